@@ -1,0 +1,21 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { overviewQuery } from '@/lib/api/queries';
+import { getOverview } from '@/lib/services/dashboard';
+import { parsePeriodSearch } from '@/lib/validation/period';
+import { OverviewView } from './overview-view';
+
+export const dynamic = 'force-dynamic';
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const period = parsePeriodSearch(await searchParams);
+  const params = { year: period.year, month: period.month };
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ ...overviewQuery(params), queryFn: () => getOverview(user, params) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <OverviewView params={params} notice={period.error} />
+    </HydrationBoundary>
+  );
+}

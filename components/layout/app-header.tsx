@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/domain/types';
+import { NAV_ITEMS } from './nav-items';
+import { SignOutButton } from './sign-out-button';
+
+export function AppHeader({ user }: { user: SessionUser }) {
+  const items = NAV_ITEMS.filter((item) => user.role !== 'system' && can(user, item.permission));
+  return (
+    <header className="no-print border-b border-red-900/20 bg-gradient-to-r from-red-800 to-red-700 text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold tracking-wide">
+          抓手 <span className="text-sm font-normal opacity-80">长治市七个主抓手目标进度平台</span>
+        </Link>
+        <nav aria-label="主导航" className="flex flex-wrap gap-1 text-sm">
+          {items.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded px-2 py-1 hover:bg-white/15">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span>
+            {user.displayName}
+            <span className="ml-1 rounded bg-white/15 px-1.5 py-0.5 text-xs">{user.role === 'system' ? '系统' : ROLE_LABELS[user.role]}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

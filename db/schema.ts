@@ -1,0 +1,322 @@
+/**
+ * The single source of table types. Figures are `numeric` (decimal strings in TypeScript), never floats.
+ * Change it, then `npm run db:generate` and commit the migration.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import {
+  ACTUAL_STATUSES,
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_KINDS,
+  PLAN_TYPES,
+  QUALIFIERS,
+  ROLES,
+} from '../lib/domain/types';
+
+export const roleEnum = pgEnum('role', ROLES);
+export const indicatorKindEnum = pgEnum('indicator_kind', INDICATOR_KINDS);
+export const directionEnum = pgEnum('direction', DIRECTIONS);
+export const frequencyEnum = pgEnum('frequency', FREQUENCIES);
+export const planTypeEnum = pgEnum('plan_type', PLAN_TYPES);
+export const qualifierEnum = pgEnum('qualifier', QUALIFIERS);
+export const actualStatusEnum = pgEnum('actual_status', ACTUAL_STATUSES);
+export const phasingEnum = pgEnum('phasing', ['none', 'monthly', 'quarterly']);
+export const indicatorSectionEnum = pgEnum('indicator_section', ['area', 'highlights', 'review', 'custom']);
+
+/** Figures: up to 20 digits with 6 decimals covers 亿元 to the 元 and rates to 0.000001. */
+const figure = (name: string) => numeric(name, { precision: 20, scale: 6 });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const workAreas = pgTable('work_areas', {
+  id: smallint('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+});
+
+export const departments = pgTable('departments', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: roleEnum('role').notNull(),
+    departmentId: integer('department_id').references(() => departments.id),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** SHA-256 hashes of unused one-time recovery codes. */
+    recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Bumped to end every session of the user at once (sign-out, disable, role change, reset). */
+    sessionVersion: integer('session_version').notNull().default(1),
+    isDisabled: boolean('is_disabled').notNull().default(false),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'users_department_for_role',
+      sql`(${t.role} in ('official', 'reviewer')) = (${t.departmentId} is not null)`,
+    ),
+  ],
+);
+
+/** Per-address sign-in throttle, in the database so that every app instance sees it. */
+export const loginThrottle = pgTable('login_throttle', {
+  address: text('address').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  failures: integer('failures').notNull().default(0),
+});
+
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    kind: indicatorKindEnum('kind').notNull(),
+    direction: directionEnum('direction').notNull().default('up'),
+    frequency: frequencyEnum('frequency').notNull(),
+    planType: planTypeEnum('plan_type').notNull().default('expected'),
+    definition: text('definition').notNull().default(''),
+    areaId: smallint('area_id').references(() => workAreas.id),
+    section: indicatorSectionEnum('section').notNull().default('area'),
+    reviewGroup: text('review_group'),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    minValue: figure('min_value'),
+    maxValue: figure('max_value'),
+    /** For milestones counted as done/total: the total. */
+    milestoneTotal: figure('milestone_total'),
+    headlineOrder: smallint('headline_order'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    sourceText: text('source_text'),
+    isRetired: boolean('is_retired').notNull().default(false),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('indicators_area_idx').on(t.areaId, t.sortOrder),
+    index('indicators_department_idx').on(t.departmentId),
+  ],
+);
+
+export const targets = pgTable(
+  'targets',
+  {
+    id: serial('id').primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    year: smallint('year').notNull(),
+    value: figure('value'),
+    valueText: text('value_text'),
+    qualifier: qualifierEnum('qualifier').notNull().default('exact'),
+    phasing: phasingEnum('phasing').notNull().default('none'),
+    /** Prior year-end value, the start of a level indicator's linear path. */
+    baseline: figure('baseline'),
+    isSample: boolean('is_sample').notNull().default(false),
+    isRevised: boolean('is_revised').notNull().default(false),
+    revisionReason: text('revision_reason'),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('targets_indicator_year_uq').on(t.indicatorId, t.year), index('targets_year_idx').on(t.year)],
+);
+
+/** 分解目标: per month (1–12) or per quarter end (3, 6, 9, 12). Cumulative kinds store the to-date value. */
+export const targetPhases = pgTable(
+  'target_phases',
+  {
+    targetId: integer('target_id')
+      .notNull()
+      .references(() => targets.id, { onDelete: 'cascade' }),
+    month: smallint('month').notNull(),
+    value: figure('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.targetId, t.month] }), check('target_phases_month', sql`${t.month} between 1 and 12`)],
+);
+
+export const actuals = pgTable(
+  'actuals',
+  {
+    id: serial('id').primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    value: figure('value'),
+    valueText: text('value_text'),
+    qualifier: qualifierEnum('qualifier').notNull().default('exact'),
+    status: actualStatusEnum('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    note: text('note'),
+    /** 情况说明: required when the figure puts the indicator behind expected progress. */
+    explanation: text('explanation'),
+    evidenceUrl: text('evidence_url'),
+    isSample: boolean('is_sample').notNull().default(false),
+    isDerived: boolean('is_derived').notNull().default(false),
+    derivedNote: text('derived_note'),
+    /** Where a figure came from when not entered: the report sentence. */
+    sourceText: text('source_text'),
+    enteredBy: integer('entered_by').references(() => users.id),
+    enteredAt: timestamp('entered_at', { withTimezone: true }),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedBy: integer('approved_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    returnedBy: integer('returned_by').references(() => users.id),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnReason: text('return_reason'),
+    /** The value when it was returned, so a resubmission can show what changed. */
+    returnedValue: figure('returned_value'),
+    reopenedBy: integer('reopened_by').references(() => users.id),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    reopenReason: text('reopen_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('actuals_indicator_period_uq').on(t.indicatorId, t.year, t.month),
+    index('actuals_period_idx').on(t.year, t.month),
+    index('actuals_status_idx').on(t.status, t.year, t.month),
+    check('actuals_month', sql`${t.month} between 1 and 12`),
+  ],
+);
+
+/** A period closed for the whole city: no entry, no change. */
+export const periodLocks = pgTable(
+  'period_locks',
+  {
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    lockedBy: integer('locked_by').references(() => users.id),
+    lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
+    reason: text('reason'),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.month] })],
+);
+
+/** Named settings (tolerances, entry deadline day). Values are JSON validated by their reader. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/** 批示: a leader's instruction on an indicator. */
+export const instructions = pgTable(
+  'instructions',
+  {
+    id: serial('id').primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('instructions_indicator_idx').on(t.indicatorId, t.createdAt)],
+);
+
+export const instructionAnswers = pgTable(
+  'instruction_answers',
+  {
+    id: serial('id').primaryKey(),
+    instructionId: integer('instruction_id')
+      .notNull()
+      .references(() => instructions.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('instruction_answers_instruction_idx').on(t.instructionId)],
+);
+
+/**
+ * Append-only, hash-chained log of every write. Triggers (see the custom migration) refuse UPDATE, DELETE
+ * and TRUNCATE. `hash` = SHA-256 over the canonical event and `prev_hash`.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+    actorId: integer('actor_id'),
+    actorUsername: text('actor_username'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    departmentId: integer('department_id'),
+    indicatorId: integer('indicator_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+    clientAddress: text('client_address'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull().unique(),
+  },
+  (t) => [
+    index('audit_events_occurred_idx').on(t.occurredAt, t.id),
+    index('audit_events_actor_idx').on(t.actorId, t.id),
+    index('audit_events_action_idx').on(t.action, t.id),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId, t.id),
+    index('audit_events_indicator_idx').on(t.indicatorId, t.id),
+    index('audit_events_department_idx').on(t.departmentId, t.id),
+  ],
+);
+
+/** Marks data the seed created, so that seeding twice changes nothing and the sample year is identifiable. */
+export const seedRuns = pgTable('seed_runs', {
+  name: text('name').primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  details: jsonb('details'),
+});

@@ -1,0 +1,14 @@
+/** The accounts the e2e server creates (on its own throwaway database) and the setup project signs in as. */
+export const E2E_PASSWORD = 'E2e-Test-Pass#2026';
+
+export const E2E_ACCOUNTS = {
+  admin: { username: 'e2e-admin', role: 'admin', displayName: '测试管理员' },
+  official: { username: 'e2e-official', role: 'official', displayName: '测试填报员', departmentCode: 'fgw' },
+  reviewer: { username: 'e2e-reviewer', role: 'reviewer', displayName: '测试审核员', departmentCode: 'fgw' },
+  leader: { username: 'e2e-leader', role: 'leader', displayName: '测试领导' },
+  auditor: { username: 'e2e-auditor', role: 'auditor', displayName: '测试审计员' },
+} as const;
+
+export type E2eRole = keyof typeof E2E_ACCOUNTS;
+
+export const storageStateOf = (role: E2eRole) => `e2e/.auth/${role}.json`;

@@ -1,0 +1,53 @@
+/**
+ * next-auth configuration: Credentials sign-in (username + password [+ TOTP]) and a JWT session carrying
+ * the user id and session version. The JWT is only a pointer: every request re-reads the user
+ * (lib/auth/session.ts), so disabling, a role change or a reset takes effect at once.
+ */
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { authenticate } from '@/lib/services/sign-in';
+import { resolveAuthSecret } from './secret';
+import { IDLE_TIMEOUT_SECONDS } from './session-policy';
+
+export const authOptions: NextAuthOptions = {
+  secret: resolveAuthSecret(),
+  session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
+  jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'credentials',
+      credentials: {
+        username: { label: '用户名', type: 'text' },
+        password: { label: '密码', type: 'password' },
+        totp: { label: '动态验证码', type: 'text' },
+      },
+      async authorize(credentials, req) {
+        const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
+        const forwarded = headers['x-forwarded-for'];
+        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() ?? 'unknown';
+        const user = await authenticate({
+          username: credentials?.username ?? '',
+          password: credentials?.password ?? '',
+          totp: credentials?.totp ?? '',
+          clientAddress: address,
+        });
+        // authenticate() throws a SignInError whose message (a code) next-auth passes back to the form.
+        return { id: String(user.id), name: user.displayName, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.authTime = Math.floor(Date.now() / 1000);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv, at: token.authTime };
+    },
+  },
+};

@@ -1,0 +1,76 @@
+import { describe, it, expect } from 'vitest';
+import {
+  canonicalDecimal,
+  decimalToNumber,
+  numberToDecimalString,
+  roundDecimalString,
+  roundTo,
+  shiftDecimal,
+  toDecimalString,
+  toFixedDecimal,
+} from './decimal';
+
+describe('canonicalDecimal', () => {
+  it('drops leading and trailing zeros; "-0" → "0"', () => {
+    expect(canonicalDecimal(false, '007', '500')).toBe('7.5');
+    expect(canonicalDecimal(true, '0', '000')).toBe('0');
+    expect(canonicalDecimal(false, '', '25')).toBe('0.25');
+    expect(canonicalDecimal(true, '12', '')).toBe('-12');
+  });
+});
+
+describe('shiftDecimal', () => {
+  it('multiplies by powers of ten exactly: 2.5 × 1e4, 1234 ÷ 1e4, 5 ÷ 100', () => {
+    expect(shiftDecimal('2.5', 4)).toBe('25000');
+    expect(shiftDecimal('1234', -4)).toBe('0.1234');
+    expect(shiftDecimal('5', -2)).toBe('0.05');
+    expect(shiftDecimal('-0.07', 4)).toBe('-700');
+    expect(shiftDecimal('1e5', 1)).toBeNull();
+  });
+});
+
+describe('numberToDecimalString', () => {
+  it('expands exponents and refuses non-finite numbers', () => {
+    expect(numberToDecimalString(1e21)).toBe('1000000000000000000000');
+    expect(numberToDecimalString(1.5e-7)).toBe('0.00000015');
+    expect(numberToDecimalString(-0)).toBe('0');
+    expect(numberToDecimalString(Number.NaN)).toBeNull();
+  });
+});
+
+describe('rounding', () => {
+  it('half away from zero on decimal digits: 1.005 → 1.01, -2.5 → -3, 9.995 → 10', () => {
+    expect(roundDecimalString('1.005', 2)).toBe('1.01');
+    expect(roundDecimalString('-2.5', 0)).toBe('-3');
+    expect(roundDecimalString('9.995', 2)).toBe('10');
+    expect(roundDecimalString('-0.004', 2)).toBe('0');
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(0.1 + 0.2, 4)).toBe(0.3);
+    expect(roundTo(Number.NaN, 2)).toBeNaN();
+  });
+
+  it('toFixedDecimal pads to the stated decimals', () => {
+    expect(toFixedDecimal(4, 1)).toBe('4.0');
+    expect(toFixedDecimal(-0.04, 1)).toBe('0.0');
+    expect(toFixedDecimal(52.25, 1)).toBe('52.3');
+    expect(toFixedDecimal(3, 0)).toBe('3');
+  });
+});
+
+describe('decimalToNumber / toDecimalString (the edge)', () => {
+  it('reads stored decimal strings, including "1027.0000" and spaces', () => {
+    expect(decimalToNumber('1027.0000')).toBe(1027);
+    expect(decimalToNumber(' -3.2 ')).toBe(-3.2);
+    expect(toDecimalString('1027.0000')).toBe('1027');
+  });
+
+  it('no data: null, "", "abc", "1e5", NaN → null', () => {
+    expect(decimalToNumber(null)).toBeNull();
+    expect(decimalToNumber(undefined)).toBeNull();
+    expect(decimalToNumber('')).toBeNull();
+    expect(decimalToNumber('abc')).toBeNull();
+    expect(decimalToNumber('1e5')).toBeNull();
+    expect(decimalToNumber(Number.NaN)).toBeNull();
+    expect(toDecimalString('abc')).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, it, expect } from 'vitest';
+import { formatWithQualifier, parseQualifier, QUALIFIER_LABELS } from './qualifier';
+import { QUALIFIERS } from './types';
+
+describe('QUALIFIER_LABELS', () => {
+  it('labels every qualifier in Chinese', () => {
+    expect(QUALIFIER_LABELS).toEqual({
+      exact: '精确值',
+      at_least: '以上(≥)',
+      about: '左右',
+      over: '突破/超',
+      at_most: '以内(≤)',
+      all_done: '全部完成',
+    });
+  });
+});
+
+describe('parseQualifier', () => {
+  it('reads codes and round-trips every label', () => {
+    expect(parseQualifier('at_least')).toBe('at_least');
+    for (const q of QUALIFIERS) expect(parseQualifier(QUALIFIER_LABELS[q])).toBe(q);
+  });
+
+  it('reads the report\'s words and symbols', () => {
+    expect(parseQualifier('以上')).toBe('at_least');
+    expect(parseQualifier('≥')).toBe('at_least');
+    expect(parseQualifier(' 左右 ')).toBe('about');
+    expect(parseQualifier('突破')).toBe('over');
+    expect(parseQualifier('超')).toBe('over');
+    expect(parseQualifier('以内')).toBe('at_most');
+    expect(parseQualifier('≤')).toBe('at_most');
+  });
+
+  it('returns null for unknown text, blank and non-strings', () => {
+    expect(parseQualifier('大概吧')).toBeNull();
+    expect(parseQualifier('')).toBeNull();
+    expect(parseQualifier(null)).toBeNull();
+    expect(parseQualifier(3)).toBeNull();
+    expect(parseQualifier('以上'.repeat(5000))).toBeNull();
+  });
+});
+
+describe('formatWithQualifier, report style', () => {
+  it('at_least → "95%以上" (percent attaches without a space)', () => {
+    expect(formatWithQualifier({ value: '95', unit: '%', qualifier: 'at_least' })).toBe('95%以上');
+  });
+
+  it('about → "4.5%左右" (a rate), trailing zeros trimmed', () => {
+    expect(formatWithQualifier({ value: '4.50', unit: '%', qualifier: 'about' })).toBe('4.5%左右');
+  });
+
+  it('over → "超900亿元", or "突破100家" with overWord', () => {
+    expect(formatWithQualifier({ value: '900', unit: '亿元', qualifier: 'over' })).toBe('超900亿元');
+    expect(formatWithQualifier({ value: '100', unit: '家', qualifier: 'over', overWord: '突破' })).toBe('突破100家');
+  });
+
+  it('lower-is-better ceiling: at_most → "30微克/立方米以内"', () => {
+    expect(formatWithQualifier({ value: '30', unit: '微克/立方米', qualifier: 'at_most' })).toBe('30微克/立方米以内');
+  });
+
+  it('exact → "1027亿元"; a value ≥ 10000 is grouped ("2,771" is not, "25,000" is)', () => {
+    expect(formatWithQualifier({ value: '1027', unit: '亿元', qualifier: 'exact' })).toBe('1027亿元');
+    expect(formatWithQualifier({ value: '2771', unit: '户', qualifier: 'exact' })).toBe('2771户');
+    expect(formatWithQualifier({ value: '25000', unit: '套', qualifier: 'exact' })).toBe('25,000套');
+  });
+
+  it('个百分点 attaches without a space', () => {
+    expect(formatWithQualifier({ value: '1.2', unit: '个百分点', qualifier: 'at_least' })).toBe('1.2个百分点以上');
+  });
+
+  it('a milestone: all_done with a count → "15件全部完成", without → "全部完成"', () => {
+    expect(formatWithQualifier({ value: '15', unit: '件', qualifier: 'all_done' })).toBe('15件全部完成');
+    expect(formatWithQualifier({ value: null, unit: '件', qualifier: 'all_done' })).toBe('全部完成');
+  });
+
+  it('a qualitative milestone shows its valueText', () => {
+    expect(
+      formatWithQualifier({ value: null, unit: '', qualifier: 'exact', valueText: '太行山国家级旅游度假区创建成功' }),
+    ).toBe('太行山国家级旅游度假区创建成功');
+  });
+
+  it('no data: "—"', () => {
+    expect(formatWithQualifier({ value: null, unit: '亿元', qualifier: 'over' })).toBe('—');
+    expect(formatWithQualifier({ value: null, unit: '亿元', qualifier: 'exact', valueText: '  ' })).toBe('—');
+  });
+});
+
+describe('formatWithQualifier, symbol style', () => {
+  const symbol = (value: string, unit: string, qualifier: (typeof QUALIFIERS)[number]) =>
+    formatWithQualifier({ value, unit, qualifier, style: 'symbol' });
+
+  it('"≥95%", "≈4.5%", ">900亿元", "≤30微克/立方米", "1027亿元"', () => {
+    expect(symbol('95', '%', 'at_least')).toBe('≥95%');
+    expect(symbol('4.5', '%', 'about')).toBe('≈4.5%');
+    expect(symbol('900', '亿元', 'over')).toBe('>900亿元');
+    expect(symbol('30', '微克/立方米', 'at_most')).toBe('≤30微克/立方米');
+    expect(symbol('1027', '亿元', 'exact')).toBe('1027亿元');
+    expect(symbol('15', '件', 'all_done')).toBe('15件全部完成');
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Department ranking by the share of indicators on track. The formula is stated beside every ranking shown.
+ */
+import type { ProgressStatus } from './types';
+import { roundTo } from './decimal';
+
+export const RANKING_FORMULA = '在序时进度内（绿灯）的指标数 ÷ 已有数据或已逾期的指标数';
+
+export interface RankingItem {
+  departmentId: number;
+  departmentName: string;
+  status: ProgressStatus;
+}
+
+export interface DepartmentRank {
+  departmentId: number;
+  departmentName: string;
+  /** Green indicators. */
+  onTrack: number;
+  /** Green + yellow + red + overdue (grey — nothing due yet — is left out). */
+  counted: number;
+  /** onTrack ÷ counted, 6 decimals; null when nothing is counted. */
+  share: number | null;
+  counts: Record<ProgressStatus, number>;
+  /** Competition ranking (1, 1, 3): equal share and onTrack share a rank. */
+  rank: number;
+}
+
+function emptyCounts(): Record<ProgressStatus, number> {
+  return { green: 0, yellow: 0, red: 0, grey: 0, overdue: 0 };
+}
+
+function compareRanks(a: DepartmentRank, b: DepartmentRank): number {
+  if (a.share !== b.share) {
+    if (a.share === null) return 1;
+    if (b.share === null) return -1;
+    return b.share - a.share;
+  }
+  if (a.onTrack !== b.onTrack) return b.onTrack - a.onTrack;
+  return a.departmentName.localeCompare(b.departmentName, 'zh-Hans-CN') || a.departmentId - b.departmentId;
+}
+
+/**
+ * One row per department: share = green ÷ (green + yellow + red + overdue), 6 decimals, null when nothing counted;
+ * sorted by share desc (null last), onTrack desc, then name (pinyin order); ties in share and onTrack share a rank.
+ */
+export function rankDepartments(items: readonly RankingItem[]): DepartmentRank[] {
+  const byDepartment = new Map<number, DepartmentRank>();
+  for (const item of items) {
+    let row = byDepartment.get(item.departmentId);
+    if (row === undefined) {
+      row = {
+        departmentId: item.departmentId,
+        departmentName: item.departmentName,
+        onTrack: 0,
+        counted: 0,
+        share: null,
+        counts: emptyCounts(),
+        rank: 0,
+      };
+      byDepartment.set(item.departmentId, row);
+    }
+    row.counts[item.status] += 1;
+  }
+
+  const rows = [...byDepartment.values()].map((row) => {
+    const { green, yellow, red, overdue } = row.counts;
+    const counted = green + yellow + red + overdue;
+    return { ...row, onTrack: green, counted, share: counted === 0 ? null : roundTo(green / counted, 6) };
+  });
+  rows.sort(compareRanks);
+
+  let previous: DepartmentRank | undefined;
+  rows.forEach((row, index) => {
+    const isTie = previous !== undefined && previous.share === row.share && previous.onTrack === row.onTrack;
+    row.rank = isTie && previous !== undefined ? previous.rank : index + 1;
+    previous = row;
+  });
+  return rows;
+}

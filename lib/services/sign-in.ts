@@ -1,0 +1,137 @@
+/**
+ * Sign-in: password (argon2id), optional TOTP, account lockout and a per-address throttle. Every attempt,
+ * successful or not, is an audit event written in the same transaction as the counters it changes.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { appendAuditEvent } from '@/db/queries/audit-append';
+import { getAddressFailures, getUserByUsername, recordAddressFailure, type UserRow } from '@/db/queries/users';
+import { users } from '@/db/schema';
+import type { Actor } from '@/lib/domain/actor';
+import { getDummyHash, verifyPassword } from '@/lib/auth/password';
+import {
+  ADDRESS_FAILURE_LIMIT,
+  LOCKOUT_DURATION_SECONDS,
+  LOCKOUT_THRESHOLD,
+  LOCKOUT_WINDOW_SECONDS,
+} from '@/lib/auth/session-policy';
+import { verifySecondFactor } from '@/lib/auth/totp';
+
+/** Codes the login form turns into Chinese messages (lib/auth/sign-in-messages.ts). */
+export type SignInErrorCode = 'invalid' | 'locked' | 'throttled' | 'totp_required' | 'totp_invalid' | 'disabled';
+
+export class SignInError extends Error {
+  constructor(readonly code: SignInErrorCode) {
+    super(code);
+    this.name = 'SignInError';
+  }
+}
+
+interface Attempt {
+  username: string;
+  password: string;
+  totp?: string;
+  clientAddress: string;
+  now?: Date;
+}
+
+function actorOf(user: UserRow | null, username: string, clientAddress: string): Actor {
+  return user
+    ? { id: user.id, username: user.username, role: user.role, departmentId: user.departmentId, clientAddress }
+    : { id: null, username: username.slice(0, 64) || '(空)', role: 'system', departmentId: null, clientAddress };
+}
+
+async function fail(
+  db: Db,
+  attempt: Attempt,
+  user: UserRow | null,
+  code: SignInErrorCode,
+  now: Date,
+  countsTowardLockout: boolean,
+): Promise<never> {
+  const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_SECONDS * 1000);
+  await db.transaction(async (tx) => {
+    await recordAddressFailure(tx, attempt.clientAddress, now, windowStart);
+    let lockedNow = false;
+    if (user && countsTowardLockout) {
+      const inWindow = user.firstFailedAt !== null && user.firstFailedAt > windowStart;
+      const failures = inWindow ? user.failedAttempts + 1 : 1;
+      lockedNow = failures >= LOCKOUT_THRESHOLD;
+      await tx
+        .update(users)
+        .set({
+          failedAttempts: lockedNow ? 0 : failures,
+          firstFailedAt: inWindow ? user.firstFailedAt : now,
+          lockedUntil: lockedNow ? new Date(now.getTime() + LOCKOUT_DURATION_SECONDS * 1000) : user.lockedUntil,
+        })
+        .where(eq(users.id, user.id));
+    }
+    await appendAuditEvent(tx, {
+      actor: actorOf(user, attempt.username, attempt.clientAddress),
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      departmentId: user?.departmentId ?? null,
+      after: { reason: code, username: attempt.username.slice(0, 64) },
+      at: now,
+    });
+    if (lockedNow && user) {
+      await appendAuditEvent(tx, {
+        actor: actorOf(user, attempt.username, attempt.clientAddress),
+        action: 'auth.locked',
+        entityType: 'user',
+        entityId: user.id,
+        departmentId: user.departmentId,
+        after: { lockedForMinutes: LOCKOUT_DURATION_SECONDS / 60 },
+        at: now,
+      });
+    }
+  });
+  throw new SignInError(code);
+}
+
+/** Checks the credentials; returns the user or throws a SignInError (after auditing the failure). */
+export async function authenticate(attempt: Attempt): Promise<UserRow> {
+  const db = await getDb();
+  const now = attempt.now ?? new Date();
+  const username = attempt.username.trim();
+  const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_SECONDS * 1000);
+  if ((await getAddressFailures(db, attempt.clientAddress, windowStart)) >= ADDRESS_FAILURE_LIMIT) {
+    return fail(db, attempt, null, 'throttled', now, false);
+  }
+  const user = username && username.length <= 64 ? await getUserByUsername(db, username) : null;
+  const password = attempt.password.length <= 256 ? attempt.password : '';
+  if (!user) {
+    await verifyPassword(await getDummyHash(), password || 'x');
+    return fail(db, attempt, null, 'invalid', now, false);
+  }
+  if (user.lockedUntil && user.lockedUntil > now) return fail(db, attempt, user, 'locked', now, false);
+  if (!password || !(await verifyPassword(user.passwordHash, password))) {
+    return fail(db, attempt, user, 'invalid', now, true);
+  }
+  if (user.isDisabled) return fail(db, attempt, user, 'disabled', now, false);
+  if (user.totpEnabled) {
+    const code = (attempt.totp ?? '').trim();
+    if (!code) throw new SignInError('totp_required');
+    const result = verifySecondFactor(user, code, now);
+    if (!result.ok) return fail(db, attempt, user, 'totp_invalid', now, true);
+    if (result.usedRecoveryCode) {
+      await db.update(users).set({ recoveryCodes: result.remainingRecoveryCodes }).where(eq(users.id, user.id));
+    }
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ failedAttempts: 0, firstFailedAt: null, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
+    await appendAuditEvent(tx, {
+      actor: actorOf(user, username, attempt.clientAddress),
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      departmentId: user.departmentId,
+      at: now,
+    });
+  });
+  return user;
+}

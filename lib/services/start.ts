@@ -1,0 +1,16 @@
+/** What the server does once when it starts (called from instrumentation.ts). */
+import { bootstrap } from './bootstrap';
+
+export async function startServer(): Promise<void> {
+  try {
+    await bootstrap();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'database_locked') {
+      console.error(`[zhuashou] ${(error as Error).message}`);
+      process.exit(2);
+    }
+    // A database that is down at start must not stop the server: /api/health answers 503 until it is back.
+    console.error('[zhuashou] start-up could not prepare the database:', error instanceof Error ? error.message : error);
+  }
+  console.log(`[zhuashou] 已启动：http://localhost:${process.env.PORT ?? '3000'}`);
+}

@@ -1,0 +1,133 @@
+/**
+ * Creates a user from the command line (the first administrator, or any user without the web UI):
+ *   USER_PASSWORD=… npm run user:add -- --username U --role R [--department CODE] [--name 显示名] [--no-force-change]
+ * Without USER_PASSWORD the password is read from standard input (one line; hidden when typed at a terminal).
+ * Exit codes: 0 created · 1 refused (the message says why) · 2 database folder in use · 64 bad arguments.
+ */
+import os from 'node:os';
+import readline from 'node:readline';
+import { Writable } from 'node:stream';
+import { openDatabase } from '@/db/client';
+import { DatabaseLockedError } from '@/db/dir-lock';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import { ROLE_LABELS } from '@/lib/domain/types';
+import { isAppError } from '@/lib/errors';
+import { createUser } from '@/lib/services/users';
+import { firstLine, parseUserAddArgs, USER_ADD_USAGE, UsageError, type UserAddArgs } from './lib/args';
+
+/** How each input field is given on this command line, for error messages. */
+const FIELD_SOURCES: Record<string, string> = {
+  username: '--username',
+  displayName: '--name',
+  role: '--role',
+  departmentCode: '--department',
+  password: '密码',
+};
+
+function cliActor(): Actor {
+  let who = 'unknown';
+  try {
+    who = `${os.userInfo().username}@${os.hostname()}`;
+  } catch {
+    // No passwd entry (some containers): the host alone still says where it ran.
+    who = os.hostname();
+  }
+  return { ...SYSTEM_ACTOR, clientAddress: `cli:${who}` };
+}
+
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    process.stdout.write(question);
+    const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const rl = readline.createInterface({ input: process.stdin, output: muted, terminal: true });
+    rl.on('SIGINT', () => {
+      rl.close();
+      process.stdout.write('\n');
+      process.exit(130);
+    });
+    rl.once('line', (line) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(line);
+    });
+  });
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.USER_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (process.stdin.isTTY) {
+    const first = await promptHidden('请输入新用户的密码（输入时不显示）：');
+    const second = await promptHidden('请再输入一次：');
+    if (first !== second) throw new UsageError('两次输入的密码不一致');
+    return first;
+  }
+  process.stdin.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return firstLine(text);
+}
+
+async function run(args: UserAddArgs, password: string): Promise<number> {
+  let handle;
+  try {
+    handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    const user = await createUser(cliActor(), { ...args, password }, handle.db);
+    const department = args.departmentCode ? `，单位 ${args.departmentCode}` : '';
+    console.log(
+      `已创建用户「${args.displayName}」：用户名 ${user.username}，角色 ${ROLE_LABELS[args.role]}${department}，编号 ${user.id}。`,
+    );
+    console.log(args.mustChangePassword ? '该用户首次登录时须修改密码。' : '该用户首次登录时无须修改密码。');
+    console.log(`数据库：${handle.location}`);
+    return 0;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    console.error(`未能创建用户：${error.message}`);
+    for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {
+      for (const message of messages) console.error(`  ${FIELD_SOURCES[field] ?? field}：${message}`);
+    }
+    return 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main(): Promise<number> {
+  try {
+    const parsed = parseUserAddArgs(process.argv.slice(2));
+    if (parsed.kind === 'help') {
+      console.log(USER_ADD_USAGE);
+      return 0;
+    }
+    const password = await readPassword();
+    if (!password) {
+      throw new UsageError('未提供密码：请设置环境变量 USER_PASSWORD，或从标准输入传入一行密码');
+    }
+    return await run(parsed.args, password);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USER_ADD_USAGE}`);
+      return 64;
+    }
+    throw error;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('创建用户失败：', error);
+    process.exit(1);
+  },
+);

@@ -101,8 +101,9 @@ export function buildSnapshot(args: {
       ? null
       : expectedToDate({ kind: indicator.kind, month: asOfMonth, target: targetValue, baseline, phasing });
   const actualValue = decimalToNumber(figure?.value ?? null);
+  // Only a planned indicator (one with a target this year) can be overdue.
   const missingDue =
-    dueMonth > 0 && (!figure || figure.month < dueMonth)
+    target !== null && dueMonth > 0 && (!figure || figure.month < dueMonth)
       ? isOverdue({ period: { year: period.year, month: dueMonth }, now: args.now, dueDay: args.dueDay, hasSubmission: false })
       : false;
   const { status, gapPoints } = missingDue

@@ -1,6 +1,9 @@
 /** Turns a zod failure into the one error shape every feature returns: all field errors, in Chinese. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, ERROR_CODES, type FieldErrors } from '@/lib/errors';
+
+// Messages zod writes itself (an unknown key, a wrong type where no custom message is set) in Chinese too.
+z.config(z.locales.zhCN());
 
 /** Key under which issues that belong to no single field (the input as a whole) are reported. */
 export const FORM_ERROR_KEY = '_form';

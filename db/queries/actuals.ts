@@ -1,0 +1,134 @@
+/**
+ * Reads and writes of figures for the reporting cycle. Writes run inside the caller's transaction; the
+ * version column makes every update conditional (optimistic concurrency: a stale write changes nothing).
+ */
+import { aliasedTable, and, asc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '@/lib/domain/actor';
+import { isDepartmentScoped } from '@/lib/auth/permissions';
+import type { Db } from '../client';
+import { actuals, departments, indicators, periodLocks, users } from '../schema';
+
+export type ActualRecord = typeof actuals.$inferSelect;
+export type NewActual = typeof actuals.$inferInsert;
+
+export async function getIndicatorByCode(db: Db, code: string) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.code, code)).limit(1);
+  return row ?? null;
+}
+
+export async function getIndicatorById(db: Db, id: number) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getPeriodLock(db: Db, year: number, month: number) {
+  const [row] = await db
+    .select()
+    .from(periodLocks)
+    .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The figure of one indicator and period, locked for update inside a transaction. */
+export async function getActualForUpdate(tx: Db, indicatorId: number, year: number, month: number) {
+  const [row] = await tx
+    .select()
+    .from(actuals)
+    .where(and(eq(actuals.indicatorId, indicatorId), eq(actuals.year, year), eq(actuals.month, month)))
+    .for('update')
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getActualByIdForUpdate(tx: Db, id: number) {
+  const [row] = await tx.select().from(actuals).where(eq(actuals.id, id)).for('update').limit(1);
+  return row ?? null;
+}
+
+/** Inserts a new figure; null when another writer inserted the same period first. */
+export async function insertActual(tx: Db, values: NewActual): Promise<ActualRecord | null> {
+  const [row] = await tx.insert(actuals).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+/** Updates when the stored version is still `version`; null when someone else saved first. */
+export async function updateActualIfVersion(
+  tx: Db,
+  id: number,
+  version: number,
+  set: Partial<NewActual>,
+): Promise<ActualRecord | null> {
+  const [row] = await tx
+    .update(actuals)
+    .set({ ...set, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(actuals.id, id), eq(actuals.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Who last wrote a figure, for a conflict message. */
+export async function getUserDisplayName(db: Db, id: number | null): Promise<string | null> {
+  if (id === null) return null;
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.name ?? null;
+}
+
+/** Figures of a period for a set of indicators, any status (the department's own view). */
+export async function listPeriodActuals(db: Db, args: { actor: Actor; indicatorIds: number[]; year: number; month: number }) {
+  if (!args.indicatorIds.length) return [];
+  return db
+    .select()
+    .from(actuals)
+    .where(and(inArray(actuals.indicatorId, args.indicatorIds), eq(actuals.year, args.year), eq(actuals.month, args.month)));
+}
+
+const enteredByUser = aliasedTable(users, 'entered_by_user');
+
+/** Submitted figures awaiting review, scoped to the actor's department for department roles. */
+export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
+  const conditions = [eq(actuals.status, 'submitted')];
+  if (isDepartmentScoped(args.actor)) conditions.push(eq(indicators.departmentId, args.actor.departmentId ?? -1));
+  return db
+    .select({
+      actual: actuals,
+      indicator: {
+        id: indicators.id,
+        code: indicators.code,
+        name: indicators.name,
+        unit: indicators.unit,
+        kind: indicators.kind,
+        departmentId: indicators.departmentId,
+      },
+      departmentName: departments.shortName,
+      enteredByName: enteredByUser.displayName,
+    })
+    .from(actuals)
+    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    .innerJoin(departments, eq(departments.id, indicators.departmentId))
+    .leftJoin(enteredByUser, eq(enteredByUser.id, actuals.submittedBy))
+    .where(and(...conditions))
+    .orderBy(asc(actuals.submittedAt), asc(actuals.id));
+}
+
+export async function lockPeriod(tx: Db, args: { year: number; month: number; lockedBy: number | null; reason: string | null }) {
+  const [row] = await tx
+    .insert(periodLocks)
+    .values({ year: args.year, month: args.month, lockedBy: args.lockedBy, reason: args.reason })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+export async function unlockPeriod(tx: Db, year: number, month: number) {
+  const rows = await tx
+    .delete(periodLocks)
+    .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function listPeriodLocks(db: Db, year: number) {
+  return db.select().from(periodLocks).where(eq(periodLocks.year, year)).orderBy(asc(periodLocks.month));
+}
+

@@ -35,6 +35,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Connection pool size for PostgreSQL. */
   maxConnections?: number;
+  /** Called with every SQL statement the app issues (tests count queries with it). */
+  onQuery?: (query: string) => void;
 }
 
 const MIGRATIONS_FOLDER = process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
@@ -52,7 +54,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
       idle_timeout: 60,
       // numeric stays a string (postgres.js default); timestamps come back as Date.
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Db;
     if (shouldMigrate) {
       const reserved = await client.reserve();
       try {
@@ -78,7 +80,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   try {
     const client = isMemory ? new PGlite() : new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
     await client.waitReady;
-    const pgliteDb = drizzlePglite(client, { schema });
+    const pgliteDb = drizzlePglite(client, { schema, logger: queryLogger(options.onQuery) });
     if (shouldMigrate) await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       db: pgliteDb as unknown as Db,
@@ -135,6 +137,10 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db, query
 }
 
 export { sql };
+
+function queryLogger(onQuery: OpenOptions['onQuery']) {
+  return onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
+}
 
 function redactUrl(url: string): string {
   try {

@@ -9,4 +9,8 @@ export interface NavItem {
 /** The main navigation; each link shows only to roles that may open it. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: '总览', permission: 'dashboard.view' },
+  { href: '/entry', label: '数据填报', permission: 'actual.enter' },
+  { href: '/approvals', label: '数据审核', permission: 'actual.review' },
+  { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
+  { href: '/admin/departments', label: '单位管理', permission: 'user.manage' },
 ];

@@ -103,66 +103,81 @@ export async function saveActual(actor: Actor, input: unknown, db?: Db, now = ne
   requirePermission(actor, 'actual.enter');
   const data: SaveActualInput = parseOrThrow(saveActualSchema, input);
   const database = db ?? (await getDb());
-  return database.transaction(async (tx) => {
-    const indicator = await getIndicatorByCode(tx, data.indicatorCode);
-    if (!indicator) throw new AppError('not_found', '指标不存在', { indicatorCode: ['指标不存在'] });
-    requireDepartmentAccess(actor, indicator.departmentId);
-    await assertPeriodWritable(tx, indicator, data.period, now);
-    const parsed = parseFigure(data.value, {
-      field: '实绩值',
-      unit: indicator.unit,
-      min: indicator.minValue,
-      max: indicator.maxValue,
-    });
-    if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { value: [parsed.message] });
-
-    const existing = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month);
-    if (existing && existing.version !== data.version) return conflict(tx, existing);
-    if (!existing && data.version !== null) {
-      throw new AppError('conflict', '该数据的版本已变化，请刷新后再保存（您填写的内容已保留）');
-    }
-    if (existing?.status === 'approved') throw new AppError('locked', '该数据已审核通过并锁定；如需修改，请联系系统管理员重新打开');
-    if (existing?.status === 'submitted') throw new AppError('locked', '该数据已提交，正在等待审核；如需修改，请联系审核员退回');
-
-    const submit = data.action === 'submit';
-    const behind = await isBehind(tx, actor, indicator, data.period, parsed.value, now);
-    const explanation = data.explanation || existing?.explanation || '';
-    if (submit && behind && !explanation) {
-      const message = '本期数据落后于序时进度，提交前请填写「情况说明」';
-      throw new AppError('invalid_input', message, { explanation: [message] });
-    }
-    const fields = {
-      value: parsed.value,
-      valueText: null,
-      qualifier: data.qualifier ?? existing?.qualifier ?? 'exact',
-      note: data.note ?? existing?.note ?? null,
-      explanation: explanation || null,
-      evidenceUrl: data.evidenceUrl ?? existing?.evidenceUrl ?? null,
-      status: submit ? ('submitted' as const) : ('draft' as const),
-      enteredBy: actor.id,
-      enteredAt: now,
-      submittedBy: submit ? actor.id : (existing?.submittedBy ?? null),
-      submittedAt: submit ? now : (existing?.submittedAt ?? null),
-    };
-    const saved = existing
-      ? await updateActualIfVersion(tx, existing.id, existing.version, fields)
-      : await insertActual(tx, { indicatorId: indicator.id, year: data.period.year, month: data.period.month, ...fields });
-    if (!saved) {
-      const current = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month);
-      if (current) return conflict(tx, current);
-      throw new AppError('conflict');
-    }
-    await appendAuditEvent(tx, {
-      actor,
-      action: submit ? 'actual.submit' : 'actual.save_draft',
-      entityType: 'actual',
-      entityId: saved.id,
-      departmentId: indicator.departmentId,
-      indicatorId: indicator.id,
-      before: existing ? actualAuditView(existing) : null,
-      after: { ...actualAuditView(saved), period: `${data.period.year}-${String(data.period.month).padStart(2, '0')}` },
-      at: now,
-    });
-    return { actual: saved, needsExplanation: behind };
-  });
+  return database.transaction((tx) => writeActual(tx, actor, data, now));
 }
+
+/**
+ * The one write of a figure, inside the caller's transaction (the form saves one; an import commits many
+ * in one transaction). `import` mode writes over the stored version instead of requiring the form's.
+ */
+export async function writeActual(
+  tx: Db,
+  actor: Actor,
+  data: SaveActualInput,
+  now: Date,
+  mode: 'form' | 'import' = 'form',
+): Promise<SaveActualResult> {
+  requirePermission(actor, 'actual.enter');
+  const indicator = await getIndicatorByCode(tx, data.indicatorCode);
+  if (!indicator) throw new AppError('not_found', '指标不存在', { indicatorCode: ['指标不存在'] });
+  requireDepartmentAccess(actor, indicator.departmentId);
+  await assertPeriodWritable(tx, indicator, data.period, now);
+  const parsed = parseFigure(data.value, {
+    field: '实绩值',
+    unit: indicator.unit,
+    min: indicator.minValue,
+    max: indicator.maxValue,
+  });
+  if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { value: [parsed.message] });
+
+  const existing = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month);
+  if (mode === 'form' && existing && existing.version !== data.version) return conflict(tx, existing);
+  if (mode === 'form' && !existing && data.version !== null) {
+    throw new AppError('conflict', '该数据的版本已变化，请刷新后再保存（您填写的内容已保留）');
+  }
+  if (existing?.status === 'approved') throw new AppError('locked', '该数据已审核通过并锁定；如需修改，请联系系统管理员重新打开');
+  if (existing?.status === 'submitted') throw new AppError('locked', '该数据已提交，正在等待审核；如需修改，请联系审核员退回');
+
+  const submit = data.action === 'submit';
+  const behind = await isBehind(tx, actor, indicator, data.period, parsed.value, now);
+  const explanation = data.explanation || existing?.explanation || '';
+  if (submit && behind && !explanation) {
+    const message = '本期数据落后于序时进度，提交前请填写「情况说明」';
+    throw new AppError('invalid_input', message, { explanation: [message] });
+  }
+  const fields = {
+    value: parsed.value,
+    valueText: null,
+    qualifier: data.qualifier ?? existing?.qualifier ?? 'exact',
+    note: data.note ?? existing?.note ?? null,
+    explanation: explanation || null,
+    evidenceUrl: data.evidenceUrl ?? existing?.evidenceUrl ?? null,
+    status: submit ? ('submitted' as const) : ('draft' as const),
+    enteredBy: actor.id,
+    enteredAt: now,
+    submittedBy: submit ? actor.id : (existing?.submittedBy ?? null),
+    submittedAt: submit ? now : (existing?.submittedAt ?? null),
+  };
+  const saved = existing
+    ? await updateActualIfVersion(tx, existing.id, existing.version, fields)
+    : await insertActual(tx, { indicatorId: indicator.id, year: data.period.year, month: data.period.month, ...fields });
+  if (!saved) {
+    const current = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month);
+    if (current) return conflict(tx, current);
+    throw new AppError('conflict');
+  }
+  await appendAuditEvent(tx, {
+    actor,
+    action: submit ? 'actual.submit' : 'actual.save_draft',
+    reason: mode === 'import' ? '批量导入' : null,
+    entityType: 'actual',
+    entityId: saved.id,
+    departmentId: indicator.departmentId,
+    indicatorId: indicator.id,
+    before: existing ? actualAuditView(existing) : null,
+    after: { ...actualAuditView(saved), period: `${data.period.year}-${String(data.period.month).padStart(2, '0')}` },
+    at: now,
+  });
+  return { actual: saved, needsExplanation: behind };
+}
+

@@ -96,6 +96,7 @@ export async function getApprovalQueue(actor: Actor) {
     note: r.actual.note,
     explanation: r.actual.explanation,
     evidenceUrl: r.actual.evidenceUrl,
+    isSample: r.actual.isSample,
     submittedBy: r.enteredByName,
     submittedAt: r.actual.submittedAt?.toISOString() ?? null,
     /** What it was when returned, so a resubmission shows what changed. */

@@ -1,0 +1,145 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { FigureText } from '@/components/kpi/figure-text';
+import { SampleBadge } from '@/components/kpi/status-badge';
+import { ApiError, fetchJson } from '@/lib/api/client';
+import { approvalsQuery } from '@/lib/api/queries';
+import { formatNumber } from '@/lib/domain/format';
+import { formatPeriodLabel } from '@/lib/domain/period';
+import type { ApprovalQueue } from '@/lib/services/entry-views';
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+
+function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
+  const queryClient = useQueryClient();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = useMutation({
+    mutationFn: (action: 'approve' | 'return') =>
+      fetchJson(`/api/actuals/${item.id}/${action}`, {
+        method: 'POST',
+        body: JSON.stringify(action === 'return' ? { version: item.version, reason } : { version: item.version }),
+      }),
+    onSuccess: () => {
+      setError(null);
+      void queryClient.invalidateQueries({ queryKey: ['approvals'] });
+    },
+    onError: (e) => setError(e instanceof ApiError && e.fieldErrors?.reason ? e.fieldErrors.reason.join('；') : e.message),
+  });
+  const changed = item.returned && item.returned.value !== item.value;
+  return (
+    <li className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h2 className="font-medium">
+          <Link href={`/indicators/${item.indicator.code}`} className="hover:underline">
+            {item.indicator.name}
+          </Link>
+        </h2>
+        <span className="text-sm text-gray-600">
+          {formatPeriodLabel(item.period)} · {item.departmentName}
+        </span>
+        {item.isSample ? <SampleBadge /> : null}
+        <span className="text-sm text-gray-500">
+          {item.submittedBy ?? (item.isSample ? '示例数据' : '—')} 提交于 {item.submittedAt ? timeFormat.format(new Date(item.submittedAt)) : '—'}
+        </span>
+      </div>
+      <p className="mt-2 text-lg font-semibold">
+        <FigureText figure={item} unit={item.indicator.unit} />
+      </p>
+      {item.returned ? (
+        <p className="mt-1 rounded bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+          重新提交：退回时为 {item.returned.value === null ? '—' : `${formatNumber(item.returned.value)}${item.indicator.unit}`}
+          {changed ? `，现为 ${formatNumber(item.value ?? '0')}${item.indicator.unit}（已修改）` : '（数值未改）'}；退回原因：{item.returned.reason}
+        </p>
+      ) : null}
+      <dl className="mt-2 space-y-1 text-sm text-gray-700">
+        {item.note ? (
+          <div>
+            <dt className="inline font-medium">备注：</dt>
+            <dd className="inline">{item.note}</dd>
+          </div>
+        ) : null}
+        {item.explanation ? (
+          <div>
+            <dt className="inline font-medium">情况说明：</dt>
+            <dd className="inline">{item.explanation}</dd>
+          </div>
+        ) : null}
+        {item.evidenceUrl ? (
+          <div>
+            <dt className="inline font-medium">佐证材料：</dt>
+            <dd className="inline">
+              <a href={item.evidenceUrl} className="text-blue-700 underline" rel="noreferrer noopener" target="_blank">
+                {item.evidenceUrl}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="mt-3 flex flex-wrap items-start gap-2">
+        <button type="button" disabled={act.isPending} onClick={() => act.mutate('approve')} className="rounded bg-green-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-green-800 disabled:opacity-60">
+          审核通过
+        </button>
+        {returning ? (
+          <form
+            className="flex flex-1 flex-wrap items-start gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              act.mutate('return');
+            }}
+          >
+            <label className="sr-only" htmlFor={`reason-${item.id}`}>
+              退回原因
+            </label>
+            <input id={`reason-${item.id}`} autoFocus value={reason} onChange={(e) => setReason(e.target.value)} placeholder="退回原因（必填）：请写明需要修改的地方" className="min-w-64 flex-1 rounded border border-gray-300 px-2 py-1.5 text-sm" />
+            <button type="submit" disabled={act.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+              确认退回
+            </button>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setReturning(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+            退回
+          </button>
+        )}
+      </div>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function ApprovalList() {
+  const { data, error, isPending, refetch } = useQuery(approvalsQuery());
+  if (isPending) return <div className="h-40 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
+  if (error || !data) {
+    return (
+      <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
+        加载失败：{error?.message ?? '未知错误'}
+        <button type="button" onClick={() => refetch()} className="ml-3 rounded border border-red-300 px-2 py-0.5">
+          重试
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">数据审核 · 待审核 {data.items.length} 项</h1>
+      {data.items.length ? (
+        <ul className="space-y-3">
+          {data.items.map((item) => (
+            <ApprovalItem key={`${item.id}-${item.version}`} item={item} />
+          ))}
+        </ul>
+      ) : (
+        <p className="rounded border border-gray-200 bg-white p-6 text-center text-gray-500">暂无待审核的数据</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { Forbidden } from '@/components/ui/forbidden';
+import { approvalsQuery } from '@/lib/api/queries';
+import { requirePagePermission } from '@/lib/auth/page-guard';
+import { getApprovalQueue } from '@/lib/services/entry-views';
+import { ApprovalList } from './approval-list';
+
+export const metadata: Metadata = { title: '数据审核' };
+export const dynamic = 'force-dynamic';
+
+export default async function ApprovalsPage() {
+  const { user, allowed } = await requirePagePermission('actual.review');
+  if (!allowed) return <Forbidden what="数据审核页面（仅审核员）" />;
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ ...approvalsQuery(), queryFn: async () => ({ items: await getApprovalQueue(user) }) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ApprovalList />
+    </HydrationBoundary>
+  );
+}

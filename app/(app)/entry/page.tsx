@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { Forbidden } from '@/components/ui/forbidden';
+import { requirePagePermission } from '@/lib/auth/page-guard';
+import { entryQuery, overdueQuery } from '@/lib/api/queries';
+import { getEntrySheet, getOverdueList } from '@/lib/services/entry-views';
+import { parsePeriodSearch } from '@/lib/validation/period';
+import { EntrySheetView } from './entry-sheet';
+
+export const metadata: Metadata = { title: '数据填报' };
+export const dynamic = 'force-dynamic';
+
+export default async function EntryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, allowed } = await requirePagePermission('actual.enter');
+  if (!allowed) return <Forbidden what="数据填报页面（仅填报员）" />;
+  const period = parsePeriodSearch(await searchParams);
+  const params = period.year && period.month ? { year: period.year, month: period.month } : {};
+  const queryClient = new QueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery({ ...entryQuery(params), queryFn: () => getEntrySheet(user, params) }),
+    queryClient.prefetchQuery({ ...overdueQuery(), queryFn: () => getOverdueList(user) }),
+  ]);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <EntrySheetView params={params} notice={period.error} />
+    </HydrationBoundary>
+  );
+}

@@ -52,6 +52,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 60,
+      // postgres.js backs off reconnects exponentially (up to 20 s) by default: requests would queue for that
+      // long after an outage. Retry at once, a little slower each time, capped at half a second.
+      backoff: (retries: number) => Math.min(0.05 * retries, 0.5),
       // numeric stays a string (postgres.js default); timestamps come back as Date.
     });
     const db = drizzlePostgres(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Db;

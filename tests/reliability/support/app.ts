@@ -1,0 +1,111 @@
+/** Starts the production build (`next start`) on a given database and signs users in over HTTP. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const RELIABILITY_SECRET = 'reliability-only-secret-not-for-production';
+const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
+
+export interface RunningApp {
+  url: string;
+  proc: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<void>;
+  /** SIGKILL the whole process group (the CLI and the server it runs) and wait for exit. */
+  kill9(): Promise<void>;
+}
+
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    if (await check().catch(() => false)) return Date.now() - start;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
+  const url = `http://127.0.0.1:${port}`;
+  const proc = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env, AUTH_SECRET: RELIABILITY_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1', DEMO_ACCOUNTS: '0' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const app: RunningApp = {
+    url,
+    proc,
+    output: () => log,
+    async stop() {
+      if (proc.exitCode === null && proc.pid) process.kill(-proc.pid, 'SIGTERM');
+      await exited;
+    },
+    async kill9() {
+      if (proc.exitCode === null && proc.pid) process.kill(-proc.pid, 'SIGKILL');
+      await exited;
+    },
+  };
+  try {
+    await waitFor(async () => (await fetch(`${url}/api/health`)).status === 200, 60_000, `the app on ${url}\n${log}`);
+  } catch (error) {
+    await app.kill9();
+    throw error;
+  }
+  return app;
+}
+
+/** Signs in through next-auth's credentials callback; returns the Cookie header value. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, ...rest] = (pair ?? '').split('=');
+      if (name) jar.set(name.trim(), rest.join('='));
+    }
+  };
+  keep(csrf);
+  const res = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
+  });
+  keep(res);
+  if (!jar.has('next-auth.session-token')) throw new Error(`sign-in failed for ${username}: HTTP ${res.status}`);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+export interface JsonAnswer {
+  status: number;
+  body: { error?: { message?: string; code?: string; details?: Record<string, unknown> } } & Record<string, unknown>;
+  ms: number;
+}
+
+/** A JSON request with a deadline; a network failure answers status 0. */
+export async function call(url: string, cookie: string, method: string, body?: unknown, timeoutMs = 15_000): Promise<JsonAnswer> {
+  const start = Date.now();
+  try {
+    const res = await fetch(url, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    let parsed: JsonAnswer['body'] = {};
+    try {
+      parsed = JSON.parse(text) as JsonAnswer['body'];
+    } catch {
+      parsed = { raw: text.slice(0, 200) };
+    }
+    return { status: res.status, body: parsed, ms: Date.now() - start };
+  } catch {
+    return { status: 0, body: {}, ms: Date.now() - start };
+  }
+}

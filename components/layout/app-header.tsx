@@ -19,8 +19,16 @@ export function AppHeader({ user }: { user: SessionUser }) {
               {item.label}
             </Link>
           ))}
+          {user.departmentId !== null && can(user, 'dashboard.view') && !can(user, 'department.view-all') ? (
+            <Link href="/departments/own" className="rounded px-2 py-1 hover:bg-white/15">
+              本单位
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <Link href="/account/mfa" className="rounded px-1 underline-offset-2 hover:underline">
+            账号安全
+          </Link>
           <span>
             {user.displayName}
             <span className="ml-1 rounded bg-white/15 px-1.5 py-0.5 text-xs">{user.role === 'system' ? '系统' : ROLE_LABELS[user.role]}</span>

@@ -1,7 +1,13 @@
-/** User rows. Password hashes and secrets never leave this layer except to the sign-in service. */
-import { and, eq, gt, sql } from 'drizzle-orm';
+/**
+ * User rows. Password hashes and secrets never leave this layer except to the sign-in and user services;
+ * the admin list (`listUserSummaries`) selects none of them. Users are not department-owned rows: only a
+ * holder of 'user.manage' reaches the list and the writes (checked by lib/services/users.ts).
+ */
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Role } from '@/lib/domain/types';
 import type { Db } from '../client';
-import { loginThrottle, users } from '../schema';
+import { departments, loginThrottle, users } from '../schema';
 
 export async function getUserByUsername(db: Db, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -14,6 +20,117 @@ export async function getUserById(db: Db, id: number) {
 }
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof getUserById>>>;
+export type NewUserRow = typeof users.$inferInsert;
+export type UserChange = PgUpdateSetSource<typeof users>;
+
+/** A user as the admin pages see it: no hash, no secret, no recovery codes. */
+export interface UserSummary {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  departmentCode: string | null;
+  departmentName: string | null;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  isDisabled: boolean;
+  isLocked: boolean;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  passwordChangedAt: Date | null;
+  createdAt: Date;
+}
+
+const summaryColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  departmentId: users.departmentId,
+  departmentCode: departments.code,
+  departmentName: departments.name,
+  mustChangePassword: users.mustChangePassword,
+  totpEnabled: users.totpEnabled,
+  isDisabled: users.isDisabled,
+  lockedUntil: users.lockedUntil,
+  lastLoginAt: users.lastLoginAt,
+  passwordChangedAt: users.passwordChangedAt,
+  createdAt: users.createdAt,
+};
+
+/** Every user (or the one with `id`) with their department, in id order; `isLocked` as of `now`. */
+export async function listUserSummaries(db: Db, options: { id?: number; now?: Date } = {}): Promise<UserSummary[]> {
+  const now = options.now ?? new Date();
+  const rows = await db
+    .select(summaryColumns)
+    .from(users)
+    .leftJoin(departments, eq(users.departmentId, departments.id))
+    .where(options.id === undefined ? undefined : eq(users.id, options.id))
+    .orderBy(asc(users.id));
+  return rows.map((row) => ({ ...row, isLocked: row.lockedUntil !== null && row.lockedUntil > now }));
+}
+
+/** The user row, locked (FOR UPDATE) for the rest of the transaction, or null. */
+export async function lockUserForUpdate(tx: Db, id: number): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  return row ?? null;
+}
+
+/**
+ * Locks every enabled user holding one of `roles`, in id order (so two concurrent demotions queue instead
+ * of deadlocking), and returns their ids.
+ */
+export async function lockEnabledUsersWithRoles(tx: Db, roles: Role[]): Promise<number[]> {
+  if (roles.length === 0) return [];
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, roles), eq(users.isDisabled, false)))
+    .orderBy(asc(users.id))
+    .for('update');
+  return rows.map((row) => row.id);
+}
+
+/** Case-insensitive: "Admin" beside "admin" would be two accounts a person cannot tell apart. */
+export async function isUsernameTaken(db: Db, username: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The department a user form names by code (id, name, whether active), or null. */
+export async function getDepartmentRefByCode(db: Db, code: string) {
+  const [row] = await db
+    .select({ id: departments.id, name: departments.name, isActive: departments.isActive })
+    .from(departments)
+    .where(eq(departments.code, code));
+  return row ?? null;
+}
+
+export async function insertUser(tx: Db, values: NewUserRow): Promise<UserRow> {
+  const [row] = await tx.insert(users).values(values).returning();
+  if (!row) throw new Error('user insert returned no row');
+  return row;
+}
+
+/** Applies `change` (and a fresh updatedAt); the row after, or null when there is no such user. */
+export async function updateUserRow(tx: Db, id: number, change: UserChange): Promise<UserRow | null> {
+  const [row] = await tx
+    .update(users)
+    .set({ ...change, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** SQL for "the session version plus one": every session issued before ends at its next request. */
+export function nextSessionVersion() {
+  return sql`${users.sessionVersion} + 1`;
+}
 
 /** Failures recorded for an address in the current window. */
 export async function getAddressFailures(db: Db, address: string, windowStart: Date): Promise<number> {

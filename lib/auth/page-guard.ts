@@ -1,4 +1,7 @@
-/** For server-rendered pages: the signed-in user, or a redirect to /login (or to the forced password change). */
+/**
+ * For server-rendered pages: the signed-in user, or a redirect to /login — or, until the account is set
+ * up, to the forced password change and then (where the role requires it) to the TOTP enrolment.
+ */
 import { redirect } from 'next/navigation';
 import type { Permission } from './permissions';
 import { can } from './permissions';
@@ -8,6 +11,7 @@ export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect('/login');
   if (user.mustChangePassword) redirect('/account/password');
+  if (user.mustEnrollTotp) redirect('/account/mfa');
   return user;
 }
 

@@ -6,18 +6,22 @@
 import { headers } from 'next/headers';
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { configuredEngine, getDb } from '@/db/client';
 import { getUserById } from '@/db/queries/users';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { authOptions } from './options';
-import { ABSOLUTE_TIMEOUT_SECONDS } from './session-policy';
+import { mfaRequiredRoles, mustEnrollTotp } from './mfa-policy';
+import { isSessionValid } from './session-validity';
 
 export interface SessionUser extends Actor {
   id: number;
   displayName: string;
   mustChangePassword: boolean;
   departmentName: string | null;
+  totpEnabled: boolean;
+  /** The role requires a second factor the user has not enabled yet: only their own account is open. */
+  mustEnrollTotp: boolean;
 }
 
 async function clientAddress(): Promise<string> {
@@ -29,10 +33,10 @@ async function clientAddress(): Promise<string> {
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown; at?: unknown } | null;
   if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
-  if (typeof session.at === 'number' && Date.now() / 1000 - session.at > ABSOLUTE_TIMEOUT_SECONDS) return null;
   const db = await getDb();
   const user = await getUserById(db, session.uid);
-  if (!user || user.isDisabled || user.sessionVersion !== session.sv) return null;
+  const authTime = typeof session.at === 'number' ? session.at : undefined;
+  if (!user || !isSessionValid({ user, sessionVersion: session.sv, authTime, now: new Date() })) return null;
   return {
     id: user.id,
     username: user.username,
@@ -41,13 +45,23 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     departmentId: user.departmentId,
     departmentName: null,
     mustChangePassword: user.mustChangePassword,
+    totpEnabled: user.totpEnabled,
+    mustEnrollTotp: mustEnrollTotp(user, mfaRequiredRoles(configuredEngine())),
     clientAddress: await clientAddress(),
   };
 });
 
-/** For route handlers and services: the actor, or AppError('unauthenticated'). */
-export async function requireActor(): Promise<SessionUser> {
+/**
+ * For route handlers and services: the actor, or AppError('unauthenticated'). Until a user has changed a
+ * one-time password and (where their role requires it) enabled TOTP, only their own account's routes
+ * (`allowIncompleteSetup`, used by withAccountActor for /api/account/*) accept them.
+ */
+export async function requireActor(options: { allowIncompleteSetup?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError('unauthenticated');
+  if (!options.allowIncompleteSetup) {
+    if (user.mustChangePassword) throw new AppError('forbidden', '请先修改初始密码');
+    if (user.mustEnrollTotp) throw new AppError('forbidden', '请先完成双因素认证绑定');
+  }
   return user;
 }

@@ -51,7 +51,9 @@ export async function prepareDatabase(options: {
     for (const { datname } of stale) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.unsafe(`create database ${name}`);
     await admin.end();
-    env = { DATABASE_URL: adminUrlFor(options.testUrl, name), SEED_SAMPLE: '1' };
+    // MFA is required for admins and auditors on PostgreSQL by default; the shared test accounts sign in with a
+    // password only (the MFA journeys enrol their own users).
+    env = { DATABASE_URL: adminUrlFor(options.testUrl, name), SEED_SAMPLE: '1', MFA_REQUIRED_ROLES: 'none' };
     drop = async () => {
       const a = postgres(options.testUrl ?? '', { max: 1, onnotice: () => {} });
       await a.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);

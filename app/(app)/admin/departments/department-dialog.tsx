@@ -1,0 +1,65 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { adminApi } from '@/lib/api/admin';
+import type { DepartmentSummary } from '@/lib/services/departments';
+import { Dialog, FormError } from '../_shared/dialog';
+import { TextField } from '../_shared/fields';
+import { toFormProblem } from '../_shared/format';
+
+/** Creates a department, or (given one) renames it; the code is permanent once created. */
+export function DepartmentDialog({
+  department,
+  onClose,
+  onSaved,
+}: {
+  department?: DepartmentSummary;
+  onClose: () => void;
+  onSaved: (saved: DepartmentSummary) => void;
+}) {
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (input: Record<string, unknown>) =>
+      department ? adminApi.updateDepartment(department.id, input) : adminApi.createDepartment(input),
+    onSuccess: async (saved) => {
+      // Users show their department's name: both lists change.
+      await queryClient.invalidateQueries({ queryKey: ['admin'] });
+      onSaved(saved);
+    },
+  });
+  const problem = save.error ? toFormProblem(save.error, department ? ['name', 'shortName'] : ['code', 'name', 'shortName']) : null;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    save.mutate({
+      ...(department ? {} : { code: field('code') }),
+      name: field('name'),
+      shortName: field('shortName'),
+    });
+  };
+  return (
+    <Dialog title={department ? `编辑单位 ${department.code}` : '新建单位'} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        {department ? null : (
+          <TextField label="单位代码" name="code" hint="2–32 位小写英文字母、数字或 -，创建后不能修改（导入与脚本引用它）" errors={problem?.fieldErrors.code} required />
+        )}
+        <TextField label="单位名称" name="name" defaultValue={department?.name} hint="例如：市发展和改革委员会" errors={problem?.fieldErrors.name} required />
+        <TextField label="单位简称" name="shortName" defaultValue={department?.shortName} hint="例如：发改委（最多 10 个字）" errors={problem?.fieldErrors.shortName} required />
+        {problem ? <FormError message={problem.message} /> : null}
+        <div className="flex justify-end gap-2 pt-2">
+          <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
+            取消
+          </button>
+          <button type="submit" disabled={save.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+            {save.isPending ? '保存中…' : department ? '保存' : '创建'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

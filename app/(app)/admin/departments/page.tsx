@@ -1,0 +1,22 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { adminDepartmentsQuery } from '@/lib/api/admin';
+import { requirePagePermission } from '@/lib/auth/page-guard';
+import { listDepartments } from '@/lib/services/departments';
+import { Forbidden } from '@/components/ui/forbidden';
+import { DepartmentsView } from './departments-view';
+
+export const metadata: Metadata = { title: '单位管理' };
+export const dynamic = 'force-dynamic';
+
+export default async function AdminDepartmentsPage() {
+  const { user, allowed } = await requirePagePermission('user.manage');
+  if (!allowed) return <Forbidden what="「单位管理」" />;
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ ...adminDepartmentsQuery(), queryFn: () => listDepartments(user) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <DepartmentsView />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,174 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { adminApi, adminUsersQuery } from '@/lib/api/admin';
+import { requiresDepartment } from '@/lib/auth/permissions';
+import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
+import type { DepartmentSummary } from '@/lib/services/departments';
+import type { UserListItem } from '@/lib/services/users';
+import { Dialog, FormError } from '../_shared/dialog';
+import { SelectField, TextField } from '../_shared/fields';
+import { toFormProblem } from '../_shared/format';
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Active departments, plus the user's current one even if it was deactivated since. */
+function departmentOptions(departments: DepartmentSummary[], currentCode: string | null) {
+  const shown = departments.filter((d) => d.isActive || d.code === currentCode);
+  return [
+    { value: '', label: '请选择所属单位' },
+    ...shown.map((d) => ({ value: d.code, label: d.isActive ? d.name : `${d.name}（已停用）` })),
+  ];
+}
+
+/** The fields the form shows for `role` (their errors appear beside them, not in the summary). */
+function shownFields(role: Role, base: string[]): string[] {
+  return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode'] : [])];
+}
+
+function FormButtons({ pending, submitLabel, onClose }: { pending: boolean; submitLabel: string; onClose: () => void }) {
+  return (
+    <div className="flex justify-end gap-2 pt-2">
+      <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
+        取消
+      </button>
+      <button type="submit" disabled={pending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+        {pending ? '保存中…' : submitLabel}
+      </button>
+    </div>
+  );
+}
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+export function CreateUserDialog({
+  departments,
+  onClose,
+  onCreated,
+}: {
+  departments: DepartmentSummary[];
+  onClose: () => void;
+  onCreated: (created: { username: string; password: string }) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState<Role>('official');
+  const [departmentCode, setDepartmentCode] = useState('');
+  const create = useMutation({
+    mutationFn: adminApi.createUser,
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
+      onCreated(created);
+    },
+  });
+  const problem = create.error ? toFormProblem(create.error, shownFields(role, ['username', 'displayName'])) : null;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    create.mutate({
+      username: text(form, 'username'),
+      displayName: text(form, 'displayName'),
+      role,
+      departmentCode: requiresDepartment(role) ? departmentCode : null,
+    });
+  };
+  return (
+    <Dialog title="新建用户" onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        <TextField label="用户名" name="username" hint="3–32 位英文字母、数字、_ . -，登录时使用" errors={problem?.fieldErrors.username} required />
+        <TextField label="显示名" name="displayName" hint="例如：张三（发改委）" errors={problem?.fieldErrors.displayName} required />
+        <SelectField label="角色" name="role" value={role} onChange={(v) => isRole(v) && setRole(v)} options={ROLE_OPTIONS} errors={problem?.fieldErrors.role} />
+        {requiresDepartment(role) ? (
+          <SelectField
+            label="所属单位"
+            name="departmentCode"
+            value={departmentCode}
+            onChange={setDepartmentCode}
+            options={departmentOptions(departments, null)}
+            errors={problem?.fieldErrors.departmentCode}
+          />
+        ) : null}
+        <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
+        {problem ? <FormError message={problem.message} /> : null}
+        <FormButtons pending={create.isPending} submitLabel="创建" onClose={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+export function EditUserDialog({
+  user,
+  isSelf,
+  departments,
+  onClose,
+  onSaved,
+}: {
+  user: UserListItem;
+  isSelf: boolean;
+  departments: DepartmentSummary[];
+  onClose: () => void;
+  onSaved: (saved: UserListItem) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState<Role>(user.role);
+  const [departmentCode, setDepartmentCode] = useState(user.departmentCode ?? '');
+  const save = useMutation({
+    mutationFn: (input: Record<string, unknown>) => adminApi.updateUser(user.id, input),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
+      onSaved(saved);
+    },
+  });
+  const problem = save.error ? toFormProblem(save.error, shownFields(role, ['displayName'])) : null;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    save.mutate({
+      displayName: text(form, 'displayName'),
+      ...(isSelf ? {} : { role }),
+      departmentCode: requiresDepartment(role) ? departmentCode : null,
+    });
+  };
+  const revokes = role !== user.role || (requiresDepartment(role) ? departmentCode : '') !== (user.departmentCode ?? '');
+  return (
+    <Dialog title={`编辑用户 ${user.username}`} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="space-y-3">
+        <TextField label="显示名" name="displayName" defaultValue={user.displayName} errors={problem?.fieldErrors.displayName} required />
+        <SelectField
+          label="角色"
+          name="role"
+          value={role}
+          onChange={(v) => isRole(v) && setRole(v)}
+          options={ROLE_OPTIONS}
+          disabled={isSelf}
+          hint={isSelf ? '不能修改自己的角色' : undefined}
+          errors={problem?.fieldErrors.role}
+        />
+        {requiresDepartment(role) ? (
+          <SelectField
+            label="所属单位"
+            name="departmentCode"
+            value={departmentCode}
+            onChange={setDepartmentCode}
+            options={departmentOptions(departments, user.departmentCode)}
+            errors={problem?.fieldErrors.departmentCode}
+          />
+        ) : null}
+        {revokes ? (
+          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-xs text-amber-900">
+            更改角色或所属单位后，该用户已登录的会话将立即失效，需要重新登录。
+          </p>
+        ) : null}
+        {problem ? <FormError message={problem.message} /> : null}
+        <FormButtons pending={save.isPending} submitLabel="保存" onClose={onClose} />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,164 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/api/admin';
+import { ROLE_LABELS } from '@/lib/domain/types';
+import type { UserListItem } from '@/lib/services/users';
+import { formatBeijingTime } from '../_shared/format';
+import { CreateUserDialog, EditUserDialog } from './user-form-dialogs';
+import { OneTimePasswordDialog, UserActionDialog, type RowAction } from './user-action-dialogs';
+
+type DialogState =
+  | { kind: 'create' }
+  | { kind: 'edit'; user: UserListItem }
+  | { kind: 'action'; user: UserListItem; action: RowAction }
+  | { kind: 'password'; username: string; password: string; isNew: boolean }
+  | null;
+
+function StatusCell({ user }: { user: UserListItem }) {
+  const tags: string[] = [];
+  if (user.isDisabled) tags.push('已停用');
+  if (user.isLocked) tags.push(`已锁定至 ${formatBeijingTime(user.lockedUntil)}`);
+  if (user.mustChangePassword) tags.push('待修改密码');
+  if (tags.length === 0) tags.push('正常');
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {tags.map((tag) => (
+        <li key={tag} className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${tag === '正常' ? 'ring-green-600/30' : 'bg-amber-50 ring-amber-600/40'}`}>
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const BUTTON = 'rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50';
+
+export function UsersView({ currentUserId }: { currentUserId: number }) {
+  const users = useQuery(adminUsersQuery());
+  const departments = useQuery(adminDepartmentsQuery());
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const close = () => setDialog(null);
+
+  if (users.isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
+  if (users.error) {
+    return (
+      <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
+        加载失败：{users.error.message}
+      </p>
+    );
+  }
+  const action = (user: UserListItem, kind: RowAction) => setDialog({ kind: 'action', user, action: kind });
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold">用户管理</h1>
+        <span className="text-sm text-gray-500">共 {users.data.length} 个账号</span>
+        <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+          新建用户
+        </button>
+      </div>
+      {notice ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
+        <table className="w-full min-w-[960px] text-sm">
+          <thead className="bg-gray-50 text-left text-xs text-gray-500">
+            <tr>
+              {['用户名', '显示名', '角色', '所属单位', '状态', '双因素认证', '最近登录', '操作'].map((h) => (
+                <th key={h} className="px-3 py-2 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {users.data.map((user) => (
+              <tr key={user.id}>
+                <td className="px-3 py-2 font-mono">{user.username}</td>
+                <td className="px-3 py-2">{user.displayName}</td>
+                <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
+                <td className="px-3 py-2">{user.departmentName ?? '—'}</td>
+                <td className="px-3 py-2">
+                  <StatusCell user={user} />
+                </td>
+                <td className="px-3 py-2">{user.totpEnabled ? '已启用' : '未启用'}</td>
+                <td className="px-3 py-2 text-gray-600">{formatBeijingTime(user.lastLoginAt)}</td>
+                <td className="px-3 py-2">
+                  <div className="flex flex-wrap gap-1">
+                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'edit', user })}>
+                      编辑
+                    </button>
+                    {user.isDisabled ? (
+                      <button type="button" className={BUTTON} onClick={() => action(user, 'enable')}>
+                        启用
+                      </button>
+                    ) : user.id !== currentUserId ? (
+                      <button type="button" className={BUTTON} onClick={() => action(user, 'disable')}>
+                        停用
+                      </button>
+                    ) : null}
+                    <button type="button" className={BUTTON} onClick={() => action(user, 'reset')}>
+                      重置密码
+                    </button>
+                    {user.isLocked ? (
+                      <button type="button" className={BUTTON} onClick={() => action(user, 'unlock')}>
+                        解锁
+                      </button>
+                    ) : null}
+                    {user.totpEnabled ? (
+                      <button type="button" className={BUTTON} onClick={() => action(user, 'disable-totp')}>
+                        重置双因素
+                      </button>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {dialog?.kind === 'create' ? (
+        <CreateUserDialog
+          departments={departments.data ?? []}
+          onClose={close}
+          onCreated={(created) => {
+            setNotice(`已创建用户 ${created.username}`);
+            setDialog({ kind: 'password', username: created.username, password: created.password, isNew: true });
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'edit' ? (
+        <EditUserDialog
+          user={dialog.user}
+          isSelf={dialog.user.id === currentUserId}
+          departments={departments.data ?? []}
+          onClose={close}
+          onSaved={(saved) => {
+            setNotice(`已保存用户 ${saved.username} 的修改`);
+            close();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'action' ? (
+        <UserActionDialog
+          user={dialog.user}
+          action={dialog.action}
+          onClose={close}
+          onDone={(message, password) => {
+            setNotice(message);
+            if (password) setDialog({ kind: 'password', username: dialog.user.username, password, isNew: false });
+            else close();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'password' ? (
+        <OneTimePasswordDialog username={dialog.username} password={dialog.password} isNew={dialog.isNew} onClose={close} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { ApiError, fetchJson } from '@/lib/api/client';
+
+type Errors = Record<string, string[]>;
+
+const FIELD_KEYS = new Set(['currentPassword', 'newPassword', 'confirmPassword']);
+
+function Field({ name, label, hint, errors, autoComplete }: { name: string; label: string; hint?: string; errors?: string[]; autoComplete: string }) {
+  const errorId = errors?.length ? `${name}-error` : undefined;
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-gray-700">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        autoComplete={autoComplete}
+        aria-invalid={Boolean(errorId)}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        className="mt-1 w-full rounded border border-gray-300 px-3 py-2 aria-[invalid=true]:border-red-600"
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-gray-500">
+          {hint}
+        </p>
+      ) : null}
+      {errorId ? (
+        <ul id={errorId} className="mt-1 space-y-0.5 text-sm text-red-700">
+          {errors?.map((message) => (
+            <li key={message}>⚠ {message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function PasswordForm({ forced }: { forced: boolean }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const read = (name: string) => String(form.get(name) ?? '');
+    const currentPassword = read('currentPassword');
+    const newPassword = read('newPassword');
+    if (newPassword !== read('confirmPassword')) {
+      setErrors({ confirmPassword: ['两次输入的新密码不一致'] });
+      setMessage(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      await fetchJson('/api/account/password', { method: 'POST', body: JSON.stringify({ currentPassword, newPassword }) });
+      setErrors({});
+      setMessage(null);
+      setDone(true);
+      // The app's layout re-reads the account on the server (and may ask for TOTP enrolment next).
+      router.replace('/');
+    } catch (error) {
+      const fieldErrors = error instanceof ApiError ? (error.fieldErrors ?? {}) : {};
+      const besideFields = Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every((key) => FIELD_KEYS.has(key));
+      setErrors(fieldErrors);
+      // Field problems are shown beside their fields; the summary only points at them.
+      setMessage(besideFields ? '请按提示修改后再保存' : error instanceof Error ? error.message : '修改失败，请稍后重试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+      <Field
+        name="currentPassword"
+        label="当前密码"
+        hint={forced ? '管理员提供的一次性密码' : undefined}
+        errors={errors.currentPassword}
+        autoComplete="current-password"
+      />
+      <Field name="newPassword" label="新密码" errors={errors.newPassword} autoComplete="new-password" />
+      <Field name="confirmPassword" label="再次输入新密码" errors={errors.confirmPassword} autoComplete="new-password" />
+      {message ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="text-sm text-green-800">
+          密码已修改，正在进入系统…
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy || done} className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+        {busy ? '正在保存…' : '保存新密码'}
+      </button>
+    </form>
+  );
+}

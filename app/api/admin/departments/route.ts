@@ -1,0 +1,19 @@
+// GET /api/admin/departments — every department, for the admin pages. POST — create one: 201.
+import { NextResponse } from 'next/server';
+import { requirePermission } from '@/lib/auth/require-permission';
+import { withActor } from '@/lib/http/handler';
+import { readJsonObject } from '@/lib/http/json-body';
+import { createDepartment, listDepartments } from '@/lib/services/departments';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withActor(async ({ actor }) => {
+  // Every signed-in user may list departments (forms, filters); this admin route is for administrators.
+  requirePermission(actor, 'user.manage');
+  return listDepartments(actor);
+});
+
+export const POST = withActor(async ({ req, actor }) => {
+  const created = await createDepartment(actor, await readJsonObject(req));
+  return NextResponse.json(created, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+});

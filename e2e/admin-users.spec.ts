@@ -1,0 +1,185 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { storageStateOf } from './support/accounts';
+import { adminApi, changePassword, createUser, newUserPage, signIn, STRONG_PASSWORD, unexpectedProblems } from './support/auth-helpers';
+import { watchPage } from './support/watch';
+
+test.describe.configure({ mode: 'serial' });
+test.use({ storageState: storageStateOf('admin') });
+
+const OFFICIAL = { username: 'au-official', displayName: '测试填报员甲' };
+let oneTimePassword = '';
+let official: { context: BrowserContext; page: Page } | undefined;
+
+const rowOf = (page: Page, username: string) => page.getByRole('row').filter({ hasText: username });
+
+function officialPage(): Page {
+  if (!official) throw new Error('the official signs in in an earlier test of this file');
+  return official.page;
+}
+
+test.afterAll(async () => {
+  await official?.context.close();
+});
+
+test('the admin creates an official with a department and is shown a one-time password', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.goto('/admin/users');
+  await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible();
+  // An admin cannot disable their own account (the server refuses it too).
+  await expect(rowOf(page, 'e2e-admin').getByRole('button', { name: '停用' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const form = page.getByRole('dialog', { name: '新建用户' });
+  await form.getByRole('button', { name: '创建' }).click();
+  // Every problem at once, each beside (and announced with) its field.
+  await expect(form.getByLabel('用户名')).toHaveAccessibleDescription(/「用户名」至少 3 个字符/);
+  await expect(form.getByLabel('显示名')).toHaveAccessibleDescription(/请填写「显示名」/);
+  await expect(form.getByLabel('所属单位')).toHaveAccessibleDescription(/「填报员」必须指定「所属单位」/);
+  await expect(form.getByRole('alert').filter({ hasText: '请按提示修改标出的字段' })).toBeVisible();
+
+  await form.getByLabel('用户名').fill(OFFICIAL.username);
+  await form.getByLabel('显示名').fill(OFFICIAL.displayName);
+  await form.getByLabel('角色').selectOption({ label: '填报员' });
+  await form.getByLabel('所属单位').selectOption({ label: '市发展和改革委员会' });
+  await form.getByRole('button', { name: '创建' }).click();
+
+  const shown = page.getByRole('dialog', { name: `用户 ${OFFICIAL.username} 已创建` });
+  await expect(shown).toContainText('只显示这一次');
+  oneTimePassword = ((await shown.getByTestId('one-time-password').textContent()) ?? '').trim();
+  expect(oneTimePassword).toMatch(/^\S{14}$/);
+  await shown.getByRole('button', { name: '我已记下' }).click();
+  await expect(rowOf(page, OFFICIAL.username)).toContainText('市发展和改革委员会');
+  await expect(rowOf(page, OFFICIAL.username)).toContainText('待修改密码');
+  expect(unexpectedProblems(watch.problems)).toEqual([]);
+});
+
+test('the official must change the password: a weak one is refused naming the rule, a good one lands on the overview', async ({ browser }) => {
+  official = await newUserPage(browser);
+  const page = official.page;
+  const watch = watchPage(page);
+  await signIn(page, OFFICIAL.username, oneTimePassword);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await expect(page.getByRole('status')).toContainText('请先设置自己的新密码');
+
+  const newPassword = page.getByLabel('新密码', { exact: true });
+  await changePassword(page, oneTimePassword, 'abcdefghij');
+  await expect(newPassword).toHaveAccessibleDescription(/密码需包含大写字母、小写字母、数字、符号中的至少 3 类/);
+  await changePassword(page, oneTimePassword, `X1-${OFFICIAL.username}`);
+  await expect(newPassword).toHaveAccessibleDescription(/密码不能包含用户名/);
+  await changePassword(page, 'not-the-password', STRONG_PASSWORD);
+  await expect(page.getByLabel('当前密码', { exact: true })).toHaveAccessibleDescription(/「当前密码」不正确/);
+  await changePassword(page, oneTimePassword, STRONG_PASSWORD, `${STRONG_PASSWORD}!`);
+  await expect(page.getByLabel('再次输入新密码')).toHaveAccessibleDescription(/两次输入的新密码不一致/);
+
+  await changePassword(page, oneTimePassword, STRONG_PASSWORD);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.getByRole('heading', { name: /总览/ })).toBeVisible();
+  expect(unexpectedProblems(watch.problems)).toEqual([]);
+});
+
+test('disabling the official ends their session at the next request; re-enabled, they sign in again', async ({ page }) => {
+  const user = officialPage();
+  await page.goto('/admin/users');
+  await rowOf(page, OFFICIAL.username).getByRole('button', { name: '停用' }).click();
+  const confirm = page.getByRole('dialog', { name: '停用用户' });
+  await expect(confirm).toContainText('所有已登录的会话立即结束');
+  await confirm.getByRole('button', { name: '停用' }).click();
+  await expect(page.getByRole('status')).toContainText(`已停用用户 ${OFFICIAL.username}`);
+  await expect(rowOf(page, OFFICIAL.username)).toContainText('已停用');
+
+  await user.goto('/');
+  await expect(user).toHaveURL(/\/login/);
+  expect((await user.request.get('/api/overview')).status()).toBe(401);
+  await signIn(user, OFFICIAL.username, STRONG_PASSWORD);
+  await expect(user.getByRole('alert').filter({ hasText: '账号已停用' })).toBeVisible();
+
+  await rowOf(page, OFFICIAL.username).getByRole('button', { name: '启用' }).click();
+  await page.getByRole('dialog', { name: '启用用户' }).getByRole('button', { name: '启用' }).click();
+  await expect(rowOf(page, OFFICIAL.username)).not.toContainText('已停用');
+  await signIn(user, OFFICIAL.username, STRONG_PASSWORD);
+  await expect(user.getByRole('button', { name: '退出登录' })).toBeVisible();
+});
+
+test('a role change ends the session too; the admin cannot change their own role', async ({ page }) => {
+  const user = officialPage();
+  await page.goto('/admin/users');
+  await rowOf(page, 'e2e-admin').getByRole('button', { name: '编辑' }).click();
+  const own = page.getByRole('dialog', { name: '编辑用户 e2e-admin' });
+  await expect(own.getByLabel('角色')).toBeDisabled();
+  await own.getByRole('button', { name: '取消' }).click();
+
+  await rowOf(page, OFFICIAL.username).getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: `编辑用户 ${OFFICIAL.username}` });
+  await edit.getByLabel('角色').selectOption({ label: '领导' });
+  await expect(edit.getByLabel('所属单位')).toHaveCount(0);
+  await expect(edit).toContainText('已登录的会话将立即失效');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(rowOf(page, OFFICIAL.username)).toContainText('领导');
+
+  await user.goto('/');
+  await expect(user).toHaveURL(/\/login/);
+  await signIn(user, OFFICIAL.username, STRONG_PASSWORD);
+  await expect(user.getByRole('banner')).toContainText('领导');
+});
+
+test('a reset shows a new one-time password once, ends the session and forces a change again', async ({ page }) => {
+  const user = officialPage();
+  await page.goto('/admin/users');
+  await rowOf(page, OFFICIAL.username).getByRole('button', { name: '重置密码' }).click();
+  await page.getByRole('dialog', { name: '重置密码' }).getByRole('button', { name: '重置密码' }).click();
+  const shown = page.getByRole('dialog', { name: `用户 ${OFFICIAL.username} 的密码已重置` });
+  const reset = ((await shown.getByTestId('one-time-password').textContent()) ?? '').trim();
+  expect(reset).toMatch(/^\S{14}$/);
+  await shown.getByRole('button', { name: '我已记下' }).click();
+
+  await user.goto('/');
+  await expect(user).toHaveURL(/\/login/);
+  await signIn(user, OFFICIAL.username, reset);
+  await expect(user).toHaveURL(/\/account\/password$/);
+});
+
+test('five wrong passwords lock an account; the admin sees 已锁定至 and unlocks it', async ({ page, browser }) => {
+  const admin = await adminApi();
+  const locked = await createUser(admin, { username: 'au-locked', displayName: '锁定测试', role: 'leader' });
+  await admin.dispose();
+  const { context, page: user } = await newUserPage(browser, '10.77.0.2');
+  for (let i = 1; i <= 5; i += 1) {
+    await signIn(user, locked.username, `Wrong-pass#${i}`);
+    await expect(user.getByRole('alert').filter({ hasText: '用户名或密码不正确' })).toBeVisible();
+  }
+  await signIn(user, locked.username, locked.password);
+  await expect(user.getByRole('alert').filter({ hasText: '账号因多次输错密码已被锁定' })).toBeVisible();
+
+  await page.goto('/admin/users');
+  await expect(rowOf(page, locked.username)).toContainText(/已锁定至 \d\d-\d\d \d\d:\d\d/);
+  await page.screenshot({ path: 'e2e/screenshots/admin-users.png', fullPage: true });
+  await rowOf(page, locked.username).getByRole('button', { name: '解锁' }).click();
+  await page.getByRole('dialog', { name: '解除登录锁定' }).getByRole('button', { name: '解锁' }).click();
+  await expect(rowOf(page, locked.username)).not.toContainText('已锁定');
+
+  await signIn(user, locked.username, locked.password);
+  await expect(user).toHaveURL(/\/account\/password$/);
+  await context.close();
+});
+
+test('departments: create one, refused duplicates name the field, deactivate it', async ({ page }) => {
+  const watch = watchPage(page);
+  await page.goto('/admin/departments');
+  await expect(page.getByRole('heading', { name: '单位管理' })).toBeVisible();
+  await page.getByRole('button', { name: '新建单位' }).click();
+  const form = page.getByRole('dialog', { name: '新建单位' });
+  await form.getByLabel('单位代码').fill('fgw');
+  await form.getByLabel('单位名称').fill('测试新建单位');
+  await form.getByLabel('单位简称').fill('测试');
+  await form.getByRole('button', { name: '创建' }).click();
+  await expect(form.getByLabel('单位代码')).toHaveAccessibleDescription(/该「单位代码」已被使用/);
+  await form.getByLabel('单位代码').fill('au-test');
+  await form.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('status')).toContainText('已新建单位 测试新建单位');
+
+  const row = rowOf(page, 'au-test');
+  await row.getByRole('button', { name: '停用' }).click();
+  await page.getByRole('dialog', { name: '停用单位' }).getByRole('button', { name: '停用' }).click();
+  await expect(row).toContainText('已停用');
+  expect(unexpectedProblems(watch.problems)).toEqual([]);
+});

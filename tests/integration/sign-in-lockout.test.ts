@@ -1,0 +1,121 @@
+/**
+ * Lockout and throttle through authenticate(): 5 failures within 15 minutes lock the account for 30
+ * minutes (even the right password is refused), every attempt is audited, an administrator's unlock
+ * lifts it, and one address is throttled after 20 failures whatever the usernames.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { beforeAll, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
+import { auditEvents, departments } from '@/db/schema';
+import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+import { authenticate, SignInError } from '@/lib/services/sign-in';
+import { createUser, unlockUser } from '@/lib/services/users';
+import { forEachEngine } from '@/tests/helpers/test-db';
+
+// authenticate() reads the process-wide database; point it at the engine under test.
+const current: { db: Db | null } = { db: null };
+vi.mock('@/db/client', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/db/client')>();
+  return {
+    ...actual,
+    getDb: async () => {
+      if (!current.db) throw new Error('test database not set');
+      return current.db;
+    },
+  };
+});
+
+const PASSWORD = 'Kx9#mPq2Lw';
+const MINUTE = 60_000;
+
+/** The sign-in error code of an attempt ('ok' when it succeeds). */
+async function attempt(username: string, password: string, clientAddress: string, now?: Date): Promise<string> {
+  try {
+    await authenticate({ username, password, clientAddress, now });
+    return 'ok';
+  } catch (error) {
+    if (error instanceof SignInError) return error.code;
+    throw error;
+  }
+}
+
+forEachEngine('sign-in lockout', (ctx) => {
+  let n = 0;
+  async function addUser() {
+    n += 1;
+    const username = `lock${n}`;
+    const user = await createUser(
+      SYSTEM_ACTOR,
+      { username, displayName: `锁定${n}`, role: 'leader', password: PASSWORD, mustChangePassword: false },
+      ctx.db,
+    );
+    return { id: user.id, username };
+  }
+
+  async function eventsOf(userId: number) {
+    const rows = await ctx.db
+      .select({ action: auditEvents.action, after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, String(userId))))
+      .orderBy(asc(auditEvents.id));
+    return rows.filter((row) => row.action.startsWith('auth.'));
+  }
+
+  beforeAll(async () => {
+    current.db = ctx.db;
+    await ctx.db.insert(departments).values({ code: 'fgw', name: '市发展和改革委员会', shortName: '发改委' });
+  });
+
+  it('5 wrong passwords lock the account: the right one is then refused, and each step is audited', async () => {
+    const user = await addUser();
+    const address = '10.0.0.1';
+    for (let i = 1; i <= 4; i += 1) expect(await attempt(user.username, `Wrong#pass${i}`, address)).toBe('invalid');
+    expect(await attempt(user.username, 'Wrong#pass5', address)).toBe('invalid');
+    const afterFive = await eventsOf(user.id);
+    expect(afterFive.map((e) => e.action)).toEqual([...Array<string>(5).fill('auth.login_failed'), 'auth.locked']);
+    expect(afterFive[0]?.after).toMatchObject({ reason: 'invalid', username: user.username });
+    expect(afterFive[5]?.after).toMatchObject({ lockedForMinutes: 30 });
+
+    expect(await attempt(user.username, PASSWORD, address)).toBe('locked');
+    const afterLocked = await eventsOf(user.id);
+    expect(afterLocked.at(-1)).toMatchObject({ action: 'auth.login_failed', after: { reason: 'locked' } });
+    expect(afterLocked.some((e) => e.action === 'auth.login')).toBe(false);
+  });
+
+  it('an administrator’s unlock lifts the lockout at once (and is audited)', async () => {
+    const user = await addUser();
+    for (let i = 0; i < 5; i += 1) await attempt(user.username, 'Wrong#pass0', '10.0.0.2');
+    expect(await attempt(user.username, PASSWORD, '10.0.0.2')).toBe('locked');
+    await unlockUser(SYSTEM_ACTOR, user.id, ctx.db);
+    expect(await attempt(user.username, PASSWORD, '10.0.0.2')).toBe('ok');
+    const actions = (await ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(user.id)))).map(
+      (e) => e.action,
+    );
+    expect(actions).toContain('user.unlock');
+    expect(actions.at(-1)).toBe('auth.login');
+  });
+
+  it('the lock expires after 30 minutes; failures spread beyond 15 minutes do not lock', async () => {
+    const user = await addUser();
+    const t0 = new Date();
+    for (let i = 0; i < 5; i += 1) await attempt(user.username, 'Wrong#pass0', '10.0.0.3', t0);
+    expect(await attempt(user.username, PASSWORD, '10.0.0.3', new Date(t0.getTime() + 29 * MINUTE))).toBe('locked');
+    expect(await attempt(user.username, PASSWORD, '10.0.0.3', new Date(t0.getTime() + 31 * MINUTE))).toBe('ok');
+
+    const spread = await addUser();
+    for (let i = 0; i < 6; i += 1) {
+      const at = new Date(t0.getTime() + i * 4 * MINUTE);
+      expect(await attempt(spread.username, 'Wrong#pass0', '10.0.0.4', at)).toBe('invalid');
+    }
+    // 6 failures over 20 minutes: never 5 inside one 15-minute window.
+    expect(await attempt(spread.username, PASSWORD, '10.0.0.4', new Date(t0.getTime() + 21 * MINUTE))).toBe('ok');
+  });
+
+  it('one address is throttled after 20 failures, even for a correct sign-in; other addresses are not', async () => {
+    const user = await addUser();
+    const address = '10.0.0.99';
+    for (let i = 0; i < 20; i += 1) expect(await attempt(`nobody${i}`, 'Wrong#pass0', address)).toBe('invalid');
+    expect(await attempt(user.username, PASSWORD, address)).toBe('throttled');
+    expect(await attempt(user.username, PASSWORD, '10.0.0.100')).toBe('ok');
+  });
+});

@@ -6,11 +6,10 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/services/sign-in';
-import { resolveAuthSecret } from './secret';
+import { getAuthSecret } from './secret';
 import { IDLE_TIMEOUT_SECONDS } from './session-policy';
 
-export const authOptions: NextAuthOptions = {
-  secret: resolveAuthSecret(),
+const baseOptions: Omit<NextAuthOptions, 'secret'> = {
   session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS, updateAge: 0 },
   jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
   pages: { signIn: '/login', error: '/login' },
@@ -51,3 +50,16 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+let options: Promise<NextAuthOptions> | undefined;
+
+/** The options with the signing secret (resolved once per process; see lib/auth/secret.ts). */
+export function getAuthOptions(): Promise<NextAuthOptions> {
+  options ??= getAuthSecret()
+    .then((secret) => ({ ...baseOptions, secret }))
+    .catch((error: unknown) => {
+      options = undefined;
+      throw error;
+    });
+  return options;
+}

@@ -10,7 +10,7 @@ import { configuredEngine, getDb } from '@/db/client';
 import { getUserById } from '@/db/queries/users';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { authOptions } from './options';
+import { getAuthOptions } from './options';
 import { mfaRequiredRoles, mustEnrollTotp } from './mfa-policy';
 import { isSessionValid } from './session-validity';
 
@@ -31,7 +31,7 @@ async function clientAddress(): Promise<string> {
 
 /** The session user, or null when signed out or the session was revoked. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown; at?: unknown } | null;
+  const session = (await getServerSession(await getAuthOptions())) as { uid?: unknown; sv?: unknown; at?: unknown } | null;
   if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
   const db = await getDb();
   const user = await getUserById(db, session.uid);

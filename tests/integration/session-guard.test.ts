@@ -21,7 +21,7 @@ vi.mock('@/db/client', async (importOriginal) => ({
   },
 }));
 vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
-vi.mock('@/lib/auth/options', () => ({ authOptions: {} }));
+vi.mock('@/lib/auth/options', () => ({ getAuthOptions: async () => ({}) }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '10.1.1.1' }) }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {

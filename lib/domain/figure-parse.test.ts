@@ -127,7 +127,7 @@ describe('parseFigure refuses, naming the field', () => {
 
   it('more than 15 significant digits', () => {
     expect(message('1234567890123456')).toBe('「累计完成投资」有效数字超过 15 位：请核对后重新填写');
-    expect(message('123456789012345')).toBe('accepted 123456789012345');
+    expect(message('12345678901.2345')).toBe('accepted 12345678901.2345');
     expect(message(1e21)).toBe('「累计完成投资」有效数字超过 15 位：请核对后重新填写');
   });
 
@@ -147,5 +147,10 @@ describe('parseFigure refuses, naming the field', () => {
 
   it('万/亿 are refused for a rate in %', () => {
     expect(message('3万', { unit: '%' })).toBe('「累计完成投资」不应带“万”：本项单位是「%」，请只填写数字');
+  });
+
+  it('more than 13 integer digits (the stored column holds 14) is refused before it reaches the database', () => {
+    expect(message('99999999999999')).toBe('「累计完成投资」数值过大：整数部分不能超过 13 位，请核对单位后重新填写');
+    expect(parseFigure('9999999999999', { field: '累计完成投资' })).toEqual({ ok: true, value: '9999999999999' });
   });
 });

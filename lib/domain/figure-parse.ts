@@ -22,6 +22,8 @@ export type FigureParseResult = { ok: true; value: string } | { ok: false; messa
 export const MAX_FIGURE_INPUT_LENGTH = 40;
 /** More significant digits than this cannot be held exactly by a JS number or shown sensibly. */
 export const MAX_SIGNIFICANT_DIGITS = 15;
+/** Integer digits a stored figure may have (numeric(20, 6) holds 14). */
+export const MAX_INTEGER_DIGITS = 13;
 
 const NOT_A_NUMBER = '不是有效数字：请只填写数字，如 1027 或 25.3';
 const EMPTY = '未填写：请填写数字，如 1027 或 25.3';
@@ -129,6 +131,11 @@ export function parseFigure(input: unknown, opts: FigureParseOptions): FigurePar
   const significant = value.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
   if (significant.length > MAX_SIGNIFICANT_DIGITS) {
     return fail(`有效数字超过 ${MAX_SIGNIFICANT_DIGITS} 位：请核对后重新填写`);
+  }
+  // Stored as numeric(20, 6): at most 14 integer digits; 13 keeps a margin for sums.
+  const integerDigits = (value.replace(/^-/, '').split('.')[0] ?? '').replace(/^0+/, '').length;
+  if (integerDigits > MAX_INTEGER_DIGITS) {
+    return fail(`数值过大：整数部分不能超过 ${MAX_INTEGER_DIGITS} 位，请核对单位后重新填写`);
   }
   const point = value.indexOf('.');
   const decimals = point === -1 ? 0 : value.length - point - 1;

@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { overviewQuery } from '@/lib/api/queries';
 import { getOverview } from '@/lib/services/dashboard';
@@ -15,7 +16,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await queryClient.prefetchQuery({ ...overviewQuery(params), queryFn: () => getOverview(user, params) });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OverviewView params={params} notice={period.error} />
+      <OverviewView params={params} notice={period.error} canViewDepartments={can(user, 'department.view-all')} />
     </HydrationBoundary>
   );
 }

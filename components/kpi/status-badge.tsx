@@ -8,6 +8,13 @@ const STYLES: Record<ProgressStatus, string> = {
   grey: 'bg-gray-50 text-gray-600 ring-gray-500/30',
   overdue: 'bg-violet-50 text-violet-800 ring-violet-600/30',
 };
+const DARK_STYLES: Record<ProgressStatus, string> = {
+  green: 'bg-green-500/15 text-green-300 ring-green-400/40',
+  yellow: 'bg-amber-500/15 text-amber-300 ring-amber-400/40',
+  red: 'bg-red-500/20 text-red-300 ring-red-400/40',
+  grey: 'bg-slate-500/20 text-slate-300 ring-slate-400/40',
+  overdue: 'bg-violet-500/20 text-violet-300 ring-violet-400/40',
+};
 const DOTS: Record<ProgressStatus, string> = {
   green: 'bg-green-600',
   yellow: 'bg-amber-500',
@@ -16,19 +23,26 @@ const DOTS: Record<ProgressStatus, string> = {
   overdue: 'bg-violet-600',
 };
 
-/** Status with its text label (never colour alone). */
-export function StatusBadge({ status }: { status: ProgressStatus }) {
+/** Status with its text label (never colour alone); `label` overrides the words (e.g. 未设目标). */
+export function StatusBadge({ status, label, tone = 'light' }: { status: ProgressStatus; label?: string; tone?: 'light' | 'dark' }) {
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status]}`}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${(tone === 'dark' ? DARK_STYLES : STYLES)[status]}`}
+    >
       <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${DOTS[status]}`} />
-      {STATUS_LABELS[status]}
+      {label ?? STATUS_LABELS[status]}
     </span>
   );
 }
 
-export function SampleBadge() {
+export function SampleBadge({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
   return (
-    <span title="示例数据：用于演示，非真实统计数据" className="whitespace-nowrap rounded bg-sky-50 px-1.5 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-600/30">
+    <span
+      title="示例数据：用于演示，非真实统计数据"
+      className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${
+        tone === 'dark' ? 'bg-sky-500/15 text-sky-300 ring-sky-400/40' : 'bg-sky-50 text-sky-800 ring-sky-600/30'
+      }`}
+    >
       示例数据
     </span>
   );

@@ -9,6 +9,9 @@ export interface NavItem {
 /** The main navigation; each link shows only to roles that may open it. */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: '总览', permission: 'dashboard.view' },
+  { href: '/review', label: '十四五回顾', permission: 'dashboard.view' },
+  { href: '/departments', label: '责任单位', permission: 'department.view-all' },
+  { href: '/screen', label: '驾驶舱', permission: 'screen.view' },
   { href: '/entry', label: '数据填报', permission: 'actual.enter' },
   { href: '/approvals', label: '数据审核', permission: 'actual.review' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },

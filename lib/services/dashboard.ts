@@ -6,12 +6,26 @@ import { getDb, type Db } from '@/db/client';
 import { listActualRows, listFigureYears, listIndicatorRows, listTargetRows, type IndicatorRow } from '@/db/queries/figures';
 import type { Actor } from '@/lib/domain/actor';
 import { currentPeriod, type Period } from '@/lib/domain/period';
-import { rankDepartments } from '@/lib/domain/ranking';
+import { RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
 import { buildSnapshot, type IndicatorSnapshot, type SnapshotFigure } from '@/lib/domain/snapshot';
-import { PROGRESS_STATUSES, WORK_AREAS, type ProgressStatus } from '@/lib/domain/types';
+import { countStatuses, progressShares, statusLabel, summarizeProgress, worstOf } from '@/lib/domain/summary';
+import { decimalToNumber } from '@/lib/domain/decimal';
+import { WORK_AREAS } from '@/lib/domain/types';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { AppError } from '@/lib/errors';
 import { getReportingSettings } from './settings';
+
+export { countStatuses, worstOf };
+
+/** Lets tests (and scripts) pass their own database and clock. */
+export interface ServiceOptions {
+  db?: Db;
+  now?: Date;
+}
+
+export async function resolveOptions(options: ServiceOptions): Promise<{ db: Db; now: Date }> {
+  return { db: options.db ?? (await getDb()), now: options.now ?? new Date() };
+}
 
 export interface PeriodQuery {
   year?: number;
@@ -86,57 +100,116 @@ export async function loadIndicatorViews(
   });
 }
 
-export function countStatuses(views: Pick<IndicatorSnapshot, 'status'>[]): Record<ProgressStatus, number> {
-  const counts = Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
-  for (const v of views) counts[v.status] += 1;
-  return counts;
+/** A figure as the client sees it: plain JSON, no internal columns. */
+export interface FigureView {
+  year: number;
+  month: number;
+  value: string | null;
+  valueText: string | null;
+  qualifier: SnapshotFigure['qualifier'];
+  isSample: boolean;
+  isDerived: boolean;
+  derivedNote: string | null;
 }
 
-const STATUS_SEVERITY: Record<ProgressStatus, number> = { red: 0, overdue: 1, yellow: 2, grey: 3, green: 4 };
+function toFigureView(f: (SnapshotFigure & { derivedNote?: string | null }) | null): FigureView | null {
+  if (!f) return null;
+  const { year, month, value, valueText, qualifier, isSample, isDerived } = f;
+  return { year, month, value, valueText, qualifier, isSample, isDerived, derivedNote: f.derivedNote ?? null };
+}
 
-/** The indicators furthest behind, worst first. */
-export function worstOf(views: IndicatorView[], limit: number): IndicatorView[] {
-  return views
-    .filter((v) => v.status === 'red' || v.status === 'overdue' || v.status === 'yellow')
-    .sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status] || (a.gapPoints ?? 0) - (b.gapPoints ?? 0))
-    .slice(0, limit);
+/** One indicator at the period, as every dashboard shows it. */
+export function toKpiView(v: IndicatorView) {
+  const target = decimalToNumber(v.target?.value ?? null);
+  return {
+    id: v.id,
+    code: v.code,
+    name: v.name,
+    unit: v.unit,
+    kind: v.kind,
+    direction: v.direction,
+    frequency: v.frequency,
+    definition: v.definition,
+    section: v.section,
+    areaId: v.areaId,
+    areaSlug: v.areaSlug,
+    departmentId: v.departmentId,
+    departmentCode: v.departmentCode,
+    departmentName: v.departmentName,
+    departmentShortName: v.departmentShortName,
+    headlineOrder: v.headlineOrder,
+    sourceText: v.sourceText,
+    figure: toFigureView(v.figure),
+    prior: toFigureView(v.prior),
+    target: v.target
+      ? { value: v.target.value, qualifier: v.target.qualifier, isSample: v.target.isSample }
+      : null,
+    asOfMonth: v.asOfMonth,
+    expected: v.expected,
+    completion: v.completion,
+    shares: progressShares({ kind: v.kind, actual: decimalToNumber(v.figure?.value ?? null), expected: v.expected, target }),
+    status: v.status,
+    statusLabel: statusLabel({ status: v.status, hasFigure: v.figure !== null, hasTarget: v.target !== null }),
+    gapPoints: v.gapPoints,
+    yoy: v.yoy,
+    forecast: v.forecast,
+    series: v.series,
+    isSample: v.isSample,
+  };
+}
+
+export type KpiView = ReturnType<typeof toKpiView>;
+
+/** Status counts, completion and the indicators needing attention of a group of indicators. */
+export function summarizeGroup(views: KpiView[], featuredLimit = 3) {
+  const worst = worstOf(views, featuredLimit);
+  return {
+    total: views.length,
+    counts: countStatuses(views),
+    progress: summarizeProgress(
+      views.map((v) => ({ ...v, target: decimalToNumber(v.target?.value ?? null) })),
+    ),
+    worst,
+    /** Worst indicators when any needs attention, else the first indicators with a figure (so the card still says something). */
+    featured: worst.length ? worst : views.filter((v) => v.figure !== null).slice(0, featuredLimit),
+    featuredKind: worst.length ? ('worst' as const) : ('key' as const),
+  };
+}
+
+/** Department ranking over the given indicators (the five-year review left out: it has no yearly targets). */
+export function rankViews(views: KpiView[]) {
+  const codes = new Map(views.map((v) => [v.departmentId, v.departmentCode]));
+  return rankDepartments(
+    views
+      .filter((v) => v.section !== 'review')
+      .map((v) => ({ departmentId: v.departmentId, departmentName: v.departmentShortName, status: v.status })),
+  ).map((r) => ({ ...r, departmentCode: codes.get(r.departmentId) ?? '' }));
+}
+
+/** The period and every indicator's view: the common start of every dashboard read. */
+export async function loadDashboard(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
+  requirePermission(actor, 'dashboard.view');
+  const { db, now } = await resolveOptions(options);
+  const period = await resolvePeriod(db, actor, query, now);
+  const views = (await loadIndicatorViews(db, actor, period, now)).map(toKpiView);
+  return { db, now, period, views };
 }
 
 /** GET /api/overview: headline tiles, the seven areas, the ranking. */
-export async function getOverview(actor: Actor, query: PeriodQuery, now = new Date()) {
-  requirePermission(actor, 'dashboard.view');
-  const db = await getDb();
-  const period = await resolvePeriod(db, actor, query, now);
-  const views = await loadIndicatorViews(db, actor, period, now);
-  const areas = WORK_AREAS.map((area) => {
-    const ofArea = views.filter((v) => v.areaId === area.id);
-    const withCompletion = ofArea.filter((v) => v.completion !== null && v.kind !== 'rate');
-    return {
-      ...area,
-      counts: countStatuses(ofArea),
-      total: ofArea.length,
-      completion: withCompletion.length
-        ? withCompletion.reduce((sum, v) => sum + Math.min(v.completion ?? 0, 1.5), 0) / withCompletion.length
-        : null,
-      worst: worstOf(ofArea, 3),
-      indicators: ofArea,
-    };
-  });
-  const headline = views
-    .filter((v) => v.headlineOrder !== null)
-    .sort((a, b) => (a.headlineOrder ?? 0) - (b.headlineOrder ?? 0));
-  const ranking = rankDepartments(
-    views.map((v) => ({ departmentId: v.departmentId, departmentName: v.departmentShortName, status: v.status })),
-  );
+export async function getOverview(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
+  const { period, views } = await loadDashboard(actor, query, options);
+  const planned = views.filter((v) => v.section !== 'review');
   return {
     period: { year: period.year, month: period.month },
     years: period.years,
-    isSample: views.some((v) => v.isSample),
-    headline,
-    areas,
-    cityWide: views.filter((v) => v.areaId === null && v.section === 'highlights'),
-    counts: countStatuses(views.filter((v) => v.section !== 'review')),
-    ranking,
+    isSample: planned.some((v) => v.isSample),
+    /** False for a year with figures but no targets (the report year): nothing to judge against. */
+    hasTargets: planned.some((v) => v.target !== null),
+    headline: planned.filter((v) => v.headlineOrder !== null).sort((a, b) => (a.headlineOrder ?? 0) - (b.headlineOrder ?? 0)),
+    areas: WORK_AREAS.map((area) => ({ ...area, ...summarizeGroup(planned.filter((v) => v.areaId === area.id)) })),
+    counts: countStatuses(planned),
+    ranking: rankViews(planned),
+    rankingFormula: RANKING_FORMULA,
   };
 }
 

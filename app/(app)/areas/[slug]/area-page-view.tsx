@@ -1,0 +1,94 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { ProgressBar } from '@/components/charts/chart';
+import { IndicatorTable } from '@/components/kpi/indicator-table';
+import { PageHeading } from '@/components/kpi/page-heading';
+import { SampleBanner } from '@/components/kpi/sample-banner';
+import { ErrorState, PageSkeleton } from '@/components/kpi/states';
+import { SampleBadge } from '@/components/kpi/status-badge';
+import { StatusCounts } from '@/components/kpi/status-counts';
+import { PeriodSelect } from '@/components/layout/period-select';
+import { areaQuery } from '@/lib/api/dashboard-queries';
+import type { PeriodParams } from '@/lib/api/queries';
+import { formatPercent } from '@/lib/domain/format';
+import { groupStatus } from '@/lib/domain/summary';
+
+export function AreaPageView({ slug, params, notice }: { slug: string; params: PeriodParams; notice?: string }) {
+  const { data, error, isPending, refetch } = useQuery(areaQuery(slug, params));
+  if (isPending) return <PageSkeleton tiles={0} blocks={2} />;
+  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { period, area, summary } = data;
+  const search = `?year=${period.year}&month=${period.month}`;
+  return (
+    <div className="space-y-5">
+      <PageHeading
+        crumbs={[{ href: `/${search}`, label: '总览' }]}
+        title={
+          <>
+            <span className="mr-2 text-red-700">{area.id}</span>
+            {area.name}
+          </>
+        }
+        badges={
+          <>
+            <span className="text-sm text-gray-600">
+              {period.year}年{period.month}月
+            </span>
+            {data.isSample ? <SampleBadge /> : null}
+          </>
+        }
+        controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}
+      />
+      <nav aria-label="七个主抓手" className="no-print -mx-1 flex gap-1 overflow-x-auto pb-1 text-sm">
+        {data.areas.map((a) => (
+          <Link
+            key={a.slug}
+            href={`/areas/${a.slug}${search}`}
+            aria-current={a.slug === area.slug ? 'page' : undefined}
+            className={`whitespace-nowrap rounded px-2 py-1 ${a.slug === area.slug ? 'bg-red-800 text-white' : 'bg-white text-gray-700 ring-1 ring-gray-200 hover:bg-red-50'}`}
+          >
+            {a.id} {a.shortName}
+          </Link>
+        ))}
+      </nav>
+      {notice ? (
+        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {notice}
+        </p>
+      ) : null}
+      {data.isSample ? <SampleBanner realYearHref={`/areas/${area.slug}?year=2025`} /> : null}
+
+      <section aria-label="本领域概况" className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_auto]">
+        <div>
+          <p className="text-sm text-gray-600">
+            共 <strong className="tabular-nums text-gray-900">{summary.total}</strong> 项指标
+          </p>
+          {summary.progress.completion !== null ? (
+            <div className="mt-2 max-w-md">
+              <ProgressBar actual={summary.progress.completion} expected={summary.progress.expected} status={groupStatus(summary.counts)} label="平均完成率" />
+              <p className="mt-1 text-xs text-gray-600">
+                平均完成率 <strong className="tabular-nums">{formatPercent(summary.progress.completion)}</strong>
+                {summary.progress.expected !== null ? <span className="ml-2">序时进度 {formatPercent(summary.progress.expected)}</span> : null}
+                <span className="ml-2 text-gray-400">（{summary.progress.counted} 项可计算完成率的指标平均，单项以 100% 封顶；增速类、越低越好类不计入）</span>
+              </p>
+            </div>
+          ) : (
+            <p className="mt-1 text-xs text-gray-500">本期无可计算完成率的指标（未设目标或均为增速类）</p>
+          )}
+        </div>
+        <StatusCounts counts={summary.counts} label={`${area.name}状态分布`} />
+      </section>
+
+      <section aria-labelledby="indicators-title" className="rounded-lg border border-gray-200 bg-white shadow-sm">
+        <h2 id="indicators-title" className="px-4 pt-3 text-base font-semibold">
+          指标明细
+        </h2>
+        <IndicatorTable views={data.indicators} period={period} departments={data.departments} />
+      </section>
+      <p className="hidden text-xs text-gray-500 print:block">
+        数据期：{period.year}年{period.month}月{data.isSample ? '（示例数据，非真实统计数据）' : ''}；来源：抓手 · 长治市目标进度平台。
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { areaQuery } from '@/lib/api/dashboard-queries';
+import { WORK_AREAS } from '@/lib/domain/types';
+import { isAppError } from '@/lib/errors';
+import { getAreaView } from '@/lib/services/area-view';
+import { parsePeriodSearch } from '@/lib/validation/period';
+import { AreaPageView } from './area-page-view';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: WORK_AREAS.find((a) => a.slug === slug)?.name ?? '工作领域' };
+}
+
+export default async function AreaPage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const { slug } = await params;
+  const period = parsePeriodSearch(await searchParams);
+  const query = { year: period.year, month: period.month };
+  const data = await getAreaView(user, slug, query).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(areaQuery(slug, query).queryKey, data);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AreaPageView slug={slug} params={query} notice={period.error} />
+    </HydrationBoundary>
+  );
+}

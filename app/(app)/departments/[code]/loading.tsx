@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/kpi/states';
+
+export default function Loading() {
+  return <PageSkeleton tiles={0} blocks={2} />;
+}

@@ -1,0 +1,184 @@
+'use client';
+/**
+ * One indicator: the figure against target and expected progress, the trend, the forecast, YoY, the definition,
+ * every figure with its people and history, the targets, and the 批示 with their answers.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { TrendChart } from '@/components/charts/chart';
+import { ChangeText, NumberText } from '@/components/kpi/change-text';
+import { FigureText } from '@/components/kpi/figure-text';
+import { asOfText } from '@/components/kpi/headline-tile';
+import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/components/kpi/labels';
+import { PageHeading } from '@/components/kpi/page-heading';
+import { SampleBanner } from '@/components/kpi/sample-banner';
+import { ErrorState, PageSkeleton } from '@/components/kpi/states';
+import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
+import { PeriodSelect } from '@/components/layout/period-select';
+import { indicatorQuery } from '@/lib/api/dashboard-queries';
+import type { PeriodParams } from '@/lib/api/queries';
+import { formatPercent, formatPoints } from '@/lib/domain/format';
+import { FiguresSection, TargetsSection } from './figures-section';
+import { InstructionsPanel } from './instructions-panel';
+
+function Fact({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className="rounded border border-gray-100 bg-gray-50/60 px-3 py-2">
+      <dt className="text-xs text-gray-500">{label}</dt>
+      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-gray-900">{children}</dd>
+      {hint ? <dd className="text-xs text-gray-500">{hint}</dd> : null}
+    </div>
+  );
+}
+
+export function IndicatorView({ code, params, notice }: { code: string; params: PeriodParams; notice?: string }) {
+  const { data, error, isPending, refetch } = useQuery(indicatorQuery(code, params));
+  if (isPending) return <PageSkeleton tiles={3} blocks={2} />;
+  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { indicator: v, period } = data;
+  const search = `?year=${period.year}&month=${period.month}`;
+  const crumbs = [{ href: `/${search}`, label: '总览' }];
+  if (v.areaSlug && v.areaName) crumbs.push({ href: `/areas/${v.areaSlug}${search}`, label: v.areaName });
+  if (v.section === 'review') crumbs.push({ href: '/review', label: '十四五回顾' });
+  const forecast = v.forecast;
+  return (
+    <div className="space-y-5">
+      <PageHeading
+        crumbs={crumbs}
+        title={v.name}
+        badges={
+          <>
+            <StatusBadge status={v.status} label={v.statusLabel} />
+            {v.isSample ? <SampleBadge /> : null}
+            <span className="text-xs text-gray-400">{v.code}</span>
+          </>
+        }
+        controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}
+        subtitle={
+          <>
+            {period.year}年{period.month}月 · 责任单位：{v.departmentName}
+          </>
+        }
+      />
+      {notice ? (
+        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {notice}
+        </p>
+      ) : null}
+      {v.isSample ? <SampleBanner realYearHref={`/indicators/${v.code}?year=2025`} /> : null}
+
+      <div className="grid gap-5 lg:grid-cols-3">
+        <div className="space-y-5 lg:col-span-2">
+          <section aria-labelledby="facts-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+            <h2 id="facts-title" className="sr-only">
+              本期数据
+            </h2>
+            <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 md:grid-cols-3">
+              <Fact label={`本期实绩${v.figure ? `（${asOfText(v)}）` : ''}`} hint={v.figure?.isSample ? <SampleBadge /> : undefined}>
+                {v.figure ? <FigureText figure={v.figure} unit={v.unit} /> : <span className="text-base font-normal text-gray-500">本期尚无数据</span>}
+              </Fact>
+              <Fact label="年度目标" hint={v.target?.isSample ? <SampleBadge /> : undefined}>
+                {v.target ? <FigureText figure={v.target} unit={v.unit} /> : <span className="text-base font-normal text-gray-500">未设定</span>}
+              </Fact>
+              <Fact
+                label={v.kind === 'rate' ? '与目标差' : '序时进度（应完成）'}
+                hint={v.kind !== 'rate' && v.gapPoints !== null ? `进度差 ${formatPoints(v.gapPoints)}` : undefined}
+              >
+                {v.kind === 'rate' ? (
+                  v.gapPoints === null ? '—' : formatPoints(v.gapPoints)
+                ) : (
+                  <NumberText value={v.expected} unit={v.unit} />
+                )}
+              </Fact>
+              <Fact label={v.direction === 'down' ? '占上限比例' : '完成率'} hint={v.shares && v.shares.expected !== null ? `序时进度 ${formatPercent(v.shares.expected)}` : undefined}>
+                {v.shares && v.shares.actual !== null ? formatPercent(v.shares.actual) : '—'}
+              </Fact>
+              <Fact
+                label="同比"
+                hint={
+                  v.prior ? (
+                    <>
+                      上年同期 <FigureText figure={v.prior} unit={v.unit} />
+                      {v.prior.derivedNote ? <span className="block">{v.prior.derivedNote}</span> : null}
+                    </>
+                  ) : (
+                    '无上年同期数据'
+                  )
+                }
+              >
+                <ChangeText change={v.yoy} />
+              </Fact>
+              <Fact
+                label="预计全年"
+                hint={forecast ? `${forecast.method}${forecast.willMeet === null ? '' : forecast.willMeet ? '，预计可完成目标' : '，预计完不成目标'}` : '数据不足，暂不预测'}
+              >
+                <NumberText value={forecast?.value ?? null} unit={v.unit} />
+                {forecast && forecast.willMeet !== null ? (
+                  <span className={`ml-2 align-middle text-xs font-medium ${forecast.willMeet ? 'text-green-700' : 'text-red-700'}`}>
+                    {forecast.willMeet ? '可完成' : '难完成'}
+                  </span>
+                ) : null}
+              </Fact>
+            </dl>
+          </section>
+
+          <section aria-labelledby="trend-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+            <h2 id="trend-title" className="mb-2 text-base font-semibold">
+              {period.year}年走势
+            </h2>
+            <TrendChart
+              rows={data.trend}
+              unit={v.unit}
+              definition={v.definition}
+              title={`${v.name}：${period.year}年${v.frequency === 'annual' ? '（年度指标，仅12月有数）' : '月度走势'}，实绩对比全年目标与序时进度（单位：${v.unit}）`}
+              caption={v.isSample ? <SampleBadge /> : null}
+            />
+          </section>
+        </div>
+
+        <aside className="space-y-5">
+          <section aria-labelledby="about-title" className="rounded-lg border border-gray-200 bg-white p-4 text-sm shadow-sm">
+            <h2 id="about-title" className="text-base font-semibold">
+              指标说明
+            </h2>
+            <dl className="mt-2 grid grid-cols-[5rem_1fr] gap-x-2 gap-y-1.5">
+              <dt className="text-gray-500">口径</dt>
+              <dd>{v.definition || '—'}</dd>
+              <dt className="text-gray-500">单位</dt>
+              <dd>{v.unit}</dd>
+              <dt className="text-gray-500">类型</dt>
+              <dd>
+                {KIND_LABELS[v.kind]} · {DIRECTION_LABELS[v.direction]} · {PLAN_TYPE_LABELS[v.planType]}
+              </dd>
+              <dt className="text-gray-500">填报频次</dt>
+              <dd>{FREQUENCY_LABELS[v.frequency]}</dd>
+              <dt className="text-gray-500">责任单位</dt>
+              <dd>{v.departmentName}</dd>
+              {v.milestoneTotal ? (
+                <>
+                  <dt className="text-gray-500">任务总数</dt>
+                  <dd>
+                    <NumberText value={Number(v.milestoneTotal)} unit={v.unit} />
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
+          {v.sourceText ? (
+            <section aria-labelledby="source-title" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm shadow-sm">
+              <h2 id="source-title" className="text-base font-semibold">
+                报告原文
+              </h2>
+              <p className="mt-1 text-xs text-gray-500">2025年政府工作报告（回顾部分），数值按原文记载</p>
+              <blockquote className="mt-2 border-l-4 border-amber-400 pl-3 leading-relaxed text-gray-800">{v.sourceText}</blockquote>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+
+      <FiguresSection figures={data.figures} unit={v.unit} />
+      <TargetsSection targets={data.targets} unit={v.unit} />
+      <InstructionsPanel code={v.code} params={params} instructions={data.instructions} permissions={data.permissions} departmentName={v.departmentShortName} />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { reviewQuery } from '@/lib/api/dashboard-queries';
+import { getReview } from '@/lib/services/review-view';
+import { ReviewView } from './review-view';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '十四五回顾' };
+
+export default async function ReviewPage() {
+  const user = await requirePageUser();
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ ...reviewQuery(), queryFn: () => getReview(user) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ReviewView />
+    </HydrationBoundary>
+  );
+}

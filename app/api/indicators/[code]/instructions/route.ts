@@ -1,0 +1,12 @@
+// POST /api/indicators/[code]/instructions — a leader writes a 批示 on the indicator ({ body }); 201 with the instruction.
+import { NextResponse } from 'next/server';
+import { readJsonBody } from '@/lib/http/body';
+import { withActor } from '@/lib/http/handler';
+import { createInstruction } from '@/lib/services/instructions';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = withActor<{ code: string }>(async ({ req, actor, params }) => {
+  const created = await createInstruction(actor, params.code, await readJsonBody(req));
+  return NextResponse.json(created, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+});

@@ -1,0 +1,9 @@
+// GET /api/indicators/[code]?year=&month= — one indicator: snapshot, trend, figures with history, targets, 批示 and answers.
+import { optionalInt, withActor } from '@/lib/http/handler';
+import { getIndicatorDetail } from '@/lib/services/indicator-detail';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withActor<{ code: string }>(async ({ req, actor, params }) =>
+  getIndicatorDetail(actor, params.code, { year: optionalInt(req, 'year', '年份'), month: optionalInt(req, 'month', '月份') }),
+);

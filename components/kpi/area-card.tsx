@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { ProgressBar } from '@/components/charts/chart';
+import { formatPercent } from '@/lib/domain/format';
+import { groupStatus } from '@/lib/domain/summary';
+import type { ProgressStatus } from '@/lib/domain/types';
+import { FigureText } from './figure-text';
+import { SampleBadge, StatusBadge } from './status-badge';
+import { StatusCounts } from './status-counts';
+import { periodSearch, type KpiLike, type PeriodLike } from './types';
+
+export interface AreaCardData {
+  id: number;
+  slug: string;
+  name: string;
+  total: number;
+  counts: Record<ProgressStatus, number>;
+  progress: { completion: number | null; expected: number | null; counted: number };
+  featured: KpiLike[];
+  featuredKind: 'worst' | 'key';
+}
+
+/** One work area: completion against the expected share, status counts, and the indicators needing attention. */
+export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodLike }) {
+  const href = `/areas/${area.slug}${periodSearch(period)}`;
+  return (
+    <section aria-labelledby={`area-${area.slug}`} className="flex flex-col rounded-lg border border-gray-200 bg-white shadow-sm">
+      <div className="border-b border-gray-100 px-4 pt-3 pb-2">
+        <div className="flex items-baseline justify-between gap-2">
+          <h2 id={`area-${area.slug}`} className="text-base font-semibold">
+            <Link href={href} className="hover:text-red-800 hover:underline">
+              <span className="mr-1.5 text-red-700">{area.id}</span>
+              {area.name}
+            </Link>
+          </h2>
+          <span className="whitespace-nowrap text-xs text-gray-500">{area.total} 项指标</span>
+        </div>
+        <div className="mt-2">
+          {area.progress.completion !== null ? (
+            <>
+              <ProgressBar actual={area.progress.completion} expected={area.progress.expected} status={groupStatus(area.counts)} label="平均完成率" />
+              <p className="mt-1 text-xs text-gray-600">
+                平均完成率 <strong className="tabular-nums">{formatPercent(area.progress.completion)}</strong>
+                {area.progress.expected !== null ? <span className="ml-2">序时进度 {formatPercent(area.progress.expected)}</span> : null}
+                <span className="ml-2 text-gray-400">（{area.progress.counted} 项指标参与平均）</span>
+              </p>
+            </>
+          ) : (
+            <p className="text-xs text-gray-500">本期无可计算完成率的指标（未设目标或均为增速类）</p>
+          )}
+        </div>
+        <div className="mt-2">
+          <StatusCounts counts={area.counts} label={`${area.name}状态分布`} />
+        </div>
+      </div>
+      <div className="flex-1 px-4 py-2">
+        <h3 className="text-xs font-medium text-gray-500">{area.featuredKind === 'worst' ? '需关注' : '主要指标'}</h3>
+        {area.featured.length ? (
+          <ul className="mt-1 divide-y divide-gray-100 text-sm">
+            {area.featured.map((v) => (
+              <li key={v.code} className="flex items-center justify-between gap-2 py-1.5">
+                <Link href={`/indicators/${v.code}${periodSearch(period)}`} className="min-w-0 flex-1 truncate hover:text-red-800 hover:underline" title={v.name}>
+                  {v.name}
+                </Link>
+                <FigureText figure={v.figure} unit={v.unit} className="inline-block max-w-[12rem] truncate whitespace-nowrap align-bottom tabular-nums" />
+                {v.isSample ? <span className="sr-only">（示例数据）</span> : null}
+                <StatusBadge status={v.status} label={v.statusLabel} />
+                <span className="hidden w-16 truncate text-right text-xs text-gray-500 sm:inline" title={v.departmentShortName}>
+                  {v.departmentShortName}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1 text-sm text-gray-500">本期尚无数据</p>
+        )}
+      </div>
+      <div className="flex items-center justify-between border-t border-gray-100 px-4 py-2 text-sm">
+        {area.featured.some((v) => v.isSample) ? <SampleBadge /> : <span />}
+        <Link href={href} className="font-medium text-red-800 hover:underline">
+          查看全部 {area.total} 项 →
+        </Link>
+      </div>
+    </section>
+  );
+}

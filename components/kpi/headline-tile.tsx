@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { Sparkline } from '@/components/charts/chart';
+import { formatPoints, formatScaled } from '@/lib/domain/format';
+import { ChangeText } from './change-text';
+import { FigureText } from './figure-text';
+import { SampleBadge, StatusBadge } from './status-badge';
+import { periodSearch, type KpiLike, type PeriodLike } from './types';
+
+/** "1–10月累计" for a cumulative figure before December, "10月" for a level, "全年" in December. */
+export function asOfText(view: Pick<KpiLike, 'kind' | 'figure'>): string {
+  if (!view.figure) return '';
+  const m = view.figure.month;
+  if (m === 12) return '全年';
+  return view.kind === 'cumulative' || view.kind === 'milestone' ? `1–${m}月累计` : `${m}月`;
+}
+
+/** A headline KPI: value with its qualifier, target, status in words, YoY and a sparkline; links to the indicator. */
+export function HeadlineTile({ view, period }: { view: KpiLike; period: PeriodLike }) {
+  return (
+    <Link
+      href={`/indicators/${view.code}${periodSearch(period)}`}
+      className="group block rounded-lg border border-gray-200 bg-white p-4 shadow-sm transition hover:border-red-300 hover:shadow"
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="text-sm font-medium text-gray-700 group-hover:text-red-800">{view.name}</h3>
+        <StatusBadge status={view.status} label={view.statusLabel} />
+      </div>
+      <div className="mt-2 flex items-end justify-between gap-3">
+        <p>
+          <FigureText figure={view.figure} unit={view.unit} className="text-2xl font-semibold tabular-nums text-gray-900" />
+          {view.figure ? <span className="ml-1.5 text-xs text-gray-500">{asOfText(view)}</span> : <span className="ml-1 text-xs text-gray-500">本期尚无数据</span>}
+        </p>
+        <Sparkline points={view.series} unit={view.unit} status={view.status} />
+      </div>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs text-gray-600">
+        <dt className="text-gray-500">目标</dt>
+        <dd>{view.target ? <FigureText figure={view.target} unit={view.unit} /> : '未设定'}</dd>
+        {view.expected !== null && view.kind !== 'rate' ? (
+          <>
+            <dt className="text-gray-500">序时进度</dt>
+            <dd className="tabular-nums">
+              {formatScaled(view.expected, view.unit)}
+              {view.gapPoints !== null ? <span className="ml-1 text-gray-500">（{formatPoints(view.gapPoints)}）</span> : null}
+            </dd>
+          </>
+        ) : null}
+        {view.kind === 'rate' && view.gapPoints !== null ? (
+          <>
+            <dt className="text-gray-500">与目标差</dt>
+            <dd className="tabular-nums">{formatPoints(view.gapPoints)}</dd>
+          </>
+        ) : null}
+        <dt className="text-gray-500">同比</dt>
+        <dd>
+          <ChangeText change={view.yoy} />
+          {view.prior?.isDerived ? <span className="ml-1 text-gray-500">(上年为推算数)</span> : null}
+        </dd>
+      </dl>
+      {view.isSample ? (
+        <p className="mt-2">
+          <SampleBadge />
+        </p>
+      ) : null}
+    </Link>
+  );
+}

@@ -1,0 +1,104 @@
+import Link from 'next/link';
+import { ProgressBar } from '@/components/charts/chart';
+import { formatPercent } from '@/lib/domain/format';
+import type { ProgressStatus } from '@/lib/domain/types';
+import { periodSearch, type PeriodLike } from './types';
+
+export interface RankRow {
+  rank: number;
+  departmentId: number;
+  departmentCode: string;
+  departmentName: string;
+  onTrack: number;
+  counted: number;
+  share: number | null;
+  counts: Record<ProgressStatus, number>;
+}
+
+/** Departments by share of indicators on track, the formula stated above the table. */
+export function RankingTable({
+  rows,
+  formula,
+  period,
+  linkDepartments,
+  limit,
+}: {
+  rows: RankRow[];
+  formula: string;
+  period: PeriodLike;
+  /** Link each department to its page (only for those who may open every department). */
+  linkDepartments: boolean;
+  limit?: number;
+}) {
+  // Departments with nothing due yet have no share: they are listed apart, not ranked.
+  const ranked = rows.filter((r) => r.share !== null);
+  const unranked = rows.filter((r) => r.share === null);
+  const shown = limit ? ranked.slice(0, limit) : ranked;
+  const name = (r: RankRow) =>
+    linkDepartments && r.departmentCode ? (
+      <Link href={`/departments/${r.departmentCode}${periodSearch(period)}`} className="hover:text-red-800 hover:underline">
+        {r.departmentName}
+      </Link>
+    ) : (
+      r.departmentName
+    );
+  return (
+    <div>
+      <p className="text-xs text-gray-600">
+        排名依据（达标率）= <strong className="font-medium">{formula}</strong>
+      </p>
+      {shown.length === 0 ? (
+        <p className="mt-3 text-sm text-gray-500">本期尚无数据：没有已到期的计划指标，暂不排名。</p>
+      ) : (
+        <div className="mt-2">
+          <table className="w-full text-sm">
+            <thead className="bg-gray-50 text-xs text-gray-500">
+              <tr>
+                <th scope="col" className="w-12 px-2 py-2 text-right font-medium">名次</th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">责任单位</th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">达标率</th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">正常/计入</th>
+                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">滞后</th>
+                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">逾期未报</th>
+                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">预警</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {shown.map((r) => (
+                <tr key={r.departmentId}>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
+                  <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-normal">
+                    {name(r)}
+                  </th>
+                  <td className="px-2 py-1.5">
+                    <span className="flex items-center gap-2">
+                      <ProgressBar actual={r.share} expected={null} status="green" label="达标率" className="hidden w-24 sm:block" />
+                      <span className="tabular-nums">{r.share === null ? '—' : formatPercent(r.share)}</span>
+                    </span>
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    {r.onTrack}/{r.counted}
+                  </td>
+                  <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.red}</td>
+                  <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.overdue}</td>
+                  <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.yellow}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {unranked.length ? (
+        <p className="mt-2 text-xs leading-relaxed text-gray-500">
+          本期暂无到期数据、不参与排名（{unranked.length} 个）：
+          {unranked.map((r, i) => (
+            <span key={r.departmentId}>
+              {i > 0 ? '、' : ''}
+              {name(r)}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}

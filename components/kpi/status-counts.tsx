@@ -1,0 +1,30 @@
+import { STATUS_LABELS } from '@/lib/domain/status';
+import type { ProgressStatus } from '@/lib/domain/types';
+import { StatusBadge } from './status-badge';
+
+/** Worst first, as leaders read them. */
+export const COUNT_ORDER: ProgressStatus[] = ['red', 'overdue', 'yellow', 'green', 'grey'];
+
+/** Counts per status, each with its label ("滞后 2"); zero counts are shown dimmed unless `hideZero`. */
+export function StatusCounts({
+  counts,
+  hideZero = false,
+  tone = 'light',
+  label = '状态分布',
+}: {
+  counts: Record<ProgressStatus, number>;
+  hideZero?: boolean;
+  tone?: 'light' | 'dark';
+  label?: string;
+}) {
+  return (
+    <ul aria-label={label} className="flex flex-wrap gap-x-2 gap-y-1 text-xs">
+      {COUNT_ORDER.filter((s) => !hideZero || counts[s] > 0).map((s) => (
+        <li key={s} className={`flex items-center gap-1 ${counts[s] === 0 ? 'opacity-50' : ''}`} aria-label={`${STATUS_LABELS[s]} ${counts[s]} 项`}>
+          <StatusBadge status={s} tone={tone} />
+          <span className="tabular-nums font-semibold">{counts[s]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The shapes the KPI components draw, structurally typed so that components depend on lib/domain only;
+ * the services' views satisfy them.
+ */
+import type { Direction, Frequency, IndicatorKind, ProgressStatus, Qualifier } from '@/lib/domain/types';
+
+export interface FigureLike {
+  year?: number;
+  month: number;
+  value: string | null;
+  valueText?: string | null;
+  qualifier: Qualifier;
+  isSample?: boolean;
+  isDerived?: boolean;
+  derivedNote?: string | null;
+}
+
+export interface TargetLike {
+  value: string | null;
+  valueText?: string | null;
+  qualifier: Qualifier;
+  isSample: boolean;
+}
+
+export interface ChangeLike {
+  change: number;
+  unit: 'percent' | 'points';
+}
+
+export interface KpiLike {
+  code: string;
+  name: string;
+  unit: string;
+  kind: IndicatorKind;
+  direction: Direction;
+  frequency: Frequency;
+  definition: string;
+  departmentCode: string;
+  departmentShortName: string;
+  figure: FigureLike | null;
+  prior: FigureLike | null;
+  target: TargetLike | null;
+  asOfMonth: number;
+  expected: number | null;
+  completion: number | null;
+  shares: { actual: number | null; expected: number | null } | null;
+  status: ProgressStatus;
+  statusLabel: string;
+  gapPoints: number | null;
+  yoy: ChangeLike | null;
+  forecast: { value: number; willMeet: boolean | null; method: string } | null;
+  series: { month: number; value: number }[];
+  isSample: boolean;
+}
+
+/** The period of the page, for links that keep it. */
+export interface PeriodLike {
+  year: number;
+  month: number;
+}
+
+/** "?year=2026&month=10": a link keeps the period its sender saw. */
+export function periodSearch(period: PeriodLike): string {
+  return `?year=${period.year}&month=${period.month}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * One indicator's whole record: every figure with who entered, submitted, approved or returned it, every
+ * target with its phases, and the figures' history from the audit log. One query each, whatever the size.
+ * Drafts are a department's work in progress: only the owning department's users see them (and their history).
+ */
+import { aliasedTable, and, asc, eq, ne, or, type SQL } from 'drizzle-orm';
+import { isDepartmentScoped } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/actor';
+import type { Db } from '../client';
+import { actuals, auditEvents, indicators, targetPhases, targets, users } from '../schema';
+
+const enteredBy = aliasedTable(users, 'entered_by_user');
+const submittedBy = aliasedTable(users, 'submitted_by_user');
+const approvedBy = aliasedTable(users, 'approved_by_user');
+const returnedBy = aliasedTable(users, 'returned_by_user');
+
+/** Drafts only for the indicator's own department. */
+function visibleFigures(actor: Actor): SQL | undefined {
+  const ownDepartment = isDepartmentScoped(actor) && actor.departmentId !== null;
+  return ownDepartment ? or(ne(actuals.status, 'draft'), eq(indicators.departmentId, actor.departmentId ?? -1)) : ne(actuals.status, 'draft');
+}
+
+export type IndicatorFigureRow = Awaited<ReturnType<typeof listIndicatorFigures>>[number];
+
+/** Every visible figure of the indicator, all years, oldest first, with the names of the people at each step. */
+export async function listIndicatorFigures(db: Db, args: { actor: Actor; indicatorId: number }) {
+  return db
+    .select({
+      id: actuals.id,
+      year: actuals.year,
+      month: actuals.month,
+      value: actuals.value,
+      valueText: actuals.valueText,
+      qualifier: actuals.qualifier,
+      status: actuals.status,
+      version: actuals.version,
+      note: actuals.note,
+      explanation: actuals.explanation,
+      evidenceUrl: actuals.evidenceUrl,
+      isSample: actuals.isSample,
+      isDerived: actuals.isDerived,
+      derivedNote: actuals.derivedNote,
+      sourceText: actuals.sourceText,
+      enteredAt: actuals.enteredAt,
+      submittedAt: actuals.submittedAt,
+      approvedAt: actuals.approvedAt,
+      returnedAt: actuals.returnedAt,
+      returnReason: actuals.returnReason,
+      reopenReason: actuals.reopenReason,
+      enteredByName: enteredBy.displayName,
+      submittedByName: submittedBy.displayName,
+      approvedByName: approvedBy.displayName,
+      returnedByName: returnedBy.displayName,
+    })
+    .from(actuals)
+    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    .leftJoin(enteredBy, eq(enteredBy.id, actuals.enteredBy))
+    .leftJoin(submittedBy, eq(submittedBy.id, actuals.submittedBy))
+    .leftJoin(approvedBy, eq(approvedBy.id, actuals.approvedBy))
+    .leftJoin(returnedBy, eq(returnedBy.id, actuals.returnedBy))
+    .where(and(eq(actuals.indicatorId, args.indicatorId), visibleFigures(args.actor)))
+    .orderBy(asc(actuals.year), asc(actuals.month));
+}
+
+export type IndicatorTargetRow = Awaited<ReturnType<typeof listIndicatorTargets>>[number];
+
+/** Every year's target of the indicator with its phases (one query: targets left-joined to their phases). */
+export async function listIndicatorTargets(db: Db, args: { actor: Actor; indicatorId: number }) {
+  const rows = await db
+    .select({
+      id: targets.id,
+      year: targets.year,
+      value: targets.value,
+      valueText: targets.valueText,
+      qualifier: targets.qualifier,
+      phasing: targets.phasing,
+      baseline: targets.baseline,
+      isSample: targets.isSample,
+      isRevised: targets.isRevised,
+      revisionReason: targets.revisionReason,
+      phaseMonth: targetPhases.month,
+      phaseValue: targetPhases.value,
+    })
+    .from(targets)
+    .leftJoin(targetPhases, eq(targetPhases.targetId, targets.id))
+    .where(eq(targets.indicatorId, args.indicatorId))
+    .orderBy(asc(targets.year), asc(targetPhases.month));
+  const byId = new Map<number, Omit<(typeof rows)[number], 'phaseMonth' | 'phaseValue'> & { phases: { month: number; value: string }[] }>();
+  for (const { phaseMonth, phaseValue, ...target } of rows) {
+    const entry = byId.get(target.id) ?? { ...target, phases: [] };
+    if (phaseMonth !== null && phaseValue !== null) entry.phases.push({ month: phaseMonth, value: phaseValue });
+    byId.set(target.id, entry);
+  }
+  return [...byId.values()];
+}
+
+export type FigureEventRow = Awaited<ReturnType<typeof listFigureEvents>>[number];
+
+/**
+ * The audit events of the indicator's figures (entity 'actual'), oldest first, with the actor's name.
+ * The caller keeps only the events of figures the actor may see.
+ */
+export async function listFigureEvents(db: Db, args: { actor: Actor; indicatorId: number }) {
+  return db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      entityId: auditEvents.entityId,
+      actorName: users.displayName,
+      actorUsername: auditEvents.actorUsername,
+      actorRole: auditEvents.actorRole,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      reason: auditEvents.reason,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, 'actual'), eq(auditEvents.indicatorId, args.indicatorId)))
+    .orderBy(asc(auditEvents.id));
+}

@@ -1,0 +1,78 @@
+/**
+ * 批示 (a leader's instruction on an indicator) and the owning department's answers. Reads are one query
+ * each for any number of instructions; writes run inside the caller's transaction.
+ */
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Actor } from '@/lib/domain/actor';
+import type { Db } from '../client';
+import { departments, indicators, instructionAnswers, instructions, users } from '../schema';
+
+export type InstructionRow = Awaited<ReturnType<typeof listInstructions>>[number];
+export type InstructionAnswerRow = Awaited<ReturnType<typeof listInstructionAnswers>>[number];
+
+/** The indicator's instructions, newest first, with the author's name and role. */
+export async function listInstructions(db: Db, args: { actor: Actor; indicatorId: number }) {
+  return db
+    .select({
+      id: instructions.id,
+      body: instructions.body,
+      createdAt: instructions.createdAt,
+      authorName: users.displayName,
+      authorRole: users.role,
+    })
+    .from(instructions)
+    .innerJoin(users, eq(users.id, instructions.authorId))
+    .where(eq(instructions.indicatorId, args.indicatorId))
+    .orderBy(desc(instructions.createdAt), desc(instructions.id));
+}
+
+/** The answers to the indicator's instructions, oldest first, with the author's name and department. */
+export async function listInstructionAnswers(db: Db, args: { actor: Actor; indicatorId: number }) {
+  return db
+    .select({
+      id: instructionAnswers.id,
+      instructionId: instructionAnswers.instructionId,
+      body: instructionAnswers.body,
+      createdAt: instructionAnswers.createdAt,
+      authorName: users.displayName,
+      authorRole: users.role,
+      departmentName: departments.shortName,
+    })
+    .from(instructionAnswers)
+    .innerJoin(instructions, eq(instructions.id, instructionAnswers.instructionId))
+    .innerJoin(users, eq(users.id, instructionAnswers.authorId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(instructions.indicatorId, args.indicatorId))
+    .orderBy(asc(instructionAnswers.createdAt), asc(instructionAnswers.id));
+}
+
+/** An instruction with its indicator's owning department; null when absent. */
+export async function getInstructionForAnswer(tx: Db, id: number) {
+  const [row] = await tx
+    .select({
+      id: instructions.id,
+      indicatorId: instructions.indicatorId,
+      departmentId: indicators.departmentId,
+      indicatorCode: indicators.code,
+    })
+    .from(instructions)
+    .innerJoin(indicators, eq(indicators.id, instructions.indicatorId))
+    .where(eq(instructions.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertInstruction(tx: Db, values: { indicatorId: number; authorId: number; body: string; createdAt: Date }) {
+  const [row] = await tx.insert(instructions).values(values).returning();
+  if (!row) throw new Error('instruction insert returned no row');
+  return row;
+}
+
+export async function insertInstructionAnswer(
+  tx: Db,
+  values: { instructionId: number; authorId: number; body: string; createdAt: Date },
+) {
+  const [row] = await tx.insert(instructionAnswers).values(values).returning();
+  if (!row) throw new Error('instruction answer insert returned no row');
+  return row;
+}

@@ -1,0 +1,164 @@
+/**
+ * The dashboards answer from a fixed, small number of set-based queries whatever the number of indicators:
+ * the same services over 10 and over 1,000 indicators issue exactly the same number of SQL statements.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db, type DbHandle } from '@/db/client';
+import { appendAuditEvent } from '@/db/queries/audit-append';
+import { actuals, departments, indicators, instructionAnswers, instructions, targetPhases, targets, users } from '@/db/schema';
+import { seedWorkAreas } from '@/db/seed/report';
+import type { Actor } from '@/lib/domain/actor';
+import { INDICATOR_KINDS, WORK_AREAS } from '@/lib/domain/types';
+import { getAreaView } from '@/lib/services/area-view';
+import { getOverview } from '@/lib/services/dashboard';
+import { getDepartmentView } from '@/lib/services/department-view';
+import { getIndicatorDetail } from '@/lib/services/indicator-detail';
+import { getReview } from '@/lib/services/review-view';
+import { getScreen } from '@/lib/services/screen-view';
+
+const NOW = new Date('2026-04-10T04:00:00Z');
+const PERIOD = { year: 2026, month: 3 };
+const BATCH = 500;
+
+interface Counted {
+  handle: DbHandle;
+  actor: Actor;
+  /** Runs `fn` and returns how many SQL statements it issued. */
+  count(fn: (db: Db) => Promise<unknown>): Promise<number>;
+}
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/** A database with `n` indicators spread over the seven areas and 12 departments, targets and three months of figures. */
+async function seeded(n: number): Promise<Counted> {
+  let queries = 0;
+  const handle = await openDatabase({ dir: 'memory://', onQuery: () => (queries += 1) });
+  const db = handle.db;
+  await seedWorkAreas(db);
+  const depts = await db
+    .insert(departments)
+    .values(Array.from({ length: 12 }, (_, i) => ({ code: `d${i + 1}`, name: `测试单位${i + 1}`, shortName: `单位${i + 1}` })))
+    .returning({ id: departments.id });
+  const [leader] = await db
+    .insert(users)
+    .values({ username: 'q-leader', displayName: '测试领导', role: 'leader', passwordHash: 'x', mustChangePassword: false })
+    .returning({ id: users.id });
+  const [official] = await db
+    .insert(users)
+    .values({ username: 'q-official', displayName: '测试填报员', role: 'official', departmentId: depts[0]!.id, passwordHash: 'x', mustChangePassword: false })
+    .returning({ id: users.id });
+
+  const indicatorRows = Array.from({ length: n }, (_, i) => ({
+    code: `GEN-${String(i + 1).padStart(4, '0')}`,
+    name: `测试指标${i + 1}`,
+    unit: '亿元',
+    kind: INDICATOR_KINDS[i % INDICATOR_KINDS.length]!,
+    direction: i % 5 === 0 ? ('down' as const) : ('up' as const),
+    frequency: 'monthly' as const,
+    areaId: WORK_AREAS[i % WORK_AREAS.length]!.id,
+    departmentId: depts[i % depts.length]!.id,
+    headlineOrder: i < 6 ? i + 1 : null,
+    section: i % 50 === 49 ? ('review' as const) : ('area' as const),
+    reviewGroup: i % 50 === 49 ? '综合实力' : null,
+    milestoneTotal: INDICATOR_KINDS[i % INDICATOR_KINDS.length] === 'milestone' ? '12' : null,
+    sortOrder: i + 1,
+  }));
+  const ids: number[] = [];
+  await insertInBatches(indicatorRows, async (batch) => {
+    const rows = await db.insert(indicators).values(batch).returning({ id: indicators.id });
+    ids.push(...rows.map((r) => r.id));
+  });
+
+  const targetIds: number[] = [];
+  await insertInBatches(ids, async (batch) => {
+    const rows = await db
+      .insert(targets)
+      .values(batch.map((indicatorId, i) => ({ indicatorId, year: 2026, value: '1200', phasing: i % 3 === 0 ? ('quarterly' as const) : ('none' as const) })))
+      .returning({ id: targets.id, phasing: targets.phasing });
+    targetIds.push(...rows.filter((r) => r.phasing === 'quarterly').map((r) => r.id));
+  });
+  await insertInBatches(
+    targetIds.flatMap((targetId) => [3, 6, 9, 12].map((month) => ({ targetId, month, value: String(month * 100) }))),
+    (batch) => db.insert(targetPhases).values(batch),
+  );
+  // Three months of 2026 (one indicator in seven missing March, so some are overdue) and March 2025 for YoY.
+  const figures = ids.flatMap((indicatorId, i) => [
+    ...[1, 2, 3]
+      .filter((month) => month < 3 || i % 7 !== 3)
+      .map((month) => ({ indicatorId, year: 2026, month, value: String(month * (80 + (i % 40))), status: 'approved' as const })),
+    { indicatorId, year: 2025, month: 3, value: '250', status: 'approved' as const },
+  ]);
+  await insertInBatches(figures, (batch) => db.insert(actuals).values(batch));
+
+  // History and 批示 on the first indicator, so the detail page reads all of its kinds of record.
+  const actor: Actor = { id: leader!.id, username: 'q-leader', role: 'leader', departmentId: null };
+  await db.transaction((tx) =>
+    appendAuditEvent(tx, { actor, action: 'actual.approve', entityType: 'actual', entityId: 1, indicatorId: ids[0], before: { value: '80' }, after: { value: '80' } }),
+  );
+  const [instruction] = await db.insert(instructions).values({ indicatorId: ids[0]!, authorId: leader!.id, body: '请加快进度' }).returning();
+  await db.insert(instructionAnswers).values({ instructionId: instruction!.id, authorId: official!.id, body: '已部署' });
+
+  return {
+    handle,
+    actor,
+    async count(fn) {
+      queries = 0;
+      await fn(db);
+      return queries;
+    },
+  };
+}
+
+describe('dashboard reads issue the same, small number of queries at 10 and at 1,000 indicators', () => {
+  let small: Counted;
+  let large: Counted;
+
+  beforeAll(async () => {
+    small = await seeded(10);
+    large = await seeded(1000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await small?.handle.close();
+    await large?.handle.close();
+  });
+
+  const reads: [string, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
+    ['overview (GET /api/overview)', 6, (c, db) => getOverview(c.actor, PERIOD, { db, now: NOW })],
+    ['work area (GET /api/areas/[slug])', 6, (c, db) => getAreaView(c.actor, 'investment', PERIOD, { db, now: NOW })],
+    ['indicator (GET /api/indicators/[code])', 13, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
+    ['cockpit (GET /api/screen)', 6, (c, db) => getScreen(c.actor, { db, now: NOW })],
+    ['department (GET /api/departments/[code])', 7, (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW })],
+    ['five-year review (GET /api/review)', 2, (c, db) => getReview(c.actor, { db, now: NOW })],
+  ];
+
+  for (const [name, expected, read] of reads) {
+    it(`${name}: ${expected} queries either way`, async () => {
+      const atTen = await small.count((db) => read(small, db));
+      const atThousand = await large.count((db) => read(large, db));
+      expect({ atTen, atThousand }).toEqual({ atTen: expected, atThousand: expected });
+    });
+  }
+
+  it('the reads return what was seeded (the counts are of real work, not of empty answers)', async () => {
+    const overview = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
+    const total = Object.values(overview.counts).reduce((a, b) => a + b, 0);
+    expect(total).toBe(980); // 1,000 less the 20 review indicators
+    expect(overview.counts.overdue).toBeGreaterThan(0);
+    expect(overview.headline).toHaveLength(6);
+    expect(overview.areas).toHaveLength(7);
+    expect(overview.ranking).toHaveLength(12);
+    const area = await getAreaView(large.actor, 'investment', PERIOD, { db: large.handle.db, now: NOW });
+    expect(area.indicators.length).toBeGreaterThan(100);
+    const detail = await getIndicatorDetail(large.actor, 'GEN-0001', PERIOD, { db: large.handle.db, now: NOW });
+    expect(detail.figures).toHaveLength(4);
+    expect(detail.instructions[0]?.answers).toHaveLength(1);
+    expect(detail.trend).toHaveLength(12);
+    const department = await getDepartmentView(large.actor, 'd1', PERIOD, { db: large.handle.db, now: NOW });
+    expect(department.indicators.every((v) => v.departmentCode === 'd1')).toBe(true);
+    expect(department.rank?.rank).toBeLessThanOrEqual(department.rankCount);
+    expect(department.rankCount).toBe(overview.ranking.filter((r) => r.share !== null).length);
+  });
+});

@@ -52,7 +52,8 @@ function planFor(ind: SeedIndicator): SamplePlan | null {
   const base = Number(reported.value);
   if (!Number.isFinite(base)) return null;
   const random = rng(ind.code);
-  const decimals = Math.max(decimalsOf(reported.value), base < 100 ? 1 : 0);
+  // Counts (个, 户, 项 …) stay whole; shares and amounts keep the report's precision, rates at least one decimal.
+  const decimals = Math.max(decimalsOf(reported.value), ind.kind === 'rate' ? 1 : 0);
   const growth = 0.04 + random() * 0.06;
   let target: number;
   if (ind.kind === 'milestone') target = Number(ind.milestoneTotal ?? reported.value);

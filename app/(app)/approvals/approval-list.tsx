@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
+import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
 import { ApiError, fetchJson } from '@/lib/api/client';
 import { approvalsQuery } from '@/lib/api/queries';
@@ -117,17 +118,8 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
 
 export function ApprovalList() {
   const { data, error, isPending, refetch } = useQuery(approvalsQuery());
-  if (isPending) return <div className="h-40 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
-  if (error || !data) {
-    return (
-      <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
-        加载失败：{error?.message ?? '未知错误'}
-        <button type="button" onClick={() => refetch()} className="ml-3 rounded border border-red-300 px-2 py-0.5">
-          重试
-        </button>
-      </div>
-    );
-  }
+  if (isPending) return <PageSkeleton tiles={0} blocks={2} />;
+  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">数据审核 · 待审核 {data.items.length} 项</h1>

@@ -1,5 +1,6 @@
 'use client';
 
+import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { entryQuery, overdueQuery, type PeriodParams } from '@/lib/api/queries';
@@ -61,17 +62,8 @@ function OverduePanel() {
 
 export function EntrySheetView({ params, notice }: { params: PeriodParams; notice?: string }) {
   const { data, error, isPending, refetch } = useQuery(entryQuery(params));
-  if (isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
-  if (error || !data) {
-    return (
-      <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
-        加载失败：{error?.message ?? '未知错误'}
-        <button type="button" onClick={() => refetch()} className="ml-3 rounded border border-red-300 px-2 py-0.5">
-          重试
-        </button>
-      </div>
-    );
-  }
+  if (isPending) return <PageSkeleton tiles={0} blocks={3} />;
+  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
   // The deadline is the end of the due day (midnight after it): show the due day itself.
   const deadline = dateFormat.format(new Date(new Date(data.deadline).getTime() - 1));
   return (

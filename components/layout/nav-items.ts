@@ -16,4 +16,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/approvals', label: '数据审核', permission: 'actual.review' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
   { href: '/admin/departments', label: '单位管理', permission: 'user.manage' },
+  { href: '/admin/indicators', label: '指标管理', permission: 'catalog.manage' },
+  { href: '/admin/targets', label: '目标管理', permission: 'target.manage' },
+  { href: '/admin/settings', label: '设置', permission: 'period.lock' },
+  { href: '/import', label: '批量导入', permission: 'import.run' },
 ];

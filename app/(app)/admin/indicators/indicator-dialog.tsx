@@ -1,0 +1,164 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/components/kpi/labels';
+import { ApiError } from '@/lib/api/client';
+import { DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PLAN_TYPES, WORK_AREAS } from '@/lib/domain/types';
+import type { CatalogPage, IndicatorAdminView } from '@/lib/services/catalog';
+import type { IndicatorView } from '@/lib/services/catalog-view';
+import { Dialog, FormError } from '../_shared/dialog';
+import { SelectField, TextField } from '../_shared/fields';
+import { toFormProblem } from '../_shared/format';
+import { catalogApi } from './queries';
+
+const FIELDS = ['code', 'name', 'unit', 'kind', 'direction', 'frequency', 'planType', 'departmentCode', 'areaSlug', 'minValue', 'maxValue', 'definition', 'reason'];
+const options = (labels: Record<string, string>, keys: readonly string[]) => keys.map((k) => ({ value: k, label: labels[k] ?? k }));
+
+/** The stored indicator a 409 carries (version, name, unit), read without trusting its shape. */
+function readCurrent(value: unknown): { version: number; name: string; unit: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { version, name, unit } = value as Record<string, unknown>;
+  return typeof version === 'number' ? { version, name: String(name ?? ''), unit: String(unit ?? '') } : undefined;
+}
+
+/** Creates an indicator, or edits one (the code is permanent); a unit or kind change of one with figures asks for a reason. */
+export function IndicatorDialog({
+  indicator,
+  departments,
+  onClose,
+  onSaved,
+}: {
+  indicator?: IndicatorAdminView;
+  departments: CatalogPage['departments'];
+  onClose: () => void;
+  onSaved: (saved: IndicatorView) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<string>(indicator?.kind ?? 'cumulative');
+  const [direction, setDirection] = useState<string>(indicator?.direction ?? 'up');
+  const [frequency, setFrequency] = useState<string>(indicator?.frequency ?? 'monthly');
+  const [planType, setPlanType] = useState<string>(indicator?.planType ?? 'expected');
+  const [department, setDepartment] = useState<string>(indicator?.departmentCode ?? departments[0]?.code ?? '');
+  const [area, setArea] = useState<string>(indicator?.areaSlug ?? '');
+  const [unit, setUnit] = useState<string>(indicator?.unit ?? '');
+  // The version the edit is based on; after a 409 the user may choose to resubmit over the newer one.
+  const [version, setVersion] = useState<number | undefined>(indicator?.version);
+  const definitionId = useId();
+  const hasFigures = indicator ? indicator.actualCount + indicator.targetCount > 0 : false;
+  const needsReason = Boolean(indicator && hasFigures && (unit.trim() !== indicator.unit || kind !== indicator.kind));
+
+  const save = useMutation({
+    mutationFn: (input: Record<string, unknown>) => (indicator ? catalogApi.update(indicator.code, input) : catalogApi.create(input)),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'catalog'] });
+      onSaved(saved);
+    },
+  });
+  const problem = save.error ? toFormProblem(save.error, FIELDS) : null;
+  const conflict = save.error instanceof ApiError && save.error.status === 409 ? save.error.details : undefined;
+  const current = readCurrent(conflict?.current);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const input: Record<string, unknown> = {
+      name: text('name'),
+      unit: text('unit'),
+      kind,
+      direction,
+      frequency,
+      planType,
+      departmentCode: department,
+      areaSlug: area === '' ? null : area,
+      minValue: text('minValue'),
+      maxValue: text('maxValue'),
+      definition: text('definition'),
+    };
+    if (indicator) {
+      input.version = version;
+      if (needsReason || text('reason') !== '') input.reason = text('reason');
+    } else input.code = text('code');
+    save.mutate(input);
+  };
+
+  return (
+    <Dialog title={indicator ? `编辑指标 ${indicator.code}` : '新建指标'} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="grid max-h-[70vh] grid-cols-1 gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
+        {indicator ? null : (
+          <div className="sm:col-span-2">
+            <TextField label="指标编码" name="code" required hint="英文字母、数字和连字符，如 INV-NEW-PROJECTS；创建后不能修改（导入模板引用它）" errors={problem?.fieldErrors.code} />
+          </div>
+        )}
+        <div className="sm:col-span-2">
+          <TextField label="指标名称" name="name" required defaultValue={indicator?.name} errors={problem?.fieldErrors.name} />
+        </div>
+        <div onChange={(e) => (e.target instanceof HTMLInputElement ? setUnit(e.target.value) : undefined)}>
+          <TextField label="单位" name="unit" required defaultValue={indicator?.unit} hint="如 亿元、个、%、万人" errors={problem?.fieldErrors.unit} />
+        </div>
+        <SelectField label="指标类型" name="kind" value={kind} onChange={setKind} options={options(KIND_LABELS, INDICATOR_KINDS)} errors={problem?.fieldErrors.kind} />
+        <SelectField label="方向" name="direction" value={direction} onChange={setDirection} options={options(DIRECTION_LABELS, DIRECTIONS)} errors={problem?.fieldErrors.direction} />
+        <SelectField label="填报频率" name="frequency" value={frequency} onChange={setFrequency} options={options(FREQUENCY_LABELS, FREQUENCIES)} errors={problem?.fieldErrors.frequency} />
+        <SelectField label="指标属性" name="planType" value={planType} onChange={setPlanType} options={options(PLAN_TYPE_LABELS, PLAN_TYPES)} errors={problem?.fieldErrors.planType} />
+        <SelectField
+          label="责任单位"
+          name="departmentCode"
+          value={department}
+          onChange={setDepartment}
+          options={departments.map((d) => ({ value: d.code, label: d.name }))}
+          errors={problem?.fieldErrors.departmentCode}
+        />
+        <SelectField
+          label="所属抓手"
+          name="areaSlug"
+          value={area}
+          onChange={setArea}
+          options={[{ value: '', label: '（不属于七个主抓手）' }, ...WORK_AREAS.map((a) => ({ value: a.slug, label: a.name }))]}
+          errors={problem?.fieldErrors.areaSlug}
+        />
+        <TextField label="允许范围下限" name="minValue" defaultValue={indicator?.minValue ?? ''} hint="留空表示不限" errors={problem?.fieldErrors.minValue} />
+        <TextField label="允许范围上限" name="maxValue" defaultValue={indicator?.maxValue ?? ''} hint="留空表示不限；超出范围的数据会被拒绝" errors={problem?.fieldErrors.maxValue} />
+        <div className="sm:col-span-2">
+          <label htmlFor={definitionId} className="block text-sm font-medium text-gray-700">
+            口径说明
+          </label>
+          <textarea id={definitionId} name="definition" rows={3} defaultValue={indicator?.definition ?? ''} className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm" />
+        </div>
+        {needsReason || problem?.fieldErrors.reason ? (
+          <div className="sm:col-span-2">
+            <TextField
+              label="修改原因"
+              name="reason"
+              required
+              hint={`该指标已有 ${indicator?.actualCount ?? 0} 个实绩、${indicator?.targetCount ?? 0} 个目标：修改单位或指标类型须写明原因（记入审计日志）`}
+              errors={problem?.fieldErrors.reason}
+            />
+          </div>
+        ) : null}
+        <div className="sm:col-span-2">
+          {problem ? <FormError message={problem.message} /> : null}
+          {current ? (
+            <p className="mt-2 text-sm text-gray-700">
+              最新版本：{current.name}（单位 {current.unit}）。
+              <button type="button" className="ml-1 underline" onClick={() => setVersion(current.version)}>
+                以最新版本为基础，用我填写的内容覆盖
+              </button>
+            </p>
+          ) : null}
+        </div>
+        <div className="flex justify-end gap-2 pt-2 sm:col-span-2">
+          <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
+            取消
+          </button>
+          <button type="submit" disabled={save.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+            {save.isPending ? '保存中…' : indicator ? '保存' : '创建'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

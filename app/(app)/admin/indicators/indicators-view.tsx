@@ -1,0 +1,169 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/components/kpi/labels';
+import type { IndicatorAdminView } from '@/lib/services/catalog';
+import { ConfirmDialog } from '../_shared/dialog';
+import { toFormProblem } from '../_shared/format';
+import { IndicatorDialog } from './indicator-dialog';
+import { catalogApi, catalogQuery } from './queries';
+
+type DialogState = { kind: 'create' } | { kind: 'edit' | 'retire' | 'delete'; indicator: IndicatorAdminView } | null;
+
+const BUTTON = 'rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50';
+
+function rangeText(i: IndicatorAdminView): string {
+  if (i.minValue === null && i.maxValue === null) return '不限';
+  return `${i.minValue ?? '−∞'} – ${i.maxValue ?? '+∞'}`;
+}
+
+function StatusDialog({ indicator, mode, onClose, onDone }: { indicator: IndicatorAdminView; mode: 'retire' | 'delete'; onClose: () => void; onDone: (m: string) => void }) {
+  const queryClient = useQueryClient();
+  const reasonId = useId();
+  const [reason, setReason] = useState('');
+  const retiring = !indicator.isRetired;
+  const run = useMutation({
+    mutationFn: () =>
+      mode === 'delete'
+        ? catalogApi.remove(indicator.code, indicator.version)
+        : catalogApi.setRetired(indicator.code, { action: retiring ? 'retire' : 'unretire', version: indicator.version, reason: reason || undefined }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'catalog'] });
+      onDone(mode === 'delete' ? `已删除指标 ${indicator.code}` : `${retiring ? '已停用' : '已恢复启用'}指标 ${indicator.code}`);
+    },
+  });
+  const title = mode === 'delete' ? '删除指标' : retiring ? '停用指标' : '恢复启用指标';
+  return (
+    <ConfirmDialog
+      title={title}
+      message={
+        <div className="space-y-2">
+          <p>
+            指标：<strong>{indicator.name}</strong>（{indicator.code}）。
+            {mode === 'delete'
+              ? '该指标没有任何数据，删除后不可恢复。'
+              : retiring
+                ? '停用后不能再填报或导入数据，已有的数据和审计记录全部保留，随时可恢复启用。'
+                : '恢复后可以继续填报。'}
+          </p>
+          {mode === 'retire' ? (
+            <div>
+              <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">
+                原因（可选，记入审计日志）
+              </label>
+              <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm" />
+            </div>
+          ) : null}
+        </div>
+      }
+      confirmLabel={mode === 'delete' ? '删除' : retiring ? '停用' : '恢复启用'}
+      pending={run.isPending}
+      error={run.error ? toFormProblem(run.error).message : null}
+      onConfirm={() => run.mutate()}
+      onClose={onClose}
+    />
+  );
+}
+
+export function IndicatorsView() {
+  const { data, error, isPending } = useQuery(catalogQuery());
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [department, setDepartment] = useState('');
+  const [showRetired, setShowRetired] = useState(false);
+  const searchId = useId();
+  const departmentId = useId();
+  const items = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    return (data?.items ?? []).filter(
+      (i) =>
+        (showRetired || !i.isRetired) &&
+        (department === '' || i.departmentCode === department) &&
+        (q === '' || i.code.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)),
+    );
+  }, [data, search, department, showRetired]);
+  const close = () => setDialog(null);
+  const done = (message: string) => {
+    setNotice(message);
+    close();
+  };
+  if (isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
+  if (error) return <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">加载失败：{error.message}</p>;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold">指标管理</h1>
+        <span className="text-sm text-gray-500">共 {data.items.length} 项指标；有数据的指标不能删除，不再使用时停用</span>
+        <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+          新建指标
+        </button>
+      </div>
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <div>
+          <label htmlFor={searchId} className="block text-xs text-gray-600">搜索编码或名称</label>
+          <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} className="mt-1 rounded border border-gray-300 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor={departmentId} className="block text-xs text-gray-600">责任单位</label>
+          <select id={departmentId} value={department} onChange={(e) => setDepartment(e.target.value)} className="mt-1 rounded border border-gray-300 bg-white px-2 py-1">
+            <option value="">全部单位</option>
+            {data.departments.map((d) => (
+              <option key={d.code} value={d.code}>{d.name}</option>
+            ))}
+          </select>
+        </div>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />
+          显示已停用的指标
+        </label>
+        <span className="text-gray-500">显示 {items.length} 项</span>
+      </div>
+      {notice ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">{notice}</p> : null}
+      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
+        <table className="w-full min-w-[1100px] text-sm">
+          <thead className="bg-gray-50 text-left text-xs text-gray-500">
+            <tr>
+              {['指标编码', '指标名称', '单位', '类型', '频率', '属性', '责任单位', '所属抓手', '允许范围', '数据', '状态', '操作'].map((h) => (
+                <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {items.map((i) => (
+              <tr key={i.code} className={i.isRetired ? 'text-gray-500' : ''}>
+                <td className="px-3 py-2 font-mono text-xs">{i.code}</td>
+                <td className="px-3 py-2" title={i.definition}>{i.name}</td>
+                <td className="px-3 py-2">{i.unit}</td>
+                <td className="px-3 py-2">{KIND_LABELS[i.kind]}</td>
+                <td className="px-3 py-2">{FREQUENCY_LABELS[i.frequency]}</td>
+                <td className="px-3 py-2">{PLAN_TYPE_LABELS[i.planType]}</td>
+                <td className="px-3 py-2">{i.departmentShortName}</td>
+                <td className="px-3 py-2">{i.areaName ?? '—'}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{rangeText(i)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">实绩 {i.actualCount} · 目标 {i.targetCount}</td>
+                <td className="px-3 py-2">{i.isRetired ? '已停用' : '启用'}</td>
+                <td className="px-3 py-2">
+                  <div className="flex gap-1">
+                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'edit', indicator: i })} aria-label={`编辑 ${i.name}`}>编辑</button>
+                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'retire', indicator: i })} aria-label={`${i.isRetired ? '恢复启用' : '停用'} ${i.name}`}>
+                      {i.isRetired ? '恢复' : '停用'}
+                    </button>
+                    {i.actualCount + i.targetCount === 0 ? (
+                      <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'delete', indicator: i })} aria-label={`删除 ${i.name}`}>删除</button>
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {dialog?.kind === 'create' ? <IndicatorDialog departments={data.departments} onClose={close} onSaved={(s) => done(`已新建指标 ${s.code}`)} /> : null}
+      {dialog?.kind === 'edit' ? <IndicatorDialog indicator={dialog.indicator} departments={data.departments} onClose={close} onSaved={(s) => done(`已保存指标 ${s.code}`)} /> : null}
+      {dialog?.kind === 'retire' || dialog?.kind === 'delete' ? <StatusDialog indicator={dialog.indicator} mode={dialog.kind} onClose={close} onDone={done} /> : null}
+    </div>
+  );
+}

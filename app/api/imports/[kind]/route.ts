@@ -1,0 +1,11 @@
+// POST /api/imports/[kind] — bulk import (kind = actuals|targets) from multipart form fields file (.xlsx/.csv, ≤ 10 MB) and mode = dry-run|commit.
+import { withActor } from '@/lib/http/handler';
+import { readUploadForm } from '@/lib/import/upload-form';
+import { runImport } from '@/lib/services/imports';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = withActor<{ kind: string }>(async ({ req, actor, params }) => {
+  const { file, fields } = await readUploadForm(req);
+  return runImport(actor, { kind: params.kind, mode: fields.mode, file });
+});

@@ -1,0 +1,60 @@
+/**
+ * Reading an upload (multipart/form-data) safely: the size is refused with 413 before anything is parsed
+ * (from Content-Length, and again while streaming, since the header may be absent or wrong).
+ */
+import { AppError } from '@/lib/errors';
+import { MAX_UPLOAD_BYTES, TOO_LARGE } from './limits';
+
+/** Room for the form's boundaries and its other fields around the file. */
+const FORM_OVERHEAD = 64 * 1024;
+
+async function readLimited(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > limit) throw new AppError('too_large', TOO_LARGE);
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError('too_large', TOO_LARGE);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The `file` (its bytes, or null when absent) and the text fields of an upload form. */
+export async function readUploadForm(req: Request): Promise<{ file: Uint8Array | null; fields: Record<string, string> }> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(type)) {
+    throw new AppError('unsupported', '请以表单方式上传文件（Content-Type: multipart/form-data）');
+  }
+  const body = await readLimited(req, MAX_UPLOAD_BYTES + FORM_OVERHEAD);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new AppError('invalid_input', '上传的表单无法解析，请刷新页面后重新上传', { file: ['上传的表单无法解析'] });
+  }
+  const fields: Record<string, string> = {};
+  let file: Uint8Array | null = null;
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string') fields[key] = value;
+    else if (key === 'file') {
+      if (value.size > MAX_UPLOAD_BYTES) throw new AppError('too_large', TOO_LARGE);
+      file = new Uint8Array(await value.arrayBuffer());
+    }
+  }
+  return { file, fields };
+}

@@ -1,0 +1,118 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ImportFileError, TOO_MANY_ROWS, NOT_A_SPREADSHEET } from './limits';
+import { readUpload } from './read-upload';
+import { toImportRecords } from './sheet-table';
+import { buildTemplate } from './template';
+
+/** A workbook written with the streaming writer (how the tests build large files without holding them). */
+async function streamedXlsx(rows: (string | number)[][], sheetName = '实绩'): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => out.on('end', resolve));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+  const sheet = workbook.addWorksheet(sheetName);
+  for (const r of rows) sheet.addRow(r).commit();
+  sheet.commit();
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+async function failure(promise: Promise<unknown>): Promise<ImportFileError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportFileError);
+  return error as ImportFileError;
+}
+
+const HEADER = ['指标编码', '指标名称', '单位', '填报期', '数值', '限定词', '备注'];
+
+describe('reading an XLSX upload', () => {
+  it('reads the template back: header first, then one record per row', async () => {
+    const buf = await buildTemplate({
+      kind: 'actuals',
+      scopeLabel: '市发展和改革委员会',
+      periodLabel: '2026年3月',
+      rows: [
+        { code: 'INV-A', name: '固定资产投资', unit: '亿元', period: '2026-03', value: '1027.5', qualifier: '以上', note: '快报' },
+        { code: 'INV-B', name: '新开工项目', unit: '个', period: '2026-03' },
+      ],
+    });
+    const { format, rows } = await readUpload(buf);
+    expect(format).toBe('xlsx');
+    const records = toImportRecords('actuals', rows);
+    expect(records).toEqual([
+      { row: 2, indicatorCode: 'INV-A', unit: '亿元', period: '2026-03', value: '1027.5', qualifier: '以上', note: '快报', phases: [] },
+      { row: 3, indicatorCode: 'INV-B', unit: '个', period: '2026-03', value: '', qualifier: '', note: '', phases: [] },
+    ]);
+  });
+
+  it('reads a period Excel turned into a date as its month, and formula results as numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('实绩');
+    sheet.addRow(HEADER);
+    sheet.addRow(['INV-A', '', '亿元', new Date(Date.UTC(2026, 2, 1)), { formula: '0.1+0.2', result: 0.30000000000000004 }]);
+    sheet.getCell('D2').numFmt = 'yyyy-mm';
+    const { rows } = await readUpload(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const [record] = toImportRecords('actuals', rows);
+    expect(record).toMatchObject({ row: 2, period: '2026-03', value: '0.3' });
+  });
+
+  it('reads targets with their phasing columns', async () => {
+    const buf = await buildTemplate({
+      kind: 'targets',
+      scopeLabel: '全部单位',
+      periodLabel: '2026年',
+      rows: [{ code: 'INV-A', name: '投资', unit: '亿元', kindLabel: '累计值', period: '2026', value: '1100', phases: [{ month: 6, value: '500' }, { month: 12, value: '1100' }] }],
+    });
+    const [record] = toImportRecords('targets', (await readUpload(buf)).rows);
+    expect(record).toMatchObject({ period: '2026', value: '1100', phases: [{ month: 6, value: '500' }, { month: 12, value: '1100' }] });
+  });
+
+  it('refuses 100,000 rows after counting, without reading the whole file', async () => {
+    const rows: (string | number)[][] = [HEADER];
+    for (let i = 0; i < 100_000; i += 1) rows.push([`C-${i % 500}`, '', '个', `2026-${(i % 12) + 1}`, i]);
+    const buf = await streamedXlsx(rows);
+    const error = await failure(readUpload(buf));
+    expect(error.message).toBe(TOO_MANY_ROWS);
+    expect(error.kind).toBe('too_large');
+  }, 120_000);
+
+  it('accepts exactly 10,000 data rows', async () => {
+    const rows: (string | number)[][] = [HEADER];
+    for (let i = 0; i < 10_000; i += 1) rows.push([`C-${i}`, '', '个', '2026-03', i]);
+    const { rows: read } = await readUpload(await streamedXlsx(rows));
+    expect(read).toHaveLength(10_001);
+  }, 60_000);
+
+  it('refuses a 20 MB cell naming its row and column', async () => {
+    const buf = await streamedXlsx([HEADER, ['INV-A', '', '亿元', '2026-03', 1], ['INV-B', 'x'.repeat(20 * 1024 * 1024), '亿元', '2026-03', 2]]);
+    const error = await failure(readUpload(buf));
+    expect(error.message).toBe('第 3 行 B 列的内容超过 2000 个字符，请检查后重新上传');
+  }, 60_000);
+
+  it('refuses a ZIP that is not a workbook, an old .xls, and random bytes', async () => {
+    const notXlsx = Buffer.from('504b0304', 'hex');
+    expect((await failure(readUpload(Buffer.concat([notXlsx, Buffer.alloc(100)])))).message).toBe(NOT_A_SPREADSHEET);
+    const xls = Buffer.from('d0cf11e0a1b11ae1' + '00'.repeat(100), 'hex');
+    expect((await failure(readUpload(xls))).message).toContain('.xls');
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    expect((await failure(readUpload(png))).message).toBe(NOT_A_SPREADSHEET);
+  });
+
+  it('refuses a truncated workbook as not a spreadsheet', async () => {
+    const buf = await streamedXlsx([HEADER, ['INV-A', '', '亿元', '2026-03', 1]]);
+    const error = await failure(readUpload(buf.subarray(0, Math.floor(buf.length / 2))));
+    expect(error.message).toBe(NOT_A_SPREADSHEET);
+  });
+
+  it('a file over 10 MB is refused before parsing', async () => {
+    const error = await failure(readUpload(new Uint8Array(10 * 1024 * 1024 + 1)));
+    expect(error.kind).toBe('too_large');
+  });
+});

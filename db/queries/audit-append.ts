@@ -22,9 +22,15 @@ export interface AuditInput {
   at?: Date;
 }
 
+/** Transactions that already hold the chain lock (it lasts until they end): a bulk import appends thousands. */
+const lockedTransactions = new WeakSet<Db>();
+
 /** Appends one event; `tx` must be a transaction so the event commits (or not) with the write it records. */
 export async function appendAuditEvent(tx: Db, input: AuditInput): Promise<{ id: number; hash: string }> {
-  await queryRows(tx, sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
+  if (!lockedTransactions.has(tx)) {
+    await queryRows(tx, sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
+    lockedTransactions.add(tx);
+  }
   const [last] = await tx
     .select({ hash: auditEvents.hash })
     .from(auditEvents)

@@ -27,6 +27,19 @@ import { getReportingSettings } from './settings';
 
 type IndicatorRecord = NonNullable<Awaited<ReturnType<typeof getIndicatorByCode>>>;
 
+/**
+ * Reference rows read once per transaction: an import writes thousands of figures in one transaction, and
+ * neither the indicator nor the period lock can change under it (writeActual never writes them).
+ */
+const perTransaction = new WeakMap<Db, Map<string, Promise<unknown>>>();
+function readOnce<T>(tx: Db, key: string, read: () => Promise<T>): Promise<T> {
+  let memo = perTransaction.get(tx);
+  if (!memo) perTransaction.set(tx, (memo = new Map()));
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = read()));
+  return value;
+}
+
 const FREQUENCY_RULE: Record<string, string> = {
   quarterly: '季度指标只在 3、6、9、12 月填报',
   annual: '年度指标只在 12 月填报',
@@ -61,7 +74,7 @@ export async function assertPeriodWritable(tx: Db, indicator: IndicatorRecord, p
     const message = `「填报期」${formatPeriodLabel(period)}尚未到来，不能提前填报`;
     throw new AppError('invalid_input', message, { period: [message] });
   }
-  const lock = await getPeriodLock(tx, period.year, period.month);
+  const lock = await readOnce(tx, `lock:${period.year}-${period.month}`, () => getPeriodLock(tx, period.year, period.month));
   if (lock) throw new AppError('locked', `${formatPeriodLabel(period)}已关账，不能填报或修改${lock.reason ? `（${lock.reason}）` : ''}`);
 }
 
@@ -118,7 +131,7 @@ export async function writeActual(
   mode: 'form' | 'import' = 'form',
 ): Promise<SaveActualResult> {
   requirePermission(actor, 'actual.enter');
-  const indicator = await getIndicatorByCode(tx, data.indicatorCode);
+  const indicator = await readOnce(tx, `indicator:${data.indicatorCode}`, () => getIndicatorByCode(tx, data.indicatorCode));
   if (!indicator) throw new AppError('not_found', '指标不存在', { indicatorCode: ['指标不存在'] });
   requireDepartmentAccess(actor, indicator.departmentId);
   await assertPeriodWritable(tx, indicator, data.period, now);
@@ -139,7 +152,8 @@ export async function writeActual(
   if (existing?.status === 'submitted') throw new AppError('locked', '该数据已提交，正在等待审核；如需修改，请联系审核员退回');
 
   const submit = data.action === 'submit';
-  const behind = await isBehind(tx, actor, indicator, data.period, parsed.value, now);
+  // The form warns on drafts too; an imported draft is only checked when it is submitted.
+  const behind = submit || mode === 'form' ? await isBehind(tx, actor, indicator, data.period, parsed.value, now) : false;
   const explanation = data.explanation || existing?.explanation || '';
   if (submit && behind && !explanation) {
     const message = '本期数据落后于序时进度，提交前请填写「情况说明」';

@@ -20,4 +20,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/targets', label: '目标管理', permission: 'target.manage' },
   { href: '/admin/settings', label: '设置', permission: 'period.lock' },
   { href: '/import', label: '批量导入', permission: 'import.run' },
+  { href: '/audit', label: '审计', permission: 'audit.view' },
 ];

@@ -1,0 +1,99 @@
+'use client';
+
+import Form from 'next/form';
+import Link from 'next/link';
+import type { AuditFilterParams } from '@/lib/api/audit';
+import type { AuditFilterOptions } from '@/lib/services/audit';
+import { ROLE_CHOICES } from './labels';
+
+const INPUT = 'mt-1 w-full rounded border border-gray-300 px-2 py-1.5 text-sm';
+
+function Field({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
+  const id = `audit-filter-${label}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-gray-700">
+        {label}
+      </label>
+      {children(id)}
+    </div>
+  );
+}
+
+function Select({
+  id,
+  name,
+  value,
+  choices,
+}: {
+  id: string;
+  name: string;
+  value: string | undefined;
+  choices: { value: string; label: string }[];
+}) {
+  return (
+    <select id={id} name={name} defaultValue={value ?? ''} className={INPUT}>
+      <option value="">全部</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The list filters as a GET form: the URL holds them, so a link reproduces what its sender saw. */
+export function AuditFilters({ filters, options }: { filters: AuditFilterParams; options: AuditFilterOptions }) {
+  return (
+    <section aria-labelledby="audit-filter-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+      <h2 id="audit-filter-title" className="text-base font-semibold">
+        筛选
+      </h2>
+      <Form action="/audit" className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Field label="开始日期">
+          {(id) => <input id={id} type="date" name="from" defaultValue={filters.from} className={INPUT} />}
+        </Field>
+        <Field label="结束日期（含当天）">
+          {(id) => <input id={id} type="date" name="to" defaultValue={filters.to} className={INPUT} />}
+        </Field>
+        <Field label="用户名">
+          {(id) => <input id={id} name="username" defaultValue={filters.username} maxLength={64} className={INPUT} />}
+        </Field>
+        <Field label="角色">{(id) => <Select id={id} name="role" value={filters.role} choices={ROLE_CHOICES} />}</Field>
+        <Field label="操作">{(id) => <Select id={id} name="action" value={filters.action} choices={options.actions} />}</Field>
+        <Field label="对象类型">
+          {(id) => <Select id={id} name="entityType" value={filters.entityType} choices={options.entityTypes} />}
+        </Field>
+        <Field label="单位">
+          {(id) => (
+            <Select
+              id={id}
+              name="departmentId"
+              value={filters.departmentId}
+              choices={options.departments.map((d) => ({ value: String(d.id), label: d.name }))}
+            />
+          )}
+        </Field>
+        <Field label="指标">
+          {(id) => (
+            <Select
+              id={id}
+              name="indicatorId"
+              value={filters.indicatorId}
+              choices={options.indicators.map((i) => ({ value: String(i.id), label: `${i.code} ${i.name}` }))}
+            />
+          )}
+        </Field>
+        <div className="col-span-2 flex items-end gap-2 md:col-span-4">
+          <button type="submit" className="rounded bg-red-700 px-4 py-1.5 text-sm text-white hover:bg-red-800">
+            查询
+          </button>
+          <Link href="/audit" className="rounded border border-gray-300 px-4 py-1.5 text-sm hover:bg-gray-100">
+            清除筛选
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { Forbidden } from '@/components/ui/forbidden';
+import { AUDIT_FILTER_KEYS, AUDIT_PAGE_SIZE, auditListQuery, type AuditFilterParams } from '@/lib/api/audit';
+import { requirePagePermission } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
+import { getAuditFilterOptions, listAuditEvents } from '@/lib/services/audit';
+import { AuditView } from './audit-view';
+
+export const metadata: Metadata = { title: '审计' };
+export const dynamic = 'force-dynamic';
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { user, allowed } = await requirePagePermission('audit.view');
+  if (!allowed) return <Forbidden what="「审计」页面" />;
+  const raw = await searchParams;
+  const filters: AuditFilterParams = {};
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = raw[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text) filters[key] = text.slice(0, 100);
+  }
+  const queryClient = new QueryClient();
+  // Invalid filters are not prefetched: the client asks again and shows the server's message for each field.
+  await queryClient.prefetchInfiniteQuery({
+    ...auditListQuery(filters),
+    queryFn: ({ pageParam }) =>
+      listAuditEvents(user, { ...filters, limit: String(AUDIT_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) }),
+  });
+  const options = await getAuditFilterOptions(user);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AuditView
+        filters={filters}
+        options={options}
+        canVerify={can(user, 'audit.verify')}
+        canExportAudit={can(user, 'export.audit')}
+        canExportRecords={can(user, 'export.records')}
+      />
+    </HydrationBoundary>
+  );
+}

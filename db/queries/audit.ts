@@ -1,0 +1,187 @@
+/**
+ * Reading the audit log: a keyset-paginated filtered list (newest first), one event, the chain in id order
+ * and filtered iterators for exports — all in batches by id, so that millions of rows never sit in memory.
+ * Scoping: only a role with `audit.view` sees audit rows; anyone else gets none, whatever called this.
+ */
+import { and, asc, count, desc, eq, gt, gte, like, lt, lte, max, type SQL } from 'drizzle-orm';
+import { can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/domain/actor';
+import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
+import type { Db } from '../client';
+import { auditEvents, departments, indicators } from '../schema';
+
+export interface AuditQueryFilter {
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+  username?: string;
+  role?: string;
+  /** An action, or a namespace prefix "actual.*". */
+  action?: string;
+  entityType?: string;
+  departmentId?: number;
+  indicatorId?: number;
+}
+
+export const CHAIN_BATCH_SIZE = 5000;
+
+/**
+ * Lets other work run between batches. PGlite answers in-process without waiting for I/O, so a long walk over
+ * it would otherwise hold the event loop (and every other request) until it ended.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+const columns = {
+  id: auditEvents.id,
+  occurredAt: auditEvents.occurredAt,
+  actorId: auditEvents.actorId,
+  actorUsername: auditEvents.actorUsername,
+  actorRole: auditEvents.actorRole,
+  action: auditEvents.action,
+  entityType: auditEvents.entityType,
+  entityId: auditEvents.entityId,
+  departmentId: auditEvents.departmentId,
+  indicatorId: auditEvents.indicatorId,
+  before: auditEvents.before,
+  after: auditEvents.after,
+  reason: auditEvents.reason,
+  clientAddress: auditEvents.clientAddress,
+  prevHash: auditEvents.prevHash,
+  hash: auditEvents.hash,
+};
+
+export type AuditRow = StoredAuditEvent;
+
+const canRead = (actor: Actor) => can(actor, 'audit.view');
+
+function filterConditions(filter: AuditQueryFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.from) where.push(gte(auditEvents.occurredAt, filter.from));
+  if (filter.to) where.push(lt(auditEvents.occurredAt, filter.to));
+  if (filter.username) where.push(eq(auditEvents.actorUsername, filter.username));
+  if (filter.role) where.push(eq(auditEvents.actorRole, filter.role));
+  if (filter.action) {
+    const prefix = /^([a-z]+)\.\*$/.exec(filter.action)?.[1];
+    where.push(prefix ? like(auditEvents.action, `${prefix}.%`) : eq(auditEvents.action, filter.action));
+  }
+  if (filter.entityType) where.push(eq(auditEvents.entityType, filter.entityType));
+  if (filter.departmentId !== undefined) where.push(eq(auditEvents.departmentId, filter.departmentId));
+  if (filter.indicatorId !== undefined) where.push(eq(auditEvents.indicatorId, filter.indicatorId));
+  return where;
+}
+
+/** One page, newest first: events with id < beforeId, `limit + 1` rows so the caller knows whether more follow. */
+export async function listAuditPage(
+  db: Db,
+  args: { actor: Actor; filter: AuditQueryFilter; beforeId?: number; limit: number },
+): Promise<AuditRow[]> {
+  if (!canRead(args.actor)) return [];
+  const where = filterConditions(args.filter);
+  if (args.beforeId !== undefined) where.push(lt(auditEvents.id, args.beforeId));
+  return db
+    .select(columns)
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.id))
+    .limit(args.limit + 1);
+}
+
+export async function getAuditEventRow(db: Db, args: { actor: Actor; id: number }): Promise<AuditRow | null> {
+  if (!canRead(args.actor)) return null;
+  const [row] = await db.select(columns).from(auditEvents).where(eq(auditEvents.id, args.id)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * The last event (greatest id) and its hash; null for an empty log. Not scoped: the head's id and hash say
+ * nothing about any event's content, and every export (records ones by leaders too) states it.
+ */
+export async function getChainHead(db: Db, _args: { actor: Actor }): Promise<{ id: number; hash: string } | null> {
+  const [row] = await db
+    .select({ id: auditEvents.id, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** How many events match, up to and including `throughId`. */
+export async function countAuditEvents(
+  db: Db,
+  args: { actor: Actor; filter: AuditQueryFilter; throughId: number | null },
+): Promise<number> {
+  if (!canRead(args.actor) || args.throughId === null) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(...filterConditions(args.filter), lte(auditEvents.id, args.throughId)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Matching events in ascending id order, `batchSize` at a time, up to `throughId` (fixed by the caller at
+ * the start, so that the rows and their count describe one state of the log).
+ */
+export async function* iterateAuditEvents(
+  db: Db,
+  args: { actor: Actor; filter: AuditQueryFilter; throughId: number | null; batchSize?: number },
+): AsyncGenerator<AuditRow[]> {
+  if (!canRead(args.actor) || args.throughId === null) return;
+  const throughId = args.throughId;
+  const size = args.batchSize ?? CHAIN_BATCH_SIZE;
+  const base = filterConditions(args.filter);
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .select(columns)
+      .from(auditEvents)
+      .where(and(...base, gt(auditEvents.id, afterId), lte(auditEvents.id, throughId)))
+      .orderBy(asc(auditEvents.id))
+      .limit(size);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < size) return;
+    afterId = last.id;
+    await yieldToEventLoop();
+  }
+}
+
+/** The whole chain in id order, in batches (the verifier's walk). */
+export function iterateChain(db: Db, args: { actor: Actor; throughId: number | null; batchSize?: number }) {
+  return iterateAuditEvents(db, { ...args, filter: {} });
+}
+
+/** What the log holds at and before a checkpoint's head, to compare with the checkpoint. */
+export async function getCheckpointFacts(db: Db, args: { actor: Actor; headId: number }) {
+  if (!canRead(args.actor)) return { hashAtHead: null, countThroughHead: 0, lastPresentId: null };
+  const [atHead] = await db
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(eq(auditEvents.id, args.headId))
+    .limit(1);
+  const [summary] = await db
+    .select({ n: count(), lastId: max(auditEvents.id) })
+    .from(auditEvents)
+    .where(lte(auditEvents.id, args.headId));
+  return {
+    hashAtHead: atHead?.hash ?? null,
+    countThroughHead: summary?.n ?? 0,
+    lastPresentId: summary?.lastId ?? null,
+  };
+}
+
+/** Departments and indicators to choose from in the audit filters (for auditors). */
+export async function listAuditFilterChoices(db: Db, args: { actor: Actor }) {
+  if (!canRead(args.actor)) return { departments: [], indicators: [] };
+  const [departmentRows, indicatorRows] = [
+    await db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.code)),
+    await db
+      .select({ id: indicators.id, code: indicators.code, name: indicators.name })
+      .from(indicators)
+      .orderBy(asc(indicators.areaId), asc(indicators.sortOrder), asc(indicators.id)),
+  ];
+  return { departments: departmentRows, indicators: indicatorRows };
+}

@@ -1,0 +1,205 @@
+/**
+ * Records for exports: every figure with its indicator, target and who entered/approved it, read in keyset
+ * batches on the unique (indicator, year, month) so that memory stays flat whatever the number of rows;
+ * plus the pieces of one indicator's audit bundle (targets, instructions and their answers).
+ */
+import { and, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Actor } from '@/lib/domain/actor';
+import type { Db } from '../client';
+import { yieldToEventLoop } from './audit';
+import {
+  actuals,
+  departments,
+  indicators,
+  instructionAnswers,
+  instructions,
+  targetPhases,
+  targets,
+  users,
+  workAreas,
+} from '../schema';
+
+export interface RecordFilter {
+  year?: number;
+  fromMonth?: number;
+  toMonth?: number;
+  areaId?: number;
+  departmentId?: number;
+  indicatorId?: number;
+}
+
+const enteredBy = alias(users, 'entered_by_user');
+const approvedBy = alias(users, 'approved_by_user');
+const returnedBy = alias(users, 'returned_by_user');
+
+const recordColumns = {
+  id: actuals.id,
+  indicatorId: actuals.indicatorId,
+  code: indicators.code,
+  name: indicators.name,
+  definition: indicators.definition,
+  unit: indicators.unit,
+  kind: indicators.kind,
+  direction: indicators.direction,
+  frequency: indicators.frequency,
+  milestoneTotal: indicators.milestoneTotal,
+  areaName: workAreas.name,
+  departmentName: departments.name,
+  year: actuals.year,
+  month: actuals.month,
+  value: actuals.value,
+  valueText: actuals.valueText,
+  qualifier: actuals.qualifier,
+  status: actuals.status,
+  version: actuals.version,
+  note: actuals.note,
+  explanation: actuals.explanation,
+  isSample: actuals.isSample,
+  isDerived: actuals.isDerived,
+  sourceText: actuals.sourceText,
+  enteredBy: enteredBy.username,
+  enteredAt: actuals.enteredAt,
+  approvedBy: approvedBy.username,
+  approvedAt: actuals.approvedAt,
+  returnedBy: returnedBy.username,
+  returnedAt: actuals.returnedAt,
+  returnReason: actuals.returnReason,
+  reopenReason: actuals.reopenReason,
+  targetValue: targets.value,
+  targetValueText: targets.valueText,
+  targetQualifier: targets.qualifier,
+};
+
+function recordConditions(filter: RecordFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.year !== undefined) where.push(eq(actuals.year, filter.year));
+  if (filter.fromMonth !== undefined) where.push(gte(actuals.month, filter.fromMonth));
+  if (filter.toMonth !== undefined) where.push(lte(actuals.month, filter.toMonth));
+  if (filter.areaId !== undefined) where.push(eq(indicators.areaId, filter.areaId));
+  if (filter.departmentId !== undefined) where.push(eq(indicators.departmentId, filter.departmentId));
+  if (filter.indicatorId !== undefined) where.push(eq(actuals.indicatorId, filter.indicatorId));
+  return where;
+}
+
+/** Figures are readable by every signed-in role (PRODUCT.md), so the filter is the only scoping. */
+export async function countRecords(db: Db, args: { actor: Actor; filter: RecordFilter }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(actuals)
+    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    .where(and(...recordConditions(args.filter)));
+  return row?.n ?? 0;
+}
+
+export type RecordRow = Awaited<ReturnType<typeof readRecordBatch>>[number];
+
+async function readRecordBatch(db: Db, where: SQL[], size: number) {
+  return db
+    .select(recordColumns)
+    .from(actuals)
+    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    .innerJoin(departments, eq(departments.id, indicators.departmentId))
+    .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
+    .leftJoin(targets, and(eq(targets.indicatorId, actuals.indicatorId), eq(targets.year, actuals.year)))
+    .leftJoin(enteredBy, eq(enteredBy.id, actuals.enteredBy))
+    .leftJoin(approvedBy, eq(approvedBy.id, actuals.approvedBy))
+    .leftJoin(returnedBy, eq(returnedBy.id, actuals.returnedBy))
+    .where(and(...where))
+    .orderBy(asc(actuals.indicatorId), asc(actuals.year), asc(actuals.month))
+    .limit(size);
+}
+
+/** Matching figures by indicator, year and month, `batchSize` at a time. */
+export async function* iterateRecords(
+  db: Db,
+  args: { actor: Actor; filter: RecordFilter; batchSize?: number },
+): AsyncGenerator<RecordRow[]> {
+  const size = args.batchSize ?? 1000;
+  const base = recordConditions(args.filter);
+  let after: { indicatorId: number; year: number; month: number } | null = null;
+  for (;;) {
+    const where = after
+      ? [...base, sql`(${actuals.indicatorId}, ${actuals.year}, ${actuals.month}) > (${after.indicatorId}, ${after.year}, ${after.month})`]
+      : base;
+    const rows = await readRecordBatch(db, where, size);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < size) return;
+    after = { indicatorId: last.indicatorId, year: last.year, month: last.month };
+    await yieldToEventLoop();
+  }
+}
+
+/** One indicator with its area and department names, by code. */
+export async function getIndicatorForBundle(db: Db, args: { actor: Actor; code: string }) {
+  const [row] = await db
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      name: indicators.name,
+      unit: indicators.unit,
+      kind: indicators.kind,
+      direction: indicators.direction,
+      frequency: indicators.frequency,
+      definition: indicators.definition,
+      sourceText: indicators.sourceText,
+      isRetired: indicators.isRetired,
+      departmentId: indicators.departmentId,
+      areaName: workAreas.name,
+      departmentName: departments.name,
+    })
+    .from(indicators)
+    .innerJoin(departments, eq(departments.id, indicators.departmentId))
+    .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
+    .where(eq(indicators.code, args.code))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every target of the indicator, each with its phases as "月:值" pairs. */
+export async function listIndicatorTargets(db: Db, args: { actor: Actor; indicatorId: number }) {
+  const rows = await db
+    .select({
+      id: targets.id,
+      year: targets.year,
+      value: targets.value,
+      valueText: targets.valueText,
+      qualifier: targets.qualifier,
+      phasing: targets.phasing,
+      baseline: targets.baseline,
+      isSample: targets.isSample,
+      isRevised: targets.isRevised,
+      revisionReason: targets.revisionReason,
+      version: targets.version,
+      updatedAt: targets.updatedAt,
+      phases: sql<string | null>`(select string_agg(${targetPhases.month}::text || '月:' || trim_scale(${targetPhases.value})::text, '；' order by ${targetPhases.month}) from ${targetPhases} where ${targetPhases.targetId} = ${targets.id})`,
+    })
+    .from(targets)
+    .where(eq(targets.indicatorId, args.indicatorId))
+    .orderBy(asc(targets.year));
+  return rows;
+}
+
+/** Instructions (批示) on the indicator and the answers to them, oldest first. */
+export async function listIndicatorInstructions(db: Db, args: { actor: Actor; indicatorId: number }) {
+  const author = alias(users, 'instruction_author');
+  const answerAuthor = alias(users, 'answer_author');
+  return db
+    .select({
+      id: instructions.id,
+      createdAt: instructions.createdAt,
+      author: author.username,
+      body: instructions.body,
+      answerAt: instructionAnswers.createdAt,
+      answerAuthor: answerAuthor.username,
+      answer: instructionAnswers.body,
+    })
+    .from(instructions)
+    .innerJoin(author, eq(author.id, instructions.authorId))
+    .leftJoin(instructionAnswers, eq(instructionAnswers.instructionId, instructions.id))
+    .leftJoin(answerAuthor, eq(answerAuthor.id, instructionAnswers.authorId))
+    .where(eq(instructions.indicatorId, args.indicatorId))
+    .orderBy(asc(instructions.createdAt), asc(instructions.id), asc(instructionAnswers.id));
+}

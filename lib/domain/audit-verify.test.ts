@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { GENESIS_HASH, hashEvent } from './audit-chain';
+import { compareWithCheckpoint, contentOf, createChainVerifier, type StoredAuditEvent } from './audit-verify';
+
+function chain(n: number): StoredAuditEvent[] {
+  const rows: StoredAuditEvent[] = [];
+  let prev = GENESIS_HASH;
+  for (let id = 1; id <= n; id += 1) {
+    const base = {
+      id,
+      occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, id)),
+      actorId: 1,
+      actorUsername: 'u',
+      actorRole: 'official',
+      action: 'actual.submit',
+      entityType: 'actual',
+      entityId: String(id),
+      departmentId: 1,
+      indicatorId: 2,
+      before: null,
+      after: { b: 1, a: [1, 2] },
+      reason: null,
+      clientAddress: null,
+      prevHash: prev,
+      hash: '',
+    };
+    const hash = hashEvent(contentOf(base), prev);
+    rows.push({ ...base, hash });
+    prev = hash;
+  }
+  return rows;
+}
+
+function verify(rows: StoredAuditEvent[]) {
+  const v = createChainVerifier();
+  rows.forEach((r) => v.push(r));
+  return v.state;
+}
+
+describe('createChainVerifier', () => {
+  it('accepts an intact chain and an empty one', () => {
+    expect(verify(chain(5))).toMatchObject({ count: 5, headId: 5, firstBreak: null });
+    expect(verify([])).toEqual({ count: 0, headId: null, headHash: GENESIS_HASH, firstBreak: null, breakCount: 0 });
+  });
+
+  it('names an altered event once (its successor still links to the stored hash)', () => {
+    const rows = chain(5).map((r) => (r.id === 3 ? { ...r, reason: '改' } : r));
+    expect(verify(rows)).toMatchObject({ firstBreak: { id: 3, kind: 'hash_mismatch' }, breakCount: 1 });
+  });
+
+  it('reports a removed event as a broken link at the next one', () => {
+    const rows = chain(5).filter((r) => r.id !== 2);
+    expect(verify(rows).firstBreak).toMatchObject({ id: 3, kind: 'broken_link', message: expect.stringContaining('可能有事件被删除') });
+  });
+
+  it('hashes jsonb-reordered keys the same', () => {
+    const rows = chain(2).map((r) => ({ ...r, after: { a: [1, 2], b: 1 } }));
+    expect(verify(rows).firstBreak).toBeNull();
+  });
+});
+
+describe('compareWithCheckpoint', () => {
+  const checkpoint = { count: 10, headId: 10, headHash: 'h10' };
+
+  it('agrees when the head and everything before it are there', () => {
+    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 10, lastPresentId: 10 }).ok).toBe(true);
+  });
+
+  it('names the missing tail when the head is gone', () => {
+    const result = compareWithCheckpoint(checkpoint, { hashAtHead: null, countThroughHead: 7, lastPresentId: 7 });
+    expect(result).toMatchObject({ ok: false, missing: { count: 3, afterId: 7, throughId: 10 } });
+  });
+
+  it('detects a rewritten head, and events missing or added before it', () => {
+    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'other', countThroughHead: 10, lastPresentId: 10 }).ok).toBe(false);
+    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 9, lastPresentId: 10 }).missing?.count).toBe(1);
+    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 11, lastPresentId: 10 }).ok).toBe(false);
+  });
+
+  it('a checkpoint of an empty log has nothing to compare', () => {
+    expect(compareWithCheckpoint({ count: 0, headId: null, headHash: GENESIS_HASH }, { hashAtHead: null, countThroughHead: 0, lastPresentId: null }).ok).toBe(true);
+  });
+});

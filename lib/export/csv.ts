@@ -1,0 +1,35 @@
+/**
+ * CSV as Excel reads it safely: UTF-8 with a byte-order mark (so Chinese opens correctly), RFC 4180 quoting,
+ * CRLF line ends, and text that Excel would run as a formula (= + - @ tab CR LF at the start) neutralised
+ * with a leading apostrophe. Figures are written as plain numbers and never neutralised (−3.5 stays a number).
+ */
+import { numericText, type ExportValue } from './cells';
+
+export const CSV_BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Text that would start a formula in a spreadsheet, made inert with a leading apostrophe. */
+export function neutraliseText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One field: numbers as they are; text neutralised, then quoted when it holds a quote, comma or line break. */
+export function csvField(value: ExportValue): string {
+  if (value === null) return '';
+  const number = numericText(value);
+  if (number !== null) return number;
+  if (typeof value !== 'string') return '';
+  const text = neutraliseText(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One record, CRLF-terminated. */
+export function csvRecord(values: readonly ExportValue[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** Pads a record with blanks to `width` fields, so that every record of a file has the same number of fields. */
+export function padRecord(values: readonly ExportValue[], width: number): ExportValue[] {
+  return values.length >= width ? [...values] : [...values, ...Array<ExportValue>(width - values.length).fill(null)];
+}

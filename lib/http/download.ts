@@ -1,0 +1,37 @@
+/** File downloads from route handlers: a Chinese file name that every browser keeps (RFC 6266 / 5987), never cached. */
+
+/** `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded name>`. */
+export function contentDisposition(fileName: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot > 0 ? fileName.slice(dot) : '';
+  const asciiStem = fileName
+    .slice(0, dot > 0 ? dot : undefined)
+    .replace(/[^A-Za-z0-9._-]+/g, '')
+    .replace(/^[._-]+/, '');
+  const fallback = `${asciiStem || 'export'}${extension.replace(/[^A-Za-z0-9.]/g, '')}`;
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export function downloadResponse(body: ReadableStream<Uint8Array> | string, fileName: string, contentType: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': contentType,
+      'Content-Disposition': contentDisposition(fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+/** The query string as a plain object (the service's zod schema decides what each value may be). */
+export function searchObject(params: URLSearchParams, omit: readonly string[] = []): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of params) if (!omit.includes(key)) result[key] = value;
+  return result;
+}
+
+/** ?check=1: answer the row count (or the refusal) as JSON instead of starting the download. */
+export function isCheckOnly(params: URLSearchParams): boolean {
+  return params.get('check') === '1';
+}

@@ -1,0 +1,150 @@
+/**
+ * Running one export: check the size before any byte is sent, stream the tables, and record the export.
+ *
+ * The audit event of an export states the file's SHA-256 and row count, which exist only once the last byte
+ * is written. So the file is produced (and hashed) first, the event is appended in its own transaction, and
+ * only then is the response stream ended. If anything fails midway — the database, the writer, or the event
+ * itself — the response stream is errored instead of ended, so the client's download fails rather than
+ * leaving a truncated file that looks complete; an attempt that did not complete is still recorded
+ * (complete: false) on a best-effort basis, since part of the data may have left the server.
+ */
+import type { Db } from '@/db/client';
+import { appendAuditEvent } from '@/db/queries/audit-append';
+import type { Actor } from '@/lib/domain/actor';
+import { ROLE_LABELS } from '@/lib/domain/types';
+import { shanghaiTime } from '@/lib/export/cells';
+import { ExportCancelledError, ExportOutput } from '@/lib/export/output';
+import {
+  createTableWriter,
+  FORMAT_INFO,
+  type ExportFormat,
+  type ExportInfo,
+  type TableWriter,
+  type WriterOptions,
+} from '@/lib/export/table-writer';
+import { AppError } from '@/lib/errors';
+
+export const DEFAULT_EXPORT_MAX_ROWS = 2_000_000;
+/** Rows read and written per step: small enough that each step's garbage stays small (flat memory). */
+export const EXPORT_BATCH_SIZE = 1000;
+
+/** "20250305-140322" in Asia/Shanghai, for file names. */
+export function fileStamp(date: Date): string {
+  return (shanghaiTime(date) ?? '').replace(/-/g, '').replace(' ', '-').replace(/:/g, '');
+}
+
+/** EXPORT_MAX_ROWS, or the default when unset or not a positive integer. */
+export function exportMaxRows(setting: string | undefined = process.env.EXPORT_MAX_ROWS): number {
+  const raw = setting?.trim();
+  return raw && /^\d{1,12}$/.test(raw) && Number(raw) > 0 ? Number(raw) : DEFAULT_EXPORT_MAX_ROWS;
+}
+
+/** Refuses (413, before anything is streamed) an export of more rows than allowed. */
+export function assertExportSize(rowCount: number, maxRows = exportMaxRows()): void {
+  if (rowCount > maxRows) {
+    throw new AppError(
+      'too_large',
+      `本次导出共 ${rowCount} 行，超过上限 ${maxRows} 行，请缩小时间范围或增加筛选条件后分批导出`,
+      undefined,
+      { rowCount, maxRows },
+    );
+  }
+}
+
+export interface ExportJob {
+  actor: Actor;
+  db: Db;
+  format: ExportFormat;
+  action: 'export.records' | 'export.audit' | 'export.indicator';
+  /** File name without extension (Chinese allowed). */
+  baseName: string;
+  /** What was asked for, as recorded in the audit event. */
+  filters: Record<string, unknown>;
+  /** The filters for people, on the information sheet. */
+  filterLines: ExportInfo;
+  title: string;
+  chainHead: { id: number; hash: string } | null;
+  indicatorId?: number | null;
+  departmentId?: number | null;
+  writerOptions?: WriterOptions;
+  now: Date;
+  /** Writes the tables; returns the number of data rows written. */
+  produce(writer: TableWriter): Promise<number>;
+}
+
+export interface ExportResult {
+  rowCount: number;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ExportDownload {
+  stream: ReadableStream<Uint8Array>;
+  fileName: string;
+  contentType: string;
+  /** Settles when the file is complete and recorded (or failed); the stream ends only after it. */
+  done: Promise<ExportResult>;
+  /** Bytes produced so far (progress, and proof in tests that a paused reader pauses the export). */
+  bytesWritten(): number;
+}
+
+function infoSheet(job: ExportJob, rowCount: number): ExportInfo {
+  const role = job.actor.role === 'system' ? '系统' : ROLE_LABELS[job.actor.role];
+  return [
+    ['导出内容', job.title],
+    ...job.filterLines,
+    ['导出时间', `${shanghaiTime(job.now) ?? ''}（北京时间）`],
+    ['导出人', `${job.actor.username}（${role}）`],
+    ['数据行数', rowCount],
+    ['审计链末尾事件', job.chainHead ? `#${job.chainHead.id}` : '（审计日志为空）'],
+    ['审计链末尾哈希', job.chainHead?.hash ?? '—'],
+    ['说明', '本文件的 SHA-256 与行数记录在审计日志的导出事件中，可据此核对文件未被改动'],
+  ];
+}
+
+async function record(job: ExportJob, fileName: string, after: Record<string, unknown>): Promise<void> {
+  await job.db.transaction((tx) =>
+    appendAuditEvent(tx, {
+      actor: job.actor,
+      action: job.action,
+      entityType: 'export',
+      entityId: fileName,
+      indicatorId: job.indicatorId ?? null,
+      departmentId: job.departmentId ?? null,
+      after: { format: job.format, fileName, filters: job.filters, chainHead: job.chainHead, ...after },
+    }),
+  );
+}
+
+/** Starts streaming; the caller returns `stream` as the response body at once. */
+export function startExport(job: ExportJob): ExportDownload {
+  const output = new ExportOutput();
+  const format = FORMAT_INFO[job.format];
+  const fileName = `${job.baseName}.${format.extension}`;
+  const writer = createTableWriter(job.format, output, job.writerOptions);
+  let rowCount = 0;
+  const done = (async (): Promise<ExportResult> => {
+    try {
+      rowCount = await job.produce(writer);
+      await writer.finish(infoSheet(job, rowCount));
+      const result = { rowCount, sha256: output.digest(), bytes: output.bytes };
+      await record(job, fileName, { complete: true, ...result });
+      output.end();
+      return result;
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      output.fail(failure);
+      const cancelled = failure instanceof ExportCancelledError;
+      if (!cancelled) console.error('[export] failed', job.action, failure);
+      await record(job, fileName, {
+        complete: false,
+        bytesSent: output.bytes,
+        error: cancelled ? '下载被中止' : '导出失败',
+      }).catch((e: unknown) => console.error('[export] could not record the failed export', e));
+      throw failure;
+    }
+  })();
+  // The route never awaits `done`; a failure is already reported to the reader through the stream.
+  done.catch(() => {});
+  return { stream: output.toWebStream(), fileName, contentType: format.contentType, done, bytesWritten: () => output.bytes };
+}

@@ -1,0 +1,94 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { actuals, indicators } from '@/db/schema';
+import { currentPeriod, formatPeriod } from '@/lib/domain/period';
+import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
+import { snapshotTables } from '../helpers/db-snapshot';
+import { signIn, startApp, type RunningApp } from './support/app';
+import { buildCorpus, type CorpusIds } from './support/corpus';
+
+const PASSWORD = 'Reliability-Pass#2026';
+const ACCOUNTS: TestAccount[] = [
+  { username: 'rel-official', role: 'official', displayName: '语料填报员', departmentCode: 'fgw' },
+  { username: 'rel-reviewer', role: 'reviewer', displayName: '语料审核员', departmentCode: 'fgw' },
+  { username: 'rel-admin', role: 'admin', displayName: '语料管理员' },
+  { username: 'rel-leader', role: 'leader', displayName: '语料领导' },
+  { username: 'rel-auditor', role: 'auditor', displayName: '语料审计员' },
+];
+
+async function findIds(env: Record<string, string>): Promise<CorpusIds> {
+  const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
+  try {
+    const byStatus = async (status: 'submitted' | 'approved') => {
+      const [row] = await handle.db
+        .select({ id: actuals.id, version: actuals.version })
+        .from(actuals)
+        .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+        .where(and(eq(actuals.status, status), eq(actuals.isSample, true)))
+        .limit(1);
+      if (!row) throw new Error(`the sample year has no ${status} figure`);
+      return row;
+    };
+    return { submitted: await byStatus('submitted'), approved: await byStatus('approved'), period: formatPeriod(currentPeriod(new Date())) };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function snapshot(env: Record<string, string>) {
+  const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
+  try {
+    return await snapshotTables(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('a corpus of bad input against every write endpoint', () => {
+  let db: PreparedDatabase;
+  let app: RunningApp | undefined;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    db = await prepareDatabase({ prefix: 'rel_bad', pgliteDir: '.data-reliability-bad', testUrl: process.env.TEST_DATABASE_URL, accounts: ACCOUNTS, password: PASSWORD });
+    // Sign in first (that writes: last login, audit), then stop, so the snapshot holds only what the corpus could change.
+    app = await startApp(db.env, 3204);
+    for (const a of ACCOUNTS) cookies[a.role] = await signIn(app.url, a.username, PASSWORD);
+    await app.stop();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('answers every case with a 4xx and a Chinese message, and the database is unchanged', async () => {
+    const ids = await findIds(db.env);
+    const before = await snapshot(db.env);
+    app = await startApp(db.env, 3204);
+    const corpus = buildCorpus(ids);
+    expect(corpus.length).toBeGreaterThanOrEqual(60);
+    const wrong: string[] = [];
+    for (const c of corpus) {
+      const res = await fetch(`${app.url}${c.path}`, {
+        method: c.method,
+        headers: { cookie: cookies[c.role] ?? '', ...(c.contentType ? { 'content-type': c.contentType } : {}) },
+        body: c.body,
+        signal: AbortSignal.timeout(15_000),
+      });
+      const text = await res.text();
+      let message = '';
+      try {
+        message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? '';
+      } catch {
+        message = '';
+      }
+      if (res.status < 400 || res.status > 499 || !/[\u4e00-\u9fa5]/.test(message)) {
+        wrong.push(`${c.name}: HTTP ${res.status} ${text.slice(0, 160)}`);
+      }
+    }
+    await app.stop();
+    app = undefined;
+    expect(wrong, wrong.join('\n')).toEqual([]);
+    expect(await snapshot(db.env)).toEqual(before);
+  });
+});

@@ -1,0 +1,105 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows } from '@/db/client';
+import { actuals, indicators } from '@/db/schema';
+import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+import { currentPeriod, formatPeriod } from '@/lib/domain/period';
+import { verifyAuditChain } from '@/lib/services/audit';
+import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
+import { call, signIn, startApp, type RunningApp } from './support/app';
+
+const PASSWORD = 'Reliability-Pass#2026';
+const WRITERS = 20;
+const SUBMITS = 50;
+const CODES = ['INV-PROJECTS', 'INV-NEW-STARTS', 'INV-INVESTMENT', 'INV-TRANSFORM-PROJECTS-COMPLETED'];
+const writers: TestAccount[] = Array.from({ length: WRITERS }, (_, i) => ({
+  username: `rel-writer-${i + 1}`,
+  role: 'official',
+  displayName: `并发填报员${i + 1}`,
+  departmentCode: 'fgw',
+}));
+
+const engines = [{ engine: 'pglite', testUrl: undefined as string | undefined }];
+if (process.env.TEST_DATABASE_URL) engines.push({ engine: 'postgres', testUrl: process.env.TEST_DATABASE_URL });
+
+for (const { engine, testUrl } of engines) {
+  describe(`${WRITERS} concurrent writers × ${SUBMITS} saves on overlapping figures [${engine}]`, () => {
+    let db: PreparedDatabase;
+    let app: RunningApp | undefined;
+    beforeAll(async () => {
+      db = await prepareDatabase({ prefix: 'rel_conc', pgliteDir: '.data-reliability-conc', testUrl, accounts: writers, password: PASSWORD });
+      app = await startApp(db.env, 3201);
+    });
+    afterAll(async () => {
+      await app?.stop();
+      await db?.drop();
+    });
+
+    it('answers every save with 2xx or 409, keeps every acknowledged save, and the audit chain verifies', async () => {
+      const running = app!;
+      const period = formatPeriod(currentPeriod(new Date()));
+      const cookies = await Promise.all(writers.map((w) => signIn(running.url, w.username, PASSWORD)));
+      const acknowledged: { code: string; version: number; value: string }[] = [];
+      const statuses = new Map<number, number>();
+      await Promise.all(
+        cookies.map(async (cookie, w) => {
+          const versions = new Map<string, number | null>();
+          for (let k = 0; k < SUBMITS; k += 1) {
+            const code = CODES[(w + k) % CODES.length] ?? 'INV-PROJECTS';
+            const value = String(1000 + w * 100 + k);
+            const res = await call(`${running.url}/api/actuals`, cookie, 'PUT', {
+              indicatorCode: code,
+              period,
+              value,
+              version: versions.get(code) ?? null,
+              action: 'draft',
+            });
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            if (res.status === 200) {
+              const saved = res.body.actual as { version: number };
+              versions.set(code, saved.version);
+              acknowledged.push({ code, version: saved.version, value });
+            } else if (res.status === 409) {
+              const current = res.body.error?.details?.current as { version?: number } | undefined;
+              versions.set(code, current?.version ?? null);
+            }
+          }
+        }),
+      );
+      await running.stop();
+      app = undefined;
+
+      expect([...statuses.keys()].every((s) => s === 200 || s === 409), JSON.stringify([...statuses])).toBe(true);
+      expect(acknowledged.length).toBeGreaterThan(WRITERS);
+
+      const handle = await openDatabase({ url: db.env.DATABASE_URL, dir: db.env.PGLITE_DIR });
+      try {
+        // Every acknowledged save is in the database: as the figure's version history in the audit log…
+        const logged = await queryRows<{ code: string; version: number; value: string }>(
+          handle.db,
+          sql`select i.code, (e.after->>'version')::int as version, e.after->>'value' as value
+              from audit_events e join indicators i on i.id = e.indicator_id
+              where e.action = 'actual.save_draft'`,
+        );
+        const seen = new Set(logged.map((l) => `${l.code}:${l.version}:${Number(l.value)}`));
+        for (const a of acknowledged) expect(seen.has(`${a.code}:${a.version}:${Number(a.value)}`), `${a.code} v${a.version}`).toBe(true);
+        // …and the last acknowledged version of each figure is the stored row.
+        for (const code of CODES) {
+          const last = acknowledged.filter((a) => a.code === code).sort((a, b) => b.version - a.version)[0];
+          if (!last) continue;
+          const [row] = await handle.db
+            .select({ version: actuals.version, value: actuals.value })
+            .from(actuals)
+            .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+            .where(and(eq(indicators.code, code), eq(actuals.year, Number(period.slice(0, 4))), eq(actuals.month, Number(period.slice(5)))));
+          expect(row?.version).toBe(last.version);
+          expect(Number(row?.value)).toBe(Number(last.value));
+        }
+        const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+        expect(report.ok, report.message).toBe(true);
+      } finally {
+        await handle.close();
+      }
+    });
+  });
+}

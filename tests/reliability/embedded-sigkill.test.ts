@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows } from '@/db/client';
+import { SYSTEM_ACTOR } from '@/lib/domain/actor';
+import { currentPeriod, formatPeriod } from '@/lib/domain/period';
+import { verifyAuditChain } from '@/lib/services/audit';
+import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
+import { call, signIn, startApp, type RunningApp } from './support/app';
+
+const PASSWORD = 'Reliability-Pass#2026';
+const KILLS = 20;
+const CODES = ['INV-PROJECTS', 'INV-NEW-STARTS', 'INV-INVESTMENT'];
+
+describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS} times)`, () => {
+  let db: PreparedDatabase;
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    db = await prepareDatabase({
+      prefix: 'rel_kill',
+      pgliteDir: '.data-reliability-kill',
+      accounts: [{ username: 'rel-killer', role: 'official', displayName: '断电测试', departmentCode: 'fgw' }],
+      password: PASSWORD,
+    });
+  });
+  afterAll(async () => {
+    await app?.kill9();
+  });
+
+  it('after each restart the database opens and every acknowledged write is present', async () => {
+    const period = formatPeriod(currentPeriod(new Date()));
+    const acknowledged: { code: string; version: number; value: string }[] = [];
+    const versions = new Map<string, number | null>();
+    let cookie = '';
+    for (let round = 0; round < KILLS; round += 1) {
+      app = await startApp(db.env, 3202);
+      cookie ||= await signIn(app.url, 'rel-killer', PASSWORD);
+      const running = app;
+      let stop = false;
+      const writer = async (lane: number) => {
+        for (let k = 0; !stop; k += 1) {
+          const code = CODES[(lane + k) % CODES.length] ?? 'INV-PROJECTS';
+          const value = String(round * 1000 + lane * 100 + (k % 100));
+          const res = await call(`${running.url}/api/actuals`, cookie, 'PUT', { indicatorCode: code, period, value, version: versions.get(code) ?? null, action: 'draft' }, 5_000);
+          if (res.status === 200) {
+            const version = (res.body.actual as { version: number }).version;
+            versions.set(code, version);
+            acknowledged.push({ code, version, value });
+          } else if (res.status === 409) {
+            versions.set(code, (res.body.error?.details?.current as { version?: number } | undefined)?.version ?? null);
+          } else if (res.status === 0) {
+            return; // the server is gone
+          }
+        }
+      };
+      const lanes = [writer(0), writer(1), writer(2)];
+      await new Promise((r) => setTimeout(r, 300 + ((round * 137) % 900)));
+      await running.kill9();
+      stop = true;
+      await Promise.all(lanes);
+      app = undefined;
+
+      const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
+      try {
+        const logged = await queryRows<{ code: string; version: number; value: string }>(
+          handle.db,
+          sql`select i.code, (e.after->>'version')::int as version, e.after->>'value' as value
+              from audit_events e join indicators i on i.id = e.indicator_id where e.action = 'actual.save_draft'`,
+        );
+        const seen = new Set(logged.map((l) => `${l.code}:${l.version}:${Number(l.value)}`));
+        const missing = acknowledged.filter((a) => !seen.has(`${a.code}:${a.version}:${Number(a.value)}`));
+        expect(missing, `round ${round + 1}: acknowledged writes lost`).toEqual([]);
+      } finally {
+        await handle.close();
+      }
+    }
+    expect(acknowledged.length).toBeGreaterThan(KILLS);
+    const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
+    try {
+      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+      expect(report.ok, report.message).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows } from '@/db/client';
+import { currentPeriod, formatPeriod } from '@/lib/domain/period';
+import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
+import { call, signIn, startApp, waitFor, type RunningApp } from './support/app';
+
+const PASSWORD = 'Reliability-Pass#2026';
+const testUrl = process.env.TEST_DATABASE_URL;
+const cluster = fs.existsSync('/etc/postgresql') ? (fs.readdirSync('/etc/postgresql')[0] ?? '15') : '15';
+// Asynchronous, so the load keeps running while the cluster stops and starts.
+const pgctl = (action: 'stop' | 'start') =>
+  promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])]);
+const isPgUp = async () => {
+  try {
+    await promisify(execFile)('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const lanes: TestAccount[] = Array.from({ length: 4 }, (_, i) => ({
+  username: `rel-pg-${i + 1}`,
+  role: 'official',
+  displayName: `重启测试${i + 1}`,
+  departmentCode: 'fgw',
+}));
+const CODES = ['INV-PROJECTS', 'INV-NEW-STARTS', 'INV-INVESTMENT', 'INV-TRANSFORM-PROJECTS-COMPLETED'];
+
+// Needs the machine's PostgreSQL (TEST_DATABASE_URL), which it stops and starts again.
+describe.runIf(Boolean(testUrl))('PostgreSQL restarted in the middle of a write load', () => {
+  let db: PreparedDatabase;
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    db = await prepareDatabase({ prefix: 'rel_pg', pgliteDir: '.data-unused', testUrl, accounts: lanes, password: PASSWORD });
+    app = await startApp(db.env, 3203);
+  });
+  afterAll(async () => {
+    if (!(await isPgUp())) await pgctl('start');
+    await waitFor(isPgUp, 30_000, 'PostgreSQL');
+    await app?.stop();
+    await db?.drop();
+  });
+
+  it('answers 503 quickly during the outage, recovers by itself within 5 s, and keeps every acknowledged write', async () => {
+    const running = app!;
+    const period = formatPeriod(currentPeriod(new Date()));
+    const cookies = await Promise.all(lanes.map((l) => signIn(running.url, l.username, PASSWORD)));
+    const answers: { start: number; end: number; status: number; message?: string }[] = [];
+    const acknowledged: { code: string; version: number; value: string }[] = [];
+    let stopAt = Number.POSITIVE_INFINITY;
+    const lane = async (cookie: string, n: number) => {
+      const versions = new Map<string, number | null>();
+      for (let k = 0; Date.now() < stopAt; k += 1) {
+        const code = CODES[(n + k) % CODES.length] ?? 'INV-PROJECTS';
+        const value = String(5000 + n * 1000 + (k % 1000));
+        const start = Date.now();
+        const res = await call(`${running.url}/api/actuals`, cookie, 'PUT', { indicatorCode: code, period, value, version: versions.get(code) ?? null, action: 'draft' }, 12_000);
+        answers.push({ start, end: Date.now(), status: res.status, message: res.body.error?.message });
+        if (res.status === 200) {
+          const version = (res.body.actual as { version: number }).version;
+          versions.set(code, version);
+          acknowledged.push({ code, version, value });
+        } else if (res.status === 409) {
+          versions.set(code, (res.body.error?.details?.current as { version?: number } | undefined)?.version ?? null);
+        } else if (res.status === 503) {
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    };
+    const load = cookies.map((c, i) => lane(c, i));
+    await new Promise((r) => setTimeout(r, 2_000));
+    const downAt = Date.now();
+    await pgctl('stop');
+    await new Promise((r) => setTimeout(r, 4_000));
+    const startAt = Date.now();
+    await pgctl('start');
+    await waitFor(isPgUp, 30_000, 'PostgreSQL to come back');
+    const upAt = Date.now();
+    stopAt = upAt + 8_000;
+    await Promise.all(load);
+
+    if (process.env.RELIABILITY_DEBUG) {
+      const rel = (t: number) => t - downAt;
+      fs.writeFileSync('/tmp/pg-restart-answers.json', JSON.stringify({ startAt: rel(startAt), upAt: rel(upAt), answers: answers.map((a) => ({ ...a, start: rel(a.start), end: rel(a.end) })) }, null, 1));
+      fs.writeFileSync('/tmp/pg-restart-app.log', running.output());
+    }
+    const unexpected = answers.filter((a) => ![200, 409, 503].includes(a.status));
+    expect(unexpected, 'only 2xx, 409 or 503 (never 500 or a hang)').toEqual([]);
+    expect(Math.max(...answers.map((a) => a.end - a.start)), 'no request hangs past 10 s').toBeLessThanOrEqual(10_000);
+    const duringOutage = answers.filter((a) => a.start > downAt + 500 && a.end < startAt);
+    expect(duringOutage.length).toBeGreaterThan(0);
+    for (const a of duringOutage) {
+      expect(a.status).toBe(503);
+      expect(a.message).toMatch(/数据库暂时不可用/);
+    }
+    const firstOk = answers.filter((a) => a.start >= upAt && a.status === 200).sort((a, b) => a.end - b.end)[0];
+    expect(firstOk, 'a write succeeds after the database returns').toBeDefined();
+    expect(firstOk!.end - upAt, 'recovers within 5 s').toBeLessThanOrEqual(5_000);
+    expect(answers.filter((a) => a.start > upAt + 5_000 && a.status === 503)).toEqual([]);
+
+    const handle = await openDatabase({ url: db.env.DATABASE_URL, migrate: false, maxConnections: 2 });
+    try {
+      const logged = await queryRows<{ code: string; version: number; value: string }>(
+        handle.db,
+        sql`select i.code, (e.after->>'version')::int as version, e.after->>'value' as value
+            from audit_events e join indicators i on i.id = e.indicator_id where e.action = 'actual.save_draft'`,
+      );
+      const seen = new Set(logged.map((l) => `${l.code}:${l.version}:${Number(l.value)}`));
+      expect(acknowledged.filter((a) => !seen.has(`${a.code}:${a.version}:${Number(a.value)}`))).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -250,7 +250,7 @@ export const bundleExportSchema = z.object({ format: exportFormatField });
 const HASH_RE = /^[0-9a-f]{64}$/;
 
 /** The checkpoint file an auditor keeps and hands back to verify against. */
-export const checkpointSchema = z.object({
+export const checkpointSchema = z.strictObject({
   kind: z.literal('zhuashou.audit-checkpoint', { error: '不是抓手平台的审计检查点文件' }),
   version: z.literal(1, { error: '检查点文件版本不受支持' }),
   count: z.number({ error: '检查点的「事件数」无效' }).int().min(0, '检查点的「事件数」无效'),

@@ -76,7 +76,7 @@ interface LooseUserInput {
 const ALWAYS = { when: () => true };
 
 export const createUserSchema = z
-  .object({
+  .strictObject({
     username: usernameField,
     displayName: displayNameField,
     role: roleField,
@@ -99,7 +99,7 @@ export type CreateUserInput = z.output<typeof createUserSchema>;
  * then go together depends on the stored user, so the service checks that (departmentRuleMessage).
  */
 export const updateUserSchema = z
-  .object({
+  .strictObject({
     displayName: displayNameField.optional(),
     role: roleField.optional(),
     departmentCode: departmentCodeText
@@ -120,13 +120,13 @@ export const resetPasswordSchema = userIdSchema;
 export const setUserDisabledSchema = z.object({ id: userIdField, disabled: flag('停用') });
 
 /** The shape of a password change; the rules that need the stored user run in the service. */
-export const changeOwnPasswordSchema = z.object({
+export const changeOwnPasswordSchema = z.strictObject({
   currentPassword: text('当前密码').min(1, '请填写「当前密码」').max(256, '「当前密码」不正确'),
   newPassword: text('新密码').min(1, '请填写「新密码」').max(256, '「新密码」不能超过 128 个字符'),
 });
 export type ChangeOwnPasswordInput = z.output<typeof changeOwnPasswordSchema>;
 
-export const totpCodeSchema = z.object({
+export const totpCodeSchema = z.strictObject({
   code: text('动态验证码')
     .trim()
     .regex(/^\d{6}$/, '「动态验证码」应为 6 位数字'),
@@ -139,7 +139,7 @@ const departmentCodeField = text('单位代码')
 const departmentNameField = text('单位名称').trim().min(2, '「单位名称」至少 2 个字符').max(40, '「单位名称」不能超过 40 个字符');
 const departmentShortNameField = text('单位简称').trim().min(1, '请填写「单位简称」').max(10, '「单位简称」不能超过 10 个字符');
 
-export const createDepartmentSchema = z.object({
+export const createDepartmentSchema = z.strictObject({
   code: departmentCodeField,
   name: departmentNameField,
   shortName: departmentShortNameField,
@@ -149,7 +149,7 @@ export type CreateDepartmentInput = z.output<typeof createDepartmentSchema>;
 export const departmentIdSchema = z.object({ id: departmentIdField });
 
 export const updateDepartmentSchema = z
-  .object({
+  .strictObject({
     name: departmentNameField.optional(),
     shortName: departmentShortNameField.optional(),
     isActive: flag('启用').optional(),

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { actuals, indicators } from '@/db/schema';
+import { actuals, departments, indicators, users } from '@/db/schema';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { snapshotTables } from '../helpers/db-snapshot';
@@ -30,7 +30,17 @@ async function findIds(env: Record<string, string>): Promise<CorpusIds> {
       if (!row) throw new Error(`the sample year has no ${status} figure`);
       return row;
     };
-    return { submitted: await byStatus('submitted'), approved: await byStatus('approved'), period: formatPeriod(currentPeriod(new Date())) };
+    const [user] = await handle.db.select({ id: users.id }).from(users).where(eq(users.username, 'rel-official'));
+    const [dept] = await handle.db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'fgw'));
+    const [ind] = await handle.db.select({ version: indicators.version }).from(indicators).where(eq(indicators.code, 'INV-PROJECTS'));
+    return {
+      submitted: await byStatus('submitted'),
+      approved: await byStatus('approved'),
+      period: formatPeriod(currentPeriod(new Date())),
+      userId: user?.id ?? 0,
+      departmentId: dept?.id ?? 0,
+      indicatorVersion: ind?.version ?? 1,
+    };
   } finally {
     await handle.close();
   }

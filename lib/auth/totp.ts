@@ -17,10 +17,18 @@ export function totpUri(secretBase32: string, username: string): string {
   return totpFor(secretBase32, username).toString();
 }
 
+const STEP_MS = 30_000;
+
+/** The time step of the code when `code` is valid now (one step of clock drift either way), else null. */
+export function matchTotpStep(secretBase32: string, code: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(secretBase32, 'x').validate({ token: code, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / STEP_MS) + delta;
+}
+
 /** True when `code` is valid now (one step of clock drift either way). */
 export function verifyTotp(secretBase32: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secretBase32, 'x').validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+  return matchTotpStep(secretBase32, code, now) !== null;
 }
 
 export function hashRecoveryCode(code: string): string {
@@ -36,13 +44,16 @@ export function createRecoveryCodes(): { codes: string[]; hashes: string[] } {
   return { codes, hashes: codes.map(hashRecoveryCode) };
 }
 
+/** A TOTP code (not one already used: its step must be newer than the last accepted) or a recovery code. */
 export function verifySecondFactor(
-  user: { totpSecret: string | null; recoveryCodes: string[] },
+  user: { totpSecret: string | null; recoveryCodes: string[]; totpLastStep?: number | null },
   code: string,
   now: Date,
-): { ok: boolean; usedRecoveryCode: boolean; remainingRecoveryCodes: string[] } {
-  if (user.totpSecret && verifyTotp(user.totpSecret, code, now)) {
-    return { ok: true, usedRecoveryCode: false, remainingRecoveryCodes: user.recoveryCodes };
+): { ok: boolean; usedRecoveryCode: boolean; remainingRecoveryCodes: string[]; step?: number } {
+  const step = user.totpSecret ? matchTotpStep(user.totpSecret, code, now) : null;
+  if (step !== null) {
+    const replayed = user.totpLastStep !== null && user.totpLastStep !== undefined && step <= user.totpLastStep;
+    return { ok: !replayed, usedRecoveryCode: false, remainingRecoveryCodes: user.recoveryCodes, step };
   }
   const hashed = hashRecoveryCode(code);
   if (user.recoveryCodes.includes(hashed)) {

@@ -2,7 +2,7 @@
  * Sign-in: password (argon2id), optional TOTP, account lockout and a per-address throttle. Every attempt,
  * successful or not, is an audit event written in the same transaction as the counters it changes.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getAddressFailures, getUserByUsername, recordAddressFailure, type UserRow } from '@/db/queries/users';
@@ -117,6 +117,15 @@ export async function authenticate(attempt: Attempt): Promise<UserRow> {
     if (!result.ok) return fail(db, attempt, user, 'totp_invalid', now, true);
     if (result.usedRecoveryCode) {
       await db.update(users).set({ recoveryCodes: result.remainingRecoveryCodes }).where(eq(users.id, user.id));
+    }
+    if (result.step !== undefined) {
+      // Conditional, so two sign-ins racing with the same code cannot both pass.
+      const [claimed] = await db
+        .update(users)
+        .set({ totpLastStep: result.step })
+        .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, result.step))))
+        .returning({ id: users.id });
+      if (!claimed) return fail(db, attempt, user, 'totp_invalid', now, true);
     }
   }
   await db.transaction(async (tx) => {

@@ -80,6 +80,7 @@ async function transition(
 
 /** POST /api/actuals/[id]/approve — locks the figure. */
 export async function approveActual(actor: Actor, id: unknown, input: unknown, db?: Db, now = new Date()) {
+  requirePermission(actor, 'actual.review');
   const data = parseOrThrow(reviewActualSchema, input);
   return transition(
     actor,
@@ -95,6 +96,7 @@ export async function approveActual(actor: Actor, id: unknown, input: unknown, d
 
 /** POST /api/actuals/[id]/return — back to the department with a required reason. */
 export async function returnActual(actor: Actor, id: unknown, input: unknown, db?: Db, now = new Date()) {
+  requirePermission(actor, 'actual.review');
   const data = parseOrThrow(returnActualSchema, input);
   return transition(
     actor,
@@ -110,6 +112,7 @@ export async function returnActual(actor: Actor, id: unknown, input: unknown, db
 
 /** POST /api/actuals/[id]/reopen — an admin reopens an approved figure for correction. */
 export async function reopenActual(actor: Actor, id: unknown, input: unknown, db?: Db, now = new Date()) {
+  requirePermission(actor, 'actual.reopen');
   const data = parseOrThrow(reopenActualSchema, input);
   return transition(
     actor,

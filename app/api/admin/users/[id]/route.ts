@@ -1,5 +1,6 @@
 // PATCH /api/admin/users/[id] — change name, role or department. POST ?action=disable|enable|reset|unlock|disable-totp.
 import { z } from 'zod';
+import { requirePermission } from '@/lib/auth/require-permission';
 import { withActor } from '@/lib/http/handler';
 import { pathId, readJsonObject } from '@/lib/http/json-body';
 import { disableTotp } from '@/lib/services/account';
@@ -22,6 +23,7 @@ const actionSchema = z.object({
 
 /** reset answers { password } (the one-time password, shown once); the others { ok: true }. */
 export const POST = withActor<Params>(async ({ req, actor, params }) => {
+  requirePermission(actor, 'user.manage');
   const { action } = parseOrThrow(actionSchema, { action: req.nextUrl.searchParams.get('action') ?? undefined });
   const id = pathId(params.id);
   switch (action) {

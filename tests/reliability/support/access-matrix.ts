@@ -1,0 +1,88 @@
+/**
+ * Every route under app/api × every kind of actor → the answer expected. Reads expect 200 where allowed;
+ * writes are sent an empty JSON object, so an allowed actor gets 400 (past authorization, refused by
+ * validation) and nothing is written. 403 where the role may not, 401 for anonymous.
+ */
+export const ACTORS = ['anonymous', 'admin', 'officialA', 'officialB', 'reviewerA', 'leader', 'auditor'] as const;
+export type MatrixActor = (typeof ACTORS)[number];
+
+export interface MatrixIds {
+  userId: number;
+  departmentId: number;
+  submittedActualId: number;
+  auditEventId: number;
+  year: number;
+}
+
+export interface MatrixRow {
+  method: string;
+  path: string;
+  /** Expected status for each signed-in actor (anonymous always expects 401 unless given). */
+  expect: Partial<Record<MatrixActor, number>> & { default: number };
+  body?: 'empty-json';
+}
+
+const r = (method: string, path: string, expect: MatrixRow['expect'], body?: MatrixRow['body']): MatrixRow => ({ method, path, expect, body });
+const everyone = (status: number) => ({ default: status });
+const only = (status: number, ...actors: MatrixActor[]) => ({ default: 403, ...Object.fromEntries(actors.map((a) => [a, status])) });
+
+export function matrixRows(ids: MatrixIds): MatrixRow[] {
+  const y = ids.year;
+  return [
+    r('GET', `/api/overview?year=${y}`, everyone(200)),
+    r('GET', '/api/areas/investment', everyone(200)),
+    r('GET', '/api/areas/no-such-area', everyone(404)),
+    r('GET', '/api/indicators/INV-PROJECTS', everyone(200)),
+    r('GET', '/api/indicators/NO-SUCH', everyone(404)),
+    r('GET', '/api/review', everyone(200)),
+    r('GET', '/api/overdue', everyone(200)),
+    r('GET', '/api/screen', only(200, 'admin', 'leader', 'auditor')),
+    r('GET', '/api/departments', only(200, 'admin', 'leader', 'auditor')),
+    r('GET', '/api/departments/fgw', only(200, 'admin', 'leader', 'auditor', 'officialA', 'reviewerA')),
+    r('GET', '/api/departments/swj', only(200, 'admin', 'leader', 'auditor', 'officialB')),
+    r('GET', '/api/entry', only(200, 'officialA', 'officialB')),
+    r('GET', '/api/approvals', only(200, 'reviewerA')),
+    r('GET', '/api/audit', only(200, 'auditor')),
+    r('GET', `/api/audit/${ids.auditEventId}`, only(200, 'auditor')),
+    r('GET', '/api/audit/verify', only(200, 'auditor')),
+    r('POST', '/api/audit/verify', only(400, 'auditor'), 'empty-json'),
+    r('GET', '/api/audit/checkpoint', only(200, 'auditor')),
+    r('GET', `/api/exports/audit?check=1&from=${y}-01-01&to=${y}-12-31`, only(200, 'auditor')),
+    r('GET', `/api/exports/records?check=1&year=${y}`, only(200, 'auditor', 'leader')),
+    r('GET', '/api/exports/indicators/INV-PROJECTS?check=1', only(200, 'auditor')),
+    r('GET', '/api/admin/users', only(200, 'admin')),
+    r('POST', '/api/admin/users', only(400, 'admin'), 'empty-json'),
+    r('PATCH', `/api/admin/users/${ids.userId}`, only(400, 'admin'), 'empty-json'),
+    r('POST', `/api/admin/users/${ids.userId}?action=bogus`, only(400, 'admin'), 'empty-json'),
+    r('GET', '/api/admin/departments', only(200, 'admin')),
+    r('POST', '/api/admin/departments', only(400, 'admin'), 'empty-json'),
+    r('PATCH', `/api/admin/departments/${ids.departmentId}`, only(400, 'admin'), 'empty-json'),
+    r('GET', '/api/admin/indicators', only(200, 'admin')),
+    r('POST', '/api/admin/indicators', only(400, 'admin'), 'empty-json'),
+    r('PATCH', '/api/admin/indicators/INV-PROJECTS', only(400, 'admin'), 'empty-json'),
+    r('POST', '/api/admin/indicators/INV-PROJECTS', only(400, 'admin'), 'empty-json'),
+    r('DELETE', '/api/admin/indicators/INV-PROJECTS', only(400, 'admin'), 'empty-json'),
+    r('GET', `/api/admin/settings?year=${y}`, only(200, 'admin')),
+    r('PUT', '/api/admin/settings', only(400, 'admin'), 'empty-json'),
+    r('GET', `/api/admin/targets?year=${y}`, only(200, 'admin')),
+    r('PUT', '/api/admin/targets', only(400, 'admin'), 'empty-json'),
+    r('PUT', '/api/actuals', only(400, 'officialA', 'officialB'), 'empty-json'),
+    // Department B's official and reviewer A's own role are told apart by the data layer, not the route.
+    r('POST', `/api/actuals/${ids.submittedActualId}/approve`, only(400, 'reviewerA'), 'empty-json'),
+    r('POST', `/api/actuals/${ids.submittedActualId}/return`, only(400, 'reviewerA'), 'empty-json'),
+    r('POST', `/api/actuals/${ids.submittedActualId}/reopen`, only(400, 'admin'), 'empty-json'),
+    r('POST', '/api/periods/lock', only(400, 'admin'), 'empty-json'),
+    r('DELETE', '/api/periods/lock', only(400, 'admin'), 'empty-json'),
+    r('GET', '/api/imports/actuals/template', only(200, 'officialA', 'officialB', 'admin')),
+    r('GET', '/api/imports/targets/template', only(200, 'admin')),
+    // Allowed roles get past authorization to the upload check: a JSON body is not a multipart upload.
+    r('POST', '/api/imports/actuals', only(415, 'officialA', 'officialB', 'admin'), 'empty-json'),
+    r('POST', '/api/indicators/INV-PROJECTS/instructions', only(400, 'leader'), 'empty-json'),
+    r('POST', '/api/instructions/999999/answers', only(400, 'officialA', 'officialB', 'reviewerA'), 'empty-json'),
+    r('GET', '/api/departments/no-such-dept', everyone(404)),
+    r('POST', '/api/account/password', everyone(400), 'empty-json'),
+    r('PUT', '/api/account/mfa', everyone(400), 'empty-json'),
+    r('GET', '/api/health', { default: 200, anonymous: 200 }),
+    r('GET', '/api/auth/csrf', { default: 200, anonymous: 200 }),
+  ];
+}

@@ -169,8 +169,17 @@ test('activity re-issues the session cookie; an expired session sends the browse
   await expect(page.getByRole('heading', { name: /总览/ })).toBeVisible();
 
   // A key press: the keeper asks next-auth for the session, which re-issues the cookie with a fresh expiry.
-  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/session'));
-  await page.keyboard.press('Shift');
+  // The page is visible before React has hydrated it and attached the keeper's listeners: press until it answers.
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/session'), { timeout: 30_000 });
+  let answered = false;
+  void refreshed.then(
+    () => (answered = true),
+    () => (answered = true),
+  );
+  for (let i = 0; i < 50 && !answered; i += 1) {
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(500);
+  }
   const response = await refreshed;
   expect((await response.json()).user).toBeTruthy();
   expect((await response.headerValue('set-cookie')) ?? '').toContain('next-auth.session-token=');

@@ -71,8 +71,10 @@ test('official submits, reviewer returns, official corrects, reviewer approves, 
   watch.assertClean();
 
   const leader = await pageAs(browser, 'leader');
-  await leader.goto(`/?year=${period.year}&month=${period.month}`);
+  await leader.goto(`/indicators/INV-INVESTMENT?year=${period.year}&month=${period.month}`);
   await expect(leader.getByRole('main').getByText('2100亿元').first()).toBeVisible();
+  await expect(leader.getByRole('main').getByText('已审核').first()).toBeVisible();
+  await leader.screenshot({ path: 'e2e/screenshots/indicator-after-approval.png', fullPage: true });
 });
 
 test('two sessions save the same figure: one succeeds, the other gets 409 and keeps its value', async ({ browser }) => {

@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', '.data/**', '.data-*/**', 'next-env.d.ts', 'db/migrations/**', 'e2e/screenshots/**', 'playwright-report/**', 'test-results/**']),
+  globalIgnores(['.next/**', 'node_modules/**', '.data/**', '.data-*/**', 'next-env.d.ts', 'db/migrations/**', 'e2e/screenshots/**', 'playwright-report/**', 'test-results/**', 'scripts/bench/out/**']),
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -31,9 +31,9 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(overflow, overflow.join('\n')).toEqual([]);
 }
 
-/** Charts draw after hydration; wait for them before a screenshot. */
+/** Charts (recharts, and the plain-SVG sparklines) draw after hydration; wait for them before a screenshot. */
 async function chartsDrawn(page: Page, minimum = 1) {
-  await expect.poll(() => page.locator('svg.recharts-surface').count()).toBeGreaterThanOrEqual(minimum);
+  await expect.poll(() => page.locator('svg.recharts-surface, svg[data-chart]').count()).toBeGreaterThanOrEqual(minimum);
 }
 
 const VIEWPORTS = [

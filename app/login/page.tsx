@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
         <LoginForm />
-        <p className="mt-6 text-center text-xs text-gray-400">仅限授权用户使用 · 所有操作均记录审计日志</p>
+        <p className="mt-6 text-center text-xs text-gray-500">仅限授权用户使用 · 所有操作均记录审计日志</p>
       </div>
     </main>
   );

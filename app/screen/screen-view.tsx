@@ -91,7 +91,7 @@ function Areas({ data }: { data: ScreenData }) {
                 </Link>
                 <span className="whitespace-nowrap text-sm tabular-nums text-slate-300">
                   {a.progress.completion === null ? '—' : formatPercent(a.progress.completion)}
-                  {a.progress.expected !== null ? <span className="text-slate-500"> / 序时 {formatPercent(a.progress.expected)}</span> : null}
+                  {a.progress.expected !== null ? <span className="text-slate-400"> / 序时 {formatPercent(a.progress.expected)}</span> : null}
                 </span>
               </div>
               <ProgressBar actual={a.progress.completion} expected={a.progress.expected} status={groupStatus(a.counts)} label={`${a.name} 平均完成率`} tone="dark" className="mt-1.5" />
@@ -125,7 +125,7 @@ function RedList({ data }: { data: ScreenData }) {
           ))}
         </ul>
       )}
-      {data.red.total > data.red.items.length ? <p className="mt-1 text-xs text-slate-500">另有 {data.red.total - data.red.items.length} 项，见总览</p> : null}
+      {data.red.total > data.red.items.length ? <p className="mt-1 text-xs text-slate-400">另有 {data.red.total - data.red.items.length} 项，见总览</p> : null}
     </Panel>
   );
 }
@@ -148,7 +148,7 @@ function OverdueList({ data }: { data: ScreenData }) {
           ))}
         </ul>
       )}
-      {data.overdue.total > data.overdue.items.length ? <p className="mt-1 text-xs text-slate-500">另有 {data.overdue.total - data.overdue.items.length} 项</p> : null}
+      {data.overdue.total > data.overdue.items.length ? <p className="mt-1 text-xs text-slate-400">另有 {data.overdue.total - data.overdue.items.length} 项</p> : null}
     </Panel>
   );
 }

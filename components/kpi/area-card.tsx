@@ -41,7 +41,7 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
               <p className="mt-1 text-xs text-gray-600">
                 平均完成率 <strong className="tabular-nums">{formatPercent(area.progress.completion)}</strong>
                 {area.progress.expected !== null ? <span className="ml-2">序时进度 {formatPercent(area.progress.expected)}</span> : null}
-                <span className="ml-2 text-gray-400">（{area.progress.counted} 项指标参与平均）</span>
+                <span className="ml-2 text-gray-500">（{area.progress.counted} 项指标参与平均）</span>
               </p>
             </>
           ) : (

@@ -158,7 +158,7 @@ export function IndicatorTable({
                     <Link href={href(v)} className="font-medium text-gray-900 hover:text-red-800 hover:underline" title={`口径：${v.definition}`} onClick={(e) => e.stopPropagation()}>
                       {v.name}
                     </Link>
-                    <span className="block text-xs text-gray-400">
+                    <span className="block text-xs text-gray-500">
                       {KIND_LABELS[v.kind]}
                       {v.direction === 'down' ? ' · 越低越好' : ''}
                     </span>
@@ -174,7 +174,7 @@ export function IndicatorTable({
                       ) : null}
                     </span>
                   </td>
-                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{v.target ? <FigureText figure={v.target} unit={v.unit} /> : <span className="text-gray-400">未设定</span>}</td>
+                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{v.target ? <FigureText figure={v.target} unit={v.unit} /> : <span className="text-gray-500">未设定</span>}</td>
                   <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{v.expected === null ? <span className="text-gray-400">—</span> : formatScaled(v.expected, v.unit)}</td>
                   <td className="px-2 py-2">
                     <Progress view={v} />

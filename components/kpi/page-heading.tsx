@@ -17,7 +17,7 @@ export function PageHeading({
 }) {
   return (
     <div className="space-y-1">
-      <nav aria-label="位置" className="no-print text-xs text-gray-500">
+      <nav aria-label="位置" className="no-print text-xs text-gray-600">
         <ol className="flex flex-wrap items-center gap-1">
           {crumbs.map((c) => (
             <li key={c.href} className="flex items-center gap-1">

@@ -5,7 +5,10 @@ import { StatusBadge } from './status-badge';
 /** Worst first, as leaders read them. */
 export const COUNT_ORDER: ProgressStatus[] = ['red', 'overdue', 'yellow', 'green', 'grey'];
 
-/** Counts per status, each with its label ("滞后 2"); zero counts are shown dimmed unless `hideZero`. */
+/**
+ * Counts per status, each with its label ("滞后 2"); zero counts are shown in the neutral grey badge unless
+ * `hideZero` (not faded with opacity, which took the label below the 4.5:1 contrast ratio).
+ */
 export function StatusCounts({
   counts,
   hideZero = false,
@@ -20,8 +23,8 @@ export function StatusCounts({
   return (
     <ul aria-label={label} className="flex flex-wrap gap-x-2 gap-y-1 text-xs">
       {COUNT_ORDER.filter((s) => !hideZero || counts[s] > 0).map((s) => (
-        <li key={s} className={`flex items-center gap-1 ${counts[s] === 0 ? 'opacity-50' : ''}`} aria-label={`${STATUS_LABELS[s]} ${counts[s]} 项`}>
-          <StatusBadge status={s} tone={tone} />
+        <li key={s} className="flex items-center gap-1" aria-label={`${STATUS_LABELS[s]} ${counts[s]} 项`}>
+          <StatusBadge status={counts[s] === 0 ? 'grey' : s} label={STATUS_LABELS[s]} tone={tone} />
           <span className="tabular-nums font-semibold">{counts[s]}</span>
         </li>
       ))}

@@ -5,7 +5,9 @@
  */
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
-import type { Db } from '../client';
+import type { SnapshotFigure } from '@/lib/domain/snapshot';
+import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
+import { queryRows, type Db } from '../client';
 import { actuals, departments, indicators, targetPhases, targets, workAreas } from '../schema';
 
 export interface IndicatorFilter {
@@ -17,48 +19,47 @@ export interface IndicatorFilter {
   includeRetired?: boolean;
 }
 
-export type IndicatorRow = Awaited<ReturnType<typeof listIndicatorRows>>[number];
+type Indicator = typeof indicators.$inferSelect;
 
-/** Indicators with their department and area names, in catalogue order. */
-export async function listIndicatorRows(db: Db, filter: IndicatorFilter) {
+export type IndicatorRow = Pick<
+  Indicator,
+  | 'id' | 'code' | 'name' | 'unit' | 'kind' | 'direction' | 'frequency' | 'planType' | 'definition' | 'section' | 'reviewGroup'
+  | 'areaId' | 'departmentId' | 'milestoneTotal' | 'minValue' | 'maxValue' | 'headlineOrder' | 'sortOrder' | 'sourceText'
+  | 'isRetired' | 'version'
+> & { areaSlug: string | null; departmentCode: string; departmentName: string; departmentShortName: string };
+
+/**
+ * Indicators with their department and area names, in catalogue order. Each row comes back as one JSON
+ * object (numerics as their decimal text, as drizzle returns them): thousands of indicators × 25 columns
+ * cost PGlite a copy per field, three times what building and parsing the JSON costs.
+ */
+export async function listIndicatorRows(db: Db, filter: IndicatorFilter): Promise<IndicatorRow[]> {
   const conditions = [];
   if (!filter.includeRetired) conditions.push(eq(indicators.isRetired, false));
   if (filter.indicatorIds) conditions.push(inArray(indicators.id, filter.indicatorIds.length ? filter.indicatorIds : [-1]));
   if (filter.areaId !== undefined) conditions.push(eq(indicators.areaId, filter.areaId));
   if (filter.departmentId !== undefined) conditions.push(eq(indicators.departmentId, filter.departmentId));
-  return db
+  const rows = await db
     .select({
-      id: indicators.id,
-      code: indicators.code,
-      name: indicators.name,
-      unit: indicators.unit,
-      kind: indicators.kind,
-      direction: indicators.direction,
-      frequency: indicators.frequency,
-      planType: indicators.planType,
-      definition: indicators.definition,
-      section: indicators.section,
-      reviewGroup: indicators.reviewGroup,
-      areaId: indicators.areaId,
-      areaSlug: workAreas.slug,
-      departmentId: indicators.departmentId,
-      departmentCode: departments.code,
-      departmentName: departments.name,
-      departmentShortName: departments.shortName,
-      milestoneTotal: indicators.milestoneTotal,
-      minValue: indicators.minValue,
-      maxValue: indicators.maxValue,
-      headlineOrder: indicators.headlineOrder,
-      sortOrder: indicators.sortOrder,
-      sourceText: indicators.sourceText,
-      isRetired: indicators.isRetired,
-      version: indicators.version,
+      row: sql<string>`json_build_object(
+        'id', ${indicators.id}, 'code', ${indicators.code}, 'name', ${indicators.name}, 'unit', ${indicators.unit},
+        'kind', ${indicators.kind}, 'direction', ${indicators.direction}, 'frequency', ${indicators.frequency},
+        'planType', ${indicators.planType}, 'definition', ${indicators.definition}, 'section', ${indicators.section},
+        'reviewGroup', ${indicators.reviewGroup}, 'areaId', ${indicators.areaId}, 'areaSlug', ${workAreas.slug},
+        'departmentId', ${indicators.departmentId}, 'departmentCode', ${departments.code},
+        'departmentName', ${departments.name}, 'departmentShortName', ${departments.shortName},
+        'milestoneTotal', ${indicators.milestoneTotal}::text, 'minValue', ${indicators.minValue}::text,
+        'maxValue', ${indicators.maxValue}::text, 'headlineOrder', ${indicators.headlineOrder},
+        'sortOrder', ${indicators.sortOrder}, 'sourceText', ${indicators.sourceText},
+        'isRetired', ${indicators.isRetired}, 'version', ${indicators.version})::text`,
     })
     .from(indicators)
     .innerJoin(departments, eq(departments.id, indicators.departmentId))
     .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(indicators.areaId), asc(indicators.sortOrder), asc(indicators.id));
+  // Built by the statement above from the typed columns it names: the shape is IndicatorRow's.
+  return rows.map((r) => JSON.parse(r.row) as IndicatorRow);
 }
 
 export type ActualRow = Awaited<ReturnType<typeof listActualRows>>[number];
@@ -110,7 +111,7 @@ export async function listActualRows(
 
 export type TargetRow = Awaited<ReturnType<typeof listTargetRows>>[number];
 
-/** Targets of a year with their phases (one query for targets, one for phases). */
+/** Targets of a year with their phases (one query: each target's phases packed as "month:value,…"). */
 export async function listTargetRows(db: Db, args: { actor: Actor; year: number; indicatorIds?: number[] }) {
   const conditions = [eq(targets.year, args.year)];
   if (args.indicatorIds) conditions.push(inArray(targets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
@@ -127,32 +128,106 @@ export async function listTargetRows(db: Db, args: { actor: Actor; year: number;
       isSample: targets.isSample,
       isRevised: targets.isRevised,
       version: targets.version,
+      packedPhases: sql<string | null>`(select string_agg(${targetPhases.month}::text || ':' || ${targetPhases.value}::text, ',' order by ${targetPhases.month}) from ${targetPhases} where ${targetPhases.targetId} = ${targets.id})`,
     })
     .from(targets)
     .where(and(...conditions));
-  const phases = rows.length
-    ? await db
-        .select({ targetId: targetPhases.targetId, month: targetPhases.month, value: targetPhases.value })
-        .from(targetPhases)
-        .innerJoin(targets, eq(targets.id, targetPhases.targetId))
-        .where(and(...conditions))
-        .orderBy(asc(targetPhases.targetId), asc(targetPhases.month))
-    : [];
-  const byTarget = new Map<number, { month: number; value: string }[]>();
-  for (const p of phases) {
-    const list = byTarget.get(p.targetId) ?? [];
-    list.push({ month: p.month, value: p.value });
-    byTarget.set(p.targetId, list);
-  }
-  return rows.map((t) => ({ ...t, phases: byTarget.get(t.id) ?? [] }));
+  return rows.map(({ packedPhases, ...t }) => ({ ...t, phases: unpack(packedPhases).map(([month, value]) => ({ month, value: value ?? '0' })) }));
 }
 
-/** Years that hold figures, newest first, with the latest month of each. */
+/** "k:v,k:v" (integer keys, decimal or empty values) as pairs; empty for null. */
+function unpack(packed: string | null): [number, string | null][] {
+  if (!packed) return [];
+  return packed.split(',').map((item) => {
+    const at = item.indexOf(':');
+    const value = item.slice(at + 1);
+    return [Number(item.slice(0, at)), value === '' ? null : value];
+  });
+}
+
+export type SnapshotFigureRow = SnapshotFigure & { derivedNote: string | null };
+
+const isQualifier = (value: unknown): value is Qualifier => QUALIFIERS.some((q) => q === value);
+
+/**
+ * The submitted and approved figures a dashboard snapshot needs — the year before `year` and `year` through
+ * `throughMonth` — by indicator, in period order. One row per indicator, its figures packed in SQL as
+ * "yyyymm:value,…" and only the rare figure with a text value, a qualifier, a flag or a note sent whole:
+ * shipping tens of thousands of figure rows cost more than everything else a dashboard read does (PGlite
+ * pays some microseconds per row and field), and the set stays the same whatever the number of indicators.
+ */
+export async function listSnapshotFigures(
+  db: Db,
+  args: { actor: Actor; year: number; throughMonth: number; indicatorIds?: number[] },
+): Promise<Map<number, SnapshotFigureRow[]>> {
+  const ids = args.indicatorIds;
+  const rows = await queryRows<{ indicator_id: number; packed: string; special: unknown }>(
+    db,
+    sql`select ${actuals.indicatorId} as indicator_id,
+        string_agg((${actuals.year} * 100 + ${actuals.month})::text || ':' || coalesce(${actuals.value}::text, ''), ','
+          order by ${actuals.year}, ${actuals.month}) as packed,
+        json_agg(json_build_array(${actuals.year}, ${actuals.month}, ${actuals.value}::text, ${actuals.valueText},
+          ${actuals.qualifier}, ${actuals.isSample}, ${actuals.isDerived}, ${actuals.derivedNote}))
+          filter (where ${actuals.valueText} is not null or ${actuals.qualifier} <> 'exact' or ${actuals.isSample}
+            or ${actuals.isDerived} or ${actuals.derivedNote} is not null) as special
+      from ${actuals}
+      where ${actuals.year} in (${args.year - 1}, ${args.year})
+        and (${actuals.year} < ${args.year} or ${actuals.month} <= ${args.throughMonth})
+        and ${actuals.status} in ('submitted', 'approved')
+        ${ids ? sql`and ${inArray(actuals.indicatorId, ids.length ? ids : [-1])}` : sql``}
+      group by ${actuals.indicatorId}`,
+  );
+  const byIndicator = new Map<number, SnapshotFigureRow[]>();
+  for (const row of rows) {
+    const special = new Map<number, SnapshotFigureRow>();
+    for (const item of Array.isArray(row.special) ? (row.special as unknown[][]) : []) {
+      const [year, month, value, valueText, qualifier, isSample, isDerived, derivedNote] = item;
+      special.set(Number(year) * 100 + Number(month), {
+        year: Number(year),
+        month: Number(month),
+        value: typeof value === 'string' ? value : null,
+        valueText: typeof valueText === 'string' ? valueText : null,
+        qualifier: isQualifier(qualifier) ? qualifier : 'exact',
+        isSample: isSample === true,
+        isDerived: isDerived === true,
+        derivedNote: typeof derivedNote === 'string' ? derivedNote : null,
+      });
+    }
+    const figures = unpack(row.packed).map(([key, value]): SnapshotFigureRow =>
+      special.get(key) ?? {
+        year: Math.floor(key / 100),
+        month: key % 100,
+        value,
+        valueText: null,
+        qualifier: 'exact',
+        isSample: false,
+        isDerived: false,
+        derivedNote: null,
+      },
+    );
+    byIndicator.set(Number(row.indicator_id), figures);
+  }
+  return byIndicator;
+}
+
+/**
+ * Years that hold submitted or approved figures, newest first, with the latest month of each. Walks the
+ * (status, year, month) index year by year (a handful of index probes) instead of aggregating every figure,
+ * which every dashboard read does first.
+ */
 export async function listFigureYears(db: Db, _args: { actor: Actor }) {
-  return db
-    .select({ year: actuals.year, lastMonth: sql<number>`max(${actuals.month})`.mapWith(Number) })
-    .from(actuals)
-    .where(inArray(actuals.status, ['submitted', 'approved']))
-    .groupBy(actuals.year)
-    .orderBy(sql`${actuals.year} desc`);
+  const latest = (where: ReturnType<typeof sql>, column: ReturnType<typeof sql>) =>
+    sql`greatest((select max(${column}) from ${actuals} where ${actuals.status} = 'submitted' and ${where}),
+      (select max(${column}) from ${actuals} where ${actuals.status} = 'approved' and ${where}))`;
+  const rows = await queryRows<{ year: number; last_month: number }>(
+    db,
+    sql`with recursive y(year) as (
+        select ${latest(sql`true`, sql`${actuals.year}`)}
+        union all
+        select ${latest(sql`${actuals.year} < y.year`, sql`${actuals.year}`)} from y where y.year is not null
+      )
+      select y.year, ${latest(sql`${actuals.year} = y.year`, sql`${actuals.month}`)} as last_month
+      from y where y.year is not null order by y.year desc`,
+  );
+  return rows.map((r) => ({ year: Number(r.year), lastMonth: Number(r.last_month) }));
 }

@@ -3,7 +3,7 @@
  * A fixed number of set-based queries whatever the number of indicators; the math is lib/domain's.
  */
 import { getDb, type Db } from '@/db/client';
-import { listActualRows, listFigureYears, listIndicatorRows, listTargetRows, type IndicatorRow } from '@/db/queries/figures';
+import { listFigureYears, listIndicatorRows, listSnapshotFigures, listTargetRows, type IndicatorRow } from '@/db/queries/figures';
 import type { Actor } from '@/lib/domain/actor';
 import { currentPeriod, type Period } from '@/lib/domain/period';
 import { RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
@@ -68,22 +68,10 @@ export async function loadIndicatorViews(
   ]);
   const ids = rows.map((r) => r.id);
   const scoped = filter.areaId !== undefined || filter.departmentId !== undefined || filter.indicatorIds !== undefined;
-  const [figures, targets] = await Promise.all([
-    listActualRows(db, {
-      actor,
-      years: [period.year - 1, period.year],
-      throughMonth: period.month,
-      statuses: ['submitted', 'approved'],
-      indicatorIds: scoped ? ids : undefined,
-    }),
+  const [figuresByIndicator, targets] = await Promise.all([
+    listSnapshotFigures(db, { actor, year: period.year, throughMonth: period.month, indicatorIds: scoped ? ids : undefined }),
     listTargetRows(db, { actor, year: period.year, indicatorIds: scoped ? ids : undefined }),
   ]);
-  const figuresByIndicator = new Map<number, SnapshotFigure[]>();
-  for (const f of figures) {
-    const list = figuresByIndicator.get(f.indicatorId) ?? [];
-    list.push(f);
-    figuresByIndicator.set(f.indicatorId, list);
-  }
   const targetByIndicator = new Map(targets.map((t) => [t.indicatorId, t]));
   return rows.map((row) => {
     const { minValue: _min, maxValue: _max, sortOrder: _s, version: _v, isRetired: _r, ...rest } = row;

@@ -126,11 +126,11 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
   });
 
   const reads: [string, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
-    ['overview (GET /api/overview)', 6, (c, db) => getOverview(c.actor, PERIOD, { db, now: NOW })],
-    ['work area (GET /api/areas/[slug])', 6, (c, db) => getAreaView(c.actor, 'investment', PERIOD, { db, now: NOW })],
-    ['indicator (GET /api/indicators/[code])', 13, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
-    ['cockpit (GET /api/screen)', 6, (c, db) => getScreen(c.actor, { db, now: NOW })],
-    ['department (GET /api/departments/[code])', 7, (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW })],
+    ['overview (GET /api/overview)', 5, (c, db) => getOverview(c.actor, PERIOD, { db, now: NOW })],
+    ['work area (GET /api/areas/[slug])', 5, (c, db) => getAreaView(c.actor, 'investment', PERIOD, { db, now: NOW })],
+    ['indicator (GET /api/indicators/[code])', 12, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
+    ['cockpit (GET /api/screen)', 5, (c, db) => getScreen(c.actor, { db, now: NOW })],
+    ['department (GET /api/departments/[code])', 6, (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW })],
     ['five-year review (GET /api/review)', 2, (c, db) => getReview(c.actor, { db, now: NOW })],
   ];
 

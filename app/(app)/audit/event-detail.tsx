@@ -15,7 +15,7 @@ const MARKS: Record<FieldDiff['status'], { text: string; row: string } | null> =
 };
 
 function Value({ text }: { text: string | null }) {
-  if (text === null) return <span className="text-gray-400">（无）</span>;
+  if (text === null) return <span className="text-gray-500">（无）</span>;
   return <pre className="whitespace-pre-wrap break-all font-mono text-xs">{text}</pre>;
 }
 

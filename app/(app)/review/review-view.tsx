@@ -80,7 +80,7 @@ export function ReviewView() {
                           <Link href={`/indicators/${item.code}?year=${plan.endYear}`} className="font-medium hover:text-red-800 hover:underline" title={`口径：${item.definition}`}>
                             {item.name}
                           </Link>
-                          <span className="ml-1 text-xs text-gray-400">{PLAN_TYPE_LABELS[item.planType]}</span>
+                          <span className="ml-1 text-xs text-gray-500">{PLAN_TYPE_LABELS[item.planType]}</span>
                           {item.sourceText ? <span className="mt-0.5 block text-xs leading-snug text-gray-500">原文：{item.sourceText}</span> : null}
                         </th>
                         <td className="px-2 py-2 text-right">
@@ -105,7 +105,7 @@ export function ReviewView() {
                     <Link href={`/indicators/${item.code}?year=${plan.endYear}`} className="font-medium hover:text-red-800 hover:underline">
                       {item.name}
                     </Link>
-                    <span className="ml-1 text-xs text-gray-400">
+                    <span className="ml-1 text-xs text-gray-500">
                       {PLAN_TYPE_LABELS[item.planType]} · {item.departmentShortName}
                     </span>
                     <p className="mt-1 flex flex-wrap items-baseline gap-x-2">

@@ -65,7 +65,7 @@ export function DepartmentsView() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">单位管理</h1>
-        <span className="text-sm text-gray-500">共 {data.length} 个单位；单位不删除，不再使用时停用</span>
+        <span className="text-sm text-gray-600">共 {data.length} 个单位；单位不删除，不再使用时停用</span>
         <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
           新建单位
         </button>

@@ -96,7 +96,7 @@ export function IndicatorsView() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">指标管理</h1>
-        <span className="text-sm text-gray-500">共 {data.items.length} 项指标；有数据的指标不能删除，不再使用时停用</span>
+        <span className="text-sm text-gray-600">共 {data.items.length} 项指标；有数据的指标不能删除，不再使用时停用</span>
         <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
           新建指标
         </button>
@@ -119,7 +119,7 @@ export function IndicatorsView() {
           <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />
           显示已停用的指标
         </label>
-        <span className="text-gray-500">显示 {items.length} 项</span>
+        <span className="text-gray-600">显示 {items.length} 项</span>
       </div>
       {notice ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">{notice}</p> : null}
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">

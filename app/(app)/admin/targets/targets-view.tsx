@@ -57,7 +57,7 @@ export function TargetsView({ year, thisYear, notice: initialNotice }: { year: n
           <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
           只看未设定目标的指标
         </label>
-        {data ? <span className="text-gray-500">已设定 {data.items.filter((i) => i.target).length} / {data.items.length} 项</span> : null}
+        {data ? <span className="text-gray-600">已设定 {data.items.filter((i) => i.target).length} / {data.items.length} 项</span> : null}
       </div>
       {isPending ? <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" /> : null}
       {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">加载失败：{error.message}</p> : null}

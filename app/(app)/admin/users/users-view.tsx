@@ -55,7 +55,7 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">用户管理</h1>
-        <span className="text-sm text-gray-500">共 {users.data.length} 个账号</span>
+        <span className="text-sm text-gray-600">共 {users.data.length} 个账号</span>
         <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
           新建用户
         </button>

@@ -70,7 +70,7 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
               <p className="mt-1 text-xs text-gray-600">
                 平均完成率 <strong className="tabular-nums">{formatPercent(summary.progress.completion)}</strong>
                 {summary.progress.expected !== null ? <span className="ml-2">序时进度 {formatPercent(summary.progress.expected)}</span> : null}
-                <span className="ml-2 text-gray-400">（{summary.progress.counted} 项可计算完成率的指标平均，单项以 100% 封顶；增速类、越低越好类不计入）</span>
+                <span className="ml-2 text-gray-500">（{summary.progress.counted} 项可计算完成率的指标平均，单项以 100% 封顶；增速类、越低越好类不计入）</span>
               </p>
             </div>
           ) : (

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { TrendChart } from '@/components/charts/chart';
+import { TrendChart } from '@/components/charts/trend-chart';
 import { ChangeText, NumberText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { asOfText } from '@/components/kpi/headline-tile';
@@ -50,7 +50,7 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
           <>
             <StatusBadge status={v.status} label={v.statusLabel} />
             {v.isSample ? <SampleBadge /> : null}
-            <span className="text-xs text-gray-400">{v.code}</span>
+            <span className="text-xs text-gray-600">{v.code}</span>
           </>
         }
         controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}

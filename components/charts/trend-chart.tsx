@@ -1,0 +1,142 @@
+'use client';
+/**
+ * The one recharts wrapper: the indicator page's trend chart (figures against the target and expected lines,
+ * last year and the projection). Data in, already computed (lib/domain/trend): no fetching, no date math. It
+ * draws only in the browser (its size is measured there); the server renders the placeholder and the text
+ * alternative (a visually hidden table). Apart from ./chart so that pages without it do not load recharts.
+ */
+import type { ReactNode } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { formatScaled, NO_VALUE } from '@/lib/domain/format';
+import type { TrendRow } from '@/lib/domain/trend';
+import { useIsClient } from './chart';
+
+const SERIES = {
+  actual: { label: '实绩', color: '#1d4ed8' },
+  projection: { label: '预计全年', color: '#1d4ed8' },
+  expected: { label: '序时进度', color: '#b45309' },
+  target: { label: '全年目标', color: '#4b5563' },
+  prior: { label: '上年同期', color: '#9ca3af' },
+} as const;
+type SeriesKey = keyof typeof SERIES;
+const TABLE_SERIES: SeriesKey[] = ['actual', 'expected', 'target', 'prior', 'projection'];
+
+const show = (value: number | null | undefined, unit: string) =>
+  value === null || value === undefined ? NO_VALUE : formatScaled(value, unit);
+
+function TrendTooltip({
+  active,
+  payload,
+  label,
+  unit,
+  definition,
+}: Partial<TooltipContentProps<number, string>> & { unit: string; definition: string }) {
+  if (!active || !payload?.length) return null;
+  return (
+    <div className="max-w-xs rounded border border-gray-200 bg-white px-3 py-2 text-xs shadow-md">
+      <p className="font-medium text-gray-900">{label}月</p>
+      <ul className="mt-1 space-y-0.5">
+        {payload.map((entry) => {
+          const key = String(entry.dataKey) as SeriesKey;
+          const value = typeof entry.value === 'number' ? entry.value : null;
+          return (
+            <li key={key} className="flex justify-between gap-3">
+              <span style={{ color: SERIES[key]?.color }}>{SERIES[key]?.label ?? key}</span>
+              <span className="tabular-nums text-gray-900">{show(value, unit)}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {definition ? <p className="mt-1.5 border-t border-gray-100 pt-1.5 text-gray-500">口径：{definition}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * Monthly figures against the annual target, the expected path (序时进度), last year and the projection.
+ * `caption` is shown under the chart (put the sample label there when the figures are sample data).
+ */
+export function TrendChart({
+  rows,
+  unit,
+  definition,
+  title,
+  caption,
+  height = 280,
+}: {
+  rows: TrendRow[];
+  unit: string;
+  definition: string;
+  title: string;
+  caption?: ReactNode;
+  height?: number;
+}) {
+  const isClient = useIsClient();
+  const present = (key: SeriesKey) => rows.some((r) => r[key] !== null);
+  const hasData = present('actual') || present('prior');
+  const keys = TABLE_SERIES.filter(present);
+  return (
+    <figure className="break-inside-avoid">
+      {!hasData ? (
+        <p className="flex items-center justify-center rounded border border-dashed border-gray-300 text-sm text-gray-500" style={{ height }}>
+          本期尚无数据
+        </p>
+      ) : isClient ? (
+        <div aria-hidden className="print:[&_svg]:max-w-full">
+          <ComposedChart responsive accessibilityLayer={false} data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+            <CartesianGrid stroke="#e5e7eb" vertical={false} />
+            <XAxis dataKey="month" tickFormatter={(m: number) => `${m}月`} tick={{ fontSize: 12, fill: '#4b5563' }} />
+            <YAxis width={72} tick={{ fontSize: 12, fill: '#4b5563' }} tickFormatter={(v: number) => formatScaled(v, unit)} />
+            <Tooltip content={<TrendTooltip unit={unit} definition={definition} />} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {present('target') ? (
+              <Line dataKey="target" name={SERIES.target.label} stroke={SERIES.target.color} strokeDasharray="2 4" dot={false} isAnimationActive={false} />
+            ) : null}
+            {present('expected') ? (
+              <Line dataKey="expected" name={SERIES.expected.label} stroke={SERIES.expected.color} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            ) : null}
+            {present('prior') ? (
+              <Line dataKey="prior" name={SERIES.prior.label} stroke={SERIES.prior.color} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+            ) : null}
+            {present('projection') ? (
+              <Line dataKey="projection" name={SERIES.projection.label} stroke={SERIES.projection.color} strokeDasharray="4 4" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+            ) : null}
+            <Line dataKey="actual" name={SERIES.actual.label} stroke={SERIES.actual.color} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          </ComposedChart>
+        </div>
+      ) : (
+        <div aria-hidden className="animate-pulse rounded bg-gray-100" style={{ height }} />
+      )}
+      <figcaption className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-500">
+        <span>{title}</span>
+        {caption}
+      </figcaption>
+      {/* A table sizes itself to its content: the wrapper, not the table, is the visually hidden box. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">月份</th>
+              {keys.map((k) => (
+                <th key={k} scope="col">
+                  {SERIES[k].label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.month}>
+                <th scope="row">{r.month}月</th>
+                {keys.map((k) => (
+                  <td key={k}>{show(r[k], unit)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

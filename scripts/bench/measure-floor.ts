@@ -1,0 +1,102 @@
+/**
+ * The floor: the SQL behind each dashboard endpoint, run directly on a database handle (postgres.js with the
+ * app's pool size, or PGlite in this process) with the same concurrency as the HTTP load — no HTTP, no
+ * session, no snapshot math, no JSON. The calls mirror the services query for query (resolvePeriod, then
+ * loadIndicatorViews; getIndicatorDetail's Promise.all for one indicator): keep them in step.
+ *
+ *   tsx scripts/bench/measure-floor.ts '{"dir":"…"|"url":"…","areaSlug":"…","indicatorCode":"…","connections":32,"seconds":15}'
+ *
+ * Run as a child process (a fresh process, like the server; and PGlite's folder is free while the server is
+ * down). Prints one JSON line: { [endpoint]: { unloaded, loaded } }.
+ */
+import { z } from 'zod';
+import { openDatabase, type Db } from '@/db/client';
+import { getIndicatorByCode } from '@/db/queries/actuals';
+import { listFigureYears, listIndicatorRows, listSnapshotFigures, listTargetRows } from '@/db/queries/figures';
+import { listFigureEvents, listIndicatorFigures, listIndicatorTargets } from '@/db/queries/history';
+import { listInstructionAnswers, listInstructions } from '@/db/queries/instructions';
+import { listSettings } from '@/db/queries/settings';
+import type { Actor } from '@/lib/domain/actor';
+import { WORK_AREAS } from '@/lib/domain/types';
+import { measureCallLoad, measureSequential } from './measure-api';
+
+const argsSchema = z.object({
+  url: z.string().optional(),
+  dir: z.string().optional(),
+  areaSlug: z.string(),
+  indicatorCode: z.string(),
+  connections: z.number().int().positive(),
+  seconds: z.number().positive(),
+  count: z.number().int().positive().default(200),
+});
+
+const actor: Actor = { id: 1, username: 'bench-leader', role: 'leader', departmentId: null };
+
+/** resolvePeriod's query, then loadIndicatorViews' four (five with the phases) for the filter. */
+async function indicatorViewsSql(db: Db, filter: { areaId?: number; indicatorIds?: number[] }) {
+  const years = await listFigureYears(db, { actor });
+  const year = years[0]?.year ?? 2026;
+  const month = years[0]?.lastMonth ?? 12;
+  const [rows] = await Promise.all([listIndicatorRows(db, { actor, ...filter }), listSettings(db)]);
+  const scoped = filter.areaId !== undefined || filter.indicatorIds !== undefined;
+  const ids = scoped ? rows.map((r) => r.id) : undefined;
+  await Promise.all([
+    listSnapshotFigures(db, { actor, year, throughMonth: month, indicatorIds: ids }),
+    listTargetRows(db, { actor, year, indicatorIds: ids }),
+  ]);
+}
+
+function endpoints(db: Db, areaId: number, indicatorCode: string): Record<string, () => Promise<boolean>> {
+  return {
+    overview: async () => {
+      await indicatorViewsSql(db, {});
+      return true;
+    },
+    area: async () => {
+      await indicatorViewsSql(db, { areaId });
+      return true;
+    },
+    indicator: async () => {
+      const record = await getIndicatorByCode(db, indicatorCode);
+      if (!record) return false;
+      const args = { actor, indicatorId: record.id };
+      await Promise.all([
+        indicatorViewsSql(db, { indicatorIds: [record.id] }),
+        listIndicatorFigures(db, args),
+        listIndicatorTargets(db, args),
+        listFigureEvents(db, args),
+        listInstructions(db, args),
+        listInstructionAnswers(db, args),
+        listSettings(db),
+      ]);
+      return true;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const args = argsSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+  const areaId = WORK_AREAS.find((a) => a.slug === args.areaSlug)?.id ?? 1;
+  const handle = await openDatabase({
+    url: args.url,
+    dir: args.dir,
+    migrate: false,
+    maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
+  try {
+    const results: Record<string, unknown> = {};
+    for (const [name, call] of Object.entries(endpoints(handle.db, areaId, args.indicatorCode))) {
+      const unloaded = await measureSequential(call, args.count);
+      const loaded = await measureCallLoad(call, args.connections, args.seconds);
+      results[name] = { unloaded, loaded };
+    }
+    console.log(JSON.stringify(results));
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

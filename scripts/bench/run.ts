@@ -1,0 +1,160 @@
+/**
+ * npm run bench [-- --scale 0.1] [--skip-build] [--seconds 15] [--engine pglite|postgres]
+ *
+ * On a fresh database per engine (PGlite; and PostgreSQL when DATABASE_URL is set: a throw-away database next
+ * to it), generates the city (generate.ts), measures the floor, starts the production build and measures the
+ * dashboard API, the overview page, a submit, exports, verify and import; prints one table with each goal and
+ * writes scripts/bench/results.json (scripts/bench/out/results.json for a scaled run). See scripts/bench/README.md.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '@/db/client';
+import { currentPeriod } from '@/lib/domain/period';
+import { prepareDatabase, type TestAccount } from '@/scripts/lib/test-server';
+import { startApp, signIn, type RunningApp } from '@/tests/reliability/support/app';
+import { parseOptions } from '../lib/args';
+import { generateCity, IMPORT_DEPARTMENT, listOpenSlots, pickSubjects, type City } from './generate';
+import { measureEngine } from './measure-engine';
+import { createRecorder, formatTable, type EngineName, type ResultRow } from './results-table';
+
+const PASSWORD = 'Bench-Pass#2026-zs';
+const SUBMIT_DEPARTMENTS = ['gxj', 'kjj', 'swj', 'zjj', 'wlj', 'jtj', 'nyncj', 'jyj', 'wjw', 'rsj'];
+const PORTS: Record<EngineName, number> = { pglite: 3411, postgres: 3412 };
+const ACCOUNTS: TestAccount[] = [
+  { username: 'bench-leader', role: 'leader', displayName: '基准测试领导' },
+  { username: 'bench-auditor', role: 'auditor', displayName: '基准测试审计员' },
+  { username: 'bench-import', role: 'official', displayName: '基准测试导入员', departmentCode: IMPORT_DEPARTMENT },
+  ...SUBMIT_DEPARTMENTS.map((code) => ({ username: `bench-tb-${code}`, role: 'official' as const, displayName: `基准测试填报员 ${code}`, departmentCode: code })),
+];
+const SOURCES = ['app', 'components', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function newestSourceMs(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestSourceMs(path.join(entry, name))));
+}
+
+const isBuildRunning = () => spawnSync('pgrep', ['-f', 'next build']).status === 0;
+
+/** Builds when .next/BUILD_ID is missing or older than the sources — never while another build runs. */
+async function ensureBuild(skip: boolean): Promise<void> {
+  while (isBuildRunning()) {
+    log('another `next build` is running: waiting for it to finish');
+    await new Promise((r) => setTimeout(r, 10_000));
+  }
+  const built = fs.statSync('.next/BUILD_ID', { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (skip) {
+    if (!built) throw new Error('--skip-build, but there is no build (.next/BUILD_ID): run `npm run build` first');
+    return;
+  }
+  if (built && built >= Math.max(...SOURCES.map(newestSourceMs))) return log('the production build is current');
+  log('building (npm run build)…');
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+}
+
+/** The floor, in a fresh process (PGlite's folder is free while the server is down). */
+function runFloor(args: Record<string, unknown>): Promise<Record<string, { unloaded: { p50: number; p95: number }; loaded: { rps: number; p50: number; p95: number; p99: number; errors: number } }>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/measure-floor.ts', JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code === 0) resolve(JSON.parse(line));
+      else reject(new Error(`floor measurement exited with ${code}`));
+    });
+  });
+}
+
+async function benchEngine(engine: EngineName, options: { scale: number; seconds: number }, rows: ResultRow[]): Promise<void> {
+  const record = createRecorder(engine, rows);
+  const testUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
+  const pgliteDir = path.join(os.tmpdir(), 'zs-bench-pglite');
+  const now = new Date();
+  log(`${engine}: preparing a fresh database`);
+  const prepared = await prepareDatabase({ prefix: 'bench', pgliteDir, testUrl, accounts: ACCOUNTS, password: PASSWORD, now });
+  let app: RunningApp | undefined;
+  try {
+    const handle = await openDatabase({ url: prepared.env.DATABASE_URL, dir: prepared.env.PGLITE_DIR });
+    let city: City;
+    let subjects: Awaited<ReturnType<typeof pickSubjects>>;
+    let slots: Map<string, string[]>;
+    try {
+      log(`${engine}: generating the city (scale ${options.scale})`);
+      city = await generateCity(handle.db, { scale: options.scale, now, log });
+      subjects = await pickSubjects(handle.db);
+      slots = await listOpenSlots(handle.db, SUBMIT_DEPARTMENTS, currentPeriod(now));
+    } finally {
+      await handle.close();
+    }
+    record('city: indicators', city.indicators, '');
+    record('city: departments', city.departments, '');
+    record('city: figures (monthly actuals)', city.figures, '');
+    record('city: targets (+ monthly phases)', city.targets + city.phases, '');
+    record('city: audit events', city.auditEvents, '');
+    record('city: generation time', city.seconds, 's');
+
+    log(`${engine}: the floor (${subjects.areaSlug}, ${subjects.indicatorCode})`);
+    const floor = await runFloor({
+      url: prepared.env.DATABASE_URL,
+      dir: prepared.env.PGLITE_DIR,
+      areaSlug: subjects.areaSlug,
+      indicatorCode: subjects.indicatorCode,
+      connections: 32,
+      seconds: options.seconds,
+    });
+
+    log(`${engine}: starting the production build on port ${PORTS[engine]}`);
+    app = await startApp(prepared.env, PORTS[engine]);
+    const cookies = new Map<string, string>();
+    try {
+      for (const account of ACCOUNTS) cookies.set(account.username, await signIn(app.url, account.username, PASSWORD));
+      await measureEngine({ app, engine, city, subjects, slots, cookies, floor, seconds: options.seconds, record, log });
+    } catch (error) {
+      console.error(`[bench] ${engine}: the server said:\n${app.output().slice(-4000)}`);
+      throw error;
+    }
+  } finally {
+    await app?.stop();
+    await prepared.drop();
+    if (!testUrl) for (const p of [pgliteDir, `${pgliteDir}.lock`, `${pgliteDir}.secret`]) fs.rmSync(p, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), { scale: 'string', 'skip-build': 'boolean', seconds: 'string', engine: 'string' });
+  const scale = Number(options.scale ?? 1);
+  const seconds = Number(options.seconds ?? 15);
+  if (!(scale > 0 && scale <= 1) || !(seconds > 0)) throw new Error('--scale is a number in (0, 1], --seconds a positive number');
+  const started = performance.now();
+  await ensureBuild(options['skip-build'] === true);
+  const available: EngineName[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const engines = available.filter((e) => options.engine === undefined || options.engine === e);
+  if (!engines.length) throw new Error(`--engine ${String(options.engine)}: not available (PostgreSQL needs DATABASE_URL)`);
+  const rows: ResultRow[] = [];
+  for (const engine of engines) await benchEngine(engine, { scale, seconds }, rows);
+  const minutes = (performance.now() - started) / 60_000;
+  for (const engine of engines) createRecorder(engine, rows)('bench: total run time', minutes, 'min', { op: '≤', limit: 15 });
+
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+  console.log(`\nZhuashou benchmark — scale ${scale}, ${os.cpus().length} CPU, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, ${new Date().toISOString()}, on ${commit || 'uncommitted'}\n`);
+  console.log(formatTable(rows));
+  // The committed results are a full run of every available engine; anything less goes to the scratch folder.
+  const out = scale === 1 && seconds === 15 && engines.length === available.length ? 'scripts/bench/results.json' : 'scripts/bench/out/results.json';
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(rows, null, 2)}\n`);
+  console.log(`\nwritten: ${out}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

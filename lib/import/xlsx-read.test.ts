@@ -74,6 +74,32 @@ describe('reading an XLSX upload', () => {
     expect(record).toMatchObject({ period: '2026', value: '1100', phases: [{ month: 6, value: '500' }, { month: 12, value: '1100' }] });
   });
 
+  it('reads the first visible sheet, passing over the 说明 sheet and a hidden sheet before it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['请在「实绩」表填写']);
+    const hidden = workbook.addWorksheet('旧数据', { state: 'hidden' });
+    hidden.addRow(HEADER);
+    hidden.addRow(['OLD', '', '个', '2025-12', 9]);
+    const data = workbook.addWorksheet('实绩');
+    data.addRow(HEADER);
+    data.addRow(['INV-A', '', '亿元', '2026-03', 7]);
+    const [record] = toImportRecords('actuals', (await readUpload(Buffer.from(await workbook.xlsx.writeBuffer()))).rows);
+    expect(record).toMatchObject({ row: 2, indicatorCode: 'INV-A', value: '7' });
+  });
+
+  it('keeps every Chinese character of a large sheet intact (characters split between inflated chunks)', async () => {
+    const notes = Array.from({ length: 3_000 }, (_, i) => `第${i}行：长治市重点工程项目建设进展顺利，已完成年度投资计划的百分之${i % 100}`);
+    const rows = notes.map((note, i) => [`C-${i}`, '', '个', '2026-03', i, '', note]);
+    const { rows: read } = await readUpload(await streamedXlsx([HEADER, ...rows]));
+    expect(read.slice(1).map((r) => r.cells[6])).toEqual(notes);
+  }, 60_000);
+
+  it('reads the same file the same way every time, also many at once', async () => {
+    const buf = await streamedXlsx([HEADER, ['INV-A', '', '亿元', '2026-03', 'Infinity'], ['INV-B', '', '个', '2026-03', 5]]);
+    const reads = await Promise.all(Array.from({ length: 40 }, () => readUpload(buf)));
+    for (const { rows } of reads) expect(rows.map((r) => r.cells[0])).toEqual(['指标编码', 'INV-A', 'INV-B']);
+  });
+
   it('refuses 100,000 rows after counting, without reading the whole file', async () => {
     const rows: (string | number)[][] = [HEADER];
     for (let i = 0; i < 100_000; i += 1) rows.push([`C-${i % 500}`, '', '个', `2026-${(i % 12) + 1}`, i]);

@@ -3,6 +3,7 @@
  * and every part must inflate to at most a bounded size. The parts are really inflated (streaming, output
  * counted and discarded), so a "ZIP bomb" with lying size fields is caught too.
  */
+import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES } from './limits';
 
@@ -103,4 +104,18 @@ export async function inspectXlsxZip(buf: Buffer): Promise<ZipCheck> {
     if (total > MAX_ZIP_TOTAL_BYTES) return { ok: false, reason: 'too_large' };
   }
   return { ok: true, entries: names };
+}
+
+/**
+ * One part of a ZIP as a stream of its (inflated) bytes, or null when the ZIP holds no such part. Call it
+ * after inspectXlsxZip has passed the file: the size limits are checked there, not here.
+ */
+export function openZipPart(buf: Buffer, name: string): Readable | null {
+  const entry = readEntries(buf)?.find((e) => e.name === name);
+  const data = entry ? entryData(buf, entry) : null;
+  if (!entry || !data) return null;
+  if (entry.method === 0) return Readable.from([data]);
+  const inflate = createInflateRaw();
+  inflate.end(data);
+  return inflate;
 }

@@ -15,6 +15,7 @@ import {
   periodIndex,
   previousPeriod,
   quarterOf,
+  shanghaiDayNumber,
 } from './period';
 
 describe('parsePeriod', () => {
@@ -72,6 +73,15 @@ describe('currentPeriod in Asia/Shanghai', () => {
 
   it('ignores the offset the Date was written with', () => {
     expect(currentPeriod(new Date('2025-03-31T20:00:00-05:00'))).toEqual({ year: 2025, month: 4 });
+  });
+});
+
+describe('shanghaiDayNumber', () => {
+  it('turns at Shanghai midnight (16:00Z), which is when every deadline ends', () => {
+    const deadline = entryDeadline({ year: 2025, month: 3 });
+    expect(shanghaiDayNumber(new Date(deadline.getTime() - 1))).toBe(shanghaiDayNumber(deadline) - 1);
+    expect(shanghaiDayNumber(new Date('2025-12-31T15:59:59Z'))).toBe(shanghaiDayNumber(new Date('2025-12-30T16:00:00Z')));
+    expect(shanghaiDayNumber(new Date('1970-01-01T16:00:00Z'))).toBe(1);
   });
 });
 

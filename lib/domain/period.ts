@@ -82,6 +82,11 @@ export function currentPeriod(now: Date): Period {
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
 }
 
+/** Whole Shanghai calendar days since 1970-01-01 of the instant `now`: changes exactly at Shanghai midnight, when deadlines end. */
+export function shanghaiDayNumber(now: Date): number {
+  return Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -106,7 +111,7 @@ export function isOverdue(args: { period: Period; now: Date; dueDay?: number; ha
 
 /** Whole Shanghai calendar days from today to the due day: 0 on the due day itself, 1 the day before, −1 the day after. */
 export function daysUntilDeadline(p: Period, now: Date, dueDay: number = DEFAULT_DUE_DAY): number {
-  const todayStart = Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS;
+  const todayStart = shanghaiDayNumber(now) * DAY_MS;
   return Math.round((dueDateStartMs(p, dueDay) - todayStart) / DAY_MS);
 }
 

@@ -15,6 +15,7 @@ import {
   type PeriodQuery,
   type ServiceOptions,
 } from './dashboard';
+import { openReadModel } from './read-model';
 
 /** The area of a URL slug, or AppError('not_found') with a Chinese message. */
 export function findArea(slug: string) {
@@ -28,8 +29,9 @@ export async function getAreaView(actor: Actor, slug: string, query: PeriodQuery
   requirePermission(actor, 'dashboard.view');
   const area = findArea(slug);
   const { db, now } = await resolveOptions(options);
-  const period = await resolvePeriod(db, actor, query, now);
-  const indicators = (await loadIndicatorViews(db, actor, period, now, { areaId: area.id }))
+  const model = await openReadModel(db, actor, now);
+  const period = await resolvePeriod(db, actor, query, now, model);
+  const indicators = (await loadIndicatorViews(db, actor, period, now, { areaId: area.id }, model))
     .map(toKpiView)
     .filter((v) => v.section !== 'review');
   const departments = new Map(indicators.map((v) => [v.departmentCode, v.departmentShortName]));

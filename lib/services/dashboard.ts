@@ -13,6 +13,7 @@ import { decimalToNumber } from '@/lib/domain/decimal';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { AppError } from '@/lib/errors';
+import { openReadModel, periodKey, type ReadModel } from './read-model';
 import { getReportingSettings } from './settings';
 
 export { countStatuses, worstOf };
@@ -40,9 +41,13 @@ export interface ResolvedPeriod extends Period {
 export type IndicatorView = Omit<IndicatorRow, 'minValue' | 'maxValue' | 'sortOrder' | 'version' | 'isRetired'> &
   IndicatorSnapshot;
 
-/** The period a dashboard shows: as asked, else the latest year with figures and its latest month. */
-export async function resolvePeriod(db: Db, actor: Actor, query: PeriodQuery, now: Date): Promise<ResolvedPeriod> {
-  const years = await listFigureYears(db, { actor });
+/**
+ * The period a dashboard shows: as asked, else the latest year with figures and its latest month. Pass the
+ * request's read model when it has one (one version probe per request).
+ */
+export async function resolvePeriod(db: Db, actor: Actor, query: PeriodQuery, now: Date, model?: ReadModel): Promise<ResolvedPeriod> {
+  const readModel = model ?? (await openReadModel(db, actor, now));
+  const years = await readModel.get('years', () => listFigureYears(db, { actor }));
   const year = query.year ?? years[0]?.year ?? currentPeriod(now).year;
   const month = query.month ?? years.find((y) => y.year === year)?.lastMonth ?? 12;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -54,26 +59,16 @@ export async function resolvePeriod(db: Db, actor: Actor, query: PeriodQuery, no
   return { year, month, years };
 }
 
-/** Every indicator's snapshot at the period, from four queries. */
-export async function loadIndicatorViews(
-  db: Db,
-  actor: Actor,
-  period: Period,
-  now: Date,
-  filter: { areaId?: number; departmentId?: number; indicatorIds?: number[] } = {},
-): Promise<IndicatorView[]> {
-  const [rows, settings] = await Promise.all([
-    listIndicatorRows(db, { actor, ...filter }),
+/** Every (not retired) indicator's snapshot at the period, from four queries. */
+async function computeIndicatorViews(db: Db, actor: Actor, period: Period, now: Date): Promise<readonly IndicatorView[]> {
+  const [rows, settings, figuresByIndicator, targets] = await Promise.all([
+    listIndicatorRows(db, { actor }),
     getReportingSettings(db),
-  ]);
-  const ids = rows.map((r) => r.id);
-  const scoped = filter.areaId !== undefined || filter.departmentId !== undefined || filter.indicatorIds !== undefined;
-  const [figuresByIndicator, targets] = await Promise.all([
-    listSnapshotFigures(db, { actor, year: period.year, throughMonth: period.month, indicatorIds: scoped ? ids : undefined }),
-    listTargetRows(db, { actor, year: period.year, indicatorIds: scoped ? ids : undefined }),
+    listSnapshotFigures(db, { actor, year: period.year, throughMonth: period.month }),
+    listTargetRows(db, { actor, year: period.year }),
   ]);
   const targetByIndicator = new Map(targets.map((t) => [t.indicatorId, t]));
-  return rows.map((row) => {
+  const views = rows.map((row) => {
     const { minValue: _min, maxValue: _max, sortOrder: _s, version: _v, isRetired: _r, ...rest } = row;
     const snapshot = buildSnapshot({
       indicator: row,
@@ -86,6 +81,32 @@ export async function loadIndicatorViews(
     });
     return { ...rest, ...snapshot };
   });
+  // Shared by every reader of the read model: nobody may sort or change it in place.
+  return Object.freeze(views);
+}
+
+/**
+ * Every indicator's snapshot at the period (from the read model: computed for the whole city once per data
+ * version), narrowed to an area, a department or some indicators.
+ */
+export async function loadIndicatorViews(
+  db: Db,
+  actor: Actor,
+  period: Period,
+  now: Date,
+  filter: { areaId?: number; departmentId?: number; indicatorIds?: number[] } = {},
+  model?: ReadModel,
+): Promise<readonly IndicatorView[]> {
+  const readModel = model ?? (await openReadModel(db, actor, now));
+  const all = await readModel.get(periodKey('views', period), () => computeIndicatorViews(db, actor, period, now));
+  const ids = filter.indicatorIds ? new Set(filter.indicatorIds) : null;
+  if (filter.areaId === undefined && filter.departmentId === undefined && !ids) return all;
+  return all.filter(
+    (v) =>
+      (filter.areaId === undefined || v.areaId === filter.areaId) &&
+      (filter.departmentId === undefined || v.departmentId === filter.departmentId) &&
+      (!ids || ids.has(v.id)),
+  );
 }
 
 /** A figure as the client sees it: plain JSON, no internal columns. */
@@ -165,7 +186,7 @@ export function summarizeGroup(views: KpiView[], featuredLimit = 3) {
 }
 
 /** Department ranking over the given indicators (the five-year review left out: it has no yearly targets). */
-export function rankViews(views: KpiView[]) {
+export function rankViews(views: readonly KpiView[]) {
   const codes = new Map(views.map((v) => [v.departmentId, v.departmentCode]));
   return rankDepartments(
     views
@@ -178,14 +199,21 @@ export function rankViews(views: KpiView[]) {
 export async function loadDashboard(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
   requirePermission(actor, 'dashboard.view');
   const { db, now } = await resolveOptions(options);
-  const period = await resolvePeriod(db, actor, query, now);
-  const views = (await loadIndicatorViews(db, actor, period, now)).map(toKpiView);
-  return { db, now, period, views };
+  const model = await openReadModel(db, actor, now);
+  const period = await resolvePeriod(db, actor, query, now, model);
+  const views = await model.get(periodKey('kpi', period), async () =>
+    Object.freeze((await loadIndicatorViews(db, actor, period, now, {}, model)).map(toKpiView)),
+  );
+  return { db, now, period, views, model };
 }
 
 /** GET /api/overview: headline tiles, the seven areas, the ranking. */
 export async function getOverview(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
-  const { period, views } = await loadDashboard(actor, query, options);
+  const { period, views, model } = await loadDashboard(actor, query, options);
+  return model.get(periodKey('overview', period), async () => summarizeOverview(period, views));
+}
+
+function summarizeOverview(period: ResolvedPeriod, views: readonly KpiView[]) {
   const planned = views.filter((v) => v.section !== 'review');
   return {
     period: { year: period.year, month: period.month },

@@ -18,6 +18,7 @@ import { ROLE_LABELS, WORK_AREAS, type Role } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { indicatorCodeSchema } from '@/lib/validation/instructions';
 import { loadIndicatorViews, resolveOptions, resolvePeriod, toKpiView, type PeriodQuery, type ServiceOptions } from './dashboard';
+import { openReadModel } from './read-model';
 import { getReportingSettings } from './settings';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -38,10 +39,11 @@ export async function getIndicatorDetail(actor: Actor, code: string, query: Peri
   const { db, now } = await resolveOptions(options);
   const record = await getIndicatorByCode(db, code);
   if (!record) throw notFound(code);
-  const period = await resolvePeriod(db, actor, query, now);
+  const model = await openReadModel(db, actor, now);
+  const period = await resolvePeriod(db, actor, query, now, model);
   const args = { actor, indicatorId: record.id };
   const [views, figures, targets, events, instructions, answers, settings] = await Promise.all([
-    loadIndicatorViews(db, actor, period, now, { indicatorIds: [record.id] }),
+    loadIndicatorViews(db, actor, period, now, { indicatorIds: [record.id] }, model),
     listIndicatorFigures(db, args),
     listIndicatorTargets(db, args),
     listFigureEvents(db, args),

@@ -86,6 +86,18 @@ export async function measureEngine(ctx: EngineContext): Promise<void> {
       }
     }
 
+    // A period the read model has not computed yet (as after a write, or a leader opening an older month):
+    // the aggregate SQL and 2,000 snapshots. Distinct periods of the generated years, each asked once.
+    log(`${ctx.engine}: API /api/overview, first read of a period`);
+    const periods = ctx.city.years.slice(0, -1).flatMap((year) => [3, 6, 9, 12].map((month) => ({ year, month }))).slice(0, 24);
+    let next = 0;
+    const cold = await measureSequential(async () => {
+      const p = periods[next++ % periods.length];
+      return httpGet(`${app.url}/api/overview?year=${p?.year}&month=${p?.month}`, leader)();
+    }, periods.length, 0);
+    record('API overview: first read of a period (read model computed): p50', cold.p50, 'ms');
+    record('API overview: first read of a period (read model computed): p95', cold.p95, 'ms');
+
     log(`${ctx.engine}: overview page under load`);
     memory.mark('page load');
     const page = await measureHttpLoad(`${app.url}/`, leader, 8, seconds);

@@ -77,7 +77,7 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
   const pgliteDir = path.join(os.tmpdir(), 'zs-bench-pglite');
   const now = new Date();
   log(`${engine}: preparing a fresh database`);
-  const prepared = await prepareDatabase({ prefix: 'bench', pgliteDir, testUrl, accounts: ACCOUNTS, password: PASSWORD, now });
+  const prepared = await prepareDatabase({ prefix: 'benchrun', pgliteDir, testUrl, accounts: ACCOUNTS, password: PASSWORD, now });
   let app: RunningApp | undefined;
   try {
     const handle = await openDatabase({ url: prepared.env.DATABASE_URL, dir: prepared.env.PGLITE_DIR });
@@ -110,7 +110,8 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
     });
 
     log(`${engine}: starting the production build on port ${PORTS[engine]}`);
-    app = await startApp(prepared.env, PORTS[engine]);
+    // The PGlite server must not inherit the DATABASE_URL that selects the PostgreSQL run.
+    app = await startApp(engine === 'pglite' ? { ...prepared.env, DATABASE_URL: '' } : prepared.env, PORTS[engine]);
     const cookies = new Map<string, string>();
     try {
       for (const account of ACCOUNTS) cookies.set(account.username, await signIn(app.url, account.username, PASSWORD));

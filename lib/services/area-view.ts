@@ -6,16 +6,8 @@ import type { Actor } from '@/lib/domain/actor';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
-import {
-  loadIndicatorViews,
-  resolveOptions,
-  resolvePeriod,
-  summarizeGroup,
-  toKpiView,
-  type PeriodQuery,
-  type ServiceOptions,
-} from './dashboard';
-import { openReadModel } from './read-model';
+import { loadDashboard, summarizeGroup, type PeriodQuery, type ServiceOptions } from './dashboard';
+import { periodKey } from './read-model';
 
 /** The area of a URL slug, or AppError('not_found') with a Chinese message. */
 export function findArea(slug: string) {
@@ -24,27 +16,25 @@ export function findArea(slug: string) {
   return area;
 }
 
-/** GET /api/areas/[slug] — the area's indicators and summary at the period. */
+/** GET /api/areas/[slug] — the area's indicators and summary at the period (from the read model). */
 export async function getAreaView(actor: Actor, slug: string, query: PeriodQuery, options: ServiceOptions = {}) {
   requirePermission(actor, 'dashboard.view');
   const area = findArea(slug);
-  const { db, now } = await resolveOptions(options);
-  const model = await openReadModel(db, actor, now);
-  const period = await resolvePeriod(db, actor, query, now, model);
-  const indicators = (await loadIndicatorViews(db, actor, period, now, { areaId: area.id }, model))
-    .map(toKpiView)
-    .filter((v) => v.section !== 'review');
-  const departments = new Map(indicators.map((v) => [v.departmentCode, v.departmentShortName]));
-  return {
-    period: { year: period.year, month: period.month },
-    years: period.years,
-    area,
-    areas: WORK_AREAS.map(({ slug: s, name, shortName, id }) => ({ id, slug: s, name, shortName })),
-    isSample: indicators.some((v) => v.isSample),
-    summary: summarizeGroup(indicators),
-    indicators,
-    departments: [...departments].map(([code, shortName]) => ({ code, shortName })),
-  };
+  const { period, views, model } = await loadDashboard(actor, query, options);
+  return model.get(periodKey(`area:${area.slug}`, period), async () => {
+    const indicators = views.filter((v) => v.areaId === area.id && v.section !== 'review');
+    const departments = new Map(indicators.map((v) => [v.departmentCode, v.departmentShortName]));
+    return {
+      period: { year: period.year, month: period.month },
+      years: period.years,
+      area,
+      areas: WORK_AREAS.map(({ slug: s, name, shortName, id }) => ({ id, slug: s, name, shortName })),
+      isSample: indicators.some((v) => v.isSample),
+      summary: summarizeGroup(indicators),
+      indicators,
+      departments: [...departments].map(([code, shortName]) => ({ code, shortName })),
+    };
+  });
 }
 
 export type AreaView = Awaited<ReturnType<typeof getAreaView>>;

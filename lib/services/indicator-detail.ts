@@ -6,7 +6,7 @@
 import { getIndicatorByCode } from '@/db/queries/actuals';
 import { listFigureEvents, listIndicatorFigures, listIndicatorTargets, type IndicatorTargetRow } from '@/db/queries/history';
 import { listInstructionAnswers, listInstructions } from '@/db/queries/instructions';
-import { can } from '@/lib/auth/permissions';
+import { can, isDepartmentScoped } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { decimalToNumber } from '@/lib/domain/decimal';
@@ -17,8 +17,9 @@ import { buildTrendRows } from '@/lib/domain/trend';
 import { ROLE_LABELS, WORK_AREAS, type Role } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { indicatorCodeSchema } from '@/lib/validation/instructions';
-import { loadIndicatorViews, resolveOptions, resolvePeriod, toKpiView, type PeriodQuery, type ServiceOptions } from './dashboard';
-import { openReadModel } from './read-model';
+import type { Db } from '@/db/client';
+import { loadIndicatorViews, resolveOptions, resolvePeriod, toKpiView, type PeriodQuery, type ResolvedPeriod, type ServiceOptions } from './dashboard';
+import { openReadModel, periodKey, type ReadModel } from './read-model';
 import { getReportingSettings } from './settings';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -32,15 +33,38 @@ function notFound(code: string): AppError {
   return new AppError('not_found', `未找到指标「${code.slice(0, 64)}」，请从总览或工作领域进入`);
 }
 
-/** GET /api/indicators/[code] — the indicator page's data at the period. */
+/** GET /api/indicators/[code] — the indicator page's data at the period (from the read model). */
 export async function getIndicatorDetail(actor: Actor, code: string, query: PeriodQuery, options: ServiceOptions = {}) {
   requirePermission(actor, 'dashboard.view');
   if (!indicatorCodeSchema.safeParse(code).success) throw notFound(code);
   const { db, now } = await resolveOptions(options);
-  const record = await getIndicatorByCode(db, code);
-  if (!record) throw notFound(code);
   const model = await openReadModel(db, actor, now);
+  const record = await model.get(`indicator-record:${code}`, () => getIndicatorByCode(db, code));
+  if (!record) throw notFound(code);
   const period = await resolvePeriod(db, actor, query, now, model);
+  // Drafts are shown to the owning department only: two versions of the page.
+  const draftsVisible = isDepartmentScoped(actor) && actor.departmentId === record.departmentId;
+  const detail = await model.get(periodKey(`indicator:${record.id}:${draftsVisible ? 'own' : 'others'}`, period), () =>
+    readIndicatorDetail(db, actor, record, period, now, model),
+  );
+  return {
+    ...detail,
+    permissions: {
+      canInstruct: can(actor, 'instruction.write'),
+      canAnswer: can(actor, 'instruction.answer') && actor.departmentId === record.departmentId,
+    },
+  };
+}
+
+async function readIndicatorDetail(
+  db: Db,
+  actor: Actor,
+  record: NonNullable<Awaited<ReturnType<typeof getIndicatorByCode>>>,
+  period: ResolvedPeriod,
+  now: Date,
+  model: ReadModel,
+) {
+  const code = record.code;
   const args = { actor, indicatorId: record.id };
   const [views, figures, targets, events, instructions, answers, settings] = await Promise.all([
     loadIndicatorViews(db, actor, period, now, { indicatorIds: [record.id] }, model),
@@ -169,10 +193,6 @@ export async function getIndicatorDetail(actor: Actor, code: string, query: Peri
           department: a.departmentName,
         })),
     })),
-    permissions: {
-      canInstruct: can(actor, 'instruction.write'),
-      canAnswer: can(actor, 'instruction.answer') && actor.departmentId === record.departmentId,
-    },
   };
 }
 

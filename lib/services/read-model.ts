@@ -17,13 +17,18 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/domain/actor';
 import { shanghaiDayNumber, type Period } from '@/lib/domain/period';
 
-/** Periods kept per database at one version (a leader flipping through months; the screen's latest month). */
-const MAX_PERIODS = 12;
+/**
+ * Entries kept per kind (the key up to its first ':') at one version: a few periods of the whole city (a
+ * leader flipping through months; each a few MB), more of the small ones (one indicator's page).
+ */
+const CAPACITY: Record<string, number> = { views: 6, kpi: 6, overview: 6, area: 42, indicator: 300, 'indicator-record': 300 };
+const DEFAULT_CAPACITY = 6;
 
 interface Generation {
   version: number;
   day: number;
-  values: Map<string, Promise<unknown>>;
+  /** Per kind, in least-recently-used order. */
+  kinds: Map<string, Map<string, Promise<unknown>>>;
 }
 
 const generations = new WeakMap<Db, Generation>();
@@ -47,31 +52,36 @@ export async function openReadModel(db: Db, actor: Actor, now: Date): Promise<Re
     // A newer version replaces the old one; an older one (a reader that probed before a write committed and
     // arrives late) computes for itself without disturbing the newer generation.
     if (!generation || version > generation.version || (version === generation.version && day !== generation.day)) {
-      generation = { version, day, values: new Map() };
+      generation = { version, day, kinds: new Map() };
       generations.set(db, generation);
     } else {
       return { get: (_key, compute) => compute() };
     }
   }
-  const values = generation.values;
+  const kinds = generation.kinds;
   return {
     get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const kind = key.includes(':') ? key.slice(0, key.indexOf(':')) : key;
+      let values = kinds.get(kind);
+      if (!values) kinds.set(kind, (values = new Map()));
       const held = values.get(key);
       if (held) {
-        // Most recently used last, so the oldest period is the one dropped.
+        // Most recently used last, so the least recently used is the one dropped.
         values.delete(key);
         values.set(key, held);
         return held as Promise<T>;
       }
       const computed = compute();
-      values.set(key, computed);
+      const kept = values;
+      kept.set(key, computed);
       computed.catch(() => {
-        if (values.get(key) === computed) values.delete(key);
+        if (kept.get(key) === computed) kept.delete(key);
       });
-      while (values.size > MAX_PERIODS) {
-        const oldest = values.keys().next().value;
+      const capacity = CAPACITY[kind] ?? DEFAULT_CAPACITY;
+      while (kept.size > capacity) {
+        const oldest = kept.keys().next().value;
         if (oldest === undefined) break;
-        values.delete(oldest);
+        kept.delete(oldest);
       }
       return computed;
     },

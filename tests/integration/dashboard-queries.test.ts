@@ -139,7 +139,7 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
   const reads: [string, number, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
     ['overview (GET /api/overview)', 6, 1, (c, db) => getOverview(c.actor, PERIOD, { db, now: NOW })],
     ['work area (GET /api/areas/[slug])', 6, 1, (c, db) => getAreaView(c.actor, 'investment', PERIOD, { db, now: NOW })],
-    ['indicator (GET /api/indicators/[code])', 13, 8, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
+    ['indicator (GET /api/indicators/[code])', 13, 1, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
     ['cockpit (GET /api/screen)', 6, 1, (c, db) => getScreen(c.actor, { db, now: NOW })],
     ['department (GET /api/departments/[code])', 7, 2, (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW })],
     ['five-year review (GET /api/review)', 2, 2, (c, db) => getReview(c.actor, { db, now: NOW })],
@@ -176,6 +176,22 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
     expect(onTime.counts.overdue).toBe(0);
     const nextDay = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: new Date('2026-04-05T16:00:00Z') });
     expect(nextDay.counts.overdue).toBe(after.counts.overdue);
+  });
+
+  it("an indicator's page shows a draft to its own department only, whichever reads first", async () => {
+    // GEN-0109 belongs to d1, the official's department, and has no March figure yet.
+    const read = (actor: Actor) => getIndicatorDetail(actor, 'GEN-0109', PERIOD, { db: large.handle.db, now: NOW });
+    await read(large.actor);
+    await saveActual(large.official, { indicatorCode: 'GEN-0109', period: '2026-03', value: '5000', version: null, action: 'draft' }, large.handle.db, NOW);
+    const drafts = (detail: Awaited<ReturnType<typeof read>>) => detail.figures.filter((f) => f.workflow === 'draft').length;
+    const leaderFirst = await read(large.actor);
+    const own = await read(large.official);
+    expect(drafts(leaderFirst)).toBe(0);
+    expect(drafts(own)).toBe(1);
+    expect(drafts(await read(large.official))).toBe(1);
+    expect(drafts(await read(large.actor))).toBe(0);
+    expect(own.permissions).toEqual({ canInstruct: false, canAnswer: true });
+    expect(leaderFirst.permissions.canAnswer).toBe(false);
   });
 
   it('the reads return what was seeded (the counts are of real work, not of empty answers)', async () => {

@@ -6,22 +6,10 @@
  */
 import { GENESIS_HASH, hashEvent, type ChainedEventContent } from './audit-chain';
 
-/** An audit row as the database returns it. */
-export interface StoredAuditEvent {
+/** An audit row as the database returns it: the hashed content (its time as a Date), its id and its links. */
+export interface StoredAuditEvent extends Omit<ChainedEventContent, 'occurredAt'> {
   id: number;
   occurredAt: Date;
-  actorId: number | null;
-  actorUsername: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  departmentId: number | null;
-  indicatorId: number | null;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  clientAddress: string | null;
   prevHash: string;
   hash: string;
 }

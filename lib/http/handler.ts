@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireActor, type SessionUser } from '@/lib/auth/session';
 import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
+import { jsonResponse } from './json-response';
 
 export interface HandlerContext<P> {
   req: NextRequest;
@@ -22,20 +23,28 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, { status: 500 });
 }
 
-/** Wraps a handler that needs a signed-in user. */
-export function withActor<P = Record<string, never>>(
+/** Wraps a handler: `resolveActor` signs the request in (or throws), `run` answers it. */
+export function withResolvedActor<P>(
+  resolveActor: () => Promise<SessionUser>,
   run: (ctx: HandlerContext<P>) => Promise<unknown>,
 ): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<NextResponse> {
   return async (req, ctx) => {
     try {
-      const actor = await requireActor();
+      const actor = await resolveActor();
       const result = await run({ req, actor, params: await ctx.params });
       if (result instanceof Response) return result as NextResponse;
-      return NextResponse.json(result, { headers: { 'Cache-Control': 'no-store' } });
+      return jsonResponse(result);
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** Wraps a handler that needs a signed-in user. */
+export function withActor<P = Record<string, never>>(
+  run: (ctx: HandlerContext<P>) => Promise<unknown>,
+): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<NextResponse> {
+  return withResolvedActor(() => requireActor(), run);
 }
 
 /** Reads ?name= as an optional integer; an unparsable value is a 400 naming the field. */

@@ -33,6 +33,16 @@ interface Generation {
 
 const generations = new WeakMap<Db, Generation>();
 
+/** Every value the read model has handed out: shared between readers, so never to be changed by one. */
+const sharedValues = new WeakSet<object>();
+
+/**
+ * True for a value served from the read model: the same object for every reader of its version, so anything
+ * derived from it alone (its JSON) can be derived once (lib/http/json-response.ts).
+ */
+export const isSharedValue = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && sharedValues.has(value);
+
 /** The data version: the newest audit event's id (0 for an empty log). */
 export async function readDataVersion(db: Db, actor: Actor): Promise<number> {
   return (await getChainHead(db, { actor }))?.id ?? 0;
@@ -71,7 +81,10 @@ export async function openReadModel(db: Db, actor: Actor, now: Date): Promise<Re
         values.set(key, held);
         return held as Promise<T>;
       }
-      const computed = compute();
+      const computed = compute().then((value) => {
+        if (typeof value === 'object' && value !== null) sharedValues.add(value);
+        return value;
+      });
       const kept = values;
       kept.set(key, computed);
       computed.catch(() => {

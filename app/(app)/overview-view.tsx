@@ -110,7 +110,7 @@ export function OverviewView({ params, notice, canViewDepartments }: { params: P
           ) : null}
         </div>
         <div className="mt-2">
-          <RankingTable rows={data.ranking} formula={data.rankingFormula} period={period} linkDepartments={canViewDepartments} />
+          <RankingTable rows={data.ranking} formula={data.rankingFormula} period={period} linkDepartments={canViewDepartments} collapse={{ top: 10, bottom: 5 }} />
         </div>
       </section>
     </div>

@@ -6,7 +6,7 @@ import type { ProgressStatus } from '@/lib/domain/types';
 import { FigureText } from './figure-text';
 import { SampleBadge, StatusBadge } from './status-badge';
 import { StatusCounts } from './status-counts';
-import { periodSearch, type KpiLike, type PeriodLike } from './types';
+import { periodSearch, type FeaturedKpiLike, type PeriodLike } from './types';
 
 export interface AreaCardData {
   id: number;
@@ -15,7 +15,7 @@ export interface AreaCardData {
   total: number;
   counts: Record<ProgressStatus, number>;
   progress: { completion: number | null; expected: number | null; counted: number };
-  featured: KpiLike[];
+  featured: FeaturedKpiLike[];
   featuredKind: 'worst' | 'key';
 }
 

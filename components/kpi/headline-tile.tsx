@@ -4,7 +4,7 @@ import { formatPoints, formatScaled } from '@/lib/domain/format';
 import { ChangeText } from './change-text';
 import { FigureText } from './figure-text';
 import { SampleBadge, StatusBadge } from './status-badge';
-import { periodSearch, type KpiLike, type PeriodLike } from './types';
+import { periodSearch, type HeadlineKpiLike, type KpiLike, type PeriodLike } from './types';
 
 /** "1–10月累计" for a cumulative figure before December, "10月" for a level, "全年" in December. */
 export function asOfText(view: Pick<KpiLike, 'kind' | 'figure'>): string {
@@ -15,7 +15,7 @@ export function asOfText(view: Pick<KpiLike, 'kind' | 'figure'>): string {
 }
 
 /** A headline KPI: value with its qualifier, target, status in words, YoY and a sparkline; links to the indicator. */
-export function HeadlineTile({ view, period }: { view: KpiLike; period: PeriodLike }) {
+export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: PeriodLike }) {
   return (
     <Link
       href={`/indicators/${view.code}${periodSearch(period)}`}

@@ -1,6 +1,9 @@
+'use client';
 import Link from 'next/link';
+import { useState } from 'react';
 import { ProgressBar } from '@/components/charts/chart';
 import { formatPercent } from '@/lib/domain/format';
+import { foldRanking } from '@/lib/domain/ranking';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { periodSearch, type PeriodLike } from './types';
 
@@ -21,19 +24,41 @@ export function RankingTable({
   formula,
   period,
   linkDepartments,
-  limit,
+  collapse,
 }: {
   rows: RankRow[];
   formula: string;
   period: PeriodLike;
   /** Link each department to its page (only for those who may open every department). */
   linkDepartments: boolean;
-  limit?: number;
+  /** Show the first `top` and the last `bottom` ranked departments, the middle behind a button (the overview). */
+  collapse?: { top: number; bottom: number };
 }) {
+  const [expanded, setExpanded] = useState(false);
   // Departments with nothing due yet have no share: they are listed apart, not ranked.
   const ranked = rows.filter((r) => r.share !== null);
   const unranked = rows.filter((r) => r.share === null);
-  const shown = limit ? ranked.slice(0, limit) : ranked;
+  const { head, folded, tail } = collapse && !expanded ? foldRanking(ranked, collapse) : { head: ranked, folded: 0, tail: [] };
+  const row = (r: RankRow) => (
+    <tr key={r.departmentId}>
+      <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
+      <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-normal">
+        {name(r)}
+      </th>
+      <td className="px-2 py-1.5">
+        <span className="flex items-center gap-2">
+          <ProgressBar actual={r.share} expected={null} status="green" label="达标率" className="hidden w-24 sm:block" />
+          <span className="tabular-nums">{r.share === null ? '—' : formatPercent(r.share)}</span>
+        </span>
+      </td>
+      <td className="px-2 py-1.5 text-right tabular-nums">
+        {r.onTrack}/{r.counted}
+      </td>
+      <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.red}</td>
+      <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.overdue}</td>
+      <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.yellow}</td>
+    </tr>
+  );
   const name = (r: RankRow) =>
     linkDepartments && r.departmentCode ? (
       <Link href={`/departments/${r.departmentCode}${periodSearch(period)}`} className="hover:text-red-800 hover:underline">
@@ -47,7 +72,7 @@ export function RankingTable({
       <p className="text-xs text-gray-600">
         排名依据（达标率）= <strong className="font-medium">{formula}</strong>
       </p>
-      {shown.length === 0 ? (
+      {ranked.length === 0 ? (
         <p className="mt-3 text-sm text-gray-500">本期尚无数据：没有已到期的计划指标，暂不排名。</p>
       ) : (
         <div className="mt-2">
@@ -64,26 +89,18 @@ export function RankingTable({
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
-              {shown.map((r) => (
-                <tr key={r.departmentId}>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
-                  <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-normal">
-                    {name(r)}
-                  </th>
-                  <td className="px-2 py-1.5">
-                    <span className="flex items-center gap-2">
-                      <ProgressBar actual={r.share} expected={null} status="green" label="达标率" className="hidden w-24 sm:block" />
-                      <span className="tabular-nums">{r.share === null ? '—' : formatPercent(r.share)}</span>
-                    </span>
+              {head.map(row)}
+              {folded > 0 ? (
+                <tr>
+                  <td colSpan={7} className="px-2 py-1.5 text-center text-xs text-gray-500">
+                    第 {head.length + 1}–{head.length + folded} 名（{folded} 个单位）未列出
+                    <button type="button" onClick={() => setExpanded(true)} className="ml-2 font-medium text-red-800 hover:underline">
+                      展开全部 {ranked.length} 个单位
+                    </button>
                   </td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">
-                    {r.onTrack}/{r.counted}
-                  </td>
-                  <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.red}</td>
-                  <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.overdue}</td>
-                  <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.yellow}</td>
                 </tr>
-              ))}
+              ) : null}
+              {tail.map(row)}
             </tbody>
           </table>
         </div>

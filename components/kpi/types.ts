@@ -53,6 +53,15 @@ export interface KpiLike {
   isSample: boolean;
 }
 
+/** An indicator named on an area card (需关注 / 主要指标): what the card's line shows. */
+export type FeaturedKpiLike = Pick<KpiLike, 'code' | 'name' | 'unit' | 'figure' | 'status' | 'statusLabel' | 'departmentShortName' | 'isSample'>;
+
+/** A headline tile's indicator: what the tile shows (no definition or source text). */
+export type HeadlineKpiLike = Pick<
+  KpiLike,
+  'code' | 'name' | 'unit' | 'kind' | 'figure' | 'prior' | 'target' | 'expected' | 'gapPoints' | 'yoy' | 'series' | 'status' | 'statusLabel' | 'isSample'
+>;
+
 /** The period of the page, for links that keep it. */
 export interface PeriodLike {
   year: number;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { RANKING_FORMULA, rankDepartments, type RankingItem } from './ranking';
+import { foldRanking, RANKING_FORMULA, rankDepartments, type RankingItem } from './ranking';
 import type { ProgressStatus } from './types';
 
 function items(departmentId: number, departmentName: string, statuses: ProgressStatus[]): RankingItem[] {
@@ -70,3 +70,26 @@ describe('rankDepartments', () => {
     expect(RANKING_FORMULA).toBe('在序时进度内（绿灯）的指标数 ÷ 已有数据或已逾期的指标数');
   });
 });
+
+describe('foldRanking', () => {
+  const ranks = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+  it('keeps the first ten and the last five of sixty, and counts the forty-five between', () => {
+    const { head, folded, tail } = foldRanking(ranks(60), { top: 10, bottom: 5 });
+    expect(head).toEqual(ranks(10));
+    expect(folded).toBe(45);
+    expect(tail).toEqual([56, 57, 58, 59, 60]);
+  });
+
+  it('keeps a list whole when folding would hide one row or none', () => {
+    expect(foldRanking(ranks(16), { top: 10, bottom: 5 })).toEqual({ head: ranks(16), folded: 0, tail: [] });
+    expect(foldRanking(ranks(10), { top: 10, bottom: 5 })).toEqual({ head: ranks(10), folded: 0, tail: [] });
+    expect(foldRanking([], { top: 10, bottom: 5 })).toEqual({ head: [], folded: 0, tail: [] });
+  });
+
+  it('folds from seventeen on: two rows hidden', () => {
+    const { head, folded, tail } = foldRanking(ranks(17), { top: 10, bottom: 5 });
+    expect([head.length, folded, tail]).toEqual([10, 2, [13, 14, 15, 16, 17]]);
+  });
+});
+

@@ -169,6 +169,18 @@ export function toKpiView(v: IndicatorView) {
 
 export type KpiView = ReturnType<typeof toKpiView>;
 
+/** An indicator as an area card names it: only what the card's line shows (the card links to the rest). */
+export function toFeaturedKpi(v: KpiView) {
+  const { code, name, unit, figure, status, statusLabel, departmentShortName, isSample } = v;
+  return { code, name, unit, figure, status, statusLabel, departmentShortName, isSample };
+}
+
+/** A headline tile's indicator: what the tile shows, without the definition and the report's sentence. */
+export function toHeadlineKpi(v: KpiView) {
+  const { code, name, unit, kind, figure, prior, target, expected, gapPoints, yoy, series, status, statusLabel, isSample } = v;
+  return { code, name, unit, kind, figure, prior, target, expected, gapPoints, yoy, series, status, statusLabel, isSample };
+}
+
 /** Status counts, completion and the indicators needing attention of a group of indicators. */
 export function summarizeGroup(views: KpiView[], featuredLimit = 3) {
   const worst = worstOf(views, featuredLimit);
@@ -178,9 +190,8 @@ export function summarizeGroup(views: KpiView[], featuredLimit = 3) {
     progress: summarizeProgress(
       views.map((v) => ({ ...v, target: decimalToNumber(v.target?.value ?? null) })),
     ),
-    worst,
     /** Worst indicators when any needs attention, else the first indicators with a figure (so the card still says something). */
-    featured: worst.length ? worst : views.filter((v) => v.figure !== null).slice(0, featuredLimit),
+    featured: (worst.length ? worst : views.filter((v) => v.figure !== null).slice(0, featuredLimit)).map(toFeaturedKpi),
     featuredKind: worst.length ? ('worst' as const) : ('key' as const),
   };
 }
@@ -221,7 +232,10 @@ function summarizeOverview(period: ResolvedPeriod, views: readonly KpiView[]) {
     isSample: planned.some((v) => v.isSample),
     /** False for a year with figures but no targets (the report year): nothing to judge against. */
     hasTargets: planned.some((v) => v.target !== null),
-    headline: planned.filter((v) => v.headlineOrder !== null).sort((a, b) => (a.headlineOrder ?? 0) - (b.headlineOrder ?? 0)),
+    headline: planned
+      .filter((v) => v.headlineOrder !== null)
+      .sort((a, b) => (a.headlineOrder ?? 0) - (b.headlineOrder ?? 0))
+      .map(toHeadlineKpi),
     areas: WORK_AREAS.map((area) => ({ ...area, ...summarizeGroup(planned.filter((v) => v.areaId === area.id)) })),
     counts: countStatuses(planned),
     ranking: rankViews(planned),

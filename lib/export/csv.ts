@@ -16,17 +16,20 @@ export function neutraliseText(text: string): string {
 
 /** One field: numbers as they are; text neutralised, then quoted when it holds a quote, comma or line break. */
 export function csvField(value: ExportValue): string {
+  // Text first: most fields of an export are text (a million-row export calls this sixteen million times).
+  if (typeof value === 'string') {
+    const text = neutraliseText(value);
+    return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
   if (value === null) return '';
-  const number = numericText(value);
-  if (number !== null) return number;
-  if (typeof value !== 'string') return '';
-  const text = neutraliseText(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return numericText(value) ?? '';
 }
 
 /** One record, CRLF-terminated. */
 export function csvRecord(values: readonly ExportValue[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+  let line = values.length ? csvField(values[0] ?? null) : '';
+  for (let i = 1; i < values.length; i += 1) line += `,${csvField(values[i] ?? null)}`;
+  return `${line}\r\n`;
 }
 
 /** Pads a record with blanks to `width` fields, so that every record of a file has the same number of fields. */

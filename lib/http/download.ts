@@ -1,4 +1,9 @@
-/** File downloads from route handlers: a Chinese file name that every browser keeps (RFC 6266 / 5987), never cached. */
+/**
+ * File downloads from route handlers: a Chinese file name that every browser keeps (RFC 6266 / 5987), never
+ * cached, and sent as the bytes whose SHA-256 the export's audit event records: `no-transform` keeps the
+ * server's compression (and any proxy's) off them. Compressing a million-row CSV (≈ 480 MB) on the fly took
+ * one of the server's two cores for seconds; XLSX is compressed already.
+ */
 
 /** `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded name>`. */
 export function contentDisposition(fileName: string): string {
@@ -18,7 +23,7 @@ export function downloadResponse(body: ReadableStream<Uint8Array> | string, file
     headers: {
       'Content-Type': contentType,
       'Content-Disposition': contentDisposition(fileName),
-      'Cache-Control': 'no-store',
+      'Cache-Control': 'no-store, no-transform',
       'X-Content-Type-Options': 'nosniff',
     },
   });

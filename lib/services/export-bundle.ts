@@ -4,7 +4,7 @@
  * instructions (批示) with their answers. XLSX: one sheet each; CSV: one titled section each.
  */
 import { getDb, type Db } from '@/db/client';
-import { countAuditEvents, getChainHead, iterateAuditEvents } from '@/db/queries/audit';
+import { countAuditEvents, getChainHead, iterateAuditExportRows } from '@/db/queries/audit';
 import {
   countRecords,
   getIndicatorForBundle,
@@ -92,7 +92,7 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
         written += batch.length;
       }
       await writer.startTable('历史记录', AUDIT_COLUMNS);
-      for await (const batch of iterateAuditEvents(conn, { actor, filter: history, throughId, batchSize: EXPORT_BATCH_SIZE })) {
+      for await (const batch of iterateAuditExportRows(conn, { actor, filter: history, throughId, batchSize: EXPORT_BATCH_SIZE })) {
         await writer.writeRows(batch.map(auditCells));
         written += batch.length;
       }

@@ -1,5 +1,5 @@
 /** The columns of each exported table and how a database row becomes a row of cells. */
-import type { AuditRow } from '@/db/queries/audit';
+import type { AuditExportRow } from '@/db/queries/audit';
 import type { RecordRow } from '@/db/queries/export-records';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { STATUS_LABELS } from '@/lib/domain/status';
@@ -28,10 +28,6 @@ function entityLabel(type: string): string {
   return Object.hasOwn(AUDIT_ENTITY_TYPES, type) ? AUDIT_ENTITY_TYPES[type as keyof typeof AUDIT_ENTITY_TYPES] : type;
 }
 
-function json(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
-}
-
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
 export const AUDIT_COLUMNS: ExportColumn[] = [
@@ -53,7 +49,8 @@ export const AUDIT_COLUMNS: ExportColumn[] = [
   { header: '哈希', width: 20 },
 ];
 
-export function auditCells(row: AuditRow): ExportValue[] {
+/** One audit event's cells; before/after are the database's JSON text, written as they are. */
+export function auditCells(row: AuditExportRow): ExportValue[] {
   return [
     row.id,
     shanghaiTime(row.occurredAt),
@@ -67,8 +64,8 @@ export function auditCells(row: AuditRow): ExportValue[] {
     row.indicatorId,
     row.reason,
     row.clientAddress,
-    json(row.before),
-    json(row.after),
+    row.before,
+    row.after,
     row.prevHash,
     row.hash,
   ];

@@ -6,7 +6,7 @@
  * can show a refusal before starting a download.
  */
 import { getDb, type Db } from '@/db/client';
-import { countAuditEvents, getChainHead, iterateAuditEvents } from '@/db/queries/audit';
+import { countAuditEvents, getChainHead, iterateAuditExportRows } from '@/db/queries/audit';
 import { countRecords, iterateRecords, type RecordFilter } from '@/db/queries/export-records';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
@@ -71,7 +71,7 @@ async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, 
     async produce(writer) {
       await writer.startTable('审计日志', AUDIT_COLUMNS);
       let written = 0;
-      for await (const batch of iterateAuditEvents(conn, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE })) {
+      for await (const batch of iterateAuditExportRows(conn, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE })) {
         await writer.writeRows(batch.map(auditCells));
         written += batch.length;
       }

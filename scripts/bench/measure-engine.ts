@@ -106,6 +106,10 @@ export async function measureEngine(ctx: EngineContext): Promise<void> {
     record('overview page (SSR): p50 at 8', page.p50, 'ms');
     record('overview page (SSR): p99 at 8', page.p99, 'ms');
     record('overview page (SSR): errors under load', page.errors, '', { op: '=', limit: 0 });
+    // What Next costs for any signed-in page on this machine (session check, layout, render), for scale: the
+    // smallest one, an 11 KB form.
+    const small = await measureHttpLoad(`${app.url}/account/password`, leader, 8, seconds);
+    record('smallest signed-in page (/account/password, SSR): req/s at 8', small.rps, 'req/s');
 
     log(`${ctx.engine}: overview page in Chromium`);
     memory.mark('chromium');

@@ -3,7 +3,7 @@
  * TEST_DATABASE_URL is set), the e2e accounts, then `next start` on the production build.
  */
 import { spawn } from 'node:child_process';
-import { prepareDatabase, serverNodeOptions } from '../../scripts/lib/test-server';
+import { prepareDatabase } from '../../scripts/lib/test-server';
 import { E2E_ACCOUNTS, E2E_PASSWORD } from './accounts';
 
 const port = process.env.E2E_PORT ?? '3100';
@@ -18,7 +18,7 @@ async function main() {
   });
   const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
     stdio: 'inherit',
-    env: { ...process.env, ...env, NODE_OPTIONS: serverNodeOptions(), AUTH_SECRET: 'e2e-only-secret-not-for-production', NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, ...env, AUTH_SECRET: 'e2e-only-secret-not-for-production', NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGTERM', stop);

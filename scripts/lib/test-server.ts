@@ -12,19 +12,6 @@ import type { Role } from '../../lib/domain/types';
 import { bootstrap } from '../../lib/services/bootstrap';
 import { createUser } from '../../lib/services/users';
 
-/**
- * The V8 options `npm start` gives the server, read from package.json (the one place they are set), for the
- * harnesses that start the production build themselves (e2e, reliability, bench): they measure and test the
- * server as it runs. The old-generation cap keeps the server small: without it V8 let the heap grow to
- * 800 MB under load with a live set under 150 MB.
- */
-export function serverNodeOptions(packageJson = fs.readFileSync(path.resolve('package.json'), 'utf8')): string {
-  const start = (JSON.parse(packageJson) as { scripts: { start: string } }).scripts.start;
-  const options = /NODE_OPTIONS="([^"$]*)/.exec(start)?.[1]?.trim();
-  if (!options) throw new Error('package.json: the start script sets no NODE_OPTIONS');
-  return options;
-}
-
 export interface TestAccount {
   username: string;
   role: Role;

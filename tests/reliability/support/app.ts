@@ -1,7 +1,6 @@
 /** Starts the production build (`next start`) on a given database and signs users in over HTTP. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { serverNodeOptions } from '../../../scripts/lib/test-server';
 
 export const RELIABILITY_SECRET = 'reliability-only-secret-not-for-production';
 const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
@@ -28,7 +27,7 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
 export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
   const url = `http://127.0.0.1:${port}`;
   const proc = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...env, NODE_OPTIONS: serverNodeOptions(), AUTH_SECRET: RELIABILITY_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1', DEMO_ACCOUNTS: '0' },
+    env: { ...process.env, ...env, AUTH_SECRET: RELIABILITY_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1', DEMO_ACCOUNTS: '0' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -39,6 +39,14 @@ export function RankingTable({
   const ranked = rows.filter((r) => r.share !== null);
   const unranked = rows.filter((r) => r.share === null);
   const { head, folded, tail } = collapse && !expanded ? foldRanking(ranked, collapse) : { head: ranked, folded: 0, tail: [] };
+  const name = (r: RankRow) =>
+    linkDepartments && r.departmentCode ? (
+      <Link href={`/departments/${r.departmentCode}${periodSearch(period)}`} className="hover:text-red-800 hover:underline">
+        {r.departmentName}
+      </Link>
+    ) : (
+      r.departmentName
+    );
   const row = (r: RankRow) => (
     <tr key={r.departmentId}>
       <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
@@ -59,14 +67,6 @@ export function RankingTable({
       <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.yellow}</td>
     </tr>
   );
-  const name = (r: RankRow) =>
-    linkDepartments && r.departmentCode ? (
-      <Link href={`/departments/${r.departmentCode}${periodSearch(period)}`} className="hover:text-red-800 hover:underline">
-        {r.departmentName}
-      </Link>
-    ) : (
-      r.departmentName
-    );
   return (
     <div>
       <p className="text-xs text-gray-600">

@@ -29,7 +29,8 @@ export function numericText(value: ExportValue): string | null {
   return null;
 }
 
-const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+/** Asia/Shanghai from the time zone database: the reference shanghaiTime's arithmetic is tested against. */
+export const SHANGHAI_CLOCK = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
   month: '2-digit',
@@ -56,7 +57,7 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 export function shanghaiTime(date: Date | null | undefined): string | null {
   if (!date) return null;
   const ms = date.getTime();
-  if (!(ms >= FIXED_OFFSET_FROM && ms <= FIXED_OFFSET_UNTIL)) return SHANGHAI.format(date);
+  if (!(ms >= FIXED_OFFSET_FROM && ms <= FIXED_OFFSET_UNTIL)) return SHANGHAI_CLOCK.format(date);
   const seconds = Math.floor((ms + SHANGHAI_OFFSET_MS) / 1000);
   const days = Math.floor(seconds / 86_400);
   const inDay = seconds - days * 86_400;

@@ -12,7 +12,8 @@ import {
 } from '@/lib/domain/types';
 import { REPORT_YEAR, SEED_DEPARTMENTS, SEED_INDICATORS } from './report-data';
 
-const REPORT_PATH = path.resolve(__dirname, '../../../shared/report/changzhi-report-review.md');
+// The product's source data, kept in the repository (a copy of the city's published report).
+const REPORT_PATH = path.resolve(__dirname, '../../docs/report/changzhi-report-review.md');
 const REPORT: string | null = fs.existsSync(REPORT_PATH) ? fs.readFileSync(REPORT_PATH, 'utf8') : null;
 const SKIP_REASON = `report file not found at ${REPORT_PATH}: the figures cannot be checked against their source`;
 
@@ -257,7 +258,7 @@ describe('seed indicators against the source report', () => {
     }
   });
 
-  it('can read the source report beside the repository (../shared/report)', () => {
+  it('can read the source report kept in the repository (docs/report)', () => {
     expect(REPORT, SKIP_REASON).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The first data set: every figure of 长治市's government work report (review part,
- * `shared/report/changzhi-report-review.md`), as typed seed data.
+ * `docs/report/changzhi-report-review.md`, a copy of the published report), as typed seed data.
  *
  * - The five-year (十四五, 2021–2025) review: section 'review', area null, a review group, value year 2025,
  *   with the 2020 baseline where the report gives one (or where it follows unambiguously: marked derived).

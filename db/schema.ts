@@ -28,6 +28,8 @@ import {
   PLAN_TYPES,
   QUALIFIERS,
   ROLES,
+  type ChangeBasis,
+  type ChangeUnit,
 } from '../lib/domain/types';
 
 export const roleEnum = pgEnum('role', ROLES);
@@ -203,6 +205,15 @@ export const actuals = pgTable(
     derivedNote: text('derived_note'),
     /** Where a figure came from when not entered: the report sentence. */
     sourceText: text('source_text'),
+    /**
+     * A change the report states for this figure (增长17.7%, 提高1.15个百分点, 同比多增82亿元): it is the change
+     * shown, never recomputed. Value in `stated_change_unit` (percent | points | absolute = the indicator's unit),
+     * against `stated_change_basis` (prior_year | plan_start), with the report's words.
+     */
+    statedChange: figure('stated_change'),
+    statedChangeUnit: text('stated_change_unit').$type<ChangeUnit>(),
+    statedChangeBasis: text('stated_change_basis').$type<ChangeBasis>(),
+    statedChangeText: text('stated_change_text'),
     enteredBy: integer('entered_by').references(() => users.id),
     enteredAt: timestamp('entered_at', { withTimezone: true }),
     submittedBy: integer('submitted_by').references(() => users.id),
@@ -225,6 +236,12 @@ export const actuals = pgTable(
     index('actuals_period_idx').on(t.year, t.month),
     index('actuals_status_idx').on(t.status, t.year, t.month),
     check('actuals_month', sql`${t.month} between 1 and 12`),
+    check(
+      'actuals_stated_change',
+      sql`(${t.statedChange} is null and ${t.statedChangeUnit} is null and ${t.statedChangeBasis} is null and ${t.statedChangeText} is null)
+        or (${t.statedChange} is not null and ${t.statedChangeUnit} in ('percent', 'points', 'absolute')
+          and ${t.statedChangeBasis} in ('prior_year', 'plan_start') and ${t.statedChangeText} is not null)`,
+    ),
   ],
 );
 

@@ -61,7 +61,7 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
                 <Link href={`/indicators/${v.code}${periodSearch(period)}`} className="min-w-0 flex-1 truncate hover:text-red-800 hover:underline" title={v.name}>
                   {v.name}
                 </Link>
-                <FigureText figure={v.figure} unit={v.unit} className="inline-block max-w-[12rem] truncate whitespace-nowrap align-bottom tabular-nums" />
+                <FigureText figure={v.figure} unit={v.unit} className="inline-block max-w-[12rem] truncate whitespace-nowrap align-bottom tabular-nums" inLink />
                 {v.isSample ? <span className="sr-only">（示例数据）</span> : null}
                 <StatusBadge status={v.status} label={v.statusLabel} />
                 <span className="hidden w-16 truncate text-right text-xs text-gray-500 sm:inline" title={v.departmentShortName}>

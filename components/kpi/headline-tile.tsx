@@ -27,14 +27,14 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
       </div>
       <div className="mt-2 flex items-end justify-between gap-3">
         <p>
-          <FigureText figure={view.figure} unit={view.unit} className="text-2xl font-semibold tabular-nums text-gray-900" />
+          <FigureText figure={view.figure} unit={view.unit} className="text-2xl font-semibold tabular-nums text-gray-900" inLink />
           {view.figure ? <span className="ml-1.5 text-xs text-gray-500">{asOfText(view)}</span> : <span className="ml-1 text-xs text-gray-500">本期尚无数据</span>}
         </p>
         <Sparkline points={view.series} unit={view.unit} status={view.status} />
       </div>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs text-gray-600">
         <dt className="text-gray-500">目标</dt>
-        <dd>{view.target ? <FigureText figure={view.target} unit={view.unit} /> : '未设定'}</dd>
+        <dd>{view.target ? <FigureText figure={view.target} unit={view.unit} inLink /> : '未设定'}</dd>
         {view.expected !== null && view.kind !== 'rate' ? (
           <>
             <dt className="text-gray-500">序时进度</dt>
@@ -52,8 +52,7 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
         ) : null}
         <dt className="text-gray-500">同比</dt>
         <dd>
-          <ChangeText change={view.yoy} />
-          {view.prior?.isDerived ? <span className="ml-1 text-gray-500">(上年为推算数)</span> : null}
+          <ChangeText change={view.yoy} unit={view.unit} inLink />
         </dd>
       </dl>
       {view.isSample ? (

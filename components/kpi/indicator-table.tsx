@@ -13,7 +13,7 @@ import { STATUS_LABELS } from '@/lib/domain/status';
 import { INDICATOR_KINDS, PROGRESS_STATUSES, type IndicatorKind, type ProgressStatus } from '@/lib/domain/types';
 import { ChangeText } from './change-text';
 import { FigureText } from './figure-text';
-import { KIND_LABELS } from './labels';
+import { KIND_LABELS } from '@/lib/domain/labels';
 import { asOfText } from './headline-tile';
 import { EmptyState } from './states';
 import { SampleBadge, StatusBadge } from './status-badge';
@@ -183,7 +183,7 @@ export function IndicatorTable({
                     <StatusBadge status={v.status} label={v.statusLabel} />
                   </td>
                   <td className="whitespace-nowrap px-2 py-2 text-right">
-                    <ChangeText change={v.yoy} />
+                    <ChangeText change={v.yoy} unit={v.unit} />
                   </td>
                   <td className="whitespace-nowrap px-2 py-2 text-gray-600">{v.departmentShortName}</td>
                   <td className="px-2 py-2 print:hidden">
@@ -223,7 +223,7 @@ export function IndicatorTable({
                   <div>
                     <dt className="text-gray-500">同比</dt>
                     <dd>
-                      <ChangeText change={v.yoy} />
+                      <ChangeText change={v.yoy} unit={v.unit} />
                     </dd>
                   </div>
                   <div>

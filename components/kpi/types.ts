@@ -2,6 +2,7 @@
  * The shapes the KPI components draw, structurally typed so that components depend on lib/domain only;
  * the services' views satisfy them.
  */
+import type { ShownChange } from '@/lib/domain/compare';
 import type { Direction, Frequency, IndicatorKind, ProgressStatus, Qualifier } from '@/lib/domain/types';
 
 export interface FigureLike {
@@ -22,10 +23,8 @@ export interface TargetLike {
   isSample: boolean;
 }
 
-export interface ChangeLike {
-  change: number;
-  unit: 'percent' | 'points';
-}
+/** A change as the domain hands it over (lib/domain/compare ShownChange). */
+export type ChangeLike = ShownChange;
 
 export interface KpiLike {
   code: string;

@@ -8,6 +8,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { yieldToEventLoop } from './audit';
+import { visibleFigures } from './scope';
 import {
   actuals,
   departments,
@@ -57,7 +58,9 @@ const recordColumns = {
   explanation: actuals.explanation,
   isSample: actuals.isSample,
   isDerived: actuals.isDerived,
+  derivedNote: actuals.derivedNote,
   sourceText: actuals.sourceText,
+  statedChangeText: actuals.statedChangeText,
   enteredBy: enteredBy.username,
   enteredAt: actuals.enteredAt,
   approvedBy: approvedBy.username,
@@ -82,13 +85,13 @@ function recordConditions(filter: RecordFilter): SQL[] {
   return where;
 }
 
-/** Figures are readable by every signed-in role (PRODUCT.md), so the filter is the only scoping. */
+/** Figures are readable by every signed-in role (PRODUCT.md); drafts only by their own department (./scope). */
 export async function countRecords(db: Db, args: { actor: Actor; filter: RecordFilter }): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(actuals)
     .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(and(...recordConditions(args.filter)));
+    .where(and(visibleFigures(args.actor), ...recordConditions(args.filter)));
   return row?.n ?? 0;
 }
 
@@ -116,7 +119,7 @@ export async function* iterateRecords(
   args: { actor: Actor; filter: RecordFilter; batchSize?: number },
 ): AsyncGenerator<RecordRow[]> {
   const size = args.batchSize ?? 1000;
-  const base = recordConditions(args.filter);
+  const base = [visibleFigures(args.actor), ...recordConditions(args.filter)];
   let after: { indicatorId: number; year: number; month: number } | null = null;
   for (;;) {
     const where = after

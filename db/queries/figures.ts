@@ -5,8 +5,9 @@
  */
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
+import type { StatedChange } from '@/lib/domain/compare';
 import type { SnapshotFigure } from '@/lib/domain/snapshot';
-import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
+import { CHANGE_BASES, CHANGE_UNITS, QUALIFIERS, type Qualifier } from '@/lib/domain/types';
 import { queryRows, type Db } from '../client';
 import { actuals, departments, indicators, targetPhases, targets, workAreas } from '../schema';
 
@@ -86,7 +87,7 @@ export async function listActualRows(
   }
   if (args.indicatorIds) conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   if (args.statuses) conditions.push(inArray(actuals.status, args.statuses));
-  return db
+  const rows = await db
     .select({
       id: actuals.id,
       indicatorId: actuals.indicatorId,
@@ -100,6 +101,11 @@ export async function listActualRows(
       isSample: actuals.isSample,
       isDerived: actuals.isDerived,
       derivedNote: actuals.derivedNote,
+      sourceText: actuals.sourceText,
+      statedChangeValue: actuals.statedChange,
+      statedChangeUnit: actuals.statedChangeUnit,
+      statedChangeBasis: actuals.statedChangeBasis,
+      statedChangeText: actuals.statedChangeText,
       explanation: actuals.explanation,
       submittedAt: actuals.submittedAt,
       approvedAt: actuals.approvedAt,
@@ -107,6 +113,11 @@ export async function listActualRows(
     .from(actuals)
     .where(and(...conditions))
     .orderBy(asc(actuals.indicatorId), asc(actuals.year), asc(actuals.month));
+  return rows.map(({ statedChangeValue, statedChangeUnit, statedChangeBasis, statedChangeText, ...row }) => ({
+    ...row,
+    isReported: row.sourceText !== null,
+    statedChange: toStatedChange([statedChangeValue, statedChangeUnit, statedChangeBasis, statedChangeText]),
+  }));
 }
 
 export type TargetRow = Awaited<ReturnType<typeof listTargetRows>>[number];
@@ -147,6 +158,16 @@ function unpack(packed: string | null): [number, string | null][] {
 
 export type SnapshotFigureRow = SnapshotFigure & { derivedNote: string | null };
 
+/** The stated-change columns of a figure (value as text, unit, basis, words), or null when the report states none. */
+export function toStatedChange(cells: readonly unknown[]): StatedChange | null {
+  const [value, unit, basis, text] = cells;
+  const change = typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!Number.isFinite(change) || typeof text !== 'string') return null;
+  const changeUnit = CHANGE_UNITS.find((u) => u === unit);
+  const changeBasis = CHANGE_BASES.find((b) => b === basis);
+  return changeUnit && changeBasis ? { change, unit: changeUnit, basis: changeBasis, text } : null;
+}
+
 const isQualifier = (value: unknown): value is Qualifier => QUALIFIERS.some((q) => q === value);
 
 /**
@@ -167,9 +188,11 @@ export async function listSnapshotFigures(
         string_agg((${actuals.year} * 100 + ${actuals.month})::text || ':' || coalesce(${actuals.value}::text, ''), ','
           order by ${actuals.year}, ${actuals.month}) as packed,
         json_agg(json_build_array(${actuals.year}, ${actuals.month}, ${actuals.value}::text, ${actuals.valueText},
-          ${actuals.qualifier}, ${actuals.isSample}, ${actuals.isDerived}, ${actuals.derivedNote}))
+          ${actuals.qualifier}, ${actuals.isSample}, ${actuals.isDerived}, ${actuals.derivedNote},
+          ${actuals.sourceText} is not null, ${actuals.statedChange}::text, ${actuals.statedChangeUnit},
+          ${actuals.statedChangeBasis}, ${actuals.statedChangeText}))
           filter (where ${actuals.valueText} is not null or ${actuals.qualifier} <> 'exact' or ${actuals.isSample}
-            or ${actuals.isDerived} or ${actuals.derivedNote} is not null) as special
+            or ${actuals.isDerived} or ${actuals.derivedNote} is not null or ${actuals.sourceText} is not null) as special
       from ${actuals}
       where ${actuals.year} in (${args.year - 1}, ${args.year})
         and (${actuals.year} < ${args.year} or ${actuals.month} <= ${args.throughMonth})
@@ -181,7 +204,7 @@ export async function listSnapshotFigures(
   for (const row of rows) {
     const special = new Map<number, SnapshotFigureRow>();
     for (const item of Array.isArray(row.special) ? (row.special as unknown[][]) : []) {
-      const [year, month, value, valueText, qualifier, isSample, isDerived, derivedNote] = item;
+      const [year, month, value, valueText, qualifier, isSample, isDerived, derivedNote, isReported, ...stated] = item;
       special.set(Number(year) * 100 + Number(month), {
         year: Number(year),
         month: Number(month),
@@ -191,6 +214,8 @@ export async function listSnapshotFigures(
         isSample: isSample === true,
         isDerived: isDerived === true,
         derivedNote: typeof derivedNote === 'string' ? derivedNote : null,
+        isReported: isReported === true,
+        statedChange: toStatedChange(stated),
       });
     }
     const figures = unpack(row.packed).map(([key, value]): SnapshotFigureRow =>

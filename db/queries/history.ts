@@ -3,22 +3,16 @@
  * target with its phases, and the figures' history from the audit log. One query each, whatever the size.
  * Drafts are a department's work in progress: only the owning department's users see them (and their history).
  */
-import { aliasedTable, and, asc, eq, ne, or, type SQL } from 'drizzle-orm';
-import { isDepartmentScoped } from '@/lib/auth/permissions';
+import { aliasedTable, and, asc, eq } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, indicators, targetPhases, targets, users } from '../schema';
+import { visibleFigures } from './scope';
 
 const enteredBy = aliasedTable(users, 'entered_by_user');
 const submittedBy = aliasedTable(users, 'submitted_by_user');
 const approvedBy = aliasedTable(users, 'approved_by_user');
 const returnedBy = aliasedTable(users, 'returned_by_user');
-
-/** Drafts only for the indicator's own department. */
-function visibleFigures(actor: Actor): SQL | undefined {
-  const ownDepartment = isDepartmentScoped(actor) && actor.departmentId !== null;
-  return ownDepartment ? or(ne(actuals.status, 'draft'), eq(indicators.departmentId, actor.departmentId ?? -1)) : ne(actuals.status, 'draft');
-}
 
 export type IndicatorFigureRow = Awaited<ReturnType<typeof listIndicatorFigures>>[number];
 

@@ -119,7 +119,8 @@ describe('seed indicators', () => {
       expect(FREQUENCIES, ind.code).toContain(ind.frequency);
       expect(PLAN_TYPES, ind.code).toContain(ind.planType);
       expect(ind.name.length, ind.code).toBeGreaterThan(0);
-      expect(ind.unit.length, ind.code).toBeGreaterThan(0);
+      // A statement in words has no unit: it has no number.
+      if (ind.kind !== 'qualitative') expect(ind.unit.length, ind.code).toBeGreaterThan(0);
       expect(ind.definition.length, ind.code).toBeGreaterThan(0);
       for (const v of ind.values) expect(QUALIFIERS, ind.code).toContain(v.qualifier);
     }
@@ -155,7 +156,8 @@ describe('seed indicators', () => {
     for (const ind of SEED_INDICATORS) {
       const current = ind.values.filter((v) => v.year === REPORT_YEAR);
       expect(current, ind.code).toHaveLength(1);
-      expect(current[0]?.derived, ind.code).toBeFalsy();
+      // A report-year figure is never estimated; it may be a number converted from the report's words ("八成以上").
+      if (current[0]?.derived) expect(current[0].derivedNote, ind.code).toMatch(/^报告原文为“[^”]+”，按\d+(\.\d+)?%计$/);
       const years = ind.values.map((v) => v.year);
       expect(new Set(years).size, ind.code).toBe(years.length);
       for (const v of ind.values) {
@@ -166,10 +168,33 @@ describe('seed indicators', () => {
           // earlier years: the 十四五 baseline (2020) or the prior year of a 2025 figure (2024)
           expect(ind.section === 'review' ? [2020] : [REPORT_YEAR - 1], ind.code).toContain(v.year);
         }
-        if (v.derived) expect(v.derivedNote, ind.code).toMatch(/推算/);
+        if (v.derived) expect(v.derivedNote, ind.code).toMatch(v.year === REPORT_YEAR ? /按.+计/ : /推算/);
         else expect(v.derivedNote, ind.code).toBeUndefined();
       }
       if (ind.milestoneTotal !== undefined) expect(ind.milestoneTotal, ind.code).toMatch(DECIMAL_RE);
+    }
+  });
+
+  it('hold every stated change with its words verbatim from the source sentence, and the sign they say', () => {
+    const stated = SEED_INDICATORS.flatMap((ind) => ind.values.flatMap((v) => (v.statedChange ? [{ ind, c: v.statedChange }] : [])));
+    expect(stated.length).toBeGreaterThanOrEqual(4);
+    for (const { ind, c } of stated) {
+      expect(norm(ind.source).includes(norm(c.text)), `${ind.code}: ${c.text}`).toBe(true);
+      const number = c.text.match(/\d+(\.\d+)?/)?.[0];
+      expect(Number(number), ind.code).toBe(Math.abs(c.change));
+      expect(c.change < 0, ind.code).toBe(/下降|减少/.test(c.text));
+      expect(c.unit, ind.code).toBe(c.text.includes('个百分点') ? 'points' : c.text.includes('%') ? 'percent' : 'absolute');
+    }
+  });
+
+  it('keep the report\'s word before a number: 突破 and 超 apart', () => {
+    for (const ind of SEED_INDICATORS) {
+      const v = ind.values.find((x) => x.year === REPORT_YEAR);
+      if (!v?.value || v.derived) continue;
+      const printed = `${v.value}${ind.unit === '%' ? '%' : ''}`;
+      if (v.qualifier === 'breakthrough') expect(ind.source, ind.code).toContain(`突破${printed}`);
+      if (v.qualifier === 'over') expect(ind.source, ind.code).toContain(`超${printed}`);
+      if (ind.source.includes(`突破${printed}`)) expect(v.qualifier, ind.code).toBe('breakthrough');
     }
   });
 

@@ -178,6 +178,10 @@ interface Spec {
   milestoneTotal?: string;
   /** Values of earlier years: the 2020 baseline of the review, or a derived prior year. */
   earlier?: SeedValue[];
+  /** The change the report states for the 2025 figure ("增长17.7%"), words verbatim from the source. */
+  statedChange?: SeedValue['statedChange'];
+  /** The 2025 number was converted from the report's words ("八成以上" → 80): how, shown as 推算. */
+  convertedNote?: string;
 }
 
 /** A qualitative result reported in words: done = 1 of 1, the words kept verbatim. */
@@ -187,6 +191,14 @@ type AchievedSpec = Omit<Spec, 'kind' | 'unit' | 'value' | 'milestoneTotal' | 'v
 
 function achieved(s: AchievedSpec): Spec {
   return { ...s, kind: 'milestone', unit: '项', value: '1', milestoneTotal: '1', qualifier: s.qualifier ?? 'all_done' };
+}
+
+/**
+ * A statement in the report's words that claims no figure and no completion ("广受群众点赞", "较好完成…"):
+ * kind qualitative — shown as its words, with no status, outside every count.
+ */
+function statement(s: AchievedSpec): Spec {
+  return { ...s, kind: 'qualitative', unit: '', value: null, qualifier: 'exact' };
 }
 
 /** A value reported for an earlier year (e.g. the 2020 baseline of the review), as printed. */
@@ -207,6 +219,11 @@ function build(
 ): SeedIndicator {
   const current: SeedValue = { year: REPORT_YEAR, value: s.value, qualifier: s.qualifier ?? 'exact' };
   if (s.valueText !== undefined) current.valueText = s.valueText;
+  if (s.statedChange !== undefined) current.statedChange = s.statedChange;
+  if (s.convertedNote !== undefined) {
+    current.derived = true;
+    current.derivedNote = s.convertedNote;
+  }
   const indicator: SeedIndicator = {
     code: s.code,
     name: s.name,
@@ -422,7 +439,7 @@ const REVIEW_INDICATORS: SeedIndicator[] = [
     definition: '全年全市数字经济核心产业企业营业收入合计。',
     source: SRC.manufacturing,
     value: '160',
-    qualifier: 'over',
+    qualifier: 'breakthrough',
   }),
 
   // 改革开放持续深化
@@ -499,6 +516,7 @@ const REVIEW_INDICATORS: SeedIndicator[] = [
     value: '80',
     qualifier: 'at_least',
     valueText: '八成以上',
+    convertedNote: '报告原文为“八成以上”，按80%计',
   }),
 
   // 城乡发展加力提速
@@ -595,6 +613,7 @@ const REVIEW_INDICATORS: SeedIndicator[] = [
     definition: '全市细颗粒物（PM2.5）年平均浓度。',
     source: SRC.air,
     value: '30',
+    statedChange: { change: -41.2, unit: 'percent', basis: 'plan_start', text: '五年累计下降41.2%' },
     earlier: [
       derived(
         2020,
@@ -636,6 +655,7 @@ const REVIEW_INDICATORS: SeedIndicator[] = [
     definition: '年末森林面积占全市国土面积的比重。',
     source: SRC.forest,
     value: '27.97',
+    statedChange: { change: 1.15, unit: 'points', basis: 'plan_start', text: '较“十三五”末提高1.15个百分点' },
     earlier: [derived(2020, '26.82', '由2025年27.97%、较“十三五”末提高1.15个百分点推算：27.97−1.15=26.82')],
   }),
   review('生态环境', {
@@ -696,6 +716,7 @@ const REVIEW_INDICATORS: SeedIndicator[] = [
     value: '80',
     qualifier: 'about',
     valueText: '八成左右',
+    convertedNote: '报告原文为“八成左右”，按80%计',
   }),
   review('社会事业', {
     code: 'REV-SKILLED-WORKER-SHARE',
@@ -779,14 +800,14 @@ const HIGHLIGHT_INDICATORS: SeedIndicator[] = [
     qualifier: 'about',
     headline: 1,
   }),
+  // "较好完成" is the report's appraisal, not a claim that every task was done: kept as its words.
   highlight(
-    achieved({
+    statement({
       code: 'HL-PERFORMANCE-ASSESSMENT',
       name: '高质量绩效考核指标任务',
       department: 'fgw',
-      definition: '省对市高质量发展绩效考核指标任务的完成情况。',
+      definition: '省对市高质量发展绩效考核指标任务的完成情况（报告为定性表述，不计完成率）。',
       source: SRC.lead,
-      qualifier: 'exact',
       valueText: '较好完成高质量绩效考核指标任务',
     }),
   ),
@@ -988,6 +1009,7 @@ const AREA_INDICATORS: SeedIndicator[] = [
     definition: '全年全市金融机构人民币贷款余额的增加额。',
     source: SRC.loans,
     value: '325',
+    statedChange: { change: 82, unit: 'absolute', basis: 'prior_year', text: '同比多增82亿元' },
     earlier: [derived(2024, '243', '由2025年新增贷款325亿元、同比多增82亿元推算：325−82=243')],
   }),
   innovation({
@@ -1161,11 +1183,12 @@ const AREA_INDICATORS: SeedIndicator[] = [
     value: '26',
   }),
   construction(
-    achieved({
+    // The report says the upgrade was well received, not that it was completed: kept as its words.
+    statement({
       code: 'CON-BAYI-SQUARE',
       name: '八一广场提质改造',
       department: 'zjj',
-      definition: '八一广场提质改造是否完成。',
+      definition: '八一广场提质改造的群众评价（报告为定性表述，不计完成率）。',
       source: SRC.renewal,
       valueText: '八一广场提质改造广受群众点赞',
     }),
@@ -1378,7 +1401,7 @@ const AREA_INDICATORS: SeedIndicator[] = [
   }),
   tourism({
     code: 'TOU-SCENIC-VISITORS-GROWTH',
-    name: '重点景区接待游客增速',
+    name: '15家重点景区接待游客增速',
     unit: '%',
     kind: 'rate',
     frequency: 'monthly',
@@ -1389,7 +1412,7 @@ const AREA_INDICATORS: SeedIndicator[] = [
   }),
   tourism({
     code: 'TOU-SCENIC-REVENUE-GROWTH',
-    name: '重点景区综合收入增速',
+    name: '15家重点景区综合收入增速',
     unit: '%',
     kind: 'rate',
     frequency: 'monthly',
@@ -1417,7 +1440,7 @@ const AREA_INDICATORS: SeedIndicator[] = [
     definition: '年末在本市开设的品牌市级首店数量。',
     source: SRC.commerce,
     value: '100',
-    qualifier: 'over',
+    qualifier: 'breakthrough',
   }),
   tourism({
     code: 'TOU-TRADE-IN-SUBSIDIES',
@@ -1514,6 +1537,7 @@ const AREA_INDICATORS: SeedIndicator[] = [
     source: SRC.opening,
     value: '12.6',
     headline: 2,
+    statedChange: { change: 17.7, unit: 'percent', basis: 'prior_year', text: '增长17.7%' },
     earlier: [derived(2024, '10.71', '由2025年出口12.6亿元、增长17.7%推算：12.6÷1.177≈10.71', 'about')],
   }),
   reform({

@@ -97,6 +97,10 @@ export async function seedReport(db: Db): Promise<SeedSummary> {
         isDerived: v.derived ?? false,
         derivedNote: v.derivedNote ?? null,
         sourceText: ind.source,
+        statedChange: v.statedChange ? String(v.statedChange.change) : null,
+        statedChangeUnit: v.statedChange?.unit ?? null,
+        statedChangeBasis: v.statedChange?.basis ?? null,
+        statedChangeText: v.statedChange?.text ?? null,
         note: v.derived ? v.derivedNote ?? null : '政府工作报告公布数',
       })),
     );

@@ -1,3 +1,4 @@
+import type { StatedChange } from '@/lib/domain/compare';
 import type {
   AreaSlug,
   Direction,
@@ -27,6 +28,8 @@ export interface SeedValue {
   derived?: boolean;
   /** How a derived value was computed, in Chinese ("由2025年12.6亿元、增长17.7%推算"). */
   derivedNote?: string;
+  /** A change the report states for this figure, with its words verbatim from the source sentence. */
+  statedChange?: StatedChange;
 }
 
 /** One indicator of the report with its reported figures. */

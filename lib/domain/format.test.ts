@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatChange, formatNumber, formatPercent, formatPoints, formatScaled } from './format';
+import { formatChange, formatNumber, formatPercent, formatPoints, formatScaled, formatSignedChange } from './format';
 
 describe('formatNumber', () => {
   it('does not group below 10000: 1027 and 9999.5', () => {
@@ -90,5 +90,20 @@ describe('formatPercent / formatPoints / formatChange', () => {
     expect(formatChange(-4)).toBe('-4.0%');
     expect(formatChange(0)).toBe('0.0%');
     expect(formatChange(17.75)).toBe('+17.8%');
+  });
+});
+
+describe('formatSignedChange', () => {
+  it('keeps every stated digit: +1.15个百分点, +17.7%, -41.2%, +82亿元', () => {
+    expect(formatSignedChange(1.15, 'points', '%', true)).toBe('+1.15个百分点');
+    expect(formatSignedChange(17.7, 'percent', '亿元', true)).toBe('+17.7%');
+    expect(formatSignedChange(-41.2, 'percent', '微克/立方米', true)).toBe('-41.2%');
+    expect(formatSignedChange(82, 'absolute', '亿元', true)).toBe('+82亿元');
+  });
+
+  it('a computed change to 1 decimal; zero without a sign; not a number → —', () => {
+    expect(formatSignedChange(17.6471, 'percent', '亿元')).toBe('+17.6%');
+    expect(formatSignedChange(-0.04, 'points', '%')).toBe('0.0个百分点');
+    expect(formatSignedChange(Number.NaN, 'percent', '亿元')).toBe('—');
   });
 });

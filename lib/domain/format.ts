@@ -3,6 +3,7 @@
  * 万/亿 scaling of base units. Rounding is half away from zero on the decimal digits (see ./decimal).
  */
 import { decimalToNumber, roundDecimalString, shiftDecimal, toDecimalString, toFixedDecimal } from './decimal';
+import type { ChangeUnit } from './types';
 
 /** Shown where there is no number to show. */
 export const NO_VALUE = '—';
@@ -67,4 +68,17 @@ export function formatPoints(diff: number, decimals = 1): string {
 export function formatChange(pct: number, decimals = 1): string {
   const s = signed(pct, decimals);
   return s === null ? NO_VALUE : `${s}%`;
+}
+
+/**
+ * A change with its sign and unit: percent "+17.7%", points "+1.15个百分点", absolute "+82亿元" (the indicator's unit).
+ * `exact` keeps every stated digit (up to 4 decimals, trailing zeros trimmed), as a change the report states is shown;
+ * otherwise fixed to 1 decimal. The minus sign is ASCII, as elsewhere.
+ */
+export function formatSignedChange(change: number, unit: ChangeUnit, indicatorUnit: string, exact = false): string {
+  const body = exact ? formatNumber(Math.abs(change), { maxDecimals: 4 }) : toFixedDecimal(Math.abs(change), 1);
+  if (body === null || body === NO_VALUE || !Number.isFinite(change)) return NO_VALUE;
+  const sign = change > 0 && Number(body) !== 0 ? '+' : change < 0 && Number(body) !== 0 ? '-' : '';
+  const suffix = unit === 'percent' ? '%' : unit === 'points' ? '个百分点' : indicatorUnit;
+  return `${sign}${body}${suffix}`;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatWithQualifier, parseQualifier, QUALIFIER_LABELS } from './qualifier';
+import { formatReportFigure, formatWithQualifier, parseQualifier, QUALIFIER_LABELS } from './qualifier';
 import { QUALIFIERS } from './types';
 
 describe('QUALIFIER_LABELS', () => {
@@ -8,7 +8,8 @@ describe('QUALIFIER_LABELS', () => {
       exact: '精确值',
       at_least: '以上(≥)',
       about: '左右',
-      over: '突破/超',
+      over: '超',
+      breakthrough: '突破',
       at_most: '以内(≤)',
       all_done: '全部完成',
     });
@@ -25,7 +26,7 @@ describe('parseQualifier', () => {
     expect(parseQualifier('以上')).toBe('at_least');
     expect(parseQualifier('≥')).toBe('at_least');
     expect(parseQualifier(' 左右 ')).toBe('about');
-    expect(parseQualifier('突破')).toBe('over');
+    expect(parseQualifier('突破')).toBe('breakthrough');
     expect(parseQualifier('超')).toBe('over');
     expect(parseQualifier('以内')).toBe('at_most');
     expect(parseQualifier('≤')).toBe('at_most');
@@ -49,9 +50,10 @@ describe('formatWithQualifier, report style', () => {
     expect(formatWithQualifier({ value: '4.50', unit: '%', qualifier: 'about' })).toBe('4.5%左右');
   });
 
-  it('over → "超900亿元", or "突破100家" with overWord', () => {
+  it('over → "超900亿元"; breakthrough → "突破100家" (the report\'s two words kept apart)', () => {
     expect(formatWithQualifier({ value: '900', unit: '亿元', qualifier: 'over' })).toBe('超900亿元');
-    expect(formatWithQualifier({ value: '100', unit: '家', qualifier: 'over', overWord: '突破' })).toBe('突破100家');
+    expect(formatWithQualifier({ value: '100', unit: '家', qualifier: 'breakthrough' })).toBe('突破100家');
+    expect(formatWithQualifier({ value: '100', unit: '家', qualifier: 'breakthrough', style: 'symbol' })).toBe('>100家');
   });
 
   it('lower-is-better ceiling: at_most → "30微克/立方米以内"', () => {
@@ -96,5 +98,25 @@ describe('formatWithQualifier, symbol style', () => {
     expect(symbol('30', '微克/立方米', 'at_most')).toBe('≤30微克/立方米');
     expect(symbol('1027', '亿元', 'exact')).toBe('1027亿元');
     expect(symbol('15', '件', 'all_done')).toBe('15件全部完成');
+  });
+});
+
+describe('formatReportFigure', () => {
+  it('a milestone done in full with a measure shows measure and state (1374公里全线贯通, 15件全部完成)', () => {
+    expect(formatReportFigure({ value: '1374', valueText: '全线贯通', qualifier: 'all_done' }, '公里')).toBe('1374公里全线贯通');
+    expect(formatReportFigure({ value: '15', valueText: '全部完成', qualifier: 'all_done' }, '件')).toBe('15件全部完成');
+  });
+
+  it('words replace the number: a single task\'s statement, a rank, a number converted from words', () => {
+    expect(formatReportFigure({ value: '1', valueText: '全部关停4.3米焦炉', qualifier: 'all_done' }, '项')).toBe('全部关停4.3米焦炉');
+    expect(formatReportFigure({ value: '1', valueText: '跃居全省第一', qualifier: 'exact' }, '位')).toBe('跃居全省第一');
+    expect(formatReportFigure({ value: '80', valueText: '八成以上', qualifier: 'at_least' }, '%')).toBe('八成以上');
+    expect(formatReportFigure({ value: null, valueText: '八一广场提质改造广受群众点赞', qualifier: 'exact' }, '')).toBe('八一广场提质改造广受群众点赞');
+  });
+
+  it('a bare number keeps the report\'s word: 突破160亿元, 超900亿元, 95%以上', () => {
+    expect(formatReportFigure({ value: '160', qualifier: 'breakthrough' }, '亿元')).toBe('突破160亿元');
+    expect(formatReportFigure({ value: '900', qualifier: 'over' }, '亿元')).toBe('超900亿元');
+    expect(formatReportFigure({ value: '95', valueText: null, qualifier: 'at_least' }, '%')).toBe('95%以上');
   });
 });

@@ -9,8 +9,23 @@ export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   exact: '精确值',
   at_least: '以上(≥)',
   about: '左右',
-  over: '突破/超',
+  over: '超',
+  breakthrough: '突破',
   at_most: '以内(≤)',
+  all_done: '全部完成',
+};
+
+/** The words a person may type for a qualifier, in the order forms and messages list them. */
+export const QUALIFIER_CHOICES = '精确值、以上、左右、超、突破、以内、全部完成';
+
+/** The word the report writes for a qualifier ("" for an exact figure), as import templates and exports spell it. */
+export const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  at_least: '以上',
+  about: '左右',
+  over: '超',
+  breakthrough: '突破',
+  at_most: '以内',
   all_done: '全部完成',
 };
 
@@ -29,7 +44,7 @@ const ALIASES: Record<string, Qualifier> = {
   '~': 'about',
   超: 'over',
   超过: 'over',
-  突破: 'over',
+  突破: 'breakthrough',
   '>': 'over',
   以内: 'at_most',
   不超过: 'at_most',
@@ -64,8 +79,6 @@ export interface QualifiedFigure {
   valueText?: string | null;
   /** 'report' (default) writes as the report does; 'symbol' is compact for tables and tiles. */
   style?: 'report' | 'symbol';
-  /** Word for `over` in report style; default "超". */
-  overWord?: '超' | '突破';
 }
 
 const SYMBOLS: Record<Exclude<Qualifier, 'all_done'>, string> = {
@@ -73,11 +86,12 @@ const SYMBOLS: Record<Exclude<Qualifier, 'all_done'>, string> = {
   at_least: '≥',
   about: '≈',
   over: '>',
+  breakthrough: '>',
   at_most: '≤',
 };
 
 /**
- * Report style: "95%以上", "4.5%左右", "超900亿元", "30微克/立方米以内", "1027亿元", "15件全部完成";
+ * Report style: "95%以上", "4.5%左右", "超900亿元", "突破160亿元", "30微克/立方米以内", "1027亿元", "15件全部完成";
  * symbol style: "≥95%", "≈4.5%", ">900亿元", "≤30微克/立方米". Units attach without a space; value up to 4 decimals;
  * no value → valueText, else "全部完成" for all_done, else "—".
  */
@@ -100,8 +114,25 @@ export function formatWithQualifier(figure: QualifiedFigure): string {
     case 'about':
       return `${body}左右`;
     case 'over':
-      return `${figure.overWord ?? '超'}${body}`;
+      return `超${body}`;
+    case 'breakthrough':
+      return `突破${body}`;
     case 'at_most':
       return `${body}以内`;
   }
+}
+
+/**
+ * A reported figure as the report writes it. Words replace the number where the report gives words ("跃居全省第一",
+ * "八成以上", a statement); a milestone done in full with a measure shows measure and state together
+ * ("1374公里全线贯通", "15件全部完成"), unless the measure is the bare "1项" of a single task.
+ */
+export function formatReportFigure(figure: { value: string | null; valueText?: string | null; qualifier: Qualifier }, unit: string): string {
+  const words = figure.valueText?.trim();
+  if (!words) return formatWithQualifier({ value: figure.value, unit, qualifier: figure.qualifier });
+  const measured =
+    figure.value !== null && figure.qualifier === 'all_done' && !(unit === '项' && Number(figure.value) === 1) && !/\d/.test(words);
+  if (!measured) return words;
+  const number = formatNumber(figure.value ?? '', { maxDecimals: 4 });
+  return number === NO_VALUE ? words : `${number}${unit}${words}`;
 }

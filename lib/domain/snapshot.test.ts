@@ -43,7 +43,7 @@ describe('buildSnapshot: a December period', () => {
     });
     expect(s).toMatchObject({ asOfMonth: 12, expected: 1200, completion: 1, status: 'green', gapPoints: 0 });
     expect(s.forecast).toMatchObject({ value: 1200, willMeet: true, method: '按12月实际值' });
-    expect(s.yoy).toEqual({ change: 20, unit: 'percent' });
+    expect(s.yoy).toMatchObject({ change: 20, unit: 'percent', source: 'computed' });
     expect(s.series).toHaveLength(12);
   });
 });
@@ -108,7 +108,7 @@ describe('buildSnapshot: a rate', () => {
       dueDay: DUE_DAY,
     });
     expect(s).toMatchObject({ asOfMonth: 3, expected: 4.5, status: 'yellow', gapPoints: -0.3, completion: null });
-    expect(s.yoy).toEqual({ change: -0.7, unit: 'points' });
+    expect(s.yoy).toMatchObject({ change: -0.7, unit: 'points', source: 'computed' });
     expect(s.forecast).toMatchObject({ value: 4.2, willMeet: false });
   });
 });
@@ -167,5 +167,44 @@ describe('buildSnapshot: nothing due, nothing planned', () => {
       dueDay: DUE_DAY,
     });
     expect(s.isSample).toBe(true);
+  });
+});
+
+describe('buildSnapshot: the report\'s own figures', () => {
+  const annual = (kind: SnapshotIndicator['kind'], unit: string): SnapshotIndicator => ({ kind, unit, direction: 'up', frequency: 'annual', milestoneTotal: null });
+  const at = { period: { year: 2025, month: 12 }, target: null, now: new Date('2026-03-01T00:00:00Z'), dueDay: DUE_DAY };
+
+  it('YoY is the stated change when the report gives one (出口 增长17.7%), whatever the derived prior says', () => {
+    const s = buildSnapshot({
+      ...at,
+      indicator: annual('cumulative', '亿元'),
+      figures: [
+        fig(2025, 12, '12.6', { isReported: true, statedChange: { change: 17.7, unit: 'percent', basis: 'prior_year', text: '增长17.7%' } }),
+        fig(2024, 12, '10.71', { isDerived: true, derivedNote: '由…推算' }),
+      ],
+    });
+    expect(s.yoy).toEqual({ change: 17.7, unit: 'percent', source: 'stated', text: '增长17.7%' });
+  });
+
+  it('a change against the plan start is not a YoY: the computed one shows, marked 推算', () => {
+    const s = buildSnapshot({
+      ...at,
+      indicator: annual('level', '%'),
+      figures: [
+        fig(2025, 12, '27.97', { isReported: true, statedChange: { change: 1.15, unit: 'points', basis: 'plan_start', text: '较“十三五”末提高1.15个百分点' } }),
+        fig(2024, 12, '27.5', { isReported: true }),
+      ],
+    });
+    expect(s.yoy).toMatchObject({ change: 0.47, unit: 'points', source: 'estimated' });
+  });
+
+  it('a statement in words: no target, no status to judge, no change', () => {
+    const s = buildSnapshot({
+      ...at,
+      target: target('1'),
+      indicator: annual('qualitative', ''),
+      figures: [fig(2025, 12, '', { value: null, valueText: '广受群众点赞', isReported: true }), fig(2024, 12, '1')],
+    });
+    expect(s).toMatchObject({ target: null, status: 'grey', completion: null, expected: null, yoy: null, forecast: null });
   });
 });

@@ -2,7 +2,7 @@
  * One indicator at one period: its figure, target, expected-to-date value, status, YoY and forecast,
  * assembled from plain rows. Pure: the caller passes `now` and the settings.
  */
-import { yearOnYear } from './compare';
+import { changeToShow, type ShownChange, type StatedChange } from './compare';
 import { decimalToNumber } from './decimal';
 import { forecastYearEnd } from './forecast';
 import { isDueMonth, isOverdue, type Period } from './period';
@@ -12,6 +12,8 @@ import type { Direction, Frequency, IndicatorKind, ProgressStatus, Qualifier } f
 
 export interface SnapshotIndicator {
   kind: IndicatorKind;
+  /** The unit: a percent-valued indicator changes in percentage points. */
+  unit?: string;
   direction: Direction;
   frequency: Frequency;
   milestoneTotal: string | null;
@@ -25,6 +27,11 @@ export interface SnapshotFigure {
   qualifier: Qualifier;
   isSample: boolean;
   isDerived: boolean;
+  derivedNote?: string | null;
+  /** Published in the report (it has a source sentence). */
+  isReported?: boolean;
+  /** The change the report states for this figure, if any. */
+  statedChange?: StatedChange | null;
 }
 
 export interface SnapshotTarget {
@@ -48,7 +55,8 @@ export interface IndicatorSnapshot {
   completion: number | null;
   status: ProgressStatus;
   gapPoints: number | null;
-  yoy: { change: number; unit: 'percent' | 'points' } | null;
+  /** 同比: the report's stated change, else computed from the prior year's figure (marked 推算 where estimated). */
+  yoy: ShownChange | null;
   forecast: { value: number; willMeet: boolean | null; method: string } | null;
   /** Monthly series of the year up to the period (for sparklines and charts). */
   series: { month: number; value: number }[];
@@ -83,7 +91,10 @@ export function buildSnapshot(args: {
   dueDay: number;
   tolerances?: Tolerances;
 }): IndicatorSnapshot {
-  const { indicator, period, target } = args;
+  const { indicator, period } = args;
+  // A statement in words has no target, no progress and no status: it is shown as its words only.
+  const isStatement = indicator.kind === 'qualitative';
+  const target = isStatement ? null : args.target;
   const ofYear = args.figures
     .filter((f) => f.year === period.year && f.month <= period.month)
     .sort((a, b) => a.month - b.month);
@@ -134,10 +145,7 @@ export function buildSnapshot(args: {
         : completion({ kind: indicator.kind, direction: indicator.direction, actual: actualValue, target: targetValue }),
     status,
     gapPoints,
-    yoy:
-      actualValue === null || priorValue === null
-        ? null
-        : yearOnYear({ kind: indicator.kind, current: actualValue, prior: priorValue }),
+    yoy: isStatement ? null : yearOnYearOf(indicator, figure, prior, actualValue, priorValue),
     forecast:
       series.length && targetValue !== null
         ? forecastYearEnd({ kind: indicator.kind, direction: indicator.direction, series, target: targetValue, phasing })
@@ -145,4 +153,24 @@ export function buildSnapshot(args: {
     series,
     isSample: Boolean(figure?.isSample || target?.isSample),
   };
+}
+
+function yearOnYearOf(
+  indicator: SnapshotIndicator,
+  figure: SnapshotFigure | null,
+  prior: SnapshotFigure | null,
+  actualValue: number | null,
+  priorValue: number | null,
+): ShownChange | null {
+  const stated = figure?.statedChange?.basis === 'prior_year' ? figure.statedChange : null;
+  const side = (f: SnapshotFigure | null, value: number | null) =>
+    f ? { value, isDerived: f.isDerived, derivedNote: f.derivedNote ?? null, isReported: f.isReported ?? false } : null;
+  return changeToShow({
+    kind: indicator.kind,
+    unit: indicator.unit ?? '',
+    stated,
+    current: side(figure, actualValue),
+    prior: side(prior, priorValue),
+    priorLabel: '上年',
+  });
 }

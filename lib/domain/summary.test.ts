@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeQuality, compareWorstFirst, countStatuses, groupStatus, progressShares, statusLabel, summarizeProgress, worstOf } from './summary';
+import { changeQuality, compareWorstFirst, countStatuses, groupStatus, isJudged, progressShares, statusLabel, summarizeProgress, worstOf } from './summary';
 
 const item = (name: string, status: 'green' | 'yellow' | 'red' | 'grey' | 'overdue', gapPoints: number | null = null) => ({
   name,
@@ -117,5 +117,14 @@ describe('changeQuality', () => {
     expect(changeQuality({ change: 3 }, 'down')).toBe('worse');
     expect(changeQuality({ change: 0 }, 'up')).toBeNull();
     expect(changeQuality(null, 'up')).toBeNull();
+  });
+});
+
+describe('statements in words (qualitative)', () => {
+  it('are not judged and say so instead of a status', () => {
+    expect(isJudged({ kind: 'qualitative' })).toBe(false);
+    expect(isJudged({ kind: 'milestone' })).toBe(true);
+    expect(statusLabel({ status: 'grey', hasFigure: true, hasTarget: false, kind: 'qualitative' })).toBe('定性表述');
+    expect(statusLabel({ status: 'grey', hasFigure: true, hasTarget: false, kind: 'milestone' })).toBe('未设目标');
   });
 });

@@ -108,7 +108,14 @@ export function progressShares(args: {
 }
 
 /** The status as words: grey with a figure but no target reads 未设目标 (nothing to compare with), else the label. */
-export function statusLabel(args: { status: ProgressStatus; hasFigure: boolean; hasTarget: boolean }): string {
+/** Whether an indicator is judged at all: a statement in the report's words (qualitative) has no status and no count. */
+export function isJudged(item: { kind: IndicatorKind }): boolean {
+  return item.kind !== 'qualitative';
+}
+
+/** The status in words; a statement in words is 不评价 (no completion claim to judge). */
+export function statusLabel(args: { status: ProgressStatus; hasFigure: boolean; hasTarget: boolean; kind?: IndicatorKind }): string {
+  if (args.kind === 'qualitative') return '定性表述';
   if (args.status === 'grey' && args.hasFigure && !args.hasTarget) return '未设目标';
   return STATUS_LABELS[args.status];
 }

@@ -26,8 +26,12 @@ export const WORK_AREAS: ReadonlyArray<{ id: number; slug: AreaSlug; name: strin
 export const REVIEW_GROUPS = ['综合实力', '转型发展', '改革开放', '城乡发展', '生态环境', '社会事业'] as const;
 export type ReviewGroup = (typeof REVIEW_GROUPS)[number];
 
-/** cumulative 累计值 · level 时点值 · rate 比率/增速 · milestone 任务类 */
-export const INDICATOR_KINDS = ['cumulative', 'level', 'rate', 'milestone'] as const;
+/**
+ * cumulative 累计值 · level 时点值 · rate 比率/增速 · milestone 任务类 ·
+ * qualitative 定性表述 (the report's words with no figure and no completion claim: "广受群众点赞", "较好完成…"):
+ * no target, no status, outside every count and completion.
+ */
+export const INDICATOR_KINDS = ['cumulative', 'level', 'rate', 'milestone', 'qualitative'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 export const DIRECTIONS = ['up', 'down'] as const;
@@ -42,10 +46,11 @@ export type PlanType = (typeof PLAN_TYPES)[number];
 
 /**
  * How a figure is qualified in the report:
- * exact (bare), at_least (以上/≥), about (左右), over (突破/超 — strictly more), at_most (以内/≤),
+ * exact (bare), at_least (以上/≥), about (左右), over (超 — strictly more), breakthrough (突破 — strictly more,
+ * the report's other word for it, kept apart so the screens say what the report says), at_most (以内/≤),
  * all_done (全部完成 — a milestone fully achieved).
  */
-export const QUALIFIERS = ['exact', 'at_least', 'about', 'over', 'at_most', 'all_done'] as const;
+export const QUALIFIERS = ['exact', 'at_least', 'about', 'over', 'at_most', 'all_done', 'breakthrough'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
 export const ACTUAL_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
@@ -65,3 +70,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '领导',
   auditor: '审计员',
 };
+
+/** What a stated or computed change is measured in: relative percent, percentage points, or the indicator's unit. */
+export const CHANGE_UNITS = ['percent', 'points', 'absolute'] as const;
+export type ChangeUnit = (typeof CHANGE_UNITS)[number];
+
+/** What a change is measured against: the same period a year earlier (同比), or the plan's start (较“十三五”末). */
+export const CHANGE_BASES = ['prior_year', 'plan_start'] as const;
+export type ChangeBasis = (typeof CHANGE_BASES)[number];

@@ -5,7 +5,7 @@
  */
 import { parseFigure } from '@/lib/domain/figure-parse';
 import { formatPeriod, parsePeriod, type Period } from '@/lib/domain/period';
-import { parseQualifier } from '@/lib/domain/qualifier';
+import { parseQualifier, QUALIFIER_CHOICES } from '@/lib/domain/qualifier';
 import type { Qualifier } from '@/lib/domain/types';
 import type { ImportKind, ImportRecord } from './sheet-table';
 
@@ -45,7 +45,7 @@ export interface CheckedRow {
 /** numeric(20, 6): at most 14 digits before the decimal point. */
 const MAX_INTEGER_DIGITS = 14;
 const NOTE_LIMIT = 1000;
-const QUALIFIER_CHOICES = '精确值、以上、左右、突破、以内、全部完成';
+
 const SHOWN_CHARS = 60;
 
 export const rowMessage = (row: number, message: string) => `第 ${row} 行：${message}`;

@@ -3,6 +3,7 @@
  * period, and any figure already stored, so that uploading it unchanged changes nothing) and a 说明 sheet.
  */
 import ExcelJS from 'exceljs';
+import { QUALIFIER_CHOICES } from '@/lib/domain/qualifier';
 import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from './limits';
 import type { ImportKind } from './sheet-table';
 
@@ -28,7 +29,7 @@ export interface TemplateInput {
   rows: TemplateRow[];
 }
 
-const QUALIFIER_LIST = '"精确值,以上,左右,突破,以内,全部完成"';
+const QUALIFIER_LIST = `"${QUALIFIER_CHOICES.replaceAll('、', ',')}"`;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 function columnsOf(kind: ImportKind): { header: string; width: number }[] {
@@ -61,7 +62,7 @@ function instructions(input: TemplateInput): string[] {
     '第 1 行为表头，请勿修改或删除；从第 2 行起每行一条数据，行的顺序不限。',
     '「指标名称」「单位」仅供核对：单位与系统中不一致的行会被拒绝。',
     '数字只填数字，可带千分位逗号（如 1,027），可用全角数字；不要填写公式结果以外的文字。',
-    '「限定词」可选：精确值、以上、左右、突破、以内、全部完成；留空表示精确值（已有数据则保持原限定词）。',
+    `「限定词」可选：${QUALIFIER_CHOICES}；留空表示精确值（已有数据则保持原限定词）。`,
     `每个文件最多 ${MAX_DATA_ROWS} 行、${MAX_UPLOAD_BYTES / 1024 / 1024} MB；也可另存为 CSV（UTF-8 或 GBK 编码）上传。`,
     '上传后先显示预检结果，逐行列出错误；全部无误后才能导入。导入要么全部成功，要么不保存任何数据，每项改动都记入审计日志。',
   ];

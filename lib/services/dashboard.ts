@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { currentPeriod, type Period } from '@/lib/domain/period';
 import { RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
 import { buildSnapshot, type IndicatorSnapshot, type SnapshotFigure } from '@/lib/domain/snapshot';
-import { countStatuses, progressShares, statusLabel, summarizeProgress, worstOf } from '@/lib/domain/summary';
+import { countStatuses, isJudged, progressShares, statusLabel, summarizeProgress, worstOf } from '@/lib/domain/summary';
 import { decimalToNumber } from '@/lib/domain/decimal';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { requirePermission } from '@/lib/auth/require-permission';
@@ -158,7 +158,7 @@ export function toKpiView(v: IndicatorView) {
     completion: v.completion,
     shares: progressShares({ kind: v.kind, actual: decimalToNumber(v.figure?.value ?? null), expected: v.expected, target }),
     status: v.status,
-    statusLabel: statusLabel({ status: v.status, hasFigure: v.figure !== null, hasTarget: v.target !== null }),
+    statusLabel: statusLabel({ status: v.status, hasFigure: v.figure !== null, hasTarget: v.target !== null, kind: v.kind }),
     gapPoints: v.gapPoints,
     yoy: v.yoy,
     forecast: v.forecast,
@@ -186,7 +186,8 @@ export function summarizeGroup(views: KpiView[], featuredLimit = 3) {
   const worst = worstOf(views, featuredLimit);
   return {
     total: views.length,
-    counts: countStatuses(views),
+    // Statements in the report's words are listed but never counted as a status.
+    counts: countStatuses(views.filter(isJudged)),
     progress: summarizeProgress(
       views.map((v) => ({ ...v, target: decimalToNumber(v.target?.value ?? null) })),
     ),
@@ -201,7 +202,7 @@ export function rankViews(views: readonly KpiView[]) {
   const codes = new Map(views.map((v) => [v.departmentId, v.departmentCode]));
   return rankDepartments(
     views
-      .filter((v) => v.section !== 'review')
+      .filter((v) => v.section !== 'review' && isJudged(v))
       .map((v) => ({ departmentId: v.departmentId, departmentName: v.departmentShortName, status: v.status })),
   ).map((r) => ({ ...r, departmentCode: codes.get(r.departmentId) ?? '' }));
 }
@@ -237,7 +238,7 @@ function summarizeOverview(period: ResolvedPeriod, views: readonly KpiView[]) {
       .sort((a, b) => (a.headlineOrder ?? 0) - (b.headlineOrder ?? 0))
       .map(toHeadlineKpi),
     areas: WORK_AREAS.map((area) => ({ ...area, ...summarizeGroup(planned.filter((v) => v.areaId === area.id)) })),
-    counts: countStatuses(planned),
+    counts: countStatuses(planned.filter(isJudged)),
     ranking: rankViews(planned),
     rankingFormula: RANKING_FORMULA,
   };

@@ -26,7 +26,8 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, now = new 
     getReportingSettings(db),
     listPeriodLocks(db, period.year),
   ]);
-  const due = views.filter((v) => isDueMonth(v.frequency, period.month) && v.section !== 'review');
+  // Statements in the report's words (qualitative) are not reported period by period.
+  const due = views.filter((v) => isDueMonth(v.frequency, period.month) && v.section !== 'review' && v.kind !== 'qualitative');
   const own = await listPeriodActuals(db, { actor, indicatorIds: due.map((v) => v.id), year: period.year, month: period.month });
   const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
   const deadline = entryDeadline(period, settings.dueDay);

@@ -22,7 +22,8 @@ import { bundleExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { recordProgressStatuses } from './export-status';
 import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExport, type ExportDownload, type ExportJob } from './export-run';
-import { AUDIT_COLUMNS, auditCells, FREQUENCY_LABELS, KIND_LABELS, RECORD_COLUMNS, recordCells } from './export-tables';
+import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS } from '@/lib/domain/labels';
+import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './export-tables';
 import type { ExportCheck } from './exports';
 
 const col = (header: string, width = 14): ExportColumn => ({ header, width });
@@ -75,7 +76,7 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
       await writer.startTable('指标', INDICATOR_COLUMNS);
       await writer.writeRows([[
         indicator.code, indicator.name, indicator.unit, KIND_LABELS[indicator.kind],
-        indicator.direction === 'up' ? '越大越好' : '越小越好', FREQUENCY_LABELS[indicator.frequency],
+        DIRECTION_LABELS[indicator.direction], FREQUENCY_LABELS[indicator.frequency],
         indicator.definition, indicator.areaName, indicator.departmentName, indicator.isRetired ? '是' : '否', indicator.sourceText,
       ]]);
       await writer.startTable('目标', TARGET_COLUMNS);

@@ -1,7 +1,7 @@
 /** The columns of each exported table and how a database row becomes a row of cells. */
 import type { AuditExportRow } from '@/db/queries/audit';
 import type { RecordRow } from '@/db/queries/export-records';
-import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
+import { formatReportFigure, QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { ROLE_LABELS, ROLES, type ActualStatus, type ProgressStatus, type Role } from '@/lib/domain/types';
 import { figureCell, shanghaiTime, type ExportValue } from '@/lib/export/cells';
@@ -15,8 +15,6 @@ export const ACTUAL_STATUS_LABELS: Record<ActualStatus, string> = {
   returned: '已退回',
 };
 
-export const KIND_LABELS = { cumulative: '累计值', level: '时点值', rate: '比率/增速', milestone: '任务类' } as const;
-export const FREQUENCY_LABELS = { monthly: '月度', quarterly: '季度', annual: '年度' } as const;
 
 export function roleLabel(role: string | null): string | null {
   if (role === null) return null;
@@ -98,6 +96,10 @@ export const RECORD_COLUMNS: ExportColumn[] = [
   { header: '版本', width: 6 },
   { header: '示例数据', width: 8 },
   { header: '推算值', width: 8 },
+  { header: '推算方法', width: 30 },
+  { header: '报告表述', width: 24 },
+  { header: '报告所述变化', width: 16 },
+  { header: '原文', width: 60 },
 ];
 
 /** A figure with no number (a milestone "全部完成", a textual target) is exported as its text. */
@@ -129,9 +131,14 @@ export function recordCells(row: RecordRow, progress: ProgressStatus | null): Ex
     row.returnedBy,
     shanghaiTime(row.returnedAt),
     row.returnReason,
-    row.note ?? row.sourceText,
+    row.note,
     row.version,
     yesNo(row.isSample),
     yesNo(row.isDerived),
+    row.derivedNote,
+    // The report's own wording of a published figure ("突破160亿元", "1374公里全线贯通", "八成以上"), and its sentence.
+    row.sourceText === null ? null : formatReportFigure(row, row.unit),
+    row.statedChangeText,
+    row.sourceText,
   ];
 }

@@ -10,11 +10,11 @@ import { isDepartmentScoped } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod, formatPeriodLabel, isDueMonth, previousPeriod } from '@/lib/domain/period';
-import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
+import { QUALIFIER_WORDS } from '@/lib/domain/qualifier';
 import { buildTemplate, type TemplateRow } from '@/lib/import/template';
 import { AppError } from '@/lib/errors';
 import { templateQuerySchema } from '@/lib/validation/imports';
-import { KIND_LABELS } from '@/lib/validation/catalog';
+import { KIND_LABELS } from '@/lib/domain/labels';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { plainDecimal } from './catalog-view';
 
@@ -24,7 +24,7 @@ export interface TemplateFile {
 }
 
 /** The qualifier as the template's drop-down writes it; exact is left blank. */
-const qualifierText = (q: keyof typeof QUALIFIER_LABELS) => (q === 'exact' ? '' : { at_least: '以上', about: '左右', over: '突破', at_most: '以内', all_done: '全部完成' }[q]);
+const qualifierText = (q: keyof typeof QUALIFIER_WORDS) => QUALIFIER_WORDS[q];
 
 async function scope(db: Db, actor: Actor, code: string | undefined) {
   if (isDepartmentScoped(actor)) {

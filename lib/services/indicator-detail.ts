@@ -107,7 +107,7 @@ async function readIndicatorDetail(
       version: f.version,
       status: snapshot?.status ?? null,
       statusLabel: snapshot
-        ? statusLabel({ status: snapshot.status, hasFigure: true, hasTarget: snapshot.target !== null })
+        ? statusLabel({ status: snapshot.status, hasFigure: true, hasTarget: snapshot.target !== null, kind: record.kind })
         : null,
       expected: snapshot?.expected ?? null,
       note: f.note,

@@ -5,7 +5,8 @@
 import { listActualRows, listIndicatorRows } from '@/db/queries/figures';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
-import { yearOnYear } from '@/lib/domain/compare';
+import { changeToShow } from '@/lib/domain/compare';
+
 import { decimalToNumber } from '@/lib/domain/decimal';
 import { REVIEW_GROUPS } from '@/lib/domain/types';
 import { resolveOptions, type ServiceOptions } from './dashboard';
@@ -27,6 +28,14 @@ function plainFigure(f: FigureRow | undefined) {
     derivedNote: f.derivedNote,
     isSample: f.isSample,
   };
+}
+
+function sideOf(f: FigureRow) {
+  return { value: decimalToNumber(f.value), isDerived: f.isDerived, derivedNote: f.derivedNote, isReported: f.isReported };
+}
+
+function statedSincePlanStart(f: FigureRow | undefined) {
+  return f?.statedChange?.basis === 'plan_start' ? f.statedChange : null;
 }
 
 /** GET /api/review — the 十四五 figures by group, baseline against the end year. */
@@ -59,10 +68,14 @@ export async function getReview(actor: Actor, options: ServiceOptions = {}) {
       sourceText: r.sourceText,
       end: plainFigure(end),
       baseline: plainFigure(baseline),
-      change: yearOnYear({
+      // The report's own change against the end of 十三五 wins; any other is computed and marked 推算 with its method.
+      change: changeToShow({
         kind: r.kind,
-        current: decimalToNumber(end?.value ?? null),
-        prior: decimalToNumber(baseline?.value ?? null),
+        unit: r.unit,
+        stated: statedSincePlanStart(end),
+        current: end ? sideOf(end) : null,
+        prior: baseline ? sideOf(baseline) : null,
+        priorLabel: `${REVIEW_PLAN.baselineYear}年`,
       }),
     };
   });

@@ -5,7 +5,7 @@
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { lastDueMonth } from '@/lib/domain/snapshot';
-import { compareWorstFirst, countStatuses } from '@/lib/domain/summary';
+import { compareWorstFirst, countStatuses, isJudged } from '@/lib/domain/summary';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { loadDashboard, summarizeGroup, type KpiView, type ServiceOptions } from './dashboard';
 
@@ -38,7 +38,7 @@ export async function getScreen(actor: Actor, options: ServiceOptions = {}) {
     generatedAt: now.toISOString(),
     period: { year: period.year, month: period.month },
     isSample: planned.some((v) => v.isSample),
-    counts: countStatuses(planned),
+    counts: countStatuses(planned.filter(isJudged)),
     headline: planned
       .filter((v) => v.headlineOrder !== null)
       .sort((a, b) => (a.headlineOrder ?? 0) - (b.headlineOrder ?? 0))

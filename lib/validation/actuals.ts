@@ -1,5 +1,6 @@
 /** Input rules of the reporting cycle. Objects are strict: an unknown field is refused, not ignored. */
 import { z } from 'zod';
+import { QUALIFIER_CHOICES } from '@/lib/domain/qualifier';
 import { parsePeriod } from '@/lib/domain/period';
 import { QUALIFIERS } from '@/lib/domain/types';
 
@@ -38,7 +39,7 @@ export const saveActualSchema = z.strictObject({
   period: periodField,
   /** As typed: parsed by lib/domain/figure-parse with the indicator's unit and range. */
   value: z.unknown(),
-  qualifier: z.enum(QUALIFIERS, { error: '「限定词」无效，可选：精确值、以上、左右、突破/超、以内、全部完成' }).optional(),
+  qualifier: z.enum(QUALIFIERS, { error: `「限定词」无效，可选：${QUALIFIER_CHOICES}` }).optional(),
   note: text('备注', 1000).optional(),
   explanation: text('情况说明', 2000).optional(),
   evidenceUrl: evidenceUrl.optional(),

@@ -5,15 +5,9 @@
 import { z } from 'zod';
 import { AREA_SLUGS, DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PLAN_TYPES } from '@/lib/domain/types';
 
-export const KIND_LABELS: Record<(typeof INDICATOR_KINDS)[number], string> = {
-  cumulative: '累计值',
-  level: '时点值',
-  rate: '比率/增速',
-  milestone: '任务类',
-};
-export const DIRECTION_LABELS: Record<(typeof DIRECTIONS)[number], string> = { up: '越高越好', down: '越低越好' };
-export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = { monthly: '月度', quarterly: '季度', annual: '年度' };
-export const PLAN_TYPE_LABELS: Record<(typeof PLAN_TYPES)[number], string> = { expected: '预期性', binding: '约束性' };
+import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
+
+const { qualitative: _statement, ...ENTERABLE_KIND_LABELS } = KIND_LABELS;
 
 function text(label: string, max: number) {
   return z
@@ -44,7 +38,10 @@ const boundField = z.union([z.string().max(40, '「允许范围」的数字过�
 const fields = {
   name: text('指标名称', 100).min(1, '请填写「指标名称」'),
   unit: text('单位', 20).min(1, '请填写「单位」（如 亿元、个、%）'),
-  kind: z.enum(INDICATOR_KINDS, { error: `「指标类型」应为：${choices(KIND_LABELS)}` }),
+  // 定性表述 holds the report's own words and is loaded from the report only: it cannot be created or chosen here.
+  kind: z
+    .enum(INDICATOR_KINDS, { error: `「指标类型」应为：${choices(ENTERABLE_KIND_LABELS)}` })
+    .refine((k) => k !== 'qualitative', { error: '「指标类型」“定性表述”仅用于政府工作报告中的定性表述，不能新建或改为此类型' }),
   direction: z.enum(DIRECTIONS, { error: `「方向」应为：${choices(DIRECTION_LABELS)}` }),
   frequency: z.enum(FREQUENCIES, { error: `「填报频率」应为：${choices(FREQUENCY_LABELS)}` }),
   planType: z.enum(PLAN_TYPES, { error: `「指标属性」应为：${choices(PLAN_TYPE_LABELS)}` }),

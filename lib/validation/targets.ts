@@ -3,6 +3,7 @@
  * lib/domain/figure-parse in the service with the indicator's unit; objects are strict.
  */
 import { z } from 'zod';
+import { QUALIFIER_CHOICES } from '@/lib/domain/qualifier';
 import { QUALIFIERS } from '@/lib/domain/types';
 import { indicatorCodeField, versionField } from './catalog';
 
@@ -24,7 +25,7 @@ export const upsertTargetSchema = z.strictObject({
   indicatorCode: indicatorCodeField,
   year: yearField,
   value: z.unknown(),
-  qualifier: z.enum(QUALIFIERS, { error: '「限定词」无效，可选：精确值、以上、左右、突破/超、以内、全部完成' }).optional(),
+  qualifier: z.enum(QUALIFIERS, { error: `「限定词」无效，可选：${QUALIFIER_CHOICES}` }).optional(),
   phasing: z.enum(PHASINGS, { error: '「分解方式」应为：不分解、按月分解、按季度分解' }).optional().default('none'),
   phases: z
     .array(

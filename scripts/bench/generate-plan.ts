@@ -34,7 +34,8 @@ export const AREA_WEIGHTS = [0.3, 0.11, 0.12, 0.12, 0.11, 0.1, 0.14] as const;
 
 const PLACES = ['潞州区', '上党区', '屯留区', '潞城区', '襄垣县', '平顺县', '黎城县', '壶关县', '长子县', '武乡县', '沁县', '沁源县', '高新区', '经开区'];
 
-const NOUNS: Record<IndicatorKind, readonly { noun: string; unit: string; scale: number }[]> = {
+// The benchmark's catalogue has figures only: no statements in words (qualitative).
+const NOUNS: Record<Exclude<IndicatorKind, 'qualitative'>, readonly { noun: string; unit: string; scale: number }[]> = {
   cumulative: [
     { noun: '重点项目完成投资', unit: '亿元', scale: 30 },
     { noun: '招商引资到位资金', unit: '亿元', scale: 50 },
@@ -80,7 +81,7 @@ export interface IndicatorPlan {
   milestoneTotal: number | null;
 }
 
-function drawKind(random: () => number): IndicatorKind {
+function drawKind(random: () => number): Exclude<IndicatorKind, 'qualitative'> {
   const draw = random();
   return draw < 0.45 ? 'cumulative' : draw < 0.65 ? 'level' : draw < 0.9 ? 'rate' : 'milestone';
 }

@@ -22,6 +22,8 @@ import { getScreen } from '@/lib/services/screen-view';
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
 const BATCH = 500;
+// Kinds with figures (a statement in words has none to count).
+const KINDS = INDICATOR_KINDS.filter((k) => k !== 'qualitative');
 
 interface Counted {
   handle: DbHandle;
@@ -60,7 +62,7 @@ async function seeded(n: number): Promise<Counted> {
     code: `GEN-${String(i + 1).padStart(4, '0')}`,
     name: `测试指标${i + 1}`,
     unit: '亿元',
-    kind: INDICATOR_KINDS[i % INDICATOR_KINDS.length]!,
+    kind: KINDS[i % KINDS.length]!,
     direction: i % 5 === 0 ? ('down' as const) : ('up' as const),
     frequency: 'monthly' as const,
     areaId: WORK_AREAS[i % WORK_AREAS.length]!.id,
@@ -68,7 +70,7 @@ async function seeded(n: number): Promise<Counted> {
     headlineOrder: i < 6 ? i + 1 : null,
     section: i % 50 === 49 ? ('review' as const) : ('area' as const),
     reviewGroup: i % 50 === 49 ? '综合实力' : null,
-    milestoneTotal: INDICATOR_KINDS[i % INDICATOR_KINDS.length] === 'milestone' ? '12' : null,
+    milestoneTotal: KINDS[i % KINDS.length] === 'milestone' ? '12' : null,
     sortOrder: i + 1,
   }));
   const ids: number[] = [];

@@ -26,7 +26,7 @@ const EXPECTED: [string, number, string, string, string, string | null][] = [
   ['IND-STANDARD-LAND-AREA', 2025, '1663.500000', '亩', 'exact', null],
   ['IND-GRAIN-OUTPUT', 2025, '25.300000', '亿斤', 'exact', null],
   ['IND-CARBON-CHAIN-REVENUE-GROWTH', 2025, '97.800000', '%', 'exact', null],
-  ['TOU-FIRST-STORES', 2025, '100.000000', '家', 'over', null],
+  ['TOU-FIRST-STORES', 2025, '100.000000', '家', 'breakthrough', null],
   ['TOU-TRADE-IN-SUBSIDIES', 2025, '8.540000', '亿元', 'exact', null],
   ['REF-EXPORTS', 2025, '12.600000', '亿元', 'exact', null],
   ['REF-EXPORTS-GROWTH', 2025, '17.700000', '%', 'exact', null],

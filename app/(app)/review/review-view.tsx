@@ -2,9 +2,9 @@
 /** The 十四五 review: each 2025 figure against its 2020 baseline, grouped as the report groups them. */
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { changeText } from '@/components/kpi/change-text';
+import { ChangeText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
-import { PLAN_TYPE_LABELS } from '@/components/kpi/labels';
+import { PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import { PageHeading } from '@/components/kpi/page-heading';
 import { EmptyState, ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { reviewQuery } from '@/lib/api/dashboard-queries';
@@ -18,7 +18,7 @@ function Change({ item }: { item: Item }) {
   const quality = changeQuality(item.change, item.direction);
   return (
     <span className="tabular-nums">
-      {changeText(item.change)}
+      <ChangeText change={item.change} unit={item.unit} />
       {quality ? <span className="ml-1 text-xs text-gray-500">{quality === 'better' ? '（向好）' : '（变差）'}</span> : null}
     </span>
   );
@@ -34,7 +34,7 @@ export function ReviewView() {
       <PageHeading
         crumbs={[{ href: '/', label: '总览' }]}
         title={`“${plan.name}”发展成就回顾`}
-        subtitle={`${plan.baselineYear + 1}—${plan.endYear}年，对比“十三五”末（${plan.baselineYear}年）基期；数值按政府工作报告原文记载，“推算”为由报告其他数据推算的基期值。`}
+        subtitle={`${plan.baselineYear + 1}—${plan.endYear}年，对比“十三五”末（${plan.baselineYear}年）基期；数值与变化按政府工作报告原文记载，报告未直接给出的数标“推算”，点击可看推算方法。`}
       />
       <nav aria-label="回顾分组" className="no-print flex flex-wrap gap-1 text-sm">
         {data.groups.map((g) => (
@@ -85,7 +85,6 @@ export function ReviewView() {
                         </th>
                         <td className="px-2 py-2 text-right">
                           <FigureText figure={item.baseline} unit={item.unit} className="tabular-nums" />
-                          {item.baseline?.derivedNote ? <span className="sr-only">{item.baseline.derivedNote}</span> : null}
                         </td>
                         <td className="px-2 py-2 text-right font-medium">
                           <FigureText figure={item.end} unit={item.unit} className="tabular-nums" />

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/components/kpi/labels';
+import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import { ApiError } from '@/lib/api/client';
 import { DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PLAN_TYPES, WORK_AREAS } from '@/lib/domain/types';
 import type { CatalogPage, IndicatorAdminView } from '@/lib/services/catalog';
@@ -100,7 +100,7 @@ export function IndicatorDialog({
         <div onChange={(e) => (e.target instanceof HTMLInputElement ? setUnit(e.target.value) : undefined)}>
           <TextField label="单位" name="unit" required defaultValue={indicator?.unit} hint="如 亿元、个、%、万人" errors={problem?.fieldErrors.unit} />
         </div>
-        <SelectField label="指标类型" name="kind" value={kind} onChange={setKind} options={options(KIND_LABELS, INDICATOR_KINDS)} errors={problem?.fieldErrors.kind} />
+        <SelectField label="指标类型" name="kind" value={kind} onChange={setKind} options={options(KIND_LABELS, INDICATOR_KINDS.filter((k) => k !== 'qualitative'))} errors={problem?.fieldErrors.kind} />
         <SelectField label="方向" name="direction" value={direction} onChange={setDirection} options={options(DIRECTION_LABELS, DIRECTIONS)} errors={problem?.fieldErrors.direction} />
         <SelectField label="填报频率" name="frequency" value={frequency} onChange={setFrequency} options={options(FREQUENCY_LABELS, FREQUENCIES)} errors={problem?.fieldErrors.frequency} />
         <SelectField label="指标属性" name="planType" value={planType} onChange={setPlanType} options={options(PLAN_TYPE_LABELS, PLAN_TYPES)} errors={problem?.fieldErrors.planType} />

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/components/kpi/labels';
+import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import type { IndicatorAdminView } from '@/lib/services/catalog';
 import { ConfirmDialog } from '../_shared/dialog';
 import { toFormProblem } from '../_shared/format';

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { KIND_LABELS } from '@/components/kpi/labels';
+import { KIND_LABELS } from '@/lib/domain/labels';
 import { ApiError } from '@/lib/api/client';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { QUALIFIERS } from '@/lib/domain/types';

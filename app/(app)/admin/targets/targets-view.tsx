@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useMemo, useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
-import { KIND_LABELS } from '@/components/kpi/labels';
+import { KIND_LABELS } from '@/lib/domain/labels';
 import type { TargetList } from '@/lib/services/targets';
 import { formatBeijingTime } from '../_shared/format';
 import { targetsQuery } from './queries';

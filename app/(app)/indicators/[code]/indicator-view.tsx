@@ -9,7 +9,7 @@ import { TrendChart } from '@/components/charts/trend-chart';
 import { ChangeText, NumberText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { asOfText } from '@/components/kpi/headline-tile';
-import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/components/kpi/labels';
+import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import { PageHeading } from '@/components/kpi/page-heading';
 import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
@@ -106,7 +106,7 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
                   )
                 }
               >
-                <ChangeText change={v.yoy} />
+                <ChangeText change={v.yoy} unit={v.unit} />
               </Fact>
               <Fact
                 label="预计全年"

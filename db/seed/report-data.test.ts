@@ -187,6 +187,14 @@ describe('seed indicators', () => {
     }
   });
 
+  it('show only the report\'s own words: every figure in words is verbatim in its source sentence', () => {
+    for (const ind of SEED_INDICATORS) {
+      for (const v of ind.values.filter((x) => x.year === REPORT_YEAR && x.valueText)) {
+        expect(norm(ind.source).includes(norm(v.valueText ?? '')), `${ind.code}: ${v.valueText}`).toBe(true);
+      }
+    }
+  });
+
   it('keep the report\'s word before a number: 突破 and 超 apart', () => {
     for (const ind of SEED_INDICATORS) {
       const v = ind.values.find((x) => x.year === REPORT_YEAR);

@@ -688,7 +688,8 @@ const REVIEW_INDICATORS: SeedIndicator[] = [
       department: 'swuj',
       definition: '是否入选国家再生水利用重点城市。',
       source: SRC.water,
-      valueText: '入选国家再生水利用重点城市',
+      // The report names both in one breath (入选国家第二批市级水网先导区、国家再生水利用重点城市): its own words.
+      valueText: '国家再生水利用重点城市',
     }),
   ),
   review('生态环境', {

@@ -107,7 +107,7 @@ export function ReviewView() {
                     <span className="ml-1 text-xs text-gray-500">
                       {PLAN_TYPE_LABELS[item.planType]} · {item.departmentShortName}
                     </span>
-                    <p className="mt-1 flex flex-wrap items-baseline gap-x-2">
+                    <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
                       {item.baseline ? (
                         <span className="text-gray-600">
                           {plan.baselineYear}年 <FigureText figure={item.baseline} unit={item.unit} className="tabular-nums" /> →
@@ -117,7 +117,7 @@ export function ReviewView() {
                         {plan.endYear}年 <FigureText figure={item.end} unit={item.unit} className="font-semibold tabular-nums" />
                       </span>
                       {item.change ? <Change item={item} /> : null}
-                    </p>
+                    </div>
                     {item.sourceText ? <p className="mt-1 text-xs leading-snug text-gray-500">原文：{item.sourceText}</p> : null}
                   </li>
                 ))}

@@ -79,7 +79,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   const dir = options.dir ?? defaultPgliteDir();
   const isMemory = dir.startsWith('memory://');
   let lock: DirLock | undefined;
-  if (!isMemory) lock = acquireDirLock(path.resolve(/*turbopackIgnore: true*/ dir));
+  if (!isMemory) lock = await acquireDirLock(path.resolve(/*turbopackIgnore: true*/ dir));
   try {
     const client = isMemory ? new PGlite() : new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
     await client.waitReady;

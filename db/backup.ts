@@ -7,13 +7,15 @@ import { once } from 'node:events';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
+import fs from 'node:fs';
 import { queryRows, sql, type Db } from './client';
+import { FORBIDDEN_SETTING_KEYS } from './queries/settings';
 
 export const BACKUP_FORMAT = 'zhuashou-backup';
 export const BACKUP_VERSION = 1;
 
 /** Tables in dependency order (parents first), with the columns that order their rows. */
-export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string }[] = [
+export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string }[] = [
   { name: 'work_areas', orderBy: 'id' },
   { name: 'departments', orderBy: 'id', serial: 'id' },
   { name: 'users', orderBy: 'id', serial: 'id' },
@@ -23,7 +25,8 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   { name: 'target_phases', orderBy: 'target_id, month' },
   { name: 'actuals', orderBy: 'id', keyset: 'id', serial: 'id' },
   { name: 'period_locks', orderBy: 'year, month' },
-  { name: 'settings', orderBy: 'key' },
+  // Never a signing secret in a backup (an earlier version kept one here on PostgreSQL).
+  { name: 'settings', orderBy: 'key', where: `key not in (${FORBIDDEN_SETTING_KEYS.map((k) => `'${k}'`).join(', ')})` },
   { name: 'instructions', orderBy: 'id', serial: 'id' },
   { name: 'instruction_answers', orderBy: 'id', serial: 'id' },
   { name: 'audit_events', orderBy: 'id', keyset: 'id', serial: 'id' },
@@ -49,7 +52,8 @@ export async function backupDatabase(db: Db, destination: Writable): Promise<Rec
       let n = 0;
       let after: number | null = null;
       for (;;) {
-        const where: string = table.keyset && after !== null ? `where ${table.keyset} > ${after}` : '';
+        const conditions: string[] = [table.where, table.keyset && after !== null ? `${table.keyset} > ${after}` : undefined].filter((c): c is string => Boolean(c));
+        const where: string = conditions.length ? `where ${conditions.join(' and ')}` : '';
         const limit = table.keyset ? `limit ${PAGE}` : '';
         const rows = await queryRows<{ r: Record<string, unknown> }>(
           tx,
@@ -67,6 +71,21 @@ export async function backupDatabase(db: Db, destination: Writable): Promise<Rec
   gzip.end();
   await once(destination, 'finish');
   return counts;
+}
+
+/**
+ * Writes a backup to a new file readable by its owner only (0600, whatever the umask); an existing file is
+ * never overwritten (nor its mode trusted): the call fails with EEXIST and the file is left alone.
+ */
+export async function backupToFile(db: Db, file: string): Promise<Record<string, number>> {
+  const fd = fs.openSync(file, 'wx', 0o600);
+  try {
+    fs.fchmodSync(fd, 0o600);
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
+  return backupDatabase(db, fs.createWriteStream('', { fd }));
 }
 
 export class RestoreError extends Error {}

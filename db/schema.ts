@@ -75,11 +75,14 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** argon2id hashes of the previous passwords, newest first (4 kept: with the current one, the last 5 are refused). */
+    passwordHistory: jsonb('password_history').$type<string[]>().notNull().default([]),
+    /** The TOTP seed, encrypted at rest (`v1:…`, lib/auth/data-key.ts). */
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** The last 30-second step whose code was accepted: a code is never accepted twice (RFC 6238 §5.2). */
     totpLastStep: integer('totp_last_step'),
-    /** SHA-256 hashes of unused one-time recovery codes. */
+    /** Salted argon2id hashes of unused one-time recovery codes. */
     recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     firstFailedAt: timestamp('first_failed_at', { withTimezone: true }),

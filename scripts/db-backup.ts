@@ -1,8 +1,9 @@
 // npm run db:backup [-- --out FILE] — a logical backup of the whole database (embedded or DATABASE_URL) to a
-// gzip JSON-lines file. On the embedded engine the app must be stopped (one process holds the folder).
+// gzip JSON-lines file, mode 0600, never over an existing file. On the embedded engine the app must be
+// stopped (one process holds the folder).
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupDatabase } from '../db/backup';
+import { backupToFile } from '../db/backup';
 import { openDatabase } from '../db/client';
 
 function argValue(name: string): string | undefined {
@@ -13,10 +14,11 @@ function argValue(name: string): string | undefined {
 async function main() {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const out = path.resolve(argValue('--out') ?? path.join('backups', `zhuashou-${stamp}.jsonl.gz`));
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
   const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
   try {
-    const counts = await backupDatabase(handle.db, fs.createWriteStream(out, { flags: 'wx' }));
+    // Owner-only (0600): a backup holds password hashes and encrypted second-factor secrets.
+    const counts = await backupToFile(handle.db, out);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`备份完成：${out}（${total} 行；审计事件 ${counts.audit_events ?? 0} 条）`);
   } finally {

@@ -153,3 +153,20 @@ export async function recordAddressFailure(db: Db, address: string, now: Date, w
       },
     });
 }
+
+/** Users whose stored TOTP secret is set (to re-encrypt those still in plain text at start). */
+export async function listStoredTotpSecrets(db: Db): Promise<{ id: number; totpSecret: string }[]> {
+  const rows = await db
+    .select({ id: users.id, totpSecret: users.totpSecret })
+    .from(users)
+    .where(sql`${users.totpSecret} is not null`);
+  return rows.flatMap((row) => (row.totpSecret === null ? [] : [{ id: row.id, totpSecret: row.totpSecret }]));
+}
+
+/** Replaces a stored TOTP secret only if it is still `expected` (a concurrent enrolment wins). */
+export async function replaceTotpSecret(db: Db, id: number, expected: string, next: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ totpSecret: next })
+    .where(and(eq(users.id, id), eq(users.totpSecret, expected)));
+}

@@ -1,42 +1,92 @@
 /**
- * The JWT signing secret: AUTH_SECRET when set; otherwise one generated once and kept where every instance
- * finds it — beside the data folder on the embedded engine, in the settings table on PostgreSQL (so several
- * instances behind a load balancer agree without configuration).
+ * The JWT signing secret: AUTH_SECRET when set. Without it, in production on PostgreSQL the server refuses
+ * to start (checked at start, `secretConfigurationError`); elsewhere one is generated once and kept in a
+ * 0600 file beside the data folder. It is never stored in the database: whoever reads a backup or the
+ * settings table must not be able to forge a session (issue 12, finding 1).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getDb } from '@/db/client';
-import { getOrCreateSecretSetting } from '@/db/queries/settings';
 
-let cached: Promise<string> | undefined;
+/** The shortest AUTH_SECRET accepted in production (`openssl rand -base64 32` gives 44 characters). */
+export const MIN_SECRET_LENGTH = 32;
 
-function fileSecret(): string {
-  const dir = process.env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data');
-  const file = `${path.resolve(/*turbopackIgnore: true*/ dir)}.secret`;
+const HOW_TO = 'Create one with `openssl rand -base64 32` and set it in the environment of every instance (AUTH_SECRET=…).';
+
+function secretFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return env.AUTH_SECRET || env.NEXTAUTH_SECRET || undefined;
+}
+
+/**
+ * Why this environment cannot run (an English message for the operator's log), or null when it can:
+ * production on PostgreSQL needs AUTH_SECRET of at least 32 characters.
+ */
+export function secretConfigurationError(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.NODE_ENV !== 'production' || !env.DATABASE_URL) return null;
+  const secret = secretFromEnv(env);
+  if (!secret) {
+    return `AUTH_SECRET is not set. In production on PostgreSQL (DATABASE_URL is set) the session signing secret must come from the environment; the server will not start without it. ${HOW_TO}`;
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    return `AUTH_SECRET is too short (${secret.length} characters, at least ${MIN_SECRET_LENGTH} required). ${HOW_TO}`;
+  }
+  return null;
+}
+
+/** Where the generated secret of the embedded engine lives: `<PGLITE_DIR>.secret`. */
+export function secretFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data');
+  return `${path.resolve(/*turbopackIgnore: true*/ dir)}.secret`;
+}
+
+/**
+ * Reads (or creates) the secret file, owner-only. A file readable by group or others (copied, restored
+ * from an archive) is narrowed to 0600 before use; one that cannot be narrowed is refused.
+ */
+export function readOrCreateSecretFile(file: string): string {
+  let fd: number;
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    fd = fs.openSync(file, 'r');
   } catch {
-    const secret = randomBytes(32).toString('base64');
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString('base64');
     try {
       fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
       return secret;
     } catch {
-      return fs.readFileSync(file, 'utf8').trim();
+      fd = fs.openSync(file, 'r'); // another process created it first
     }
+  }
+  try {
+    if ((fs.fstatSync(fd).mode & 0o077) !== 0) {
+      try {
+        fs.fchmodSync(fd, 0o600);
+      } catch {
+        throw new Error(`${file} is readable by other users and its mode cannot be changed: make it 0600 (chmod 600).`);
+      }
+      console.warn(`[zhuashou] ${file} was readable by other users; its mode is now 0600.`);
+    }
+    const secret = fs.readFileSync(fd, 'utf8').trim();
+    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${file} holds no usable secret: delete it to make a new one.`);
+    return secret;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
+let cached: { file: string; secret: string } | undefined;
+
+/** The signing secret (see the module comment); throws where production requires AUTH_SECRET. */
 export function getAuthSecret(): Promise<string> {
-  const fromEnv = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const fromEnv = secretFromEnv(process.env);
   if (fromEnv) return Promise.resolve(fromEnv);
-  if (!process.env.DATABASE_URL) return Promise.resolve(fileSecret());
-  cached ??= getDb()
-    .then((db) => getOrCreateSecretSetting(db, 'auth.secret', randomBytes(32).toString('base64')))
-    .catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
-  return cached;
+  const problem = secretConfigurationError();
+  if (problem) return Promise.reject(new Error(problem));
+  try {
+    const file = secretFilePath();
+    if (cached?.file !== file) cached = { file, secret: readOrCreateSecretFile(file) };
+    return Promise.resolve(cached.secret);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }

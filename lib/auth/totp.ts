@@ -1,5 +1,6 @@
 /** Second factor: TOTP (RFC 6238, 6 digits, 30 s, SHA-1 — what authenticator apps use) and recovery codes. */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { Secret, TOTP } from 'otpauth';
 
 const ISSUER = '抓手平台';
@@ -31,33 +32,78 @@ export function verifyTotp(secretBase32: string, code: string, now: Date): boole
   return matchTotpStep(secretBase32, code, now) !== null;
 }
 
-export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+/**
+ * Recovery codes: 16 characters of the RFC 4648 base32 alphabet (80 bits from the CSPRNG), shown in four
+ * groups (`ABCD-EFGH-JKMN-PQRS`). Stored as salted argon2id hashes with lighter parameters than passwords
+ * (4 MiB, 1 pass): an 80-bit random code cannot be guessed offline whatever the hash cost — the salt stops
+ * precomputation and matching across users, and the cost only has to make a stolen table useless, not to
+ * stretch a weak secret. Ten verifications then take a few tens of milliseconds, not a second.
+ */
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const RECOVERY_CODE_LENGTH = 16;
+const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_HASH_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 4096, timeCost: 1, parallelism: 1 } as const;
+
+/** The code as typed, canonical: separators and spaces removed, upper case, 0/1/8 read as O/I/B; null if not a code. */
+export function normalizeRecoveryCode(input: string): string | null {
+  const code = input
+    .replace(/[\s-]/g, '')
+    .toUpperCase()
+    .replace(/0/g, 'O')
+    .replace(/1/g, 'I')
+    .replace(/8/g, 'B');
+  return code.length === RECOVERY_CODE_LENGTH && /^[A-Z2-7]+$/.test(code) ? code : null;
 }
 
-/** Ten one-time recovery codes (shown once) and their hashes (stored). */
-export function createRecoveryCodes(): { codes: string[]; hashes: string[] } {
-  const codes = Array.from({ length: 10 }, () => {
-    const raw = randomBytes(5).toString('hex').toUpperCase();
-    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
-  });
-  return { codes, hashes: codes.map(hashRecoveryCode) };
+export function hashRecoveryCode(code: string): Promise<string> {
+  return argon2Hash(normalizeRecoveryCode(code) ?? code, RECOVERY_HASH_OPTIONS);
 }
 
-/** A TOTP code (not one already used: its step must be newer than the last accepted) or a recovery code. */
-export function verifySecondFactor(
-  user: { totpSecret: string | null; recoveryCodes: string[]; totpLastStep?: number | null },
+function randomRecoveryCode(): string {
+  const bytes = randomBytes(10); // 80 bits → 16 base32 characters of 5 bits each
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out.match(/.{4}/g)?.join('-') ?? out;
+}
+
+/** Ten one-time recovery codes (shown once) and their salted hashes (stored). */
+export async function createRecoveryCodes(): Promise<{ codes: string[]; hashes: string[] }> {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, randomRecoveryCode);
+  return { codes, hashes: await Promise.all(codes.map(hashRecoveryCode)) };
+}
+
+/** The stored hash `code` matches (to be consumed with a conditional update), or null. */
+export async function matchRecoveryCode(hashes: string[], code: string): Promise<string | null> {
+  const normalized = normalizeRecoveryCode(code);
+  if (!normalized) return null;
+  for (const stored of hashes) {
+    if (!stored.startsWith('$argon2id$')) continue; // unsalted SHA-256 hashes of an earlier version are never accepted
+    try {
+      if (await argon2Verify(stored, normalized)) return stored;
+    } catch {
+      // a malformed stored hash matches nothing
+    }
+  }
+  return null;
+}
+
+/** A TOTP code, and its time step; a used step (not newer than the last accepted) is refused. */
+export function verifyTotpCode(
+  user: { totpSecret: string | null; totpLastStep?: number | null },
   code: string,
   now: Date,
-): { ok: boolean; usedRecoveryCode: boolean; remainingRecoveryCodes: string[]; step?: number } {
+): { ok: boolean; step?: number } {
   const step = user.totpSecret ? matchTotpStep(user.totpSecret, code, now) : null;
-  if (step !== null) {
-    const replayed = user.totpLastStep !== null && user.totpLastStep !== undefined && step <= user.totpLastStep;
-    return { ok: !replayed, usedRecoveryCode: false, remainingRecoveryCodes: user.recoveryCodes, step };
-  }
-  const hashed = hashRecoveryCode(code);
-  if (user.recoveryCodes.includes(hashed)) {
-    return { ok: true, usedRecoveryCode: true, remainingRecoveryCodes: user.recoveryCodes.filter((h) => h !== hashed) };
-  }
-  return { ok: false, usedRecoveryCode: false, remainingRecoveryCodes: user.recoveryCodes };
+  if (step === null) return { ok: false };
+  const replayed = user.totpLastStep !== null && user.totpLastStep !== undefined && step <= user.totpLastStep;
+  return { ok: !replayed, step };
 }

@@ -1,6 +1,7 @@
 /**
  * Start-up: open (and migrate) the database, load the report, and on the embedded default the sample
- * year and one demo account per role (passwords printed once). Idempotent; runs once per process.
+ * year and one demo account per role (passwords printed once, changed at first sign-in). Also removes a
+ * stored signing secret and encrypts plain TOTP secrets (./credentials-at-rest). Idempotent; runs once per process.
  */
 import { count } from 'drizzle-orm';
 import { getDbHandle, type DbHandle } from '@/db/client';
@@ -10,6 +11,7 @@ import { seedSampleYear } from '@/db/seed/sample';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { generatePassword } from '@/lib/auth/password';
 import { ROLE_LABELS, type Role } from '@/lib/domain/types';
+import { secureStoredCredentials } from './credentials-at-rest';
 import { createUser } from './users';
 
 const DEMO_DEPARTMENT = 'fgw';
@@ -34,6 +36,12 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   const log = options.log ?? ((line: string) => console.log(line));
   const h = handle ?? (await getDbHandle());
   const embedded = h.engine === 'pglite';
+  const stored = await secureStoredCredentials(h.db);
+  if (stored.deletedSettings) log('[zhuashou] removed the signing secret an earlier version kept in the database (settings auth.secret)');
+  if (stored.resealedTotpSecrets) log(`[zhuashou] encrypted ${stored.resealedTotpSecrets} TOTP secret(s) stored in plain text`);
+  if (stored.unreadableTotpSecrets) {
+    log(`[zhuashou] WARNING: ${stored.unreadableTotpSecrets} TOTP secret(s) do not decrypt with DATA_KEY or AUTH_SECRET (was a key changed?)`);
+  }
   const report = await seedReport(h.db);
   if (report.applied) log(`[zhuashou] 已载入政府工作报告：${report.indicators} 项指标，${report.figures} 个数据`);
   const wantSample = options.sample ?? (embedded || process.env.SEED_SAMPLE === '1');
@@ -53,7 +61,8 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
           ...account,
           departmentCode: account.role === 'official' || account.role === 'reviewer' ? DEMO_DEPARTMENT : undefined,
           password,
-          mustChangePassword: false,
+          // Printed in the log: a password anyone with the log has, so it only opens the change form.
+          mustChangePassword: true,
         },
         h.db,
       );
@@ -62,7 +71,7 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
     log(
       [
         '',
-        '[zhuashou] 已创建演示账号（仅显示这一次，请妥善记录；可用 npm run user:reset -- --username 用户名 重置）：',
+        '[zhuashou] 已创建演示账号（仅显示这一次，请妥善记录；首次登录须修改密码；可用 npm run user:reset -- --username 用户名 重置）：',
         ...lines,
         '  注意：嵌入式演示环境默认未启用双因素认证（MFA_REQUIRED_ROLES 可开启）。',
         '',

@@ -2,7 +2,7 @@
  * Sign-in: password (argon2id), optional TOTP, account lockout and a per-address throttle. Every attempt,
  * successful or not, is an audit event written in the same transaction as the counters it changes.
  */
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getAddressFailures, getUserByUsername, recordAddressFailure, type UserRow } from '@/db/queries/users';
@@ -15,7 +15,8 @@ import {
   LOCKOUT_THRESHOLD,
   LOCKOUT_WINDOW_SECONDS,
 } from '@/lib/auth/session-policy';
-import { verifySecondFactor } from '@/lib/auth/totp';
+import { needsReseal, openSecret, sealSecret } from '@/lib/auth/data-key';
+import { matchRecoveryCode, verifyTotpCode } from '@/lib/auth/totp';
 
 /** Codes the login form turns into Chinese messages (lib/auth/sign-in-messages.ts). */
 export type SignInErrorCode = 'invalid' | 'locked' | 'throttled' | 'totp_required' | 'totp_invalid' | 'disabled';
@@ -90,6 +91,35 @@ async function fail(
   throw new SignInError(code);
 }
 
+/**
+ * Accepts a TOTP code or a recovery code, each at most once: the claim is a conditional update, so of
+ * several sign-ins racing with one code exactly one wins (the step must still be newer than the last
+ * accepted; the recovery code's hash must still be in the list when the row is updated). A TOTP secret
+ * still stored in plain text (or under an older key) is re-encrypted by the same update.
+ */
+async function claimSecondFactor(db: Db, user: UserRow, code: string, now: Date): Promise<boolean> {
+  const totpSecret = user.totpSecret ? await openSecret(user.totpSecret) : null;
+  const totp = verifyTotpCode({ totpSecret, totpLastStep: user.totpLastStep }, code, now);
+  if (totp.step !== undefined) {
+    if (!totp.ok) return false;
+    const reseal = user.totpSecret && totpSecret && (await needsReseal(user.totpSecret)) ? await sealSecret(totpSecret) : null;
+    const [claimed] = await db
+      .update(users)
+      .set({ totpLastStep: totp.step, ...(reseal ? { totpSecret: reseal } : {}) })
+      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, totp.step))))
+      .returning({ id: users.id });
+    return Boolean(claimed);
+  }
+  const hash = await matchRecoveryCode(user.recoveryCodes, code);
+  if (!hash) return false;
+  const [consumed] = await db
+    .update(users)
+    .set({ recoveryCodes: sql`${users.recoveryCodes} - ${hash}::text` })
+    .where(and(eq(users.id, user.id), sql`${users.recoveryCodes} @> jsonb_build_array(${hash}::text)`))
+    .returning({ id: users.id });
+  return Boolean(consumed);
+}
+
 /** Checks the credentials; returns the user or throws a SignInError (after auditing the failure). */
 export async function authenticate(attempt: Attempt): Promise<UserRow> {
   const db = await getDb();
@@ -113,20 +143,7 @@ export async function authenticate(attempt: Attempt): Promise<UserRow> {
   if (user.totpEnabled) {
     const code = (attempt.totp ?? '').trim();
     if (!code) throw new SignInError('totp_required');
-    const result = verifySecondFactor(user, code, now);
-    if (!result.ok) return fail(db, attempt, user, 'totp_invalid', now, true);
-    if (result.usedRecoveryCode) {
-      await db.update(users).set({ recoveryCodes: result.remainingRecoveryCodes }).where(eq(users.id, user.id));
-    }
-    if (result.step !== undefined) {
-      // Conditional, so two sign-ins racing with the same code cannot both pass.
-      const [claimed] = await db
-        .update(users)
-        .set({ totpLastStep: result.step })
-        .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, result.step))))
-        .returning({ id: users.id });
-      if (!claimed) return fail(db, attempt, user, 'totp_invalid', now, true);
-    }
+    if (!(await claimSecondFactor(db, user, code, now))) return fail(db, attempt, user, 'totp_invalid', now, true);
   }
   await db.transaction(async (tx) => {
     await tx

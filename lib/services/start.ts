@@ -1,7 +1,15 @@
 /** What the server does once when it starts (called from instrumentation.ts). */
+import { secretConfigurationError } from '@/lib/auth/secret';
 import { bootstrap } from './bootstrap';
 
 export async function startServer(): Promise<void> {
+  // Before anything else: a production server on PostgreSQL without AUTH_SECRET must not serve at all.
+  const secretProblem = secretConfigurationError();
+  if (secretProblem) {
+    console.error(`[zhuashou] refusing to start: ${secretProblem}`);
+    process.exit(2);
+    return;
+  }
   try {
     await bootstrap();
   } catch (error) {

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditEvents, departments, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { hashRecoveryCode } from '@/lib/auth/totp';
+import { openSecret } from '@/lib/auth/data-key';
+import { matchRecoveryCode } from '@/lib/auth/totp';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
@@ -23,6 +24,9 @@ import {
   unlockUser,
   updateUser,
 } from './users';
+
+// TOTP secrets are sealed under a key derived from the signing secret.
+process.env.AUTH_SECRET ??= 'user-services-test-secret-0123456789abcdef';
 
 const PASSWORD = 'Kx9#mPq2Lw';
 
@@ -168,7 +172,8 @@ forEachEngine('user services', (ctx) => {
         rejection(createUser(SYSTEM_ACTOR, { username, displayName: '李明', role: 'leader', password }, ctx.db));
       expect((await attempt('Kx9#mPq2L')).fieldErrors?.password).toEqual(['密码至少需要 10 个字符']);
       expect((await attempt('kxqmpzrlwt')).fieldErrors?.password?.[0]).toContain('至少 3 类');
-      expect((await attempt(`${username.toUpperCase()}#2025`)).fieldErrors?.password).toEqual(['密码不能包含用户名']);
+      expect((await attempt(`${username.toUpperCase()}#2025`)).fieldErrors?.password).toContain('密码不能包含用户名');
+      expect((await attempt('Liming#2025x')).fieldErrors?.password).toEqual(['密码不能包含显示名的拼音（liming）']);
       expect((await attempt('Password123')).fieldErrors?.password).toEqual(['该密码过于常见，容易被猜到，请换一个']);
     });
 
@@ -297,15 +302,16 @@ forEachEngine('user services', (ctx) => {
       expect(same.fieldErrors?.newPassword).toEqual(['「新密码」不能与当前密码相同']);
     });
 
-    it('changeOwnPassword clears must-change and keeps the session', async () => {
+    it('changeOwnPassword clears must-change and ends the other sessions (the new version is returned for this one)', async () => {
       const u = await addUser('official');
       const before = await userRow(ctx.db, u.id);
       expect(before.mustChangePassword).toBe(true);
       const events0 = await auditCount(ctx.db, 'user.change_password');
-      await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7$tRb4Qe' }, ctx.db);
+      const { sessionVersion } = await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7$tRb4Qe' }, ctx.db);
       const after = await userRow(ctx.db, u.id);
       expect(after.mustChangePassword).toBe(false);
-      expect(after.sessionVersion).toBe(before.sessionVersion);
+      expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+      expect(sessionVersion).toBe(after.sessionVersion);
       expect(await verifyPassword(after.passwordHash, 'Nw7$tRb4Qe')).toBe(true);
       expect(await auditCount(ctx.db, 'user.change_password')).toBe(events0 + 1);
       expect((await rejection(changeOwnPassword(SYSTEM_ACTOR, {}, ctx.db))).code).toBe('forbidden');
@@ -323,7 +329,12 @@ forEachEngine('user services', (ctx) => {
       const enrollment = await startTotpEnrollment(u.actor, ctx.db);
       expect(enrollment.uri).toMatch(/^otpauth:\/\/totp\//);
       expect(enrollment.qrSvg).toContain('<svg');
-      expect(await userRow(ctx.db, u.id)).toMatchObject({ totpSecret: enrollment.secret, totpEnabled: false });
+      const pending = await userRow(ctx.db, u.id);
+      expect(pending.totpEnabled).toBe(false);
+      // Encrypted at rest: the stored value is not the secret, and opens to it.
+      expect(pending.totpSecret).toMatch(/^v1:/);
+      expect(pending.totpSecret).not.toContain(enrollment.secret);
+      expect(await openSecret(pending.totpSecret ?? '')).toBe(enrollment.secret);
 
       const wrong = await rejection(confirmTotpEnrollment(u.actor, '000000', ctx.db));
       expect(wrong.fieldErrors?.code?.[0]).toContain('「动态验证码」');
@@ -336,7 +347,10 @@ forEachEngine('user services', (ctx) => {
       expect(recoveryCodes).toHaveLength(10);
       const enabled = await userRow(ctx.db, u.id);
       expect(enabled.totpEnabled).toBe(true);
-      expect(enabled.recoveryCodes).toEqual(recoveryCodes.map(hashRecoveryCode));
+      expect(enabled.recoveryCodes).toHaveLength(10);
+      for (const [i, recoveryCode] of recoveryCodes.entries()) {
+        expect(await matchRecoveryCode(enabled.recoveryCodes, recoveryCode)).toBe(enabled.recoveryCodes[i]);
+      }
       expect((await rejection(startTotpEnrollment(u.actor, ctx.db))).code).toBe('conflict');
 
       const stranger = await addUser('leader');

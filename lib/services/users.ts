@@ -30,6 +30,7 @@ import { auditView, isUniqueViolation, lockUser, parseUserId, updateWithAudit } 
 
 export type { UserSummary } from '@/db/queries/users';
 export { changeOwnPassword, confirmTotpEnrollment, disableTotp, signOutEverywhere, startTotpEnrollment } from './account';
+import { nextPasswordHistory } from './account';
 
 /** A user as the JSON API sends it (dates as ISO strings), so the server prefetch and the client agree. */
 export type UserListItem = Omit<UserSummary, 'lockedUntil' | 'lastLoginAt' | 'passwordChangedAt' | 'createdAt'> & {
@@ -122,7 +123,8 @@ export async function createUserWithOneTimePassword(
   const username = 'username' in fields && typeof fields.username === 'string' ? fields.username.trim() : '';
   // A random password breaks no rule, except (rarely) by containing the username: draw again.
   let password = generatePassword();
-  for (let i = 0; i < 10 && checkPassword(password, username).length > 0; i += 1) password = generatePassword();
+  const displayName = 'displayName' in fields && typeof fields.displayName === 'string' ? fields.displayName : '';
+  for (let i = 0; i < 10 && checkPassword(password, username, displayName).length > 0; i += 1) password = generatePassword();
   const created = await createUser(actor, { ...fields, password, mustChangePassword: true }, db);
   return { ...created, password };
 }
@@ -208,6 +210,7 @@ export async function resetPassword(actor: Actor, id: unknown, db?: Db): Promise
     const before = await lockUser(tx, userId);
     await updateWithAudit(tx, actor, before, 'user.reset_password', {
       passwordHash,
+      passwordHistory: nextPasswordHistory(before),
       mustChangePassword: true,
       passwordChangedAt: new Date(),
       sessionVersion: nextSessionVersion(),

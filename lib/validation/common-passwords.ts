@@ -1,8 +1,13 @@
 /**
- * The 1,000 most common passwords, by rank: the first 1,000 entries of the frequency-ranked `passwords`
- * dictionary of @zxcvbn-ts/language-common 4.1.3 (MIT; © 2012-2016 Dan Wheeler and Dropbox, Inc., © 2021
- * zxcvbn-ts), itself drawn from leaked-password corpora. Embedded as a string rather than read from a file
- * so that it survives the Next.js bundle and the tsx scripts alike.
+ * Common passwords: (1) the 1,000 most common, by rank — the first 1,000 entries of the frequency-ranked
+ * `passwords` dictionary of @zxcvbn-ts/language-common 4.1.3 (MIT; © 2012-2016 Dan Wheeler and Dropbox, Inc.,
+ * © 2021 zxcvbn-ts), itself drawn from leaked-password corpora; (2) what Chinese users favour, written here
+ * from the published analyses of the CSDN/Tianya/Renren leaks (love numbers such as 5201314, pinyin words
+ * and phrases, keyboard walks, admin words); (3) generated: pinyin names (the 100 commonest surnames with the
+ * commonest given-name syllables, e.g. zhangwei, wangfang) and years. The checker (lib/validation/password.ts)
+ * matches them after normalisation (case, leetspeak, digits and symbols around the word), so `Password123!`
+ * and `P@ssw0rd2024` count as `password`. Embedded as strings rather than read from a file so that it survives
+ * the Next.js bundle and the tsx scripts alike.
  */
 
 const LIST = `
@@ -78,12 +83,55 @@ garcia detroit wolves pontiac candy firebird vagina gundam panzer outlaw time pr
 business trevor redhead hardon greenday tarheels 01011980 nastya hellfire cobra
 `;
 
-const COMMON = new Set(LIST.split(/\s+/).filter((word) => word.length > 0));
 
-/** True when the password is one of the 1,000 most common (case-insensitive, exact match). */
+/** (2) Chinese favourites and words an administrator of this system would reach for. */
+const CHINESE_AND_ADMIN = `
+woaini woaini1314 woaini520 woainia woaiwojia woaiwoma woaiwoba woaimama woaibaba aini aini1314 aini520
+5201314 1314520 520520 521521 5211314 1314521 201314 3344520 3344521 147258 147258369 159357 258369 123654
+456789 987654 987654321 654321 1234560 0123456789 112233 332211 123321 111222 168168 888888 666888 518518
+88888888 66666666 11111111 00000000 12121212 12344321 7758521 7758258 5841314 584520 1314 nihao nihaoma
+wodemima mima mimamima woshishui woshiniba zhongguo zhonghua china chinese beijing shanghai tianjin chongqing
+shenzhen guangzhou hangzhou nanjing wuhan chengdu xian shanxi changzhi taiyuan jincheng zhuashou zhengfu
+gongzuo baogao mubiao jihua tongji shenji lingdao guanli guanliyuan xitong houtai fuwuqi shuju shujuku
+baidu taobao tencent alibaba huawei xiaomi weixin wechat qqqqqq qq123456 qq1234 qwe123 qwe123456 qweasd
+qweasdzxc asd123 asd123456 asdasd zxc123 zxc123456 zxczxc a123456 a1234567 a12345678 a123456789 aa123456
+abc123456 abcd1234 abcd123 abc12345 123456a 123456aa 123456abc 123abc 1qaz2wsx3edc 1qazxsw2 zaq12wsx
+zaq1xsw2 !qaz2wsx 1q2w3e4r 1q2w3e4r5t 1q2w3e 1q2w3e4r5t6y qazwsxedc qwertyui qwerty123 asdfghjkl asdfgh
+asdfghjk zxcvbnm123 poiuytrewq lkjhgfdsa mnbvcxz admin admin123 admin888 administrator adminadmin root
+rootroot toor system sysadmin super superuser manager guest user test tester testing demo default
+password passwd passw0rd p@ssw0rd pass1234 welcome welcome1 changeme letmein iloveyou trustno1 secret
+sunshine princess monkey dragon master shadow football baseball whatever starwars computer internet
+`;
+
+/** (3) The 100 commonest surnames in pinyin, and the commonest given-name syllables. */
+export const PINYIN_SURNAMES = `
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan lu du dai xia zhong
+fu fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan
+lei qian yin chang qiao lai gong wen pang fan lan yi geng guan ni mo niu ren shen ou xing zhan ge ji
+`.split(/\s+/).filter(Boolean);
+
+const GIVEN_SYLLABLES = `
+wei fang na min jing li qiang lei jun yang yong yan jie tao ming chao hua ping gang hui xin yu hong bo ying
+hao lin feng bin jian qing ning xia mei dan rui kai tian xue juan lan hai peng fei long jia yi xiuying guiying
+xiaoming xiaohong jianguo jianhua guoqiang haiyan haiyang zhiqiang zhiyong lili jingjing tingting
+`.split(/\s+/).filter(Boolean);
+
+function generated(): string[] {
+  const out: string[] = [...PINYIN_SURNAMES.filter((s) => s.length >= 3)];
+  for (const surname of PINYIN_SURNAMES) for (const given of GIVEN_SYLLABLES) out.push(surname + given);
+  for (let year = 1940; year <= 2039; year += 1) out.push(String(year));
+  return out;
+}
+
+const COMMON = new Set(
+  [...LIST.split(/\s+/), ...CHINESE_AND_ADMIN.split(/\s+/), ...generated()].filter((word) => word.length > 0),
+);
+
+/** True when the password (case-insensitive, exact match) is in the list. */
 export function isCommonPassword(password: string): boolean {
   return COMMON.has(password.toLowerCase());
 }
 
-/** How many passwords the list holds (for tests and the rules text). */
+/** How many distinct entries the list holds (for tests and the rules text). */
 export const COMMON_PASSWORD_COUNT = COMMON.size;

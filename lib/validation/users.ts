@@ -57,17 +57,22 @@ function hasText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
 }
 
-/** Everything wrong with a new password; the username rule applies only once the username itself is valid. */
-export function passwordIssues(password: unknown, username: unknown): string[] {
+/**
+ * Everything wrong with a new password; the username and display-name rules apply only once those fields
+ * are themselves valid.
+ */
+export function passwordIssues(password: unknown, username: unknown, displayName?: unknown): string[] {
   if (typeof password !== 'string') return [];
   if (password === '') return ['请填写「密码」'];
   const validUsername = usernameField.safeParse(username);
-  return checkPassword(password, validUsername.success ? validUsername.data : '');
+  const validName = displayNameField.safeParse(displayName);
+  return checkPassword(password, validUsername.success ? validUsername.data : '', validName.success ? validName.data : '');
 }
 
 /** Fields may still hold raw input here (the refinement runs even when they failed), hence `unknown`. */
 interface LooseUserInput {
   username?: unknown;
+  displayName?: unknown;
   role?: unknown;
   departmentCode?: unknown;
   password?: unknown;
@@ -88,7 +93,7 @@ export const createUserSchema = z
     const role = roleField.safeParse(value.role);
     const departmentMessage = role.success ? departmentRuleMessage(role.data, hasText(value.departmentCode)) : null;
     if (departmentMessage) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: departmentMessage });
-    for (const message of passwordIssues(value.password, value.username)) {
+    for (const message of passwordIssues(value.password, value.username, value.displayName)) {
       ctx.addIssue({ code: 'custom', path: ['password'], message });
     }
   }, ALWAYS);

@@ -95,13 +95,20 @@ forEachEngine('session revocation', (ctx) => {
     expect(await stillValid(ctx.db, id, session)).toBe(false);
   });
 
-  it('a rename, an unlock or changing one’s own password keep the session', async () => {
-    const { id, actor } = await addUser();
+  it('a rename or an unlock keep the session', async () => {
+    const { id } = await addUser();
     const session = await signIn(ctx.db, id);
     await updateUser(ADMIN, id, { displayName: '改名后' }, ctx.db);
     await unlockUser(ADMIN, id, ctx.db);
-    await changeOwnPassword(actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, ctx.db);
     expect(await stillValid(ctx.db, id, session)).toBe(true);
+  });
+
+  it('changing one’s own password ends the other sessions; the one that changed it continues with the returned version', async () => {
+    const { id, actor } = await addUser();
+    const other = await signIn(ctx.db, id);
+    const { sessionVersion } = await changeOwnPassword(actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, ctx.db);
+    expect(await stillValid(ctx.db, id, other)).toBe(false);
+    expect(await stillValid(ctx.db, id, { ...other, sessionVersion })).toBe(true);
   });
 
   it('a session past 12 hours is refused even with the current version', async () => {

@@ -89,6 +89,11 @@ describe('the access matrix: every API route × every kind of actor', () => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
         if (res.headers.get(name) !== value) wrong.push(`${label}: ${path} header ${name} = ${res.headers.get(name)}`);
       }
+      const csp = res.headers.get('content-security-policy') ?? '';
+      if (!csp.includes("frame-ancestors 'none'")) wrong.push(`${label}: ${path} CSP = ${csp}`);
+      // The public health check says alive or not, never which database engine (or version) runs behind it.
+      const text = await res.text();
+      if (path === '/api/health' && /pglite|postgres|engine/i.test(text)) wrong.push(`${label}: /api/health tells ${text}`);
     }
     await app.stop();
     app = undefined;

@@ -1,7 +1,10 @@
-// Runs once when the server starts: migrate, seed, and print what a newcomer needs (demo accounts, URL).
+// Runs once when the server starts: expose the socket's peer address to handlers, migrate, seed, and print what
+// a newcomer needs (demo accounts, URL).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { installPeerAddressHook } = await import('./lib/http/peer-address-hook');
+  installPeerAddressHook();
   const { startServer } = await import('./lib/services/start');
   await startServer();
 }

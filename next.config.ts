@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { API_CSP } from './lib/http/csp';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -18,7 +19,11 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) before it builds; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts.
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+    ];
   },
 };
 

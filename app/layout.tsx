@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: '年度目标、进度填报、领导驾驶舱与审计',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts), which a page
+  // prerendered at build time could not.
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen antialiased">

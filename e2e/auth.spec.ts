@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storageStateOf } from './support/accounts';
+import { SAME_ORIGIN, storageStateOf } from './support/accounts';
 import {
   adminApi,
   changePassword,
@@ -21,14 +21,13 @@ test.describe('an official', () => {
       ['GET', '/api/admin/users'],
       ['POST', '/api/admin/users'],
       ['PATCH', '/api/admin/users/1'],
-      ['POST', '/api/admin/users/1?action=reset'],
-      ['POST', '/api/admin/users/1?action=disable'],
+      ['POST', '/api/admin/users/1'],
       ['GET', '/api/admin/departments'],
       ['POST', '/api/admin/departments'],
       ['PATCH', '/api/admin/departments/1'],
     ];
     for (const [method, url] of calls) {
-      const res = await request.fetch(url, { method, data: method === 'GET' ? undefined : { role: 'admin', name: 'x' } });
+      const res = await request.fetch(url, { method, headers: SAME_ORIGIN, data: method === 'GET' ? undefined : { role: 'admin', name: 'x', action: 'reset' } });
       expect(res.status(), `${method} ${url}`).toBe(403);
       expect((await res.json()).error.message).toBe('没有权限执行此操作');
     }
@@ -49,21 +48,22 @@ test.describe('the JSON API', () => {
     const anonymous = await playwright.request.newContext({
       baseURL: test.info().project.use.baseURL,
       storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: SAME_ORIGIN,
     });
     expect((await anonymous.get('/api/admin/users')).status()).toBe(401);
     expect((await anonymous.post('/api/account/password', { data: {} })).status()).toBe(401);
     await anonymous.dispose();
 
-    const text = await request.post('/api/admin/departments', { headers: { 'content-type': 'text/plain' }, data: 'code=x' });
+    const text = await request.post('/api/admin/departments', { headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' }, data: 'code=x' });
     expect(text.status()).toBe(415);
     expect((await text.json()).error.message).toContain('JSON');
-    const broken = await request.post('/api/admin/departments', { headers: { 'content-type': 'application/json' }, data: Buffer.from('{"code":') });
+    const broken = await request.post('/api/admin/departments', { headers: { ...SAME_ORIGIN, 'content-type': 'application/json' }, data: Buffer.from('{"code":') });
     expect(broken.status()).toBe(400);
     expect((await broken.json()).error.message).toContain('不是有效的 JSON');
-    const big = await request.post('/api/admin/departments', { data: { name: 'x'.repeat(70_000) } });
+    const big = await request.post('/api/admin/departments', { headers: SAME_ORIGIN, data: { name: 'x'.repeat(70_000) } });
     expect(big.status()).toBe(413);
     expect((await big.json()).error.message).toContain('过大');
-    const badId = await request.patch('/api/admin/users/abc', { data: { displayName: '某' } });
+    const badId = await request.patch('/api/admin/users/abc', { headers: SAME_ORIGIN, data: { displayName: '某' } });
     expect(badId.status()).toBe(400);
     expect((await badId.json()).error.fieldErrors.id).toBeTruthy();
   });

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { RANKING_FORMULA } from '../lib/domain/ranking';
 import { REVIEW_GROUPS, WORK_AREAS } from '../lib/domain/types';
-import { storageStateOf } from './support/accounts';
+import { SAME_ORIGIN, storageStateOf } from './support/accounts';
 import { watchPage } from './support/watch';
 
 test.use({ storageState: storageStateOf('leader') });
@@ -255,7 +255,7 @@ test.describe('批示', () => {
     test('answers it; an empty answer is refused with the field named', async ({ page, browser, baseURL }) => {
       // The instruction to answer, written by a leader over the API.
       const leader = await browser.newContext({ storageState: storageStateOf('leader'), baseURL });
-      const posted = await leader.request.post('/api/indicators/INV-INVESTMENT/instructions', { data: { body: `请说明一季度投资情况（E2E ${Date.now()}）` } });
+      const posted = await leader.request.post('/api/indicators/INV-INVESTMENT/instructions', { headers: SAME_ORIGIN, data: { body: `请说明一季度投资情况（E2E ${Date.now()}）` } });
       expect(posted.status()).toBe(201);
       await leader.close();
       const watch = watchPage(page);
@@ -312,7 +312,7 @@ test.describe('the dashboard API', () => {
       expect((await request.get('/api/departments')).status()).toBe(403);
       expect((await request.get('/api/departments/wlj')).status()).toBe(403);
       expect((await request.get('/api/departments/fgw')).status()).toBe(200);
-      const write = await request.post('/api/indicators/INV-INVESTMENT/instructions', { data: { body: '填报员不能批示' } });
+      const write = await request.post('/api/indicators/INV-INVESTMENT/instructions', { headers: SAME_ORIGIN, data: { body: '填报员不能批示' } });
       expect(write.status()).toBe(403);
     });
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { currentPeriod } from '../lib/domain/period';
-import { storageStateOf, type E2eRole } from './support/accounts';
+import { SAME_ORIGIN, storageStateOf, type E2eRole } from './support/accounts';
 import { watchPage } from './support/watch';
 
 // The current month: the e2e server seeds the sample year only up to last month, so it starts empty.
@@ -65,6 +65,7 @@ test('official submits, reviewer returns, official corrects, reviewer approves, 
 
   // The server refuses a change too, not only the form.
   const refused = await official.request.put('/api/actuals', {
+    headers: SAME_ORIGIN,
     data: { indicatorCode: 'INV-INVESTMENT', period: `${period.year}-${period.month}`, value: '1', version: 4, action: 'draft' },
   });
   expect(refused.status()).toBe(423);
@@ -113,13 +114,14 @@ test('a figure that is not a number is refused with a message naming the field',
 test('roles without the permission are refused by the server', async ({ browser }) => {
   const leader = await pageAs(browser, 'leader');
   const put = await leader.request.put('/api/actuals', {
+    headers: SAME_ORIGIN,
     data: { indicatorCode: 'INV-INVESTMENT', period: `${period.year}-${period.month}`, value: '1', version: null, action: 'draft' },
   });
   expect(put.status()).toBe(403);
   await leader.goto('/entry');
   await expect(leader.getByRole('heading', { name: '无权限' })).toBeVisible();
   const official = await pageAs(browser, 'official');
-  const wrongType = await official.request.put('/api/actuals', { headers: { 'content-type': 'text/plain' }, data: 'x' });
+  const wrongType = await official.request.put('/api/actuals', { headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' }, data: 'x' });
   expect(wrongType.status()).toBe(415);
   expect((await wrongType.json()).error.message).toContain('JSON');
 });

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { signInMessage } from '@/lib/auth/sign-in-messages';
+import { safeCallbackPath } from '@/lib/http/safe-redirect';
 
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function LoginForm() {
     setBusy(false);
     if (result?.ok && !result.error) {
       const next = new URLSearchParams(window.location.search).get('callbackUrl');
-      window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+      window.location.assign(safeCallbackPath(next, window.location.origin));
       return;
     }
     if (result?.error === 'totp_required') setNeedTotp(true);

@@ -9,6 +9,12 @@ export const E2E_ACCOUNTS = {
   auditor: { username: 'e2e-auditor', role: 'auditor', displayName: '测试审计员' },
 } as const;
 
+/**
+ * What a non-browser client (Playwright's API requests) sends so its writes pass the origin check, as the
+ * browser does on the app's own pages (lib/http/request-origin.ts).
+ */
+export const SAME_ORIGIN = { origin: new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).origin };
+
 export type E2eRole = keyof typeof E2E_ACCOUNTS;
 
 export const storageStateOf = (role: E2eRole) => `e2e/.auth/${role}.json`;

@@ -5,7 +5,7 @@
 import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
-import { storageStateOf } from './accounts';
+import { SAME_ORIGIN, storageStateOf } from './accounts';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 const NO_SESSION = { cookies: [], origins: [] };
@@ -19,7 +19,7 @@ export function totpNow(secret: string): string {
 
 /** An API context with the shared admin's session (used read-and-create only: never signed out). */
 export function adminApi(): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: BASE_URL, storageState: storageStateOf('admin') });
+  return request.newContext({ baseURL: BASE_URL, storageState: storageStateOf('admin'), extraHTTPHeaders: SAME_ORIGIN });
 }
 
 const createdSchema = z.object({ id: z.number(), username: z.string(), password: z.string() });
@@ -40,7 +40,7 @@ export async function createUser(admin: APIRequestContext, user: NewUser) {
 
 /** Signs in over HTTP the way the login form does (CSRF token, then the credentials callback). */
 export async function signInOverHttp(username: string, password: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL: BASE_URL, storageState: NO_SESSION });
+  const ctx = await request.newContext({ baseURL: BASE_URL, storageState: NO_SESSION, extraHTTPHeaders: SAME_ORIGIN });
   const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await (await ctx.get('/api/auth/csrf')).json());
   const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, username, password, json: 'true' } });
   expect(res.ok(), `sign-in of ${username}: HTTP ${res.status()}`).toBe(true);

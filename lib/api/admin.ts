@@ -23,9 +23,9 @@ export const adminApi = {
   updateUser: (id: number, input: Record<string, unknown>) =>
     fetchJson<UserListItem>(`/api/admin/users/${id}`, json('PATCH', input)),
   userAction: (id: number, action: UserAction) =>
-    fetchJson<{ ok: true }>(`/api/admin/users/${id}?action=${action}`, { method: 'POST' }),
+    fetchJson<{ ok: true }>(`/api/admin/users/${id}`, json('POST', { action })),
   resetPassword: (id: number) =>
-    fetchJson<{ password: string }>(`/api/admin/users/${id}?action=reset`, { method: 'POST' }),
+    fetchJson<{ password: string }>(`/api/admin/users/${id}`, json('POST', { action: 'reset' })),
   createDepartment: (input: Record<string, unknown>) =>
     fetchJson<DepartmentSummary>('/api/admin/departments', json('POST', input)),
   updateDepartment: (id: number, input: Record<string, unknown>) =>

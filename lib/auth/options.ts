@@ -6,6 +6,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/services/sign-in';
+import { clientAddressOf, recordHeaders } from '@/lib/http/request-facts';
+import { safeCallbackPath } from '@/lib/http/safe-redirect';
 import { getAuthSecret } from './secret';
 import { IDLE_TIMEOUT_SECONDS } from './session-policy';
 
@@ -23,8 +25,8 @@ const baseOptions: Omit<NextAuthOptions, 'secret'> = {
       },
       async authorize(credentials, req) {
         const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
-        const forwarded = headers['x-forwarded-for'];
-        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim() ?? 'unknown';
+        // The address the nearest trusted proxy saw (TRUSTED_PROXIES), not what the client wrote.
+        const address = clientAddressOf(recordHeaders(headers));
         const user = await authenticate({
           username: credentials?.username ?? '',
           password: credentials?.password ?? '',
@@ -37,6 +39,10 @@ const baseOptions: Omit<NextAuthOptions, 'secret'> = {
     }),
   ],
   callbacks: {
+    // After sign-in (and sign-out), never leave the site: see lib/http/safe-redirect.ts.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
@@ -53,13 +59,18 @@ const baseOptions: Omit<NextAuthOptions, 'secret'> = {
 
 let options: Promise<NextAuthOptions> | undefined;
 
-/** The options with the signing secret (resolved once per process; see lib/auth/secret.ts). */
-export function getAuthOptions(): Promise<NextAuthOptions> {
+/**
+ * The options with the signing secret (resolved once per process; see lib/auth/secret.ts). `secure`: the
+ * browser reached the app over HTTPS through a trusted proxy (lib/http/request-facts.ts isSecureRequest), so
+ * the cookies are `__Secure-`/`__Host-` and Secure; otherwise next-auth decides from NEXTAUTH_URL as before.
+ */
+export async function getAuthOptions({ secure = false }: { secure?: boolean } = {}): Promise<NextAuthOptions> {
   options ??= getAuthSecret()
     .then((secret) => ({ ...baseOptions, secret }))
     .catch((error: unknown) => {
       options = undefined;
       throw error;
     });
-  return options;
+  const resolved = await options;
+  return secure ? { ...resolved, useSecureCookies: true } : resolved;
 }

@@ -10,6 +10,7 @@ import { configuredEngine, getDb } from '@/db/client';
 import { getUserById } from '@/db/queries/users';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
+import { clientAddressOf, isSecureRequest } from '@/lib/http/request-facts';
 import { getAuthOptions } from './options';
 import { mfaRequiredRoles, mustEnrollTotp } from './mfa-policy';
 import { isSessionValid } from './session-validity';
@@ -25,13 +26,12 @@ export interface SessionUser extends Actor {
 }
 
 async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
+  return clientAddressOf(await headers());
 }
 
 /** The session user, or null when signed out or the session was revoked. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(await getAuthOptions())) as { uid?: unknown; sv?: unknown; at?: unknown } | null;
+  const session = (await getServerSession(await getAuthOptions({ secure: isSecureRequest(await headers()) }))) as { uid?: unknown; sv?: unknown; at?: unknown } | null;
   if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
   const db = await getDb();
   const user = await getUserById(db, session.uid);

@@ -1,12 +1,14 @@
 /**
  * CSV as Excel reads it safely: UTF-8 with a byte-order mark (so Chinese opens correctly), RFC 4180 quoting,
- * CRLF line ends, and text that Excel would run as a formula (= + - @ tab CR LF at the start) neutralised
+ * CRLF line ends, and text that Excel would run as a formula (= + - @ tab CR LF at the start, after blanks too, full-width forms included) neutralised
  * with a leading apostrophe. Figures are written as plain numbers and never neutralised (−3.5 stays a number).
  */
 import { numericText, type ExportValue } from './cells';
 
 export const CSV_BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r\n]/;
+// Excel also starts a formula after leading blanks (spaces, the full-width space) and from the full-width
+// (＝ ＋ － ＠) and small (﹦ ﹢ ﹣ ﹫) forms of the signs, which it folds to the ASCII ones.
+const FORMULA_START = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]|^[\t\r\n]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Text that would start a formula in a spreadsheet, made inert with a leading apostrophe. */

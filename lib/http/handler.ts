@@ -1,11 +1,12 @@
 /**
- * The one shape of a JSON route handler: resolve the actor, run one service, map AppError to its status.
- * The permission itself is checked by the service (and again by the data layer's scoping).
+ * The one shape of a JSON route handler: refuse cross-site writes, resolve the actor, run one service, map
+ * AppError to its status. The permission itself is checked by the service (and again by the data layer's scoping).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireActor, type SessionUser } from '@/lib/auth/session';
 import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { jsonResponse } from './json-response';
+import { refuseCrossSite } from './origin-guard';
 
 export interface HandlerContext<P> {
   req: NextRequest;
@@ -30,6 +31,9 @@ export function withResolvedActor<P>(
 ): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<NextResponse> {
   return async (req, ctx) => {
     try {
+      // Before the session is read or the body parsed: a forged request from another origin does nothing.
+      const refused = await refuseCrossSite(req);
+      if (refused) return refused;
       const actor = await resolveActor();
       const result = await run({ req, actor, params: await ctx.params });
       if (result instanceof Response) return result as NextResponse;

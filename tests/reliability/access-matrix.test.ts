@@ -4,8 +4,9 @@ import { openDatabase } from '@/db/client';
 import { actuals, auditEvents, departments, indicators, users } from '@/db/schema';
 import { currentPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { ACTORS, matrixRows, type MatrixActor, type MatrixIds } from './support/access-matrix';
-import { signIn, startApp, type RunningApp } from './support/app';
+import { snapshotTables } from '../helpers/db-snapshot';
+import { ACTORS, matrixRows, stateChangingRows, type MatrixActor, type MatrixIds } from './support/access-matrix';
+import { sameOrigin, signIn, startApp, type RunningApp } from './support/app';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const ACCOUNTS: Record<Exclude<MatrixActor, 'anonymous'>, TestAccount> = {
@@ -38,6 +39,19 @@ async function findIds(env: Record<string, string>): Promise<MatrixIds> {
 
 const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' };
 
+/** Every row of every table but the origin refusals the foreign requests are meant to append. */
+async function snapshot(env: Record<string, string>) {
+  const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
+  try {
+    const tables = await snapshotTables(handle.db);
+    const refusals = (tables.audit_events ?? []).filter((row) => (row as { action?: string }).action === 'security.origin_refused');
+    tables.audit_events = (tables.audit_events ?? []).filter((row) => !refusals.includes(row));
+    return { tables, refusals };
+  } finally {
+    await handle.close();
+  }
+}
+
 describe('the access matrix: every API route × every kind of actor', () => {
   let db: PreparedDatabase;
   let app: RunningApp | undefined;
@@ -62,7 +76,7 @@ describe('the access matrix: every API route × every kind of actor', () => {
         const res = await fetch(`${app.url}${row.path}`, {
           method: row.method,
           redirect: 'manual',
-          headers: { cookie: cookies[actor] ?? '', ...(row.body ? { 'content-type': 'application/json' } : {}) },
+          headers: { cookie: cookies[actor] ?? '', ...sameOrigin(app.url), ...(row.body ? { 'content-type': 'application/json' } : {}) },
           body: row.body ? '{}' : undefined,
         });
         await res.arrayBuffer();
@@ -75,6 +89,11 @@ describe('the access matrix: every API route × every kind of actor', () => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
         if (res.headers.get(name) !== value) wrong.push(`${label}: ${path} header ${name} = ${res.headers.get(name)}`);
       }
+      const csp = res.headers.get('content-security-policy') ?? '';
+      if (!csp.includes("frame-ancestors 'none'")) wrong.push(`${label}: ${path} CSP = ${csp}`);
+      // The public health check says alive or not, never which database engine (or version) runs behind it.
+      const text = await res.text();
+      if (path === '/api/health' && /pglite|postgres|engine/i.test(text)) wrong.push(`${label}: /api/health tells ${text}`);
     }
     await app.stop();
     app = undefined;
@@ -87,5 +106,51 @@ describe('the access matrix: every API route × every kind of actor', () => {
 
   it('answers the same with the proxy switched off: the checks do not depend on it', async () => {
     expect(await runMatrix('without proxy', { ZHUASHOU_PROXY_DISABLED: '1' })).toEqual([]);
+  });
+
+  it('refuses every state-changing route from a foreign Origin (or with no origin at all) with 403, storing nothing but the refusal', async () => {
+    // Sign in first (that writes), then snapshot with the app stopped (the embedded database has one user).
+    app = await startApp(db.env, 3205);
+    const cookies: Partial<Record<MatrixActor, string>> = { anonymous: '' };
+    for (const [actor, account] of Object.entries(ACCOUNTS)) cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
+    await app.stop();
+    app = undefined;
+    const before = await snapshot(db.env);
+    app = await startApp(db.env, 3205);
+    // Another port on the same host: same-site, so SameSite cookies do not help; a sibling subdomain alike.
+    const attacks: Array<{ label: string; headers: Record<string, string> }> = [
+      { label: 'another port', headers: { origin: 'http://127.0.0.1:8081', 'sec-fetch-site': 'same-site' } },
+      { label: 'a sibling subdomain', headers: { origin: 'http://evil.127.0.0.1.nip.io:3205' } },
+      { label: 'no Origin, cross-site fetch', headers: { 'sec-fetch-site': 'cross-site' } },
+      { label: 'no Origin at all', headers: {} },
+    ];
+    const wrong: string[] = [];
+    for (const row of stateChangingRows(ids)) {
+      for (const actor of ACTORS) {
+        for (const attack of attacks) {
+          const res = await fetch(`${app.url}${row.path}`, {
+            method: row.method,
+            redirect: 'manual',
+            headers: { cookie: cookies[actor] ?? '', ...attack.headers, 'content-type': row.body ? 'application/json' : 'application/x-www-form-urlencoded' },
+            body: row.body ? '{}' : 'csrfToken=x&username=mx-admin&password=x',
+          });
+          const text = await res.text();
+          if (res.status !== 403 || !text.includes('跨站请求防护')) wrong.push(`${row.method} ${row.path} as ${actor} from ${attack.label}: HTTP ${res.status} ${text.slice(0, 120)}`);
+        }
+      }
+    }
+    // The app's own pages still write (the control: the refusals above are about the origin, not the request).
+    const own = await fetch(`${app.url}/api/account/password`, { method: 'POST', headers: { cookie: cookies.admin ?? '', ...sameOrigin(app.url), 'content-type': 'application/json' }, body: '{}' });
+    await own.arrayBuffer();
+    if (own.status !== 400) wrong.push(`same-origin control: HTTP ${own.status}`);
+    await app.stop();
+    app = undefined;
+    expect(wrong, wrong.join('\n')).toEqual([]);
+    const after = await snapshot(db.env);
+    expect(after.tables).toEqual(before.tables);
+    // Recorded, but throttled: one event per address and reason per minute, not one per request.
+    const reasons = after.refusals.slice(before.refusals.length).map((row) => (row as { reason?: string }).reason);
+    expect(new Set(reasons)).toEqual(new Set(['foreign_origin', 'cross_site', 'no_origin']));
+    expect(reasons.length).toBe(3);
   });
 });

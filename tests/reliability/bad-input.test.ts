@@ -5,7 +5,7 @@ import { actuals, departments, indicators, users } from '@/db/schema';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { snapshotTables } from '../helpers/db-snapshot';
-import { signIn, startApp, type RunningApp } from './support/app';
+import { sameOrigin, signIn, startApp, type RunningApp } from './support/app';
 import { buildCorpus, type CorpusIds } from './support/corpus';
 
 const PASSWORD = 'Reliability-Pass#2026';
@@ -81,7 +81,7 @@ describe('a corpus of bad input against every write endpoint', () => {
     for (const c of corpus) {
       const res = await fetch(`${app.url}${c.path}`, {
         method: c.method,
-        headers: { cookie: cookies[c.role] ?? '', ...(c.contentType ? { 'content-type': c.contentType } : {}) },
+        headers: { cookie: cookies[c.role] ?? '', ...sameOrigin(app.url), ...(c.contentType ? { 'content-type': c.contentType } : {}) },
         body: c.body,
         signal: AbortSignal.timeout(15_000),
       });

@@ -57,6 +57,14 @@ export async function startApp(env: Record<string, string>, port: number): Promi
   return app;
 }
 
+/**
+ * The header a non-browser client sends so that its writes pass the origin check (lib/http/request-origin.ts):
+ * it names the app's own origin, as a browser on the app's pages would.
+ */
+export function sameOrigin(url: string): { origin: string } {
+  return { origin: new URL(url).origin };
+}
+
 /** Signs in through next-auth's credentials callback; returns the Cookie header value. */
 export async function signIn(url: string, username: string, password: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
@@ -73,7 +81,7 @@ export async function signIn(url: string, username: string, password: string): P
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin(url), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
     body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
   });
   keep(res);
@@ -93,7 +101,7 @@ export async function call(url: string, cookie: string, method: string, body?: u
   try {
     const res = await fetch(url, {
       method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { cookie, ...sameOrigin(url), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -256,13 +256,14 @@ function importCases(): CorpusCase[] {
 
 function pathCases(ids: CorpusIds): CorpusCase[] {
   const body = encode({ version: 1 });
-  const post = (name: string, path: string, role: CorpusCase['role'] = 'reviewer'): CorpusCase => ({ name, role, method: 'POST', path, contentType: 'application/json', body });
+  const post = (name: string, path: string, role: CorpusCase['role'] = 'reviewer', given = body): CorpusCase => ({ name, role, method: 'POST', path, contentType: 'application/json', body: given });
   return [
     post('answer a 批示 that does not exist', '/api/instructions/99999999/answers', 'official'),
     post('answer a 批示: an id that is not a number', '/api/instructions/abc/answers', 'official'),
-    post('a user action that does not exist', `/api/admin/users/${ids.userId}?action=promote`, 'admin'),
-    post('a user action on a user that does not exist', '/api/admin/users/99999999?action=disable', 'admin'),
-    post('a user action by an official (not allowed)', `/api/admin/users/${ids.userId}?action=reset`, 'official'),
+    post('a user action that does not exist', `/api/admin/users/${ids.userId}`, 'admin', encode({ action: 'promote' })),
+    post('a user action in the query string (actions travel in the body)', `/api/admin/users/${ids.userId}?action=disable`, 'admin'),
+    post('a user action on a user that does not exist', '/api/admin/users/99999999', 'admin', encode({ action: 'disable' })),
+    post('a user action by an official (not allowed)', `/api/admin/users/${ids.userId}`, 'official', encode({ action: 'reset' })),
     post('retire an indicator with a stale version', '/api/admin/indicators/INV-PROJECTS', 'admin'),
     post('review: an id that is not a number', '/api/actuals/abc/approve'),
     post('review: a negative id', '/api/actuals/-1/approve'),

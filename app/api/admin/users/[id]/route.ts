@@ -1,4 +1,4 @@
-// PATCH /api/admin/users/[id] — change name, role or department. POST ?action=disable|enable|reset|unlock|disable-totp.
+// PATCH /api/admin/users/[id] — change name, role or department. POST { action: disable|enable|reset|unlock|disable-totp } (in the body: a query string is not a place for writes).
 import { z } from 'zod';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { withActor } from '@/lib/http/handler';
@@ -15,7 +15,7 @@ export const PATCH = withActor<Params>(async ({ req, actor, params }) =>
   toUserListItem(await updateUser(actor, pathId(params.id), await readJsonObject(req))),
 );
 
-const actionSchema = z.object({
+const actionSchema = z.strictObject({
   action: z.enum(['disable', 'enable', 'reset', 'unlock', 'disable-totp'], {
     error: '「操作」应为以下之一：disable、enable、reset、unlock、disable-totp',
   }),
@@ -24,7 +24,7 @@ const actionSchema = z.object({
 /** reset answers { password } (the one-time password, shown once); the others { ok: true }. */
 export const POST = withActor<Params>(async ({ req, actor, params }) => {
   requirePermission(actor, 'user.manage');
-  const { action } = parseOrThrow(actionSchema, { action: req.nextUrl.searchParams.get('action') ?? undefined });
+  const { action } = parseOrThrow(actionSchema, await readJsonObject(req));
   const id = pathId(params.id);
   switch (action) {
     case 'disable':

@@ -1,0 +1,40 @@
+/**
+ * The CSRF check of every state-changing request (lib/http/request-origin.ts says what passes): a refused
+ * request answers 403 before its body is read or anything is stored, and is recorded (throttled).
+ */
+import { NextResponse } from 'next/server';
+import { getSessionUser } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { recordRefusal } from '@/lib/services/refusals';
+import { appOriginOf, clientAddressOf } from './request-facts';
+import { checkRequestOrigin, ORIGIN_REFUSED_MESSAGE } from './request-origin';
+
+export const ORIGIN_REFUSED_ACTION = 'security.origin_refused';
+
+/** null when the request may proceed; otherwise the 403 to answer with. */
+export async function refuseCrossSite(req: Request): Promise<NextResponse | null> {
+  const origin = req.headers.get('origin');
+  const reason = checkRequestOrigin({
+    method: req.method,
+    origin,
+    secFetchSite: req.headers.get('sec-fetch-site'),
+    appOrigin: appOriginOf(req.headers),
+  });
+  if (!reason) return null;
+  try {
+    // Whose browser was sent the forged request, when it carried a session: the record is about them.
+    const actor = await getSessionUser().catch(() => null);
+    await recordRefusal({
+      action: ORIGIN_REFUSED_ACTION,
+      reason,
+      clientAddress: clientAddressOf(req.headers),
+      actor,
+      details: { method: req.method, path: new URL(req.url).pathname.slice(0, 200), origin: origin?.slice(0, 200) ?? null },
+    });
+  } catch (error) {
+    // The refusal stands even when it cannot be recorded (database down): never let the request through.
+    console.error('[security] could not record an origin refusal', error);
+  }
+  const error = new AppError('forbidden', ORIGIN_REFUSED_MESSAGE);
+  return NextResponse.json(error.toJSON(), { status: 403 });
+}

@@ -24,7 +24,8 @@ export interface SessionUser extends Actor {
   mustEnrollTotp: boolean;
 }
 
-async function clientAddress(): Promise<string> {
+/** The address of the client of the current request, as recorded in the audit log. */
+export async function clientAddress(): Promise<string> {
   const h = await headers();
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
 }

@@ -13,6 +13,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { changeOwnPasswordSchema, passwordIssues, totpCodeSchema } from '@/lib/validation/users';
+import { raiseAuditorAlertIfAuditor } from './auditor-alerts';
 import { lockUser, parseUserId, selfId, updateWithAudit } from './user-records';
 
 /** The signed-in user changes their own password; their session stays valid. */
@@ -92,7 +93,7 @@ export async function confirmTotpEnrollment(
   return { recoveryCodes: recovery.codes };
 }
 
-/** Turns TOTP off: for oneself, or by an administrator for a user who lost the device. */
+/** Turns TOTP off: for oneself, or by the security administrator for a user who lost the device (an auditor's: every auditor is told). */
 export async function disableTotp(actor: Actor, id: unknown, db?: Db): Promise<void> {
   const userId = parseUserId(id);
   if (actor.id !== userId) requirePermission(actor, 'user.manage');
@@ -100,6 +101,7 @@ export async function disableTotp(actor: Actor, id: unknown, db?: Db): Promise<v
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before.totpEnabled && !before.totpSecret) return;
+    if (before.totpEnabled) await raiseAuditorAlertIfAuditor(tx, actor, 'totp_disabled', before);
     await updateWithAudit(tx, actor, before, 'user.totp_disable', {
       totpEnabled: false,
       totpSecret: null,

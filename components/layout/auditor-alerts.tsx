@@ -28,7 +28,7 @@ export function AuditorAlerts({ alerts }: { alerts: AuditorAlertItem[] }) {
     }
   }
   return (
-    <section role="alert" aria-labelledby="auditor-alerts-title" className="no-print border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+    <section aria-labelledby="auditor-alerts-title" className="no-print border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
       <div className="mx-auto max-w-7xl">
         <h2 id="auditor-alerts-title" className="font-semibold">
           审计员账号变更提醒（{alerts.length} 条待确认）

@@ -10,6 +10,7 @@ import { signIn, startApp, type RunningApp } from './support/app';
 const PASSWORD = 'Reliability-Pass#2026';
 const ACCOUNTS: Record<Exclude<MatrixActor, 'anonymous'>, TestAccount> = {
   admin: { username: 'mx-admin', role: 'admin', displayName: '矩阵管理员' },
+  security: { username: 'mx-security', role: 'security', displayName: '矩阵安全管理员' },
   officialA: { username: 'mx-official-a', role: 'official', displayName: '矩阵填报员A', departmentCode: 'fgw' },
   officialB: { username: 'mx-official-b', role: 'official', displayName: '矩阵填报员B', departmentCode: 'swj' },
   reviewerA: { username: 'mx-reviewer-a', role: 'reviewer', displayName: '矩阵审核员A', departmentCode: 'fgw' },
@@ -52,7 +53,7 @@ describe('the access matrix: every API route × every kind of actor', () => {
   });
 
   async function runMatrix(label: string, env: Record<string, string>) {
-    app = await startApp({ ...db.env, ...env }, 3205);
+    app = await startApp({ ...db.env, ...env }, Number(process.env.E2E_PORT ?? 3205));
     const cookies: Partial<Record<MatrixActor, string>> = { anonymous: '' };
     for (const [actor, account] of Object.entries(ACCOUNTS)) cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
     const wrong: string[] = [];

@@ -31,6 +31,10 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   { name: 'instruction_answers', orderBy: 'id', serial: 'id' },
   { name: 'audit_events', orderBy: 'id', keyset: 'id', serial: 'id' },
   { name: 'seed_runs', orderBy: 'name' },
+  { name: 'data_version', orderBy: 'id' },
+  { name: 'refusal_windows', orderBy: 'address, reason' },
+  { name: 'auditor_alerts', orderBy: 'id', serial: 'id' },
+  { name: 'auditor_alert_acks', orderBy: 'alert_id, auditor_id' },
 ];
 
 const PAGE = 5000;

@@ -342,3 +342,64 @@ export const seedRuns = pgTable('seed_runs', {
   appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
   details: jsonb('details'),
 });
+
+/**
+ * The version of the data the dashboards show (one row, id 1): bumped in the transaction of every audited
+ * write that changes figures, targets, the catalog, settings or departments — not by sign-ins, refusals,
+ * exports or account changes — so that the read model (lib/services/read-model.ts) is recomputed only when
+ * what it shows may have changed. Bumps are serialised by the audit chain lock, so it grows in commit order.
+ */
+export const dataVersion = pgTable('data_version', {
+  id: smallint('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
+
+/**
+ * Refused requests counted per client address, reason and minute (lib/services/refusals.ts): the first
+ * refusal of a minute appends one audit event carrying the count of the address's previous minute for that
+ * reason; later ones only count here. One row per address and reason.
+ */
+export const refusalWindows = pgTable(
+  'refusal_windows',
+  {
+    address: text('address').notNull(),
+    reason: text('reason').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+    previousWindowStart: timestamp('previous_window_start', { withTimezone: true }),
+    previousCount: integer('previous_count'),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.reason] })],
+);
+
+/**
+ * Changes to auditor accounts (granted the role, password reset, second factor switched off) that every
+ * auditor is shown at sign-in until they acknowledge it (三员分立: no other administrator can quietly
+ * give itself the auditor's view). The audit event of the change is recorded as well.
+ */
+export const auditorAlerts = pgTable('auditor_alerts', {
+  id: serial('id').primaryKey(),
+  kind: text('kind').notNull(),
+  subjectUserId: integer('subject_user_id')
+    .notNull()
+    .references(() => users.id),
+  subjectUsername: text('subject_username').notNull(),
+  actorUsername: text('actor_username'),
+  actorRole: text('actor_role'),
+  clientAddress: text('client_address'),
+  createdAt: createdAt(),
+});
+
+export const auditorAlertAcks = pgTable(
+  'auditor_alert_acks',
+  {
+    alertId: integer('alert_id')
+      .notNull()
+      .references(() => auditorAlerts.id),
+    auditorId: integer('auditor_id')
+      .notNull()
+      .references(() => users.id),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.auditorId] })],
+);

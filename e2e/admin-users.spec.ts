@@ -4,7 +4,8 @@ import { adminApi, changePassword, createUser, newUserPage, signIn, STRONG_PASSW
 import { watchPage } from './support/watch';
 
 test.describe.configure({ mode: 'serial' });
-test.use({ storageState: storageStateOf('admin') });
+// Accounts are the security administrator's (三员分立); departments stay with the system administrator.
+test.use({ storageState: storageStateOf('security') });
 
 const OFFICIAL = { username: 'au-official', displayName: '测试填报员甲' };
 let oneTimePassword = '';
@@ -21,12 +22,12 @@ test.afterAll(async () => {
   await official?.context.close();
 });
 
-test('the admin creates an official with a department and is shown a one-time password', async ({ page }) => {
+test('the security administrator creates an official with a department and is shown a one-time password', async ({ page }) => {
   const watch = watchPage(page);
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible();
-  // An admin cannot disable their own account (the server refuses it too).
-  await expect(rowOf(page, 'e2e-admin').getByRole('button', { name: '停用' })).toHaveCount(0);
+  // A security administrator cannot disable their own account (the server refuses it too).
+  await expect(rowOf(page, 'e2e-security').getByRole('button', { name: '停用' })).toHaveCount(0);
 
   await page.getByRole('button', { name: '新建用户' }).click();
   const form = page.getByRole('dialog', { name: '新建用户' });
@@ -100,11 +101,11 @@ test('disabling the official ends their session at the next request; re-enabled,
   await expect(user.getByRole('button', { name: '退出登录' })).toBeVisible();
 });
 
-test('a role change ends the session too; the admin cannot change their own role', async ({ page }) => {
+test('a role change ends the session too; the security administrator cannot change their own role', async ({ page }) => {
   const user = officialPage();
   await page.goto('/admin/users');
-  await rowOf(page, 'e2e-admin').getByRole('button', { name: '编辑' }).click();
-  const own = page.getByRole('dialog', { name: '编辑用户 e2e-admin' });
+  await rowOf(page, 'e2e-security').getByRole('button', { name: '编辑' }).click();
+  const own = page.getByRole('dialog', { name: '编辑用户 e2e-security' });
   await expect(own.getByLabel('角色')).toBeDisabled();
   await own.getByRole('button', { name: '取消' }).click();
 
@@ -138,7 +139,7 @@ test('a reset shows a new one-time password once, ends the session and forces a 
   await expect(user).toHaveURL(/\/account\/password$/);
 });
 
-test('five wrong passwords lock an account; the admin sees 已锁定至 and unlocks it', async ({ page, browser }) => {
+test('five wrong passwords lock an account, answered as a wrong password; the security administrator is shown it and unlocks it', async ({ page, browser }) => {
   const admin = await adminApi();
   const locked = await createUser(admin, { username: 'au-locked', displayName: '锁定测试', role: 'leader' });
   await admin.dispose();
@@ -147,10 +148,15 @@ test('five wrong passwords lock an account; the admin sees 已锁定至 and unlo
     await signIn(user, locked.username, `Wrong-pass#${i}`);
     await expect(user.getByRole('alert').filter({ hasText: '用户名或密码不正确' })).toBeVisible();
   }
+  // The right password on a locked account: the same answer as a wrong one (nobody learns it is locked).
   await signIn(user, locked.username, locked.password);
-  await expect(user.getByRole('alert').filter({ hasText: '账号因多次输错密码已被锁定' })).toBeVisible();
+  await expect(user.getByRole('alert').filter({ hasText: '用户名或密码不正确' })).toBeVisible();
+  await expect(user.getByText('已被锁定')).toHaveCount(0);
 
   await page.goto('/admin/users');
+  const lockedList = page.getByRole('region', { name: /被锁定的账号/ });
+  await expect(lockedList).toContainText(locked.username);
+  await expect(lockedList.getByRole('button', { name: `解锁 ${locked.username}` })).toBeVisible();
   await expect(rowOf(page, locked.username)).toContainText(/已锁定至 \d\d-\d\d \d\d:\d\d/);
   await page.screenshot({ path: 'e2e/screenshots/admin-users.png', fullPage: true });
   await rowOf(page, locked.username).getByRole('button', { name: '解锁' }).click();
@@ -162,7 +168,39 @@ test('five wrong passwords lock an account; the admin sees 已锁定至 and unlo
   await context.close();
 });
 
-test('departments: create one, refused duplicates name the field, deactivate it', async ({ page }) => {
+test('the system administrator manages no account: no 用户管理 link, the page and the API refuse', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf('admin') });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: '单位管理' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '用户管理' })).toHaveCount(0);
+  await page.goto('/admin/users');
+  await expect(page.getByText('您的角色不能访问「用户管理」')).toBeVisible();
+  expect((await page.request.get('/api/admin/users')).status()).toBe(403);
+  const created = await page.request.post('/api/admin/users', { data: { username: 'au-sneaky', displayName: '越权', role: 'auditor' } });
+  expect(created.status()).toBe(403);
+  await context.close();
+});
+
+test('creating an auditor account is shown to the auditors at sign-in until they acknowledge it', async ({ browser }) => {
+  const security = await adminApi();
+  await createUser(security, { username: 'au-new-auditor', displayName: '新审计员', role: 'auditor' });
+  await security.dispose();
+  const context = await browser.newContext({ storageState: storageStateOf('auditor') });
+  const page = await context.newPage();
+  await page.goto('/audit');
+  const banner = page.getByRole('region', { name: /审计员账号变更提醒/ });
+  await expect(banner).toContainText('账号 au-new-auditor：被授予审计员角色（操作人 e2e-security）');
+  await banner.getByRole('button', { name: '已核实，确认提醒' }).click();
+  await expect(banner).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('region', { name: /审计员账号变更提醒/ })).toHaveCount(0);
+  await context.close();
+});
+
+test('departments: create one, refused duplicates name the field, deactivate it', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf('admin') });
+  const page = await context.newPage();
   const watch = watchPage(page);
   await page.goto('/admin/departments');
   await expect(page.getByRole('heading', { name: '单位管理' })).toBeVisible();
@@ -182,4 +220,5 @@ test('departments: create one, refused duplicates name the field, deactivate it'
   await page.getByRole('dialog', { name: '停用单位' }).getByRole('button', { name: '停用' }).click();
   await expect(row).toContainText('已停用');
   expect(unexpectedProblems(watch.problems)).toEqual([]);
+  await context.close();
 });

@@ -42,7 +42,8 @@ test.describe('an official', () => {
 });
 
 test.describe('the JSON API', () => {
-  test.use({ storageState: storageStateOf('admin') });
+  // The security administrator: both the account and the department routes read its body.
+  test.use({ storageState: storageStateOf('security') });
 
   test('signed out: 401; a body that is not JSON: 415 or 400; too large: 413 — each with a Chinese message', async ({ request, playwright }) => {
     const anonymous = await playwright.request.newContext({

@@ -1,16 +1,22 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { AppHeader } from '@/components/layout/app-header';
+import { AuditorAlerts } from '@/components/layout/auditor-alerts';
 import { SessionKeeper } from '@/components/layout/session-keeper';
 import { mfaOffNoticeFor } from '@/lib/auth/mfa-policy';
 import { requirePageUser } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
+import { listPendingAuditorAlerts } from '@/lib/services/auditor-alerts';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
+  // Changes to auditor accounts, shown to every auditor until they acknowledge them (三员分立).
+  const alerts = can(user, 'audit.view') ? await listPendingAuditorAlerts(user) : [];
   return (
     <>
       <AppHeader user={user} />
       <SessionKeeper />
+      <AuditorAlerts alerts={alerts} />
       {mfaOffNoticeFor(user) ? (
         <p role="note" className="no-print border-b border-sky-200 bg-sky-50 px-4 py-1.5 text-center text-sm text-sky-900">
           双因素认证未强制启用（演示环境）

@@ -15,7 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/entry', label: '数据填报', permission: 'actual.enter' },
   { href: '/approvals', label: '数据审核', permission: 'actual.review' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },
-  { href: '/admin/departments', label: '单位管理', permission: 'user.manage' },
+  { href: '/admin/departments', label: '单位管理', permission: 'department.manage' },
   { href: '/admin/indicators', label: '指标管理', permission: 'catalog.manage' },
   { href: '/admin/targets', label: '目标管理', permission: 'target.manage' },
   { href: '/admin/settings', label: '设置', permission: 'period.lock' },

@@ -2,11 +2,11 @@
  * Reads and writes of figures for the reporting cycle. Writes run inside the caller's transaction; the
  * version column makes every update conditional (optimistic concurrency: a stale write changes nothing).
  */
-import { aliasedTable, and, asc, eq, inArray } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import { isDepartmentScoped } from '@/lib/auth/permissions';
 import type { Db } from '../client';
-import { actuals, departments, indicators, periodLocks, users } from '../schema';
+import { actuals, auditEvents, departments, indicators, periodLocks, users } from '../schema';
 
 export type ActualRecord = typeof actuals.$inferSelect;
 export type NewActual = typeof actuals.$inferInsert;
@@ -68,6 +68,23 @@ export async function updateActualIfVersion(
 }
 
 /** Who last wrote a figure, for a conflict message. */
+/**
+ * Everyone who saved or submitted the figure since it was last returned or reopened (or ever, if never):
+ * read from its audit events, which every edit appends in its own transaction.
+ */
+export async function listActualEditorIds(db: Db, actualId: number): Promise<number[]> {
+  const entity = and(eq(auditEvents.entityType, 'actual'), eq(auditEvents.entityId, String(actualId)));
+  const lastReturn = db
+    .select({ id: sql<number>`coalesce(max(${auditEvents.id}), 0)` })
+    .from(auditEvents)
+    .where(and(entity, inArray(auditEvents.action, ['actual.return', 'actual.reopen'])));
+  const rows = await db
+    .selectDistinct({ actorId: auditEvents.actorId })
+    .from(auditEvents)
+    .where(and(entity, inArray(auditEvents.action, ['actual.save_draft', 'actual.submit']), sql`${auditEvents.id} > (${lastReturn})`));
+  return rows.flatMap((row) => (row.actorId === null ? [] : [row.actorId]));
+}
+
 export async function getUserDisplayName(db: Db, id: number | null): Promise<string | null> {
   if (id === null) return null;
   const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).limit(1);

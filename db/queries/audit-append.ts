@@ -1,16 +1,19 @@
 /** Appending to the hash-chained audit log. Call inside the transaction of the write it records. */
 import { desc } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
+import { changesDashboardData, type AuditAction } from '@/lib/domain/audit-actions';
 import { GENESIS_HASH, hashEvent, toJsonValue, type ChainedEventContent } from '@/lib/domain/audit-chain';
 import { queryRows, sql, type Db } from '../client';
 import { auditEvents } from '../schema';
+import { bumpDataVersion } from './data-version';
 
 /** Serialises appends across connections and instances so that the chain never forks. */
 export const AUDIT_CHAIN_LOCK_KEY = 7_720_002;
 
 export interface AuditInput {
   actor: Actor;
-  action: string;
+  /** One of the listed actions (lib/domain/audit-actions.ts), so every written action is filterable. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   departmentId?: number | null;
@@ -49,6 +52,8 @@ export async function appendAuditEvent(tx: Db, input: AuditInput): Promise<{ id:
     })
     .returning({ id: auditEvents.id });
   if (!row) throw new Error('audit append returned no row');
+  // Under the chain lock, in the write's transaction: the data version grows in commit order with the data.
+  if (changesDashboardData(input.action)) await bumpDataVersion(tx);
   return { id: row.id, hash };
 }
 

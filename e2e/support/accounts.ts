@@ -3,6 +3,7 @@ export const E2E_PASSWORD = 'E2e-Test-Pass#2026';
 
 export const E2E_ACCOUNTS = {
   admin: { username: 'e2e-admin', role: 'admin', displayName: '测试管理员' },
+  security: { username: 'e2e-security', role: 'security', displayName: '测试安全管理员' },
   official: { username: 'e2e-official', role: 'official', displayName: '测试填报员', departmentCode: 'fgw' },
   reviewer: { username: 'e2e-reviewer', role: 'reviewer', displayName: '测试审核员', departmentCode: 'fgw' },
   leader: { username: 'e2e-leader', role: 'leader', displayName: '测试领导' },

@@ -17,9 +17,9 @@ export function totpNow(secret: string): string {
   return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
 }
 
-/** An API context with the shared admin's session (used read-and-create only: never signed out). */
+/** An API context with the shared security administrator's session, who manages accounts (used read-and-create only: never signed out). */
 export function adminApi(): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: BASE_URL, storageState: storageStateOf('admin'), extraHTTPHeaders: SAME_ORIGIN });
+  return request.newContext({ baseURL: BASE_URL, storageState: storageStateOf('security'), extraHTTPHeaders: SAME_ORIGIN });
 }
 
 const createdSchema = z.object({ id: z.number(), username: z.string(), password: z.string() });
@@ -27,7 +27,7 @@ const createdSchema = z.object({ id: z.number(), username: z.string(), password:
 export interface NewUser {
   username: string;
   displayName: string;
-  role: 'admin' | 'official' | 'reviewer' | 'leader' | 'auditor';
+  role: 'admin' | 'security' | 'official' | 'reviewer' | 'leader' | 'auditor';
   departmentCode?: string;
 }
 

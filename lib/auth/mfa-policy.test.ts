@@ -3,7 +3,7 @@ import { mfaRequiredRoles, mustEnrollTotp, showsMfaOffNotice } from './mfa-polic
 
 describe('mfaRequiredRoles', () => {
   it('defaults to admin and auditor on PostgreSQL and to none on the embedded sample', () => {
-    expect(mfaRequiredRoles('postgres', {})).toEqual(['admin', 'auditor']);
+    expect(mfaRequiredRoles('postgres', {})).toEqual(['admin', 'security', 'auditor']);
     expect(mfaRequiredRoles('pglite', {})).toEqual([]);
   });
 

@@ -1,13 +1,13 @@
 /**
  * Which roles must sign in with a second factor (TOTP). MFA_REQUIRED_ROLES is a comma list of role codes
- * ("admin,auditor"; "none" or empty for none). Unset, it is admin and auditor on a production database
+ * ("admin,security,auditor"; "none" or empty for none). Unset, it is the three administrators on a production database
  * and none on the embedded sample, so a newcomer can try the app (which then says so on every page).
  */
 import { configuredEngine, type Engine } from '@/db/client';
 import { ROLES, type Role } from '@/lib/domain/types';
 
 /** The roles required when MFA_REQUIRED_ROLES is not set and the database is PostgreSQL. */
-export const DEFAULT_MFA_ROLES: readonly Role[] = ['admin', 'auditor'];
+export const DEFAULT_MFA_ROLES: readonly Role[] = ['admin', 'security', 'auditor'];
 
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

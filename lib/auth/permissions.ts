@@ -1,7 +1,10 @@
 /**
  * Who may do what: the only place a role is compared. Deny by default — a permission not listed for a
- * role is refused. Separation of duties (等保2.0): the admin does not administer the audit trail, the
- * auditor administers nothing else.
+ * role is refused. Separation of duties (三员分立, 等保2.0 level 3): the system administrator (`admin`) runs
+ * the catalog, targets, settings and departments but no account; the security administrator (`security`)
+ * runs the accounts (users, roles, unlocks, resets, second factors) and nothing else; the auditor alone
+ * reads the audit log and administers nothing. No administrator can so give itself the auditor's view:
+ * granting or resetting an auditor account is shown to every auditor (lib/services/auditor-alerts.ts).
  */
 import type { Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/types';
@@ -19,7 +22,8 @@ export const PERMISSIONS = [
   'catalog.manage', // indicators
   'target.manage', // targets, phasing, settings
   'import.run', // bulk import of targets and actuals
-  'user.manage', // users and departments
+  'user.manage', // accounts: create, role, disable, reset, unlock, second factor off
+  'department.manage', // departments (catalog data)
   'audit.view', // the full audit log
   'audit.verify',
   'export.records',
@@ -37,8 +41,9 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'catalog.manage',
     'target.manage',
     'import.run',
-    'user.manage',
+    'department.manage',
   ],
+  security: ['dashboard.view', 'user.manage'],
   official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run'],
   reviewer: ['dashboard.view', 'actual.review', 'instruction.answer'],
   leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records'],

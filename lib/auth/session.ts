@@ -25,7 +25,8 @@ export interface SessionUser extends Actor {
   mustEnrollTotp: boolean;
 }
 
-async function clientAddress(): Promise<string> {
+/** The address of the client of the current request (the one the nearest trusted proxy saw), as the audit log records it. */
+export async function clientAddress(): Promise<string> {
   return clientAddressOf(await headers());
 }
 

@@ -60,7 +60,12 @@ export type ActualStatus = (typeof ACTUAL_STATUSES)[number];
 export const PROGRESS_STATUSES = ['green', 'yellow', 'red', 'grey', 'overdue'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
-export const ROLES = ['admin', 'official', 'reviewer', 'leader', 'auditor'] as const;
+/**
+ * 三员分立 (等保2.0): `admin` 系统管理员 runs the system (catalog, targets, settings, departments), `security`
+ * 安全管理员 runs the accounts (users, roles, unlocks, resets), `auditor` 审计员 alone reads the audit log.
+ * New values go at the end: the order is the pg enum's, and an added value is appended by its migration.
+ */
+export const ROLES = ['admin', 'official', 'reviewer', 'leader', 'auditor', 'security'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -69,6 +74,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: '审核员',
   leader: '领导',
   auditor: '审计员',
+  security: '安全管理员',
 };
 
 /** What a stated or computed change is measured in: relative percent, percentage points, or the indicator's unit. */

@@ -1,10 +1,13 @@
 /**
  * The one shape of a JSON route handler: refuse cross-site writes, resolve the actor, run one service, map
  * AppError to its status. The permission itself is checked by the service (and again by the data layer's scoping).
+ * A state-changing request refused with 401 or 403 is put on the record here, throttled (lib/services/refusals.ts).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { requireActor, type SessionUser } from '@/lib/auth/session';
+import { clientAddress, requireActor, type SessionUser } from '@/lib/auth/session';
+import type { RefusalReason } from '@/lib/domain/audit-actions';
 import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
+import { recordRefusal } from '@/lib/services/refusals';
 import { jsonResponse } from './json-response';
 import { refuseCrossSite } from './origin-guard';
 
@@ -15,7 +18,11 @@ export interface HandlerContext<P> {
 }
 
 export function errorResponse(error: unknown): NextResponse {
-  if (isAppError(error)) return NextResponse.json(error.toJSON(), { status: error.status });
+  if (isAppError(error)) {
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers = typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined;
+    return NextResponse.json(error.toJSON(), { status: error.status, headers });
+  }
   if (isDatabaseUnavailable(error)) {
     const unavailable = new AppError('unavailable');
     return NextResponse.json(unavailable.toJSON(), { status: 503, headers: { 'Retry-After': '5' } });
@@ -24,21 +31,53 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, { status: 500 });
 }
 
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The refusal a state-changing request's error amounts to, if it is one to record (401/403). */
+function refusalOf(method: string, error: unknown): RefusalReason | null {
+  if (!STATE_CHANGING.has(method) || !isAppError(error)) return null;
+  if (error.code === 'unauthenticated') return 'unauthenticated';
+  if (error.code === 'forbidden') return 'forbidden';
+  return null;
+}
+
+/** Records a refused write; a failure to record is logged, never turned into another answer. */
+async function recordRefusedWrite(req: NextRequest, reason: RefusalReason, actor: SessionUser | null, error: AppError): Promise<void> {
+  try {
+    await recordRefusal(undefined, {
+      clientAddress: actor?.clientAddress ?? (await clientAddress()),
+      reason,
+      actorId: actor?.id ?? null,
+      username: actor?.username ?? null,
+      role: actor?.role,
+      departmentId: actor?.departmentId ?? null,
+      method: req.method,
+      path: req.nextUrl.pathname,
+      detail: { message: error.message.slice(0, 200) },
+    });
+  } catch (recordError) {
+    console.error('[api] could not record a refused request', recordError);
+  }
+}
+
 /** Wraps a handler: `resolveActor` signs the request in (or throws), `run` answers it. */
 export function withResolvedActor<P>(
   resolveActor: () => Promise<SessionUser>,
   run: (ctx: HandlerContext<P>) => Promise<unknown>,
 ): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<NextResponse> {
   return async (req, ctx) => {
+    let actor: SessionUser | null = null;
     try {
       // Before the session is read or the body parsed: a forged request from another origin does nothing.
       const refused = await refuseCrossSite(req);
       if (refused) return refused;
-      const actor = await resolveActor();
+      actor = await resolveActor();
       const result = await run({ req, actor, params: await ctx.params });
       if (result instanceof Response) return result as NextResponse;
       return jsonResponse(result);
     } catch (error) {
+      const reason = refusalOf(req.method, error);
+      if (reason && isAppError(error)) await recordRefusedWrite(req, reason, actor, error);
       return errorResponse(error);
     }
   };

@@ -9,7 +9,8 @@ import { recordRefusal } from '@/lib/services/refusals';
 import { appOriginOf, clientAddressOf } from './request-facts';
 import { checkRequestOrigin, ORIGIN_REFUSED_MESSAGE } from './request-origin';
 
-export const ORIGIN_REFUSED_ACTION = 'security.origin_refused';
+/** The audit action of a cross-site refusal (throttled per address and minute, lib/services/refusals.ts). */
+export const ORIGIN_REFUSED_ACTION = 'refusal.origin';
 
 /** null when the request may proceed; otherwise the 403 to answer with. */
 export async function refuseCrossSite(req: Request): Promise<NextResponse | null> {
@@ -24,12 +25,16 @@ export async function refuseCrossSite(req: Request): Promise<NextResponse | null
   try {
     // Whose browser was sent the forged request, when it carried a session: the record is about them.
     const actor = await getSessionUser().catch(() => null);
-    await recordRefusal({
-      action: ORIGIN_REFUSED_ACTION,
-      reason,
+    await recordRefusal(undefined, {
+      reason: 'origin',
       clientAddress: clientAddressOf(req.headers),
-      actor,
-      details: { method: req.method, path: new URL(req.url).pathname.slice(0, 200), origin: origin?.slice(0, 200) ?? null },
+      actorId: actor?.id ?? null,
+      username: actor?.username ?? null,
+      role: actor?.role,
+      departmentId: actor?.departmentId ?? null,
+      method: req.method,
+      path: new URL(req.url).pathname,
+      detail: { check: reason, origin: origin?.slice(0, 200) ?? null },
     });
   } catch (error) {
     // The refusal stands even when it cannot be recorded (database down): never let the request through.

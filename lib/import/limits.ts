@@ -4,6 +4,16 @@
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Data rows (the header not counted); a larger file is refused without reading it all. */
 export const MAX_DATA_ROWS = 10_000;
+/**
+ * Imports running at once in one server process (reading the upload included). Each holds its file, the
+ * parsed sheet and a transaction of up to 10,000 rows — tens of MB at the limits above — so a burst of uploads
+ * must wait its turn rather than multiply that: beyond this, the answer is 429 with Retry-After.
+ * IMPORT_CONCURRENCY overrides it (1–16).
+ */
+export const DEFAULT_IMPORT_CONCURRENCY = 2;
+export const IMPORT_RETRY_AFTER_SECONDS = 10;
+export const IMPORTS_BUSY = `当前已有导入正在进行（每台服务器同时最多处理 {n} 个导入），请 ${IMPORT_RETRY_AFTER_SECONDS} 秒后重试`;
+
 /** Characters of one cell. */
 export const MAX_CELL_CHARS = 2_000;
 /** Uncompressed bytes of one XLSX part and of all parts together (a ZIP bomb stops here). */

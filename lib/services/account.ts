@@ -14,6 +14,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { changeOwnPasswordSchema, passwordIssues, totpCodeSchema } from '@/lib/validation/users';
+import { raiseAuditorAlertIfAuditor } from './auditor-alerts';
 import { lockUser, parseUserId, selfId, updateWithAudit } from './user-records';
 
 /** How many earlier passwords are kept besides the current one (the last 5 in all may not be reused). */
@@ -119,7 +120,7 @@ export async function confirmTotpEnrollment(
   return { recoveryCodes: recovery.codes };
 }
 
-/** Turns TOTP off: for oneself, or by an administrator for a user who lost the device. */
+/** Turns TOTP off: for oneself, or by the security administrator for a user who lost the device (an auditor's: every auditor is told). */
 export async function disableTotp(actor: Actor, id: unknown, db?: Db): Promise<void> {
   const userId = parseUserId(id);
   if (actor.id !== userId) requirePermission(actor, 'user.manage');
@@ -127,6 +128,7 @@ export async function disableTotp(actor: Actor, id: unknown, db?: Db): Promise<v
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before.totpEnabled && !before.totpSecret) return;
+    if (before.totpEnabled) await raiseAuditorAlertIfAuditor(tx, actor, 'totp_disabled', before);
     await updateWithAudit(tx, actor, before, 'user.totp_disable', {
       totpEnabled: false,
       totpSecret: null,

@@ -7,6 +7,7 @@ import {
   getActualByIdForUpdate,
   getIndicatorById,
   getPeriodLock,
+  listActualEditorIds,
   lockPeriod,
   unlockPeriod,
   updateActualIfVersion,
@@ -15,6 +16,7 @@ import {
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { requireDepartmentAccess, requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
+import type { AuditAction } from '@/lib/domain/audit-actions';
 import { formatPeriodLabel } from '@/lib/domain/period';
 import { AppError } from '@/lib/errors';
 import { periodLockSchema, reopenActualSchema, returnActualSchema, reviewActualSchema } from '@/lib/validation/actuals';
@@ -30,8 +32,10 @@ function parseId(id: unknown): number {
 type Transition = {
   permission: 'actual.review' | 'actual.reopen';
   from: ActualRecord['status'];
-  action: string;
+  action: AuditAction;
   wrongState: string;
+  /** 职责分离: the actor may not be the submitter nor anyone who edited the figure since its last return. */
+  notByEditors?: boolean;
 };
 
 /** Loads the figure under lock, checks permission, department, state, version and the period lock. */
@@ -58,6 +62,12 @@ async function transition(
       throw new AppError('conflict', '该数据已被他人修改，请刷新后再操作', undefined, { current: actualAuditView(row) });
     }
     if (row.status !== rule.from) throw new AppError('conflict', rule.wrongState, undefined, { current: actualAuditView(row) });
+    if (rule.notByEditors && actor.id !== null) {
+      const editors = new Set([row.submittedBy, row.enteredBy, ...(await listActualEditorIds(tx, row.id))]);
+      if (editors.has(actor.id)) {
+        throw new AppError('forbidden', '不能审核自己填报、修改或提交过的数据（职责分离）：请由本单位的其他审核员审核');
+      }
+    }
     const lock = await getPeriodLock(tx, row.year, row.month);
     if (lock) throw new AppError('locked', `${formatPeriodLabel(row)}已关账，不能再审核或修改`);
     const saved = await updateActualIfVersion(tx, row.id, row.version, change(row));
@@ -86,7 +96,7 @@ export async function approveActual(actor: Actor, id: unknown, input: unknown, d
     actor,
     id,
     data.version,
-    { permission: 'actual.review', from: 'submitted', action: 'actual.approve', wrongState: '只能审核已提交的数据' },
+    { permission: 'actual.review', from: 'submitted', action: 'actual.approve', wrongState: '只能审核已提交的数据', notByEditors: true },
     db,
     () => ({ status: 'approved', approvedBy: actor.id, approvedAt: now }),
     data.reason || null,

@@ -31,6 +31,7 @@ import {
   AUDIT_ACTION_GROUPS,
   AUDIT_ACTIONS,
   AUDIT_ENTITY_TYPES,
+  LEGACY_AUDIT_ACTIONS,
   auditListSchema,
   checkpointSchema,
   DEFAULT_PAGE_SIZE,
@@ -236,7 +237,7 @@ export async function getAuditFilterOptions(actor: Actor, db?: Db): Promise<Audi
   const actions: AuditFilterOptions['actions'] = [];
   for (const [group, groupLabel] of Object.entries(AUDIT_ACTION_GROUPS)) {
     actions.push({ value: `${group}.*`, label: `${groupLabel}（全部）` });
-    for (const [action, label] of Object.entries(AUDIT_ACTIONS)) {
+    for (const [action, label] of [...Object.entries(AUDIT_ACTIONS), ...Object.entries(LEGACY_AUDIT_ACTIONS)]) {
       if (action.startsWith(`${group}.`)) actions.push({ value: action, label: `　${label}` });
     }
   }

@@ -17,6 +17,7 @@ import { createUser } from './users';
 const DEMO_DEPARTMENT = 'fgw';
 const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string }[] = [
   { username: 'admin', role: 'admin', displayName: '系统管理员（演示）' },
+  { username: 'anquan', role: 'security', displayName: '安全管理员（演示）' },
   { username: 'tianbao', role: 'official', displayName: '发改委填报员（演示）' },
   { username: 'shenhe', role: 'reviewer', displayName: '发改委审核员（演示）' },
   { username: 'lingdao', role: 'leader', displayName: '市领导（演示）' },
@@ -81,8 +82,9 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
     log(
       [
         '',
-        '[zhuashou] 数据库中还没有任何用户。请先创建第一个系统管理员：',
+        '[zhuashou] 数据库中还没有任何用户。请先创建系统管理员和安全管理员（安全管理员负责账号）：',
         '  USER_PASSWORD=… npm run user:add -- --username admin --role admin --name 系统管理员',
+        '  USER_PASSWORD=… npm run user:add -- --username anquan --role security --name 安全管理员',
         '',
       ].join('\n'),
     );

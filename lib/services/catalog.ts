@@ -19,6 +19,7 @@ import {
 } from '@/db/queries/catalog';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
+import type { AuditAction } from '@/lib/domain/audit-actions';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { createIndicatorSchema, deleteIndicatorSchema, indicatorCodeField, retireIndicatorSchema, updateIndicatorSchema } from '@/lib/validation/catalog';
@@ -71,7 +72,7 @@ async function loadForWrite(tx: Db, code: string, version: number): Promise<Indi
   return row;
 }
 
-async function audit(tx: Db, actor: Actor, action: string, before: IndicatorRecord | null, after: IndicatorRecord | null, reason?: string | null) {
+async function audit(tx: Db, actor: Actor, action: AuditAction, before: IndicatorRecord | null, after: IndicatorRecord | null, reason?: string | null) {
   const row = after ?? before;
   if (!row) return;
   await appendAuditEvent(tx, {

@@ -66,7 +66,7 @@ export async function listDepartments(actor: Actor, db?: Db): Promise<Department
 }
 
 export async function createDepartment(actor: Actor, input: unknown, db?: Db): Promise<DepartmentSummary> {
-  requirePermission(actor, 'user.manage');
+  requirePermission(actor, 'department.manage');
   const data = parseOrThrow(createDepartmentSchema, input);
   const conn = db ?? (await getDb());
   try {
@@ -99,7 +99,7 @@ export async function updateDepartment(
   input: unknown,
   db?: Db,
 ): Promise<DepartmentSummary> {
-  requirePermission(actor, 'user.manage');
+  requirePermission(actor, 'department.manage');
   const departmentId = parseOrThrow(departmentIdSchema, { id }).id;
   const data = parseOrThrow(updateDepartmentSchema, input);
   const conn = db ?? (await getDb());

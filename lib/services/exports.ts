@@ -81,7 +81,7 @@ async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, 
   return { job, rowCount };
 }
 
-/** GET /api/exports/audit: the audit log for a time range (both ends, at most 366 days) and filters. */
+/** GET /api/exports/audit: the audit log for a time range (both ends, any span) and filters. */
 export async function exportAuditLog(actor: Actor, query: Record<string, unknown>, options: { now?: Date } = {}, db?: Db): Promise<ExportDownload> {
   const prepared = await prepareAuditExport(actor, query, options.now ?? new Date(), db);
   return startExport(prepared.job);

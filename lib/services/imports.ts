@@ -12,7 +12,7 @@ import { listIndicatorsByCodes } from '@/db/queries/catalog';
 import { can, isDepartmentScoped } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
-import { ImportFileError } from '@/lib/import/limits';
+import { DEFAULT_IMPORT_CONCURRENCY, ImportFileError, IMPORT_RETRY_AFTER_SECONDS, IMPORTS_BUSY } from '@/lib/import/limits';
 import { readUpload, type UploadFormat } from '@/lib/import/read-upload';
 import {
   checkRecord,
@@ -41,6 +41,32 @@ export interface ImportResult {
   okCount: number;
   errorCount: number;
   unchangedCount: number;
+}
+
+let importsRunning = 0;
+
+function importConcurrency(): number {
+  const configured = Number(process.env.IMPORT_CONCURRENCY);
+  return Number.isInteger(configured) && configured >= 1 && configured <= 16 ? configured : DEFAULT_IMPORT_CONCURRENCY;
+}
+
+/**
+ * Runs `work` (reading an upload and importing it) in one of this process's import slots, or refuses at once
+ * with 429 and Retry-After when all are taken: memory stays bounded however many uploads arrive together.
+ */
+export async function withImportSlot<T>(work: () => Promise<T>): Promise<T> {
+  const limit = importConcurrency();
+  if (importsRunning >= limit) {
+    throw new AppError('rate_limited', IMPORTS_BUSY.replace('{n}', String(limit)), undefined, {
+      retryAfterSeconds: IMPORT_RETRY_AFTER_SECONDS,
+    });
+  }
+  importsRunning += 1;
+  try {
+    return await work();
+  } finally {
+    importsRunning -= 1;
+  }
 }
 
 /** Thrown inside the transaction to roll it back (dry run, or a commit with errors). */

@@ -4,15 +4,17 @@
  * milliseconds at city scale); serving it costs one index probe.
  *
  * What "nothing changed" means: every write to the data appends an audit event in its own transaction (one
- * write path), appends are serialised by the chain lock, so the newest audit event id is a version of all
- * the data that only grows, in commit order. Each read first asks the database for it (so several app
- * instances on one PostgreSQL stay consistent) and recomputes when it moved. The version is read before the
+ * write path), and appendAuditEvent bumps the data version (db/queries/data-version.ts) in that transaction
+ * when the action changes data — not for sign-ins, refused requests or exports, so that a flood of failed
+ * sign-ins cannot empty the cache. Appends are serialised by the chain lock, so the version only grows, in
+ * commit order. Each read first asks the database for it (so several app instances on one PostgreSQL stay
+ * consistent) and recomputes when it moved. The version is read before the
  * data, so what is cached is never older than the version it is filed under. Status also depends on the
  * clock (a figure becomes overdue at a Shanghai midnight), so the Shanghai day is part of the key.
  *
  * Concurrent readers of the same period share one computation; a failed computation is not kept.
  */
-import { getChainHead } from '@/db/queries/audit';
+import { getDataVersion } from '@/db/queries/data-version';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/domain/actor';
 import { shanghaiDayNumber, type Period } from '@/lib/domain/period';
@@ -43,9 +45,9 @@ const sharedValues = new WeakSet<object>();
 export const isSharedValue = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && sharedValues.has(value);
 
-/** The data version: the newest audit event's id (0 for an empty log). */
-export async function readDataVersion(db: Db, actor: Actor): Promise<number> {
-  return (await getChainHead(db, { actor }))?.id ?? 0;
+/** The data version: bumped by every write that changes what the dashboards show (0 before the first). */
+export async function readDataVersion(db: Db, _actor: Actor): Promise<number> {
+  return getDataVersion(db);
 }
 
 export interface ReadModel {

@@ -1,75 +1,76 @@
 /**
- * Refused access on the record (等保 8.1.4.3), throttled so that a flood cannot grow the audit log or hold
- * the chain lock: at most one event per client address and reason per minute, counted in the next one.
- * The check runs under the audit chain lock, so several instances on one database keep the limit too.
+ * Refused access on the record (等保 8.1.4.3), throttled: failed sign-ins, refused writes (401/403) and
+ * cross-site requests are each counted per client address, reason and minute, and only the first of a
+ * minute appends an audit event (`refusal.<reason>`), which also carries the count of that address's
+ * previous minute for the reason. A flood from one address thus costs one event a minute, and none of
+ * them moves the dashboards' data version.
  */
-import { and, eq, gt } from 'drizzle-orm';
-import { getDb, queryRows, sql, type Db } from '@/db/client';
-import { appendAuditEvent, AUDIT_CHAIN_LOCK_KEY } from '@/db/queries/audit-append';
-import { auditEvents } from '@/db/schema';
+import { getDb, type Db } from '@/db/client';
+import { appendAuditEvent } from '@/db/queries/audit-append';
+import { countRefusal } from '@/db/queries/refusals';
 import type { Actor } from '@/lib/domain/actor';
+import type { RefusalReason } from '@/lib/domain/audit-actions';
 
-export const REFUSAL_WINDOW_MS = 60_000;
-const MAX_TRACKED_KEYS = 10_000;
-
-export interface Refusal {
-  /** The audit action, e.g. 'security.origin_refused'. */
-  action: string;
-  /** A short stable code (stored as the event's reason): 'foreign_origin', 'no_origin'… */
-  reason: string;
+export interface RefusalInput {
   clientAddress: string;
-  /** The signed-in user the request carried, when known; anonymous otherwise. */
-  actor?: Actor | null;
-  /** What was attempted (method, path, the Origin sent…); stored as the event's `after`. */
-  details: Record<string, string | number | null>;
-  now?: Date;
+  reason: RefusalReason;
+  /** The signed-in user refused, when there is one. */
+  actorId?: number | null;
+  /** The account named (a sign-in) or the signed-in user's name. */
+  username?: string | null;
+  /** The signed-in user's role, when known. */
+  role?: Actor['role'];
+  departmentId?: number | null;
+  method: string;
+  path: string;
+  /** Anything else worth keeping with the first event of the minute (e.g. the refusal's message). */
+  detail?: Record<string, string | number | boolean | null>;
 }
 
-/** Suppressed refusals per address+reason since the last recorded one (per process). */
-const recent = new Map<string, { since: number; suppressed: number }>();
+const WINDOW_MS = 60_000;
+const MAX_TEXT = 200;
 
-/** Records a refused request unless one with the same address and reason was recorded in the last minute. */
-export async function recordRefusal(refusal: Refusal, db?: Db): Promise<boolean> {
-  const now = refusal.now ?? new Date();
-  const key = `${refusal.action}|${refusal.clientAddress}|${refusal.reason}`;
-  const seen = recent.get(key);
-  if (seen && now.getTime() - seen.since < REFUSAL_WINDOW_MS) {
-    seen.suppressed += 1;
-    return false;
-  }
-  if (recent.size >= MAX_TRACKED_KEYS) recent.clear();
-  const suppressed = seen?.suppressed ?? 0;
-  recent.set(key, { since: now.getTime(), suppressed: 0 });
-  const handle = db ?? (await getDb());
-  const actor: Actor = refusal.actor ?? { id: null, username: '(未登录)', role: 'system', departmentId: null };
-  return handle.transaction(async (tx) => {
-    await queryRows(tx, sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
-    const [already] = await tx
-      .select({ id: auditEvents.id })
-      .from(auditEvents)
-      .where(
-        and(
-          gt(auditEvents.occurredAt, new Date(now.getTime() - REFUSAL_WINDOW_MS)),
-          eq(auditEvents.action, refusal.action),
-          eq(auditEvents.clientAddress, refusal.clientAddress),
-          eq(auditEvents.reason, refusal.reason),
-        ),
-      )
-      .limit(1);
-    if (already) return false;
-    await appendAuditEvent(tx, {
-      actor: { ...actor, clientAddress: refusal.clientAddress },
-      action: refusal.action,
-      entityType: 'request',
-      reason: refusal.reason,
-      after: { ...refusal.details, ...(suppressed > 0 ? { refusedSinceLastRecord: suppressed } : {}) },
-      at: now,
-    });
-    return true;
+/** The start of the minute `now` falls in. */
+export function refusalWindowStart(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+}
+
+/** Counts the refusal and, for the first of its minute, appends its audit event; in its own transaction. */
+export async function recordRefusal(db: Db | undefined, input: RefusalInput, now = new Date()): Promise<{ recorded: boolean }> {
+  const conn = db ?? (await getDb());
+  return conn.transaction((tx) => recordRefusalIn(tx, input, now));
+}
+
+/** recordRefusal inside the caller's transaction (a failed sign-in also updates the lockout counters). */
+export async function recordRefusalIn(tx: Db, input: RefusalInput, now = new Date()): Promise<{ recorded: boolean }> {
+  const address = (input.clientAddress || 'unknown').slice(0, MAX_TEXT);
+  const counted = await countRefusal(tx, address, input.reason, refusalWindowStart(now));
+  if (counted.count !== 1) return { recorded: false };
+  const actor: Actor = {
+    id: input.actorId ?? null,
+    username: (input.username ?? '').slice(0, 64) || '(匿名)',
+    role: input.role ?? 'system',
+    departmentId: input.departmentId ?? null,
+    clientAddress: address,
+  };
+  await appendAuditEvent(tx, {
+    actor,
+    action: `refusal.${input.reason}`,
+    entityType: 'request',
+    entityId: `${input.method.slice(0, 10)} ${input.path.slice(0, MAX_TEXT)}`,
+    departmentId: input.departmentId ?? null,
+    after: {
+      reason: input.reason,
+      method: input.method.slice(0, 10),
+      path: input.path.slice(0, MAX_TEXT),
+      username: input.username?.slice(0, 64) ?? null,
+      windowStart: refusalWindowStart(now).toISOString(),
+      ...(counted.previousWindowStart && counted.previousCount !== null
+        ? { previousWindow: { start: counted.previousWindowStart.toISOString(), count: counted.previousCount } }
+        : {}),
+      ...(input.detail ?? {}),
+    },
+    at: now,
   });
-}
-
-/** For tests: forget the per-process throttle. */
-export function resetRefusalThrottle(): void {
-  recent.clear();
+  return { recorded: true };
 }

@@ -1,6 +1,9 @@
 /**
- * Sign-in: password (argon2id), optional TOTP, account lockout and a per-address throttle. Every attempt,
- * successful or not, is an audit event written in the same transaction as the counters it changes.
+ * Sign-in: password (argon2id), optional TOTP, account lockout and a per-address throttle. A success is an
+ * audit event; a failure is recorded throttled (lib/services/refusals.ts: one event per address and reason
+ * a minute, with a count), in the same transaction as the counters it changes, and a lockout is an event of
+ * its own that the security administrator sees. A locked account answers exactly as a wrong password does
+ * (same message, same password-hashing time), so that nobody learns which accounts exist or are locked.
  */
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
@@ -17,9 +20,25 @@ import {
 } from '@/lib/auth/session-policy';
 import { needsReseal, openSecret, sealSecret } from '@/lib/auth/data-key';
 import { matchRecoveryCode, verifyTotpCode } from '@/lib/auth/totp';
+import type { RefusalReason } from '@/lib/domain/audit-actions';
+import { recordRefusalIn } from './refusals';
 
 /** Codes the login form turns into Chinese messages (lib/auth/sign-in-messages.ts). */
-export type SignInErrorCode = 'invalid' | 'locked' | 'throttled' | 'totp_required' | 'totp_invalid' | 'disabled';
+export type SignInErrorCode = 'invalid' | 'throttled' | 'totp_required' | 'totp_invalid' | 'disabled';
+
+/** Why an attempt failed, as recorded (a locked account is recorded as such but answered as 'invalid'). */
+type FailureKind = Exclude<SignInErrorCode, 'totp_required'> | 'locked';
+
+const REFUSAL_REASON: Record<FailureKind, RefusalReason> = {
+  invalid: 'sign_in',
+  locked: 'sign_in_locked',
+  throttled: 'sign_in_throttled',
+  totp_invalid: 'totp',
+  disabled: 'sign_in_disabled',
+};
+
+/** The route the credentials are posted to, for the record of a refusal. */
+const SIGN_IN_PATH = '/api/auth/callback/credentials';
 
 export class SignInError extends Error {
   constructor(readonly code: SignInErrorCode) {
@@ -46,7 +65,7 @@ async function fail(
   db: Db,
   attempt: Attempt,
   user: UserRow | null,
-  code: SignInErrorCode,
+  kind: FailureKind,
   now: Date,
   countsTowardLockout: boolean,
 ): Promise<never> {
@@ -67,15 +86,20 @@ async function fail(
         })
         .where(eq(users.id, user.id));
     }
-    await appendAuditEvent(tx, {
-      actor: actorOf(user, attempt.username, attempt.clientAddress),
-      action: 'auth.login_failed',
-      entityType: 'user',
-      entityId: user?.id ?? null,
-      departmentId: user?.departmentId ?? null,
-      after: { reason: code, username: attempt.username.slice(0, 64) },
-      at: now,
-    });
+    await recordRefusalIn(
+      tx,
+      {
+        clientAddress: attempt.clientAddress,
+        reason: REFUSAL_REASON[kind],
+        actorId: user?.id ?? null,
+        username: attempt.username.slice(0, 64) || '(空)',
+        role: user?.role,
+        departmentId: user?.departmentId ?? null,
+        method: 'POST',
+        path: SIGN_IN_PATH,
+      },
+      now,
+    );
     if (lockedNow && user) {
       await appendAuditEvent(tx, {
         actor: actorOf(user, attempt.username, attempt.clientAddress),
@@ -88,7 +112,7 @@ async function fail(
       });
     }
   });
-  throw new SignInError(code);
+  throw new SignInError(kind === 'locked' ? 'invalid' : kind);
 }
 
 /**
@@ -135,7 +159,11 @@ export async function authenticate(attempt: Attempt): Promise<UserRow> {
     await verifyPassword(await getDummyHash(), password || 'x');
     return fail(db, attempt, null, 'invalid', now, false);
   }
-  if (user.lockedUntil && user.lockedUntil > now) return fail(db, attempt, user, 'locked', now, false);
+  if (user.lockedUntil && user.lockedUntil > now) {
+    // The same work and the same answer as a wrong password: a locked account is not told apart.
+    await verifyPassword(user.passwordHash, password || 'x');
+    return fail(db, attempt, user, 'locked', now, false);
+  }
   if (!password || !(await verifyPassword(user.passwordHash, password))) {
     return fail(db, attempt, user, 'invalid', now, true);
   }

@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { lockUserForUpdate, updateUserRow, type UserChange, type UserRow } from '@/db/queries/users';
 import type { Actor } from '@/lib/domain/actor';
+import type { AuditAction } from '@/lib/domain/audit-actions';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { userIdSchema } from '@/lib/validation/users';
@@ -38,7 +39,7 @@ export async function updateWithAudit(
   tx: Db,
   actor: Actor,
   before: UserRow,
-  action: string,
+  action: AuditAction,
   change: UserChange,
 ): Promise<UserRow> {
   const after = await updateUserRow(tx, before.id, change);

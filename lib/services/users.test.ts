@@ -178,7 +178,7 @@ forEachEngine('user services', (ctx) => {
     });
 
     it('is refused to every role without user.manage', async () => {
-      for (const role of ['official', 'reviewer', 'leader', 'auditor'] as const) {
+      for (const role of ['admin', 'official', 'reviewer', 'leader', 'auditor'] as const) {
         const actor: Actor = { id: 999, username: 'someone', role, departmentId: role === 'official' ? fgwId : null };
         const error = await rejection(
           createUser(actor, { username: nextName('forbidden'), displayName: '越权', role: 'admin', password: PASSWORD }, ctx.db),
@@ -188,16 +188,16 @@ forEachEngine('user services', (ctx) => {
     });
   });
 
-  describe('the last active administrator', () => {
-    it('cannot be demoted or disabled; an admin cannot change their own role or disable themselves', async () => {
-      // Earlier tests created no administrator: this is the only one.
-      const first = await addUser('admin');
+  describe('the last active security administrator', () => {
+    it('cannot be demoted or disabled; a security administrator cannot change their own role or disable themselves', async () => {
+      // Earlier tests created no security administrator: this is the only one.
+      const first = await addUser('security');
       const demote = await rejection(updateUser(SYSTEM_ACTOR, first.id, { role: 'leader' }, ctx.db));
       expect(demote.code).toBe('conflict');
-      expect(demote.message).toContain('最后一个有效系统管理员');
+      expect(demote.message).toContain('最后一个有效安全管理员');
       expect((await rejection(setUserDisabled(SYSTEM_ACTOR, first.id, true, ctx.db))).code).toBe('conflict');
 
-      const second = await addUser('admin');
+      const second = await addUser('security');
       expect((await rejection(updateUser(first.actor, first.id, { role: 'auditor' }, ctx.db))).code).toBe('forbidden');
       expect((await rejection(setUserDisabled(first.actor, first.id, true, ctx.db))).code).toBe('forbidden');
 

@@ -1,5 +1,5 @@
 /**
- * Users: an administrator's use cases (create, change, disable, reset, unlock, list). Every write checks
+ * Users: the security administrator's use cases (create, change, disable, reset, unlock, list). Every write checks
  * the permission, parses with zod and runs one transaction that also appends its audit event. A user's
  * own account (password, sign-out everywhere, TOTP) lives in ./account and is re-exported here for the
  * callers that import it from this module. The optional last `db` lets scripts and tests pass a handle.
@@ -26,6 +26,7 @@ import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { checkPassword } from '@/lib/validation/password';
 import { createUserSchema, departmentRuleMessage, setUserDisabledSchema, updateUserSchema } from '@/lib/validation/users';
+import { raiseAuditorAlertIfAuditor } from './auditor-alerts';
 import { auditView, isUniqueViolation, lockUser, parseUserId, updateWithAudit } from './user-records';
 
 export type { UserSummary } from '@/db/queries/users';
@@ -51,7 +52,7 @@ export function toUserListItem(user: UserSummary): UserListItem {
   };
 }
 
-/** Roles that administer users: the last active holder of one may not be demoted or disabled. */
+/** Roles that administer users (the security administrator): the last active holder of one may not be demoted or disabled. */
 const MANAGER_ROLES: Role[] = ROLES.filter((role) => can({ role }, 'user.manage'));
 
 const isManager = (row: Pick<UserRow, 'role'>) => can({ role: row.role }, 'user.manage');
@@ -101,6 +102,7 @@ export async function createUser(actor: Actor, input: unknown, db?: Db): Promise
         departmentId: row.departmentId,
         after: auditView(row),
       });
+      await raiseAuditorAlertIfAuditor(tx, actor, 'role_granted', row);
       return { id: row.id, username: row.username };
     });
   } catch (error) {
@@ -150,7 +152,7 @@ export async function updateUser(actor: Actor, id: unknown, input: unknown, db?:
         ? before.departmentId
         : null;
     if (isManager(before) && !before.isDisabled && !isManager({ role })) {
-      assertNotLastManager(activeManagers, before.id, '不能更改最后一个有效系统管理员的角色，请先指定另一位系统管理员');
+      assertNotLastManager(activeManagers, before.id, '不能更改最后一个有效安全管理员的角色，请先指定另一位安全管理员');
     }
     const revokesSessions = role !== before.role || departmentId !== before.departmentId;
     const displayName = data.displayName ?? before.displayName;
@@ -171,6 +173,7 @@ export async function updateUser(actor: Actor, id: unknown, input: unknown, db?:
       before: auditView(before),
       after: auditView(after),
     });
+    if (after.role !== before.role) await raiseAuditorAlertIfAuditor(tx, actor, 'role_granted', after);
   });
   const [summary] = await listUserSummaries(conn, { id: userId });
   if (!summary) throw new AppError('not_found', '用户不存在');
@@ -189,7 +192,7 @@ export async function setUserDisabled(actor: Actor, id: unknown, disabled: unkno
     if (data.disabled) {
       if (actor.id === before.id) throw new AppError('forbidden', '不能停用自己的账号');
       if (isManager(before)) {
-        assertNotLastManager(activeManagers, before.id, '不能停用最后一个有效的系统管理员，请先指定另一位系统管理员');
+        assertNotLastManager(activeManagers, before.id, '不能停用最后一个有效的安全管理员，请先指定另一位安全管理员');
       }
     }
     await updateWithAudit(tx, actor, before, data.disabled ? 'user.disable' : 'user.enable', {
@@ -208,6 +211,7 @@ export async function resetPassword(actor: Actor, id: unknown, db?: Db): Promise
   const conn = db ?? (await getDb());
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
+    await raiseAuditorAlertIfAuditor(tx, actor, 'password_reset', before);
     await updateWithAudit(tx, actor, before, 'user.reset_password', {
       passwordHash,
       passwordHistory: nextPasswordHistory(before),

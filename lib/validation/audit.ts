@@ -3,71 +3,12 @@
  * text and '' means "not given"), the export format, and the checkpoint JSON. Every message names its field.
  */
 import { z } from 'zod';
+import { isKnownActionFilter } from '@/lib/domain/audit-actions';
 import { ROLES } from '@/lib/domain/types';
 
-/** Every action the application records, with its Chinese label. The one list: filters accept only these. */
-export const AUDIT_ACTIONS = {
-  'auth.login': '登录',
-  'auth.login_failed': '登录失败',
-  'auth.locked': '账号锁定',
-  'seed.report': '载入报告数据',
-  'seed.sample': '载入示例数据',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'user.disable': '停用用户',
-  'user.enable': '启用用户',
-  'user.reset_password': '重置密码',
-  'user.unlock': '解除锁定',
-  'user.change_password': '修改密码',
-  'user.sign_out': '退出全部会话',
-  'user.totp_enroll_start': '开始绑定动态口令',
-  'user.totp_enable': '启用动态口令',
-  'user.totp_disable': '停用动态口令',
-  'department.create': '新建单位',
-  'department.update': '修改单位',
-  'actual.save_draft': '保存草稿',
-  'actual.submit': '提交数据',
-  'actual.approve': '审核通过',
-  'actual.return': '退回数据',
-  'actual.reopen': '重新打开',
-  'target.create': '新建目标',
-  'target.update': '修改目标',
-  'target.delete': '删除目标',
-  'indicator.create': '新建指标',
-  'indicator.update': '修改指标',
-  'indicator.retire': '停用指标',
-  'period.lock': '锁定填报期',
-  'period.unlock': '解锁填报期',
-  'instruction.create': '发布批示',
-  'instruction.answer': '答复批示',
-  'import.targets': '导入目标',
-  'import.actuals': '导入数据',
-  'setting.update': '修改设置',
-  'export.records': '导出数据',
-  'export.audit': '导出审计日志',
-  'export.indicator': '导出指标审计包',
-  'audit.checkpoint': '生成审计检查点',
-} as const satisfies Record<string, string>;
+export { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, isKnownActionFilter, LEGACY_AUDIT_ACTIONS, type AuditAction } from '@/lib/domain/audit-actions';
 
-export type AuditAction = keyof typeof AUDIT_ACTIONS;
-
-/** Namespaces an action filter may name as a prefix ("actual.*"). */
-export const AUDIT_ACTION_GROUPS = {
-  auth: '登录',
-  seed: '数据载入',
-  user: '用户',
-  department: '单位',
-  actual: '实绩数据',
-  target: '目标',
-  indicator: '指标',
-  period: '填报期',
-  instruction: '批示',
-  import: '导入',
-  setting: '设置',
-  export: '导出',
-  audit: '审计',
-} as const satisfies Record<string, string>;
-
+/** The entity types events are written with, and their labels. */
 export const AUDIT_ENTITY_TYPES = {
   user: '用户',
   department: '单位',
@@ -76,26 +17,14 @@ export const AUDIT_ENTITY_TYPES = {
   indicator: '指标',
   period: '填报期',
   instruction: '批示',
-  import: '导入',
-  setting: '设置',
+  instruction_answer: '批示答复',
+  settings: '设置',
   export: '导出',
   audit: '审计日志',
   seed: '初始数据',
+  request: '请求',
 } as const satisfies Record<string, string>;
 
-/** The Chinese label of an action (an unknown one, from a newer version, is shown as is). */
-export function actionLabel(action: string): string {
-  return Object.hasOwn(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action as AuditAction] : action;
-}
-
-export function isKnownActionFilter(value: string): boolean {
-  if (Object.hasOwn(AUDIT_ACTIONS, value)) return true;
-  const prefix = /^([a-z]+)\.\*$/.exec(value)?.[1];
-  return prefix !== undefined && Object.hasOwn(AUDIT_ACTION_GROUPS, prefix);
-}
-
-/** Widest time range an export may span. */
-export const MAX_EXPORT_RANGE_DAYS = 366;
 export const DEFAULT_PAGE_SIZE = 50;
 
 const SHANGHAI_OFFSET = '+08:00';
@@ -112,10 +41,12 @@ export function parseInstant(text: string, endOfDay: boolean): Date | null {
   const m = dateOnly ? null : DATETIME_RE.exec(value);
   const day = dateOnly ? value : m?.[1];
   if (!day || !isCalendarDay(day)) return null;
+  // The bounds apply to the day as written (Shanghai), not to its UTC instant: 2000-01-01 is 1999 in UTC.
+  const year = Number(day.slice(0, 4));
+  if (year < 2000 || year > 2100) return null;
   const iso = dateOnly ? `${day}T00:00:00${SHANGHAI_OFFSET}` : `${day}T${m?.[2] ?? ''}${m?.[3] ?? SHANGHAI_OFFSET}`;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  if (date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) return null;
   return dateOnly && endOfDay ? new Date(date.getTime() + 86_400_000) : date;
 }
 
@@ -144,7 +75,7 @@ const instantText = (label: string, endOfDay: boolean) =>
     .transform((s, ctx) => {
       const date = parseInstant(s, endOfDay);
       if (!date) {
-        ctx.addIssue({ code: 'custom', message: `「${label}」${s.slice(0, 40)} 无效，应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm` });
+        ctx.addIssue({ code: 'custom', message: `「${label}」${s.slice(0, 40)} 无效，应为 2000–2100 年间的 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm` });
         return z.NEVER;
       }
       return date;
@@ -170,9 +101,7 @@ function checkRange(value: { from?: Date; to?: Date }, ctx: z.RefinementCtx, for
   if (!forExport) return;
   if (!value.from) ctx.addIssue({ code: 'custom', path: ['from'], message: '导出须指定「开始时间」' });
   if (!value.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '导出须指定「结束时间」' });
-  if (value.from && value.to && value.to.getTime() - value.from.getTime() > MAX_EXPORT_RANGE_DAYS * 86_400_000) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `导出的时间范围不能超过 ${MAX_EXPORT_RANGE_DAYS} 天` });
-  }
+  // Any span may be exported (the whole 十四五 and more): the export streams, and its row cap has its own message.
 }
 
 /** Filters of the audit list (either end of the time range may be open). */
@@ -200,7 +129,7 @@ export const exportFormatField = z.preprocess(
 );
 export type ExportFormat = z.output<typeof exportFormatField>;
 
-/** An audit-log export: both ends of the time range required, at most a year apart. */
+/** An audit-log export: both ends of the time range required, any span apart. */
 export const auditExportSchema = z
   .object({ ...filterFields, format: exportFormatField })
   .superRefine((v, ctx) => checkRange(v, ctx, true));

@@ -74,7 +74,7 @@ export function parseRole(value: string): Role {
 
 export const USER_ADD_USAGE = [
   '用法：npm run user:add -- --username 用户名 --role 角色 [--department 单位代码] [--name 显示名] [--no-force-change]',
-  '  角色：admin（系统管理员）、official（填报员）、reviewer（审核员）、leader（领导）、auditor（审计员）',
+  '  角色：admin（系统管理员）、security（安全管理员）、official（填报员）、reviewer（审核员）、leader（领导）、auditor（审计员）',
   '  填报员和审核员必须用 --department 指定所属单位的代码；其他角色不属于任何单位。',
   '  密码取自环境变量 USER_PASSWORD，否则从标准输入读取一行。',
   '  默认新用户首次登录须修改密码；--no-force-change 取消这一要求。',

@@ -22,7 +22,7 @@ forEachEngine('audit list', (ctx) => {
     for (let i = 0; i < 30; i += 1) {
       await append(ctx.db, {
         actor: i % 2 === 0 ? official : { ...admin, clientAddress: '10.1.1.1' },
-        action: ['actual.submit', 'actual.approve', 'department.update'][i % 3],
+        action: (['actual.submit', 'actual.approve', 'department.update'] as const)[i % 3],
         entityType: i % 3 === 2 ? 'department' : 'actual',
         departmentId: i % 2 === 0 ? 1 : 2,
         indicatorId: i % 3 === 2 ? null : 7,

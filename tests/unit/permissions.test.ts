@@ -7,12 +7,17 @@ const DENIED: [Role, Permission[]][] = [
   ['official', ['user.manage', 'audit.view', 'catalog.manage', 'target.manage', 'actual.review', 'department.view-all']],
   ['reviewer', ['actual.enter', 'user.manage', 'audit.view', 'catalog.manage']],
   ['auditor', ['actual.enter', 'user.manage', 'catalog.manage', 'target.manage', 'actual.reopen', 'period.lock', 'import.run']],
-  ['admin', ['audit.view', 'audit.verify', 'export.audit', 'actual.enter', 'actual.review']],
+  ['admin', ['audit.view', 'audit.verify', 'export.audit', 'actual.enter', 'actual.review', 'user.manage']],
+  [
+    'security',
+    ['audit.view', 'audit.verify', 'export.audit', 'export.records', 'catalog.manage', 'target.manage', 'period.lock', 'import.run', 'department.manage', 'actual.reopen', 'actual.enter', 'actual.review'],
+  ],
   ['leader', ['actual.enter', 'actual.review', 'user.manage', 'audit.view', 'catalog.manage']],
 ];
 
 const GRANTED: [Role, Permission[]][] = [
-  ['admin', ['user.manage', 'catalog.manage', 'target.manage', 'period.lock', 'actual.reopen']],
+  ['admin', ['department.manage', 'catalog.manage', 'target.manage', 'period.lock', 'actual.reopen', 'import.run']],
+  ['security', ['user.manage']],
   ['official', ['actual.enter']],
   ['reviewer', ['actual.review']],
   ['leader', ['instruction.write', 'screen.view']],
@@ -32,9 +37,19 @@ describe('permissions', () => {
     for (const permission of permissions) expect(can({ role }, permission), `${role} ${permission}`).toBe(true);
   });
 
-  it('only the admin manages users; only the auditor reads the audit log', () => {
-    expect(ROLES.filter((role) => can({ role }, 'user.manage'))).toEqual(['admin']);
+  it('三员分立: only the security administrator manages accounts; only the auditor reads or exports the audit log', () => {
+    expect(ROLES.filter((role) => can({ role }, 'user.manage'))).toEqual(['security']);
     expect(ROLES.filter((role) => can({ role }, 'audit.view'))).toEqual(['auditor']);
+    expect(ROLES.filter((role) => can({ role }, 'audit.verify'))).toEqual(['auditor']);
+    expect(ROLES.filter((role) => can({ role }, 'export.audit'))).toEqual(['auditor']);
+    expect(ROLES.filter((role) => can({ role }, 'department.manage'))).toEqual(['admin']);
+  });
+
+  it('no role both manages accounts and runs the system or reads the log', () => {
+    for (const role of ROLES) {
+      if (!can({ role }, 'user.manage')) continue;
+      for (const p of ['catalog.manage', 'target.manage', 'period.lock', 'audit.view', 'export.audit'] as const) expect(can({ role }, p), `${role} ${p}`).toBe(false);
+    }
   });
 
   it('grants only known permissions, and the system actor everything', () => {

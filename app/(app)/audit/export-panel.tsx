@@ -90,7 +90,7 @@ export function ExportPanel({
                 <input type="date" value={to} onChange={(e) => setTo(e.target.value)} className={INPUT} />
               </label>
             </div>
-            <p className="text-xs text-gray-500">须指定起止日期，跨度不超过 366 天。</p>
+            <p className="text-xs text-gray-500">须指定起止日期，跨度不限（如整个“十四五”）。</p>
             <FormatButtons
               disabled={audit.status.kind === 'busy'}
               onExport={(format) => void audit.start(`/api/exports/audit${auditSearch({ ...filters, from, to }, { format })}`)}

@@ -3,7 +3,7 @@
  * writes are sent an empty JSON object, so an allowed actor gets 400 (past authorization, refused by
  * validation) and nothing is written. 403 where the role may not, 401 for anonymous.
  */
-export const ACTORS = ['anonymous', 'admin', 'officialA', 'officialB', 'reviewerA', 'leader', 'auditor'] as const;
+export const ACTORS = ['anonymous', 'admin', 'security', 'officialA', 'officialB', 'reviewerA', 'leader', 'auditor'] as const;
 export type MatrixActor = (typeof ACTORS)[number];
 
 export interface MatrixIds {
@@ -67,11 +67,15 @@ export function matrixRows(ids: MatrixIds): MatrixRow[] {
     r('GET', `/api/exports/audit?check=1&from=${y}-01-01&to=${y}-12-31`, only(200, 'auditor')),
     r('GET', `/api/exports/records?check=1&year=${y}`, only(200, 'auditor', 'leader')),
     r('GET', '/api/exports/indicators/INV-PROJECTS?check=1', only(200, 'auditor')),
-    r('GET', '/api/admin/users', only(200, 'admin')),
-    r('POST', '/api/admin/users', only(400, 'admin'), 'empty-json'),
-    r('PATCH', `/api/admin/users/${ids.userId}`, only(400, 'admin'), 'empty-json'),
-    r('POST', `/api/admin/users/${ids.userId}`, only(400, 'admin'), 'empty-json'),
-    r('GET', '/api/admin/departments', only(200, 'admin')),
+    // Only the auditor sees the alerts about auditor accounts (三员分立).
+    r('GET', '/api/audit/alerts', only(200, 'auditor')),
+    r('POST', '/api/audit/alerts', only(400, 'auditor'), 'empty-json'),
+    // Accounts are the security administrator's; departments the system administrator's (both list them).
+    r('GET', '/api/admin/users', only(200, 'security')),
+    r('POST', '/api/admin/users', only(400, 'security'), 'empty-json'),
+    r('PATCH', `/api/admin/users/${ids.userId}`, only(400, 'security'), 'empty-json'),
+    r('POST', `/api/admin/users/${ids.userId}`, only(400, 'security'), 'empty-json'),
+    r('GET', '/api/admin/departments', only(200, 'admin', 'security')),
     r('POST', '/api/admin/departments', only(400, 'admin'), 'empty-json'),
     r('PATCH', `/api/admin/departments/${ids.departmentId}`, only(400, 'admin'), 'empty-json'),
     r('GET', '/api/admin/indicators', only(200, 'admin')),

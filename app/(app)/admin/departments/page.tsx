@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: '单位管理' };
 export const dynamic = 'force-dynamic';
 
 export default async function AdminDepartmentsPage() {
-  const { user, allowed } = await requirePagePermission('user.manage');
+  const { user, allowed } = await requirePagePermission('department.manage');
   if (!allowed) return <Forbidden what="「单位管理」" />;
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ ...adminDepartmentsQuery(), queryFn: () => listDepartments(user) });

@@ -35,6 +35,35 @@ function StatusCell({ user }: { user: UserListItem }) {
 
 const BUTTON = 'rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50';
 
+/**
+ * Accounts locked by repeated failed sign-ins, first on the page: anyone can lock an account with a few
+ * wrong passwords, so the security administrator sees each lockout and can lift it here.
+ */
+function LockedAccounts({ users, onUnlock }: { users: UserListItem[]; onUnlock: (user: UserListItem) => void }) {
+  const locked = users.filter((user) => user.isLocked);
+  if (locked.length === 0) return null;
+  return (
+    <section aria-labelledby="locked-accounts" className="rounded-lg border border-amber-300 bg-amber-50 p-3">
+      <h2 id="locked-accounts" className="text-sm font-semibold text-amber-900">
+        被锁定的账号（{locked.length}）
+      </h2>
+      <p className="mt-1 text-xs text-amber-900">连续输错密码的账号会被锁定 30 分钟。若非本人所为，可能是有人在猜测密码：请核实后再解锁，并查看审计日志中的“拒绝访问”记录。</p>
+      <ul className="mt-2 divide-y divide-amber-200">
+        {locked.map((user) => (
+          <li key={user.id} className="flex flex-wrap items-center gap-3 py-1.5 text-sm">
+            <span className="font-mono">{user.username}</span>
+            <span>{user.displayName}</span>
+            <span className="text-gray-700">锁定至 {formatBeijingTime(user.lockedUntil)}</span>
+            <button type="button" className={`${BUTTON} ml-auto bg-white`} onClick={() => onUnlock(user)} aria-label={`解锁 ${user.username}`}>
+              解锁
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function UsersView({ currentUserId }: { currentUserId: number }) {
   const users = useQuery(adminUsersQuery());
   const departments = useQuery(adminDepartmentsQuery());
@@ -60,6 +89,7 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
           新建用户
         </button>
       </div>
+      <LockedAccounts users={users.data} onUnlock={(user) => action(user, 'unlock')} />
       {notice ? (
         <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
           {notice}

@@ -1,6 +1,6 @@
 // GET /api/admin/departments — every department, for the admin pages. POST — create one: 201.
 import { NextResponse } from 'next/server';
-import { requirePermission } from '@/lib/auth/require-permission';
+import { requireAnyPermission } from '@/lib/auth/require-permission';
 import { withActor } from '@/lib/http/handler';
 import { readJsonObject } from '@/lib/http/json-body';
 import { createDepartment, listDepartments } from '@/lib/services/departments';
@@ -8,8 +8,9 @@ import { createDepartment, listDepartments } from '@/lib/services/departments';
 export const dynamic = 'force-dynamic';
 
 export const GET = withActor(async ({ actor }) => {
-  // Every signed-in user may list departments (forms, filters); this admin route is for administrators.
-  requirePermission(actor, 'user.manage');
+  // Every signed-in user may list departments (forms, filters); this admin route is for the system
+  // administrator (the departments page) and the security administrator (the department of a user).
+  requireAnyPermission(actor, 'department.manage', 'user.manage');
   return listDepartments(actor);
 });
 

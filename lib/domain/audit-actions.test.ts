@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, changesDashboardData, isKnownActionFilter } from './audit-actions';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+describe('audit actions', () => {
+  it('lists what is written: settings.update, indicator.unretire/delete; not the never-written ones', () => {
+    for (const action of ['settings.update', 'indicator.unretire', 'indicator.delete', 'refusal.forbidden', 'refusal.sign_in_locked']) {
+      expect(isKnownActionFilter(action), action).toBe(true);
+    }
+    for (const action of ['setting.update', 'target.delete', 'import.targets', 'import.actuals']) {
+      expect(isKnownActionFilter(action), action).toBe(false);
+    }
+    expect(isKnownActionFilter('refusal.*')).toBe(true);
+    expect(isKnownActionFilter('settings.*')).toBe(true);
+  });
+
+  it('every literal action the services write is listed, and every listed one has a namespace', () => {
+    const written = new Set<string>();
+    for (const file of [...sourceFiles('lib/services'), ...sourceFiles('db')]) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/action: (?:[^,\n]*\? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g)) {
+        if (m[1]) written.add(m[1]);
+        if (m[2]) written.add(m[2]);
+      }
+    }
+    expect(written.size).toBeGreaterThan(10);
+    for (const action of written) expect(Object.keys(AUDIT_ACTIONS), action).toContain(action);
+    for (const action of Object.keys(AUDIT_ACTIONS)) {
+      expect(Object.keys(AUDIT_ACTION_GROUPS), action).toContain(action.slice(0, action.indexOf('.')));
+    }
+  });
+
+  it('labels legacy actions still in old logs', () => {
+    expect(actionLabel('auth.login_failed')).toBe('登录失败');
+    expect(isKnownActionFilter('auth.login_failed')).toBe(true);
+    expect(actionLabel('future.thing')).toBe('future.thing');
+  });
+
+  it('only data writes move the dashboards’ data version', () => {
+    for (const action of ['actual.submit', 'target.update', 'indicator.create', 'settings.update', 'period.lock', 'department.update', 'instruction.create', 'seed.report', 'user.update'] as const) {
+      expect(changesDashboardData(action), action).toBe(true);
+    }
+    for (const action of ['auth.login', 'auth.locked', 'refusal.sign_in', 'refusal.forbidden', 'export.audit', 'audit.checkpoint', 'user.reset_password', 'user.unlock', 'user.totp_disable'] as const) {
+      expect(changesDashboardData(action), action).toBe(false);
+    }
+  });
+});

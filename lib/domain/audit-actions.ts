@@ -1,0 +1,126 @@
+/**
+ * Every action the application writes to the audit log, with its Chinese label: the one list. The type
+ * `AuditAction` is what appendAuditEvent accepts, so an action cannot be written without being listed here
+ * (and so selectable in the /audit filters). Pure constants: no I/O.
+ */
+
+/** Why a request was refused; each is recorded, throttled, as the action `refusal.<reason>`. */
+export const REFUSAL_REASONS = {
+  sign_in: '登录被拒：用户名或密码不正确',
+  sign_in_locked: '登录被拒：账号已锁定',
+  sign_in_throttled: '登录被拒：地址限流',
+  sign_in_disabled: '登录被拒：账号已停用',
+  totp: '登录被拒：动态验证码不正确',
+  unauthenticated: '拒绝访问：未登录的写操作',
+  forbidden: '拒绝访问：无权限的写操作',
+  origin: '拒绝访问：跨站来源',
+} as const satisfies Record<string, string>;
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
+
+const REFUSAL_ACTIONS = Object.fromEntries(
+  Object.entries(REFUSAL_REASONS).map(([reason, label]) => [`refusal.${reason}`, label]),
+) as { [R in RefusalReason as `refusal.${R}`]: (typeof REFUSAL_REASONS)[R] };
+
+export const AUDIT_ACTIONS = {
+  'auth.login': '登录',
+  'auth.locked': '账号锁定',
+  'seed.report': '载入报告数据',
+  'seed.sample': '载入示例数据',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.reset_password': '重置密码',
+  'user.unlock': '解除锁定',
+  'user.change_password': '修改密码',
+  'user.sign_out': '退出全部会话',
+  'user.totp_enroll_start': '开始绑定动态口令',
+  'user.totp_enable': '启用动态口令',
+  'user.totp_disable': '停用动态口令',
+  'department.create': '新建单位',
+  'department.update': '修改单位',
+  'actual.save_draft': '保存草稿',
+  'actual.submit': '提交数据',
+  'actual.approve': '审核通过',
+  'actual.return': '退回数据',
+  'actual.reopen': '重新打开',
+  'target.create': '新建目标',
+  'target.update': '修改目标',
+  'indicator.create': '新建指标',
+  'indicator.update': '修改指标',
+  'indicator.retire': '停用指标',
+  'indicator.unretire': '恢复指标',
+  'indicator.delete': '删除指标',
+  'period.lock': '锁定填报期',
+  'period.unlock': '解锁填报期',
+  'instruction.create': '发布批示',
+  'instruction.answer': '答复批示',
+  'settings.update': '修改设置',
+  'export.records': '导出数据',
+  'export.audit': '导出审计日志',
+  'export.indicator': '导出指标审计包',
+  'audit.checkpoint': '生成审计检查点',
+  'audit.alert_acknowledge': '确认审计员账号变更提醒',
+  ...REFUSAL_ACTIONS,
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/**
+ * Actions older versions wrote and this one no longer does: still labelled and filterable, since the log
+ * keeps them forever, but not writable.
+ */
+export const LEGACY_AUDIT_ACTIONS = {
+  'auth.login_failed': '登录失败',
+} as const satisfies Record<string, string>;
+
+/** Namespaces an action filter may name as a prefix ("actual.*"). */
+export const AUDIT_ACTION_GROUPS = {
+  auth: '登录',
+  refusal: '拒绝访问',
+  seed: '数据载入',
+  user: '用户',
+  department: '单位',
+  actual: '实绩数据',
+  target: '目标',
+  indicator: '指标',
+  period: '填报期',
+  instruction: '批示',
+  settings: '设置',
+  export: '导出',
+  audit: '审计',
+} as const satisfies Record<string, string>;
+
+/**
+ * Namespaces whose actions leave what the dashboards show unchanged: signing in and being refused, exports,
+ * the audit log's own events, and account housekeeping. Everything else moves the data version.
+ * (`user.create`/`user.update` do move it: a display name appears beside the figures a user entered.)
+ */
+const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'audit']);
+const DATA_USER_ACTIONS = new Set<string>(['user.create', 'user.update']);
+
+/** True when the action may change what the dashboards' read model shows (so its version must move). */
+export function changesDashboardData(action: AuditAction): boolean {
+  const namespace = action.slice(0, action.indexOf('.'));
+  if (NON_DATA_NAMESPACES.has(namespace)) return false;
+  if (namespace === 'user') return DATA_USER_ACTIONS.has(action);
+  return true;
+}
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
+
+/** The Chinese label of an action (an unknown one, from a newer version, is shown as is). */
+export function actionLabel(action: string): string {
+  if (isAuditAction(action)) return AUDIT_ACTIONS[action];
+  const legacy: Readonly<Record<string, string>> = LEGACY_AUDIT_ACTIONS;
+  return Object.hasOwn(legacy, action) ? (legacy[action] ?? action) : action;
+}
+
+/** True for a value the /audit action filter accepts: a written or legacy action, or a namespace ("actual.*"). */
+export function isKnownActionFilter(value: string): boolean {
+  if (isAuditAction(value) || Object.hasOwn(LEGACY_AUDIT_ACTIONS, value)) return true;
+  const prefix = /^([a-z_]+)\.\*$/.exec(value)?.[1];
+  return prefix !== undefined && Object.hasOwn(AUDIT_ACTION_GROUPS, prefix);
+}

@@ -12,7 +12,7 @@ import { forEachEngine } from '../helpers/test-db';
 
 // 10 April 2026, noon in Shanghai: March's figures are being entered.
 const NOW = new Date('2026-04-10T04:00:00Z');
-const PASSWORD = 'Cycle-Test-Pass#2026';
+const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
 
 async function actorFor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
   const { id } = await createUser(

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { createUser } from '@/lib/services/users';
 
-const PASSWORD = 'Admin-Test-Pass#2026';
+const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
 
 export async function actorFor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
   const { id } = await createUser(

@@ -220,7 +220,7 @@ describe('demo accounts (embedded engine)', () => {
       const lines: string[] = [];
       await bootstrap({ sample: false, demoAccounts: true, log: (line) => lines.push(line) }, handle);
       const rows = await handle.db.select({ username: users.username, mustChangePassword: users.mustChangePassword }).from(users);
-      expect(rows.length).toBe(5);
+      expect(rows.length).toBe(6);
       expect(rows.every((r) => r.mustChangePassword)).toBe(true);
       expect(lines.join('\n')).toContain('首次登录须修改密码');
       lines.length = 0;

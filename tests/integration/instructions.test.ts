@@ -15,7 +15,7 @@ import { createUser } from '@/lib/services/users';
 import { forEachEngine } from '../helpers/test-db';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
-const PASSWORD = 'Instr-Test-Pass#2026';
+const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
 
 async function actorFor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
   const { id } = await createUser(

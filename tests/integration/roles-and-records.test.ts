@@ -232,7 +232,7 @@ forEachEngine('roles and records', (ctx) => {
       if (actor.role !== 'security') throw new AppError('forbidden');
       return { ok: true };
     });
-    const call = (method: string) => route(new NextRequest('http://localhost/api/admin/users', { method }), { params: Promise.resolve({}) });
+    const call = (method: string) => route(new NextRequest('http://localhost/api/admin/users', { method, headers: { origin: 'http://localhost', host: 'localhost' } }), { params: Promise.resolve({}) });
     const since = (await ctx.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id))).at(-1)?.id ?? 0;
 
     session.user = null;

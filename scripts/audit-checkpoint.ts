@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { openDatabase } from '@/db/client';
+import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   }
   let handle;
   try {
-    handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+    handle = await openDatabase(envOpenOptions());
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(error.message);

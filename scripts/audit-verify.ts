@@ -5,7 +5,7 @@
  * 2 database folder in use · 64 bad arguments or an unreadable checkpoint file.
  */
 import fs from 'node:fs';
-import { openDatabase } from '@/db/client';
+import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   }
   let handle;
   try {
-    handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+    handle = await openDatabase(envOpenOptions());
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(error.message);

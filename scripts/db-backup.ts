@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupDatabase } from '../db/backup';
-import { openDatabase } from '../db/client';
+import { envOpenOptions, openDatabase } from '../db/client';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -14,7 +14,7 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const out = path.resolve(argValue('--out') ?? path.join('backups', `zhuashou-${stamp}.jsonl.gz`));
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  const handle = await openDatabase(envOpenOptions());
   try {
     const counts = await backupDatabase(handle.db, fs.createWriteStream(out, { flags: 'wx' }));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);

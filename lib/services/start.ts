@@ -1,9 +1,11 @@
 /** What the server does once when it starts (called from instrumentation.ts). */
 import { bootstrap } from './bootstrap';
+import { reportDatabaseLogin } from './readiness';
 
 export async function startServer(): Promise<void> {
   try {
     await bootstrap();
+    await reportDatabaseLogin();
   } catch (error) {
     if ((error as { code?: string }).code === 'database_locked') {
       console.error(`[zhuashou] ${(error as Error).message}`);

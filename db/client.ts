@@ -1,7 +1,10 @@
 /**
  * One database layer, two engines: postgres.js against DATABASE_URL, or PGlite (embedded PostgreSQL)
- * persisted under PGLITE_DIR (default ./.data). Opened once per process; migrations applied on open.
+ * persisted under PGLITE_DIR (default ./.data). Opened once per process; migrations applied on open — on
+ * PostgreSQL by DATABASE_OWNER_URL when it is set (the owner), so that DATABASE_URL can be a login that owns
+ * nothing (`npm run db:roles`).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
@@ -29,6 +32,8 @@ export interface DbHandle {
 export interface OpenOptions {
   /** PostgreSQL URL; when absent, PGlite is used. */
   url?: string;
+  /** PostgreSQL URL of the tables' owner: pending migrations are applied through it rather than `url`. */
+  ownerUrl?: string;
   /** PGlite folder; `memory://` (or undefined with `memory: true`) for an in-memory database. */
   dir?: string;
   /** Apply migrations on open (default true). */
@@ -39,7 +44,7 @@ export interface OpenOptions {
   onQuery?: (query: string) => void;
 }
 
-const MIGRATIONS_FOLDER = process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+export const MIGRATIONS_FOLDER = process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 /** Any fixed number: serialises migrations when several instances start against one PostgreSQL. */
 const MIGRATION_LOCK_KEY = 7_720_001;
 
@@ -58,15 +63,23 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
       // numeric stays a string (postgres.js default); timestamps come back as Date.
     });
     const db = drizzlePostgres(client, { schema, logger: queryLogger(options.onQuery) }) as unknown as Db;
-    if (shouldMigrate) {
-      const reserved = await client.reserve();
-      try {
-        await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-      } finally {
-        await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-        reserved.release();
+    try {
+      // Only when something is pending: an application login that owns nothing can read the journal, not migrate.
+      if (shouldMigrate && (await getMigrationState(db)) !== 'current') {
+        const ownerUrl = options.ownerUrl && options.ownerUrl !== options.url ? options.ownerUrl : undefined;
+        // Two connections: one holds the advisory lock while the migrator runs on the other.
+        const owner = ownerUrl ? postgres(ownerUrl, { max: 2, onnotice: () => {}, connect_timeout: 5 }) : client;
+        try {
+          await migrateWithLock(owner);
+        } catch (error) {
+          throw ownerUrl ? error : explainMigrationError(error);
+        } finally {
+          if (owner !== client) await owner.end({ timeout: 5 });
+        }
       }
+    } catch (error) {
+      await client.end({ timeout: 5 });
+      throw error;
     }
     return {
       db,
@@ -100,8 +113,62 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   }
 }
 
+async function migrateWithLock(client: postgres.Sql): Promise<void> {
+  const reserved = await client.reserve();
+  try {
+    await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    reserved.release();
+  }
+}
+
+function explainMigrationError(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code !== '42501') return error;
+  return new Error(
+    'pending migrations cannot be applied by this login (permission denied): set DATABASE_OWNER_URL to the owner of the tables, ' +
+      'or run npm run db:migrate with the owner\'s DATABASE_URL first',
+    { cause: error },
+  );
+}
+
+/** The newest migration in the folder (drizzle's journal `when`, which the migrator stores as created_at). */
+function latestMigrationMillis(): number {
+  const journal: unknown = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
+  const entries = (journal as { entries?: { when?: unknown }[] }).entries ?? [];
+  return Math.max(0, ...entries.map((e) => (typeof e.when === 'number' ? e.when : 0)));
+}
+
+/**
+ * Whether every migration in the folder has been applied ('unknown': the journal table cannot be read by this login).
+ * The same test as drizzle's migrator: the last applied migration is at least as new as the newest file.
+ */
+export async function getMigrationState(db: Db): Promise<'current' | 'pending' | 'unknown'> {
+  try {
+    const [table] = await queryRows<{ name: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`);
+    if (!table?.name) return 'pending';
+    const [row] = await queryRows<{ last: string | number | null }>(db, sql`select max(created_at) as last from drizzle.__drizzle_migrations`);
+    return Number(row?.last ?? 0) >= latestMigrationMillis() ? 'current' : 'pending';
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '42501') return 'unknown';
+    throw error;
+  }
+}
+
 export function defaultPgliteDir(): string {
   return process.env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data');
+}
+
+/** The database the app and the scripts use, from the environment (DATABASE_URL, DATABASE_OWNER_URL, PGLITE_DIR). */
+export function envOpenOptions(env: NodeJS.ProcessEnv = process.env): Pick<OpenOptions, 'url' | 'ownerUrl'> {
+  return { url: env.DATABASE_URL || undefined, ownerUrl: (env.DATABASE_URL && env.DATABASE_OWNER_URL) || undefined };
+}
+
+/** PostgreSQL as the owner (DATABASE_OWNER_URL, else DATABASE_URL) for what must run as the owner: migrate, restore. */
+export function envOwnerUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.DATABASE_URL ? env.DATABASE_OWNER_URL || env.DATABASE_URL : undefined;
 }
 
 /** The engine the app uses, from the environment. */
@@ -115,7 +182,7 @@ const globalForDb = globalThis as unknown as { zhuashouDb?: Promise<DbHandle> };
 export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.zhuashouDb) {
     const opening = openDatabase({
-      url: process.env.DATABASE_URL || undefined,
+      ...envOpenOptions(),
       maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     });
     globalForDb.zhuashouDb = opening;

@@ -1,47 +1,35 @@
 /**
  * Verifies the audit log's hash chain from the command line, optionally against a kept checkpoint:
- *   npm run audit:verify [-- --checkpoint 审计检查点.json] [--json]
+ *   npm run audit:verify [-- --checkpoint 检查点文件或文件夹] [--json]
+ * Given a folder (or a file of several JSON lines), the newest checkpoint in it is used.
  * Exit codes: 0 the chain (and the checkpoint) verify · 1 they do not (the first mismatch is named) ·
  * 2 database folder in use · 64 bad arguments or an unreadable checkpoint file.
  */
-import fs from 'node:fs';
-import { openDatabase } from '@/db/client';
+import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
 import { verifyAuditChain } from '@/lib/services/audit';
 import { parseOptions, UsageError } from './lib/args';
+import { readNewestCheckpoint, type KeptCheckpoint } from './lib/checkpoint-files';
 
 const USAGE = [
-  '用法：npm run audit:verify [-- --checkpoint 检查点文件.json] [--json]',
-  '  逐条重新计算审计日志的哈希链；指定检查点时，再与该检查点（审计员保存的审计链末尾哈希与事件数）比对。',
+  '用法：npm run audit:verify [-- --checkpoint 检查点文件或文件夹] [--json]',
+  '  逐条重新计算审计日志的哈希链；指定检查点时，再与该检查点（审计员保存的审计链末尾哈希与事件数）比对；',
+  '  指定文件夹（或含多行检查点的文件）时，取其中最新的检查点。',
   '  --json 以 JSON 输出校验结果。校验通过退出码为 0，未通过为 1。',
 ].join('\n');
 
-function readCheckpoint(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`无法读取检查点文件：${file}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new UsageError(`检查点文件不是有效的 JSON：${file}`);
-  }
-}
-
 async function main(): Promise<number> {
   let options;
-  let checkpoint: unknown;
+  let kept: KeptCheckpoint | undefined;
   try {
     options = parseOptions(process.argv.slice(2), { checkpoint: 'string', json: 'boolean' });
     if (options.help) {
       console.log(USAGE);
       return 0;
     }
-    if (typeof options.checkpoint === 'string') checkpoint = readCheckpoint(options.checkpoint);
+    if (typeof options.checkpoint === 'string') kept = readNewestCheckpoint(options.checkpoint);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\n\n${USAGE}`);
@@ -51,7 +39,7 @@ async function main(): Promise<number> {
   }
   let handle;
   try {
-    handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+    handle = await openDatabase(envOpenOptions());
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(error.message);
@@ -61,10 +49,11 @@ async function main(): Promise<number> {
   }
   try {
     const started = Date.now();
-    const report = await verifyAuditChain(SYSTEM_ACTOR, checkpoint === undefined ? {} : { checkpoint }, handle.db);
+    const report = await verifyAuditChain(SYSTEM_ACTOR, kept ? { checkpoint: kept.checkpoint } : {}, handle.db);
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(report.ok ? '校验通过。' : '校验未通过！');
+      if (kept) console.log(`检查点：${kept.source}（${kept.checkpoint.createdAt} 生成，共 ${kept.checkpoint.count} 条，末尾事件 #${kept.checkpoint.headId ?? '—'}）`);
       console.log(report.message);
       console.log(`数据库：${handle.location}；共 ${report.count} 条事件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
     }

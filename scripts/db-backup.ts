@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupToFile } from '../db/backup';
-import { openDatabase } from '../db/client';
+import { envOpenOptions, openDatabase } from '../db/client';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -15,7 +15,7 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const out = path.resolve(argValue('--out') ?? path.join('backups', `zhuashou-${stamp}.jsonl.gz`));
   fs.mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
-  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  const handle = await openDatabase(envOpenOptions());
   try {
     // Owner-only (0600): a backup holds password hashes and encrypted second-factor secrets.
     const counts = await backupToFile(handle.db, out);

@@ -1,8 +1,9 @@
-// npm run db:migrate — applies the migrations to DATABASE_URL, or to the embedded database in PGLITE_DIR.
-import { openDatabase } from '../db/client';
+// npm run db:migrate — applies the migrations to PostgreSQL as the owner (DATABASE_OWNER_URL, else DATABASE_URL), or to
+// the embedded database in PGLITE_DIR.
+import { envOwnerUrl, openDatabase } from '../db/client';
 
 async function main() {
-  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  const handle = await openDatabase({ url: envOwnerUrl() });
   console.log(`数据库迁移完成（${handle.engine}：${handle.location}）`);
   await handle.close();
 }

@@ -1,9 +1,10 @@
 // npm run db:restore -- --in FILE — restores a backup into an EMPTY database (a new PGLITE_DIR folder, or a new
-// PostgreSQL database in DATABASE_URL): migrates it, loads every table in one transaction, checks the counts.
+// PostgreSQL database in DATABASE_URL): migrates it, loads every table in one transaction, checks the counts. On
+// PostgreSQL it runs as the owner (DATABASE_OWNER_URL when set): restoring sets the tables' sequences.
 import fs from 'node:fs';
 import path from 'node:path';
 import { restoreDatabase } from '../db/backup';
-import { openDatabase } from '../db/client';
+import { envOwnerUrl, openDatabase } from '../db/client';
 
 async function main() {
   const i = process.argv.indexOf('--in');
@@ -16,7 +17,7 @@ async function main() {
     console.error(`找不到备份文件：${path.resolve(file)}`);
     process.exit(2);
   }
-  const handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+  const handle = await openDatabase({ url: envOwnerUrl() });
   try {
     const counts = await restoreDatabase(handle.db, fs.createReadStream(file));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);

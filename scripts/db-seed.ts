@@ -1,10 +1,9 @@
 // npm run db:seed [-- --sample] — loads the report (and with --sample, or on the embedded engine, the 2026 sample year).
-import { openDatabase } from '../db/client';
+import { envOpenOptions, openDatabase } from '../db/client';
 import { bootstrap } from '../lib/services/bootstrap';
 
 async function main() {
-  const url = process.env.DATABASE_URL || undefined;
-  const handle = await openDatabase({ url });
+  const handle = await openDatabase(envOpenOptions());
   const sample = process.argv.includes('--sample') ? true : process.argv.includes('--no-sample') ? false : undefined;
   await bootstrap({ sample }, handle);
   console.log(`数据载入完成（${handle.engine}：${handle.location}）。重复执行不会改变已有数据。`);

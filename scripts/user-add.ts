@@ -7,7 +7,7 @@
 import os from 'node:os';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
-import { openDatabase } from '@/db/client';
+import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ROLE_LABELS } from '@/lib/domain/types';
@@ -74,7 +74,7 @@ async function readPassword(): Promise<string> {
 async function run(args: UserAddArgs, password: string): Promise<number> {
   let handle;
   try {
-    handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+    handle = await openDatabase(envOpenOptions());
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(error.message);

@@ -5,7 +5,7 @@
  * Exit codes: 0 reset · 1 refused or no such user · 2 database folder in use · 64 bad arguments.
  */
 import os from 'node:os';
-import { openDatabase } from '@/db/client';
+import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { getUserByUsername } from '@/db/queries/users';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
@@ -26,7 +26,7 @@ function cliActor(): Actor {
 async function run(username: string): Promise<number> {
   let handle;
   try {
-    handle = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+    handle = await openDatabase(envOpenOptions());
   } catch (error) {
     if (error instanceof DatabaseLockedError) {
       console.error(error.message);

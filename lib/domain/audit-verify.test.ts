@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashEvent } from './audit-chain';
-import { compareWithCheckpoint, contentOf, createChainVerifier, type StoredAuditEvent } from './audit-verify';
+import { compareWithCheckpoint, contentOf, createChainVerifier, pickNewestCheckpoint, type StoredAuditEvent } from './audit-verify';
 
 function chain(n: number): StoredAuditEvent[] {
   const rows: StoredAuditEvent[] = [];
@@ -79,5 +79,24 @@ describe('compareWithCheckpoint', () => {
 
   it('a checkpoint of an empty log has nothing to compare', () => {
     expect(compareWithCheckpoint({ count: 0, headId: null, headHash: GENESIS_HASH }, { hashAtHead: null, countThroughHead: 0, lastPresentId: null }).ok).toBe(true);
+  });
+});
+
+describe('pickNewestCheckpoint', () => {
+  const at = (headId: number | null, count: number, createdAt: string) => ({ headId, count, headHash: 'h', createdAt });
+
+  it('takes the checkpoint that covers the most events, whatever the order given', () => {
+    const older = at(10, 10, '2026-01-02T00:00:00Z');
+    const newer = at(25, 24, '2026-01-01T00:00:00Z');
+    expect(pickNewestCheckpoint([older, newer])).toBe(newer);
+    expect(pickNewestCheckpoint([newer, older])).toBe(newer);
+  });
+
+  it('breaks ties by count, then by time; an empty-log checkpoint loses to any other; none gives null', () => {
+    const a = at(5, 5, '2026-01-01T00:00:00Z');
+    const b = at(5, 5, '2026-01-03T00:00:00Z');
+    expect(pickNewestCheckpoint([b, a])).toBe(b);
+    expect(pickNewestCheckpoint([at(null, 0, '2026-02-01T00:00:00Z'), a])).toBe(a);
+    expect(pickNewestCheckpoint([])).toBeNull();
   });
 });

@@ -143,3 +143,21 @@ export function compareWithCheckpoint(checkpoint: CheckpointRef, facts: Checkpoi
     missing: null,
   };
 }
+
+/**
+ * The newest of several kept checkpoints: the one that vouches for the most events (the greatest head id, then
+ * the greater count, then the later time). An older one never hides a truncated tail that a newer one would catch.
+ */
+export function pickNewestCheckpoint<T extends CheckpointRef & { createdAt: string }>(checkpoints: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const c of checkpoints) {
+    if (!best) {
+      best = c;
+      continue;
+    }
+    const byHead = (c.headId ?? 0) - (best.headId ?? 0);
+    const byCount = c.count - best.count;
+    if (byHead > 0 || (byHead === 0 && (byCount > 0 || (byCount === 0 && c.createdAt > best.createdAt)))) best = c;
+  }
+  return best;
+}

@@ -1,6 +1,7 @@
 /** What the server does once when it starts (called from instrumentation.ts). */
 import { secretConfigurationError } from '@/lib/auth/secret';
 import { bootstrap } from './bootstrap';
+import { reportDatabaseLogin } from './readiness';
 
 export async function startServer(): Promise<void> {
   // Before anything else: a production server on PostgreSQL without AUTH_SECRET must not serve at all.
@@ -12,6 +13,7 @@ export async function startServer(): Promise<void> {
   }
   try {
     await bootstrap();
+    await reportDatabaseLogin();
   } catch (error) {
     if ((error as { code?: string }).code === 'database_locked') {
       console.error(`[zhuashou] ${(error as Error).message}`);

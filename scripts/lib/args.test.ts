@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, parseOptions, parseRole, parseUserAddArgs, parseUserResetArgs, UsageError } from './args';
+import { firstLine, parseDbRolesArgs, parseOptions, parseRole, parseUserAddArgs, parseUserResetArgs, UsageError } from './args';
 
 describe('parseUserAddArgs', () => {
   it('reads the documented options, with --name defaulting to the username', () => {
@@ -69,5 +69,14 @@ describe('firstLine', () => {
     expect(firstLine('Kx9#mPq2Lw\r\nsecond\n')).toBe('Kx9#mPq2Lw');
     expect(firstLine('\uFEFFa b c')).toBe('a b c');
     expect(firstLine('')).toBe('');
+  });
+});
+
+describe('parseDbRolesArgs', () => {
+  it('needs --app-user, a plain lower-case identifier', () => {
+    expect(parseDbRolesArgs(['--', '--app-user', 'zhuashou_app'])).toEqual({ kind: 'run', args: { appUser: 'zhuashou_app' } });
+    expect(() => parseDbRolesArgs([])).toThrow('缺少参数 --app-user');
+    expect(() => parseDbRolesArgs(['--app-user', 'app"; drop role postgres; --'])).toThrow(/登录名「.*」无效/);
+    expect(() => parseDbRolesArgs(['--app-user', 'pg_admin'])).toThrow(/保留/);
   });
 });

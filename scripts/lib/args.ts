@@ -2,6 +2,7 @@
  * Command-line arguments of the user scripts, parsed by pure functions (no process, no I/O) so that they
  * can be tested. `--name value` and `--name=value` both work; anything unknown is refused, in Chinese.
  */
+import { loginNameProblem } from '@/lib/domain/db-login';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 
 export class UsageError extends Error {
@@ -132,4 +133,21 @@ export function firstLine(text: string): string {
   const end = withoutBom.indexOf('\n');
   const line = end < 0 ? withoutBom : withoutBom.slice(0, end);
   return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+export const DB_ROLES_USAGE = [
+  '用法：APP_DB_PASSWORD=… npm run db:roles -- --app-user 登录名',
+  '  以表的所有者（须有 CREATEROLE）或超级用户的 DATABASE_URL 运行：先执行迁移，再建立（或更新密码）应用的数据库登录，',
+  '  并授予它恰好所需的权限：各表的增删改查，审计日志 audit_events 只能读取和追加，不拥有任何表。可重复执行。',
+  '  之后应用以 DATABASE_URL=该登录、DATABASE_OWNER_URL=所有者 运行（迁移用所有者执行）。',
+  '  登录名只能由小写字母、数字和下划线组成；密码（至少 16 个可打印 ASCII 字符）取自环境变量 APP_DB_PASSWORD。',
+].join('\n');
+
+export function parseDbRolesArgs(argv: readonly string[]): Parsed<{ appUser: string }> {
+  const values = parseOptions(argv, { 'app-user': 'string' });
+  if (values.help) return { kind: 'help' };
+  const appUser = requiredString(values, 'app-user');
+  const problem = loginNameProblem(appUser);
+  if (problem) throw new UsageError(problem);
+  return { kind: 'run', args: { appUser } };
 }

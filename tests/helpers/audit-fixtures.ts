@@ -27,13 +27,16 @@ export function append(db: Db, input: Partial<AuditInput> & { action?: string } 
   );
 }
 
-/** Runs `change` with the append-only triggers off, as a database superuser (or the owner) could. */
-export async function asSuperuser(db: Db, change: () => Promise<unknown>): Promise<void> {
-  await db.execute(sql`alter table audit_events disable trigger user`);
+/**
+ * Runs `change` with the append-only triggers off, as a database superuser (or the owner) could: `ownerDb` must be
+ * the owner's handle (ctx.ownerDb), since the application's login may not switch triggers off.
+ */
+export async function asSuperuser(ownerDb: Db, change: () => Promise<unknown>): Promise<void> {
+  await ownerDb.execute(sql`alter table audit_events disable trigger user`);
   try {
     await change();
   } finally {
-    await db.execute(sql`alter table audit_events enable trigger user`);
+    await ownerDb.execute(sql`alter table audit_events enable trigger user`);
   }
 }
 

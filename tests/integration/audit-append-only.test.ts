@@ -1,6 +1,8 @@
 /**
  * The audit table is append-only in the database itself, on both engines: UPDATE, DELETE and TRUNCATE are
- * refused whoever asks; on PostgreSQL the application role (zhuashou_app) holds only INSERT and SELECT.
+ * refused whoever asks — here the owner, whom only the triggers stop (the application's login is refused by its
+ * privileges before any trigger: db-app-login.test.ts); on PostgreSQL the application role (zhuashou_app) holds
+ * only INSERT and SELECT.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,16 +27,17 @@ async function refusal(run: () => Promise<unknown>): Promise<string> {
 }
 
 forEachEngine('audit table is append-only', (ctx) => {
-  it('refuses UPDATE, DELETE and TRUNCATE, and the rows stay as they were', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE even to the owner, and the rows stay as they were', async () => {
     const { id } = await append(ctx.db, { reason: '原始原因' });
     const before = await auditCount(ctx.db);
-    expect(await refusal(() => ctx.db.execute(sql`update audit_events set reason = '篡改' where id = ${id}`))).toMatch(
+    const owner = ctx.ownerDb;
+    expect(await refusal(() => owner.execute(sql`update audit_events set reason = '篡改' where id = ${id}`))).toMatch(
       /append-only: UPDATE refused/,
     );
-    expect(await refusal(() => ctx.db.execute(sql`delete from audit_events where id = ${id}`))).toMatch(
+    expect(await refusal(() => owner.execute(sql`delete from audit_events where id = ${id}`))).toMatch(
       /append-only: DELETE refused/,
     );
-    expect(await refusal(() => ctx.db.execute(sql`truncate audit_events`))).toMatch(/append-only: TRUNCATE refused/);
+    expect(await refusal(() => owner.execute(sql`truncate audit_events`))).toMatch(/append-only: TRUNCATE refused/);
     const [row] = await queryRows<{ reason: string }>(ctx.db, sql`select reason from audit_events where id = ${id}`);
     expect(row?.reason).toBe('原始原因');
     expect(await auditCount(ctx.db)).toBe(before);
@@ -52,7 +55,7 @@ forEachEngine('audit table is append-only', (ctx) => {
     const role = `zs_test_app_${randomBytes(4).toString('hex')}`;
     const migration = fs.readFileSync(path.join(process.cwd(), 'db/migrations/0002_audit_app_role.sql'), 'utf8');
     expect(migration).toContain("rolname = 'zhuashou_app'");
-    const db = ctx.db;
+    const db = ctx.ownerDb;
     await db.execute(sql.raw(`create role ${role} nologin`));
     try {
       // What an installation grants its app role on every table (README), before the migration narrows it.

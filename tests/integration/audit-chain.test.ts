@@ -43,8 +43,8 @@ forEachEngine('audit chain: an event altered by a superuser', (ctx) => {
     const ids: number[] = [];
     for (let i = 0; i < 12; i += 1) ids.push((await append(ctx.db, { entityId: i })).id);
     const victim = ids[5] ?? 0;
-    await asSuperuser(ctx.db, () =>
-      ctx.db.execute(sql`update audit_events set after = '{"value": "999", "status": "approved"}' where id = ${victim}`),
+    await asSuperuser(ctx.ownerDb, () =>
+      ctx.ownerDb.execute(sql`update audit_events set after = '{"value": "999", "status": "approved"}' where id = ${victim}`),
     );
     const report = await verifyAuditChain(auditor, {}, ctx.db);
     expect(report.ok).toBe(false);
@@ -78,7 +78,7 @@ forEachEngine('audit chain: against a kept checkpoint', (ctx) => {
     const checkpoint = await createCheckpoint(auditor, {}, ctx.db);
     const headId = checkpoint.headId ?? 0;
     // Remove the checkpoint's last three events and everything after them.
-    await asSuperuser(ctx.db, () => ctx.db.execute(sql`delete from audit_events where id > ${headId - 3}`));
+    await asSuperuser(ctx.ownerDb, () => ctx.ownerDb.execute(sql`delete from audit_events where id > ${headId - 3}`));
     const alone = await verifyAuditChain(auditor, {}, ctx.db);
     expect(alone.ok).toBe(true);
     const report = await verifyAuditChain(auditor, { checkpoint }, ctx.db);
@@ -94,13 +94,13 @@ forEachEngine('audit chain: the whole table rewritten by a superuser', (ctx) => 
     for (let i = 0; i < 6; i += 1) await append(ctx.db, { entityId: i, reason: `原因${i}` });
     const checkpoint = await createCheckpoint(auditor, {}, ctx.db);
     const rows = await listAuditPage(ctx.db, { actor: auditor, filter: {}, limit: 100 });
-    await asSuperuser(ctx.db, async () => {
+    await asSuperuser(ctx.ownerDb, async () => {
       // Change one reason, then recompute every hash after it: a consistent, forged chain.
       let prev = GENESIS_HASH;
       for (const row of [...rows].reverse()) {
         const reason = row.reason === '原因2' ? '改过的原因' : row.reason;
         const hash = hashEvent({ ...contentOf(row), reason }, prev);
-        await ctx.db.execute(sql`update audit_events set reason = ${reason}, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`);
+        await ctx.ownerDb.execute(sql`update audit_events set reason = ${reason}, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`);
         prev = hash;
       }
     });

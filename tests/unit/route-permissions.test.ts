@@ -12,6 +12,7 @@ const API_DIR = path.join(process.cwd(), 'app', 'api');
 /** Routes open without a session, each with the reason it may be. */
 const PUBLIC_ROUTES: Record<string, string> = {
   'api/health': 'load balancers and monitors probe it without a session; it reveals only whether the database answers',
+  'api/ready': 'orchestrators probe it without a session; it reveals only readiness, migrations current or not, and restricted/owner login',
   'api/auth/[...nextauth]': 'next-auth itself: sign-in, the session endpoint and sign-out must be reachable signed out',
 };
 

@@ -68,6 +68,24 @@ test.describe('the JSON API', () => {
     expect(badId.status()).toBe(400);
     expect((await badId.json()).error.fieldErrors.id).toBeTruthy();
   });
+
+  test('a tampered callback URL is the client\'s error, never a 500: the cookie is dropped, the parameter refused (found by the scan)', async ({ playwright }) => {
+    const baseURL = test.info().project.use.baseURL ?? '';
+    const tampered = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [{ name: 'next-auth.callback-url', value: '%00javascript:alert(1)', domain: new URL(baseURL).hostname, path: '/', expires: -1, httpOnly: false, secure: false, sameSite: 'Lax' }], origins: [] },
+    });
+    const session = await tampered.get('/api/auth/session');
+    expect(session.status()).toBe(200);
+    // The tampered value is replaced by the site's own address.
+    expect(session.headers()['set-cookie'] ?? '').toMatch(/next-auth\.callback-url=http%3A%2F%2F127\.0\.0\.1/);
+    const csrf = await tampered.get('/api/auth/csrf');
+    expect(csrf.status()).toBe(200);
+    const badParam = await tampered.get('/api/auth/signin?callbackUrl=%00javascript:alert(1)');
+    expect(badParam.status()).toBe(400);
+    expect((await badParam.json()).error.message).toContain('callbackUrl');
+    await tampered.dispose();
+  });
 });
 
 test('a user enrols TOTP (QR code, secret, recovery codes), signs out, and signs in again with a code', async ({ browser }) => {

@@ -14,7 +14,7 @@ export interface CorpusIds {
 
 export interface CorpusCase {
   name: string;
-  role: 'official' | 'reviewer' | 'admin' | 'leader' | 'auditor';
+  role: 'official' | 'reviewer' | 'admin' | 'security' | 'leader' | 'auditor';
   method: string;
   path: string;
   contentType?: string;
@@ -95,7 +95,7 @@ function endpoints(ids: CorpusIds): Endpoint[] {
     },
     {
       name: 'create a user',
-      role: 'admin',
+      role: 'security',
       method: 'POST',
       path: '/api/admin/users',
       valid: { username: 'corpus-new', displayName: '语料新用户', role: 'leader' },
@@ -108,7 +108,7 @@ function endpoints(ids: CorpusIds): Endpoint[] {
     },
     {
       name: 'change a user',
-      role: 'admin',
+      role: 'security',
       method: 'PATCH',
       path: `/api/admin/users/${ids.userId}`,
       valid: { displayName: '语料改名' },
@@ -260,9 +260,9 @@ function pathCases(ids: CorpusIds): CorpusCase[] {
   return [
     post('answer a 批示 that does not exist', '/api/instructions/99999999/answers', 'official'),
     post('answer a 批示: an id that is not a number', '/api/instructions/abc/answers', 'official'),
-    post('a user action that does not exist', `/api/admin/users/${ids.userId}`, 'admin', encode({ action: 'promote' })),
-    post('a user action in the query string (actions travel in the body)', `/api/admin/users/${ids.userId}?action=disable`, 'admin'),
-    post('a user action on a user that does not exist', '/api/admin/users/99999999', 'admin', encode({ action: 'disable' })),
+    post('a user action that does not exist', `/api/admin/users/${ids.userId}`, 'security', encode({ action: 'promote' })),
+    post('a user action in the query string (actions travel in the body)', `/api/admin/users/${ids.userId}?action=disable`, 'security'),
+    post('a user action on a user that does not exist', '/api/admin/users/99999999', 'security', encode({ action: 'disable' })),
     post('a user action by an official (not allowed)', `/api/admin/users/${ids.userId}`, 'official', encode({ action: 'reset' })),
     post('retire an indicator with a stale version', '/api/admin/indicators/INV-PROJECTS', 'admin'),
     post('review: an id that is not a number', '/api/actuals/abc/approve'),

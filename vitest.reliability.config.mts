@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['tests/reliability/**/*.test.ts'],
+    // The access matrix runs in `npm test` (vitest.matrix.config.mts).
+    exclude: ['tests/reliability/access-matrix.test.ts'],
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,

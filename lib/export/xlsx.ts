@@ -15,7 +15,7 @@ export function sheetName(title: string): string {
 }
 
 /** Sheet XML that may wait for the zip compressor before more rows are made. */
-const PENDING_LIMIT_BYTES = 1024 * 1024;
+export const PENDING_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * The worksheet's output buffer (exceljs's StreamBuf) and the compressor it feeds, as exceljs 4.4 lays them out.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { openReadModel } from '@/lib/services/read-model';
 import { forEachEngine } from '@/tests/helpers/test-db';
-import { jsonResponse } from './json-response';
+import { jsonResponse } from '@/lib/http/json-response';
 
 describe('jsonResponse of a value not from the read model', () => {
   it('answers its JSON as it is at the time of the answer', async () => {

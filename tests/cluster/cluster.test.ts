@@ -156,6 +156,7 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     await start(0);
 
     const seen = JSON.stringify([...statuses]);
+    console.info(`[cluster] writes by status ${seen}; acknowledged ${acknowledged.length}, of them after the kill ${afterKill}`);
     // A write in flight on the killed instance gets 502 from nginx (never resent: PUT is not idempotent);
     // everything else is answered by the survivor.
     expect([...statuses.keys()].every((s) => s === 200 || s === 409 || s === 502), seen).toBe(true);
@@ -198,6 +199,7 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     await sleep(1_000);
     stop = true;
     await Promise.all(readers);
+    console.info(`[cluster] rolling restart: ${ok} reads answered, ${failures.length} failed`);
     expect(before, 'the readers were reading before the restarts').toBeGreaterThan(0);
     expect(failures, `${ok} reads answered\n${nginx?.output().slice(-2000) ?? ''}`).toEqual([]);
     expect(ok).toBeGreaterThan(before);

@@ -82,7 +82,8 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
   const prepared = await prepareDatabase({ prefix: 'benchrun', pgliteDir, testUrl, accounts: ACCOUNTS, password: PASSWORD, now });
   let app: RunningApp | undefined;
   try {
-    const handle = await openDatabase({ url: prepared.env.DATABASE_URL, dir: prepared.env.PGLITE_DIR });
+    // The city is loaded as the owner: it drops and recreates the audit log's indexes, which the app's login may not.
+    const handle = await openDatabase({ url: prepared.env.DATABASE_OWNER_URL ?? prepared.env.DATABASE_URL, dir: prepared.env.PGLITE_DIR });
     let city: City;
     let subjects: Awaited<ReturnType<typeof pickSubjects>>;
     let slots: Map<string, string[]>;

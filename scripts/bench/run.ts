@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- --scale 0.1] [--skip-build] [--seconds 15] [--engine pglite|postgres]
+ * npm run bench [-- --scale 0.1] [--skip-build] [--seconds 15] [--engine pglite|postgres] [--only cluster]
  *
  * On a fresh database per engine (PGlite; and PostgreSQL when DATABASE_URL is set: a throw-away database next
  * to it), generates the city (generate.ts), measures the floor, starts the production build and measures the
- * dashboard API, the overview page, a submit, exports, verify and import; prints one table with each goal and
+ * dashboard API, the overview page, a submit, exports, verify and import — on PostgreSQL then the overview page
+ * through nginx with one instance and with two (measure-cluster.ts); prints one table with each goal and
  * writes scripts/bench/results.json (scripts/bench/out/results.json for a scaled run). See scripts/bench/README.md.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { prepareDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { startApp, signIn, type RunningApp } from '@/tests/reliability/support/app';
 import { parseOptions } from '../lib/args';
 import { generateCity, IMPORT_DEPARTMENT, listOpenSlots, pickSubjects, type City } from './generate';
+import { measureCluster } from './measure-cluster';
 import { measureEngine } from './measure-engine';
 import { createRecorder, formatTable, type EngineName, type ResultRow } from './results-table';
 
@@ -71,7 +73,7 @@ function runFloor(args: Record<string, unknown>): Promise<Record<string, { unloa
   });
 }
 
-async function benchEngine(engine: EngineName, options: { scale: number; seconds: number }, rows: ResultRow[]): Promise<void> {
+async function benchEngine(engine: EngineName, options: { scale: number; seconds: number; clusterOnly: boolean }, rows: ResultRow[]): Promise<void> {
   const record = createRecorder(engine, rows);
   const testUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
   const pgliteDir = path.join(os.tmpdir(), 'zs-bench-pglite');
@@ -80,7 +82,8 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
   const prepared = await prepareDatabase({ prefix: 'benchrun', pgliteDir, testUrl, accounts: ACCOUNTS, password: PASSWORD, now });
   let app: RunningApp | undefined;
   try {
-    const handle = await openDatabase({ url: prepared.env.DATABASE_URL, dir: prepared.env.PGLITE_DIR });
+    // The city is loaded as the owner: it drops and recreates the audit log's indexes, which the app's login may not.
+    const handle = await openDatabase({ url: prepared.env.DATABASE_OWNER_URL ?? prepared.env.DATABASE_URL, dir: prepared.env.PGLITE_DIR });
     let city: City;
     let subjects: Awaited<ReturnType<typeof pickSubjects>>;
     let slots: Map<string, string[]>;
@@ -99,26 +102,36 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
     record('city: audit events', city.auditEvents, '');
     record('city: generation time', city.seconds, 's');
 
-    log(`${engine}: the floor (${subjects.areaSlug}, ${subjects.indicatorCode})`);
-    const floor = await runFloor({
-      url: prepared.env.DATABASE_URL,
-      dir: prepared.env.PGLITE_DIR,
-      areaSlug: subjects.areaSlug,
-      indicatorCode: subjects.indicatorCode,
-      connections: 32,
-      seconds: options.seconds,
-    });
+    if (!options.clusterOnly) {
+      log(`${engine}: the floor (${subjects.areaSlug}, ${subjects.indicatorCode})`);
+      const floor = await runFloor({
+        url: prepared.env.DATABASE_URL,
+        dir: prepared.env.PGLITE_DIR,
+        areaSlug: subjects.areaSlug,
+        indicatorCode: subjects.indicatorCode,
+        connections: 32,
+        seconds: options.seconds,
+      });
 
-    log(`${engine}: starting the production build on port ${PORTS[engine]}`);
-    // The PGlite server must not inherit the DATABASE_URL that selects the PostgreSQL run.
-    app = await startApp(engine === 'pglite' ? { ...prepared.env, DATABASE_URL: '' } : prepared.env, PORTS[engine]);
-    const cookies = new Map<string, string>();
-    try {
-      for (const account of ACCOUNTS) cookies.set(account.username, await signIn(app.url, account.username, PASSWORD));
-      await measureEngine({ app, engine, city, subjects, slots, cookies, floor, seconds: options.seconds, record, log });
-    } catch (error) {
-      console.error(`[bench] ${engine}: the server said:\n${app.output().slice(-4000)}`);
-      throw error;
+      log(`${engine}: starting the production build on port ${PORTS[engine]}`);
+      // The PGlite server must not inherit the DATABASE_URL that selects the PostgreSQL run.
+      app = await startApp(engine === 'pglite' ? { ...prepared.env, DATABASE_URL: '' } : prepared.env, PORTS[engine]);
+      const cookies = new Map<string, string>();
+      try {
+        for (const account of ACCOUNTS) cookies.set(account.username, await signIn(app.url, account.username, PASSWORD));
+        await measureEngine({ app, engine, city, subjects, slots, cookies, floor, seconds: options.seconds, record, log });
+      } catch (error) {
+        console.error(`[bench] ${engine}: the server said:\n${app.output().slice(-4000)}`);
+        throw error;
+      }
+      await app.stop();
+      app = undefined;
+    }
+
+    // Several instances share one database only on PostgreSQL (PGlite's folder belongs to one process).
+    if (engine === 'postgres') {
+      const year = city.years.at(-1) ?? now.getFullYear();
+      await measureCluster({ env: prepared.env, leader: { username: 'bench-leader', password: PASSWORD }, year, seconds: Math.min(10, options.seconds), record, log });
     }
   } finally {
     await app?.stop();
@@ -128,17 +141,19 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2), { scale: 'string', 'skip-build': 'boolean', seconds: 'string', engine: 'string' });
+  const options = parseOptions(process.argv.slice(2), { scale: 'string', 'skip-build': 'boolean', seconds: 'string', engine: 'string', only: 'string' });
   const scale = Number(options.scale ?? 1);
   const seconds = Number(options.seconds ?? 15);
   if (!(scale > 0 && scale <= 1) || !(seconds > 0)) throw new Error('--scale is a number in (0, 1], --seconds a positive number');
+  if (options.only !== undefined && options.only !== 'cluster') throw new Error('--only takes one value: cluster (the overview page through nginx, PostgreSQL)');
+  const clusterOnly = options.only === 'cluster';
   const started = performance.now();
   await ensureBuild(options['skip-build'] === true);
   const available: EngineName[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-  const engines = available.filter((e) => options.engine === undefined || options.engine === e);
+  const engines = available.filter((e) => (options.engine === undefined || options.engine === e) && (!clusterOnly || e === 'postgres'));
   if (!engines.length) throw new Error(`--engine ${String(options.engine)}: not available (PostgreSQL needs DATABASE_URL)`);
   const rows: ResultRow[] = [];
-  for (const engine of engines) await benchEngine(engine, { scale, seconds }, rows);
+  for (const engine of engines) await benchEngine(engine, { scale, seconds, clusterOnly }, rows);
   const minutes = (performance.now() - started) / 60_000;
   for (const engine of engines) createRecorder(engine, rows)('bench: total run time', minutes, 'min', { op: '≤', limit: 15 });
 
@@ -146,7 +161,7 @@ async function main(): Promise<void> {
   console.log(`\nZhuashou benchmark — scale ${scale}, ${os.cpus().length} CPU, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, ${new Date().toISOString()}, on ${commit || 'uncommitted'}\n`);
   console.log(formatTable(rows));
   // The committed results are a full run of every available engine; anything less goes to the scratch folder.
-  const out = scale === 1 && seconds === 15 && engines.length === available.length ? 'scripts/bench/results.json' : 'scripts/bench/out/results.json';
+  const out = scale === 1 && seconds === 15 && !clusterOnly && engines.length === available.length ? 'scripts/bench/results.json' : 'scripts/bench/out/results.json';
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(rows, null, 2)}\n`);
   console.log(`\nwritten: ${out}`);

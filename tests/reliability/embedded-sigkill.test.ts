@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, queryRows } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
 import { call, signIn, startApp, type RunningApp } from './support/app';
+import { missingWrites } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const KILLS = 20;
@@ -61,14 +61,7 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
 
       const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
       try {
-        const logged = await queryRows<{ code: string; version: number; value: string }>(
-          handle.db,
-          sql`select i.code, (e.after->>'version')::int as version, e.after->>'value' as value
-              from audit_events e join indicators i on i.id = e.indicator_id where e.action = 'actual.save_draft'`,
-        );
-        const seen = new Set(logged.map((l) => `${l.code}:${l.version}:${Number(l.value)}`));
-        const missing = acknowledged.filter((a) => !seen.has(`${a.code}:${a.version}:${Number(a.value)}`));
-        expect(missing, `round ${round + 1}: acknowledged writes lost`).toEqual([]);
+        expect(await missingWrites(handle.db, acknowledged), `round ${round + 1}: acknowledged writes lost`).toEqual([]);
       } finally {
         await handle.close();
       }

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, queryRows } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { call, signIn, startApp, waitFor, type RunningApp } from './support/app';
+import { missingWrites } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const testUrl = process.env.TEST_DATABASE_URL;
@@ -104,13 +104,7 @@ describe.runIf(Boolean(testUrl))('PostgreSQL restarted in the middle of a write 
 
     const handle = await openDatabase({ url: db.env.DATABASE_URL, migrate: false, maxConnections: 2 });
     try {
-      const logged = await queryRows<{ code: string; version: number; value: string }>(
-        handle.db,
-        sql`select i.code, (e.after->>'version')::int as version, e.after->>'value' as value
-            from audit_events e join indicators i on i.id = e.indicator_id where e.action = 'actual.save_draft'`,
-      );
-      const seen = new Set(logged.map((l) => `${l.code}:${l.version}:${Number(l.value)}`));
-      expect(acknowledged.filter((a) => !seen.has(`${a.code}:${a.version}:${Number(a.value)}`))).toEqual([]);
+      expect(await missingWrites(handle.db, acknowledged)).toEqual([]);
     } finally {
       await handle.close();
     }

@@ -24,10 +24,35 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   }
 }
 
-export async function startApp(env: Record<string, string>, port: number): Promise<RunningApp> {
-  const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...env, AUTH_SECRET: RELIABILITY_SECRET, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1', DEMO_ACCOUNTS: '0' },
+export interface ServerCommand {
+  /** The program and its arguments (node and a script). */
+  command: string;
+  args: string[];
+  /** Environment on top of this process's and the harness's defaults. */
+  env: Record<string, string>;
+  /** Where it listens (http://127.0.0.1:<port>). */
+  url: string;
+  /** The URL browsers use (NEXTAUTH_URL): the app's own, or the reverse proxy's in front of it. */
+  publicUrl?: string;
+  cwd?: string;
+}
+
+/**
+ * Starts a server in a process group of its own (so kill9 takes the CLI and what it runs) and waits for
+ * /api/health. The one way the harnesses start the app; startApp and the cluster's startInstance choose the command.
+ */
+export async function spawnServer(server: ServerCommand): Promise<RunningApp> {
+  const { url } = server;
+  const proc = spawn(server.command, server.args, {
+    cwd: server.cwd,
+    env: {
+      ...process.env,
+      ...server.env,
+      AUTH_SECRET: RELIABILITY_SECRET,
+      NEXTAUTH_URL: server.publicUrl ?? url,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DEMO_ACCOUNTS: '0',
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -40,11 +65,11 @@ export async function startApp(env: Record<string, string>, port: number): Promi
     proc,
     output: () => log,
     async stop() {
-      if (proc.exitCode === null && proc.pid) process.kill(-proc.pid, 'SIGTERM');
+      if (proc.exitCode === null && proc.signalCode === null && proc.pid) process.kill(-proc.pid, 'SIGTERM');
       await exited;
     },
     async kill9() {
-      if (proc.exitCode === null && proc.pid) process.kill(-proc.pid, 'SIGKILL');
+      if (proc.exitCode === null && proc.signalCode === null && proc.pid) process.kill(-proc.pid, 'SIGKILL');
       await exited;
     },
   };
@@ -57,6 +82,17 @@ export async function startApp(env: Record<string, string>, port: number): Promi
   return app;
 }
 
+/** The production build (`next start`, as `npm start` runs it) on the given database. */
+export function startApp(env: Record<string, string>, port: number, options: { publicUrl?: string } = {}): Promise<RunningApp> {
+  return spawnServer({
+    command: process.execPath,
+    args: [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    env,
+    url: `http://127.0.0.1:${port}`,
+    publicUrl: options.publicUrl,
+  });
+}
+
 /**
  * The header a non-browser client sends so that its writes pass the origin check (lib/http/request-origin.ts):
  * it names the app's own origin, as a browser on the app's pages would.
@@ -65,8 +101,18 @@ export function sameOrigin(url: string): { origin: string } {
   return { origin: new URL(url).origin };
 }
 
-/** Signs in through next-auth's credentials callback; returns the Cookie header value. */
-export async function signIn(url: string, username: string, password: string): Promise<string> {
+export interface SignInAnswer {
+  /** The Cookie header value (every cookie the exchange set). */
+  cookie: string;
+  /** Whether a session cookie was set. */
+  signedIn: boolean;
+  /** The sign-in error code next-auth passed back (lib/auth/sign-in-messages.ts), or null. */
+  error: string | null;
+  status: number;
+}
+
+/** One sign-in attempt through next-auth's credentials callback (as the login form posts it). */
+export async function attemptSignIn(url: string, username: string, password: string): Promise<SignInAnswer> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = new Map<string, string>();
@@ -85,8 +131,24 @@ export async function signIn(url: string, username: string, password: string): P
     body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
   });
   keep(res);
-  if (!jar.has('next-auth.session-token')) throw new Error(`sign-in failed for ${username}: HTTP ${res.status}`);
-  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  // With json=true next-auth answers { url } — the error page's, with ?error=<code>, when it refused.
+  const text = await res.text();
+  let error: string | null = null;
+  try {
+    const target = (JSON.parse(text) as { url?: unknown }).url;
+    if (typeof target === 'string') error = new URL(target, url).searchParams.get('error');
+  } catch {
+    error = null;
+  }
+  const signedIn = jar.has('next-auth.session-token');
+  return { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), signedIn, error: signedIn ? null : (error ?? `HTTP ${res.status}`), status: res.status };
+}
+
+/** Signs in through next-auth's credentials callback; returns the Cookie header value. */
+export async function signIn(url: string, username: string, password: string): Promise<string> {
+  const answer = await attemptSignIn(url, username, password);
+  if (!answer.signedIn) throw new Error(`sign-in failed for ${username}: HTTP ${answer.status} (${answer.error ?? ''})`);
+  return answer.cookie;
 }
 
 export interface JsonAnswer {

@@ -51,11 +51,14 @@ function copy(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true, verbatimSymlinks: true, errorOnExist: false, force: true });
 }
 
-/** Drops what a server never reads: source maps, type declarations, PGlite's optional extensions. */
+/** Drops what a server never reads: source maps, type declarations, packages' own tests, PGlite's optional extensions. */
 function prune(dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) prune(full);
+    const inPackage = full.includes(`${path.sep}node_modules${path.sep}`);
+    if (entry.isDirectory() && inPackage && ['test', 'tests', '__tests__'].includes(entry.name)) fs.rmSync(full, { recursive: true });
+    else if (entry.isDirectory()) prune(full);
+    else if (inPackage && /\.(test|spec)\.[cm]?js$/.test(entry.name)) fs.rmSync(full);
     else if (/\.(map|d\.ts|d\.cts|d\.mts|md)$/.test(entry.name) && !/LICEN[CS]E/i.test(entry.name)) fs.rmSync(full);
     else if (full.includes(`${path.sep}@electric-sql${path.sep}pglite${path.sep}dist${path.sep}`) && entry.name.endsWith('.tar.gz')) fs.rmSync(full);
   }

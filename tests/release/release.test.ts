@@ -4,12 +4,13 @@
  * into a new folder, start on it and sign in again; and with TEST_DATABASE_URL the same on PostgreSQL with the
  * two logins (db-roles), restoring into a second fresh database.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../reliability/support/app';
-import { nodeModulesAbove, releaseArchive, serve, unpack, zhuashou, type Unpacked } from './support/unpacked';
+import { nodeModulesAbove, releaseArchive, runIn, serve, unpack, zhuashou, type Unpacked } from './support/unpacked';
 
 const PASSWORD = 'Release-Check#2026q';
 const USER = { username: 'lingdao', args: ['--username', 'lingdao', '--role', 'leader', '--name', '发布检查领导', '--no-force-change'] };
@@ -49,6 +50,12 @@ describe('the unpacked release', () => {
     expect(unknown.out).toContain('未知命令');
   });
 
+  it('ships deploy/ files that nginx -t and systemd-analyze verify accept', () => {
+    const checked = spawnSync(path.join(u.home, 'deploy', 'check.sh'), { encoding: 'utf8', timeout: 60_000 });
+    expect(checked.status, `${checked.stdout}${checked.stderr}`).toBe(0);
+    expect(checked.stdout).toContain('zhuashou.conf OK');
+  });
+
   it('embedded: start, add a user, sign in, back up, restore into a new folder, sign in there', async () => {
     const data = { PGLITE_DIR: path.join(u.work, 'data'), DEMO_ACCOUNTS: '0' };
     const first = await serve(u, 3302, data);
@@ -79,6 +86,16 @@ describe('the unpacked release', () => {
     expect(fs.existsSync(path.join(u.work, 'restored'))).toBe(true);
     const verify = zhuashou(u, ['audit-verify'], restoredDir);
     expect(verify.status, verify.out).toBe(0);
+
+    // The daily backup job: keeps the newest BACKUP_KEEP, and restores into a scratch database to verify it.
+    const job = { ...data, BACKUP_DIR: path.join(u.work, 'daily'), BACKUP_KEEP: '1', VERIFY: '1' };
+    const day1 = runIn(u, path.join(u.home, 'deploy', 'backup.sh'), [], job);
+    expect(day1.status, day1.out).toBe(0);
+    expect(day1.out).toContain('恢复校验通过');
+    await new Promise((r) => setTimeout(r, 1100));
+    const day2 = runIn(u, path.join(u.home, 'deploy', 'backup.sh'), [], { ...job, VERIFY: '0' });
+    expect(day2.status, day2.out).toBe(0);
+    expect(fs.readdirSync(job.BACKUP_DIR)).toHaveLength(1);
 
     const third = await serve(u, 3302, restoredDir);
     const again = await signIn(third.url, USER.username, PASSWORD);

@@ -33,7 +33,7 @@ export interface Unpacked {
   /** zhuashou-<version>/ */
   home: string;
   /** Environment with nothing of this repository's: PATH of node and sh tools only, registry unreachable. */
-  env: Record<string, string>;
+  env: NodeJS.ProcessEnv;
 }
 
 export function unpack(archive: string): Unpacked {
@@ -43,12 +43,15 @@ export function unpack(archive: string): Unpacked {
   if (!name) throw new Error('the archive has no zhuashou-<version>/ folder');
   const tools = path.join(work, 'path');
   fs.mkdirSync(tools);
-  for (const tool of ['sh', 'dirname', 'readlink', 'sed', 'cat']) {
+  // bin/zhuashou needs the first five; deploy/backup.sh the rest.
+  for (const tool of ['sh', 'dirname', 'readlink', 'sed', 'cat', 'date', 'ls', 'sort', 'rm', 'mkdir', 'env']) {
     const where = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
     fs.symlinkSync(where, path.join(tools, tool));
   }
   fs.symlinkSync(process.execPath, path.join(tools, 'node'));
-  const env: Record<string, string> = {
+  // NODE_ENV as the systemd unit sets it for every command (deploy/systemd).
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
     PATH: tools,
     HOME: work,
     LANG: 'C.UTF-8',
@@ -67,7 +70,12 @@ export interface CommandResult {
 
 /** bin/zhuashou <args>, run from the work folder (as an operator would, from anywhere). */
 export function zhuashou(u: Unpacked, args: string[], env: Record<string, string> = {}): CommandResult {
-  const result = spawnSync(path.join(u.home, 'bin', 'zhuashou'), args, {
+  return runIn(u, path.join(u.home, 'bin', 'zhuashou'), args, env);
+}
+
+/** A program of the release (bin/zhuashou, deploy/backup.sh) run from the work folder. */
+export function runIn(u: Unpacked, program: string, args: string[], env: Record<string, string> = {}): CommandResult {
+  const result = spawnSync(program, args, {
     cwd: u.work,
     env: { ...u.env, ...env },
     encoding: 'utf8',

@@ -1,10 +1,12 @@
-// Runs once when the server starts: expose the socket's peer address to handlers, migrate, seed, and print what
-// a newcomer needs (demo accounts, URL).
+// Runs once when the server starts: expose the socket's peer address to handlers, stop cleanly on SIGTERM, migrate,
+// seed, and print what a newcomer needs (demo accounts, URL).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { installPeerAddressHook } = await import('./lib/http/peer-address-hook');
   installPeerAddressHook();
+  const { installGracefulShutdown } = await import('./lib/services/shutdown');
+  installGracefulShutdown();
   const { startServer } = await import('./lib/services/start');
   await startServer();
 }

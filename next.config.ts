@@ -10,8 +10,15 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'pino'],
   poweredByHeader: false,
+  // The offline release (npm run release) ships Next's standalone server: a traced, minimal node_modules and
+  // server.js. Only that build asks for it, so `next start` (npm start, e2e, reliability) never sees the
+  // configuration it warns about.
+  // next/image is not used: its optional image library (sharp, ~20 MB of native code) stays out of the release.
+  ...(process.env.ZHUASHOU_STANDALONE === '1'
+    ? { output: 'standalone' as const, outputFileTracingExcludes: { '*': ['node_modules/sharp/**', 'node_modules/@img/**'] } }
+    : {}),
   // Compression is the reverse proxy's job (it also terminates TLS; the app is never exposed directly, see the
   // README). Next's own gzip stalled a 250 KB API answer by ~40 ms one time in twenty and costs the server CPU
   // on every page; nginx does it better (gzip on).

@@ -194,6 +194,18 @@ export function getDbHandle(): Promise<DbHandle> {
   return globalForDb.zhuashouDb;
 }
 
+/**
+ * Closes the process-wide database (the pool, or PGlite and its folder lock) at shutdown. Later calls to getDb
+ * would open it again: call this only once nothing serves requests any more.
+ */
+export async function closeDbHandle(): Promise<void> {
+  const opening = globalForDb.zhuashouDb;
+  globalForDb.zhuashouDb = undefined;
+  if (!opening) return;
+  const handle = await opening.catch(() => undefined);
+  await handle?.close();
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }

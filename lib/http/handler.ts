@@ -2,14 +2,17 @@
  * The one shape of a JSON route handler: refuse cross-site writes, resolve the actor, run one service, map
  * AppError to its status. The permission itself is checked by the service (and again by the data layer's scoping).
  * A state-changing request refused with 401 or 403 is put on the record here, throttled (lib/services/refusals.ts).
+ * Every answer carries its request id (X-Request-Id) and is logged as one JSON line (lib/log.ts).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddress, requireActor, type SessionUser } from '@/lib/auth/session';
 import type { RefusalReason } from '@/lib/domain/audit-actions';
 import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
+import { log } from '@/lib/log';
 import { recordRefusal } from '@/lib/services/refusals';
 import { jsonResponse } from './json-response';
 import { refuseCrossSite } from './origin-guard';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 export interface HandlerContext<P> {
   req: NextRequest;
@@ -27,7 +30,7 @@ export function errorResponse(error: unknown): NextResponse {
     const unavailable = new AppError('unavailable');
     return NextResponse.json(unavailable.toJSON(), { status: 503, headers: { 'Retry-After': '5' } });
   }
-  console.error('[api] unexpected error', error);
+  log.error({ err: error }, 'unexpected error in an API handler');
   return NextResponse.json({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } }, { status: 500 });
 }
 
@@ -56,7 +59,7 @@ async function recordRefusedWrite(req: NextRequest, reason: RefusalReason, actor
       detail: { message: error.message.slice(0, 200) },
     });
   } catch (recordError) {
-    console.error('[api] could not record a refused request', recordError);
+    log.error({ err: recordError }, 'could not record a refused request');
   }
 }
 
@@ -66,20 +69,43 @@ export function withResolvedActor<P>(
   run: (ctx: HandlerContext<P>) => Promise<unknown>,
 ): (req: NextRequest, ctx: { params: Promise<P> }) => Promise<NextResponse> {
   return async (req, ctx) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
     let actor: SessionUser | null = null;
+    let response: NextResponse;
     try {
       // Before the session is read or the body parsed: a forged request from another origin does nothing.
       const refused = await refuseCrossSite(req);
-      if (refused) return refused;
-      actor = await resolveActor();
-      const result = await run({ req, actor, params: await ctx.params });
-      if (result instanceof Response) return result as NextResponse;
-      return jsonResponse(result);
+      if (refused) {
+        response = refused;
+      } else {
+        actor = await resolveActor();
+        const result = await run({ req, actor, params: await ctx.params });
+        response = result instanceof Response ? (result as NextResponse) : jsonResponse(result);
+      }
     } catch (error) {
       const reason = refusalOf(req.method, error);
       if (reason && isAppError(error)) await recordRefusedWrite(req, reason, actor, error);
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    try {
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+    } catch {
+      // A response with immutable headers (none of ours today) still gets its log line.
+    }
+    // For a streamed download the duration is the time to its first byte: the body is still being written.
+    log.info(
+      {
+        requestId,
+        actorId: actor?.id ?? null,
+        method: req.method,
+        route: req.nextUrl.pathname,
+        status: response.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+    return response;
   };
 }
 

@@ -9,6 +9,14 @@ import http from 'node:http';
 import { PEER_HEADER, PEER_TOKEN_KEY } from './request-facts';
 
 const INSTALLED = Symbol.for('zhuashou.peer-address-hook');
+const SERVERS = Symbol.for('zhuashou.served-servers');
+
+/** The HTTP servers of this process that have received a request (the graceful shutdown closes them). */
+export function servedServers(): Set<http.Server> {
+  const holder = globalThis as { [SERVERS]?: Set<http.Server> };
+  holder[SERVERS] ??= new Set();
+  return holder[SERVERS];
+}
 
 export function installPeerAddressHook(): void {
   const proto = http.Server.prototype as http.Server & { [INSTALLED]?: true };
@@ -16,10 +24,12 @@ export function installPeerAddressHook(): void {
   const token = randomBytes(16).toString('hex');
   (globalThis as { [PEER_TOKEN_KEY]?: string })[PEER_TOKEN_KEY] = token;
   const originalEmit: (this: http.Server, event: string, ...args: unknown[]) => boolean = proto.emit;
+  const servers = servedServers();
   proto.emit = function emitWithPeer(this: http.Server, event: string, ...args: unknown[]): boolean {
     if (event === 'request') {
       const req = args[0];
       if (req instanceof http.IncomingMessage) req.headers[PEER_HEADER] = `${token} ${req.socket.remoteAddress ?? ''}`;
+      servers.add(this);
     }
     return originalEmit.call(this, event, ...args);
   };

@@ -1,5 +1,7 @@
 /** What the server does once when it starts (called from instrumentation.ts). */
+import { configuredEngine } from '@/db/client';
 import { secretConfigurationError } from '@/lib/auth/secret';
+import { log } from '@/lib/log';
 import { bootstrap } from './bootstrap';
 import { reportDatabaseLogin } from './readiness';
 
@@ -23,4 +25,5 @@ export async function startServer(): Promise<void> {
     console.error('[zhuashou] start-up could not prepare the database:', error instanceof Error ? error.message : error);
   }
   console.log(`[zhuashou] 已启动：http://localhost:${process.env.PORT ?? '3000'}`);
+  log.info({ event: 'start', engine: configuredEngine(), port: Number(process.env.PORT ?? 3000), node: process.version }, 'started');
 }

@@ -73,6 +73,13 @@ function runFloor(args: Record<string, unknown>): Promise<Record<string, { unloa
   });
 }
 
+/** The offline release's size in MB when `npm run release` made one (the same in each engine's column). */
+function releaseArchiveMb(): number | null {
+  const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+  const archive = path.join('release', `zhuashou-${version}-linux-x64.tar.gz`);
+  return fs.existsSync(archive) ? fs.statSync(archive).size / 1024 / 1024 : null;
+}
+
 async function benchEngine(engine: EngineName, options: { scale: number; seconds: number; clusterOnly: boolean }, rows: ResultRow[]): Promise<void> {
   const record = createRecorder(engine, rows);
   const testUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
@@ -101,6 +108,8 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
     record('city: targets (+ monthly phases)', city.targets + city.phases, '');
     record('city: audit events', city.auditEvents, '');
     record('city: generation time', city.seconds, 's');
+    const archiveMb = releaseArchiveMb();
+    if (archiveMb !== null) record('release archive (tar.gz)', archiveMb, 'MB');
 
     if (!options.clusterOnly) {
       log(`${engine}: the floor (${subjects.areaSlug}, ${subjects.indicatorCode})`);

@@ -1,23 +1,24 @@
 /**
- * One app instance of the cluster: the single place that says how an instance is run, so it can be switched to
- * the release archive's `bin/zhuashou start` without touching the tests. Today: Next's standalone server when the
- * build made one (`output: 'standalone'`), else `next start` as tests/reliability/support/app.ts runs it.
+ * One app instance of the cluster, run as an intranet server runs it: `bin/zhuashou start` from the offline release
+ * archive (`npm run release`), unpacked once into a folder with no node_modules above it and no npm on the PATH
+ * (tests/release/support/unpacked.ts). The single place that says how an instance is run.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { spawnServer, startApp, waitFor, type RunningApp } from '@/tests/reliability/support/app';
+import { releaseArchive, unpack, type Unpacked } from '@/tests/release/support/unpacked';
+import { spawnServer, waitFor, type RunningApp } from '@/tests/reliability/support/app';
 
-const STANDALONE = path.resolve('.next/standalone');
+let unpacked: Unpacked | undefined;
 
 /** Starts an instance on 127.0.0.1:<port> and waits until it is healthy. `publicUrl`: nginx's, which browsers use. */
 export function startInstance(env: Record<string, string>, port: number, options: { publicUrl?: string } = {}): Promise<RunningApp> {
-  const server = path.join(STANDALONE, 'server.js');
-  if (!fs.existsSync(server)) return startApp(env, port, options);
+  unpacked ??= unpack(releaseArchive());
+  const release = unpacked;
+  const releaseEnv = Object.fromEntries(Object.entries(release.env).filter((e): e is [string, string] => typeof e[1] === 'string'));
   return spawnServer({
-    command: process.execPath,
-    args: [server],
-    cwd: STANDALONE,
-    env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    command: path.join(release.home, 'bin', 'zhuashou'),
+    args: ['start'],
+    cwd: release.work,
+    env: { ...releaseEnv, ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
     url: `http://127.0.0.1:${port}`,
     publicUrl: options.publicUrl,
   });

@@ -1,7 +1,8 @@
 /**
  * Two instances on one PostgreSQL behind nginx behave as one system: sessions, lockouts, disabled accounts and
  * figures are the database's, not an instance's; a SIGKILLed instance loses no acknowledged write; a rolling
- * restart costs readers nothing. Needs the production build (`npm run build`) and TEST_DATABASE_URL.
+ * restart costs readers nothing. The instances run from the offline release archive (built by `npm run release` when
+ * missing); needs TEST_DATABASE_URL.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -12,18 +12,65 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  // Layer edges (../shared/docs/STYLE.md): dependencies point down only — app → services → (domain, db);
+  // components → domain only; db never imports from services or app; domain imports nothing of ours but domain.
+  // One block per layer (a file gets the last matching block's no-restricted-imports); each arrow is checked by
+  // tests/unit/layer-rules.test.ts.
   {
-    // Dependencies point down: pages and route handlers never reach the database directly.
-    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    // Pages and route handlers read through lib/services, never db/ (types of the schema only).
+    files: ['app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '!@/db/schema'], message: 'Pages and handlers read through lib/services, never db/.' }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db'], allowTypeImports: true, message: 'app → lib/services only: pages and handlers never reach db/ (a type-only import is allowed).' }] }],
     },
   },
   {
-    // lib/domain is pure: nothing of next, react, the database or drizzle.
+    // Components render what they are given: domain types and pure functions only.
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db', '@/lib/services/*', '@/app/*'], allowTypeImports: true, message: 'components → lib/domain only: no db/, lib/services or app/ (a type-only import is allowed).' }] }],
+    },
+  },
+  {
+    // The data layer never reaches up.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/lib/services/*', '@/app/*', '@/components/*'], message: 'db/ never imports from lib/services, app/ or components/.' }] }],
+    },
+  },
+  {
+    // Services sit under the pages: never the other way round.
+    files: ['lib/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*'], message: 'lib/services never imports from app/ or components/.' }] }],
+    },
+  },
+  {
+    // lib/domain is pure: nothing of next, react, the database or drizzle, nothing of ours outside lib/domain.
     files: ['lib/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*', '@/db/*', '@/lib/services/*', '@/app/*'], message: 'lib/domain stays pure.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*'], message: 'lib/domain stays pure: no framework, no database.' },
+            { regex: '^(@/(?!lib/domain(/|$))|\\.\\./)', message: 'lib/domain stays pure: it imports nothing of ours but lib/domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The benchmark shares the test harness through scripts/lib, never tests/.
+    files: ['scripts/bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/tests/*', '**/tests/*'], message: 'scripts/bench ↛ tests/: shared harness code lives in scripts/lib.' }] }],
+    },
+  },
+  {
+    // Tests and e2e share the harness through scripts/lib, never the benchmark's code.
+    files: ['tests/**/*.ts', 'e2e/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/scripts/bench/*', '**/scripts/bench/*'], message: 'tests ↛ scripts/bench: shared harness code lives in scripts/lib.' }] }],
     },
   },
 ]);

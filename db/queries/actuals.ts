@@ -2,11 +2,11 @@
  * Reads and writes of figures for the reporting cycle. Writes run inside the caller's transaction; the
  * version column makes every update conditional (optimistic concurrency: a stale write changes nothing).
  */
-import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
-import { isDepartmentScoped } from '@/lib/auth/permissions';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, periodLocks, users } from '../schema';
+import { ownDepartmentWork, visibleFigures } from './scope';
 
 export type ActualRecord = typeof actuals.$inferSelect;
 export type NewActual = typeof actuals.$inferInsert;
@@ -91,21 +91,28 @@ export async function getUserDisplayName(db: Db, id: number | null): Promise<str
   return row?.name ?? null;
 }
 
-/** Figures of a period for a set of indicators, any status (the department's own view). */
+/** Figures of a period for a set of indicators that the actor may see (./scope.ts: its own department's drafts too). */
 export async function listPeriodActuals(db: Db, args: { actor: Actor; indicatorIds: number[]; year: number; month: number }) {
   if (!args.indicatorIds.length) return [];
   return db
-    .select()
+    .select(getTableColumns(actuals))
     .from(actuals)
-    .where(and(inArray(actuals.indicatorId, args.indicatorIds), eq(actuals.year, args.year), eq(actuals.month, args.month)));
+    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    .where(
+      and(
+        inArray(actuals.indicatorId, args.indicatorIds),
+        eq(actuals.year, args.year),
+        eq(actuals.month, args.month),
+        visibleFigures(args.actor),
+      ),
+    );
 }
 
 const enteredByUser = aliasedTable(users, 'entered_by_user');
 
 /** Submitted figures awaiting review, scoped to the actor's department for department roles. */
 export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
-  const conditions = [eq(actuals.status, 'submitted')];
-  if (isDepartmentScoped(args.actor)) conditions.push(eq(indicators.departmentId, args.actor.departmentId ?? -1));
+  const conditions = [eq(actuals.status, 'submitted'), ownDepartmentWork(args.actor)];
   return db
     .select({
       actual: actuals,

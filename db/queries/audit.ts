@@ -98,7 +98,7 @@ export async function getAuditEventRow(db: Db, args: { actor: Actor; id: number 
  * The last event (greatest id) and its hash; null for an empty log. Not scoped: the head's id and hash say
  * nothing about any event's content, and every export (records ones by leaders too) states it.
  */
-export async function getChainHead(db: Db, _args: { actor: Actor }): Promise<{ id: number; hash: string } | null> {
+export async function getChainHead(db: Db): Promise<{ id: number; hash: string } | null> {
   const [row] = await db
     .select({ id: auditEvents.id, hash: auditEvents.hash })
     .from(auditEvents)

@@ -4,9 +4,9 @@
  */
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
-import { isDepartmentScoped } from '@/lib/auth/permissions';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, instructions, targets, workAreas } from '../schema';
+import { ownDepartmentWork } from './scope';
 
 export type IndicatorRecord = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
@@ -15,7 +15,7 @@ export type NewIndicator = typeof indicators.$inferInsert;
 export async function listCatalogRows(db: Db, args: { actor: Actor; includeRetired: boolean }) {
   const conditions = [];
   if (!args.includeRetired) conditions.push(eq(indicators.isRetired, false));
-  if (isDepartmentScoped(args.actor)) conditions.push(eq(indicators.departmentId, args.actor.departmentId ?? -1));
+  conditions.push(ownDepartmentWork(args.actor));
   const actualCount = db
     .select({ indicatorId: actuals.indicatorId, n: count().as('actual_n') })
     .from(actuals)

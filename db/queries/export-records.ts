@@ -135,8 +135,8 @@ export async function* iterateRecords(
   }
 }
 
-/** One indicator with its area and department names, by code. */
-export async function getIndicatorForBundle(db: Db, args: { actor: Actor; code: string }) {
+/** One indicator with its area and department names, by code. Unscoped: the catalogue is readable by every signed-in role. */
+export async function getIndicatorForBundle(db: Db, args: { code: string }) {
   const [row] = await db
     .select({
       id: indicators.id,
@@ -161,8 +161,8 @@ export async function getIndicatorForBundle(db: Db, args: { actor: Actor; code: 
   return row ?? null;
 }
 
-/** Every target of the indicator, each with its phases as "月:值" pairs. */
-export async function listIndicatorTargets(db: Db, args: { actor: Actor; indicatorId: number }) {
+/** Every target of the indicator, each with its phases as "月:值" pairs. Unscoped: targets are readable by every signed-in role. */
+export async function listIndicatorTargets(db: Db, args: { indicatorId: number }) {
   const rows = await db
     .select({
       id: targets.id,
@@ -185,8 +185,8 @@ export async function listIndicatorTargets(db: Db, args: { actor: Actor; indicat
   return rows;
 }
 
-/** Instructions (批示) on the indicator and the answers to them, oldest first. */
-export async function listIndicatorInstructions(db: Db, args: { actor: Actor; indicatorId: number }) {
+/** Instructions (批示) on the indicator and the answers to them, oldest first. Unscoped: every signed-in role reads them. */
+export async function listIndicatorInstructions(db: Db, args: { indicatorId: number }) {
   const author = alias(users, 'instruction_author');
   const answerAuthor = alias(users, 'answer_author');
   return db

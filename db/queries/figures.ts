@@ -1,18 +1,19 @@
 /**
  * Set-based reads behind every dashboard: a fixed number of queries whatever the number of indicators.
- * Every function takes the actor; figures are visible to every signed-in role (PRODUCT.md: all signed-in
- * users see the dashboards), so scoping here is by the indicator filter the caller passes.
+ * Unscoped by reader: the dashboards show the same submitted and approved figures to every signed-in role
+ * (PRODUCT.md), so figures are read in the dashboards' scope (./scope.ts) and indicators and targets, which every
+ * signed-in role may read, for everyone.
  */
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { Actor } from '@/lib/domain/actor';
 import type { StatedChange } from '@/lib/domain/compare';
 import type { SnapshotFigure } from '@/lib/domain/snapshot';
 import { CHANGE_BASES, CHANGE_UNITS, QUALIFIERS, type Qualifier } from '@/lib/domain/types';
 import { queryRows, type Db } from '../client';
 import { actuals, departments, indicators, targetPhases, targets, workAreas } from '../schema';
+import { DASHBOARD_STATUSES, dashboardFigures, type FigureScope } from './scope';
 
+/** Unscoped: the catalogue's indicators are readable by every signed-in role. */
 export interface IndicatorFilter {
-  actor: Actor;
   /** Only these indicators (by id); all when absent. */
   indicatorIds?: number[];
   areaId?: number;
@@ -66,27 +67,25 @@ export async function listIndicatorRows(db: Db, filter: IndicatorFilter): Promis
 export type ActualRow = Awaited<ReturnType<typeof listActualRows>>[number];
 
 /**
- * Figures of the given years up to `throughMonth` of the last year (all months of earlier years).
- * Dashboards pass `statuses: ['submitted', 'approved']`: drafts are the department's own work in progress.
+ * Figures of the given years up to `throughMonth` of the last year (all months of earlier years), in `scope`
+ * (./scope.ts: the dashboards' submitted and approved figures; drafts are a department's work in progress).
  */
 export async function listActualRows(
   db: Db,
   args: {
-    actor: Actor;
+    scope: FigureScope;
     years: number[];
     throughMonth?: number;
     indicatorIds?: number[];
-    statuses?: ('draft' | 'submitted' | 'approved' | 'returned')[];
   },
 ) {
   const lastYear = Math.max(...args.years);
-  const conditions = [inArray(actuals.year, args.years)];
+  const conditions = [inArray(actuals.year, args.years), dashboardFigures()];
   if (args.throughMonth !== undefined) {
     const through = or(sql`${actuals.year} < ${lastYear}`, lte(actuals.month, args.throughMonth));
     if (through) conditions.push(through);
   }
   if (args.indicatorIds) conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
-  if (args.statuses) conditions.push(inArray(actuals.status, args.statuses));
   const rows = await db
     .select({
       id: actuals.id,
@@ -122,8 +121,11 @@ export async function listActualRows(
 
 export type TargetRow = Awaited<ReturnType<typeof listTargetRows>>[number];
 
-/** Targets of a year with their phases (one query: each target's phases packed as "month:value,…"). */
-export async function listTargetRows(db: Db, args: { actor: Actor; year: number; indicatorIds?: number[] }) {
+/**
+ * Targets of a year with their phases (one query: each target's phases packed as "month:value,…"). Unscoped:
+ * targets are readable by every signed-in role.
+ */
+export async function listTargetRows(db: Db, args: { year: number; indicatorIds?: number[] }) {
   const conditions = [eq(targets.year, args.year)];
   if (args.indicatorIds) conditions.push(inArray(targets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   const rows = await db
@@ -179,7 +181,7 @@ const isQualifier = (value: unknown): value is Qualifier => QUALIFIERS.some((q) 
  */
 export async function listSnapshotFigures(
   db: Db,
-  args: { actor: Actor; year: number; throughMonth: number; indicatorIds?: number[] },
+  args: { year: number; throughMonth: number; indicatorIds?: number[] },
 ): Promise<Map<number, SnapshotFigureRow[]>> {
   const ids = args.indicatorIds;
   const rows = await queryRows<{ indicator_id: number; packed: string; special: unknown }>(
@@ -196,7 +198,7 @@ export async function listSnapshotFigures(
       from ${actuals}
       where ${actuals.year} in (${args.year - 1}, ${args.year})
         and (${actuals.year} < ${args.year} or ${actuals.month} <= ${args.throughMonth})
-        and ${actuals.status} in ('submitted', 'approved')
+        and ${dashboardFigures()}
         ${ids ? sql`and ${inArray(actuals.indicatorId, ids.length ? ids : [-1])}` : sql``}
       group by ${actuals.indicatorId}`,
   );
@@ -238,12 +240,14 @@ export async function listSnapshotFigures(
 /**
  * Years that hold submitted or approved figures, newest first, with the latest month of each. Walks the
  * (status, year, month) index year by year (a handful of index probes) instead of aggregating every figure,
- * which every dashboard read does first.
+ * which every dashboard read does first. In the dashboards' scope (./scope.ts), the same for every reader.
  */
-export async function listFigureYears(db: Db, _args: { actor: Actor }) {
+export async function listFigureYears(db: Db) {
   const latest = (where: ReturnType<typeof sql>, column: ReturnType<typeof sql>) =>
-    sql`greatest((select max(${column}) from ${actuals} where ${actuals.status} = 'submitted' and ${where}),
-      (select max(${column}) from ${actuals} where ${actuals.status} = 'approved' and ${where}))`;
+    sql`greatest(${sql.join(
+      DASHBOARD_STATUSES.map((status) => sql`(select max(${column}) from ${actuals} where ${actuals.status} = ${status} and ${where})`),
+      sql`, `,
+    )})`;
   const rows = await queryRows<{ year: number; last_month: number }>(
     db,
     sql`with recursive y(year) as (

@@ -3,7 +3,7 @@
  * target with its phases, and the figures' history from the audit log. One query each, whatever the size.
  * Drafts are a department's work in progress: only the owning department's users see them (and their history).
  */
-import { aliasedTable, and, asc, eq } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, indicators, targetPhases, targets, users } from '../schema';
@@ -58,8 +58,11 @@ export async function listIndicatorFigures(db: Db, args: { actor: Actor; indicat
 
 export type IndicatorTargetRow = Awaited<ReturnType<typeof listIndicatorTargets>>[number];
 
-/** Every year's target of the indicator with its phases (one query: targets left-joined to their phases). */
-export async function listIndicatorTargets(db: Db, args: { actor: Actor; indicatorId: number }) {
+/**
+ * Every year's target of the indicator with its phases (one query: targets left-joined to their phases).
+ * Unscoped: targets are readable by every signed-in role.
+ */
+export async function listIndicatorTargets(db: Db, args: { indicatorId: number }) {
   const rows = await db
     .select({
       id: targets.id,
@@ -91,8 +94,8 @@ export async function listIndicatorTargets(db: Db, args: { actor: Actor; indicat
 export type FigureEventRow = Awaited<ReturnType<typeof listFigureEvents>>[number];
 
 /**
- * The audit events of the indicator's figures (entity 'actual'), oldest first, with the actor's name.
- * The caller keeps only the events of figures the actor may see.
+ * The audit events of the indicator's figures (entity 'actual') that the actor may see (./scope.ts: never
+ * the history of another department's draft), oldest first, with the actor's name.
  */
 export async function listFigureEvents(db: Db, args: { actor: Actor; indicatorId: number }) {
   return db
@@ -110,6 +113,8 @@ export async function listFigureEvents(db: Db, args: { actor: Actor; indicatorId
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, 'actual'), eq(auditEvents.indicatorId, args.indicatorId)))
+    .innerJoin(actuals, eq(sql`${actuals.id}::text`, auditEvents.entityId))
+    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    .where(and(eq(auditEvents.entityType, 'actual'), eq(auditEvents.indicatorId, args.indicatorId), visibleFigures(args.actor)))
     .orderBy(asc(auditEvents.id));
 }

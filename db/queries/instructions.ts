@@ -3,15 +3,14 @@
  * each for any number of instructions; writes run inside the caller's transaction.
  */
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { departments, indicators, instructionAnswers, instructions, users } from '../schema';
 
 export type InstructionRow = Awaited<ReturnType<typeof listInstructions>>[number];
 export type InstructionAnswerRow = Awaited<ReturnType<typeof listInstructionAnswers>>[number];
 
-/** The indicator's instructions, newest first, with the author's name and role. */
-export async function listInstructions(db: Db, args: { actor: Actor; indicatorId: number }) {
+/** The indicator's instructions, newest first, with the author's name and role. Unscoped: every signed-in role reads them. */
+export async function listInstructions(db: Db, args: { indicatorId: number }) {
   return db
     .select({
       id: instructions.id,
@@ -26,8 +25,8 @@ export async function listInstructions(db: Db, args: { actor: Actor; indicatorId
     .orderBy(desc(instructions.createdAt), desc(instructions.id));
 }
 
-/** The answers to the indicator's instructions, oldest first, with the author's name and department. */
-export async function listInstructionAnswers(db: Db, args: { actor: Actor; indicatorId: number }) {
+/** The answers to the indicator's instructions, oldest first, with the author's name and department. Unscoped: as the instructions. */
+export async function listInstructionAnswers(db: Db, args: { indicatorId: number }) {
   return db
     .select({
       id: instructionAnswers.id,

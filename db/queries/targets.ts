@@ -3,7 +3,6 @@
  * conditional on the version. Targets are city-wide planning data: only target managers reach the writes.
  */
 import { and, asc, eq, inArray, isNotNull, ne, or } from 'drizzle-orm';
-import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { departments, indicators, targetPhases, targets, users, workAreas } from '../schema';
 
@@ -60,7 +59,8 @@ export async function replaceTargetPhases(tx: Db, targetId: number, phases: Phas
 }
 
 /** Every live indicator (outside the five-year review) and any indicator holding a target that year, with the target. */
-export async function listTargetsForAdmin(db: Db, args: { actor: Actor; year: number }) {
+// Unscoped: targets are readable by every signed-in role; who may change them is decided by the service.
+export async function listTargetsForAdmin(db: Db, args: { year: number }) {
   const rows = await db
     .select({
       indicator: {

@@ -89,8 +89,8 @@ async function conflict(tx: Db, current: ActualRecord): Promise<never> {
 /** Would this value put the indicator behind expected progress? Then a 情况说明 is required on submit. */
 async function isBehind(tx: Db, actor: Actor, indicator: IndicatorRecord, period: Period, value: string, now: Date) {
   const [targets, figures, settings] = await Promise.all([
-    listTargetRows(tx, { actor, year: period.year, indicatorIds: [indicator.id] }),
-    listActualRows(tx, { actor, years: [period.year], throughMonth: period.month, indicatorIds: [indicator.id], statuses: ['submitted', 'approved'] }),
+    listTargetRows(tx, { year: period.year, indicatorIds: [indicator.id] }),
+    listActualRows(tx, { scope: 'dashboard', years: [period.year], throughMonth: period.month, indicatorIds: [indicator.id] }),
     getReportingSettings(tx),
   ]);
   const others = figures.filter((f) => f.month !== period.month);

@@ -2,6 +2,7 @@
  * One work area (主抓手) at a period: every indicator with actual vs target vs expected, status, YoY and the
  * owning department, plus the area's summary. Set-based reads: the same queries whatever the area's size.
  */
+import { DASHBOARD_SCOPE_KEY } from '@/db/queries/scope';
 import type { Actor } from '@/lib/domain/actor';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { WORK_AREAS } from '@/lib/domain/types';
@@ -21,7 +22,7 @@ export async function getAreaView(actor: Actor, slug: string, query: PeriodQuery
   requirePermission(actor, 'dashboard.view');
   const area = findArea(slug);
   const { period, views, model } = await loadDashboard(actor, query, options);
-  return model.get(periodKey(`area:${area.slug}`, period), async () => {
+  return model.get(periodKey(`area:${area.slug}`, period), DASHBOARD_SCOPE_KEY, async () => {
     const indicators = views.filter((v) => v.areaId === area.id && v.section !== 'review');
     const departments = new Map(indicators.map((v) => [v.departmentCode, v.departmentShortName]));
     return {

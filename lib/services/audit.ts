@@ -164,7 +164,7 @@ export async function verifyAuditChain(
   requirePermission(actor, 'audit.verify');
   const checkpoint = options.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, options.checkpoint);
   const conn = db ?? (await getDb());
-  const head = await getChainHead(conn, { actor });
+  const head = await getChainHead(conn);
   const verifier = createChainVerifier();
   for await (const batch of iterateChain(conn, { actor, throughId: head?.id ?? null })) {
     for (const row of batch) verifier.push(row);

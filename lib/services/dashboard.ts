@@ -4,6 +4,7 @@
  */
 import { getDb, type Db } from '@/db/client';
 import { listFigureYears, listIndicatorRows, listSnapshotFigures, listTargetRows, type IndicatorRow } from '@/db/queries/figures';
+import { DASHBOARD_SCOPE_KEY } from '@/db/queries/scope';
 import type { Actor } from '@/lib/domain/actor';
 import { currentPeriod, type Period } from '@/lib/domain/period';
 import { RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
@@ -46,8 +47,8 @@ export type IndicatorView = Omit<IndicatorRow, 'minValue' | 'maxValue' | 'sortOr
  * request's read model when it has one (one version probe per request).
  */
 export async function resolvePeriod(db: Db, actor: Actor, query: PeriodQuery, now: Date, model?: ReadModel): Promise<ResolvedPeriod> {
-  const readModel = model ?? (await openReadModel(db, actor, now));
-  const years = await readModel.get('years', () => listFigureYears(db, { actor }));
+  const readModel = model ?? (await openReadModel(db, now));
+  const years = await readModel.get('years', DASHBOARD_SCOPE_KEY, () => listFigureYears(db));
   const year = query.year ?? years[0]?.year ?? currentPeriod(now).year;
   const month = query.month ?? years.find((y) => y.year === year)?.lastMonth ?? 12;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -60,12 +61,12 @@ export async function resolvePeriod(db: Db, actor: Actor, query: PeriodQuery, no
 }
 
 /** Every (not retired) indicator's snapshot at the period, from four queries. */
-async function computeIndicatorViews(db: Db, actor: Actor, period: Period, now: Date): Promise<readonly IndicatorView[]> {
+async function computeIndicatorViews(db: Db, period: Period, now: Date): Promise<readonly IndicatorView[]> {
   const [rows, settings, figuresByIndicator, targets] = await Promise.all([
-    listIndicatorRows(db, { actor }),
+    listIndicatorRows(db, {}),
     getReportingSettings(db),
-    listSnapshotFigures(db, { actor, year: period.year, throughMonth: period.month }),
-    listTargetRows(db, { actor, year: period.year }),
+    listSnapshotFigures(db, { year: period.year, throughMonth: period.month }),
+    listTargetRows(db, { year: period.year }),
   ]);
   const targetByIndicator = new Map(targets.map((t) => [t.indicatorId, t]));
   const views = rows.map((row) => {
@@ -97,8 +98,8 @@ export async function loadIndicatorViews(
   filter: { areaId?: number; departmentId?: number; indicatorIds?: number[] } = {},
   model?: ReadModel,
 ): Promise<readonly IndicatorView[]> {
-  const readModel = model ?? (await openReadModel(db, actor, now));
-  const all = await readModel.get(periodKey('views', period), () => computeIndicatorViews(db, actor, period, now));
+  const readModel = model ?? (await openReadModel(db, now));
+  const all = await readModel.get(periodKey('views', period), DASHBOARD_SCOPE_KEY, () => computeIndicatorViews(db, period, now));
   const ids = filter.indicatorIds ? new Set(filter.indicatorIds) : null;
   if (filter.areaId === undefined && filter.departmentId === undefined && !ids) return all;
   return all.filter(
@@ -211,9 +212,9 @@ export function rankViews(views: readonly KpiView[]) {
 export async function loadDashboard(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
   requirePermission(actor, 'dashboard.view');
   const { db, now } = await resolveOptions(options);
-  const model = await openReadModel(db, actor, now);
+  const model = await openReadModel(db, now);
   const period = await resolvePeriod(db, actor, query, now, model);
-  const views = await model.get(periodKey('kpi', period), async () =>
+  const views = await model.get(periodKey('kpi', period), DASHBOARD_SCOPE_KEY, async () =>
     Object.freeze((await loadIndicatorViews(db, actor, period, now, {}, model)).map(toKpiView)),
   );
   return { db, now, period, views, model };
@@ -222,7 +223,7 @@ export async function loadDashboard(actor: Actor, query: PeriodQuery, options: S
 /** GET /api/overview: headline tiles, the seven areas, the ranking. */
 export async function getOverview(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
   const { period, views, model } = await loadDashboard(actor, query, options);
-  return model.get(periodKey('overview', period), async () => summarizeOverview(period, views));
+  return model.get(periodKey('overview', period), DASHBOARD_SCOPE_KEY, async () => summarizeOverview(period, views));
 }
 
 function summarizeOverview(period: ResolvedPeriod, views: readonly KpiView[]) {

@@ -117,9 +117,9 @@ export async function getOverdueList(actor: Actor, now = new Date()) {
   const year = currentPeriod(now).month === 1 ? currentPeriod(now).year - 1 : currentPeriod(now).year;
   const db = await getDb();
   const [indicators, targets, figures, settings] = await Promise.all([
-    listIndicatorRows(db, { actor, departmentId: scoped ? (actor.departmentId ?? -1) : undefined }),
-    listTargetRows(db, { actor, year }),
-    listActualRows(db, { actor, years: [year], statuses: ['submitted', 'approved'] }),
+    listIndicatorRows(db, { departmentId: scoped ? (actor.departmentId ?? -1) : undefined }),
+    listTargetRows(db, { year }),
+    listActualRows(db, { scope: 'dashboard', years: [year] }),
     getReportingSettings(db),
   ]);
   const planned = new Set(targets.map((t) => t.indicatorId));

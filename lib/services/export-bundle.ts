@@ -47,13 +47,13 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
   requirePermission(actor, 'export.audit');
   const { format } = parseOrThrow(bundleExportSchema, query);
   const conn = db ?? (await getDb());
-  const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(conn, { actor, code }) : null;
+  const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(conn, { code }) : null;
   if (!indicator) throw new AppError('not_found', `未找到指标「${code.slice(0, 64)}」`);
-  const chainHead = await getChainHead(conn, { actor });
+  const chainHead = await getChainHead(conn);
   const throughId = chainHead?.id ?? null;
   const history = { indicatorId: indicator.id };
-  const targets = await listIndicatorTargets(conn, { actor, indicatorId: indicator.id });
-  const instructions = await listIndicatorInstructions(conn, { actor, indicatorId: indicator.id });
+  const targets = await listIndicatorTargets(conn, { indicatorId: indicator.id });
+  const instructions = await listIndicatorInstructions(conn, { indicatorId: indicator.id });
   const figureCount = await countRecords(conn, { actor, filter: history });
   const historyCount = await countAuditEvents(conn, { actor, filter: history, throughId });
   const rowCount = 1 + targets.length + instructions.length + figureCount + historyCount;

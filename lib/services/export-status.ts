@@ -23,13 +23,12 @@ export async function recordProgressStatuses(
   const years = [...new Set(rows.map((r) => r.year))];
   const settings = await getReportingSettings(db);
   const figures = await listActualRows(db, {
-    actor,
+    scope: 'dashboard',
     years: [...new Set(years.flatMap((y) => [y, y - 1]))],
     indicatorIds,
-    statuses: ['submitted', 'approved'],
   });
   const targets: TargetRow[] = [];
-  for (const year of years) targets.push(...(await listTargetRows(db, { actor, year, indicatorIds })));
+  for (const year of years) targets.push(...(await listTargetRows(db, { year, indicatorIds })));
 
   const figuresByIndicator = new Map<number, SnapshotFigure[]>();
   for (const f of figures) {

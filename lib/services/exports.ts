@@ -39,7 +39,7 @@ async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, 
   const { format, ...filter } = parseOrThrow(auditExportSchema, query);
   const conn = db ?? (await getDb());
   // The head at the start bounds the export: its rows, its count and the chain head it states agree.
-  const chainHead = await getChainHead(conn, { actor });
+  const chainHead = await getChainHead(conn);
   const throughId = chainHead?.id ?? null;
   const rowCount = await countAuditEvents(conn, { actor, filter, throughId });
   assertExportSize(rowCount);
@@ -108,7 +108,7 @@ async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>
   const conn = db ?? (await getDb());
   const rowCount = await countRecords(conn, { actor, filter });
   assertExportSize(rowCount);
-  const chainHead = await getChainHead(conn, { actor });
+  const chainHead = await getChainHead(conn);
   const job: ExportJob = {
     actor,
     db: conn,

@@ -62,7 +62,7 @@ export async function getImportTemplate(actor: Actor, query: Record<string, stri
   }
 
   const year = q.year ?? currentPeriod(now).year;
-  const targets = new Map((await listTargetsForAdmin(database, { actor, year })).map((t) => [t.indicator.id, t]));
+  const targets = new Map((await listTargetsForAdmin(database, { year })).map((t) => [t.indicator.id, t]));
   const rows: TemplateRow[] = indicators.map((i) => {
     const t = targets.get(i.id);
     return {

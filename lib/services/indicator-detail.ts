@@ -6,7 +6,8 @@
 import { getIndicatorByCode } from '@/db/queries/actuals';
 import { listFigureEvents, listIndicatorFigures, listIndicatorTargets, type IndicatorTargetRow } from '@/db/queries/history';
 import { listInstructionAnswers, listInstructions } from '@/db/queries/instructions';
-import { can, isDepartmentScoped } from '@/lib/auth/permissions';
+import { scopeKey } from '@/db/queries/scope';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { decimalToNumber } from '@/lib/domain/decimal';
@@ -38,13 +39,12 @@ export async function getIndicatorDetail(actor: Actor, code: string, query: Peri
   requirePermission(actor, 'dashboard.view');
   if (!indicatorCodeSchema.safeParse(code).success) throw notFound(code);
   const { db, now } = await resolveOptions(options);
-  const model = await openReadModel(db, actor, now);
-  const record = await model.get(`indicator-record:${code}`, () => getIndicatorByCode(db, code));
+  const model = await openReadModel(db, now);
+  const record = await model.get(`indicator-record:${code}`, 'no-figures', () => getIndicatorByCode(db, code));
   if (!record) throw notFound(code);
   const period = await resolvePeriod(db, actor, query, now, model);
-  // Drafts are shown to the owning department only: two versions of the page.
-  const draftsVisible = isDepartmentScoped(actor) && actor.departmentId === record.departmentId;
-  const detail = await model.get(periodKey(`indicator:${record.id}:${draftsVisible ? 'own' : 'others'}`, period), () =>
+  // Drafts are shown to the owning department only: one version of the page per scope.
+  const detail = await model.get(periodKey(`indicator:${record.id}`, period), scopeKey(actor, record.departmentId), () =>
     readIndicatorDetail(db, actor, record, period, now, model),
   );
   return {
@@ -66,13 +66,14 @@ async function readIndicatorDetail(
 ) {
   const code = record.code;
   const args = { actor, indicatorId: record.id };
+  const unscoped = { indicatorId: record.id };
   const [views, figures, targets, events, instructions, answers, settings] = await Promise.all([
     loadIndicatorViews(db, actor, period, now, { indicatorIds: [record.id] }, model),
     listIndicatorFigures(db, args),
-    listIndicatorTargets(db, args),
+    listIndicatorTargets(db, unscoped),
     listFigureEvents(db, args),
-    listInstructions(db, args),
-    listInstructionAnswers(db, args),
+    listInstructions(db, unscoped),
+    listInstructionAnswers(db, unscoped),
     getReportingSettings(db),
   ]);
   const raw = views[0];

@@ -13,10 +13,14 @@
  * clock (a figure becomes overdue at a Shanghai midnight), so the Shanghai day is part of the key.
  *
  * Concurrent readers of the same period share one computation; a failed computation is not kept.
+ *
+ * Every value is filed under the scope of the figures it was computed from (db/queries/scope.ts `ScopeKey`),
+ * stated by the caller next to its key: a computation that includes one department's drafts is never served
+ * to a reader of another scope.
  */
 import { getDataVersion } from '@/db/queries/data-version';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/domain/actor';
+import type { ScopeKey } from '@/db/queries/scope';
 import { shanghaiDayNumber, type Period } from '@/lib/domain/period';
 
 /**
@@ -46,18 +50,24 @@ export const isSharedValue = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && sharedValues.has(value);
 
 /** The data version: bumped by every write that changes what the dashboards show (0 before the first). */
-export async function readDataVersion(db: Db, _actor: Actor): Promise<number> {
+export async function readDataVersion(db: Db): Promise<number> {
   return getDataVersion(db);
 }
 
 export interface ReadModel {
-  /** The value under `key`, computed by `compute` unless this version and day already hold it. */
-  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /**
+   * The value under `key` in `scope` (what the computation reads of the figures; `no-figures` for a value
+   * read from no figure), computed by `compute` unless this version and day already hold it.
+   */
+  get<T>(key: string, scope: ReadScope, compute: () => Promise<T>): Promise<T>;
 }
 
+/** The scope a read-model value is filed under. */
+export type ReadScope = ScopeKey | 'no-figures';
+
 /** The read model of `db` as of now: one version probe, then cached values keyed by what they describe. */
-export async function openReadModel(db: Db, actor: Actor, now: Date): Promise<ReadModel> {
-  const version = await readDataVersion(db, actor);
+export async function openReadModel(db: Db, now: Date): Promise<ReadModel> {
+  const version = await readDataVersion(db);
   const day = shanghaiDayNumber(now);
   let generation = generations.get(db);
   if (!generation || generation.version !== version || generation.day !== day) {
@@ -67,13 +77,14 @@ export async function openReadModel(db: Db, actor: Actor, now: Date): Promise<Re
       generation = { version, day, kinds: new Map() };
       generations.set(db, generation);
     } else {
-      return { get: (_key, compute) => compute() };
+      return { get: (_key, _scope, compute) => compute() };
     }
   }
   const kinds = generation.kinds;
   return {
-    get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const kind = key.includes(':') ? key.slice(0, key.indexOf(':')) : key;
+    get<T>(name: string, scope: ReadScope, compute: () => Promise<T>): Promise<T> {
+      const kind = name.includes(':') ? name.slice(0, name.indexOf(':')) : name;
+      const key = `${name}|${scope}`;
       let values = kinds.get(kind);
       if (!values) kinds.set(kind, (values = new Map()));
       const held = values.get(key);

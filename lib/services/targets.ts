@@ -38,7 +38,7 @@ export function hasYearBegun(year: number, now: Date): boolean {
 export async function listTargets(actor: Actor, query: unknown, db?: Db, now = new Date()) {
   requirePermission(actor, 'target.manage');
   const { year } = parseOrThrow(listTargetsQuerySchema, query);
-  const rows = await listTargetsForAdmin(db ?? (await getDb()), { actor, year });
+  const rows = await listTargetsForAdmin(db ?? (await getDb()), { year });
   return {
     year,
     hasBegun: hasYearBegun(year, now),

@@ -15,7 +15,7 @@ import postgres from 'postgres';
 import { openDatabase, sql, type DbHandle } from '@/db/client';
 import { exportAuditLog } from '@/lib/services/exports';
 import { listAuditEvents, verifyAuditChain } from '@/lib/services/audit';
-import { auditor, insertSyntheticEvents } from '@/tests/helpers/audit-fixtures';
+import { auditor, insertSyntheticEvents } from '@/scripts/lib/audit-fixtures';
 import { parseOptions } from '../lib/args';
 
 const MB = 1024 * 1024;

@@ -10,7 +10,7 @@ import { departments, indicators, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { currentPeriod, previousPeriod, type Period } from '@/lib/domain/period';
 import { WORK_AREAS } from '@/lib/domain/types';
-import { BULK_MONTHS, createBulkIndicators } from './bulk-import-fixture';
+import { BULK_MONTHS, createBulkIndicators } from '@/scripts/lib/bulk-import-fixture';
 import { appendAuditHistory, planTimeline, type AuditWindow, type GeneratedFigure, type HistoryUser } from './generate-audit';
 import { createRandom, EXTRA_DEPARTMENTS, fixed, planFigures, planIndicator, planYear, type IndicatorPlan } from './generate-plan';
 

@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from '../../lib/domain/actor';
 import { bootstrap } from '../../lib/services/bootstrap';
 import { runImport } from '../../lib/services/imports';
 import { createUser } from '../../lib/services/users';
-import { BULK_INDICATORS, BULK_MONTHS, bulkRows, createBulkIndicators, xlsxOf } from './bulk-import-fixture';
+import { BULK_INDICATORS, BULK_MONTHS, bulkRows, createBulkIndicators, xlsxOf } from '@/scripts/lib/bulk-import-fixture';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 

@@ -4,10 +4,10 @@
  * (autocannon, in this process), nginx, PostgreSQL and the instances all share the same cores.
  */
 import fs from 'node:fs';
-import type { RunningApp } from '@/tests/reliability/support/app';
-import { signIn } from '@/tests/reliability/support/app';
-import { startInstance, waitReady } from '@/tests/cluster/support/instance';
-import { startNginx, type RunningNginx } from '@/tests/cluster/support/nginx';
+import type { RunningApp } from '@/scripts/lib/test-app';
+import { signIn } from '@/scripts/lib/test-app';
+import { startInstance, waitReady } from '@/scripts/lib/cluster-instance';
+import { startNginx, type RunningNginx } from '@/scripts/lib/cluster-nginx';
 import { measureHttpLoad, type Loaded } from './measure-api';
 import type { createRecorder } from './results-table';
 

@@ -3,7 +3,7 @@
  * the reads first (API, page, Chromium) while the data is as generated, then the writes (submit, import)
  * and the bulk work (exports, verify), with the server's memory sampled throughout.
  */
-import type { RunningApp } from '@/tests/reliability/support/app';
+import type { RunningApp } from '@/scripts/lib/test-app';
 import { currentPeriod } from '@/lib/domain/period';
 import type { City } from './generate';
 import { httpGet, measureHttpLoad, measureSequential } from './measure-api';

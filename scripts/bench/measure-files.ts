@@ -4,7 +4,7 @@
  * the end), the audit-chain verification and a 5,000-row XLSX import (dry run, then commit).
  */
 import { formatPeriod, type Period } from '@/lib/domain/period';
-import { bulkRows, xlsxOf } from './bulk-import-fixture';
+import { bulkRows, xlsxOf } from '@/scripts/lib/bulk-import-fixture';
 import { percentile } from './measure-api';
 
 export interface Timed<T> {

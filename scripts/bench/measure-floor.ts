@@ -35,15 +35,15 @@ const actor: Actor = { id: 1, username: 'bench-leader', role: 'leader', departme
 
 /** resolvePeriod's query, then loadIndicatorViews' four (five with the phases) for the filter. */
 async function indicatorViewsSql(db: Db, filter: { areaId?: number; indicatorIds?: number[] }) {
-  const years = await listFigureYears(db, { actor });
+  const years = await listFigureYears(db);
   const year = years[0]?.year ?? 2026;
   const month = years[0]?.lastMonth ?? 12;
-  const [rows] = await Promise.all([listIndicatorRows(db, { actor, ...filter }), listSettings(db)]);
+  const [rows] = await Promise.all([listIndicatorRows(db, { ...filter }), listSettings(db)]);
   const scoped = filter.areaId !== undefined || filter.indicatorIds !== undefined;
   const ids = scoped ? rows.map((r) => r.id) : undefined;
   await Promise.all([
-    listSnapshotFigures(db, { actor, year, throughMonth: month, indicatorIds: ids }),
-    listTargetRows(db, { actor, year, indicatorIds: ids }),
+    listSnapshotFigures(db, { year, throughMonth: month, indicatorIds: ids }),
+    listTargetRows(db, { year, indicatorIds: ids }),
   ]);
 }
 
@@ -61,13 +61,14 @@ function endpoints(db: Db, areaId: number, indicatorCode: string): Record<string
       const record = await getIndicatorByCode(db, indicatorCode);
       if (!record) return false;
       const args = { actor, indicatorId: record.id };
+      const unscoped = { indicatorId: record.id };
       await Promise.all([
         indicatorViewsSql(db, { indicatorIds: [record.id] }),
         listIndicatorFigures(db, args),
-        listIndicatorTargets(db, args),
+        listIndicatorTargets(db, unscoped),
         listFigureEvents(db, args),
-        listInstructions(db, args),
-        listInstructionAnswers(db, args),
+        listInstructions(db, unscoped),
+        listInstructionAnswers(db, unscoped),
         listSettings(db),
       ]);
       return true;

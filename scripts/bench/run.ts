@@ -14,7 +14,7 @@ import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { currentPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { startApp, signIn, type RunningApp } from '@/tests/reliability/support/app';
+import { startApp, signIn, type RunningApp } from '@/scripts/lib/test-app';
 import { parseOptions } from '../lib/args';
 import { generateCity, IMPORT_DEPARTMENT, listOpenSlots, pickSubjects, type City } from './generate';
 import { measureCluster } from './measure-cluster';

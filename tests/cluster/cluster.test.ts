@@ -11,10 +11,10 @@ import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { attemptSignIn, call, signIn, type RunningApp } from '@/tests/reliability/support/app';
+import { attemptSignIn, call, signIn, type RunningApp } from '@/scripts/lib/test-app';
 import { DraftWriter, missingWrites, type AcknowledgedWrite } from '@/tests/reliability/support/writes';
-import { startInstance, waitReady } from './support/instance';
-import { startNginx, type RunningNginx } from './support/nginx';
+import { startInstance, waitReady } from '@/scripts/lib/cluster-instance';
+import { startNginx, type RunningNginx } from '@/scripts/lib/cluster-nginx';
 
 const PASSWORD = 'Cluster-Pass#2026-zs';
 const INSTANCE_PORTS = [3401, 3402];

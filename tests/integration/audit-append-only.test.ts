@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { queryRows, sql } from '@/db/client';
-import { append, auditCount } from '@/tests/helpers/audit-fixtures';
+import { append, auditCount } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 async function refusal(run: () => Promise<unknown>): Promise<string> {

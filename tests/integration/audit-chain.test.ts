@@ -9,7 +9,7 @@ import { hashEvent, GENESIS_HASH } from '@/lib/domain/audit-chain';
 import { contentOf } from '@/lib/domain/audit-verify';
 import { AppError } from '@/lib/errors';
 import { createCheckpoint, verifyAuditChain } from '@/lib/services/audit';
-import { append, asSuperuser, auditor, leader } from '@/tests/helpers/audit-fixtures';
+import { append, asSuperuser, auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 forEachEngine('audit chain: 200 concurrent writes', (ctx) => {

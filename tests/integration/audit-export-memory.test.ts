@@ -9,7 +9,7 @@ import { sql } from '@/db/client';
 import { listAuditPage } from '@/db/queries/audit';
 import { ExportCancelledError } from '@/lib/export/output';
 import { exportAuditLog } from '@/lib/services/exports';
-import { auditor, insertSyntheticEvents } from '@/tests/helpers/audit-fixtures';
+import { auditor, insertSyntheticEvents } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const ROWS = Number(process.env.AUDIT_MEMORY_ROWS ?? 200_000);

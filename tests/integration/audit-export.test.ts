@@ -10,7 +10,7 @@ import { seedReport } from '@/db/seed/report';
 import { AppError } from '@/lib/errors';
 import { startExport } from '@/lib/services/export-run';
 import { checkAuditLogExport, exportAuditLog, exportIndicatorBundle, exportRecords } from '@/lib/services/exports';
-import { append, auditor, leader } from '@/tests/helpers/audit-fixtures';
+import { append, auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { readCsv, readWebStream, readXlsx } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 

@@ -2,7 +2,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { getAuditEvent, listAuditEvents } from '@/lib/services/audit';
-import { admin, append, auditor, leader, official } from '@/tests/helpers/audit-fixtures';
+import { admin, append, auditor, leader, official } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 process.env.AUTH_SECRET ??= 'audit-list-test-secret';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, sql } from '@/db/client';
-import { append, asSuperuser } from '@/tests/helpers/audit-fixtures';
+import { append, asSuperuser } from '@/scripts/lib/audit-fixtures';
 
 function run(command: string, args: string[], dir: string) {
   return spawnSync(command, args, {

@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/actual-entry';
 import { bootstrap } from '@/lib/services/bootstrap';
 import { createUser } from '@/lib/services/users';
-import { append, auditCount } from '@/tests/helpers/audit-fixtures';
+import { append, auditCount } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const adminUrl = process.env.TEST_DATABASE_URL;

@@ -1,5 +1,5 @@
 /** Builds upload files for the import tests: XLSX (streamed), CSV in UTF-8 (with BOM) or GB18030. */
-import { ACTUALS_HEADER, xlsxOf } from '@/scripts/bench/bulk-import-fixture';
+import { ACTUALS_HEADER, xlsxOf } from '@/scripts/lib/bulk-import-fixture';
 
 export { ACTUALS_HEADER, xlsxOf };
 

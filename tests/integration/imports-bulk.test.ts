@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { setPeriodLocked } from '@/lib/services/actual-review';
 import { bootstrap } from '@/lib/services/bootstrap';
 import { runImport } from '@/lib/services/imports';
-import { BULK_INDICATORS, BULK_MONTHS, bulkCode, bulkRows, createBulkIndicators } from '@/scripts/bench/bulk-import-fixture';
+import { BULK_INDICATORS, BULK_MONTHS, bulkCode, bulkRows, createBulkIndicators } from '@/scripts/lib/bulk-import-fixture';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor, expectError, snapshot } from './admin-fixtures';
 import { xlsxOf, type Cell } from './import-files';

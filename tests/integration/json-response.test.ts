@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { openReadModel } from '@/lib/services/read-model';
 import { forEachEngine } from '@/tests/helpers/test-db';
 import { jsonResponse } from '@/lib/http/json-response';
@@ -18,8 +17,8 @@ describe('jsonResponse of a value not from the read model', () => {
 
 forEachEngine('jsonResponse of a read-model value', (ctx) => {
   it('serialises it once and answers that JSON to every reader', async () => {
-    const model = await openReadModel(ctx.db, SYSTEM_ACTOR, new Date());
-    const value = await model.get('json-response-test:1', async () => ({ indicators: [{ code: 'A1', name: '地区生产总值', value: '2655.6' }] }));
+    const model = await openReadModel(ctx.db, new Date());
+    const value = await model.get('json-response-test:1', 'all-submitted', async () => ({ indicators: [{ code: 'A1', name: '地区生产总值', value: '2655.6' }] }));
     const first = jsonResponse(value);
     expect(first.headers.get('content-type')).toBe('application/json');
     expect(first.headers.get('cache-control')).toBe('no-store');

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/services/audit';
 import { nulFieldErrors } from '@/lib/validation/parse';
-import { auditor } from '@/tests/helpers/audit-fixtures';
+import { auditor } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 forEachEngine('input holding a NUL character', (ctx) => {

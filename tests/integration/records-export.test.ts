@@ -12,7 +12,7 @@ import { SEED_INDICATORS } from '@/db/seed/report-data';
 import { seedReport } from '@/db/seed/report';
 import type { Actor } from '@/lib/domain/actor';
 import { exportRecords } from '@/lib/services/exports';
-import { auditor, leader } from '@/tests/helpers/audit-fixtures';
+import { auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 

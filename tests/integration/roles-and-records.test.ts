@@ -205,14 +205,14 @@ forEachEngine('roles and records', (ctx) => {
 
   it('50 failed sign-ins append a few throttled events and leave the data version; a figure submission moves it', async () => {
     const target = await actorFor('rr-flooded', 'leader');
-    const version = await readDataVersion(ctx.db, SYSTEM_ACTOR);
+    const version = await readDataVersion(ctx.db);
     const events = await eventCount();
     const at = new Date('2026-04-10T05:00:30Z');
     for (let i = 0; i < 25; i += 1) {
       await authenticate({ username: `nobody${i}`, password: 'Wrong#pass0', clientAddress: '10.30.0.1', now: at }).catch(() => undefined);
       await authenticate({ username: target.username, password: 'Wrong#pass0', clientAddress: '10.30.0.2', now: at }).catch(() => undefined);
     }
-    expect(await readDataVersion(ctx.db, SYSTEM_ACTOR)).toBe(version);
+    expect(await readDataVersion(ctx.db)).toBe(version);
     const added = await ctx.db.select({ action: auditEvents.action, after: auditEvents.after }).from(auditEvents).orderBy(asc(auditEvents.id)).offset(events);
     // Per address: the first wrong password, the first throttled; plus the lockout and the first locked attempt.
     expect(added.map((e) => e.action).sort()).toEqual(
@@ -224,7 +224,7 @@ forEachEngine('roles and records', (ctx) => {
     expect(next?.after).toMatchObject({ previousWindow: { start: '2026-04-10T05:00:00.000Z', count: 5 } });
 
     await saveActual(await actorFor('rr-official4', 'official', 'fgw'), { indicatorCode: 'INV-INVESTMENT', period: '2026-02', version: null, value: '200', action: 'submit' }, ctx.db, NOW);
-    expect(await readDataVersion(ctx.db, SYSTEM_ACTOR)).toBeGreaterThan(version);
+    expect(await readDataVersion(ctx.db)).toBeGreaterThan(version);
   });
 
   it('records refused writes (401/403) from the request wrapper, one event per address and reason a minute; not refused reads', async () => {

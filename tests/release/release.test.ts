@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../reliability/support/app';
-import { nodeModulesAbove, releaseArchive, runIn, serve, unpack, zhuashou, type Unpacked } from './support/unpacked';
+import { signIn } from '@/scripts/lib/test-app';
+import { nodeModulesAbove, releaseArchive, runIn, serve, unpack, zhuashou, type Unpacked } from '@/scripts/lib/release-unpacked';
 
 const PASSWORD = 'Release-Check#2026q';
 const USER = { username: 'lingdao', args: ['--username', 'lingdao', '--role', 'leader', '--name', '发布检查领导', '--no-force-change'] };

@@ -6,7 +6,7 @@ import { currentPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { snapshotTables } from '../helpers/db-snapshot';
 import { ACTORS, matrixRows, stateChangingRows, type MatrixActor, type MatrixIds } from './support/access-matrix';
-import { sameOrigin, signIn, startApp, type RunningApp } from './support/app';
+import { sameOrigin, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const ACCOUNTS: Record<Exclude<MatrixActor, 'anonymous'>, TestAccount> = {

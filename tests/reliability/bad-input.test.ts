@@ -5,7 +5,7 @@ import { actuals, departments, indicators, users } from '@/db/schema';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { snapshotTables } from '../helpers/db-snapshot';
-import { sameOrigin, signIn, startApp, type RunningApp } from './support/app';
+import { sameOrigin, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 import { buildCorpus, type CorpusIds } from './support/corpus';
 
 const PASSWORD = 'Reliability-Pass#2026';

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { call, signIn, startApp, type RunningApp } from './support/app';
+import { call, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 import { missingWrites } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
-import { call, signIn, startApp, type RunningApp } from './support/app';
+import { call, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 import { missingWrites } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '@/db/client';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
-import { signIn, startApp, type RunningApp } from './support/app';
+import { signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const REQUEST_ID = 'graceful-stop-0001';

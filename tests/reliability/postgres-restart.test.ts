@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { call, signIn, startApp, waitFor, type RunningApp } from './support/app';
+import { call, signIn, startApp, waitFor, type RunningApp } from '@/scripts/lib/test-app';
 import { missingWrites } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';

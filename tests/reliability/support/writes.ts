@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { call } from './app';
+import { call } from '@/scripts/lib/test-app';
 
 export interface AcknowledgedWrite {
   code: string;

@@ -1,11 +1,11 @@
 /**
  * One app instance of the cluster, run as an intranet server runs it: `bin/zhuashou start` from the offline release
  * archive (`npm run release`), unpacked once into a folder with no node_modules above it and no npm on the PATH
- * (tests/release/support/unpacked.ts). The single place that says how an instance is run.
+ * (scripts/lib/release-unpacked.ts). The single place that says how an instance is run.
  */
 import path from 'node:path';
-import { releaseArchive, unpack, type Unpacked } from '@/tests/release/support/unpacked';
-import { spawnServer, waitFor, type RunningApp } from '@/tests/reliability/support/app';
+import { releaseArchive, unpack, type Unpacked } from '@/scripts/lib/release-unpacked';
+import { spawnServer, waitFor, type RunningApp } from '@/scripts/lib/test-app';
 
 let unpacked: Unpacked | undefined;
 

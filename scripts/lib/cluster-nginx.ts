@@ -7,7 +7,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { waitFor } from '@/tests/reliability/support/app';
+import { waitFor } from '@/scripts/lib/test-app';
 
 /** `apt-get install -y nginx` when `which nginx` fails (a fresh CI machine); the path of the binary. */
 export function ensureNginx(): string {
@@ -27,7 +27,7 @@ export function ensureNginx(): string {
  */
 export function nginxConfig(options: { dir: string; port: number; upstreams: number[] }): string {
   const { dir } = options;
-  return `# Written by tests/cluster/support/nginx.ts — throw-away, loopback only.
+  return `# Written by scripts/lib/cluster-nginx.ts — throw-away, loopback only.
 worker_processes 1;
 daemon off;
 user root;

@@ -5,8 +5,8 @@
 import { PassThrough } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Db } from '../../db/client';
-import { departments, indicators } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { departments, indicators } from '@/db/schema';
 
 export const BULK_INDICATORS = 500;
 export const BULK_MONTHS = 10;

@@ -1,0 +1,62 @@
+/**
+ * The layer edges of ../shared/docs/STYLE.md, as eslint.config.mjs enforces them: for each arrow, a snippet placed
+ * in the layer with a deliberately wrong import is refused by the restricted-imports rule, and an allowed import
+ * next to it is not.
+ */
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: process.cwd() });
+});
+
+/** The restricted-import messages of `specifier` imported by a file at `filePath`. */
+async function refusals(filePath: string, specifier: string, typeOnly = false): Promise<string[]> {
+  const code = typeOnly
+    ? `import type { Probe } from '${specifier}';\nexport type Used = Probe;\n`
+    : `import { probe } from '${specifier}';\nexport const used = probe;\n`;
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => /no-restricted-imports$/.test(m.ruleId ?? '')).map((m) => m.message);
+}
+
+const ARROWS: { layer: string; filePath: string; wrong: string[]; allowed: string[] }[] = [
+  { layer: 'app ↛ db', filePath: 'app/(app)/layer-probe/page.tsx', wrong: ['@/db/client', '@/db/queries/figures', '@/db/schema'], allowed: ['@/lib/services/dashboard', '@/lib/domain/types'] },
+  {
+    layer: 'components → domain only',
+    filePath: 'components/layer-probe.tsx',
+    wrong: ['@/lib/services/dashboard', '@/db/client', '@/app/(app)/layout'],
+    allowed: ['@/lib/domain/types'],
+  },
+  {
+    layer: 'lib/domain imports nothing of ours but domain',
+    filePath: 'lib/domain/layer-probe.ts',
+    wrong: ['@/lib/services/dashboard', '@/db/schema', '@/lib/auth/permissions', '@/lib/errors', '../errors', 'drizzle-orm', 'next/server', 'react'],
+    allowed: ['@/lib/domain/types', './types'],
+  },
+  { layer: 'db ↛ services, app, components', filePath: 'db/queries/layer-probe.ts', wrong: ['@/lib/services/read-model', '@/app/(app)/layout', '@/components/layout/nav'], allowed: ['@/lib/domain/types'] },
+  { layer: 'lib/services ↛ app, components', filePath: 'lib/services/layer-probe.ts', wrong: ['@/app/(app)/layout', '@/components/layout/nav'], allowed: ['@/db/client', '@/lib/domain/types'] },
+  { layer: 'scripts/bench ↛ tests', filePath: 'scripts/bench/layer-probe.ts', wrong: ['@/tests/helpers/test-db', '../../tests/helpers/test-db'], allowed: ['@/scripts/lib/test-app'] },
+  {
+    layer: 'tests ↛ scripts/bench',
+    filePath: 'tests/integration/layer-probe.test.ts',
+    wrong: ['@/scripts/bench/generate', '../../scripts/bench/generate'],
+    allowed: ['@/scripts/lib/test-server'],
+  },
+  { layer: 'e2e ↛ scripts/bench', filePath: 'e2e/layer-probe.spec.ts', wrong: ['../scripts/bench/generate'], allowed: ['../scripts/lib/test-server'] },
+];
+
+describe('lint enforces every layer arrow', () => {
+  for (const arrow of ARROWS) {
+    it(`${arrow.layer}: a wrong import is refused, an allowed one is not`, async () => {
+      for (const specifier of arrow.wrong) expect(await refusals(arrow.filePath, specifier), specifier).not.toEqual([]);
+      for (const specifier of arrow.allowed) expect(await refusals(arrow.filePath, specifier), specifier).toEqual([]);
+    }, 60_000);
+  }
+
+  it('a page may import a database type (type-only), not a value', async () => {
+    expect(await refusals('app/(app)/layer-probe/page.tsx', '@/db/client', true)).toEqual([]);
+    expect(await refusals('app/(app)/layer-probe/page.tsx', '@/db/client')).not.toEqual([]);
+  }, 60_000);
+});

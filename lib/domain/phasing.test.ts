@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkPhasing, fromScaled, toIncrements, toScaled } from './phasing';
+
+const monthly = (values: string[]) => Object.fromEntries(values.map((v, i) => [i + 1, v]));
+
+describe('the target form’s phasing check', () => {
+  it('adds monthly parts of a cumulative indicator exactly (0.1 + 0.2 is 0.3) and sends to-date values', () => {
+    const check = checkPhasing({ kind: 'cumulative', unit: '亿元', target: '1.2', phasing: 'monthly', inputs: monthly(['0.1', '0.2', '0.1', '0.1', '0.1', '0.1', '0.1', '0.1', '0.1', '0.1', '0.1', '0']) });
+    expect(check.ok).toBe(true);
+    expect(check.message).toBe('合计 1.2亿元，等于全年目标');
+    expect(check.phases?.map((p) => p.value)).toEqual(['0.1', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8', '0.9', '1', '1.1', '1.2', '1.2']);
+  });
+
+  it('says how far the parts are from the target, and sends nothing', () => {
+    const check = checkPhasing({ kind: 'cumulative', unit: '个', target: '1,000', phasing: 'quarterly', inputs: { 3: '200', 6: '300', 9: '200', 12: '200' } });
+    expect(check).toMatchObject({ ok: false, message: '合计 900个，比全年目标少 100个', phases: null });
+    expect(check.running).toEqual({ 3: '200', 6: '500', 9: '700', 12: '900' });
+  });
+
+  it('counts a blank part of an additive phasing as zero', () => {
+    expect(checkPhasing({ kind: 'milestone', unit: '件', target: '15', phasing: 'quarterly', inputs: { 6: '5', 12: '10' } }).ok).toBe(true);
+  });
+
+  it('a level or rate phasing must end at the target in December; gaps are allowed', () => {
+    expect(checkPhasing({ kind: 'rate', unit: '%', target: '5', phasing: 'quarterly', inputs: { 3: '4.5', 12: '5' } })).toMatchObject({ ok: true, phases: [{ month: 3, value: '4.5' }, { month: 12, value: '5' }] });
+    expect(checkPhasing({ kind: 'level', unit: '家', target: '100', phasing: 'monthly', inputs: { 6: '80' } }).message).toContain('请填写12月末的值');
+    expect(checkPhasing({ kind: 'level', unit: '家', target: '100', phasing: 'quarterly', inputs: { 12: '90' } }).message).toBe('12月末的值 90家 与全年目标 100家 不一致');
+  });
+
+  it('names the month of a part that is not a number, and needs a valid target first', () => {
+    const check = checkPhasing({ kind: 'cumulative', unit: '个', target: '10', phasing: 'quarterly', inputs: { 3: 'abc' } });
+    expect(check.errors[3]).toContain('「3月」');
+    expect(checkPhasing({ kind: 'cumulative', unit: '个', target: '', phasing: 'quarterly', inputs: {} }).message).toBe('请先填写有效的全年目标');
+    expect(checkPhasing({ kind: 'cumulative', unit: '个', target: 'x', phasing: 'none', inputs: {} }).ok).toBe(true);
+  });
+
+  it('turns stored to-date values back into parts, and scales decimals both ways', () => {
+    expect(toIncrements([{ month: 6, value: '500' }, { month: 3, value: '200.5' }, { month: 12, value: '1200' }])).toEqual({ 3: '200.5', 6: '299.5', 12: '700' });
+    expect(fromScaled(toScaled('-0.0001'))).toBe('-0.0001');
+    expect(fromScaled(toScaled('12345678901.25'))).toBe('12345678901.25');
+  });
+});

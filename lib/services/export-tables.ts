@@ -7,7 +7,8 @@ import { ACTUAL_STATUS_LABELS, actorRoleLabel } from '@/lib/domain/labels';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { figureCell, shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import type { ExportColumn } from '@/lib/export/table-writer';
-import { actionLabel, AUDIT_ENTITY_TYPES } from '@/lib/validation/audit';
+import { entityTypeLabel } from '@/lib/domain/audit-actions';
+import { actionLabel } from '@/lib/validation/audit';
 
 
 
@@ -16,9 +17,6 @@ export function roleLabel(role: string | null): string | null {
   return actorRoleLabel(role);
 }
 
-function entityLabel(type: string): string {
-  return Object.hasOwn(AUDIT_ENTITY_TYPES, type) ? AUDIT_ENTITY_TYPES[type as keyof typeof AUDIT_ENTITY_TYPES] : type;
-}
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
@@ -50,7 +48,7 @@ export function auditCells(row: AuditExportRow): ExportValue[] {
     roleLabel(row.actorRole),
     actionLabel(row.action),
     row.action,
-    entityLabel(row.entityType),
+    entityTypeLabel(row.entityType),
     row.entityId,
     row.departmentId,
     row.indicatorId,

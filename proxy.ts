@@ -3,6 +3,7 @@
 // next.config.ts instead: a proxy in front of a route handler would buffer its body (uploads of 10 MB). The redirect is NOT the
 // security check: every page, route handler and service checks the session and the permission itself
 // (CVE-2025-29927 showed why).
+import { serverEnv } from '@/lib/env';
 import { NextResponse, type NextRequest } from 'next/server';
 import { HSTS_VALUE, pageCsp } from '@/lib/http/csp';
 import { isSecureRequest } from '@/lib/http/request-facts';
@@ -17,14 +18,15 @@ function withSecurityHeaders(response: NextResponse, csp: string, secure: boolea
 }
 
 export function proxy(request: NextRequest) {
+  const env = serverEnv();
   const secure = isSecureRequest(request.headers);
   const { pathname } = request.nextUrl;
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const csp = pageCsp({ nonce, development: process.env.NODE_ENV === 'development', secure });
+  const csp = pageCsp({ nonce, development: env.development, secure });
 
   // The access-matrix test runs with the redirect switched off to show that no check depends on it.
-  const redirectOff = process.env.ZHUASHOU_PROXY_DISABLED === '1';
+  const redirectOff = env.proxyDisabled;
   const isPublic = PUBLIC_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`));
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!redirectOff && !isPublic && !hasSession) {

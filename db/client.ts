@@ -4,6 +4,7 @@
  * PostgreSQL by DATABASE_OWNER_URL when it is set (the owner), so that DATABASE_URL can be a login that owns
  * nothing (`npm run db:roles`).
  */
+import { serverEnv, type ServerEnv } from '@/lib/env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -44,7 +45,7 @@ export interface OpenOptions {
   onQuery?: (query: string) => void;
 }
 
-export const MIGRATIONS_FOLDER = process.env.MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+export const MIGRATIONS_FOLDER = serverEnv().migrationsDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 /** Any fixed number: serialises migrations when several instances start against one PostgreSQL. */
 const MIGRATION_LOCK_KEY = 7_720_001;
 
@@ -158,22 +159,22 @@ export async function getMigrationState(db: Db): Promise<'current' | 'pending' |
 }
 
 export function defaultPgliteDir(): string {
-  return process.env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data');
+  return serverEnv().pgliteDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data');
 }
 
 /** The database the app and the scripts use, from the environment (DATABASE_URL, DATABASE_OWNER_URL, PGLITE_DIR). */
-export function envOpenOptions(env: NodeJS.ProcessEnv = process.env): Pick<OpenOptions, 'url' | 'ownerUrl'> {
-  return { url: env.DATABASE_URL || undefined, ownerUrl: (env.DATABASE_URL && env.DATABASE_OWNER_URL) || undefined };
+export function envOpenOptions(env: ServerEnv = serverEnv()): Pick<OpenOptions, 'url' | 'ownerUrl'> {
+  return { url: env.databaseUrl, ownerUrl: env.databaseOwnerUrl };
 }
 
 /** PostgreSQL as the owner (DATABASE_OWNER_URL, else DATABASE_URL) for what must run as the owner: migrate, restore. */
-export function envOwnerUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.DATABASE_URL ? env.DATABASE_OWNER_URL || env.DATABASE_URL : undefined;
+export function envOwnerUrl(env: ServerEnv = serverEnv()): string | undefined {
+  return env.databaseUrl ? env.databaseOwnerUrl || env.databaseUrl : undefined;
 }
 
 /** The engine the app uses, from the environment. */
 export function configuredEngine(): Engine {
-  return process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  return serverEnv().databaseUrl ? 'postgres' : 'pglite';
 }
 
 const globalForDb = globalThis as unknown as { zhuashouDb?: Promise<DbHandle> };
@@ -183,7 +184,7 @@ export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.zhuashouDb) {
     const opening = openDatabase({
       ...envOpenOptions(),
-      maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      maxConnections: serverEnv().databasePoolSize,
     });
     globalForDb.zhuashouDb = opening;
     // A failed open (server down at start) must not poison the process: the next call retries.

@@ -3,10 +3,11 @@
  * collector. `LOG_LEVEL` sets the threshold (default info; silent in the test runner's own process, NODE_ENV=test —
  * a server a test starts runs as production and logs).
  */
+import { serverEnv } from '@/lib/env';
 import pino from 'pino';
 
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  level: serverEnv().logLevel,
   base: { service: 'zhuashou', pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },

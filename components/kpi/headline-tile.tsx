@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { traitsOf } from '@/lib/domain/kind-traits';
 import { Sparkline } from '@/components/charts/chart';
 import { formatPoints, formatScaled } from '@/lib/domain/format';
 import { ChangeText } from './change-text';
@@ -11,7 +12,7 @@ export function asOfText(view: Pick<KpiLike, 'kind' | 'figure'>): string {
   if (!view.figure) return '';
   const m = view.figure.month;
   if (m === 12) return '全年';
-  return view.kind === 'cumulative' || view.kind === 'milestone' ? `1–${m}月累计` : `${m}月`;
+  return traitsOf(view.kind).cumulativeToDate ? `1–${m}月累计` : `${m}月`;
 }
 
 /** A headline KPI: value with its qualifier, target, status in words, YoY and a sparkline; links to the indicator. */
@@ -35,7 +36,7 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs text-gray-600">
         <dt className="text-gray-500">目标</dt>
         <dd>{view.target ? <FigureText figure={view.target} unit={view.unit} inLink /> : '未设定'}</dd>
-        {view.expected !== null && view.kind !== 'rate' ? (
+        {view.expected !== null && !traitsOf(view.kind).comparedInPoints ? (
           <>
             <dt className="text-gray-500">序时进度</dt>
             <dd className="tabular-nums">
@@ -44,7 +45,7 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
             </dd>
           </>
         ) : null}
-        {view.kind === 'rate' && view.gapPoints !== null ? (
+        {traitsOf(view.kind).comparedInPoints && view.gapPoints !== null ? (
           <>
             <dt className="text-gray-500">与目标差</dt>
             <dd className="tabular-nums">{formatPoints(view.gapPoints)}</dd>

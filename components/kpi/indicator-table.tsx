@@ -4,6 +4,7 @@
  * owning department; filterable by status, department and kind, sortable; the choice is kept in the URL.
  * A table from 768 px up (and in print), cards on a phone.
  */
+import { traitsOf } from '@/lib/domain/kind-traits';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { ProgressBar, Sparkline } from '@/components/charts/chart';
@@ -25,7 +26,7 @@ function oneOf<T extends string>(list: readonly T[], value: string | null): T | 
 
 /** Completion in words and as a bar; a rate shows its gap to the target in points instead. */
 function Progress({ view }: { view: KpiLike }) {
-  if (view.kind === 'rate') {
+  if (traitsOf(view.kind).comparedInPoints) {
     return <span className="text-xs tabular-nums text-gray-600">{view.gapPoints === null ? '—' : `较目标 ${formatPoints(view.gapPoints)}`}</span>;
   }
   if (!view.shares) return <span className="text-xs text-gray-400">—</span>;

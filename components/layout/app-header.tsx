@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { ROLE_LABELS } from '@/lib/domain/types';
+import { actorRoleLabel } from '@/lib/domain/labels';
 import { NAV_ITEMS } from './nav-items';
 import { SignOutButton } from './sign-out-button';
 
@@ -31,7 +31,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
           </Link>
           <span>
             {user.displayName}
-            <span className="ml-1 rounded bg-white/15 px-1.5 py-0.5 text-xs">{user.role === 'system' ? '系统' : ROLE_LABELS[user.role]}</span>
+            <span className="ml-1 rounded bg-white/15 px-1.5 py-0.5 text-xs">{actorRoleLabel(user.role)}</span>
           </span>
           <SignOutButton />
         </div>

@@ -3,6 +3,7 @@
  * newcomer sees the dashboards move. Every row is flagged is_sample and shown labelled. Deterministic: the
  * same `now` gives the same data. Only on the embedded default, or when asked for (--sample).
  */
+import { traitsOf } from '@/lib/domain/kind-traits';
 import { eq, inArray } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, isDueMonth } from '@/lib/domain/period';
@@ -104,7 +105,7 @@ export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: bool
           year: SAMPLE_YEAR,
           value: fixed(p.target, p.decimals),
           qualifier: p.ind.kind === 'rate' && p.ind.values[0]?.qualifier === 'about' ? ('about' as const) : ('exact' as const),
-          baseline: p.ind.kind === 'level' ? fixed(p.base, p.decimals) : null,
+          baseline: traitsOf(p.ind.kind).fromBaseline ? fixed(p.base, p.decimals) : null,
           phasing: p.ind.kind === 'cumulative' && p.ind.frequency === 'quarterly' ? ('quarterly' as const) : ('none' as const),
           isSample: true,
         },
@@ -128,7 +129,7 @@ export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: bool
       for (let month = 1; month <= lastClosed; month += 1) {
         if (!isDueMonth(p.ind.frequency, month)) continue;
         let value = valueAt(p, month, random);
-        if (p.ind.kind === 'cumulative' || p.ind.kind === 'milestone') value = Math.max(value, running);
+        if (traitsOf(p.ind.kind).cumulativeToDate) value = Math.max(value, running);
         running = value;
         const isLatest = month === lastClosed || (p.ind.frequency === 'quarterly' && month + 3 > lastClosed);
         const draw = random();

@@ -8,6 +8,7 @@
  * Decryption tries the DATA_KEY key first and then the signing-secret key, so setting DATA_KEY later keeps
  * existing values readable until they are re-encrypted under it.
  */
+import { serverEnv } from '@/lib/env';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { getAuthSecret } from './secret';
 
@@ -56,7 +57,7 @@ export function decryptWithKeys(keys: Buffer[], stored: string): string {
 /** The keys of this environment: [encrypting key, …older keys still accepted for reading]. */
 export async function getDataKeys(): Promise<Buffer[]> {
   const fromSecret = deriveDataKey(await getAuthSecret());
-  const dataKey = process.env.DATA_KEY;
+  const { dataKey } = serverEnv();
   return dataKey ? [deriveDataKey(dataKey), fromSecret] : [fromSecret];
 }
 

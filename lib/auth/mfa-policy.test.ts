@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { readEnv } from '@/lib/env';
 import { mfaRequiredRoles, mustEnrollTotp, showsMfaOffNotice } from './mfa-policy';
 
 describe('mfaRequiredRoles', () => {
   it('defaults to admin and auditor on PostgreSQL and to none on the embedded sample', () => {
-    expect(mfaRequiredRoles('postgres', {})).toEqual(['admin', 'security', 'auditor']);
-    expect(mfaRequiredRoles('pglite', {})).toEqual([]);
+    expect(mfaRequiredRoles('postgres', readEnv({}))).toEqual(['admin', 'security', 'auditor']);
+    expect(mfaRequiredRoles('pglite', readEnv({}))).toEqual([]);
   });
 
   it('takes MFA_REQUIRED_ROLES as a comma list on either engine, "none" or empty for none', () => {
-    expect(mfaRequiredRoles('pglite', { MFA_REQUIRED_ROLES: 'admin, Leader,admin' })).toEqual(['admin', 'leader']);
-    expect(mfaRequiredRoles('postgres', { MFA_REQUIRED_ROLES: '' })).toEqual([]);
-    expect(mfaRequiredRoles('postgres', { MFA_REQUIRED_ROLES: 'none' })).toEqual([]);
+    expect(mfaRequiredRoles('pglite', readEnv({ MFA_REQUIRED_ROLES: 'admin, Leader,admin' }))).toEqual(['admin', 'leader']);
+    expect(mfaRequiredRoles('postgres', readEnv({ MFA_REQUIRED_ROLES: '' }))).toEqual([]);
+    expect(mfaRequiredRoles('postgres', readEnv({ MFA_REQUIRED_ROLES: 'none' }))).toEqual([]);
   });
 
   it('refuses an unknown role name instead of silently requiring less', () => {
-    expect(() => mfaRequiredRoles('postgres', { MFA_REQUIRED_ROLES: 'admin,auditer' })).toThrow(/auditer/);
+    expect(() => mfaRequiredRoles('postgres', readEnv({ MFA_REQUIRED_ROLES: 'admin,auditer' }))).toThrow(/auditer/);
   });
 });
 

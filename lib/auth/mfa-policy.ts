@@ -3,6 +3,7 @@
  * ("admin,security,auditor"; "none" or empty for none). Unset, it is the three administrators on a production database
  * and none on the embedded sample, so a newcomer can try the app (which then says so on every page).
  */
+import { serverEnv, type ServerEnv } from '@/lib/env';
 import { configuredEngine, type Engine } from '@/db/client';
 import { ROLES, type Role } from '@/lib/domain/types';
 
@@ -17,8 +18,8 @@ function isRole(value: string): value is Role {
  * The roles that must use TOTP. An unknown role name is a configuration error and throws: a typo must not
  * silently switch the second factor off.
  */
-export function mfaRequiredRoles(engine: Engine, env: Partial<Record<string, string>> = process.env): Role[] {
-  const raw = env.MFA_REQUIRED_ROLES;
+export function mfaRequiredRoles(engine: Engine, env: Pick<ServerEnv, 'mfaRequiredRoles'> = serverEnv()): Role[] {
+  const raw = env.mfaRequiredRoles;
   if (raw === undefined) return engine === 'postgres' ? [...DEFAULT_MFA_ROLES] : [];
   const names = raw
     .split(',')

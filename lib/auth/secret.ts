@@ -4,6 +4,7 @@
  * 0600 file beside the data folder. It is never stored in the database: whoever reads a backup or the
  * settings table must not be able to forge a session (issue 12, finding 1).
  */
+import { serverEnv, type ServerEnv } from '@/lib/env';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,17 +14,13 @@ export const MIN_SECRET_LENGTH = 32;
 
 const HOW_TO = 'Create one with `openssl rand -base64 32` and set it in the environment of every instance (AUTH_SECRET=…).';
 
-function secretFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  return env.AUTH_SECRET || env.NEXTAUTH_SECRET || undefined;
-}
-
 /**
  * Why this environment cannot run (an English message for the operator's log), or null when it can:
  * production on PostgreSQL needs AUTH_SECRET of at least 32 characters.
  */
-export function secretConfigurationError(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.NODE_ENV !== 'production' || !env.DATABASE_URL) return null;
-  const secret = secretFromEnv(env);
+export function secretConfigurationError(env: ServerEnv = serverEnv()): string | null {
+  if (!env.production || !env.databaseUrl) return null;
+  const secret = env.authSecret;
   if (!secret) {
     return `AUTH_SECRET is not set. In production on PostgreSQL (DATABASE_URL is set) the session signing secret must come from the environment; the server will not start without it. ${HOW_TO}`;
   }
@@ -34,8 +31,8 @@ export function secretConfigurationError(env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** Where the generated secret of the embedded engine lives: `<PGLITE_DIR>.secret`. */
-export function secretFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  const dir = env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data');
+export function secretFilePath(env: ServerEnv = serverEnv()): string {
+  const dir = env.pgliteDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data');
   return `${path.resolve(/*turbopackIgnore: true*/ dir)}.secret`;
 }
 
@@ -78,7 +75,7 @@ let cached: { file: string; secret: string } | undefined;
 
 /** The signing secret (see the module comment); throws where production requires AUTH_SECRET. */
 export function getAuthSecret(): Promise<string> {
-  const fromEnv = secretFromEnv(process.env);
+  const fromEnv = serverEnv().authSecret;
   if (fromEnv) return Promise.resolve(fromEnv);
   const problem = secretConfigurationError();
   if (problem) return Promise.reject(new Error(problem));

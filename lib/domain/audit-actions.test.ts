@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, changesDashboardData, isKnownActionFilter } from './audit-actions';
+import { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, changesDashboardData, entityTypeLabel, isKnownActionFilter } from './audit-actions';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -52,5 +52,14 @@ describe('audit actions', () => {
     for (const action of ['auth.login', 'auth.locked', 'refusal.sign_in', 'refusal.forbidden', 'export.audit', 'audit.checkpoint', 'user.reset_password', 'user.unlock', 'user.totp_disable'] as const) {
       expect(changesDashboardData(action), action).toBe(false);
     }
+  });
+});
+
+describe('entity type labels', () => {
+  it('name every entity type, share the word with the action group of the same name, and leave an unknown type as it is', () => {
+    expect(entityTypeLabel('actual')).toBe('实绩数据');
+    expect(AUDIT_ACTION_GROUPS.actual).toBe(AUDIT_ENTITY_TYPES.actual);
+    expect(entityTypeLabel('toString')).toBe('toString');
+    expect(entityTypeLabel('widget')).toBe('widget');
   });
 });

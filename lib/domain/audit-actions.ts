@@ -74,11 +74,8 @@ export const LEGACY_AUDIT_ACTIONS = {
   'auth.login_failed': '登录失败',
 } as const satisfies Record<string, string>;
 
-/** Namespaces an action filter may name as a prefix ("actual.*"). */
-export const AUDIT_ACTION_GROUPS = {
-  auth: '登录',
-  refusal: '拒绝访问',
-  seed: '数据载入',
+/** The entity types events are written with, and their labels. */
+export const AUDIT_ENTITY_TYPES = {
   user: '用户',
   department: '单位',
   actual: '实绩数据',
@@ -86,8 +83,36 @@ export const AUDIT_ACTION_GROUPS = {
   indicator: '指标',
   period: '填报期',
   instruction: '批示',
+  instruction_answer: '批示答复',
   settings: '设置',
   export: '导出',
+  audit: '审计日志',
+  seed: '初始数据',
+  request: '请求',
+} as const satisfies Record<string, string>;
+
+/** The label of a stored entity type; an unknown one as it is. */
+export function entityTypeLabel(type: string): string {
+  const labels: Readonly<Record<string, string>> = AUDIT_ENTITY_TYPES;
+  return Object.hasOwn(labels, type) ? (labels[type] ?? type) : type;
+}
+
+const E = AUDIT_ENTITY_TYPES;
+
+/** Namespaces an action filter may name as a prefix ("actual.*"); a namespace named after an entity type uses its word. */
+export const AUDIT_ACTION_GROUPS = {
+  auth: '登录',
+  refusal: '拒绝访问',
+  seed: '数据载入',
+  user: E.user,
+  department: E.department,
+  actual: E.actual,
+  target: E.target,
+  indicator: E.indicator,
+  period: E.period,
+  instruction: E.instruction,
+  settings: E.settings,
+  export: E.export,
   audit: '审计',
 } as const satisfies Record<string, string>;
 

@@ -4,6 +4,7 @@
  * everything else as a relative change in percent. A change the report states is data and wins over any
  * computed one; a computed change carries how it was computed.
  */
+import { traitsOf } from './kind-traits';
 import type { ChangeBasis, ChangeUnit, IndicatorKind } from './types';
 import { roundTo } from './decimal';
 import { formatNumber } from './format';
@@ -40,7 +41,7 @@ export interface ChangeInput {
 
 /** True when changes are in percentage points: a rate, or a figure measured in percent. */
 export function isPercentValued(kind: IndicatorKind, unit: string | undefined): boolean {
-  return kind === 'rate' || unit === '%';
+  return traitsOf(kind).comparedInPoints || unit === '%';
 }
 
 const CHANGE_DECIMALS = 4;

@@ -2,7 +2,6 @@
  * A figure's history as people read it: the audit events of one actual (save, submit, approve, return, reopen)
  * with the value before and after. Pure: events come in as stored (before/after are JSON of unknown shape).
  */
-import type { ActualStatus } from './types';
 
 export const FIGURE_ACTION_LABELS: Record<string, string> = {
   'actual.save_draft': '保存草稿',
@@ -12,12 +11,6 @@ export const FIGURE_ACTION_LABELS: Record<string, string> = {
   'actual.reopen': '重新打开',
 };
 
-export const ACTUAL_STATUS_LABELS: Record<ActualStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交，待审核',
-  approved: '已审核',
-  returned: '已退回',
-};
 
 export interface FigureEventView {
   label: string;

@@ -1,6 +1,7 @@
 /**
  * Year-end forecast (预计全年) from the year-to-date series. Values are rounded to 4 decimals.
  */
+import { traitsOf } from './kind-traits';
 import type { Direction, IndicatorKind } from './types';
 import { roundTo } from './decimal';
 import { phasedValueAt, type Phasing } from './progress';
@@ -74,14 +75,14 @@ export function forecastYearEnd(args: {
   if (latest.month === 12) {
     raw = latest.value;
     method = FORECAST_METHODS.december;
-  } else if (args.kind === 'cumulative' || args.kind === 'milestone') {
+  } else if (traitsOf(args.kind).forecast === 'pace') {
     const phased = target === null || target === 0 ? null : phasedValueAt(args.phasing, latest.month);
     // Nothing phased yet (or a zero phase): fall back to the linear pace rather than divide by zero.
     const share = phased !== null && target !== null && phased / target > 0 ? phased / target : latest.month / 12;
     raw = latest.value / share;
-    if (args.kind === 'milestone' && target !== null && args.direction === 'up') raw = Math.min(raw, target);
+    if (traitsOf(args.kind).hasMilestoneTotal && target !== null && args.direction === 'up') raw = Math.min(raw, target);
     method = FORECAST_METHODS.pace;
-  } else if (args.kind === 'level') {
+  } else if (traitsOf(args.kind).forecast === 'trend') {
     raw = trendAtDecember(points, latest.value);
     method = FORECAST_METHODS.trend;
   } else {

@@ -2,7 +2,9 @@
  * The words people see for the catalogue's codes: one wording each, used by pages, forms, messages and exports.
  * Records over the domain's tuples, so a new code without its word does not compile.
  */
-import type { Direction, Frequency, IndicatorKind, PlanType } from './types';
+import type { ActualStatus, Direction, Frequency, IndicatorKind, PhasingKind, PlanType } from './types';
+import { monthsOfFrequency } from './period';
+import { ROLE_LABELS, ROLES, type Role } from './types';
 
 export const KIND_LABELS: Record<IndicatorKind, string> = {
   cumulative: '累计值',
@@ -17,3 +19,37 @@ export const FREQUENCY_LABELS: Record<Frequency, string> = { monthly: '月度', 
 export const DIRECTION_LABELS: Record<Direction, string> = { up: '越高越好', down: '越低越好' };
 
 export const PLAN_TYPE_LABELS: Record<PlanType, string> = { expected: '预期性', binding: '约束性' };
+
+export const PHASING_LABELS: Record<PhasingKind, string> = { none: '不分解', monthly: '按月分解', quarterly: '按季度分解' };
+
+/** A figure's place in the reporting workflow (填报 → 审核). */
+export const ACTUAL_STATUS_LABELS: Record<ActualStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交待审核',
+  approved: '已审核通过',
+  returned: '已退回',
+};
+
+/** The word for the system itself where an actor's role is shown (jobs, bootstrap, scheduled work). */
+export const SYSTEM_ACTOR_LABEL = '系统';
+
+/** The word for a stored actor role: a role's label, 系统 for the system, an unknown value as it is. */
+export function actorRoleLabel(role: string): string {
+  if (role === 'system') return SYSTEM_ACTOR_LABEL;
+  return isRole(role) ? ROLE_LABELS[role] : role;
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The choices of a tuple, in its order, joined as a message lists them: 「a、b、c」. */
+export function choicesText<K extends string>(keys: readonly K[], labels: Record<K, string>): string {
+  return keys.map((k) => labels[k]).join('、');
+}
+
+/** When a figure of this frequency is reported, in words (季度指标只在 3、6、9、12 月填报); '' for monthly (every month). */
+export function reportingMonthsText(frequency: Frequency): string {
+  if (frequency === 'monthly') return '';
+  return `${FREQUENCY_LABELS[frequency]}指标只在 ${monthsOfFrequency(frequency).join('、')} 月填报`;
+}

@@ -1,18 +1,17 @@
 import { describe, it, expect } from 'vitest';
-import { formatReportFigure, formatWithQualifier, parseQualifier, QUALIFIER_LABELS } from './qualifier';
+import { formatReportFigure, formatWithQualifier, parseQualifier, QUALIFIER_CHOICES, QUALIFIER_LABELS } from './qualifier';
 import { QUALIFIERS } from './types';
 
 describe('QUALIFIER_LABELS', () => {
-  it('labels every qualifier in Chinese', () => {
-    expect(QUALIFIER_LABELS).toEqual({
-      exact: '精确值',
-      at_least: '以上(≥)',
-      about: '左右',
-      over: '超',
-      breakthrough: '突破',
-      at_most: '以内(≤)',
-      all_done: '全部完成',
-    });
+  it('labels every qualifier in Chinese, each differently, bounds with their symbol', () => {
+    const labels = QUALIFIERS.map((q) => QUALIFIER_LABELS[q]);
+    expect(labels.every((label) => /[\u4e00-\u9fff]/.test(label))).toBe(true);
+    expect(new Set(labels).size).toBe(QUALIFIERS.length);
+    expect([QUALIFIER_LABELS.at_least, QUALIFIER_LABELS.at_most]).toEqual(['以上(≥)', '以内(≤)']);
+  });
+
+  it('lists the choices a person may type in the order messages use', () => {
+    expect(QUALIFIER_CHOICES).toBe('精确值、以上、左右、超、突破、以内、全部完成');
   });
 });
 

@@ -15,9 +15,6 @@ export const QUALIFIER_LABELS: Record<Qualifier, string> = {
   all_done: '全部完成',
 };
 
-/** The words a person may type for a qualifier, in the order forms and messages list them. */
-export const QUALIFIER_CHOICES = '精确值、以上、左右、超、突破、以内、全部完成';
-
 /** The word the report writes for a qualifier ("" for an exact figure), as import templates and exports spell it. */
 export const QUALIFIER_WORDS: Record<Qualifier, string> = {
   exact: '',
@@ -28,6 +25,11 @@ export const QUALIFIER_WORDS: Record<Qualifier, string> = {
   at_most: '以内',
   all_done: '全部完成',
 };
+
+const CHOICE_ORDER: readonly Qualifier[] = ['exact', 'at_least', 'about', 'over', 'breakthrough', 'at_most', 'all_done'];
+
+/** The words a person may type for a qualifier, in the order forms and messages list them (精确值、以上、…). */
+export const QUALIFIER_CHOICES = CHOICE_ORDER.map((q) => QUALIFIER_WORDS[q] || QUALIFIER_LABELS[q]).join('、');
 
 const ALIASES: Record<string, Qualifier> = {
   精确: 'exact',

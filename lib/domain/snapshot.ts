@@ -2,13 +2,14 @@
  * One indicator at one period: its figure, target, expected-to-date value, status, YoY and forecast,
  * assembled from plain rows. Pure: the caller passes `now` and the settings.
  */
+import { traitsOf } from './kind-traits';
 import { changeToShow, type ShownChange, type StatedChange } from './compare';
 import { decimalToNumber } from './decimal';
 import { forecastYearEnd } from './forecast';
 import { isDueMonth, isOverdue, type Period } from './period';
 import { completion, expectedToDate, type Phasing } from './progress';
 import { computeStatus, type Tolerances } from './status';
-import type { Direction, Frequency, IndicatorKind, ProgressStatus, Qualifier } from './types';
+import type { Direction, Frequency, IndicatorKind, PhasingKind, ProgressStatus, Qualifier } from './types';
 
 export interface SnapshotIndicator {
   kind: IndicatorKind;
@@ -37,7 +38,7 @@ export interface SnapshotFigure {
 export interface SnapshotTarget {
   value: string | null;
   qualifier: Qualifier;
-  phasing: 'none' | 'monthly' | 'quarterly';
+  phasing: PhasingKind;
   baseline: string | null;
   phases: { month: number; value: string }[];
   isSample: boolean;
@@ -93,7 +94,7 @@ export function buildSnapshot(args: {
 }): IndicatorSnapshot {
   const { indicator, period } = args;
   // A statement in words has no target, no progress and no status: it is shown as its words only.
-  const isStatement = indicator.kind === 'qualitative';
+  const isStatement = !traitsOf(indicator.kind).judged;
   const target = isStatement ? null : args.target;
   const ofYear = args.figures
     .filter((f) => f.year === period.year && f.month <= period.month)

@@ -2,6 +2,7 @@
  * Traffic-light status (红黄绿灯), computed from actual vs expected progress, never stored.
  * Gaps are rounded to 4 decimals before they are compared, so float noise cannot flip a boundary.
  */
+import { traitsOf } from './kind-traits';
 import type { Direction, IndicatorKind, ProgressStatus } from './types';
 import { roundTo } from './decimal';
 
@@ -69,13 +70,13 @@ export function computeStatus(args: {
   const target = finiteOrNull(args.target);
   if (actual === null) return { status: args.isOverdue ? 'overdue' : 'grey', gapPoints: null };
   if (target === null) return { status: 'grey', gapPoints: null };
-  const expected = finiteOrNull(args.expected) ?? (args.kind === 'rate' ? target : null);
+  const expected = finiteOrNull(args.expected) ?? (traitsOf(args.kind).comparedInPoints ? target : null);
   if (expected === null) return { status: 'grey', gapPoints: null };
 
   const tolerances = { ...DEFAULT_TOLERANCES, ...args.tolerances };
   const sign = args.direction === 'down' ? -1 : 1;
 
-  if (args.kind === 'rate') {
+  if (traitsOf(args.kind).comparedInPoints) {
     const gap = roundTo(sign * (actual - expected), GAP_DECIMALS);
     return { status: classify(gap, tolerances.ratePoints), gapPoints: gap };
   }

@@ -2,6 +2,8 @@
  * Summaries of many indicators' snapshots for the dashboards: status counts, worst-first order, the
  * progress of a work area, and one indicator's progress bar. Pure; shares are fractions, 6 decimals.
  */
+import { traitsOf } from './kind-traits';
+import { KIND_LABELS } from './labels';
 import { roundTo } from './decimal';
 import { STATUS_LABELS, statusSeverity } from './status';
 import { PROGRESS_STATUSES, type Direction, type IndicatorKind, type ProgressStatus } from './types';
@@ -55,7 +57,7 @@ export interface ProgressSummary {
 
 function isCountable(item: ProgressItem): item is ProgressItem & { completion: number; target: number } {
   return (
-    item.kind !== 'rate' &&
+    !traitsOf(item.kind).comparedInPoints &&
     item.direction === 'up' &&
     item.completion !== null &&
     Number.isFinite(item.completion) &&
@@ -102,7 +104,7 @@ export function progressShares(args: {
   target: number | null;
 }): ProgressShares | null {
   const { kind, actual, expected, target } = args;
-  if (kind === 'rate' || target === null || !Number.isFinite(target) || target <= 0) return null;
+  if (traitsOf(kind).comparedInPoints || target === null || !Number.isFinite(target) || target <= 0) return null;
   const share = (v: number | null) => (v === null || !Number.isFinite(v) ? null : roundTo(v / target, SHARE_DECIMALS));
   return { actual: share(actual), expected: share(expected) };
 }
@@ -110,12 +112,12 @@ export function progressShares(args: {
 /** The status as words: grey with a figure but no target reads 未设目标 (nothing to compare with), else the label. */
 /** Whether an indicator is judged at all: a statement in the report's words (qualitative) has no status and no count. */
 export function isJudged(item: { kind: IndicatorKind }): boolean {
-  return item.kind !== 'qualitative';
+  return traitsOf(item.kind).judged;
 }
 
 /** The status in words; a statement in words is 不评价 (no completion claim to judge). */
 export function statusLabel(args: { status: ProgressStatus; hasFigure: boolean; hasTarget: boolean; kind?: IndicatorKind }): string {
-  if (args.kind === 'qualitative') return '定性表述';
+  if (args.kind !== undefined && !traitsOf(args.kind).judged) return KIND_LABELS[args.kind];
   if (args.status === 'grey' && args.hasFigure && !args.hasTarget) return '未设目标';
   return STATUS_LABELS[args.status];
 }

@@ -40,6 +40,10 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
+/** How an annual target is phased (分解目标): not at all (linear in time), a value per month, or per quarter end. */
+export const PHASINGS = ['none', 'monthly', 'quarterly'] as const;
+export type PhasingKind = (typeof PHASINGS)[number];
+
 /** 预期性 (expected) or 约束性 (binding) indicator, as plans classify them. */
 export const PLAN_TYPES = ['expected', 'binding'] as const;
 export type PlanType = (typeof PLAN_TYPES)[number];

@@ -7,6 +7,7 @@
  * X-Forwarded-For, which Next itself fills with the socket address when the request carried none — right as
  * long as the app listens on loopback behind its proxy (the `npm start` default).
  */
+import { serverEnv } from '@/lib/env';
 import { parseTrustedProxies, isPeerTrusted, resolveClientAddress, type AddressRange } from './client-address';
 import { resolveAppOrigin } from './request-origin';
 
@@ -29,7 +30,7 @@ export function recordHeaders(record: Record<string, string | string[] | undefin
 let cached: { source: string | undefined; ranges: AddressRange[] } | undefined;
 
 export function trustedProxies(): AddressRange[] {
-  const source = process.env.TRUSTED_PROXIES;
+  const source = serverEnv().trustedProxies;
   if (!cached || cached.source !== source) cached = { source, ranges: parseTrustedProxies(source) };
   return cached.ranges;
 }
@@ -74,7 +75,7 @@ export function isSecureRequest(headers: HeaderReader): boolean {
 /** The app's own origin: APP_ORIGIN when set, else Host / X-Forwarded-Host / -Proto through trusted proxies. */
 export function appOriginOf(headers: HeaderReader): string | null {
   return resolveAppOrigin({
-    configured: process.env.APP_ORIGIN || undefined,
+    configured: serverEnv().appOrigin,
     host: headers.get('host'),
     forwardedHost: headers.get('x-forwarded-host'),
     forwardedProto: headers.get('x-forwarded-proto'),

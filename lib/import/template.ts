@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { QUALIFIER_CHOICES } from '@/lib/domain/qualifier';
+import { reportingMonthsText } from '@/lib/domain/labels';
 import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from './limits';
 import type { ImportKind } from './sheet-table';
 
@@ -70,7 +71,7 @@ function instructions(input: TemplateInput): string[] {
     return [
       `本模板用于批量导入「${input.scopeLabel}」${input.periodLabel}的实绩数据。`,
       '必填列：「指标编码」「填报期」「数值」。「填报期」格式为 YYYY-MM，如 2026-03。',
-      '季度指标只在 3、6、9、12 月填报，年度指标只在 12 月填报；已关账的月份和已审核通过的数据不能导入。',
+      `${reportingMonthsText('quarterly')}，${reportingMonthsText('annual')}；已关账的月份和已审核通过的数据不能导入。`,
       '累计类指标填写年初至本期的累计值。未填写「数值」的行不导入；同一指标同一填报期只能出现一次。',
       '导入的数据保存为草稿，请在「数据填报」页面核对后提交审核。',
       ...common,

@@ -18,6 +18,7 @@ import { listActualRows, listTargetRows } from '@/db/queries/figures';
 import { requireDepartmentAccess, requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { parseFigure } from '@/lib/domain/figure-parse';
+import { reportingMonthsText } from '@/lib/domain/labels';
 import { comparePeriods, currentPeriod, formatPeriodLabel, isDueMonth, type Period } from '@/lib/domain/period';
 import { buildSnapshot } from '@/lib/domain/snapshot';
 import { AppError } from '@/lib/errors';
@@ -40,11 +41,6 @@ function readOnce<T>(tx: Db, key: string, read: () => Promise<T>): Promise<T> {
   return value;
 }
 
-const FREQUENCY_RULE: Record<string, string> = {
-  quarterly: '季度指标只在 3、6、9、12 月填报',
-  annual: '年度指标只在 12 月填报',
-  monthly: '',
-};
 
 /** The audit view of a figure: what it was and is, never internal columns. */
 export function actualAuditView(row: ActualRecord) {
@@ -67,7 +63,7 @@ export async function assertPeriodWritable(tx: Db, indicator: IndicatorRecord, p
     throw new AppError('invalid_input', '该指标已停用，不能再填报', { indicatorCode: ['该指标已停用，不能再填报'] });
   }
   if (!isDueMonth(indicator.frequency, period.month)) {
-    const message = `「填报期」${formatPeriodLabel(period)}不是该指标的填报期：${FREQUENCY_RULE[indicator.frequency] ?? ''}`;
+    const message = `「填报期」${formatPeriodLabel(period)}不是该指标的填报期：${reportingMonthsText(indicator.frequency)}`;
     throw new AppError('invalid_input', message, { period: [message] });
   }
   if (comparePeriods(period, currentPeriod(now)) > 0) {

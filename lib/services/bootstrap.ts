@@ -3,6 +3,7 @@
  * year and one demo account per role (passwords printed once, changed at first sign-in). Also removes a
  * stored signing secret and encrypts plain TOTP secrets (./credentials-at-rest). Idempotent; runs once per process.
  */
+import { serverEnv } from '@/lib/env';
 import { count } from 'drizzle-orm';
 import { getDbHandle, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
@@ -45,14 +46,14 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   }
   const report = await seedReport(h.db);
   if (report.applied) log(`[zhuashou] 已载入政府工作报告：${report.indicators} 项指标，${report.figures} 个数据`);
-  const wantSample = options.sample ?? (embedded || process.env.SEED_SAMPLE === '1');
+  const wantSample = options.sample ?? (embedded || serverEnv().seedSample);
   if (wantSample) {
     const sample = await seedSampleYear(h.db, options.now ?? new Date());
     if (sample.applied) log(`[zhuashou] 已载入 2026 年示例数据（示例数据，非真实统计）：${sample.targets} 个目标，${sample.figures} 个月度数据`);
   }
   const [{ n } = { n: 0 }] = await h.db.select({ n: count() }).from(users);
   if (n > 0) return;
-  if (embedded && (options.demoAccounts ?? process.env.DEMO_ACCOUNTS !== '0')) {
+  if (embedded && (options.demoAccounts ?? serverEnv().demoAccounts)) {
     const lines: string[] = [];
     for (const account of DEMO_ACCOUNTS) {
       const password = generatePassword();

@@ -1,6 +1,7 @@
 /**
  * Reads of the reporting cycle: the official's entry sheet, the reviewer's queue, the overdue list (催报).
  */
+import { traitsOf } from '@/lib/domain/kind-traits';
 import { getDb } from '@/db/client';
 import { listPeriodActuals, listPeriodLocks, listSubmittedActuals } from '@/db/queries/actuals';
 import { listActualRows, listIndicatorRows, listTargetRows } from '@/db/queries/figures';
@@ -27,7 +28,7 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, now = new 
     listPeriodLocks(db, period.year),
   ]);
   // Statements in the report's words (qualitative) are not reported period by period.
-  const due = views.filter((v) => isDueMonth(v.frequency, period.month) && v.section !== 'review' && v.kind !== 'qualitative');
+  const due = views.filter((v) => isDueMonth(v.frequency, period.month) && v.section !== 'review' && traitsOf(v.kind).judged);
   const own = await listPeriodActuals(db, { actor, indicatorIds: due.map((v) => v.id), year: period.year, month: period.month });
   const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
   const deadline = entryDeadline(period, settings.dueDay);

@@ -22,7 +22,7 @@ import { bundleExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { recordProgressStatuses } from './export-status';
 import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExport, type ExportDownload, type ExportJob } from './export-run';
-import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS } from '@/lib/domain/labels';
+import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './export-tables';
 import type { ExportCheck } from './exports';
 
@@ -40,7 +40,6 @@ const INSTRUCTION_COLUMNS = [
   col('批示编号', 8), col('批示时间（北京时间）', 20), col('批示人'), col('批示内容', 50),
   col('答复时间（北京时间）', 20), col('答复人'), col('答复内容', 50),
 ];
-const PHASING_LABELS = { none: '不分解（线性）', monthly: '按月', quarterly: '按季' } as const;
 const CSV_WIDTH = Math.max(...[INDICATOR_COLUMNS, TARGET_COLUMNS, INSTRUCTION_COLUMNS, RECORD_COLUMNS, AUDIT_COLUMNS].map((c) => c.length));
 
 async function prepareBundle(actor: Actor, code: string, query: Record<string, unknown>, now: Date, db?: Db) {

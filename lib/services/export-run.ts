@@ -8,10 +8,11 @@
  * leaving a truncated file that looks complete; an attempt that did not complete is still recorded
  * (complete: false) on a best-effort basis, since part of the data may have left the server.
  */
+import { serverEnv } from '@/lib/env';
 import type { Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import type { Actor } from '@/lib/domain/actor';
-import { ROLE_LABELS } from '@/lib/domain/types';
+import { actorRoleLabel } from '@/lib/domain/labels';
 import { shanghaiTime } from '@/lib/export/cells';
 import { ExportCancelledError, ExportOutput } from '@/lib/export/output';
 import {
@@ -38,7 +39,7 @@ export function fileStamp(date: Date): string {
 }
 
 /** EXPORT_MAX_ROWS, or the default when unset or not a positive integer. */
-export function exportMaxRows(setting: string | undefined = process.env.EXPORT_MAX_ROWS): number {
+export function exportMaxRows(setting: string | undefined = serverEnv().exportMaxRows): number {
   const raw = setting?.trim();
   return raw && /^\d{1,12}$/.test(raw) && Number(raw) > 0 ? Number(raw) : DEFAULT_EXPORT_MAX_ROWS;
 }
@@ -93,7 +94,7 @@ export interface ExportDownload {
 }
 
 function infoSheet(job: ExportJob, rowCount: number): ExportInfo {
-  const role = job.actor.role === 'system' ? '系统' : ROLE_LABELS[job.actor.role];
+  const role = actorRoleLabel(job.actor.role);
   return [
     ['导出内容', job.title],
     ...job.filterLines,

@@ -3,28 +3,20 @@ import type { AuditExportRow } from '@/db/queries/audit';
 import type { RecordRow } from '@/db/queries/export-records';
 import { formatReportFigure, QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { STATUS_LABELS } from '@/lib/domain/status';
-import { ROLE_LABELS, ROLES, type ActualStatus, type ProgressStatus, type Role } from '@/lib/domain/types';
+import { ACTUAL_STATUS_LABELS, actorRoleLabel } from '@/lib/domain/labels';
+import type { ProgressStatus } from '@/lib/domain/types';
 import { figureCell, shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import type { ExportColumn } from '@/lib/export/table-writer';
-import { actionLabel, AUDIT_ENTITY_TYPES } from '@/lib/validation/audit';
+import { entityTypeLabel } from '@/lib/domain/audit-actions';
+import { actionLabel } from '@/lib/validation/audit';
 
-export const ACTUAL_STATUS_LABELS: Record<ActualStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  approved: '已审核',
-  returned: '已退回',
-};
 
 
 export function roleLabel(role: string | null): string | null {
   if (role === null) return null;
-  if (role === 'system') return '系统';
-  return (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : role;
+  return actorRoleLabel(role);
 }
 
-function entityLabel(type: string): string {
-  return Object.hasOwn(AUDIT_ENTITY_TYPES, type) ? AUDIT_ENTITY_TYPES[type as keyof typeof AUDIT_ENTITY_TYPES] : type;
-}
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
@@ -56,7 +48,7 @@ export function auditCells(row: AuditExportRow): ExportValue[] {
     roleLabel(row.actorRole),
     actionLabel(row.action),
     row.action,
-    entityLabel(row.entityType),
+    entityTypeLabel(row.entityType),
     row.entityId,
     row.departmentId,
     row.indicatorId,

@@ -7,6 +7,7 @@
  * here refuse what the database would, e.g. a number too large for numeric(20, 6)); any other error aborts
  * the whole import. (No savepoint per row: it would add two statements to every row of a 10,000-row file.)
  */
+import { serverEnv } from '@/lib/env';
 import { getDb, type Db } from '@/db/client';
 import { listIndicatorsByCodes } from '@/db/queries/catalog';
 import { can, isDepartmentScoped } from '@/lib/auth/permissions';
@@ -46,7 +47,7 @@ export interface ImportResult {
 let importsRunning = 0;
 
 function importConcurrency(): number {
-  const configured = Number(process.env.IMPORT_CONCURRENCY);
+  const configured = Number(serverEnv().importConcurrency);
   return Number.isInteger(configured) && configured >= 1 && configured <= 16 ? configured : DEFAULT_IMPORT_CONCURRENCY;
 }
 

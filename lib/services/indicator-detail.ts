@@ -15,7 +15,8 @@ import { describeFigureEvent } from '@/lib/domain/figure-history';
 import { buildSnapshot, toPhasing, type SnapshotTarget } from '@/lib/domain/snapshot';
 import { statusLabel } from '@/lib/domain/summary';
 import { buildTrendRows } from '@/lib/domain/trend';
-import { ROLE_LABELS, WORK_AREAS, type Role } from '@/lib/domain/types';
+import { actorRoleLabel, SYSTEM_ACTOR_LABEL } from '@/lib/domain/labels';
+import { WORK_AREAS } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { indicatorCodeSchema } from '@/lib/validation/instructions';
 import type { Db } from '@/db/client';
@@ -24,7 +25,7 @@ import { openReadModel, periodKey, type ReadModel } from './read-model';
 import { getReportingSettings } from './settings';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const roleLabel = (role: string | null) => (role && role in ROLE_LABELS ? ROLE_LABELS[role as Role] : role === 'system' ? '系统' : '');
+const roleLabel = (role: string | null) => (role ? actorRoleLabel(role) : '');
 
 function toSnapshotTarget(t: IndicatorTargetRow | undefined): SnapshotTarget | null {
   return t ? { value: t.value, qualifier: t.qualifier, phasing: t.phasing, baseline: t.baseline, phases: t.phases, isSample: t.isSample } : null;
@@ -134,7 +135,7 @@ async function readIndicatorDetail(
         .map((e) => ({
           id: e.id,
           at: e.occurredAt.toISOString(),
-          actor: e.actorName ?? e.actorUsername ?? '系统',
+          actor: e.actorName ?? e.actorUsername ?? SYSTEM_ACTOR_LABEL,
           role: roleLabel(e.actorRole),
           reason: e.reason,
           ...describeFigureEvent(e),

@@ -3,6 +3,7 @@
  * superuser, or bypasses row security) could switch the audit log's triggers off: on a production PostgreSQL it is
  * reported loudly, and /api/ready says which kind of login the app runs on (nothing more: no engine, no names).
  */
+import { serverEnv } from '@/lib/env';
 import { getDbHandle, getMigrationState, type DbHandle } from '@/db/client';
 import { getLoginLevel, type LoginLevel } from '@/db/roles';
 
@@ -44,7 +45,7 @@ export async function reportDatabaseLogin(
   const handle = options.handle ?? (await getDbHandle());
   if (handle.engine !== 'postgres') return null;
   const level = await getLoginLevel(handle.db);
-  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const production = options.production ?? serverEnv().production;
   if (level === 'owner' && production) (options.warn ?? console.warn)(OWNER_LOGIN_WARNING);
   return level;
 }

@@ -7,6 +7,7 @@
  * HTTP server and exits 143 without closing the database, so it is replaced here, in production only (`next dev`
  * keeps its own).
  */
+import { serverEnv } from '@/lib/env';
 import type http from 'node:http';
 import { closeDbHandle } from '@/db/client';
 import { servedServers } from '@/lib/http/peer-address-hook';
@@ -59,7 +60,7 @@ export async function stopGracefully(signal: string): Promise<number> {
 
 /** Installs the handler (once per process); no-op outside production. */
 export function installGracefulShutdown(): void {
-  if (process.env.NODE_ENV !== 'production') return;
+  if (!serverEnv().production) return;
   const holder = globalThis as { [INSTALLED]?: true };
   if (holder[INSTALLED]) return;
   holder[INSTALLED] = true;

@@ -1,4 +1,5 @@
 /** What the server does once when it starts (called from instrumentation.ts). */
+import { serverEnv } from '@/lib/env';
 import { configuredEngine } from '@/db/client';
 import { secretConfigurationError } from '@/lib/auth/secret';
 import { log } from '@/lib/log';
@@ -24,6 +25,6 @@ export async function startServer(): Promise<void> {
     // A database that is down at start must not stop the server: /api/health answers 503 until it is back.
     console.error('[zhuashou] start-up could not prepare the database:', error instanceof Error ? error.message : error);
   }
-  console.log(`[zhuashou] 已启动：http://localhost:${process.env.PORT ?? '3000'}`);
-  log.info({ event: 'start', engine: configuredEngine(), port: Number(process.env.PORT ?? 3000), node: process.version }, 'started');
+  console.log(`[zhuashou] 已启动：http://localhost:${serverEnv().port}`);
+  log.info({ event: 'start', engine: configuredEngine(), port: Number(serverEnv().port), node: process.version }, 'started');
 }

@@ -1,6 +1,7 @@
 /** How a target is shown and audited, and the comparison that tells an unchanged target from a change. */
 import type { PhaseValue, TargetRecord } from '@/db/queries/targets';
 import { plainDecimal } from './catalog-view';
+import type { PhasingKind } from '@/lib/domain/types';
 
 export interface TargetState {
   value: string;
@@ -44,7 +45,7 @@ export function isSameTarget(stored: TargetRecord & { phases: PhaseValue[] }, ne
 }
 
 /** The phasing an import row implies: none without months, quarterly when only quarter ends are filled. */
-export function inferPhasing(months: number[]): 'none' | 'monthly' | 'quarterly' {
+export function inferPhasing(months: number[]): PhasingKind {
   if (months.length === 0) return 'none';
   return months.every((m) => m % 3 === 0) ? 'quarterly' : 'monthly';
 }

@@ -17,10 +17,9 @@ import {
 } from '@/db/queries/targets';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
-import { decimalToNumber } from '@/lib/domain/decimal';
 import { parseFigure } from '@/lib/domain/figure-parse';
 import { currentPeriod } from '@/lib/domain/period';
-import { validatePhasing } from '@/lib/domain/progress';
+import { validatePhasing } from '@/lib/domain/phasing';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { listTargetsQuerySchema, upsertTargetSchema, type UpsertTargetInput } from '@/lib/validation/targets';
@@ -85,8 +84,8 @@ function parseState(indicator: IndicatorRecord, data: UpsertTargetInput, existin
   if (value.ok && data.phasing !== 'none' && phases.length === data.phases.length) {
     const check = validatePhasing({
       kind: indicator.kind,
-      target: Number(value.value),
-      phasing: { kind: data.phasing, values: phases.map((p) => ({ month: p.month, value: decimalToNumber(p.value) ?? NaN })) },
+      target: value.value,
+      phasing: { kind: data.phasing, values: phases },
     });
     if (!check.ok) (errors.phases ??= []).push(...check.messages);
   }

@@ -6,24 +6,8 @@ import { z } from 'zod';
 import { isKnownActionFilter } from '@/lib/domain/audit-actions';
 import { ROLES } from '@/lib/domain/types';
 
-export { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, isKnownActionFilter, LEGACY_AUDIT_ACTIONS, type AuditAction } from '@/lib/domain/audit-actions';
+export { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isKnownActionFilter, LEGACY_AUDIT_ACTIONS, type AuditAction } from '@/lib/domain/audit-actions';
 
-/** The entity types events are written with, and their labels. */
-export const AUDIT_ENTITY_TYPES = {
-  user: '用户',
-  department: '单位',
-  actual: '实绩数据',
-  target: '目标',
-  indicator: '指标',
-  period: '填报期',
-  instruction: '批示',
-  instruction_answer: '批示答复',
-  settings: '设置',
-  export: '导出',
-  audit: '审计日志',
-  seed: '初始数据',
-  request: '请求',
-} as const satisfies Record<string, string>;
 
 export const DEFAULT_PAGE_SIZE = 50;
 

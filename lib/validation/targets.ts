@@ -4,12 +4,9 @@
  */
 import { z } from 'zod';
 import { QUALIFIER_CHOICES } from '@/lib/domain/qualifier';
-import { QUALIFIERS } from '@/lib/domain/types';
+import { choicesText, PHASING_LABELS } from '@/lib/domain/labels';
+import { PHASINGS, QUALIFIERS } from '@/lib/domain/types';
 import { indicatorCodeField, versionField } from './catalog';
-
-export const PHASINGS = ['none', 'monthly', 'quarterly'] as const;
-export type PhasingKind = (typeof PHASINGS)[number];
-export const PHASING_LABELS: Record<PhasingKind, string> = { none: '不分解', monthly: '按月分解', quarterly: '按季度分解' };
 
 export const yearField = z
   .number({ error: '「年份」应为四位整数，如 2026' })
@@ -26,7 +23,7 @@ export const upsertTargetSchema = z.strictObject({
   year: yearField,
   value: z.unknown(),
   qualifier: z.enum(QUALIFIERS, { error: `「限定词」无效，可选：${QUALIFIER_CHOICES}` }).optional(),
-  phasing: z.enum(PHASINGS, { error: '「分解方式」应为：不分解、按月分解、按季度分解' }).optional().default('none'),
+  phasing: z.enum(PHASINGS, { error: `「分解方式」应为：${choicesText(PHASINGS, PHASING_LABELS)}` }).optional().default('none'),
   phases: z
     .array(
       z.strictObject({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { requiresDepartment } from '@/lib/auth/permissions';
+import { choicesText } from '@/lib/domain/labels';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 import { checkPassword } from './password';
 
@@ -19,7 +20,7 @@ function flag(label: string) {
   return z.boolean({ error: `「${label}」应为“是”或“否”` });
 }
 
-const ROLE_LIST_TEXT = ROLES.map((role) => ROLE_LABELS[role]).join('、');
+const ROLE_LIST_TEXT = choicesText(ROLES, ROLE_LABELS);
 
 export const usernameField = text('用户名')
   .trim()

@@ -1,5 +1,6 @@
 /** Display helpers of the audit page (client side): Shanghai time, role names. */
-import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
+import { actorRoleLabel, SYSTEM_ACTOR_LABEL } from '@/lib/domain/labels';
+import { ROLE_LABELS, ROLES } from '@/lib/domain/types';
 import { shanghaiTime } from '@/lib/export/cells';
 
 export function showTime(iso: string): string {
@@ -8,11 +9,10 @@ export function showTime(iso: string): string {
 
 export function showRole(role: string | null): string {
   if (!role) return '—';
-  if (role === 'system') return '系统';
-  return (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : role;
+  return actorRoleLabel(role);
 }
 
 export const ROLE_CHOICES: { value: string; label: string }[] = [
   ...ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
-  { value: 'system', label: '系统' },
+  { value: 'system', label: SYSTEM_ACTOR_LABEL },
 ];

@@ -7,20 +7,15 @@ import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { ApiError, fetchJson } from '@/lib/api/client';
 import { formatNumber } from '@/lib/domain/format';
 import { formatPeriod, type Period } from '@/lib/domain/period';
+import { ACTUAL_STATUS_LABELS } from '@/lib/domain/labels';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
+import { STATUS_LABELS } from '@/lib/domain/status';
 import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
 import type { EntrySheet } from '@/lib/services/entry-views';
 
 type Row = EntrySheet['rows'][number];
 
-const STATE_LABELS: Record<Row['state'], string> = {
-  overdue: '逾期未报',
-  open: '未填报',
-  draft: '草稿',
-  returned: '已退回',
-  submitted: '已提交待审核',
-  approved: '已审核通过',
-};
+const STATE_LABELS: Record<Row['state'], string> = { ...ACTUAL_STATUS_LABELS, overdue: STATUS_LABELS.overdue, open: '未填报' };
 
 interface Conflict {
   message: string;

@@ -1,25 +1,21 @@
 'use client';
 
+import { traitsOf } from '@/lib/domain/kind-traits';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { KIND_LABELS } from '@/lib/domain/labels';
+import { KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { ApiError } from '@/lib/api/client';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
-import { QUALIFIERS } from '@/lib/domain/types';
+import { PHASINGS, QUALIFIERS, type PhasingKind } from '@/lib/domain/types';
 import type { TargetList } from '@/lib/services/targets';
 import { Dialog, FormError } from '../_shared/dialog';
 import { SelectField } from '../_shared/fields';
 import { toFormProblem } from '../_shared/format';
-import { checkPhasing, isAdditive, phaseMonths, toIncrements, type PhasingKind } from './phasing-math';
+import { checkPhasing, isAdditive, phaseMonths, toIncrements } from '@/lib/domain/phasing';
 import { saveTarget } from './queries';
 
 type Item = TargetList['items'][number];
 const QUARTERS: Record<number, string> = { 3: '一季度', 6: '二季度', 9: '三季度', 12: '四季度' };
-const PHASINGS: { value: PhasingKind; label: string }[] = [
-  { value: 'none', label: '不分解（按时间均匀推进）' },
-  { value: 'monthly', label: '按月分解' },
-  { value: 'quarterly', label: '按季度分解' },
-];
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600';
 
 function initialInputs(item: Item): Record<number, string> {
@@ -77,7 +73,7 @@ export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item:
       qualifier,
       phasing,
       phases: phasing === 'none' ? [] : (check.phases ?? []),
-      ...(indicator.kind === 'level' ? { baseline: baseline.trim() === '' ? null : baseline } : {}),
+      ...(traitsOf(indicator.kind).fromBaseline ? { baseline: baseline.trim() === '' ? null : baseline } : {}),
       version,
       ...(reason.trim() ? { reason } : {}),
     });
@@ -98,7 +94,7 @@ export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item:
           </div>
           <SelectField label="限定词" name="qualifier" value={qualifier} onChange={setQualifier} options={QUALIFIERS.map((q) => ({ value: q, label: QUALIFIER_LABELS[q] }))} errors={problem?.fieldErrors.qualifier} />
         </div>
-        {indicator.kind === 'level' ? (
+        {traitsOf(indicator.kind).fromBaseline ? (
           <div>
             <label htmlFor={ids.baseline} className="block text-sm font-medium text-gray-700">基期值（上年末，{indicator.unit}，可不填）</label>
             <input id={ids.baseline} value={baseline} onChange={(e) => setBaseline(e.target.value)} inputMode="decimal" className={INPUT} />
@@ -109,9 +105,10 @@ export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item:
           <legend className="text-sm font-medium text-gray-700">分解方式</legend>
           <div className="mt-1 flex flex-wrap gap-4 text-sm">
             {PHASINGS.map((p) => (
-              <label key={p.value} className="flex items-center gap-1">
-                <input type="radio" name="phasing" value={p.value} checked={phasing === p.value} onChange={() => { setPhasing(p.value); setInputs({}); }} />
-                {p.label}
+              <label key={p} className="flex items-center gap-1">
+                <input type="radio" name="phasing" value={p} checked={phasing === p} onChange={() => { setPhasing(p); setInputs({}); }} />
+                {PHASING_LABELS[p]}
+                {p === 'none' ? <span className="text-gray-500">（按时间均匀推进）</span> : null}
               </label>
             ))}
           </div>

@@ -5,13 +5,12 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useMemo, useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
-import { KIND_LABELS } from '@/lib/domain/labels';
+import { KIND_LABELS, PHASING_LABELS, SYSTEM_ACTOR_LABEL } from '@/lib/domain/labels';
 import type { TargetList } from '@/lib/services/targets';
 import { formatBeijingTime } from '../_shared/format';
 import { targetsQuery } from './queries';
 import { TargetDialog } from './target-dialog';
 
-const PHASING_TEXT = { none: '不分解', monthly: '按月', quarterly: '按季度' } as const;
 type Item = TargetList['items'][number];
 
 export function TargetsView({ year, thisYear, notice: initialNotice }: { year: number; thisYear: number; notice?: string }) {
@@ -80,7 +79,7 @@ export function TargetsView({ year, thisYear, notice: initialNotice }: { year: n
                   <td className="px-3 py-2">{KIND_LABELS[i.indicator.kind]}</td>
                   <td className="px-3 py-2">{i.indicator.departmentShortName}</td>
                   <td className="px-3 py-2 font-medium">{i.target ? <FigureText figure={i.target} unit={i.indicator.unit} /> : <span className="text-gray-500">未设定</span>}</td>
-                  <td className="px-3 py-2">{i.target ? `${PHASING_TEXT[i.target.phasing]}${i.target.phases.length ? `（${i.target.phases.length} 期）` : ''}` : '—'}</td>
+                  <td className="px-3 py-2">{i.target ? `${PHASING_LABELS[i.target.phasing]}${i.target.phases.length ? `（${i.target.phases.length} 期）` : ''}` : '—'}</td>
                   <td className="px-3 py-2">
                     {i.target?.isRevised ? (
                       <>
@@ -89,7 +88,7 @@ export function TargetsView({ year, thisYear, notice: initialNotice }: { year: n
                       </>
                     ) : '—'}
                   </td>
-                  <td className="px-3 py-2 text-xs text-gray-600">{i.target ? `${i.target.updatedByName ?? '系统'} ${formatBeijingTime(i.target.updatedAt ?? null)}` : '—'}</td>
+                  <td className="px-3 py-2 text-xs text-gray-600">{i.target ? `${i.target.updatedByName ?? SYSTEM_ACTOR_LABEL} ${formatBeijingTime(i.target.updatedAt ?? null)}` : '—'}</td>
                   <td className="px-3 py-2">
                     {i.indicator.isRetired ? null : (
                       <button type="button" onClick={() => setEditing(i)} className="rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50" aria-label={`${i.target ? '修改' : '设定'} ${i.indicator.name} 的目标`}>

@@ -5,7 +5,7 @@ import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { EmptyState } from '@/components/kpi/states';
 import type { IndicatorDetail } from '@/lib/services/indicator-detail';
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
-import { ACTUAL_STATUS_LABELS } from '@/lib/domain/figure-history';
+import { ACTUAL_STATUS_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { formatScaled } from '@/lib/domain/format';
 
 type Figure = IndicatorDetail['figures'][number];
@@ -175,7 +175,6 @@ export function FiguresSection({ figures, unit }: { figures: Figure[]; unit: str
 
 type Target = IndicatorDetail['targets'][number];
 
-const PHASING_LABELS: Record<Target['phasing'], string> = { none: '不分解（按时间均匀）', monthly: '按月分解', quarterly: '按季分解' };
 
 export function TargetsSection({ targets, unit }: { targets: Target[]; unit: string }) {
   return (

@@ -3,6 +3,7 @@
  * One indicator: the figure against target and expected progress, the trend, the forecast, YoY, the definition,
  * every figure with its people and history, the targets, and the 批示 with their answers.
  */
+import { traitsOf } from '@/lib/domain/kind-traits';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { TrendChart } from '@/components/charts/trend-chart';
@@ -81,10 +82,10 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
                 {v.target ? <FigureText figure={v.target} unit={v.unit} /> : <span className="text-base font-normal text-gray-500">未设定</span>}
               </Fact>
               <Fact
-                label={v.kind === 'rate' ? '与目标差' : '序时进度（应完成）'}
-                hint={v.kind !== 'rate' && v.gapPoints !== null ? `进度差 ${formatPoints(v.gapPoints)}` : undefined}
+                label={traitsOf(v.kind).comparedInPoints ? '与目标差' : '序时进度（应完成）'}
+                hint={!traitsOf(v.kind).comparedInPoints && v.gapPoints !== null ? `进度差 ${formatPoints(v.gapPoints)}` : undefined}
               >
-                {v.kind === 'rate' ? (
+                {traitsOf(v.kind).comparedInPoints ? (
                   v.gapPoints === null ? '—' : formatPoints(v.gapPoints)
                 ) : (
                   <NumberText value={v.expected} unit={v.unit} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPhasing, fromScaled, toIncrements, toScaled } from './phasing-math';
+import { checkPhasing, fromScaled, toIncrements, toScaled, validatePhasing } from './phasing';
 
 const monthly = (values: string[]) => Object.fromEntries(values.map((v, i) => [i + 1, v]));
 
@@ -38,5 +38,23 @@ describe('the target form’s phasing check', () => {
     expect(toIncrements([{ month: 6, value: '500' }, { month: 3, value: '200.5' }, { month: 12, value: '1200' }])).toEqual({ 3: '200.5', 6: '299.5', 12: '700' });
     expect(fromScaled(toScaled('-0.0001'))).toBe('-0.0001');
     expect(fromScaled(toScaled('12345678901.25'))).toBe('12345678901.25');
+  });
+});
+
+describe('validatePhasing is exact', () => {
+  it('refuses a December one ten-thousandth off a large target (floats within 1e-9 let it pass)', () => {
+    const phasing = { kind: 'quarterly' as const, values: [{ month: 6, value: '6000000000' }, { month: 12, value: '12345678901.2346' }] };
+    expect(validatePhasing({ kind: 'cumulative', target: '12345678901.2345', phasing })).toMatchObject({
+      ok: false,
+      message: '分解目标：12月的累计值 12,345,678,901.2346 与全年目标 12,345,678,901.2345 不一致',
+    });
+    expect(validatePhasing({ kind: 'cumulative', target: '12345678901.2345', phasing: { ...phasing, values: [{ month: 12, value: '12345678901.2345' }] } })).toEqual({ ok: true });
+  });
+
+  it('the form applies the server’s rules: parts that sum to the target but make a running total fall are refused', () => {
+    const check = checkPhasing({ kind: 'cumulative', unit: '个', target: '100', phasing: 'quarterly', inputs: { 3: '60', 6: '-20', 9: '30', 12: '30' } });
+    expect(check.ok).toBe(false);
+    expect(check.phases).toBeNull();
+    expect(check.message).toBe('分解目标：6月的累计值 40 小于3月的 60，累计值不能减少');
   });
 });

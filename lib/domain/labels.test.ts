@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ACTUAL_STATUS_LABELS, actorRoleLabel, choicesText, PHASING_LABELS, reportingMonthsText } from './labels';
+import { PHASINGS, ROLE_LABELS } from './types';
+
+describe('the vocabulary', () => {
+  it('names a stored actor role: a role, the system, or an unknown value as it is', () => {
+    expect(actorRoleLabel('official')).toBe(ROLE_LABELS.official);
+    expect(actorRoleLabel('system')).toBe('系统');
+    expect(actorRoleLabel('retired-role')).toBe('retired-role');
+  });
+
+  it('lists choices in the tuple order, as validation messages show them', () => {
+    expect(choicesText(PHASINGS, PHASING_LABELS)).toBe('不分解、按月分解、按季度分解');
+  });
+
+  it('says when a quarterly or annual figure is reported, from the frequency words and due months', () => {
+    expect(reportingMonthsText('quarterly')).toBe('季度指标只在 3、6、9、12 月填报');
+    expect(reportingMonthsText('annual')).toBe('年度指标只在 12 月填报');
+    expect(reportingMonthsText('monthly')).toBe('');
+  });
+
+  it('uses one wording for the workflow everywhere (the entry rows, the figure list and the exports)', () => {
+    expect(ACTUAL_STATUS_LABELS).toEqual({ draft: '草稿', submitted: '已提交待审核', approved: '已审核通过', returned: '已退回' });
+  });
+});

@@ -32,7 +32,7 @@ test('an admin sets a quarterly phased target and sees the parts checked against
   await expect(page.getByRole('status').filter({ hasText: `已保存 项目累计完成投资 ${YEAR} 年目标` })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'INV-INVESTMENT' });
   await expect(row).toContainText('1200亿元以上');
-  await expect(row).toContainText('按季度（4 期）');
+  await expect(row).toContainText('按季度分解（4 期）');
   await page.screenshot({ path: 'e2e/screenshots/admin-targets.png', fullPage: true });
   watch.assertClean();
 });

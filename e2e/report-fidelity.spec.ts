@@ -102,6 +102,14 @@ test('every report figure, on its own page, reads as the report writes it', asyn
   expect(REPORT_FIGURES.length).toBeGreaterThan(100);
 });
 
+test('the overview for 2025 shows each headline figure as the report writes it', async ({ page }) => {
+  const text = await renderedText(page, '/?year=2025&month=12');
+  const headlines = REPORT_FIGURES.filter((ind) => ind.headline !== undefined);
+  expect(headlines.length).toBeGreaterThanOrEqual(6);
+  const misses = headlines.map((ind) => ({ ind, figure: expectedFigure(ind) })).filter(({ figure }) => !text.includes(figure));
+  expect(misses.map(({ ind, figure }) => `${ind.code}: "${figure}" not shown`)).toEqual([]);
+});
+
 test('each work area for 2025 shows each of its report figures as the report writes it', async ({ page }) => {
   const misses: string[] = [];
   for (const area of WORK_AREAS) {

@@ -47,6 +47,9 @@ export async function spawnServer(server: ServerCommand): Promise<RunningApp> {
     cwd: server.cwd,
     env: {
       ...process.env,
+      // A production server, as `next start` runs one: the test runner's own NODE_ENV=test must not leak into it
+      // (lib/env.ts reads NODE_ENV at run time: it decides the graceful stop, the log level, the secret rules).
+      NODE_ENV: 'production',
       ...server.env,
       AUTH_SECRET: RELIABILITY_SECRET,
       NEXTAUTH_URL: server.publicUrl ?? url,

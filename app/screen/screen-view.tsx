@@ -4,6 +4,7 @@
  * (React Query refetchInterval), shows when it last succeeded, and warns when the data is older than 90 s
  * or the server cannot be reached.
  */
+import { Button } from '@/components/ui/button';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -191,9 +192,9 @@ export function ScreenView() {
                 数据可能已过期：最后成功刷新于 {dataUpdatedAt ? formatShanghaiTime(dataUpdatedAt) : '—'}
               </span>
             ) : null}
-            <button type="button" onClick={() => void refetch()} className="ml-auto rounded border border-amber-400/60 px-3 py-0.5 hover:bg-amber-500/20">
+            <Button variant="on-dark" size="sm" onClick={() => void refetch()} className="ml-auto">
               立即重试
-            </button>
+            </Button>
           </div>
         ) : null}
 

@@ -19,6 +19,7 @@ import { asOfText } from './headline-tile';
 import { EmptyState } from './states';
 import { SampleBadge, StatusBadge } from './status-badge';
 import { periodSearch, type KpiLike, type PeriodLike } from './types';
+import { Button } from '@/components/ui/button';
 
 function oneOf<T extends string>(list: readonly T[], value: string | null): T | null {
   return value !== null && (list as readonly string[]).includes(value) ? (value as T) : null;
@@ -119,14 +120,11 @@ export function IndicatorTable({
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="rounded border border-gray-300 bg-white px-2 py-1"
+        <Button size="sm"
           onClick={() => set('dir', direction === 'asc' ? 'desc' : null)}
-          aria-label={direction === 'asc' ? '当前升序，点击改为降序' : '当前降序，点击改为升序'}
-        >
+          aria-label={direction === 'asc' ? '当前升序，点击改为降序' : '当前降序，点击改为升序'}>
           {direction === 'asc' ? '升序 ↑' : '降序 ↓'}
-        </button>
+        </Button>
         <span className="ml-auto text-xs text-gray-500" aria-live="polite">
           显示 {shown.length} / {views.length} 项
         </span>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './button';
+import { FormError } from './notice';
 
 /**
  * A modal dialog (the native <dialog>: focus moves into it, Esc closes it, the page behind is inert).
@@ -54,27 +56,11 @@ export function ConfirmDialog({
       <div className="text-sm text-gray-700">{message}</div>
       {error ? <FormError message={error} /> : null}
       <div className="mt-5 flex justify-end gap-2">
-        <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
-          取消
-        </button>
-        <button
-          type="button"
-          onClick={onConfirm}
-          disabled={pending}
-          className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
-        >
+        <Button onClick={onClose}>取消</Button>
+        <Button variant="primary" onClick={onConfirm} disabled={pending}>
           {pending ? '处理中…' : confirmLabel}
-        </button>
+        </Button>
       </div>
     </Dialog>
-  );
-}
-
-export function FormError({ message }: { message: string }) {
-  return (
-    <p role="alert" className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      <span aria-hidden>⚠ </span>
-      {message}
-    </p>
   );
 }

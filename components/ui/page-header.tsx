@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-/** Breadcrumb, title and the controls on the right (period selector): the head of every dashboard page. */
-export function PageHeading({
+/** Breadcrumb (where there is one), title, badges and the controls on the right: the head of every page. */
+export function PageHeader({
   crumbs,
   title,
   badges,
   controls,
   subtitle,
 }: {
-  crumbs: { href: string; label: string }[];
+  crumbs?: { href: string; label: string }[];
   title: ReactNode;
   badges?: ReactNode;
   controls?: ReactNode;
@@ -17,6 +17,7 @@ export function PageHeading({
 }) {
   return (
     <div className="space-y-1">
+      {crumbs?.length ? (
       <nav aria-label="位置" className="no-print text-xs text-gray-600">
         <ol className="flex flex-wrap items-center gap-1">
           {crumbs.map((c) => (
@@ -29,6 +30,7 @@ export function PageHeading({
           ))}
         </ol>
       </nav>
+      ) : null}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-xl font-bold">{title}</h1>
         {badges}

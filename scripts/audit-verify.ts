@@ -9,7 +9,7 @@ import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { parseOptions, UsageError } from './lib/args';
 import { readNewestCheckpoint, type KeptCheckpoint } from './lib/checkpoint-files';
 

@@ -12,7 +12,7 @@ import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ROLE_LABELS } from '@/lib/domain/types';
 import { isAppError } from '@/lib/errors';
-import { createUser } from '@/lib/services/users';
+import { createUser } from '@/lib/services/admin/users';
 import { firstLine, parseUserAddArgs, USER_ADD_USAGE, UsageError, type UserAddArgs } from './lib/args';
 
 /** How each input field is given on this command line, for error messages. */

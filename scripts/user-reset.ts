@@ -10,7 +10,7 @@ import { DatabaseLockedError } from '@/db/dir-lock';
 import { getUserByUsername } from '@/db/queries/users';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
-import { resetPassword } from '@/lib/services/users';
+import { resetPassword } from '@/lib/services/admin/users';
 import { parseUserResetArgs, USER_RESET_USAGE, UsageError } from './lib/args';
 
 function cliActor(): Actor {

@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { signInMessage } from '@/lib/auth/sign-in-messages';
-import { safeCallbackPath } from '@/lib/http/safe-redirect';
+import { safeCallbackPath } from '@/lib/domain/safe-redirect';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 

@@ -12,14 +12,14 @@ import { ProgressBar, Sparkline } from '@/components/charts/chart';
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { COUNT_ORDER, StatusCounts } from '@/components/kpi/status-counts';
-import { ApiError } from '@/lib/api/client';
-import { screenQuery, SCREEN_REFRESH_MS, SCREEN_STALE_MS } from '@/lib/api/dashboard-queries';
+import { ApiError } from '@/lib/client-api/client';
+import { screenQuery, SCREEN_REFRESH_MS, SCREEN_STALE_MS } from '@/lib/client-api/dashboard-queries';
 import { formatShanghaiTime, isOlderThan } from '@/lib/domain/datetime';
 import { formatPercent, formatPoints } from '@/lib/domain/format';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { groupStatus } from '@/lib/domain/summary';
 import type { ProgressStatus } from '@/lib/domain/types';
-import type { ScreenView as ScreenData } from '@/lib/services/screen-view';
+import type { ScreenView as ScreenData } from '@/lib/services/dashboards/screen';
 import { useNow } from './clock';
 
 const COUNT_COLORS: Record<ProgressStatus, string> = {

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/client';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
-import type { AuditorAlertItem } from '@/lib/services/auditor-alerts';
+import type { AuditorAlertItem } from '@/lib/services/audit/auditor-alerts';
 import { Button } from '@/components/ui/button';
 
 /**

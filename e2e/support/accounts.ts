@@ -14,7 +14,7 @@ export const E2E_ACCOUNTS = {
 
 /**
  * What a non-browser client (Playwright's API requests) sends so its writes pass the origin check, as the
- * browser does on the app's own pages (lib/http/request-origin.ts).
+ * browser does on the app's own pages (lib/server-http/request-origin.ts).
  */
 export const SAME_ORIGIN = { origin: new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).origin };
 

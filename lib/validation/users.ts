@@ -4,7 +4,7 @@
  * form gets every problem at once.
  */
 import { z } from 'zod';
-import { requiresDepartment } from '@/lib/auth/permissions';
+import { requiresDepartment } from '@/lib/domain/permissions';
 import { choicesText } from '@/lib/domain/labels';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 import { checkPassword } from './password';

@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, sql, type DbHandle } from '@/db/client';
-import { exportAuditLog } from '@/lib/services/exports';
-import { listAuditEvents, verifyAuditChain } from '@/lib/services/audit';
+import { exportAuditLog } from '@/lib/services/exports/exports';
+import { listAuditEvents, verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { auditor, insertSyntheticEvents } from '@/scripts/lib/audit-fixtures';
 import { parseOptions } from '../lib/args';
 

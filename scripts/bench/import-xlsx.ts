@@ -6,9 +6,9 @@
  */
 import { openDatabase } from '../../db/client';
 import { SYSTEM_ACTOR } from '../../lib/domain/actor';
-import { bootstrap } from '../../lib/services/bootstrap';
-import { runImport } from '../../lib/services/imports';
-import { createUser } from '../../lib/services/users';
+import { bootstrap } from '../../lib/services/platform/bootstrap';
+import { runImport } from '../../lib/services/imports/imports';
+import { createUser } from '../../lib/services/admin/users';
 import { BULK_INDICATORS, BULK_MONTHS, bulkRows, createBulkIndicators, xlsxOf } from '@/scripts/lib/bulk-import-fixture';
 
 const NOW = new Date('2026-04-10T04:00:00Z');

@@ -12,8 +12,8 @@ import { openDatabase } from '../../db/client';
 import { ensureAppLogin } from '../../db/roles';
 import { SYSTEM_ACTOR } from '../../lib/domain/actor';
 import type { Role } from '../../lib/domain/types';
-import { bootstrap } from '../../lib/services/bootstrap';
-import { createUser } from '../../lib/services/users';
+import { bootstrap } from '../../lib/services/platform/bootstrap';
+import { createUser } from '../../lib/services/admin/users';
 
 export interface TestAccount {
   username: string;

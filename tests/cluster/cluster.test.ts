@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { attemptSignIn, call, signIn, type RunningApp } from '@/scripts/lib/test-app';
 import { DraftWriter, missingWrites, type AcknowledgedWrite } from '@/tests/reliability/support/writes';

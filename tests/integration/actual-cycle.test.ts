@@ -4,10 +4,10 @@ import { actuals, auditEvents, departments, indicators, periodLocks, targets } f
 import type { Db } from '@/db/client';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { saveActual } from '@/lib/services/actual-entry';
-import { approveActual, reopenActual, returnActual, setPeriodLocked } from '@/lib/services/actual-review';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { createUser } from '@/lib/services/users';
+import { saveActual } from '@/lib/services/reporting/actual-entry';
+import { approveActual, reopenActual, returnActual, setPeriodLocked } from '@/lib/services/reporting/actual-review';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '../helpers/test-db';
 
 // 10 April 2026, noon in Shanghai: March's figures are being entered.

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { actuals, auditEvents, departments, indicators, periodLocks, settings, targetPhases, targets } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { createUser } from '@/lib/services/users';
+import { createUser } from '@/lib/services/admin/users';
 
 const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
 

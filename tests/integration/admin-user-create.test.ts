@@ -6,7 +6,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { checkPassword } from '@/lib/validation/password';
-import { createUserWithOneTimePassword, listUsers, toUserListItem } from '@/lib/services/users';
+import { createUserWithOneTimePassword, listUsers, toUserListItem } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const OFFICIAL: Actor = { id: 999, username: 'someone', role: 'official', departmentId: 1, clientAddress: 'test' };

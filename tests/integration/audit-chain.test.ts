@@ -8,7 +8,7 @@ import { listAuditPage } from '@/db/queries/audit';
 import { hashEvent, GENESIS_HASH } from '@/lib/domain/audit-chain';
 import { contentOf } from '@/lib/domain/audit-verify';
 import { AppError } from '@/lib/errors';
-import { createCheckpoint, verifyAuditChain } from '@/lib/services/audit';
+import { createCheckpoint, verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { append, asSuperuser, auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 

@@ -8,7 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { sql } from '@/db/client';
 import { listAuditPage } from '@/db/queries/audit';
 import { ExportCancelledError } from '@/lib/export/output';
-import { exportAuditLog } from '@/lib/services/exports';
+import { exportAuditLog } from '@/lib/services/exports/exports';
 import { auditor, insertSyntheticEvents } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 

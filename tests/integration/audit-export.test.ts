@@ -8,8 +8,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditPage } from '@/db/queries/audit';
 import { seedReport } from '@/db/seed/report';
 import { AppError } from '@/lib/errors';
-import { startExport } from '@/lib/services/export-run';
-import { checkAuditLogExport, exportAuditLog, exportIndicatorBundle, exportRecords } from '@/lib/services/exports';
+import { startExport } from '@/lib/services/exports/run';
+import { checkAuditLogExport, exportAuditLog, exportIndicatorBundle, exportRecords } from '@/lib/services/exports/exports';
 import { append, auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { readCsv, readWebStream, readXlsx } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
@@ -173,7 +173,7 @@ forEachEngine('exports', (ctx) => {
 
 describe('export size limit setting', () => {
   it('EXPORT_MAX_ROWS falls back to 2,000,000 when unset or invalid', async () => {
-    const { exportMaxRows } = await import('@/lib/services/export-run');
+    const { exportMaxRows } = await import('@/lib/services/exports/run');
     expect(exportMaxRows(undefined)).toBe(2_000_000);
     expect(exportMaxRows('lots')).toBe(2_000_000);
     expect(exportMaxRows('500')).toBe(500);

@@ -1,7 +1,7 @@
 /** The audit list: filters, keyset pagination newest first, and clear 4xx for bad filters or a tampered cursor. */
 import { beforeAll, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { getAuditEvent, listAuditEvents } from '@/lib/services/audit';
+import { getAuditEvent, listAuditEvents } from '@/lib/services/audit/audit-log';
 import { admin, append, auditor, leader, official } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 

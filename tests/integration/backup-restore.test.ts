@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase, RestoreError } from '@/db/backup';
 import type { DbHandle } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { verifyAuditChain } from '@/lib/services/audit';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { createUser } from '@/lib/services/users';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { createUser } from '@/lib/services/admin/users';
 import { snapshotTables } from '../helpers/db-snapshot';
 import { testDatabases } from '../helpers/test-db';
 

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { saveActual } from '@/lib/services/actual-entry';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { createIndicator, deleteIndicator, listIndicatorsForAdmin, setIndicatorRetired, updateIndicator } from '@/lib/services/catalog';
+import { saveActual } from '@/lib/services/reporting/actual-entry';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { createIndicator, deleteIndicator, listIndicatorsForAdmin, setIndicatorRetired, updateIndicator } from '@/lib/services/admin/catalog';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor, auditCount, expectError, snapshot } from './admin-fixtures';
 

@@ -20,10 +20,10 @@ import { getAuthSecret } from '@/lib/auth/secret';
 import { isSessionValid } from '@/lib/auth/session-validity';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { secureStoredCredentials } from '@/lib/services/credentials-at-rest';
-import { authenticate, SignInError } from '@/lib/services/sign-in';
-import { changeOwnPassword, confirmTotpEnrollment, createUser, resetPassword, startTotpEnrollment } from '@/lib/services/users';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { secureStoredCredentials } from '@/lib/services/account/credentials-at-rest';
+import { authenticate, SignInError } from '@/lib/services/account/sign-in';
+import { changeOwnPassword, confirmTotpEnrollment, createUser, resetPassword, startTotpEnrollment } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 process.env.AUTH_SECRET ??= 'credentials-test-secret-0123456789abcdef';

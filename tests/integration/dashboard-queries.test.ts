@@ -11,13 +11,13 @@ import { actuals, departments, indicators, instructionAnswers, instructions, tar
 import { seedWorkAreas } from '@/db/seed/report';
 import type { Actor } from '@/lib/domain/actor';
 import { INDICATOR_KINDS, WORK_AREAS } from '@/lib/domain/types';
-import { getAreaView } from '@/lib/services/area-view';
-import { saveActual } from '@/lib/services/actual-entry';
-import { getOverview } from '@/lib/services/dashboard';
-import { getDepartmentView } from '@/lib/services/department-view';
-import { getIndicatorDetail } from '@/lib/services/indicator-detail';
-import { getReview } from '@/lib/services/review-view';
-import { getScreen } from '@/lib/services/screen-view';
+import { getAreaView } from '@/lib/services/dashboards/area';
+import { saveActual } from '@/lib/services/reporting/actual-entry';
+import { getOverview } from '@/lib/services/dashboards/dashboard';
+import { getDepartmentView } from '@/lib/services/dashboards/department';
+import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
+import { getReview } from '@/lib/services/dashboards/review';
+import { getScreen } from '@/lib/services/dashboards/screen';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };

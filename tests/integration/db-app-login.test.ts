@@ -12,9 +12,9 @@ import { openDatabase, queryRows, sql, type DbHandle } from '@/db/client';
 import { getLoginLevel, scramVerifier } from '@/db/roles';
 import { indicators, targets } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { saveActual } from '@/lib/services/actual-entry';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { createUser } from '@/lib/services/users';
+import { saveActual } from '@/lib/services/reporting/actual-entry';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { createUser } from '@/lib/services/admin/users';
 import { append, auditCount } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 

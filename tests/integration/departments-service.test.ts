@@ -5,7 +5,7 @@ import { auditEvents } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { forEachEngine } from '@/tests/helpers/test-db';
-import { createDepartment, listDepartments, updateDepartment } from '@/lib/services/departments';
+import { createDepartment, listDepartments, updateDepartment } from '@/lib/services/admin/departments';
 
 async function auditCount(db: Db, action: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, action));

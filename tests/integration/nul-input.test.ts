@@ -3,7 +3,7 @@
  * reached PostgreSQL, which cannot hold one in text, and the request failed with a 500. Now refused as bad input.
  */
 import { expect, it } from 'vitest';
-import { listAuditEvents } from '@/lib/services/audit';
+import { listAuditEvents } from '@/lib/services/audit/audit-log';
 import { nulFieldErrors } from '@/lib/validation/parse';
 import { auditor } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';

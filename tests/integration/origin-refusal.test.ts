@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { createUser } from '@/lib/services/users';
+import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const current: { db: Db | null; session: Record<string, unknown> | null; headers: Headers } = { db: null, session: null, headers: new Headers() };
@@ -23,7 +23,7 @@ vi.mock('@/db/client', async (importOriginal) => ({
   },
 }));
 vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
-vi.mock('@/lib/auth/options', () => ({ getAuthOptions: async () => ({}) }));
+vi.mock('@/lib/session/options', () => ({ getAuthOptions: async () => ({}) }));
 vi.mock('next/headers', () => ({ headers: async () => current.headers }));
 
 const { POST } = await import('@/app/api/admin/users/[id]/route');

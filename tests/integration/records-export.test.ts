@@ -11,7 +11,7 @@ import { actuals, indicators } from '@/db/schema';
 import { SEED_INDICATORS } from '@/db/seed/report-data';
 import { seedReport } from '@/db/seed/report';
 import type { Actor } from '@/lib/domain/actor';
-import { exportRecords } from '@/lib/services/exports';
+import { exportRecords } from '@/lib/services/exports/exports';
 import { auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';

@@ -12,20 +12,20 @@ import type { Db } from '@/db/client';
 import { actuals, auditEvents, departments, indicators, targets, users } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { withActor } from '@/lib/http/handler';
-import { saveActual } from '@/lib/services/actual-entry';
-import { approveActual, returnActual } from '@/lib/services/actual-review';
-import { getAuditEvent, listAuditEvents } from '@/lib/services/audit';
-import { acknowledgeAuditorAlerts, listPendingAuditorAlerts } from '@/lib/services/auditor-alerts';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { checkIndicatorBundle } from '@/lib/services/export-bundle';
-import { checkAuditLogExport } from '@/lib/services/exports';
-import { withImportSlot } from '@/lib/services/imports';
-import { readDataVersion } from '@/lib/services/read-model';
-import { recordRefusal } from '@/lib/services/refusals';
-import { authenticate, SignInError } from '@/lib/services/sign-in';
-import { disableTotp } from '@/lib/services/account';
-import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '@/lib/services/users';
+import { withActor } from '@/lib/server-http/handler';
+import { saveActual } from '@/lib/services/reporting/actual-entry';
+import { approveActual, returnActual } from '@/lib/services/reporting/actual-review';
+import { getAuditEvent, listAuditEvents } from '@/lib/services/audit/audit-log';
+import { acknowledgeAuditorAlerts, listPendingAuditorAlerts } from '@/lib/services/audit/auditor-alerts';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { checkIndicatorBundle } from '@/lib/services/exports/bundle';
+import { checkAuditLogExport } from '@/lib/services/exports/exports';
+import { withImportSlot } from '@/lib/services/imports/imports';
+import { readDataVersion } from '@/lib/services/dashboards/read-model';
+import { recordRefusal } from '@/lib/services/audit/refusals';
+import { authenticate, SignInError } from '@/lib/services/account/sign-in';
+import { disableTotp } from '@/lib/services/account/account';
+import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '../helpers/test-db';
 
 // authenticate() and the request wrapper read the process-wide database: point them at the engine under test.
@@ -43,7 +43,7 @@ vi.mock('@/db/client', async (importOriginal) => {
 
 // The request wrapper's session: whoever the test says is signed in (null: nobody).
 const session: { user: (Actor & { id: number }) | null } = { user: null };
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/session/session', () => ({
   clientAddress: async () => '10.12.0.1',
   requireActor: async () => {
     if (!session.user) throw new AppError('unauthenticated');

@@ -10,8 +10,8 @@ import { departments } from '@/db/schema';
 import { isSessionValid } from '@/lib/auth/session-validity';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/types';
-import { changeOwnPassword, signOutEverywhere } from '@/lib/services/account';
-import { createUser, resetPassword, setUserDisabled, unlockUser, updateUser } from '@/lib/services/users';
+import { changeOwnPassword, signOutEverywhere } from '@/lib/services/account/account';
+import { createUser, resetPassword, setUserDisabled, unlockUser, updateUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const PASSWORD = 'Kx9#mPq2Lw';

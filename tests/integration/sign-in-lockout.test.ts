@@ -9,8 +9,8 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditEvents, departments, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { authenticate, SignInError } from '@/lib/services/sign-in';
-import { createUser, unlockUser } from '@/lib/services/users';
+import { authenticate, SignInError } from '@/lib/services/account/sign-in';
+import { createUser, unlockUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 // authenticate() reads the process-wide database; point it at the engine under test.

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { setIndicatorRetired } from '@/lib/services/catalog';
-import { getReportingSettings, getSettingsView, updateReportingSettings } from '@/lib/services/settings';
-import { listTargets, upsertTarget } from '@/lib/services/targets';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { setIndicatorRetired } from '@/lib/services/admin/catalog';
+import { getReportingSettings, getSettingsView, updateReportingSettings } from '@/lib/services/admin/settings';
+import { listTargets, upsertTarget } from '@/lib/services/admin/targets';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor, auditCount, expectError, snapshot } from './admin-fixtures';
 

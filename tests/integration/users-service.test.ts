@@ -23,7 +23,7 @@ import {
   startTotpEnrollment,
   unlockUser,
   updateUser,
-} from '@/lib/services/users';
+} from '@/lib/services/admin/users';
 
 // TOTP secrets are sealed under a key derived from the signing secret.
 process.env.AUTH_SECRET ??= 'user-services-test-secret-0123456789abcdef';

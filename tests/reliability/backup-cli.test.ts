@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
 import { snapshotTables } from '../helpers/db-snapshot';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
 import { call, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 import { missingWrites } from './support/writes';

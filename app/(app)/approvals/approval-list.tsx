@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
-import { ApiError, fetchJson } from '@/lib/api/client';
-import { approvalsQuery } from '@/lib/api/queries';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
+import { approvalsQuery } from '@/lib/client-api/queries';
 import { formatNumber } from '@/lib/domain/format';
 import { formatPeriodLabel } from '@/lib/domain/period';
-import type { ApprovalQueue } from '@/lib/services/entry-views';
+import type { ApprovalQueue } from '@/lib/services/reporting/entry-sheet';
 import { Button } from '@/components/ui/button';
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });

@@ -2,8 +2,8 @@
 
 import Form from 'next/form';
 import Link from 'next/link';
-import type { AuditFilterParams } from '@/lib/api/audit';
-import type { AuditFilterOptions } from '@/lib/services/audit';
+import type { AuditFilterParams } from '@/lib/client-api/audit';
+import type { AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { ROLE_CHOICES } from './labels';
 import { Button } from '@/components/ui/button';
 

@@ -2,9 +2,9 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { auditListQuery, type AuditFilterParams } from '@/lib/api/audit';
-import { ApiError } from '@/lib/api/client';
-import type { AuditEventSummary, AuditFilterOptions } from '@/lib/services/audit';
+import { auditListQuery, type AuditFilterParams } from '@/lib/client-api/audit';
+import { ApiError } from '@/lib/client-api/client';
+import type { AuditEventSummary, AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { AuditFilters } from './audit-filters';
 import { ChainStatus } from './chain-status';
 import { EventDetail } from './event-detail';

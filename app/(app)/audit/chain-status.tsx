@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { auditApi, auditVerifyQuery } from '@/lib/api/audit';
-import type { VerifyReport } from '@/lib/services/audit';
+import { auditApi, auditVerifyQuery } from '@/lib/client-api/audit';
+import type { VerifyReport } from '@/lib/services/audit/audit-log';
 import { showTime } from './labels';
 import { Button } from '@/components/ui/button';
 

@@ -2,9 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { auditEventQuery } from '@/lib/api/audit';
+import { auditEventQuery } from '@/lib/client-api/audit';
 import { diffFields, type FieldDiff } from '@/lib/domain/audit-diff';
-import type { AuditFilterOptions } from '@/lib/services/audit';
+import type { AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { showRole, showTime } from './labels';
 import { Button } from '@/components/ui/button';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { auditApi, auditSearch, type AuditFilterParams } from '@/lib/api/audit';
-import { ApiError } from '@/lib/api/client';
+import { auditApi, auditSearch, type AuditFilterParams } from '@/lib/client-api/audit';
+import { ApiError } from '@/lib/client-api/client';
 import { Button } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-2 py-1 text-sm';

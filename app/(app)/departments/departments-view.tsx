@@ -6,8 +6,8 @@ import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
 import { PeriodSelect } from '@/components/layout/period-select';
-import { departmentsQuery } from '@/lib/api/dashboard-queries';
-import type { PeriodParams } from '@/lib/api/queries';
+import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
+import type { PeriodParams } from '@/lib/client-api/queries';
 import { Notice } from '@/components/ui/notice';
 
 export function DepartmentsView({ params, notice }: { params: PeriodParams; notice?: string }) {

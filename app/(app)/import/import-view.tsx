@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { ImportResult } from '@/lib/services/imports';
+import type { ImportResult } from '@/lib/services/imports/imports';
 import { ResultTable } from './result-table';
 import { previewOf, uploadImport } from './upload';
 import { Button } from '@/components/ui/button';

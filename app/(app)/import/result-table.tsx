@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ImportResult } from '@/lib/services/imports';
+import type { ImportResult } from '@/lib/services/imports/imports';
 import { DataTable } from '@/components/ui/table';
 
 const SHOWN_ROWS = 1000;

@@ -7,9 +7,9 @@ import { FigureText } from '@/components/kpi/figure-text';
 import { PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, PageSkeleton } from '@/components/kpi/states';
-import { reviewQuery } from '@/lib/api/dashboard-queries';
+import { reviewQuery } from '@/lib/client-api/dashboard-queries';
 import { changeQuality } from '@/lib/domain/summary';
-import type { ReviewView as ReviewData } from '@/lib/services/review-view';
+import type { ReviewView as ReviewData } from '@/lib/services/dashboards/review';
 
 type Item = ReviewData['groups'][number]['items'][number];
 

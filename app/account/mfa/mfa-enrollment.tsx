@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/client';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { Button } from '@/components/ui/button';
 
 type Step = { kind: 'intro' } | { kind: 'scan'; secret: string; qrSvg: string } | { kind: 'codes'; codes: string[] };

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/client';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { adminApi } from '@/lib/api/admin';
-import type { DepartmentSummary } from '@/lib/services/departments';
+import { adminApi } from '@/lib/client-api/admin';
+import type { DepartmentSummary } from '@/lib/services/admin/departments';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/field';

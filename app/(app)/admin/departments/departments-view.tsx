@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adminApi, adminDepartmentsQuery } from '@/lib/api/admin';
-import type { DepartmentSummary } from '@/lib/services/departments';
+import { adminApi, adminDepartmentsQuery } from '@/lib/client-api/admin';
+import type { DepartmentSummary } from '@/lib/services/admin/departments';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { toFormProblem } from '../_shared/format';
 import { DepartmentDialog } from './department-dialog';

@@ -3,10 +3,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/client-api/client';
 import { DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PLAN_TYPES, WORK_AREAS } from '@/lib/domain/types';
-import type { CatalogPage, IndicatorAdminView } from '@/lib/services/catalog';
-import type { IndicatorView } from '@/lib/services/catalog-view';
+import type { CatalogPage, IndicatorAdminView } from '@/lib/services/admin/catalog';
+import type { IndicatorView } from '@/lib/services/dashboards/catalog';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
 import { SelectField, TextField } from '@/components/ui/field';

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import type { IndicatorAdminView } from '@/lib/services/catalog';
+import type { IndicatorAdminView } from '@/lib/services/admin/catalog';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { toFormProblem } from '../_shared/format';
 import { IndicatorDialog } from './indicator-dialog';

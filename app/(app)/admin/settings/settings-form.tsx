@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/client-api/client';
 import { FormError } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';

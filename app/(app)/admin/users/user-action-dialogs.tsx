@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adminApi, adminUsersQuery } from '@/lib/api/admin';
-import type { UserListItem } from '@/lib/services/users';
+import { adminApi, adminUsersQuery } from '@/lib/client-api/admin';
+import type { UserListItem } from '@/lib/services/admin/users';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { toFormProblem } from '../_shared/format';
 import { Button } from '@/components/ui/button';

@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { adminApi, adminUsersQuery } from '@/lib/api/admin';
-import { requiresDepartment } from '@/lib/auth/permissions';
+import { adminApi, adminUsersQuery } from '@/lib/client-api/admin';
+import { requiresDepartment } from '@/lib/domain/permissions';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
-import type { DepartmentSummary } from '@/lib/services/departments';
-import type { UserListItem } from '@/lib/services/users';
+import type { DepartmentSummary } from '@/lib/services/admin/departments';
+import type { UserListItem } from '@/lib/services/admin/users';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
 import { SelectField, TextField } from '@/components/ui/field';

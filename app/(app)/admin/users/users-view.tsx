@@ -2,9 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/api/admin';
+import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/client-api/admin';
 import { ROLE_LABELS } from '@/lib/domain/types';
-import type { UserListItem } from '@/lib/services/users';
+import type { UserListItem } from '@/lib/services/admin/users';
 import { formatBeijingTime } from '../_shared/format';
 import { CreateUserDialog, EditUserDialog } from './user-form-dialogs';
 import { OneTimePasswordDialog, UserActionDialog, type RowAction } from './user-action-dialogs';

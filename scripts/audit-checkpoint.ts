@@ -5,14 +5,12 @@
  * (audit.checkpoint). Exit codes: 0 written · 1 refused (the chain does not verify) or a destination failed ·
  * 2 database folder in use · 64 bad arguments.
  */
-import os from 'node:os';
-import { envOpenOptions, openDatabase } from '@/db/client';
-import { DatabaseLockedError } from '@/db/dir-lock';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
 import { createCheckpoint } from '@/lib/services/audit/audit-log';
+import type { AuditCheckpoint } from '@/lib/validation/audit';
 import { parseOptions, UsageError } from './lib/args';
 import { appendCheckpointFile, sendCheckpointToSyslog, writeCheckpointToDir } from './lib/checkpoint-files';
+import { cliActor, runCli } from './lib/cli';
 
 const USAGE = [
   '用法：npm run audit:checkpoint -- [--out 文件] [--dir 文件夹] [--syslog]（至少指定一个）',
@@ -22,50 +20,15 @@ const USAGE = [
   '  日后用 npm run audit:verify -- --checkpoint 文件或文件夹 比对（取其中最新的检查点）。',
 ].join('\n');
 
-async function main(): Promise<number> {
-  let out: string | undefined;
-  let dir: string | undefined;
-  let syslog = false;
-  try {
-    const options = parseOptions(process.argv.slice(2), { out: 'string', dir: 'string', syslog: 'boolean' });
-    if (options.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    out = typeof options.out === 'string' ? options.out : undefined;
-    dir = typeof options.dir === 'string' ? options.dir : undefined;
-    syslog = options.syslog === true;
-    if (!out && !dir && !syslog) throw new UsageError('请用 --out、--dir 或 --syslog 指定检查点保存到哪里');
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      return 64;
-    }
-    throw error;
-  }
-  let handle;
-  try {
-    handle = await openDatabase(envOpenOptions());
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
-  let checkpoint;
-  try {
-    const actor = { ...SYSTEM_ACTOR, clientAddress: `cli:${os.hostname()}` };
-    checkpoint = await createCheckpoint(actor, {}, handle.db);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    console.error(error.message);
-    return 1;
-  } finally {
-    await handle.close();
-  }
-  console.log(`已生成检查点：共 ${checkpoint.count} 条事件，末尾事件 #${checkpoint.headId ?? '—'}，哈希 ${checkpoint.headHash}`);
-  let failed = false;
+interface Destinations {
+  out?: string;
+  dir?: string;
+  syslog: boolean;
+}
+
+/** Writes the checkpoint to each destination asked for; false when any of them failed (each failure is named). */
+function keep(checkpoint: AuditCheckpoint, { out, dir, syslog }: Destinations): boolean {
+  let ok = true;
   const destinations: [string, () => string][] = [];
   if (out) destinations.push([`文件 ${out}`, () => `已追加到 ${appendCheckpointFile(out, checkpoint)}`]);
   if (dir) destinations.push([`文件夹 ${dir}`, () => `已写入 ${writeCheckpointToDir(dir, checkpoint)}`]);
@@ -74,18 +37,41 @@ async function main(): Promise<number> {
     try {
       console.log(write());
     } catch (error) {
-      failed = true;
+      ok = false;
       console.error(`未能写入${where}：${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  console.log('请把检查点保存在本系统之外（如审计部门的存档）；日后用 npm run audit:verify -- --checkpoint 文件或文件夹 比对。');
-  return failed ? 1 : 0;
+  return ok;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('生成检查点失败：', error);
-    process.exit(1);
+runCli<Destinations>({
+  usage: USAGE,
+  failure: '生成检查点失败：',
+  parse(argv) {
+    const options = parseOptions(argv, { out: 'string', dir: 'string', syslog: 'boolean' });
+    if (options.help) return 'help';
+    const destinations: Destinations = {
+      ...(typeof options.out === 'string' ? { out: options.out } : {}),
+      ...(typeof options.dir === 'string' ? { dir: options.dir } : {}),
+      syslog: options.syslog === true,
+    };
+    if (!destinations.out && !destinations.dir && !destinations.syslog) {
+      throw new UsageError('请用 --out、--dir 或 --syslog 指定检查点保存到哪里');
+    }
+    return destinations;
   },
-);
+  async run(destinations, handle) {
+    let checkpoint;
+    try {
+      checkpoint = await createCheckpoint(cliActor(), {}, handle.db);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      console.error(error.message);
+      return 1;
+    }
+    console.log(`已生成检查点：共 ${checkpoint.count} 条事件，末尾事件 #${checkpoint.headId ?? '—'}，哈希 ${checkpoint.headHash}`);
+    const ok = keep(checkpoint, destinations);
+    console.log('请把检查点保存在本系统之外（如审计部门的存档）；日后用 npm run audit:verify -- --checkpoint 文件或文件夹 比对。');
+    return ok ? 0 : 1;
+  },
+});

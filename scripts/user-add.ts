@@ -4,16 +4,13 @@
  * Without USER_PASSWORD the password is read from standard input (one line; hidden when typed at a terminal).
  * Exit codes: 0 created · 1 refused (the message says why) · 2 database folder in use · 64 bad arguments.
  */
-import os from 'node:os';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
-import { envOpenOptions, openDatabase } from '@/db/client';
-import { DatabaseLockedError } from '@/db/dir-lock';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ROLE_LABELS } from '@/lib/domain/types';
 import { isAppError } from '@/lib/errors';
 import { createUser } from '@/lib/services/admin/users';
 import { firstLine, parseUserAddArgs, USER_ADD_USAGE, UsageError, type UserAddArgs } from './lib/args';
+import { cliActor, runCli } from './lib/cli';
 
 /** How each input field is given on this command line, for error messages. */
 const FIELD_SOURCES: Record<string, string> = {
@@ -23,17 +20,6 @@ const FIELD_SOURCES: Record<string, string> = {
   departmentCode: '--department',
   password: '密码',
 };
-
-function cliActor(): Actor {
-  let who = 'unknown';
-  try {
-    who = `${os.userInfo().username}@${os.hostname()}`;
-  } catch {
-    // No passwd entry (some containers): the host alone still says where it ran.
-    who = os.hostname();
-  }
-  return { ...SYSTEM_ACTOR, clientAddress: `cli:${who}` };
-}
 
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -71,63 +57,35 @@ async function readPassword(): Promise<string> {
   return firstLine(text);
 }
 
-async function run(args: UserAddArgs, password: string): Promise<number> {
-  let handle;
-  try {
-    handle = await openDatabase(envOpenOptions());
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
-  try {
-    const user = await createUser(cliActor(), { ...args, password }, handle.db);
-    const department = args.departmentCode ? `，单位 ${args.departmentCode.toLowerCase()}` : '';
-    console.log(
-      `已创建用户「${args.displayName}」：用户名 ${user.username}，角色 ${ROLE_LABELS[args.role]}${department}，编号 ${user.id}。`,
-    );
-    console.log(args.mustChangePassword ? '该用户首次登录时须修改密码。' : '该用户首次登录时无须修改密码。');
-    console.log(`数据库：${handle.location}`);
-    return 0;
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    console.error(`未能创建用户：${error.message}`);
-    for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {
-      for (const message of messages) console.error(`  ${FIELD_SOURCES[field] ?? field}：${message}`);
-    }
-    return 1;
-  } finally {
-    await handle.close();
-  }
-}
-
-async function main(): Promise<number> {
-  try {
-    const parsed = parseUserAddArgs(process.argv.slice(2));
-    if (parsed.kind === 'help') {
-      console.log(USER_ADD_USAGE);
-      return 0;
-    }
+runCli<UserAddArgs & { password: string }>({
+  usage: USER_ADD_USAGE,
+  failure: '创建用户失败：',
+  async parse(argv) {
+    const parsed = parseUserAddArgs(argv);
+    if (parsed.kind === 'help') return 'help';
     const password = await readPassword();
     if (!password) {
       throw new UsageError('未提供密码：请设置环境变量 USER_PASSWORD，或从标准输入传入一行密码');
     }
-    return await run(parsed.args, password);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USER_ADD_USAGE}`);
-      return 64;
-    }
-    throw error;
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error('创建用户失败：', error);
-    process.exit(1);
+    return { ...parsed.args, password };
   },
-);
+  async run(args, handle) {
+    try {
+      const user = await createUser(cliActor(), args, handle.db);
+      const department = args.departmentCode ? `，单位 ${args.departmentCode.toLowerCase()}` : '';
+      console.log(
+        `已创建用户「${args.displayName}」：用户名 ${user.username}，角色 ${ROLE_LABELS[args.role]}${department}，编号 ${user.id}。`,
+      );
+      console.log(args.mustChangePassword ? '该用户首次登录时须修改密码。' : '该用户首次登录时无须修改密码。');
+      console.log(`数据库：${handle.location}`);
+      return 0;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      console.error(`未能创建用户：${error.message}`);
+      for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {
+        for (const message of messages) console.error(`  ${FIELD_SOURCES[field] ?? field}：${message}`);
+      }
+      return 1;
+    }
+  },
+});

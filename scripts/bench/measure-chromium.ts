@@ -5,17 +5,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { chromiumLaunchOptions } from '../lib/chromium';
 import { percentile } from './measure-api';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export interface PageFigures {
   ttfbMs: number;
@@ -75,7 +66,7 @@ async function loadOnce(context: BrowserContext, url: string) {
 }
 
 export async function measureOverviewPage(baseUrl: string, cookie: string, runs = 5): Promise<PageFigures> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   // Every load in a fresh context (an empty cache): each one fetches every script, as a first visit does.
   const coldLoad = async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });

@@ -1,28 +1,18 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actuals, auditEvents, departments, indicators, periodLocks, targets } from '@/db/schema';
+import { actuals, auditEvents, indicators, periodLocks, targets } from '@/db/schema';
 import type { Db } from '@/db/client';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import { type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual, reopenActual, returnActual, setPeriodLocked } from '@/lib/services/reporting/actual-review';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
-import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '../helpers/test-db';
+import { actorFor } from './fixtures/actors';
+import { expectError } from './fixtures/refusals';
 
 // 10 April 2026, noon in Shanghai: March's figures are being entered.
 const NOW = new Date('2026-04-10T04:00:00Z');
-const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
-
-async function actorFor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
-  const { id } = await createUser(
-    SYSTEM_ACTOR,
-    { username, displayName: username, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
-  );
-  const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
-  return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };
-}
 
 /** Everything a write could change: every figure row, the period locks and the audit log's length. */
 async function snapshot(db: Db) {
@@ -30,19 +20,6 @@ async function snapshot(db: Db) {
   const locks = await db.select().from(periodLocks);
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(auditEvents);
   return JSON.stringify({ rows, locks, audit: n });
-}
-
-async function expectError(promise: Promise<unknown>, code: AppError['code'], field?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  const appError = error as AppError;
-  expect(appError.code).toBe(code);
-  expect(appError.message).toMatch(/[\u4e00-\u9fa5]/);
-  if (field) expect(Object.keys(appError.fieldErrors ?? {})).toContain(field);
-  return appError;
 }
 
 forEachEngine('the reporting cycle', (ctx) => {

@@ -1,23 +1,7 @@
-/** Shared by the catalog, targets and imports tests: actors, a whole-database snapshot, error assertions. */
+/** Shared by the admin-service, catalog, targets and imports tests: a whole-database snapshot and the audit log's length. */
 import { asc, count, eq } from 'drizzle-orm';
-import { expect } from 'vitest';
 import type { Db } from '@/db/client';
-import { actuals, auditEvents, departments, indicators, periodLocks, settings, targetPhases, targets } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
-import { createUser } from '@/lib/services/admin/users';
-
-const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
-
-export async function actorFor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
-  const { id } = await createUser(
-    SYSTEM_ACTOR,
-    { username, displayName: username, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
-  );
-  const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
-  return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };
-}
+import { actuals, auditEvents, indicators, periodLocks, settings, targetPhases, targets } from '@/db/schema';
 
 /** Everything an admin write or an import could change, as one string to compare before and after. */
 export async function snapshot(db: Db): Promise<string> {
@@ -41,16 +25,3 @@ export async function auditCount(db: Db, action?: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Awaits a rejection and checks it is the AppError expected, in Chinese, naming `field` when given. */
-export async function expectError(promise: Promise<unknown>, code: AppError['code'], field?: string): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to be refused').toBeInstanceOf(AppError);
-  const appError = error as AppError;
-  expect(appError.code, appError.message).toBe(code);
-  expect(appError.message).toMatch(/[\u4e00-\u9fa5]/);
-  if (field) expect(Object.keys(appError.fieldErrors ?? {})).toContain(field);
-  return appError;
-}

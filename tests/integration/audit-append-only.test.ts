@@ -11,20 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { queryRows, sql } from '@/db/client';
 import { append, auditCount } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
-
-async function refusal(run: () => Promise<unknown>): Promise<string> {
-  const error: unknown = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'the statement should have been refused').not.toBeNull();
-  const messages: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
-    if (e instanceof Error) messages.push(e.message);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return messages.join(' | ');
-}
+import { refusal } from './fixtures/refusals';
 
 forEachEngine('audit table is append-only', (ctx) => {
   it('refuses UPDATE, DELETE and TRUNCATE even to the owner, and the rows stay as they were', async () => {

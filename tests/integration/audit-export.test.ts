@@ -7,24 +7,15 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditPage } from '@/db/queries/audit';
 import { seedReport } from '@/db/seed/report';
-import { AppError } from '@/lib/errors';
 import { startExport } from '@/lib/services/exports/run';
 import { checkAuditLogExport, exportAuditLog, exportIndicatorBundle, exportRecords } from '@/lib/services/exports/exports';
 import { append, auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { readCsv, readWebStream, readXlsx } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { rejection } from './fixtures/refusals';
 
 const RANGE = { from: '2020-01-01', to: '2020-01-31' };
 const HYPERLINK = '=HYPERLINK("http://x","y")';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 forEachEngine('exports', (ctx) => {
   beforeAll(async () => {

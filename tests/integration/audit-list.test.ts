@@ -1,20 +1,11 @@
 /** The audit list: filters, keyset pagination newest first, and clear 4xx for bad filters or a tampered cursor. */
 import { beforeAll, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
 import { getAuditEvent, listAuditEvents } from '@/lib/services/audit/audit-log';
 import { admin, append, auditor, leader, official } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { rejection } from './fixtures/refusals';
 
 process.env.AUTH_SECRET ??= 'audit-list-test-secret';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 forEachEngine('audit list', (ctx) => {
   beforeAll(async () => {

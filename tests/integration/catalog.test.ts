@@ -6,7 +6,9 @@ import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { createIndicator, deleteIndicator, listIndicatorsForAdmin, setIndicatorRetired, updateIndicator } from '@/lib/services/admin/catalog';
 import { forEachEngine } from '../helpers/test-db';
-import { actorFor, auditCount, expectError, snapshot } from './admin-fixtures';
+import { auditCount, snapshot } from './admin-fixtures';
+import { actorFor } from './fixtures/actors';
+import { expectError } from './fixtures/refusals';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const NEW = {

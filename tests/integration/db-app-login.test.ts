@@ -17,22 +17,9 @@ import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { createUser } from '@/lib/services/admin/users';
 import { append, auditCount } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { refusal } from './fixtures/refusals';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
-
-async function refusal(run: () => Promise<unknown>): Promise<string> {
-  const error: unknown = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'the statement should have been refused').not.toBeNull();
-  const messages: string[] = [];
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth += 1) {
-    if (e instanceof Error) messages.push(e.message);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return messages.join(' | ');
-}
 
 describe.runIf(adminUrl)('db:roles: the application login cannot touch the audit trail [postgres]', () => {
   const name = `zs_test_${randomBytes(6).toString('hex')}`;

@@ -1,25 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
 import { forEachEngine } from '@/tests/helpers/test-db';
 import { createDepartment, listDepartments, updateDepartment } from '@/lib/services/admin/departments';
-
-async function auditCount(db: Db, action: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, action));
-  return row?.n ?? 0;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { auditCount } from './admin-fixtures';
+import { rejection } from './fixtures/refusals';
 
 const admin: Actor = { id: 1, username: 'admin', role: 'admin', departmentId: null };
 const official: Actor = { id: 2, username: 'tianbao', role: 'official', departmentId: 1 };

@@ -7,7 +7,9 @@ import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { runImport } from '@/lib/services/imports/imports';
 import { BULK_INDICATORS, BULK_MONTHS, bulkCode, bulkRows, createBulkIndicators } from '@/scripts/lib/bulk-import-fixture';
 import { forEachEngine } from '../helpers/test-db';
-import { actorFor, expectError, snapshot } from './admin-fixtures';
+import { snapshot } from './admin-fixtures';
+import { actorFor } from './fixtures/actors';
+import { expectError } from './fixtures/refusals';
 import { xlsxOf, type Cell } from './import-files';
 
 const NOW = new Date('2026-04-10T04:00:00Z');

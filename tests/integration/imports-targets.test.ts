@@ -9,7 +9,9 @@ import { upsertTarget } from '@/lib/services/admin/targets';
 import { readUpload } from '@/lib/import/read-upload';
 import { toImportRecords } from '@/lib/import/sheet-table';
 import { forEachEngine } from '../helpers/test-db';
-import { actorFor, expectError, snapshot } from './admin-fixtures';
+import { snapshot } from './admin-fixtures';
+import { actorFor } from './fixtures/actors';
+import { expectError } from './fixtures/refusals';
 import { TARGETS_HEADER, xlsxOf, type Cell } from './import-files';
 
 const NOW = new Date('2026-04-10T04:00:00Z');

@@ -9,7 +9,9 @@ import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { createIndicator, setIndicatorRetired } from '@/lib/services/admin/catalog';
 import { runImport, type ImportResult } from '@/lib/services/imports/imports';
 import { forEachEngine } from '../helpers/test-db';
-import { actorFor, auditCount, expectError, snapshot } from './admin-fixtures';
+import { auditCount, snapshot } from './admin-fixtures';
+import { actorFor } from './fixtures/actors';
+import { expectError } from './fixtures/refusals';
 import { csvText, csvUtf8Bom, encodeGb18030, xlsxOf, type Cell } from './import-files';
 
 const NOW = new Date('2026-04-10T04:00:00Z');

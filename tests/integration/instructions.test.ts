@@ -5,46 +5,22 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { auditEvents, departments, instructionAnswers, instructions } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
+import { auditEvents, instructionAnswers, instructions } from '@/db/schema';
+import { type Actor } from '@/lib/domain/actor';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { answerInstruction, createInstruction } from '@/lib/services/reporting/instructions';
-import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '../helpers/test-db';
+import { actorFor } from './fixtures/actors';
+import { expectError } from './fixtures/refusals';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
-const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
-
-async function actorFor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
-  const { id } = await createUser(
-    SYSTEM_ACTOR,
-    { username, displayName: `${username}-name`, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
-  );
-  const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
-  return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };
-}
 
 async function state(db: Db) {
   const [{ n: ins } = { n: 0 }] = await db.select({ n: count() }).from(instructions);
   const [{ n: ans } = { n: 0 }] = await db.select({ n: count() }).from(instructionAnswers);
   const [{ n: audit } = { n: 0 }] = await db.select({ n: count() }).from(auditEvents);
   return { ins, ans, audit };
-}
-
-async function expectError(promise: Promise<unknown>, code: AppError['code'], field?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  const appError = error as AppError;
-  expect(appError.code).toBe(code);
-  expect(appError.message).toMatch(/[\u4e00-\u9fa5]/);
-  if (field) expect(Object.keys(appError.fieldErrors ?? {})).toContain(field);
-  return appError;
 }
 
 forEachEngine('批示 (instructions)', (ctx) => {
@@ -55,13 +31,17 @@ forEachEngine('批示 (instructions)', (ctx) => {
   let auditor: Actor;
   const opts = () => ({ db: ctx.db, now: NOW });
 
+  // Display names differ from usernames, so that the page is seen to show the display name.
+  const named = (username: string, role: Actor['role'], departmentCode?: string) =>
+    actorFor(ctx.db, username, role, departmentCode, { displayName: `${username}-name` });
+
   beforeAll(async () => {
     await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
-    leader = await actorFor(ctx.db, 'instr-leader', 'leader');
-    official = await actorFor(ctx.db, 'instr-official', 'official', 'fgw');
-    reviewer = await actorFor(ctx.db, 'instr-reviewer', 'reviewer', 'fgw');
-    otherOfficial = await actorFor(ctx.db, 'instr-other', 'official', 'wlj');
-    auditor = await actorFor(ctx.db, 'instr-auditor', 'auditor');
+    leader = await named('instr-leader', 'leader');
+    official = await named('instr-official', 'official', 'fgw');
+    reviewer = await named('instr-reviewer', 'reviewer', 'fgw');
+    otherOfficial = await named('instr-other', 'official', 'wlj');
+    auditor = await named('instr-auditor', 'auditor');
   });
 
   it('a leader writes; the owning department answers (official and reviewer); both show on the indicator, both audited', async () => {

@@ -9,8 +9,8 @@ import { and, asc, count, desc, eq, gt, like } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
-import { actuals, auditEvents, departments, indicators, targets, users } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import { actuals, auditEvents, indicators, targets, users } from '@/db/schema';
+import { type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { withActor } from '@/lib/server-http/handler';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
@@ -27,6 +27,8 @@ import { authenticate, SignInError } from '@/lib/services/account/sign-in';
 import { disableTotp } from '@/lib/services/account/account';
 import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '../helpers/test-db';
+import { actorFor as fixtureActor } from './fixtures/actors';
+import { rejection } from './fixtures/refusals';
 
 // authenticate() and the request wrapper read the process-wide database: point them at the engine under test.
 const current: { db: Db | null } = { db: null };
@@ -54,23 +56,11 @@ vi.mock('@/lib/session/session', () => ({
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PASSWORD = 'Roles-Test-Pass#2026';
 
-async function refusalOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected the call to be refused').toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 forEachEngine('roles and records', (ctx) => {
   const actors: Record<string, Actor & { id: number }> = {};
 
-  async function actorFor(username: string, role: Actor['role'], departmentCode?: string): Promise<Actor & { id: number }> {
-    const { id } = await createUser(SYSTEM_ACTOR, { username, displayName: username, role, departmentCode, password: PASSWORD, mustChangePassword: false }, ctx.db);
-    const [dept] = departmentCode ? await ctx.db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
-    return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '10.0.0.5' };
-  }
+  const actorFor = (username: string, role: Actor['role'], departmentCode?: string) =>
+    fixtureActor(ctx.db, username, role, departmentCode, { password: PASSWORD, clientAddress: '10.0.0.5' });
 
   async function eventCount(): Promise<number> {
     const [row] = await ctx.db.select({ n: count() }).from(auditEvents);
@@ -94,18 +84,18 @@ forEachEngine('roles and records', (ctx) => {
   it('三员分立: the system administrator manages no account; only the auditor reads the audit log, by any path', async () => {
     const { admin, security, auditorA } = actors as Required<typeof actors>;
     const newUser = { username: 'rr-x', displayName: 'x', role: 'auditor', password: PASSWORD, mustChangePassword: false };
-    expect((await refusalOf(createUser(admin!, newUser, ctx.db))).status).toBe(403);
-    expect((await refusalOf(listUsers(admin!, ctx.db))).status).toBe(403);
-    expect((await refusalOf(resetPassword(admin!, auditorA!.id, ctx.db))).status).toBe(403);
-    expect((await refusalOf(disableTotp(admin!, auditorA!.id, ctx.db))).status).toBe(403);
-    expect((await refusalOf(unlockUser(admin!, auditorA!.id, ctx.db))).status).toBe(403);
+    expect((await rejection(createUser(admin!, newUser, ctx.db))).status).toBe(403);
+    expect((await rejection(listUsers(admin!, ctx.db))).status).toBe(403);
+    expect((await rejection(resetPassword(admin!, auditorA!.id, ctx.db))).status).toBe(403);
+    expect((await rejection(disableTotp(admin!, auditorA!.id, ctx.db))).status).toBe(403);
+    expect((await rejection(unlockUser(admin!, auditorA!.id, ctx.db))).status).toBe(403);
     expect(await listUsers(security!, ctx.db)).not.toHaveLength(0);
     const range = { from: '2026-01-01', to: '2026-12-31' };
     for (const who of [admin!, security!]) {
-      expect((await refusalOf(listAuditEvents(who, {}, ctx.db))).status).toBe(403);
-      expect((await refusalOf(getAuditEvent(who, '1', ctx.db))).status).toBe(403);
-      expect((await refusalOf(checkAuditLogExport(who, range, ctx.db))).status).toBe(403);
-      expect((await refusalOf(checkIndicatorBundle(who, 'INV-INVESTMENT', {}, ctx.db))).status).toBe(403);
+      expect((await rejection(listAuditEvents(who, {}, ctx.db))).status).toBe(403);
+      expect((await rejection(getAuditEvent(who, '1', ctx.db))).status).toBe(403);
+      expect((await rejection(checkAuditLogExport(who, range, ctx.db))).status).toBe(403);
+      expect((await rejection(checkIndicatorBundle(who, 'INV-INVESTMENT', {}, ctx.db))).status).toBe(403);
     }
     expect((await listAuditEvents(auditorA!, {}, ctx.db)).events.length).toBeGreaterThan(0);
   });
@@ -140,8 +130,8 @@ forEachEngine('roles and records', (ctx) => {
     const newAuditor: Actor = { id: created.id, username: created.username, role: 'auditor', departmentId: null };
     expect((await listPendingAuditorAlerts(newAuditor, ctx.db)).map((a) => a.subjectUsername)).toContain('rr-new-auditor');
 
-    expect((await refusalOf(listPendingAuditorAlerts(security!, ctx.db))).status).toBe(403);
-    expect((await refusalOf(acknowledgeAuditorAlerts(auditorA!, { ids: [999_999] }, ctx.db))).status).toBe(400);
+    expect((await rejection(listPendingAuditorAlerts(security!, ctx.db))).status).toBe(403);
+    expect((await rejection(acknowledgeAuditorAlerts(auditorA!, { ids: [999_999] }, ctx.db))).status).toBe(400);
 
     expect(await acknowledgeAuditorAlerts(auditorA!, { ids: shownToA.map((a) => a.id) }, ctx.db)).toEqual({ acknowledged: 4 });
     expect(await listPendingAuditorAlerts(auditorA!, ctx.db)).toEqual([]);
@@ -167,10 +157,10 @@ forEachEngine('roles and records', (ctx) => {
 
     const rowBefore = await ctx.db.select().from(actuals).where(eq(actuals.id, submitted.actual.id));
     const eventsBefore = await eventCount();
-    const own = await refusalOf(approveActual(asReviewer, submitted.actual.id, { version: submitted.actual.version }, ctx.db, NOW));
+    const own = await rejection(approveActual(asReviewer, submitted.actual.id, { version: submitted.actual.version }, ctx.db, NOW));
     expect(own.status).toBe(403);
     expect(own.message).toContain('不能审核自己');
-    const edited = await refusalOf(approveActual(asReviewer2, submitted.actual.id, { version: submitted.actual.version }, ctx.db, NOW));
+    const edited = await rejection(approveActual(asReviewer2, submitted.actual.id, { version: submitted.actual.version }, ctx.db, NOW));
     expect(edited.status).toBe(403);
     expect(await ctx.db.select().from(actuals).where(eq(actuals.id, submitted.actual.id))).toEqual(rowBefore);
     expect(await eventCount()).toBe(eventsBefore);
@@ -280,7 +270,7 @@ it('runs at most two imports at once; a third gets 429 with Retry-After and a Ch
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const running = [withImportSlot(() => gate), withImportSlot(() => gate)];
-  const refused = await refusalOf(withImportSlot(async () => 'third'));
+  const refused = await rejection(withImportSlot(async () => 'third'));
   expect(refused).toMatchObject({ status: 429, code: 'rate_limited', details: { retryAfterSeconds: 10 } });
   expect(refused.message).toContain('导入');
   release();

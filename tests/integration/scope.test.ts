@@ -6,12 +6,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
 import { listPeriodActuals } from '@/db/queries/actuals';
 import { listFigureEvents } from '@/db/queries/history';
 import { scopeKey } from '@/db/queries/scope';
-import { departments, indicators, targets } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import { indicators, targets } from '@/db/schema';
+import { type Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { getAreaView } from '@/lib/services/dashboards/area';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
@@ -19,27 +18,15 @@ import { getOverview } from '@/lib/services/dashboards/dashboard';
 import { exportRecords } from '@/lib/services/exports/exports';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { openReadModel } from '@/lib/services/dashboards/read-model';
-import { createUser } from '@/lib/services/admin/users';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { actorFor } from './fixtures/actors';
 
 // 10 April 2026, noon in Shanghai: March's figures are being entered.
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
 const CODE = 'INV-INVESTMENT'; // fgw's
 const DRAFT_VALUE = '4321.5';
-const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
-
-async function actorFor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
-  const { id } = await createUser(
-    SYSTEM_ACTOR,
-    { username, displayName: username, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
-  );
-  const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
-  return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };
-}
-
 forEachEngine('draft visibility, one rule for every read', (ctx) => {
   let actors: Record<'official' | 'reviewer' | 'otherOfficial' | 'otherReviewer' | 'leader' | 'auditor' | 'admin', Actor>;
   let indicatorId: number;

@@ -7,7 +7,9 @@ import { setIndicatorRetired } from '@/lib/services/admin/catalog';
 import { getReportingSettings, getSettingsView, updateReportingSettings } from '@/lib/services/admin/settings';
 import { listTargets, upsertTarget } from '@/lib/services/admin/targets';
 import { forEachEngine } from '../helpers/test-db';
-import { actorFor, auditCount, expectError, snapshot } from './admin-fixtures';
+import { auditCount, snapshot } from './admin-fixtures';
+import { actorFor } from './fixtures/actors';
+import { expectError } from './fixtures/refusals';
 
 // 10 April 2026 in Shanghai: the 2026 targets are in force, 2027's not yet.
 const NOW = new Date('2026-04-10T04:00:00Z');

@@ -8,7 +8,6 @@ import { openSecret } from '@/lib/auth/data-key';
 import { matchRecoveryCode } from '@/lib/auth/totp';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import type { Role } from '@/lib/domain/types';
-import { AppError } from '@/lib/errors';
 import { checkPassword } from '@/lib/validation/password';
 import { forEachEngine } from '@/tests/helpers/test-db';
 import {
@@ -24,34 +23,18 @@ import {
   unlockUser,
   updateUser,
 } from '@/lib/services/admin/users';
+import { auditCount } from './admin-fixtures';
+import { rejection } from './fixtures/refusals';
 
 // TOTP secrets are sealed under a key derived from the signing secret.
 process.env.AUTH_SECRET ??= 'user-services-test-secret-0123456789abcdef';
 
 const PASSWORD = 'Kx9#mPq2Lw';
 
-async function auditCount(db: Db, action?: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(action ? eq(auditEvents.action, action) : undefined);
-  return row?.n ?? 0;
-}
-
 async function userRow(db: Db, id: number) {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   if (!row) throw new Error(`no user ${id}`);
   return row;
-}
-
-/** The AppError a call rejects with (fails the test when it resolves or throws something else). */
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 function actorOf(user: { id: number; username: string }, role: Role, departmentId: number | null = null): Actor {

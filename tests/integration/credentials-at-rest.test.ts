@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backupToFile } from '@/db/backup';
-import { openDatabase, type Db } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { departments, settings, users } from '@/db/schema';
 import { isEncryptedValue, openSecret } from '@/lib/auth/data-key';
 import { getAuthSecret } from '@/lib/auth/secret';
@@ -25,21 +25,12 @@ import { secureStoredCredentials } from '@/lib/services/account/credentials-at-r
 import { authenticate, SignInError } from '@/lib/services/account/sign-in';
 import { changeOwnPassword, confirmTotpEnrollment, createUser, resetPassword, startTotpEnrollment } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { processDb } from './fixtures/process-db';
 
 process.env.AUTH_SECRET ??= 'credentials-test-secret-0123456789abcdef';
 
 // authenticate() and getAuthSecret() read the process-wide database; point it at the engine under test.
-const current: { db: Db | null } = { db: null };
-vi.mock('@/db/client', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/db/client')>();
-  return {
-    ...actual,
-    getDb: async () => {
-      if (!current.db) throw new Error('test database not set');
-      return current.db;
-    },
-  };
-});
+vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 
 const PASSWORD = 'Kx9#mPq2Lw';
 const totpNow = (secret: string, at = new Date()) =>
@@ -84,7 +75,7 @@ forEachEngine('credentials at rest', (ctx) => {
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-cred-'));
   beforeAll(async () => {
-    current.db = ctx.db;
+    processDb.db = ctx.db;
     await ctx.db.insert(departments).values({ code: 'fgw', name: '市发展和改革委员会', shortName: '发改委' });
   });
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

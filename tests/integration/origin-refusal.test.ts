@@ -7,21 +7,15 @@
 import { and, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { processDb } from './fixtures/process-db';
 
-const current: { db: Db | null; session: Record<string, unknown> | null; headers: Headers } = { db: null, session: null, headers: new Headers() };
+const current: { session: Record<string, unknown> | null; headers: Headers } = { session: null, headers: new Headers() };
 
-vi.mock('@/db/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/db/client')>()),
-  getDb: async () => {
-    if (!current.db) throw new Error('test database not set');
-    return current.db;
-  },
-}));
+vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
 vi.mock('@/lib/session/options', () => ({ getAuthOptions: async () => ({}) }));
 vi.mock('next/headers', () => ({ headers: async () => current.headers }));
@@ -49,7 +43,7 @@ forEachEngine('origin refusal', (ctx) => {
   let adminId = 0;
   let n = 0;
   beforeAll(async () => {
-    current.db = ctx.db;
+    processDb.db = ctx.db;
     const admin = await createUser(SYSTEM_ACTOR, { username: 'csrf-admin', displayName: '跨站管理员', role: 'security', password: 'Kx9#mPq2Lw', mustChangePassword: false }, ctx.db);
     adminId = admin.id;
   });

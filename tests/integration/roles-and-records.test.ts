@@ -8,7 +8,6 @@
 import { and, asc, count, desc, eq, gt, like } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
 import { actuals, auditEvents, indicators, targets, users } from '@/db/schema';
 import { type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
@@ -29,19 +28,10 @@ import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '@/
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor as fixtureActor } from './fixtures/actors';
 import { rejection } from './fixtures/refusals';
+import { processDb } from './fixtures/process-db';
 
 // authenticate() and the request wrapper read the process-wide database: point them at the engine under test.
-const current: { db: Db | null } = { db: null };
-vi.mock('@/db/client', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/db/client')>();
-  return {
-    ...actual,
-    getDb: async () => {
-      if (!current.db) throw new Error('test database not set');
-      return current.db;
-    },
-  };
-});
+vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 
 // The request wrapper's session: whoever the test says is signed in (null: nobody).
 const session: { user: (Actor & { id: number }) | null } = { user: null };
@@ -68,7 +58,7 @@ forEachEngine('roles and records', (ctx) => {
   }
 
   beforeAll(async () => {
-    current.db = ctx.db;
+    processDb.db = ctx.db;
     await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
     actors.security = await actorFor('rr-security', 'security');
     actors.admin = await actorFor('rr-admin', 'admin');

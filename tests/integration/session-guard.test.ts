@@ -5,21 +5,15 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { processDb } from './fixtures/process-db';
 
-const current: { db: Db | null; session: Record<string, unknown> | null } = { db: null, session: null };
+const current: { session: Record<string, unknown> | null } = { session: null };
 
-vi.mock('@/db/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/db/client')>()),
-  getDb: async () => {
-    if (!current.db) throw new Error('test database not set');
-    return current.db;
-  },
-}));
+vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
 vi.mock('@/lib/session/options', () => ({ getAuthOptions: async () => ({}) }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '10.1.1.1' }) }));
@@ -70,7 +64,7 @@ forEachEngine('session guard', (ctx) => {
   }
 
   beforeAll(() => {
-    current.db = ctx.db;
+    processDb.db = ctx.db;
   });
 
   it('a valid session is the user, with the client address for the audit log', async () => {

@@ -6,25 +6,15 @@
  */
 import { and, asc, eq, or } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
 import { auditEvents, departments, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { authenticate, SignInError } from '@/lib/services/account/sign-in';
 import { createUser, unlockUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import { processDb } from './fixtures/process-db';
 
 // authenticate() reads the process-wide database; point it at the engine under test.
-const current: { db: Db | null } = { db: null };
-vi.mock('@/db/client', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/db/client')>();
-  return {
-    ...actual,
-    getDb: async () => {
-      if (!current.db) throw new Error('test database not set');
-      return current.db;
-    },
-  };
-});
+vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 
 const PASSWORD = 'Kx9#mPq2Lw';
 const MINUTE = 60_000;
@@ -68,7 +58,7 @@ forEachEngine('sign-in lockout', (ctx) => {
   }
 
   beforeAll(async () => {
-    current.db = ctx.db;
+    processDb.db = ctx.db;
     await ctx.db.insert(departments).values({ code: 'fgw', name: '市发展和改革委员会', shortName: '发改委' });
   });
 

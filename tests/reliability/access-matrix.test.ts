@@ -1,12 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
 import { actuals, auditEvents, departments, indicators, users } from '@/db/schema';
 import { currentPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { snapshotTables } from '../helpers/db-snapshot';
 import { ACTORS, matrixRows, stateChangingRows, type MatrixActor, type MatrixIds } from './support/access-matrix';
 import { sameOrigin, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import { snapshotApartFromRefusals, withAppDatabase } from './support/app-database';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const ACCOUNTS: Record<Exclude<MatrixActor, 'anonymous'>, TestAccount> = {
@@ -19,13 +18,15 @@ const ACCOUNTS: Record<Exclude<MatrixActor, 'anonymous'>, TestAccount> = {
   auditor: { username: 'mx-auditor', role: 'auditor', displayName: '矩阵审计员' },
 };
 
+/** The refusals the foreign-origin requests are meant to record (their events and counters are set apart). */
+const isOriginRefusal = (action: string) => action === 'refusal.origin';
+
 async function findIds(env: Record<string, string>): Promise<MatrixIds> {
-  const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
-  try {
-    const [user] = await handle.db.select({ id: users.id }).from(users).where(eq(users.username, 'mx-official-b'));
-    const [dept] = await handle.db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'swj'));
-    const [event] = await handle.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id)).limit(1);
-    const [submitted] = await handle.db
+  return withAppDatabase(env, async (db) => {
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'mx-official-b'));
+    const [dept] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'swj'));
+    const [event] = await db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id)).limit(1);
+    const [submitted] = await db
       .select({ id: actuals.id })
       .from(actuals)
       .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
@@ -33,26 +34,10 @@ async function findIds(env: Record<string, string>): Promise<MatrixIds> {
       .where(and(eq(actuals.status, 'submitted'), eq(departments.code, 'fgw')))
       .limit(1);
     return { userId: user?.id ?? 0, departmentId: dept?.id ?? 0, auditEventId: event?.id ?? 1, submittedActualId: submitted?.id ?? 0, year: currentPeriod(new Date()).year };
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' };
-
-/** Every row of every table but the refusals the foreign requests are meant to record (their events and counters). */
-async function snapshot(env: Record<string, string>) {
-  const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
-  try {
-    const tables = await snapshotTables(handle.db);
-    const refusals = (tables.audit_events ?? []).filter((row) => (row as { action?: string }).action === 'refusal.origin');
-    tables.audit_events = (tables.audit_events ?? []).filter((row) => !refusals.includes(row));
-    delete tables.refusal_windows;
-    return { tables, refusals };
-  } finally {
-    await handle.close();
-  }
-}
 
 describe('the access matrix: every API route × every kind of actor', () => {
   let db: PreparedDatabase;
@@ -117,7 +102,7 @@ describe('the access matrix: every API route × every kind of actor', () => {
     for (const [actor, account] of Object.entries(ACCOUNTS)) cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
     await app.stop();
     app = undefined;
-    const before = await snapshot(db.env);
+    const before = await snapshotApartFromRefusals(db.env, isOriginRefusal);
     app = await startApp(db.env, 3205);
     // Another port on the same host: same-site, so SameSite cookies do not help; a sibling subdomain alike.
     const attacks: Array<{ label: string; headers: Record<string, string> }> = [
@@ -148,7 +133,7 @@ describe('the access matrix: every API route × every kind of actor', () => {
     await app.stop();
     app = undefined;
     expect(wrong, wrong.join('\n')).toEqual([]);
-    const after = await snapshot(db.env);
+    const after = await snapshotApartFromRefusals(db.env, isOriginRefusal);
     expect(after.tables).toEqual(before.tables);
     // Recorded, but throttled: one event per address and reason per minute (two if the run crossed a minute), not one
     // per request — hundreds of refused requests above, all from one address.

@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
 import { actuals, departments, indicators, users } from '@/db/schema';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { snapshotTables } from '../helpers/db-snapshot';
 import { sameOrigin, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 import { buildCorpus, type CorpusIds } from './support/corpus';
+import { snapshotApartFromRefusals, withAppDatabase } from './support/app-database';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const ACCOUNTS: TestAccount[] = [
@@ -18,11 +17,13 @@ const ACCOUNTS: TestAccount[] = [
   { username: 'rel-auditor', role: 'auditor', displayName: '语料审计员' },
 ];
 
+/** What a refused request is meant to leave: its throttled `refusal.*` record (等保 8.1.4.3; lib/services/audit/refusals.ts). */
+const isRefusal = (action: string) => action.startsWith('refusal.');
+
 async function findIds(env: Record<string, string>): Promise<CorpusIds> {
-  const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
-  try {
+  return withAppDatabase(env, async (db) => {
     const byStatus = async (status: 'submitted' | 'approved') => {
-      const [row] = await handle.db
+      const [row] = await db
         .select({ id: actuals.id, version: actuals.version })
         .from(actuals)
         .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
@@ -31,9 +32,9 @@ async function findIds(env: Record<string, string>): Promise<CorpusIds> {
       if (!row) throw new Error(`the sample year has no ${status} figure`);
       return row;
     };
-    const [user] = await handle.db.select({ id: users.id }).from(users).where(eq(users.username, 'rel-official'));
-    const [dept] = await handle.db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'fgw'));
-    const [ind] = await handle.db.select({ version: indicators.version }).from(indicators).where(eq(indicators.code, 'INV-PROJECTS'));
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'rel-official'));
+    const [dept] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'fgw'));
+    const [ind] = await db.select({ version: indicators.version }).from(indicators).where(eq(indicators.code, 'INV-PROJECTS'));
     return {
       submitted: await byStatus('submitted'),
       approved: await byStatus('approved'),
@@ -42,27 +43,7 @@ async function findIds(env: Record<string, string>): Promise<CorpusIds> {
       departmentId: dept?.id ?? 0,
       indicatorVersion: ind?.version ?? 1,
     };
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Every row of every table, less what a refused request is meant to leave: its throttled `refusal.*` record
- * (等保 8.1.4.3; lib/services/audit/refusals.ts) and the counters behind it. Those are returned apart.
- */
-async function snapshot(env: Record<string, string>) {
-  const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
-  try {
-    const tables = await snapshotTables(handle.db);
-    const isRefusal = (row: unknown) => String((row as { action?: string }).action ?? '').startsWith('refusal.');
-    const refusals = (tables.audit_events ?? []).filter(isRefusal);
-    tables.audit_events = (tables.audit_events ?? []).filter((row) => !isRefusal(row));
-    delete tables.refusal_windows;
-    return { tables, refusals };
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 describe('a corpus of bad input against every write endpoint', () => {
@@ -83,7 +64,7 @@ describe('a corpus of bad input against every write endpoint', () => {
 
   it('answers every case with a 4xx and a Chinese message, and the database is unchanged', async () => {
     const ids = await findIds(db.env);
-    const before = await snapshot(db.env);
+    const before = await snapshotApartFromRefusals(db.env, isRefusal);
     app = await startApp(db.env, 3204);
     const corpus = buildCorpus(ids);
     expect(corpus.length).toBeGreaterThanOrEqual(60);
@@ -109,7 +90,7 @@ describe('a corpus of bad input against every write endpoint', () => {
     await app.stop();
     app = undefined;
     expect(wrong, wrong.join('\n')).toEqual([]);
-    const after = await snapshot(db.env);
+    const after = await snapshotApartFromRefusals(db.env, isRefusal);
     expect(after.tables).toEqual(before.tables);
     // The refused ones (an official managing accounts, a leader importing) are on the record, throttled: a handful
     // of events, not one per request.

@@ -6,8 +6,8 @@ import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { call, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
-import { missingWrites } from './support/writes';
+import { signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import { DraftWriter, missingWrites, type AcknowledgedWrite } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const WRITERS = 20;
@@ -40,30 +40,15 @@ for (const { engine, testUrl } of engines) {
       const running = app!;
       const period = formatPeriod(currentPeriod(new Date()));
       const cookies = await Promise.all(writers.map((w) => signIn(running.url, w.username, PASSWORD)));
-      const acknowledged: { code: string; version: number; value: string }[] = [];
+      const acknowledged: AcknowledgedWrite[] = [];
       const statuses = new Map<number, number>();
       await Promise.all(
         cookies.map(async (cookie, w) => {
-          const versions = new Map<string, number | null>();
+          const drafts = new DraftWriter(cookie, acknowledged);
           for (let k = 0; k < SUBMITS; k += 1) {
             const code = CODES[(w + k) % CODES.length] ?? 'INV-PROJECTS';
-            const value = String(1000 + w * 100 + k);
-            const res = await call(`${running.url}/api/actuals`, cookie, 'PUT', {
-              indicatorCode: code,
-              period,
-              value,
-              version: versions.get(code) ?? null,
-              action: 'draft',
-            });
-            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-            if (res.status === 200) {
-              const saved = res.body.actual as { version: number };
-              versions.set(code, saved.version);
-              acknowledged.push({ code, version: saved.version, value });
-            } else if (res.status === 409) {
-              const current = res.body.error?.details?.current as { version?: number } | undefined;
-              versions.set(code, current?.version ?? null);
-            }
+            const status = await drafts.save(running.url, code, period, String(1000 + w * 100 + k));
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
           }
         }),
       );

@@ -4,8 +4,8 @@ import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
-import { call, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
-import { missingWrites } from './support/writes';
+import { signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import { DraftWriter, missingWrites, type AcknowledgedWrite } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const KILLS = 20;
@@ -28,28 +28,21 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
 
   it('after each restart the database opens and every acknowledged write is present', async () => {
     const period = formatPeriod(currentPeriod(new Date()));
-    const acknowledged: { code: string; version: number; value: string }[] = [];
-    const versions = new Map<string, number | null>();
+    const acknowledged: AcknowledgedWrite[] = [];
+    let saver: DraftWriter | undefined;
     let cookie = '';
     for (let round = 0; round < KILLS; round += 1) {
       app = await startApp(db.env, 3202);
       cookie ||= await signIn(app.url, 'rel-killer', PASSWORD);
+      // One writer over every round: the versions it saw survive the restarts, as a browser's would.
+      const drafts = (saver ??= new DraftWriter(cookie, acknowledged));
       const running = app;
       let stop = false;
       const writer = async (lane: number) => {
         for (let k = 0; !stop; k += 1) {
           const code = CODES[(lane + k) % CODES.length] ?? 'INV-PROJECTS';
           const value = String(round * 1000 + lane * 100 + (k % 100));
-          const res = await call(`${running.url}/api/actuals`, cookie, 'PUT', { indicatorCode: code, period, value, version: versions.get(code) ?? null, action: 'draft' }, 5_000);
-          if (res.status === 200) {
-            const version = (res.body.actual as { version: number }).version;
-            versions.set(code, version);
-            acknowledged.push({ code, version, value });
-          } else if (res.status === 409) {
-            versions.set(code, (res.body.error?.details?.current as { version?: number } | undefined)?.version ?? null);
-          } else if (res.status === 0) {
-            return; // the server is gone
-          }
+          if ((await drafts.save(running.url, code, period, value, 5_000)) === 0) return; // the server is gone
         }
       };
       const lanes = [writer(0), writer(1), writer(2)];

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { call, signIn, startApp, waitFor, type RunningApp } from '@/scripts/lib/test-app';
-import { missingWrites } from './support/writes';
+import { signIn, startApp, waitFor, type RunningApp } from '@/scripts/lib/test-app';
+import { DraftWriter, missingWrites, type AcknowledgedWrite } from './support/writes';
 
 const PASSWORD = 'Reliability-Pass#2026';
 const testUrl = process.env.TEST_DATABASE_URL;
@@ -50,25 +50,17 @@ describe.runIf(Boolean(testUrl))('PostgreSQL restarted in the middle of a write 
     const period = formatPeriod(currentPeriod(new Date()));
     const cookies = await Promise.all(lanes.map((l) => signIn(running.url, l.username, PASSWORD)));
     const answers: { start: number; end: number; status: number; message?: string }[] = [];
-    const acknowledged: { code: string; version: number; value: string }[] = [];
+    const acknowledged: AcknowledgedWrite[] = [];
     let stopAt = Number.POSITIVE_INFINITY;
     const lane = async (cookie: string, n: number) => {
-      const versions = new Map<string, number | null>();
+      const drafts = new DraftWriter(cookie, acknowledged);
       for (let k = 0; Date.now() < stopAt; k += 1) {
         const code = CODES[(n + k) % CODES.length] ?? 'INV-PROJECTS';
         const value = String(5000 + n * 1000 + (k % 1000));
         const start = Date.now();
-        const res = await call(`${running.url}/api/actuals`, cookie, 'PUT', { indicatorCode: code, period, value, version: versions.get(code) ?? null, action: 'draft' }, 12_000);
-        answers.push({ start, end: Date.now(), status: res.status, message: res.body.error?.message });
-        if (res.status === 200) {
-          const version = (res.body.actual as { version: number }).version;
-          versions.set(code, version);
-          acknowledged.push({ code, version, value });
-        } else if (res.status === 409) {
-          versions.set(code, (res.body.error?.details?.current as { version?: number } | undefined)?.version ?? null);
-        } else if (res.status === 503) {
-          await new Promise((r) => setTimeout(r, 200));
-        }
+        const status = await drafts.save(running.url, code, period, value, 12_000);
+        answers.push({ start, end: Date.now(), status, message: drafts.lastMessage });
+        if (status === 503) await new Promise((r) => setTimeout(r, 200));
       }
     };
     const load = cookies.map((c, i) => lane(c, i));

@@ -15,14 +15,17 @@ export interface AcknowledgedWrite {
 /** One writer's view: the version it last saw per figure (for optimistic concurrency). */
 export class DraftWriter {
   private readonly versions = new Map<string, number | null>();
+  /** The error message of the last answer (undefined after a 2xx, or when the server did not answer). */
+  lastMessage: string | undefined;
   constructor(
     private readonly cookie: string,
     private readonly acknowledged: AcknowledgedWrite[],
   ) {}
 
-  /** PUT /api/actuals { action: 'draft' }: a 200 is acknowledged, a 409 updates the version; the status is returned. */
+  /** PUT /api/actuals { action: 'draft' }: a 200 is acknowledged, a 409 updates the version; the status is returned (0: no answer). */
   async save(baseUrl: string, code: string, period: string, value: string, timeoutMs = 15_000): Promise<number> {
     const res = await call(`${baseUrl}/api/actuals`, this.cookie, 'PUT', { indicatorCode: code, period, value, version: this.versions.get(code) ?? null, action: 'draft' }, timeoutMs);
+    this.lastMessage = res.body.error?.message;
     if (res.status === 200) {
       const version = (res.body.actual as { version: number }).version;
       this.versions.set(code, version);

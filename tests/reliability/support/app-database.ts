@@ -1,4 +1,5 @@
 /** The database a harness app instance runs on, opened from that instance's environment, for reading before and after. */
+import { expect } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
 import { snapshotTables } from '../../helpers/db-snapshot';
 
@@ -25,4 +26,13 @@ export function snapshotApartFromRefusals(env: Record<string, string>, isRefusal
     delete tables.refusal_windows;
     return { tables, refusals: events.filter(refused) };
   });
+}
+
+type RefusalSnapshot = Awaited<ReturnType<typeof snapshotApartFromRefusals>>;
+
+/** Expects nothing stored to have changed since `before` but for refusals; returns the refusal events recorded since. */
+export async function refusalsRecordedSince(env: Record<string, string>, before: RefusalSnapshot, isRefusal: (action: string) => boolean): Promise<unknown[]> {
+  const after = await snapshotApartFromRefusals(env, isRefusal);
+  expect(after.tables, 'only refusals may be stored').toEqual(before.tables);
+  return after.refusals.slice(before.refusals.length);
 }

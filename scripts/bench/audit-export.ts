@@ -17,6 +17,7 @@ import { exportAuditLog } from '@/lib/services/exports/exports';
 import { listAuditEvents, verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { auditor, insertSyntheticEvents } from '@/scripts/lib/audit-fixtures';
 import { parseOptions } from '../lib/args';
+import { sampleRss } from '../lib/rss-sampler';
 
 const MB = 1024 * 1024;
 
@@ -65,11 +66,8 @@ async function main(): Promise<void> {
 
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 20);
+    const rss = sampleRss();
+    const baseline = rss.baseline;
     const t1 = performance.now();
     const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-12-31', format }, {}, handle.db);
     const reader = download.stream.getReader();
@@ -81,8 +79,7 @@ async function main(): Promise<void> {
     }
     const result = await download.done;
     const exportSeconds = (performance.now() - t1) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const peak = rss.stop();
     global.gc?.();
     const heapAfterMB = Math.round(process.memoryUsage().heapUsed / MB);
 

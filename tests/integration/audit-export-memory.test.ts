@@ -10,6 +10,7 @@ import { listAuditPage } from '@/db/queries/audit';
 import { ExportCancelledError } from '@/lib/export/output';
 import { exportAuditLog } from '@/lib/services/exports/exports';
 import { auditor, insertSyntheticEvents } from '@/scripts/lib/audit-fixtures';
+import { sampleRss } from '@/scripts/lib/rss-sampler';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const ROWS = Number(process.env.AUDIT_MEMORY_ROWS ?? 200_000);
@@ -24,11 +25,8 @@ forEachEngine('export memory', (ctx) => {
   }, 600_000);
 
   it(`exports ${ROWS} events as CSV with the process's memory growth under 300 MB`, async () => {
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 20);
+    const rss = sampleRss();
+    let peak = rss.baseline;
     const started = performance.now();
     try {
       const download = await exportAuditLog(auditor, { ...RANGE, format: 'csv' }, {}, ctx.db);
@@ -43,9 +41,10 @@ forEachEngine('export memory', (ctx) => {
       expect(result.rowCount).toBe(ROWS);
       expect(result.sha256).toBe(hash.digest('hex'));
     } finally {
-      clearInterval(sampler);
+      peak = rss.stop();
     }
     const seconds = (performance.now() - started) / 1000;
+    const { baseline } = rss;
     const growth = (peak - baseline) / MB;
     console.log(
       `[audit-export-memory] ${ctx.engine}: ${ROWS} rows CSV in ${seconds.toFixed(1)} s; RSS ${Math.round(baseline / MB)} → peak ${Math.round(peak / MB)} MB (growth ${Math.round(growth)} MB)`,

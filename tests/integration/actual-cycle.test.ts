@@ -6,10 +6,10 @@ import { type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual, reopenActual, returnActual, setPeriodLocked } from '@/lib/services/reporting/actual-review';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
+import { seedCatalogue } from './fixtures/catalogue';
 
 // 10 April 2026, noon in Shanghai: March's figures are being entered.
 const NOW = new Date('2026-04-10T04:00:00Z');
@@ -31,7 +31,7 @@ forEachEngine('the reporting cycle', (ctx) => {
   const base = { indicatorCode: 'INV-INVESTMENT', period: '2026-03', version: null as number | null };
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     official = await actorFor(ctx.db, 'cycle-official', 'official', 'fgw');
     otherOfficial = await actorFor(ctx.db, 'cycle-other', 'official', 'wlj');
     reviewer = await actorFor(ctx.db, 'cycle-reviewer', 'reviewer', 'fgw');

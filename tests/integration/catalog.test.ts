@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { createIndicator, deleteIndicator, listIndicatorsForAdmin, setIndicatorRetired, updateIndicator } from '@/lib/services/admin/catalog';
 import { forEachEngine } from '../helpers/test-db';
 import { auditCount, snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
+import { seedCatalogue } from './fixtures/catalogue';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const NEW = {
@@ -32,7 +32,7 @@ forEachEngine('the indicator catalog', (ctx) => {
   let leader: Actor;
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     admin = await actorFor(ctx.db, 'cat-admin', 'admin');
     official = await actorFor(ctx.db, 'cat-official', 'official', 'fgw');
     leader = await actorFor(ctx.db, 'cat-leader', 'leader');

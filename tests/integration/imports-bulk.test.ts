@@ -3,7 +3,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { setPeriodLocked } from '@/lib/services/reporting/actual-review';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { runImport } from '@/lib/services/imports/imports';
 import { BULK_INDICATORS, BULK_MONTHS, bulkCode, bulkRows, createBulkIndicators } from '@/scripts/lib/bulk-import-fixture';
 import { forEachEngine } from '../helpers/test-db';
@@ -11,6 +10,7 @@ import { snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
 import { xlsxOf, type Cell } from './import-files';
+import { seedCatalogue } from './fixtures/catalogue';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const YEAR = 2025;
@@ -19,7 +19,7 @@ forEachEngine('importing a 5,000-row XLSX', (ctx) => {
   let official: Actor;
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     official = await actorFor(ctx.db, 'bulk-official', 'official', 'fgw');
     const admin = await actorFor(ctx.db, 'bulk-admin', 'admin');
     await createBulkIndicators(ctx.db, 'fgw');

@@ -2,7 +2,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, indicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { runImport } from '@/lib/services/imports/imports';
 import { getImportTemplate } from '@/lib/services/imports/templates';
 import { upsertTarget } from '@/lib/services/admin/targets';
@@ -13,6 +12,7 @@ import { snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
 import { TARGETS_HEADER, xlsxOf, type Cell } from './import-files';
+import { seedCatalogue } from './fixtures/catalogue';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const months = (values: Partial<Record<number, string>>) => Array.from({ length: 12 }, (_, i) => values[i + 1] ?? '');
@@ -26,7 +26,7 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
   const run = (mode: 'dry-run' | 'commit', file: Uint8Array) => runImport(admin, { kind: 'targets', mode, file }, ctx.db, NOW);
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     admin = await actorFor(ctx.db, 'impt-admin', 'admin');
     official = await actorFor(ctx.db, 'impt-official', 'official', 'fgw');
     await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3000', version: null }, ctx.db, NOW);

@@ -5,7 +5,6 @@ import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual, setPeriodLocked } from '@/lib/services/reporting/actual-review';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { createIndicator, setIndicatorRetired } from '@/lib/services/admin/catalog';
 import { runImport, type ImportResult } from '@/lib/services/imports/imports';
 import { forEachEngine } from '../helpers/test-db';
@@ -13,6 +12,7 @@ import { auditCount, snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
 import { csvText, csvUtf8Bom, encodeGb18030, xlsxOf, type Cell } from './import-files';
+import { seedCatalogue } from './fixtures/catalogue';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const INDICATOR = { kind: 'cumulative', frequency: 'monthly', departmentCode: 'fgw', areaSlug: 'investment' };
@@ -28,7 +28,7 @@ forEachEngine('bulk import of actuals', (ctx) => {
     runImport(actor, { kind, mode, file }, ctx.db, NOW);
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     official = await actorFor(ctx.db, 'imp-official', 'official', 'fgw');
     reviewer = await actorFor(ctx.db, 'imp-reviewer', 'reviewer', 'fgw');
     admin = await actorFor(ctx.db, 'imp-admin', 'admin');

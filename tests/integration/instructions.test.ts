@@ -7,12 +7,12 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditEvents, instructionAnswers, instructions } from '@/db/schema';
 import { type Actor } from '@/lib/domain/actor';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { answerInstruction, createInstruction } from '@/lib/services/reporting/instructions';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
+import { seedCatalogue } from './fixtures/catalogue';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 
@@ -36,7 +36,7 @@ forEachEngine('批示 (instructions)', (ctx) => {
     actorFor(ctx.db, username, role, departmentCode, { displayName: `${username}-name` });
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     leader = await named('instr-leader', 'leader');
     official = await named('instr-official', 'official', 'fgw');
     reviewer = await named('instr-reviewer', 'reviewer', 'fgw');

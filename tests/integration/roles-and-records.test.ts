@@ -16,7 +16,6 @@ import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual, returnActual } from '@/lib/services/reporting/actual-review';
 import { getAuditEvent, listAuditEvents } from '@/lib/services/audit/audit-log';
 import { acknowledgeAuditorAlerts, listPendingAuditorAlerts } from '@/lib/services/audit/auditor-alerts';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { checkIndicatorBundle } from '@/lib/services/exports/bundle';
 import { checkAuditLogExport } from '@/lib/services/exports/exports';
 import { withImportSlot } from '@/lib/services/imports/imports';
@@ -29,6 +28,7 @@ import { forEachEngine } from '../helpers/test-db';
 import { actorFor as fixtureActor } from './fixtures/actors';
 import { rejection } from './fixtures/refusals';
 import { processDb } from './fixtures/process-db';
+import { seedCatalogue } from './fixtures/catalogue';
 
 // authenticate() and the request wrapper read the process-wide database: point them at the engine under test.
 vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
@@ -59,7 +59,7 @@ forEachEngine('roles and records', (ctx) => {
 
   beforeAll(async () => {
     processDb.db = ctx.db;
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     actors.security = await actorFor('rr-security', 'security');
     actors.admin = await actorFor('rr-admin', 'admin');
     actors.auditorA = await actorFor('rr-auditor-a', 'auditor');

@@ -13,7 +13,6 @@ import { indicators, targets } from '@/db/schema';
 import { type Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { getAreaView } from '@/lib/services/dashboards/area';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { getOverview } from '@/lib/services/dashboards/dashboard';
 import { exportRecords } from '@/lib/services/exports/exports';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
@@ -21,6 +20,7 @@ import { openReadModel } from '@/lib/services/dashboards/read-model';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 import { actorFor } from './fixtures/actors';
+import { seedCatalogue } from './fixtures/catalogue';
 
 // 10 April 2026, noon in Shanghai: March's figures are being entered.
 const NOW = new Date('2026-04-10T04:00:00Z');
@@ -39,7 +39,7 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
     (await getAreaView(actor, 'investment', PERIOD, options())).indicators.find((v) => v.code === CODE);
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     actors = {
       official: await actorFor(ctx.db, 'scope-official', 'official', 'fgw'),
       reviewer: await actorFor(ctx.db, 'scope-reviewer', 'reviewer', 'fgw'),

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { setIndicatorRetired } from '@/lib/services/admin/catalog';
 import { getReportingSettings, getSettingsView, updateReportingSettings } from '@/lib/services/admin/settings';
 import { listTargets, upsertTarget } from '@/lib/services/admin/targets';
@@ -10,6 +9,7 @@ import { forEachEngine } from '../helpers/test-db';
 import { auditCount, snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
+import { seedCatalogue } from './fixtures/catalogue';
 
 // 10 April 2026 in Shanghai: the 2026 targets are in force, 2027's not yet.
 const NOW = new Date('2026-04-10T04:00:00Z');
@@ -20,7 +20,7 @@ forEachEngine('annual targets and settings', (ctx) => {
   let official: Actor;
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     admin = await actorFor(ctx.db, 'tgt-admin', 'admin');
     official = await actorFor(ctx.db, 'tgt-official', 'official', 'fgw');
   });

@@ -3,7 +3,7 @@
  * lease. Claiming, marking and releasing each take the claim token, so a worker whose lease was taken over cannot
  * overwrite what the next one did.
  */
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actuals, reminderOutbox, targets, users, workerLeases, type OutboxStatus } from '../schema';
 
@@ -61,7 +61,7 @@ export async function claimMessages(db: Db, args: { now: Date; leaseMs: number; 
     .from(reminderOutbox)
     .where(
       or(
-        and(eq(reminderOutbox.status, 'queued'), sql`${reminderOutbox.nextAttemptAt} <= ${args.now}`),
+        and(eq(reminderOutbox.status, 'queued'), lte(reminderOutbox.nextAttemptAt, args.now)),
         and(eq(reminderOutbox.status, 'sending'), lt(reminderOutbox.leaseUntil, args.now)),
       ),
     )

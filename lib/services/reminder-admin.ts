@@ -46,8 +46,10 @@ export async function getRemindersView(actor: Actor, query: { status?: string },
 export type RemindersView = Awaited<ReturnType<typeof getRemindersView>>;
 
 /** POST /api/admin/reminders/{id}/retry — a failed message queued again now with a fresh round of attempts. */
-export async function retryReminder(actor: Actor, id: number, db?: Db, now = new Date()) {
+export async function retryReminder(actor: Actor, rawId: number | string, db?: Db, now = new Date()) {
   requirePermission(actor, 'reminder.manage');
+  const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 && rawId <= 2_147_483_647 ? rawId : null;
+  if (id === null) throw new AppError('not_found', '未找到该提醒消息');
   const database = db ?? (await getDb());
   return database.transaction(async (tx) => {
     const before = await getOutboxMessage(tx, id);

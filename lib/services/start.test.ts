@@ -47,6 +47,7 @@ describe('startServer', () => {
     vi.stubEnv('REMINDER_WORKER', '0');
     vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
     vi.spyOn(console, 'log').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     const { startServer } = await import('./start');
     await startServer();
     expect(startReminderWorker).not.toHaveBeenCalled();

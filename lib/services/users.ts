@@ -93,6 +93,7 @@ export async function createUser(actor: Actor, input: unknown, db?: Db): Promise
         passwordHash,
         mustChangePassword: data.mustChangePassword,
         passwordChangedAt: new Date(),
+        email: data.email || null,
       });
       await appendAuditEvent(tx, {
         actor,
@@ -156,9 +157,11 @@ export async function updateUser(actor: Actor, id: unknown, input: unknown, db?:
     }
     const revokesSessions = role !== before.role || departmentId !== before.departmentId;
     const displayName = data.displayName ?? before.displayName;
-    if (!revokesSessions && displayName === before.displayName) return;
+    const email = data.email === undefined ? before.email : data.email || null;
+    if (!revokesSessions && displayName === before.displayName && email === before.email) return;
     const after = await updateUserRow(tx, userId, {
       displayName,
+      email,
       role,
       departmentId,
       ...(revokesSessions ? { sessionVersion: nextSessionVersion() } : {}),

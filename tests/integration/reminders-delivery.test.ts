@@ -10,6 +10,7 @@ import { auditEvents, reminderOutbox } from '@/db/schema';
 import { getRemindersView, retryReminder } from '@/lib/services/reminder-admin';
 import { getReminderChannels, updateReminderSettings } from '@/lib/services/reminder-settings';
 import { createReminderWorker } from '@/lib/services/reminder-worker';
+import { createEmailChannel } from '@/lib/services/reminder-channels';
 import { buildChannels, deliverDue, toOutgoing, type DeliveryOptions } from '@/lib/services/reminders';
 import { forEachEngine } from '../helpers/test-db';
 import { expectError } from './admin-fixtures';
@@ -95,6 +96,23 @@ forEachEngine('reminders: delivery', (ctx) => {
     expect(hook.deliveries.map((d) => d.idempotencyKey)).toEqual(['k:crash-after-send:webhook', 'k:crash-after-send:webhook']);
     expect(hook.deliveries[0]?.body).toEqual(hook.deliveries[1]?.body);
     expect(hook.logical()).toHaveLength(1);
+  });
+
+  it('an unreachable SMTP server and a wrong SMTP password are failed attempts, retried with the error kept', async () => {
+    await ctx.db.delete(reminderOutbox);
+    await enqueueMessages(ctx.db, [message('k:smtp-down:email', 'email')]);
+    const config = (await getReminderChannels(ctx.db)).email;
+    if (!config) throw new Error('e-mail not configured');
+    const down = createEmailChannel({ ...config, port: 1 });
+    expect(await deliverDue(ctx.db, T0, { email: down }, OPTIONS)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const [afterDown] = await ctx.db.select().from(reminderOutbox);
+    expect(afterDown?.lastError).toMatch(/ECONNREFUSED|connect/i);
+    const wrongPassword = createEmailChannel({ ...config, password: 'wrong' });
+    expect(await deliverDue(ctx.db, later(1_000), { email: wrongPassword }, OPTIONS)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const [afterAuth] = await ctx.db.select().from(reminderOutbox);
+    expect(afterAuth).toMatchObject({ status: 'queued', attempts: 2 });
+    expect(afterAuth?.lastError).toMatch(/Invalid login|535|Invalid username/i);
+    await ctx.db.delete(reminderOutbox);
   });
 
   it('a failing webhook is retried with doubling back-off, then listed as failed with its error', async () => {

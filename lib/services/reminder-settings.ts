@@ -122,6 +122,9 @@ export async function updateReminderSettings(actor: Actor, input: unknown, db?: 
     if (data.email) {
       const { password, ...rest } = data.email;
       const passwordSealed = password ? await sealSecret(password) : (before.email?.passwordSealed ?? null);
+      if (rest.username && passwordSealed === null) {
+        throw new AppError('invalid_input', '填写了「SMTP 用户名」时须填写「SMTP 密码」', { 'email.password': ['填写了「SMTP 用户名」时须填写「SMTP 密码」'] });
+      }
       email = { ...rest, passwordSealed };
     }
     let webhook: StoredReminderSettings['webhook'] = null;

@@ -57,6 +57,9 @@ forEachEngine('reminders: settings and planning', (ctx) => {
     expect(error.fieldErrors?.['email.port']).toEqual(['「SMTP 端口」应为 1–65535 的整数']);
     const order = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), reviewerAfterDays: 6, adminAfterDays: 2 }, ctx.db), 'invalid_input', 'adminAfterDays');
     expect(order.message).toContain('不能早于');
+    const { password: _none, ...noPassword } = settingsInput(1, null, 'initial').email;
+    const missing = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), email: noPassword }, ctx.db), 'invalid_input', 'email.password');
+    expect(missing.message).toBe('填写了「SMTP 用户名」时须填写「SMTP 密码」');
     await expectError(updateReminderSettings(w.offA1, settingsInput(1, null, 'initial'), ctx.db), 'forbidden');
     await expectError(updateReminderSettings(w.leader, settingsInput(1, null, 'initial'), ctx.db), 'forbidden');
     expect(await ctx.db.select().from(settings).where(eq(settings.key, 'reminders'))).toEqual([]);

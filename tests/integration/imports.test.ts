@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
+import { type AppError } from '@/lib/errors';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual, setPeriodLocked } from '@/lib/services/reporting/actual-review';
 import { bootstrap } from '@/lib/services/platform/bootstrap';

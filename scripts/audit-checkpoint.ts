@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   let checkpoint;
   try {
     const actor = { ...SYSTEM_ACTOR, clientAddress: `cli:${os.hostname()}` };
-    checkpoint = await createCheckpoint(actor, {}, handle.db);
+    checkpoint = await createCheckpoint(actor, { db: handle.db });
   } catch (error) {
     if (!isAppError(error)) throw error;
     console.error(error.message);

@@ -83,7 +83,7 @@ async function run(args: UserAddArgs, password: string): Promise<number> {
     throw error;
   }
   try {
-    const user = await createUser(cliActor(), { ...args, password }, handle.db);
+    const user = await createUser(cliActor(), { ...args, password }, { db: handle.db });
     const department = args.departmentCode ? `，单位 ${args.departmentCode.toLowerCase()}` : '';
     console.log(
       `已创建用户「${args.displayName}」：用户名 ${user.username}，角色 ${ROLE_LABELS[args.role]}${department}，编号 ${user.id}。`,

@@ -13,7 +13,7 @@ export async function actorFor(db: Db, username: string, role: Actor['role'], de
   const { id } = await createUser(
     SYSTEM_ACTOR,
     { username, displayName: username, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
+    { db },
   );
   const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
   return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };

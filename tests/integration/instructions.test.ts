@@ -21,7 +21,7 @@ async function actorFor(db: Db, username: string, role: Actor['role'], departmen
   const { id } = await createUser(
     SYSTEM_ACTOR,
     { username, displayName: `${username}-name`, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
+    { db },
   );
   const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
   return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };

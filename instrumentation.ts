@@ -3,10 +3,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { installPeerAddressHook } = await import('./lib/http/peer-address-hook');
+  const { installPeerAddressHook } = await import('./lib/server-http/peer-address-hook');
   installPeerAddressHook();
-  const { installGracefulShutdown } = await import('./lib/services/shutdown');
+  const { installGracefulShutdown } = await import('./lib/services/platform/shutdown');
   installGracefulShutdown();
-  const { startServer } = await import('./lib/services/start');
+  const { startServer } = await import('./lib/services/platform/start');
   await startServer();
 }

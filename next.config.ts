@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { API_CSP } from './lib/http/csp';
+import { API_CSP } from './lib/server-http/csp';
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -5,8 +5,8 @@
 // (CVE-2025-29927 showed why).
 import { serverEnv } from '@/lib/env';
 import { NextResponse, type NextRequest } from 'next/server';
-import { HSTS_VALUE, pageCsp } from '@/lib/http/csp';
-import { isSecureRequest } from '@/lib/http/request-facts';
+import { HSTS_VALUE, pageCsp } from '@/lib/server-http/csp';
+import { isSecureRequest } from '@/lib/server-http/request-facts';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 const PUBLIC_PAGES = ['/login', '/favicon.ico', '/icon.svg'];

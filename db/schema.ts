@@ -348,7 +348,7 @@ export const seedRuns = pgTable('seed_runs', {
 /**
  * The version of the data the dashboards show (one row, id 1): bumped in the transaction of every audited
  * write that changes figures, targets, the catalog, settings or departments — not by sign-ins, refusals,
- * exports or account changes — so that the read model (lib/services/read-model.ts) is recomputed only when
+ * exports or account changes — so that the read model (lib/services/dashboards/read-model.ts) is recomputed only when
  * what it shows may have changed. Bumps are serialised by the audit chain lock, so it grows in commit order.
  */
 export const dataVersion = pgTable('data_version', {
@@ -357,7 +357,7 @@ export const dataVersion = pgTable('data_version', {
 });
 
 /**
- * Refused requests counted per client address, reason and minute (lib/services/refusals.ts): the first
+ * Refused requests counted per client address, reason and minute (lib/services/audit/refusals.ts): the first
  * refusal of a minute appends one audit event carrying the count of the address's previous minute for that
  * reason; later ones only count here. One row per address and reason.
  */

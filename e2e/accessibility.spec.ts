@@ -3,9 +3,9 @@
  * alternative for every chart, a visible focus ring, and the entry form worked with the keyboard alone.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { currentPeriod } from '../lib/domain/period';
-import { storageStateOf, type E2eRole } from './support/accounts';
+import { pageAs, type E2eRole } from './support/accounts';
 
 const period = currentPeriod(new Date());
 const entryUrl = `/entry?year=${period.year}&month=${period.month}`;
@@ -13,11 +13,6 @@ const entryUrl = `/entry?year=${period.year}&month=${period.month}`;
 const ENTRY_CODE = 'INV-TRANSFORM-PROJECTS-COMPLETED';
 /** A drawn chart: a recharts surface (the trend chart) or one of the plain-SVG sparklines. */
 const CHARTS = '.recharts-wrapper, svg[data-chart]';
-
-async function pageAs(browser: Browser, role: E2eRole | 'signed-out'): Promise<Page> {
-  const context = await browser.newContext(role === 'signed-out' ? {} : { storageState: storageStateOf(role) });
-  return context.newPage();
-}
 
 /** The page has drawn its data: no skeleton or loading notice left, a top-level heading shown. */
 async function settle(page: Page, { charts = false }: { charts?: boolean } = {}) {

@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { storageStateOf } from './support/accounts';
-import { adminApi, changePassword, createUser, newUserPage, signIn, STRONG_PASSWORD, unexpectedProblems } from './support/auth-helpers';
+import { adminApi, createUser, newUserPage, STRONG_PASSWORD, unexpectedProblems } from './support/auth-helpers';
+import { changePassword, signIn } from './pages/login-page';
 import { watchPage } from './support/watch';
 
 test.describe.configure({ mode: 'serial' });

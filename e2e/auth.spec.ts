@@ -1,16 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SAME_ORIGIN, storageStateOf } from './support/accounts';
-import {
-  adminApi,
-  changePassword,
-  createReadyUser,
-  createUser,
-  newUserPage,
-  signIn,
-  STRONG_PASSWORD,
-  totpNow,
-  unexpectedProblems,
-} from './support/auth-helpers';
+import { adminApi, createReadyUser, createUser, newUserPage, STRONG_PASSWORD, totpNow, unexpectedProblems,  } from './support/auth-helpers';
+import { changePassword, signIn } from './pages/login-page';
 import { watchPage } from './support/watch';
 
 test.describe('an official', () => {

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { WORK_AREAS } from '../lib/domain/types';
-import { storageStateOf, type E2eRole } from './support/accounts';
+import { pageAs as signedInPage, storageStateOf, type E2eRole } from './support/accounts';
 
 type Violation = { directive: string; blocked: string; sample: string };
 declare global {
@@ -16,8 +16,7 @@ declare global {
 }
 
 async function pageAs(browser: Browser, role: E2eRole | 'signed-out'): Promise<Page> {
-  const context = await browser.newContext(role === 'signed-out' ? { storageState: { cookies: [], origins: [] } } : { storageState: storageStateOf(role) });
-  const page = await context.newPage();
+  const page = await signedInPage(browser, role);
   // Before any of the page's own scripts: collect every violation the document reports.
   await page.addInitScript(() => {
     window.__cspViolations = [];

@@ -59,17 +59,17 @@ const envSchema = rawSchema.transform((e) => ({
   authSecret: e.AUTH_SECRET || e.NEXTAUTH_SECRET || undefined,
   /** DATA_KEY, the key stored secrets are encrypted with (else one derived from the signing secret). */
   dataKey: e.DATA_KEY || undefined,
-  /** MFA_REQUIRED_ROLES as written (lib/auth/mfa-policy reads it). */
+  /** MFA_REQUIRED_ROLES as written (lib/session/mfa-policy reads it). */
   mfaRequiredRoles: e.MFA_REQUIRED_ROLES,
   /** SEED_SAMPLE=1: load the sample year on PostgreSQL too. */
   seedSample: e.SEED_SAMPLE === '1',
   /** DEMO_ACCOUNTS=0: no demo accounts on the embedded database. */
   demoAccounts: e.DEMO_ACCOUNTS !== '0',
-  /** EXPORT_MAX_ROWS as written (lib/services/export-run reads it; default there). */
+  /** EXPORT_MAX_ROWS as written (lib/services/exports/run reads it; default there). */
   exportMaxRows: e.EXPORT_MAX_ROWS,
-  /** IMPORT_CONCURRENCY as written (lib/services/imports reads it; default there). */
+  /** IMPORT_CONCURRENCY as written (lib/services/imports/imports reads it; default there). */
   importConcurrency: e.IMPORT_CONCURRENCY,
-  /** TRUSTED_PROXIES as written (lib/http/request-facts parses it). */
+  /** TRUSTED_PROXIES as written (lib/server-http/request-facts parses it). */
   trustedProxies: e.TRUSTED_PROXIES,
   /** APP_ORIGIN; empty counts as unset. */
   appOrigin: e.APP_ORIGIN || undefined,

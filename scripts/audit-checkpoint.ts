@@ -10,7 +10,7 @@ import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
-import { createCheckpoint } from '@/lib/services/audit';
+import { createCheckpoint } from '@/lib/services/audit/audit-log';
 import { parseOptions, UsageError } from './lib/args';
 import { appendCheckpointFile, sendCheckpointToSyslog, writeCheckpointToDir } from './lib/checkpoint-files';
 
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   let checkpoint;
   try {
     const actor = { ...SYSTEM_ACTOR, clientAddress: `cli:${os.hostname()}` };
-    checkpoint = await createCheckpoint(actor, {}, handle.db);
+    checkpoint = await createCheckpoint(actor, { db: handle.db });
   } catch (error) {
     if (!isAppError(error)) throw error;
     console.error(error.message);

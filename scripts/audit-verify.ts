@@ -9,7 +9,7 @@ import { envOpenOptions, openDatabase } from '@/db/client';
 import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { parseOptions, UsageError } from './lib/args';
 import { readNewestCheckpoint, type KeptCheckpoint } from './lib/checkpoint-files';
 
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   }
   try {
     const started = Date.now();
-    const report = await verifyAuditChain(SYSTEM_ACTOR, kept ? { checkpoint: kept.checkpoint } : {}, handle.db);
+    const report = await verifyAuditChain(SYSTEM_ACTOR, kept ? { checkpoint: kept.checkpoint } : {}, { db: handle.db });
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(report.ok ? '校验通过。' : '校验未通过！');

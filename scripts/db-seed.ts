@@ -1,6 +1,6 @@
 // npm run db:seed [-- --sample] — loads the report (and with --sample, or on the embedded engine, the 2026 sample year).
 import { envOpenOptions, openDatabase } from '../db/client';
-import { bootstrap } from '../lib/services/bootstrap';
+import { bootstrap } from '../lib/services/platform/bootstrap';
 
 async function main() {
   const handle = await openDatabase(envOpenOptions());

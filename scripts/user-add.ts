@@ -12,7 +12,7 @@ import { DatabaseLockedError } from '@/db/dir-lock';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { ROLE_LABELS } from '@/lib/domain/types';
 import { isAppError } from '@/lib/errors';
-import { createUser } from '@/lib/services/users';
+import { createUser } from '@/lib/services/admin/users';
 import { firstLine, parseUserAddArgs, USER_ADD_USAGE, UsageError, type UserAddArgs } from './lib/args';
 
 /** How each input field is given on this command line, for error messages. */
@@ -83,7 +83,7 @@ async function run(args: UserAddArgs, password: string): Promise<number> {
     throw error;
   }
   try {
-    const user = await createUser(cliActor(), { ...args, password }, handle.db);
+    const user = await createUser(cliActor(), { ...args, password }, { db: handle.db });
     const department = args.departmentCode ? `，单位 ${args.departmentCode.toLowerCase()}` : '';
     console.log(
       `已创建用户「${args.displayName}」：用户名 ${user.username}，角色 ${ROLE_LABELS[args.role]}${department}，编号 ${user.id}。`,

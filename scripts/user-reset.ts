@@ -10,7 +10,7 @@ import { DatabaseLockedError } from '@/db/dir-lock';
 import { getUserByUsername } from '@/db/queries/users';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { isAppError } from '@/lib/errors';
-import { resetPassword } from '@/lib/services/users';
+import { resetPassword } from '@/lib/services/admin/users';
 import { parseUserResetArgs, USER_RESET_USAGE, UsageError } from './lib/args';
 
 function cliActor(): Actor {
@@ -40,7 +40,7 @@ async function run(username: string): Promise<number> {
       console.error(`用户不存在：${username}（数据库：${handle.location}）`);
       return 1;
     }
-    const { password } = await resetPassword(cliActor(), user.id, handle.db);
+    const { password } = await resetPassword(cliActor(), user.id, { db: handle.db });
     console.log(`已重置用户 ${user.username}（${user.displayName}）的密码。`);
     console.log(`一次性密码（只显示这一次，请安全地交给本人）：${password}`);
     console.log('该用户下次登录时须修改密码；其已登录的会话已全部失效，登录锁定（如有）已解除。');

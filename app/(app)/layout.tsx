@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { AppHeader } from '@/components/layout/app-header';
 import { AuditorAlerts } from '@/components/layout/auditor-alerts';
 import { SessionKeeper } from '@/components/layout/session-keeper';
-import { mfaOffNoticeFor } from '@/lib/auth/mfa-policy';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { can } from '@/lib/auth/permissions';
-import { listPendingAuditorAlerts } from '@/lib/services/auditor-alerts';
+import { mfaOffNoticeFor } from '@/lib/session/mfa-policy';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { can } from '@/lib/domain/permissions';
+import { listPendingAuditorAlerts } from '@/lib/services/audit/auditor-alerts';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();

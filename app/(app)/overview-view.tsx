@@ -13,7 +13,7 @@ import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
 import { COUNT_ORDER } from '@/components/kpi/status-counts';
 import { PeriodSelect } from '@/components/layout/period-select';
-import { overviewQuery, type PeriodParams } from '@/lib/api/queries';
+import { overviewQuery, type PeriodParams } from '@/lib/client-api/queries';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import type { ProgressStatus } from '@/lib/domain/types';
 

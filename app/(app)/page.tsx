@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { can } from '@/lib/auth/permissions';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { overviewQuery } from '@/lib/api/queries';
-import { getOverview } from '@/lib/services/dashboard';
+import { can } from '@/lib/domain/permissions';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { overviewQuery } from '@/lib/client-api/queries';
+import { getOverview } from '@/lib/services/dashboards/dashboard';
 import { parsePeriodSearch } from '@/lib/validation/period';
 import { OverviewView } from './overview-view';
 

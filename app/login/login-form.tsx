@@ -3,7 +3,9 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { signInMessage } from '@/lib/auth/sign-in-messages';
-import { safeCallbackPath } from '@/lib/http/safe-redirect';
+import { safeCallbackPath } from '@/lib/domain/safe-redirect';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
@@ -60,13 +62,13 @@ export function LoginForm() {
         </div>
       ) : null}
       {error ? (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice tone="error">
           {error}
-        </p>
+        </Notice>
       ) : null}
-      <button type="submit" disabled={busy} className="w-full rounded bg-red-700 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+      <Button type="submit" disabled={busy} variant="primary" size="lg" className="w-full">
         {busy ? '正在登录…' : '登录'}
-      </button>
+      </Button>
     </form>
   );
 }

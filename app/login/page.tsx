@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/session/session';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '登录' };

@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { screenQuery } from '@/lib/api/dashboard-queries';
-import { getScreen } from '@/lib/services/screen-view';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { screenQuery } from '@/lib/client-api/dashboard-queries';
+import { getScreen } from '@/lib/services/dashboards/screen';
 import { ScreenView } from './screen-view';
 
 export const dynamic = 'force-dynamic';

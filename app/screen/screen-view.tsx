@@ -4,6 +4,7 @@
  * (React Query refetchInterval), shows when it last succeeded, and warns when the data is older than 90 s
  * or the server cannot be reached.
  */
+import { Button } from '@/components/ui/button';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -11,14 +12,14 @@ import { ProgressBar, Sparkline } from '@/components/charts/chart';
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { COUNT_ORDER, StatusCounts } from '@/components/kpi/status-counts';
-import { ApiError } from '@/lib/api/client';
-import { screenQuery, SCREEN_REFRESH_MS, SCREEN_STALE_MS } from '@/lib/api/dashboard-queries';
+import { ApiError } from '@/lib/client-api/client';
+import { screenQuery, SCREEN_REFRESH_MS, SCREEN_STALE_MS } from '@/lib/client-api/dashboard-queries';
 import { formatShanghaiTime, isOlderThan } from '@/lib/domain/datetime';
 import { formatPercent, formatPoints } from '@/lib/domain/format';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { groupStatus } from '@/lib/domain/summary';
 import type { ProgressStatus } from '@/lib/domain/types';
-import type { ScreenView as ScreenData } from '@/lib/services/screen-view';
+import type { ScreenView as ScreenData } from '@/lib/services/dashboards/screen';
 import { useNow } from './clock';
 
 const COUNT_COLORS: Record<ProgressStatus, string> = {
@@ -191,9 +192,9 @@ export function ScreenView() {
                 数据可能已过期：最后成功刷新于 {dataUpdatedAt ? formatShanghaiTime(dataUpdatedAt) : '—'}
               </span>
             ) : null}
-            <button type="button" onClick={() => void refetch()} className="ml-auto rounded border border-amber-400/60 px-3 py-0.5 hover:bg-amber-500/20">
+            <Button variant="on-dark" size="sm" onClick={() => void refetch()} className="ml-auto">
               立即重试
-            </button>
+            </Button>
           </div>
         ) : null}
 

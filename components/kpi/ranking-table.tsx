@@ -6,6 +6,7 @@ import { formatPercent } from '@/lib/domain/format';
 import { foldRanking } from '@/lib/domain/ranking';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { periodSearch, type PeriodLike } from './types';
+import { Button } from '@/components/ui/button';
 
 export interface RankRow {
   rank: number;
@@ -94,9 +95,9 @@ export function RankingTable({
                 <tr>
                   <td colSpan={7} className="px-2 py-1.5 text-center text-xs text-gray-500">
                     第 {head.length + 1}–{head.length + folded} 名（{folded} 个单位）未列出
-                    <button type="button" onClick={() => setExpanded(true)} className="ml-2 font-medium text-red-800 hover:underline">
+                    <Button onClick={() => setExpanded(true)} variant="link" className="ml-2 font-medium">
                       展开全部 {ranked.length} 个单位
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               ) : null}

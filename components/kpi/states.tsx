@@ -1,6 +1,7 @@
 'use client';
 /** Loading skeletons, empty states and error states with a retry, shared by the dashboards. */
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 
 export function Skeleton({ className = '' }: { className?: string }) {
   return <div aria-hidden className={`animate-pulse rounded-lg bg-gray-200/80 ${className}`} />;
@@ -38,9 +39,9 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
     <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
       <span>加载失败：{message}</span>
       {onRetry ? (
-        <button type="button" onClick={onRetry} className="rounded border border-red-300 bg-white px-3 py-1 font-medium hover:bg-red-100">
+        <Button onClick={onRetry} variant="danger">
           重试
-        </button>
+        </Button>
       ) : null}
     </div>
   );

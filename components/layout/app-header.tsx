@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { can } from '@/lib/auth/permissions';
-import type { SessionUser } from '@/lib/auth/session';
+import { can } from '@/lib/domain/permissions';
+import type { SessionUser } from '@/lib/session/session';
 import { actorRoleLabel } from '@/lib/domain/labels';
 import { NAV_ITEMS } from './nav-items';
 import { SignOutButton } from './sign-out-button';

@@ -2,9 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/client';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
-import type { AuditorAlertItem } from '@/lib/services/auditor-alerts';
+import type { AuditorAlertItem } from '@/lib/services/audit/auditor-alerts';
+import { Button } from '@/components/ui/button';
 
 /**
  * Shown to an auditor on every page until acknowledged: changes another administrator made to auditor
@@ -43,9 +44,9 @@ export function AuditorAlerts({ alerts }: { alerts: AuditorAlertItem[] }) {
           ))}
         </ul>
         <div className="mt-2 flex items-center gap-3">
-          <button type="button" disabled={busy} onClick={acknowledge} className="rounded bg-amber-800 px-3 py-1 text-xs font-medium text-white hover:bg-amber-900 disabled:opacity-50">
+          <Button disabled={busy} onClick={acknowledge} variant="primary" size="sm">
             {busy ? '正在确认…' : '已核实，确认提醒'}
-          </button>
+          </Button>
           {error ? <span className="text-red-800">{error}</span> : null}
         </div>
       </div>

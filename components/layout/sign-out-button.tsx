@@ -2,12 +2,14 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   return (
-    <button
-      type="button"
+    <Button
+      variant="on-dark"
+      size="sm"
       disabled={busy}
       onClick={async () => {
         setBusy(true);
@@ -15,9 +17,8 @@ export function SignOutButton() {
         await fetch('/api/account/sign-out', { method: 'POST' }).catch(() => undefined);
         await signOut({ callbackUrl: '/login' });
       }}
-      className="rounded border border-white/40 px-2 py-1 hover:bg-white/15 disabled:opacity-60"
     >
       退出登录
-    </button>
+    </Button>
   );
 }

@@ -4,7 +4,7 @@
  * Scoping: only a role with `audit.view` sees audit rows; anyone else gets none, whatever called this.
  */
 import { and, asc, count, desc, eq, gt, gte, like, lt, lte, max, min, type SQL } from 'drizzle-orm';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
 import { queryRows, sql, type Db } from '../client';

@@ -1,6 +1,6 @@
 /**
  * The data version of the dashboards' read model (see db/schema.ts dataVersion): bumped by appendAuditEvent
- * for actions that change data, read by lib/services/read-model.ts.
+ * for actions that change data, read by lib/services/dashboards/read-model.ts.
  */
 import { queryRows, sql, type Db } from '../client';
 

@@ -10,7 +10,7 @@
  * signed-in role alike (PRODUCT.md).
  */
 import { eq, inArray, ne, or, type SQL } from 'drizzle-orm';
-import { isDepartmentScoped } from '@/lib/auth/permissions';
+import { isDepartmentScoped } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import { actuals, indicators } from '../schema';
 

@@ -8,7 +8,7 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /**
  * Keys that must never be in the database, and are never written to a backup: the signing secret an
- * earlier version generated here on PostgreSQL (removed by migration and at start, see lib/services/start.ts).
+ * earlier version generated here on PostgreSQL (removed by migration and at start, see lib/services/platform/start.ts).
  */
 export const FORBIDDEN_SETTING_KEYS = ['auth.secret'] as const;
 

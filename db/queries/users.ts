@@ -1,7 +1,7 @@
 /**
  * User rows. Password hashes and secrets never leave this layer except to the sign-in and user services;
  * the admin list (`listUserSummaries`) selects none of them. Users are not department-owned rows: only a
- * holder of 'user.manage' reaches the list and the writes (checked by lib/services/users.ts).
+ * holder of 'user.manage' reaches the list and the writes (checked by lib/services/admin/users.ts).
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';

@@ -70,21 +70,6 @@ export async function newUserPage(browser: Browser, address?: string): Promise<{
   return { context, page: await context.newPage() };
 }
 
-export async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
-/** The forced (or voluntary) password change form. */
-export async function changePassword(page: Page, current: string, next: string, confirm = next): Promise<void> {
-  await page.getByLabel('当前密码', { exact: true }).fill(current);
-  await page.getByLabel('新密码', { exact: true }).fill(next);
-  await page.getByLabel('再次输入新密码', { exact: true }).fill(confirm);
-  await page.getByRole('button', { name: '保存新密码' }).click();
-}
-
 /** watchPage's problems, less the console lines a deliberately refused request produces (4xx). */
 export function unexpectedProblems(problems: string[]): string[] {
   return problems.filter((line) => !/^console: Failed to load resource: the server responded with a status of 4\d\d/.test(line));

@@ -1,7 +1,7 @@
 /** Permission checks for services: throw AppError('forbidden') unless the role grants it. */
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { can, isDepartmentScoped, type Permission } from './permissions';
+import { can, isDepartmentScoped, type Permission } from '../domain/permissions';
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) throw new AppError('forbidden');

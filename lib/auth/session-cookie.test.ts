@@ -9,7 +9,7 @@ vi.mock('next/headers', () => ({
     set: (name: string, value: string, options?: Record<string, unknown>) => jar.set(name, { value, options }),
   }),
 }));
-vi.mock('./options', () => ({ getAuthOptions: async () => ({ secret: SECRET }) }));
+vi.mock('../session/options', () => ({ getAuthOptions: async () => ({ secret: SECRET }) }));
 
 describe('reissueSessionVersion (the session that changed the password stays open)', () => {
   beforeEach(() => jar.clear());

@@ -6,7 +6,7 @@
  */
 import { cookies } from 'next/headers';
 import { decode, encode } from 'next-auth/jwt';
-import { getAuthOptions } from './options';
+import { getAuthOptions } from '../session/options';
 import { IDLE_TIMEOUT_SECONDS } from './session-policy';
 
 const DEFAULT_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { userEmailField } from './reminders';
-import { requiresDepartment } from '@/lib/auth/permissions';
+import { requiresDepartment } from '@/lib/domain/permissions';
 import { choicesText } from '@/lib/domain/labels';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 import { checkPassword } from './password';

@@ -6,9 +6,9 @@
  */
 import { openDatabase } from '../../db/client';
 import { SYSTEM_ACTOR } from '../../lib/domain/actor';
-import { bootstrap } from '../../lib/services/bootstrap';
-import { runImport } from '../../lib/services/imports';
-import { createUser } from '../../lib/services/users';
+import { bootstrap } from '../../lib/services/platform/bootstrap';
+import { runImport } from '../../lib/services/imports/imports';
+import { createUser } from '../../lib/services/admin/users';
 import { BULK_INDICATORS, BULK_MONTHS, bulkRows, createBulkIndicators, xlsxOf } from '@/scripts/lib/bulk-import-fixture';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
@@ -21,7 +21,7 @@ async function main() {
     const { id } = await createUser(
       SYSTEM_ACTOR,
       { username: 'bench-official', displayName: '基准测试填报员', role: 'official', departmentCode: 'fgw', password: 'Bench-Test-Pass#2026', mustChangePassword: false },
-      handle.db,
+      { db: handle.db },
     );
     const [fgw] = await handle.db.query.departments.findMany({ where: (d, { eq }) => eq(d.code, 'fgw') });
     const actor = { id, username: 'bench-official', role: 'official' as const, departmentId: fgw?.id ?? null };
@@ -33,13 +33,13 @@ async function main() {
 
     queries = 0;
     started = performance.now();
-    const preview = await runImport(actor, { kind: 'actuals', mode: 'dry-run', file }, handle.db, NOW);
+    const preview = await runImport(actor, { kind: 'actuals', mode: 'dry-run', file }, { db: handle.db, now: NOW });
     const dryRunMs = performance.now() - started;
     const dryRunQueries = queries;
 
     queries = 0;
     started = performance.now();
-    const done = await runImport(actor, { kind: 'actuals', mode: 'commit', file }, handle.db, NOW);
+    const done = await runImport(actor, { kind: 'actuals', mode: 'commit', file }, { db: handle.db, now: NOW });
     const commitMs = performance.now() - started;
 
     console.log(

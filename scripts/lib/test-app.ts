@@ -99,7 +99,7 @@ export function startApp(env: Record<string, string>, port: number, options: { p
 }
 
 /**
- * The header a non-browser client sends so that its writes pass the origin check (lib/http/request-origin.ts):
+ * The header a non-browser client sends so that its writes pass the origin check (lib/server-http/request-origin.ts):
  * it names the app's own origin, as a browser on the app's pages would.
  */
 export function sameOrigin(url: string): { origin: string } {

@@ -12,8 +12,8 @@ import { openDatabase } from '../../db/client';
 import { ensureAppLogin } from '../../db/roles';
 import { SYSTEM_ACTOR } from '../../lib/domain/actor';
 import type { Role } from '../../lib/domain/types';
-import { bootstrap } from '../../lib/services/bootstrap';
-import { createUser } from '../../lib/services/users';
+import { bootstrap } from '../../lib/services/platform/bootstrap';
+import { createUser } from '../../lib/services/admin/users';
 
 export interface TestAccount {
   username: string;
@@ -82,7 +82,7 @@ export async function prepareDatabase(options: {
   try {
     await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: options.now }, handle);
     for (const account of options.accounts) {
-      await createUser(SYSTEM_ACTOR, { ...account, password: options.password, mustChangePassword: false }, handle.db);
+      await createUser(SYSTEM_ACTOR, { ...account, password: options.password, mustChangePassword: false }, { db: handle.db });
     }
     if (appLogin) await ensureAppLogin(handle.db, appLogin);
   } finally {

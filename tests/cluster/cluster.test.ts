@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { attemptSignIn, call, signIn, type RunningApp } from '@/scripts/lib/test-app';
 import { DraftWriter, missingWrites, type AcknowledgedWrite } from '@/tests/reliability/support/writes';
@@ -168,7 +168,7 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     const handle = await ownerHandle();
     try {
       expect(await missingWrites(handle.db, acknowledged), 'acknowledged writes lost').toEqual([]);
-      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, { db: handle.db });
       expect(report.ok, report.message).toBe(true);
     } finally {
       await handle.close();

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { actuals, auditEvents, departments, indicators, periodLocks, settings, targetPhases, targets } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { createUser } from '@/lib/services/users';
+import { createUser } from '@/lib/services/admin/users';
 
 const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
 
@@ -13,7 +13,7 @@ export async function actorFor(db: Db, username: string, role: Actor['role'], de
   const { id } = await createUser(
     SYSTEM_ACTOR,
     { username, displayName: username, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
+    { db },
   );
   const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
   return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };

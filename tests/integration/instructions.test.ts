@@ -8,10 +8,10 @@ import type { Db } from '@/db/client';
 import { auditEvents, departments, instructionAnswers, instructions } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { getIndicatorDetail } from '@/lib/services/indicator-detail';
-import { answerInstruction, createInstruction } from '@/lib/services/instructions';
-import { createUser } from '@/lib/services/users';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
+import { answerInstruction, createInstruction } from '@/lib/services/reporting/instructions';
+import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '../helpers/test-db';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
@@ -21,7 +21,7 @@ async function actorFor(db: Db, username: string, role: Actor['role'], departmen
   const { id } = await createUser(
     SYSTEM_ACTOR,
     { username, displayName: `${username}-name`, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
+    { db },
   );
   const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
   return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };

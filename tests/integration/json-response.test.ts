@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openReadModel } from '@/lib/services/read-model';
+import { openReadModel } from '@/lib/services/dashboards/read-model';
 import { forEachEngine } from '@/tests/helpers/test-db';
-import { jsonResponse } from '@/lib/http/json-response';
+import { jsonResponse } from '@/lib/server-http/json-response';
 
 describe('jsonResponse of a value not from the read model', () => {
   it('answers its JSON as it is at the time of the answer', async () => {

@@ -3,14 +3,14 @@
  * reached PostgreSQL, which cannot hold one in text, and the request failed with a 500. Now refused as bad input.
  */
 import { expect, it } from 'vitest';
-import { listAuditEvents } from '@/lib/services/audit';
+import { listAuditEvents } from '@/lib/services/audit/audit-log';
 import { nulFieldErrors } from '@/lib/validation/parse';
 import { auditor } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 forEachEngine('input holding a NUL character', (ctx) => {
   it('is refused as invalid input naming the field, not a server error', async () => {
-    const error: unknown = await listAuditEvents(auditor, { username: '/e\u0000' }, ctx.db).catch((e: unknown) => e);
+    const error: unknown = await listAuditEvents(auditor, { username: '/e\u0000' }, { db: ctx.db }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid_input', fieldErrors: { username: ['含有不允许的空字符（\\0）'] } });
   });
 });

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { createUser } from '@/lib/services/users';
+import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const current: { db: Db | null; session: Record<string, unknown> | null; headers: Headers } = { db: null, session: null, headers: new Headers() };
@@ -23,7 +23,7 @@ vi.mock('@/db/client', async (importOriginal) => ({
   },
 }));
 vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
-vi.mock('@/lib/auth/options', () => ({ getAuthOptions: async () => ({}) }));
+vi.mock('@/lib/session/options', () => ({ getAuthOptions: async () => ({}) }));
 vi.mock('next/headers', () => ({ headers: async () => current.headers }));
 
 const { POST } = await import('@/app/api/admin/users/[id]/route');
@@ -50,7 +50,7 @@ forEachEngine('origin refusal', (ctx) => {
   let n = 0;
   beforeAll(async () => {
     current.db = ctx.db;
-    const admin = await createUser(SYSTEM_ACTOR, { username: 'csrf-admin', displayName: '跨站管理员', role: 'security', password: 'Kx9#mPq2Lw', mustChangePassword: false }, ctx.db);
+    const admin = await createUser(SYSTEM_ACTOR, { username: 'csrf-admin', displayName: '跨站管理员', role: 'security', password: 'Kx9#mPq2Lw', mustChangePassword: false }, { db: ctx.db });
     adminId = admin.id;
   });
   beforeEach(async () => {
@@ -59,7 +59,7 @@ forEachEngine('origin refusal', (ctx) => {
   });
   async function victim() {
     n += 1;
-    const { id } = await createUser(SYSTEM_ACTOR, { username: `csrf-victim${n}`, displayName: `受害者${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false }, ctx.db);
+    const { id } = await createUser(SYSTEM_ACTOR, { username: `csrf-victim${n}`, displayName: `受害者${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false }, { db: ctx.db });
     return id;
   }
   const isDisabled = async (id: number) => (await ctx.db.select({ d: users.isDisabled }).from(users).where(eq(users.id, id)))[0]?.d;

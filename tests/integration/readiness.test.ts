@@ -1,7 +1,7 @@
 /** /api/ready's answer and the start-up warning about an owner-level database login, on both engines. */
 import { describe, expect, it } from 'vitest';
 import { sql } from '@/db/client';
-import { checkReadiness, OWNER_LOGIN_WARNING, reportDatabaseLogin } from '@/lib/services/readiness';
+import { checkReadiness, OWNER_LOGIN_WARNING, reportDatabaseLogin } from '@/lib/services/platform/readiness';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 forEachEngine('readiness', (ctx) => {

@@ -2,7 +2,7 @@
 import type { Db } from '@/db/client';
 import { actuals, departments, indicators, targets } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
-import { updateUser } from '@/lib/services/users';
+import { updateUser } from '@/lib/services/admin/users';
 import { actorFor } from './admin-fixtures';
 
 export const SMTP_USER = 'cuiban';
@@ -60,7 +60,7 @@ export async function seedReminderWorld(db: Db, prefix: string): Promise<Reminde
   // Addresses set as the security administrator sets them (the user form), audited as user.update.
   for (const [key, actor] of Object.entries(world)) {
     if (key === 'offA3' || actor.id === null) continue;
-    await updateUser(SYSTEM_ACTOR, actor.id, { email: `${actor.username}@example.gov.cn` }, db);
+    await updateUser(SYSTEM_ACTOR, actor.id, { email: `${actor.username}@example.gov.cn` }, { db });
   }
   return world;
 }

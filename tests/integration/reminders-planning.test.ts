@@ -5,8 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditEvents, reminderOutbox, settings } from '@/db/schema';
-import { getReminderSettingsView, updateReminderSettings } from '@/lib/services/reminder-settings';
-import { runReminderTick } from '@/lib/services/reminders';
+import { getReminderSettingsView, updateReminderSettings } from '@/lib/services/reminders/settings';
+import { runReminderTick } from '@/lib/services/reminders/reminders';
 import { forEachEngine } from '../helpers/test-db';
 import { expectError } from './admin-fixtures';
 import { startSmtpReceiver, startWebhookReceiver } from './reminder-receivers';

@@ -4,7 +4,7 @@ import type { DbHandle } from '@/db/client';
 import { actuals, auditEvents, departments, indicators, workAreas } from '@/db/schema';
 import { seedReport } from '@/db/seed/report';
 import { SEED_INDICATORS } from '@/db/seed/report-data';
-import { bootstrap } from '@/lib/services/bootstrap';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { testDatabases } from '../helpers/test-db';
 
 /** [code, year, value as stored, unit, qualifier, words] — figures of every section of the report. */

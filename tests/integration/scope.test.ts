@@ -12,14 +12,14 @@ import { listFigureEvents } from '@/db/queries/history';
 import { scopeKey } from '@/db/queries/scope';
 import { departments, indicators, targets } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
-import { saveActual } from '@/lib/services/actual-entry';
-import { getAreaView } from '@/lib/services/area-view';
-import { bootstrap } from '@/lib/services/bootstrap';
-import { getOverview } from '@/lib/services/dashboard';
-import { exportRecords } from '@/lib/services/exports';
-import { getIndicatorDetail } from '@/lib/services/indicator-detail';
-import { openReadModel } from '@/lib/services/read-model';
-import { createUser } from '@/lib/services/users';
+import { saveActual } from '@/lib/services/reporting/actual-entry';
+import { getAreaView } from '@/lib/services/dashboards/area';
+import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { getOverview } from '@/lib/services/dashboards/dashboard';
+import { exportRecords } from '@/lib/services/exports/exports';
+import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
+import { openReadModel } from '@/lib/services/dashboards/read-model';
+import { createUser } from '@/lib/services/admin/users';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
@@ -34,7 +34,7 @@ async function actorFor(db: Db, username: string, role: Actor['role'], departmen
   const { id } = await createUser(
     SYSTEM_ACTOR,
     { username, displayName: username, role, departmentCode, password: PASSWORD, mustChangePassword: false },
-    db,
+    { db },
   );
   const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];
   return { id, username, role, departmentId: dept?.id ?? null, clientAddress: '127.0.0.1' };
@@ -69,7 +69,7 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
     // The dashboards before the draft, as the owning department reads them (its computation is cached).
     overviewBefore = await overviewOf(actors.official);
     areaBefore = await areaRowOf(actors.official);
-    await saveActual(actors.official, { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: null, action: 'draft' }, ctx.db, NOW);
+    await saveActual(actors.official, { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: null, action: 'draft' }, { db: ctx.db, now: NOW });
   });
 
   it("the indicator page shows the draft to its own department's official and reviewer only, whoever reads first", async () => {
@@ -95,7 +95,7 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
 
   it('the records export leaves the draft out for every role that may export', async () => {
     for (const role of ['leader', 'auditor'] as const) {
-      const download = await exportRecords(actors[role], { format: 'csv', year: '2026' }, {}, ctx.db);
+      const download = await exportRecords(actors[role], { format: 'csv', year: '2026' }, { db: ctx.db });
       const rows = await readCsv(await readWebStream(download.stream));
       await download.done;
       expect(rows.length, role).toBeGreaterThan(0);
@@ -119,9 +119,7 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
     const [saved] = await listPeriodActuals(ctx.db, { actor: actors.official, indicatorIds: [indicatorId], year: 2026, month: 3 });
     await saveActual(
       actors.official,
-      { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: saved?.version ?? null, action: 'submit' },
-      ctx.db,
-      NOW,
+      { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: saved?.version ?? null, action: 'submit' }, { db: ctx.db, now: NOW },
     );
     expect(await areaRowOf(actors.leader)).not.toEqual(areaBefore);
     const detail = await getIndicatorDetail(actors.otherOfficial, CODE, PERIOD, options());

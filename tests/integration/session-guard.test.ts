@@ -1,5 +1,5 @@
 /**
- * The per-request checks of lib/auth/session.ts and page-guard.ts against a real database: a revoked
+ * The per-request checks of lib/session/session.ts and page-guard.ts against a real database: a revoked
  * session is signed out; until the password is changed and (where the role requires it) TOTP enrolled,
  * pages send the user to set up the account and the API refuses everything but their own account routes.
  */
@@ -8,7 +8,7 @@ import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { createUser } from '@/lib/services/users';
+import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const current: { db: Db | null; session: Record<string, unknown> | null } = { db: null, session: null };
@@ -21,7 +21,7 @@ vi.mock('@/db/client', async (importOriginal) => ({
   },
 }));
 vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
-vi.mock('@/lib/auth/options', () => ({ getAuthOptions: async () => ({}) }));
+vi.mock('@/lib/session/options', () => ({ getAuthOptions: async () => ({}) }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '10.1.1.1' }) }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {
@@ -29,8 +29,8 @@ vi.mock('next/navigation', () => ({
   },
 }));
 
-const { requireActor, getSessionUser } = await import('@/lib/auth/session');
-const { requirePageUser } = await import('@/lib/auth/page-guard');
+const { requireActor, getSessionUser } = await import('@/lib/session/session');
+const { requirePageUser } = await import('@/lib/session/page-guard');
 
 /** The status and message requireActor refuses with, or 'ok'. */
 async function apiAnswer(options?: { allowIncompleteSetup?: boolean }): Promise<string> {
@@ -62,7 +62,7 @@ forEachEngine('session guard', (ctx) => {
     const { id } = await createUser(
       SYSTEM_ACTOR,
       { username: `guard${n}`, displayName: `守卫${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false },
-      ctx.db,
+      { db: ctx.db },
     );
     const [row] = await ctx.db.update(users).set({ ...change, updatedAt: new Date() }).where(eq(users.id, id)).returning();
     current.session = { uid: id, sv: row?.sessionVersion, at: Math.floor(Date.now() / 1000) };

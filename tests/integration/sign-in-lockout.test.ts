@@ -9,8 +9,8 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { auditEvents, departments, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { authenticate, SignInError } from '@/lib/services/sign-in';
-import { createUser, unlockUser } from '@/lib/services/users';
+import { authenticate, SignInError } from '@/lib/services/account/sign-in';
+import { createUser, unlockUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 // authenticate() reads the process-wide database; point it at the engine under test.
@@ -48,7 +48,7 @@ forEachEngine('sign-in lockout', (ctx) => {
     const user = await createUser(
       SYSTEM_ACTOR,
       { username, displayName: `锁定${n}`, role: 'leader', password: PASSWORD, mustChangePassword: false },
-      ctx.db,
+      { db: ctx.db },
     );
     return { id: user.id, username };
   }
@@ -96,7 +96,7 @@ forEachEngine('sign-in lockout', (ctx) => {
     for (let i = 0; i < 5; i += 1) await attempt(user.username, 'Wrong#pass0', '10.0.0.2');
     expect(await attempt(user.username, PASSWORD, '10.0.0.2')).toBe('invalid');
     expect(await isLocked(user.id)).toBe(true);
-    await unlockUser(SYSTEM_ACTOR, user.id, ctx.db);
+    await unlockUser(SYSTEM_ACTOR, user.id, { db: ctx.db });
     expect(await attempt(user.username, PASSWORD, '10.0.0.2')).toBe('ok');
     const actions = (await ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(user.id)))).map(
       (e) => e.action,

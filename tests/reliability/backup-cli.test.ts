@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
 import { snapshotTables } from '../helpers/db-snapshot';
 
@@ -59,7 +59,7 @@ for (const { engine, testUrl } of engines) {
       const [before, after] = [await withDb(source.env, snapshotTables), await withDb(target.env, snapshotTables)];
       expect(after).toEqual(before);
       expect((after.actuals ?? []).length).toBeGreaterThan(100);
-      const report = await withDb(target.env, (db) => verifyAuditChain(SYSTEM_ACTOR, {}, db));
+      const report = await withDb(target.env, (db) => verifyAuditChain(SYSTEM_ACTOR, {}, { db }));
       expect(report.ok, report.message).toBe(true);
 
       const again = run('scripts/db-restore.ts', ['--in', file], target.env);

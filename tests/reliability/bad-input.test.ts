@@ -49,7 +49,7 @@ async function findIds(env: Record<string, string>): Promise<CorpusIds> {
 
 /**
  * Every row of every table, less what a refused request is meant to leave: its throttled `refusal.*` record
- * (等保 8.1.4.3; lib/services/refusals.ts) and the counters behind it. Those are returned apart.
+ * (等保 8.1.4.3; lib/services/audit/refusals.ts) and the counters behind it. Those are returned apart.
  */
 async function snapshot(env: Record<string, string>) {
   const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });

@@ -4,7 +4,7 @@ import { openDatabase } from '@/db/client';
 import { actuals, indicators } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { call, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 import { missingWrites } from './support/writes';
@@ -89,7 +89,7 @@ for (const { engine, testUrl } of engines) {
           expect(row?.version).toBe(last.version);
           expect(Number(row?.value)).toBe(Number(last.value));
         }
-        const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+        const report = await verifyAuditChain(SYSTEM_ACTOR, {}, { db: handle.db });
         expect(report.ok, report.message).toBe(true);
       } finally {
         await handle.close();

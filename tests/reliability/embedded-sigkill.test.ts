@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { verifyAuditChain } from '@/lib/services/audit';
+import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
 import { call, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
 import { missingWrites } from './support/writes';
@@ -69,7 +69,7 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
     expect(acknowledged.length).toBeGreaterThan(KILLS);
     const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
     try {
-      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, { db: handle.db });
       expect(report.ok, report.message).toBe(true);
     } finally {
       await handle.close();

@@ -1,6 +1,6 @@
-/** The role → permission table (lib/auth/permissions.ts): separation of duties as PRODUCT.md states it. */
+/** The role → permission table (lib/domain/permissions.ts): separation of duties as PRODUCT.md states it. */
 import { describe, expect, it } from 'vitest';
-import { can, isDepartmentScoped, PERMISSIONS, permissionsOf, requiresDepartment, type Permission } from '@/lib/auth/permissions';
+import { can, isDepartmentScoped, PERMISSIONS, permissionsOf, requiresDepartment, type Permission } from '@/lib/domain/permissions';
 import { ROLES, type Role } from '@/lib/domain/types';
 
 const DENIED: [Role, Permission[]][] = [

@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
-import { ApiError, fetchJson } from '@/lib/api/client';
-import { approvalsQuery } from '@/lib/api/queries';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
+import { approvalsQuery } from '@/lib/client-api/queries';
 import { formatNumber } from '@/lib/domain/format';
 import { formatPeriodLabel } from '@/lib/domain/period';
-import type { ApprovalQueue } from '@/lib/services/entry-views';
+import type { ApprovalQueue } from '@/lib/services/reporting/entry-sheet';
+import { Button } from '@/components/ui/button';
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
@@ -82,9 +83,9 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
         ) : null}
       </dl>
       <div className="mt-3 flex flex-wrap items-start gap-2">
-        <button type="button" disabled={act.isPending} onClick={() => act.mutate('approve')} className="rounded bg-green-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-green-800 disabled:opacity-60">
+        <Button disabled={act.isPending} onClick={() => act.mutate('approve')} variant="success">
           审核通过
-        </button>
+        </Button>
         {returning ? (
           <form
             className="flex flex-1 flex-wrap items-start gap-2"
@@ -97,14 +98,14 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
               退回原因
             </label>
             <input id={`reason-${item.id}`} autoFocus value={reason} onChange={(e) => setReason(e.target.value)} placeholder="退回原因（必填）：请写明需要修改的地方" className="min-w-64 flex-1 rounded border border-gray-300 px-2 py-1.5 text-sm" />
-            <button type="submit" disabled={act.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+            <Button type="submit" disabled={act.isPending} variant="primary">
               确认退回
-            </button>
+            </Button>
           </form>
         ) : (
-          <button type="button" onClick={() => setReturning(true)} className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+          <Button onClick={() => setReturning(true)} variant="danger">
             退回
-          </button>
+          </Button>
         )}
       </div>
       {error ? (

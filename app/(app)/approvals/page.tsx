@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { Forbidden } from '@/components/ui/forbidden';
-import { approvalsQuery } from '@/lib/api/queries';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { getApprovalQueue } from '@/lib/services/entry-views';
+import { approvalsQuery } from '@/lib/client-api/queries';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { getApprovalQueue } from '@/lib/services/reporting/entry-sheet';
 import { ApprovalList } from './approval-list';
 
 export const metadata: Metadata = { title: '数据审核' };

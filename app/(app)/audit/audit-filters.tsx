@@ -2,9 +2,10 @@
 
 import Form from 'next/form';
 import Link from 'next/link';
-import type { AuditFilterParams } from '@/lib/api/audit';
-import type { AuditFilterOptions } from '@/lib/services/audit';
+import type { AuditFilterParams } from '@/lib/client-api/audit';
+import type { AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { ROLE_CHOICES } from './labels';
+import { Button } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-2 py-1.5 text-sm';
 
@@ -86,9 +87,9 @@ export function AuditFilters({ filters, options }: { filters: AuditFilterParams;
           )}
         </Field>
         <div className="col-span-2 flex items-end gap-2 md:col-span-4">
-          <button type="submit" className="rounded bg-red-700 px-4 py-1.5 text-sm text-white hover:bg-red-800">
+          <Button type="submit" variant="primary">
             查询
-          </button>
+          </Button>
           <Link href="/audit" className="rounded border border-gray-300 px-4 py-1.5 text-sm hover:bg-gray-100">
             清除筛选
           </Link>

@@ -2,14 +2,15 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { auditListQuery, type AuditFilterParams } from '@/lib/api/audit';
-import { ApiError } from '@/lib/api/client';
-import type { AuditEventSummary, AuditFilterOptions } from '@/lib/services/audit';
+import { auditListQuery, type AuditFilterParams } from '@/lib/client-api/audit';
+import { ApiError } from '@/lib/client-api/client';
+import type { AuditEventSummary, AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { AuditFilters } from './audit-filters';
 import { ChainStatus } from './chain-status';
 import { EventDetail } from './event-detail';
 import { ExportPanel } from './export-panel';
 import { showRole, showTime } from './labels';
+import { Button } from '@/components/ui/button';
 
 function ErrorBox({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const fields = error instanceof ApiError ? Object.values(error.fieldErrors ?? {}).flat() : [];
@@ -23,9 +24,9 @@ function ErrorBox({ error, onRetry }: { error: Error; onRetry: () => void }) {
           ))}
         </ul>
       ) : null}
-      <button type="button" onClick={onRetry} className="mt-2 rounded border border-red-300 px-2 py-0.5">
+      <Button onClick={onRetry} variant="danger" size="sm" className="mt-2">
         重试
-      </button>
+      </Button>
     </div>
   );
 }
@@ -47,14 +48,11 @@ function EventRow({ event, isSelected, onOpen }: { event: AuditEventSummary; isS
         {event.reason ?? ''}
       </td>
       <td className="whitespace-nowrap px-2 py-2">
-        <button
-          type="button"
-          onClick={onOpen}
+        <Button onClick={onOpen}
           aria-pressed={isSelected}
-          className="rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-100"
-        >
+          size="sm">
           查看 #{event.id}
-        </button>
+        </Button>
       </td>
     </tr>
   );
@@ -127,14 +125,10 @@ export function AuditView({
           )}
           {list.hasNextPage ? (
             <div className="border-t border-gray-100 px-4 py-3">
-              <button
-                type="button"
-                onClick={() => list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-                className="rounded border border-gray-300 px-3 py-1 text-sm hover:bg-gray-100 disabled:opacity-50"
-              >
+              <Button onClick={() => list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}>
                 {list.isFetchingNextPage ? '加载中…' : '加载更多'}
-              </button>
+              </Button>
             </div>
           ) : events.length > 0 ? (
             <p className="border-t border-gray-100 px-4 py-3 text-xs text-gray-500">已显示全部 {events.length} 条</p>

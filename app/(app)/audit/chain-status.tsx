@@ -2,9 +2,10 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { auditApi, auditVerifyQuery } from '@/lib/api/audit';
-import type { VerifyReport } from '@/lib/services/audit';
+import { auditApi, auditVerifyQuery } from '@/lib/client-api/audit';
+import type { VerifyReport } from '@/lib/services/audit/audit-log';
 import { showTime } from './labels';
+import { Button } from '@/components/ui/button';
 
 function ReportBox({ report, onOpenEvent }: { report: VerifyReport; onOpenEvent: (id: number) => void }) {
   const tone = report.ok ? 'border-green-200 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-900';
@@ -25,13 +26,10 @@ function ReportBox({ report, onOpenEvent }: { report: VerifyReport; onOpenEvent:
         <p className="mt-2">
           {report.firstBreak.message}
           {report.breakCount > 1 ? `（共 ${report.breakCount} 处不符）` : ''}
-          <button
-            type="button"
-            onClick={() => report.firstBreak && onOpenEvent(report.firstBreak.id)}
-            className="ml-2 rounded border border-red-300 px-2 py-0.5 text-xs"
-          >
+          <Button onClick={() => report.firstBreak && onOpenEvent(report.firstBreak.id)}
+            variant="danger" size="sm" className="ml-2">
             查看事件 #{report.firstBreak.id}
-          </button>
+          </Button>
         </p>
       ) : null}
       {report.checkpoint ? (
@@ -67,25 +65,17 @@ export function ChainStatus({ onOpenEvent }: { onOpenEvent: (id: number) => void
         <h2 id="chain-title" className="mr-auto text-base font-semibold">
           审计链状态
         </h2>
-        <button
-          type="button"
-          onClick={() => {
+        <Button onClick={() => {
             compare.reset();
             void verify.refetch();
           }}
-          disabled={verify.isFetching}
-          className="rounded border border-gray-300 px-3 py-1 text-sm hover:bg-gray-100 disabled:opacity-50"
-        >
+          disabled={verify.isFetching}>
           {verify.isFetching ? '正在校验…' : '重新校验'}
-        </button>
-        <button
-          type="button"
-          onClick={() => checkpoint.mutate()}
-          disabled={checkpoint.isPending}
-          className="rounded border border-gray-300 px-3 py-1 text-sm hover:bg-gray-100 disabled:opacity-50"
-        >
+        </Button>
+        <Button onClick={() => checkpoint.mutate()}
+          disabled={checkpoint.isPending}>
           {checkpoint.isPending ? '正在生成…' : '下载检查点'}
-        </button>
+        </Button>
         <label htmlFor={fileId} className="cursor-pointer rounded border border-gray-300 px-3 py-1 text-sm hover:bg-gray-100">
           与检查点比对…
         </label>

@@ -2,10 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { auditEventQuery } from '@/lib/api/audit';
+import { auditEventQuery } from '@/lib/client-api/audit';
 import { diffFields, type FieldDiff } from '@/lib/domain/audit-diff';
-import type { AuditFilterOptions } from '@/lib/services/audit';
+import type { AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { showRole, showTime } from './labels';
+import { Button } from '@/components/ui/button';
 
 const MARKS: Record<FieldDiff['status'], { text: string; row: string } | null> = {
   changed: { text: '已修改', row: 'bg-amber-50' },
@@ -46,9 +47,9 @@ export function EventDetail({ id, options, onClose }: { id: number; options: Aud
         <h2 id={titleId} ref={titleRef} tabIndex={-1} className="mr-auto text-base font-semibold outline-none">
           事件 #{id}
         </h2>
-        <button type="button" onClick={onClose} className="rounded border border-gray-300 px-2 py-0.5 text-sm hover:bg-gray-100">
+        <Button onClick={onClose} size="sm">
           关闭（Esc）
-        </button>
+        </Button>
       </div>
       {isPending ? <p className="mt-3 text-sm text-gray-500">加载中…</p> : null}
       {error ? (

@@ -1,11 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { auditApi, auditSearch, type AuditFilterParams } from '@/lib/api/audit';
-import { ApiError } from '@/lib/api/client';
+import { auditApi, auditSearch, type AuditFilterParams } from '@/lib/client-api/audit';
+import { ApiError } from '@/lib/client-api/client';
+import { Button } from '@/components/ui/button';
 
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-2 py-1 text-sm';
-const BUTTON = 'rounded border border-gray-300 px-3 py-1 text-sm hover:bg-gray-100 disabled:opacity-50';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string };
 
@@ -42,12 +42,12 @@ function StatusLine({ status }: { status: Status }) {
 function FormatButtons({ disabled, onExport }: { disabled: boolean; onExport: (format: 'csv' | 'xlsx') => void }) {
   return (
     <div className="flex gap-2">
-      <button type="button" disabled={disabled} onClick={() => onExport('xlsx')} className={BUTTON}>
+      <Button disabled={disabled} onClick={() => onExport('xlsx')}>
         导出 XLSX
-      </button>
-      <button type="button" disabled={disabled} onClick={() => onExport('csv')} className={BUTTON}>
+      </Button>
+      <Button disabled={disabled} onClick={() => onExport('csv')}>
         导出 CSV
-      </button>
+      </Button>
     </div>
   );
 }

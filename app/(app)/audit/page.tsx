@@ -1,10 +1,10 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Forbidden } from '@/components/ui/forbidden';
-import { AUDIT_FILTER_KEYS, AUDIT_PAGE_SIZE, auditListQuery, type AuditFilterParams } from '@/lib/api/audit';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { can } from '@/lib/auth/permissions';
-import { getAuditFilterOptions, listAuditEvents } from '@/lib/services/audit';
+import { AUDIT_FILTER_KEYS, AUDIT_PAGE_SIZE, auditListQuery, type AuditFilterParams } from '@/lib/client-api/audit';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { can } from '@/lib/domain/permissions';
+import { getAuditFilterOptions, listAuditEvents } from '@/lib/services/audit/audit-log';
 import { AuditView } from './audit-view';
 
 export const metadata: Metadata = { title: '审计' };

@@ -1,13 +1,14 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { PageHeading } from '@/components/kpi/page-heading';
+import { PageHeader } from '@/components/ui/page-header';
 import { RankingTable } from '@/components/kpi/ranking-table';
 import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
 import { PeriodSelect } from '@/components/layout/period-select';
-import { departmentsQuery } from '@/lib/api/dashboard-queries';
-import type { PeriodParams } from '@/lib/api/queries';
+import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
+import type { PeriodParams } from '@/lib/client-api/queries';
+import { Notice } from '@/components/ui/notice';
 
 export function DepartmentsView({ params, notice }: { params: PeriodParams; notice?: string }) {
   const { data, error, isPending, refetch } = useQuery(departmentsQuery(params));
@@ -16,7 +17,7 @@ export function DepartmentsView({ params, notice }: { params: PeriodParams; noti
   const { period } = data;
   return (
     <div className="space-y-5">
-      <PageHeading
+      <PageHeader
         crumbs={[{ href: `/?year=${period.year}&month=${period.month}`, label: '总览' }]}
         title="责任单位"
         badges={
@@ -30,9 +31,9 @@ export function DepartmentsView({ params, notice }: { params: PeriodParams; noti
         controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}
       />
       {notice ? (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Notice tone="warning" role="status">
           {notice}
-        </p>
+        </Notice>
       ) : null}
       {data.isSample ? <SampleBanner realYearHref="/departments?year=2025" /> : null}
       <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">

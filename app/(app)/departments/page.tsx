@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { departmentsQuery } from '@/lib/api/dashboard-queries';
-import { listDepartmentStanding } from '@/lib/services/department-view';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
+import { listDepartmentStanding } from '@/lib/services/dashboards/department';
 import { parsePeriodSearch } from '@/lib/validation/period';
 import { DepartmentsView } from './departments-view';
 

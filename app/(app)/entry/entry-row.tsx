@@ -4,14 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
-import { ApiError, fetchJson } from '@/lib/api/client';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { formatNumber } from '@/lib/domain/format';
 import { formatPeriod, type Period } from '@/lib/domain/period';
 import { ACTUAL_STATUS_LABELS } from '@/lib/domain/labels';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
-import type { EntrySheet } from '@/lib/services/entry-views';
+import type { EntrySheet } from '@/lib/services/reporting/entry-sheet';
 
 type Row = EntrySheet['rows'][number];
 

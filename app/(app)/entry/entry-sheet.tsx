@@ -3,7 +3,7 @@
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
-import { entryQuery, overdueQuery, type PeriodParams } from '@/lib/api/queries';
+import { entryQuery, overdueQuery, type PeriodParams } from '@/lib/client-api/queries';
 import { addMonths, currentPeriod, formatPeriod, formatPeriodLabel, parsePeriod, type Period } from '@/lib/domain/period';
 import { EntryRow } from './entry-row';
 

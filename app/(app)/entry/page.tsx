@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { Forbidden } from '@/components/ui/forbidden';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { entryQuery, overdueQuery } from '@/lib/api/queries';
-import { getEntrySheet, getOverdueList } from '@/lib/services/entry-views';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { entryQuery, overdueQuery } from '@/lib/client-api/queries';
+import { getEntrySheet, getOverdueList } from '@/lib/services/reporting/entry-sheet';
 import { parsePeriodSearch } from '@/lib/validation/period';
 import { EntrySheetView } from './entry-sheet';
 

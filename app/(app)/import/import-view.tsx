@@ -2,9 +2,10 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { ImportResult } from '@/lib/services/imports';
+import type { ImportResult } from '@/lib/services/imports/imports';
 import { ResultTable } from './result-table';
 import { previewOf, uploadImport } from './upload';
+import { Button } from '@/components/ui/button';
 
 export interface ImportKindOption {
   kind: 'actuals' | 'targets';
@@ -121,12 +122,12 @@ export function ImportView(props: {
               {fileProblem ? <p role="alert" className="mt-1 text-sm text-red-800">⚠ {fileProblem}</p> : null}
             </div>
             <div className="mt-3 flex flex-wrap gap-2">
-              <button type="button" disabled={!file || Boolean(fileProblem) || run.isPending} onClick={() => run.mutate({ mode: 'dry-run' })} className="rounded border border-gray-400 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 disabled:opacity-50">
+              <Button disabled={!file || Boolean(fileProblem) || run.isPending} onClick={() => run.mutate({ mode: 'dry-run' })}>
                 {run.isPending && run.variables.mode === 'dry-run' ? '预检中…' : '预检'}
-              </button>
-              <button type="button" disabled={!canCommit} onClick={() => run.mutate({ mode: 'commit' })} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50">
+              </Button>
+              <Button disabled={!canCommit} onClick={() => run.mutate({ mode: 'commit' })} variant="primary">
                 {run.isPending && run.variables.mode === 'commit' ? '导入中…' : `确认导入${preview && preview.okCount ? ` ${preview.okCount} 行` : ''}`}
-              </button>
+              </Button>
             </div>
             {preview && preview.errorCount > 0 ? <p className="mt-2 text-sm text-red-800">有 {preview.errorCount} 行错误：请在文件中修正后重新选择文件并预检；有错误时不能导入。</p> : null}
             {preview && preview.errorCount === 0 && preview.okCount === 0 ? <p className="mt-2 text-sm text-gray-700">没有需要导入的数据（全部与已保存的相同或未填写）。</p> : null}

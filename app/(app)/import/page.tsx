@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { Forbidden } from '@/components/ui/forbidden';
-import { can, isDepartmentScoped } from '@/lib/auth/permissions';
-import { requirePagePermission } from '@/lib/auth/page-guard';
+import { can, isDepartmentScoped } from '@/lib/domain/permissions';
+import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod, formatPeriod, previousPeriod } from '@/lib/domain/period';
-import { listDepartments } from '@/lib/services/departments';
+import { listDepartments } from '@/lib/services/admin/departments';
 import { ImportView, type ImportKindOption } from './import-view';
 
 export const metadata: Metadata = { title: '批量导入' };

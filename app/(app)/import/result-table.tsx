@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import type { ImportResult } from '@/lib/services/imports';
+import type { ImportResult } from '@/lib/services/imports/imports';
+import { DataTable } from '@/components/ui/table';
 
 const SHOWN_ROWS = 1000;
 const STATUS = {
@@ -27,15 +28,7 @@ export function ResultTable({ result }: { result: ImportResult }) {
           只看有错误的行
         </label>
       </p>
-      <div className="max-h-[60vh] overflow-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-        <table className="w-full min-w-[760px] text-sm">
-          <caption className="sr-only">预检结果：每行的检查结果和错误说明</caption>
-          <thead className="sticky top-0 bg-gray-50 text-left text-xs text-gray-500">
-            <tr>
-              {['行号', '指标编码', periodLabel, '数值', '结果', '说明'].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>)}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
+      <DataTable headers={['行号', '指标编码', periodLabel, '数值', '结果', '说明']} minWidth="min-w-[760px]" maxHeight="max-h-[60vh]" caption="预检结果：每行的检查结果和错误说明">
             {rows.slice(0, SHOWN_ROWS).map((r) => (
               <tr key={r.row} className={r.status === 'error' ? 'bg-red-50/50' : ''}>
                 <td className="px-3 py-1.5 tabular-nums">第 {r.row} 行</td>
@@ -50,9 +43,7 @@ export function ResultTable({ result }: { result: ImportResult }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {rows.length > SHOWN_ROWS ? <p className="text-xs text-gray-500">只显示前 {SHOWN_ROWS} 行（共 {rows.length} 行）；请先修正错误的行。</p> : null}
     </div>
   );

@@ -1,6 +1,6 @@
 /** Posting an import file (multipart: the JSON helper would set the wrong content type) and reading the answer. */
-import { ApiError } from '@/lib/api/client';
-import type { ImportResult } from '@/lib/services/imports';
+import { ApiError } from '@/lib/client-api/client';
+import type { ImportResult } from '@/lib/services/imports/imports';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { reviewQuery } from '@/lib/api/dashboard-queries';
-import { getReview } from '@/lib/services/review-view';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { reviewQuery } from '@/lib/client-api/dashboard-queries';
+import { getReview } from '@/lib/services/dashboards/review';
 import { ReviewView } from './review-view';
 
 export const dynamic = 'force-dynamic';

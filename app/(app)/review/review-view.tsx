@@ -5,11 +5,11 @@ import Link from 'next/link';
 import { ChangeText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import { PageHeading } from '@/components/kpi/page-heading';
+import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, PageSkeleton } from '@/components/kpi/states';
-import { reviewQuery } from '@/lib/api/dashboard-queries';
+import { reviewQuery } from '@/lib/client-api/dashboard-queries';
 import { changeQuality } from '@/lib/domain/summary';
-import type { ReviewView as ReviewData } from '@/lib/services/review-view';
+import type { ReviewView as ReviewData } from '@/lib/services/dashboards/review';
 
 type Item = ReviewData['groups'][number]['items'][number];
 
@@ -31,7 +31,7 @@ export function ReviewView() {
   const { plan } = data;
   return (
     <div className="space-y-5">
-      <PageHeading
+      <PageHeader
         crumbs={[{ href: '/', label: '总览' }]}
         title={`“${plan.name}”发展成就回顾`}
         subtitle={`${plan.baselineYear + 1}—${plan.endYear}年，对比“十三五”末（${plan.baselineYear}年）基期；数值与变化按政府工作报告原文记载，报告未直接给出的数标“推算”，点击可看推算方法。`}

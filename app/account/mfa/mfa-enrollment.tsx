@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/client';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
+import { Button } from '@/components/ui/button';
 
 type Step = { kind: 'intro' } | { kind: 'scan'; secret: string; qrSvg: string } | { kind: 'codes'; codes: string[] };
 
-const PRIMARY = 'rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60';
 
 /** Groups a base32 secret in fours for reading and typing; spaces are ignored by authenticator apps. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
@@ -72,9 +72,9 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
       <div className="space-y-3 text-sm text-gray-700">
         <p className="font-medium text-gray-900">状态：未启用</p>
         <p>双因素认证：登录时除密码外，还需输入手机身份验证器 App（如 Microsoft Authenticator、Google 身份验证器、FreeOTP）生成的 6 位动态验证码。</p>
-        <button type="button" onClick={start} disabled={busy} className={PRIMARY}>
+        <Button onClick={start} disabled={busy} variant="primary" size="lg">
           {busy ? '正在生成…' : '开始绑定'}
-        </button>
+        </Button>
         {errorBox}
       </div>
     );
@@ -109,9 +109,9 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
             aria-describedby={error ? 'mfa-error' : undefined}
             className="w-full rounded border border-gray-300 px-3 py-2 font-mono tracking-widest"
           />
-          <button type="submit" disabled={busy} className={PRIMARY}>
+          <Button type="submit" disabled={busy} variant="primary" size="lg">
             {busy ? '正在验证…' : '确认绑定'}
-          </button>
+          </Button>
         </form>
         {errorBox}
       </div>
@@ -137,9 +137,9 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
         <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
         我已妥善保存这些恢复码
       </label>
-      <button type="button" disabled={!saved} onClick={() => router.replace('/')} className={PRIMARY}>
+      <Button disabled={!saved} onClick={() => router.replace('/')} variant="primary" size="lg">
         完成
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { mfaOffNoticeFor } from '@/lib/auth/mfa-policy';
-import { getSessionUser } from '@/lib/auth/session';
+import { mfaOffNoticeFor } from '@/lib/session/mfa-policy';
+import { getSessionUser } from '@/lib/session/session';
 import { AccountShell } from '../account-shell';
 import { MfaEnrollment } from './mfa-enrollment';
 

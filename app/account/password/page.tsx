@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/session/session';
 import { PASSWORD_RULES_TEXT } from '@/lib/validation/password';
 import { AccountShell } from '../account-shell';
 import { PasswordForm } from './password-form';

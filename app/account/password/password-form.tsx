@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/client';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 
 type Errors = Record<string, string[]>;
 
@@ -90,18 +92,18 @@ export function PasswordForm({ forced }: { forced: boolean }) {
       <Field name="newPassword" label="新密码" errors={errors.newPassword} autoComplete="new-password" />
       <Field name="confirmPassword" label="再次输入新密码" errors={errors.confirmPassword} autoComplete="new-password" />
       {message ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <Notice tone="error">
           {message}
-        </p>
+        </Notice>
       ) : null}
       {done ? (
         <p role="status" className="text-sm text-green-800">
           密码已修改，正在进入系统…
         </p>
       ) : null}
-      <button type="submit" disabled={busy || done} className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+      <Button type="submit" disabled={busy || done} variant="primary" size="lg">
         {busy ? '正在保存…' : '保存新密码'}
-      </button>
+      </Button>
     </form>
   );
 }

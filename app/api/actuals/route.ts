@@ -1,7 +1,7 @@
 // PUT /api/actuals — save a draft or submit one figure (JSON body; version guards against lost updates).
-import { readJsonBody } from '@/lib/http/body';
-import { withActor } from '@/lib/http/handler';
-import { saveActual } from '@/lib/services/actual-entry';
+import { readJsonBody } from '@/lib/server-http/body';
+import { withActor } from '@/lib/server-http/handler';
+import { saveActual } from '@/lib/services/reporting/actual-entry';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/approvals — submitted figures of the reviewer's department awaiting review.
-import { withActor } from '@/lib/http/handler';
-import { getApprovalQueue } from '@/lib/services/entry-views';
+import { withActor } from '@/lib/server-http/handler';
+import { getApprovalQueue } from '@/lib/services/reporting/entry-sheet';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/audit?from=&to=&username=&role=&action=&entityType=&departmentId=&indicatorId=&cursor=&limit= — one page of the audit log, newest first.
-import { searchObject } from '@/lib/http/download';
-import { withActor } from '@/lib/http/handler';
-import { listAuditEvents } from '@/lib/services/audit';
+import { searchObject } from '@/lib/server-http/download';
+import { withActor } from '@/lib/server-http/handler';
+import { listAuditEvents } from '@/lib/services/audit/audit-log';
 
 export const dynamic = 'force-dynamic';
 

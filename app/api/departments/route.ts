@@ -1,6 +1,6 @@
 // GET /api/departments?year=&month= — every department ranked by share of indicators on track, with status counts.
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { listDepartmentStanding } from '@/lib/services/department-view';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { listDepartmentStanding } from '@/lib/services/dashboards/department';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/entry?year=&month= — the official's figures due for a period, with target, expected and last figure.
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { getEntrySheet } from '@/lib/services/entry-views';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { getEntrySheet } from '@/lib/services/reporting/entry-sheet';
 
 export const dynamic = 'force-dynamic';
 

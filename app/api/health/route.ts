@@ -1,6 +1,6 @@
 // GET /api/health — 200 when the database answers, 503 otherwise (for load balancers and monitors). Public.
 import { NextResponse } from 'next/server';
-import { checkHealth } from '@/lib/services/health';
+import { checkHealth } from '@/lib/services/platform/health';
 
 export const dynamic = 'force-dynamic';
 

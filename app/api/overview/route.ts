@@ -1,6 +1,6 @@
 // GET /api/overview?year=&month= — headline tiles, the seven work areas with status counts, department ranking.
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { getOverview } from '@/lib/services/dashboard';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { getOverview } from '@/lib/services/dashboards/dashboard';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/ready — 200 when the database answers and its migrations are current, 503 otherwise; says whether the
 // app's database login is restricted or owner-level (for operators and orchestrators). Public.
 import { NextResponse } from 'next/server';
-import { checkReadiness } from '@/lib/services/readiness';
+import { checkReadiness } from '@/lib/services/platform/readiness';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/client-api/client';
 
 /**
  * "MM-DD HH:mm" in Beijing time. Formatted by hand (China has no daylight saving: UTC+8), so the server

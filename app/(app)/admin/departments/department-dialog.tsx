@@ -2,11 +2,13 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { adminApi } from '@/lib/api/admin';
-import type { DepartmentSummary } from '@/lib/services/departments';
-import { Dialog, FormError } from '../_shared/dialog';
-import { TextField } from '../_shared/fields';
+import { adminApi } from '@/lib/client-api/admin';
+import type { DepartmentSummary } from '@/lib/services/admin/departments';
+import { Dialog } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/notice';
+import { TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
+import { Button } from '@/components/ui/button';
 
 /** Creates a department, or (given one) renames it; the code is permanent once created. */
 export function DepartmentDialog({
@@ -52,12 +54,12 @@ export function DepartmentDialog({
         <TextField label="单位简称" name="shortName" defaultValue={department?.shortName} hint="例如：发改委（最多 10 个字）" errors={problem?.fieldErrors.shortName} required />
         {problem ? <FormError message={problem.message} /> : null}
         <div className="flex justify-end gap-2 pt-2">
-          <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
+          <Button onClick={onClose}>
             取消
-          </button>
-          <button type="submit" disabled={save.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          </Button>
+          <Button type="submit" disabled={save.isPending} variant="primary">
             {save.isPending ? '保存中…' : department ? '保存' : '创建'}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -2,11 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adminApi, adminDepartmentsQuery } from '@/lib/api/admin';
-import type { DepartmentSummary } from '@/lib/services/departments';
-import { ConfirmDialog } from '../_shared/dialog';
+import { adminApi, adminDepartmentsQuery } from '@/lib/client-api/admin';
+import type { DepartmentSummary } from '@/lib/services/admin/departments';
+import { ConfirmDialog } from '@/components/ui/dialog';
 import { toFormProblem } from '../_shared/format';
 import { DepartmentDialog } from './department-dialog';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { DataTable } from '@/components/ui/table';
 
 type DialogState =
   | { kind: 'create' }
@@ -14,7 +17,6 @@ type DialogState =
   | { kind: 'toggle'; department: DepartmentSummary }
   | null;
 
-const BUTTON = 'rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50';
 
 function ToggleDialog({ department, onClose, onDone }: { department: DepartmentSummary; onClose: () => void; onDone: (message: string) => void }) {
   const queryClient = useQueryClient();
@@ -56,9 +58,9 @@ export function DepartmentsView() {
   if (isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
   if (error) {
     return (
-      <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
+      <Notice tone="error">
         加载失败：{error.message}
-      </p>
+      </Notice>
     );
   }
   return (
@@ -66,27 +68,16 @@ export function DepartmentsView() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">单位管理</h1>
         <span className="text-sm text-gray-600">共 {data.length} 个单位；单位不删除，不再使用时停用</span>
-        <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+        <Button onClick={() => setDialog({ kind: 'create' })} variant="primary" className="ml-auto">
           新建单位
-        </button>
+        </Button>
       </div>
       {notice ? (
-        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <Notice tone="success">
           {notice}
-        </p>
+        </Notice>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-        <table className="w-full min-w-[640px] text-sm">
-          <thead className="bg-gray-50 text-left text-xs text-gray-500">
-            <tr>
-              {['单位代码', '单位名称', '简称', '状态', '操作'].map((h) => (
-                <th key={h} className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
+      <DataTable headers={['单位代码', '单位名称', '简称', '状态', '操作']} minWidth="min-w-[640px]">
             {data.map((d) => (
               <tr key={d.id} className={d.isActive ? '' : 'text-gray-500'}>
                 <td className="px-3 py-2 font-mono">{d.code}</td>
@@ -95,19 +86,17 @@ export function DepartmentsView() {
                 <td className="px-3 py-2">{d.isActive ? '启用' : '已停用'}</td>
                 <td className="px-3 py-2">
                   <div className="flex gap-1">
-                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'edit', department: d })}>
+                    <Button size="sm" onClick={() => setDialog({ kind: 'edit', department: d })}>
                       编辑
-                    </button>
-                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'toggle', department: d })}>
+                    </Button>
+                    <Button size="sm" onClick={() => setDialog({ kind: 'toggle', department: d })}>
                       {d.isActive ? '停用' : '启用'}
-                    </button>
+                    </Button>
                   </div>
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {dialog?.kind === 'create' ? <DepartmentDialog onClose={close} onSaved={(d) => done(`已新建单位 ${d.name}`)} /> : null}
       {dialog?.kind === 'edit' ? (
         <DepartmentDialog department={dialog.department} onClose={close} onSaved={(d) => done(`已保存单位 ${d.name}`)} />

@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { adminDepartmentsQuery } from '@/lib/api/admin';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { listDepartments } from '@/lib/services/departments';
+import { adminDepartmentsQuery } from '@/lib/client-api/admin';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { listDepartments } from '@/lib/services/admin/departments';
 import { Forbidden } from '@/components/ui/forbidden';
 import { DepartmentsView } from './departments-view';
 

@@ -3,14 +3,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import { ApiError } from '@/lib/api/client';
+import { ApiError } from '@/lib/client-api/client';
 import { DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PLAN_TYPES, WORK_AREAS } from '@/lib/domain/types';
-import type { CatalogPage, IndicatorAdminView } from '@/lib/services/catalog';
-import type { IndicatorView } from '@/lib/services/catalog-view';
-import { Dialog, FormError } from '../_shared/dialog';
-import { SelectField, TextField } from '../_shared/fields';
+import type { CatalogPage, IndicatorAdminView } from '@/lib/services/admin/catalog';
+import type { IndicatorView } from '@/lib/services/dashboards/catalog';
+import { Dialog } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/notice';
+import { SelectField, TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { catalogApi } from './queries';
+import { Button } from '@/components/ui/button';
 
 const FIELDS = ['code', 'name', 'unit', 'kind', 'direction', 'frequency', 'planType', 'departmentCode', 'areaSlug', 'minValue', 'maxValue', 'definition', 'reason'];
 const options = (labels: Record<string, string>, keys: readonly string[]) => keys.map((k) => ({ value: k, label: labels[k] ?? k }));
@@ -144,19 +146,19 @@ export function IndicatorDialog({
           {current ? (
             <p className="mt-2 text-sm text-gray-700">
               最新版本：{current.name}（单位 {current.unit}）。
-              <button type="button" className="ml-1 underline" onClick={() => setVersion(current.version)}>
+              <Button variant="link" className="ml-1" onClick={() => setVersion(current.version)}>
                 以最新版本为基础，用我填写的内容覆盖
-              </button>
+              </Button>
             </p>
           ) : null}
         </div>
         <div className="flex justify-end gap-2 pt-2 sm:col-span-2">
-          <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
+          <Button onClick={onClose}>
             取消
-          </button>
-          <button type="submit" disabled={save.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          </Button>
+          <Button type="submit" disabled={save.isPending} variant="primary">
             {save.isPending ? '保存中…' : indicator ? '保存' : '创建'}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -3,15 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import type { IndicatorAdminView } from '@/lib/services/catalog';
-import { ConfirmDialog } from '../_shared/dialog';
+import type { IndicatorAdminView } from '@/lib/services/admin/catalog';
+import { ConfirmDialog } from '@/components/ui/dialog';
 import { toFormProblem } from '../_shared/format';
 import { IndicatorDialog } from './indicator-dialog';
 import { catalogApi, catalogQuery } from './queries';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { DataTable } from '@/components/ui/table';
 
 type DialogState = { kind: 'create' } | { kind: 'edit' | 'retire' | 'delete'; indicator: IndicatorAdminView } | null;
 
-const BUTTON = 'rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50';
 
 function rangeText(i: IndicatorAdminView): string {
   if (i.minValue === null && i.maxValue === null) return '不限';
@@ -90,16 +92,16 @@ export function IndicatorsView() {
     close();
   };
   if (isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
-  if (error) return <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">加载失败：{error.message}</p>;
+  if (error) return <Notice tone="error">加载失败：{error.message}</Notice>;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">指标管理</h1>
         <span className="text-sm text-gray-600">共 {data.items.length} 项指标；有数据的指标不能删除，不再使用时停用</span>
-        <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+        <Button onClick={() => setDialog({ kind: 'create' })} variant="primary" className="ml-auto">
           新建指标
-        </button>
+        </Button>
       </div>
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <div>
@@ -121,17 +123,8 @@ export function IndicatorsView() {
         </label>
         <span className="text-gray-600">显示 {items.length} 项</span>
       </div>
-      {notice ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">{notice}</p> : null}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-        <table className="w-full min-w-[1100px] text-sm">
-          <thead className="bg-gray-50 text-left text-xs text-gray-500">
-            <tr>
-              {['指标编码', '指标名称', '单位', '类型', '频率', '属性', '责任单位', '所属抓手', '允许范围', '数据', '状态', '操作'].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      <DataTable headers={['指标编码', '指标名称', '单位', '类型', '频率', '属性', '责任单位', '所属抓手', '允许范围', '数据', '状态', '操作']} minWidth="min-w-[1100px]">
             {items.map((i) => (
               <tr key={i.code} className={i.isRetired ? 'text-gray-500' : ''}>
                 <td className="px-3 py-2 font-mono text-xs">{i.code}</td>
@@ -147,20 +140,18 @@ export function IndicatorsView() {
                 <td className="px-3 py-2">{i.isRetired ? '已停用' : '启用'}</td>
                 <td className="px-3 py-2">
                   <div className="flex gap-1">
-                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'edit', indicator: i })} aria-label={`编辑 ${i.name}`}>编辑</button>
-                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'retire', indicator: i })} aria-label={`${i.isRetired ? '恢复启用' : '停用'} ${i.name}`}>
+                    <Button size="sm" onClick={() => setDialog({ kind: 'edit', indicator: i })} aria-label={`编辑 ${i.name}`}>编辑</Button>
+                    <Button size="sm" onClick={() => setDialog({ kind: 'retire', indicator: i })} aria-label={`${i.isRetired ? '恢复启用' : '停用'} ${i.name}`}>
                       {i.isRetired ? '恢复' : '停用'}
-                    </button>
+                    </Button>
                     {i.actualCount + i.targetCount === 0 ? (
-                      <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'delete', indicator: i })} aria-label={`删除 ${i.name}`}>删除</button>
+                      <Button size="sm" onClick={() => setDialog({ kind: 'delete', indicator: i })} aria-label={`删除 ${i.name}`}>删除</Button>
                     ) : null}
                   </div>
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {dialog?.kind === 'create' ? <IndicatorDialog departments={data.departments} onClose={close} onSaved={(s) => done(`已新建指标 ${s.code}`)} /> : null}
       {dialog?.kind === 'edit' ? <IndicatorDialog indicator={dialog.indicator} departments={data.departments} onClose={close} onSaved={(s) => done(`已保存指标 ${s.code}`)} /> : null}
       {dialog?.kind === 'retire' || dialog?.kind === 'delete' ? <StatusDialog indicator={dialog.indicator} mode={dialog.kind} onClose={close} onDone={done} /> : null}

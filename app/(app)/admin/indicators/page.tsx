@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Forbidden } from '@/components/ui/forbidden';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { getCatalogPage } from '@/lib/services/catalog';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { getCatalogPage } from '@/lib/services/admin/catalog';
 import { IndicatorsView } from './indicators-view';
 import { catalogQuery } from './queries';
 

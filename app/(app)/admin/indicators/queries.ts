@@ -1,8 +1,8 @@
 /** The indicator catalog's query (server prefetch and client) and its writes. */
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api/client';
-import type { CatalogPage } from '@/lib/services/catalog';
-import type { IndicatorView } from '@/lib/services/catalog-view';
+import { fetchJson } from '@/lib/client-api/client';
+import type { CatalogPage } from '@/lib/services/admin/catalog';
+import type { IndicatorView } from '@/lib/services/dashboards/catalog';
 
 export const catalogQuery = () =>
   queryOptions({ queryKey: ['admin', 'catalog'], queryFn: () => fetchJson<CatalogPage>('/api/admin/indicators') });

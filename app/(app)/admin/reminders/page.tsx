@@ -1,8 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Forbidden } from '@/components/ui/forbidden';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { getRemindersView } from '@/lib/services/reminder-admin';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { getRemindersView } from '@/lib/services/reminders/admin';
 import { remindersQuery } from './queries';
 import { RemindersView } from './reminders-view';
 

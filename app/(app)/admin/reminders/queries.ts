@@ -1,8 +1,8 @@
 /** The reminders page's queries (server prefetch and client) and its writes. */
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api/client';
-import type { OutboxItem, RemindersView } from '@/lib/services/reminder-admin';
-import type { ReminderSettingsView } from '@/lib/services/reminder-settings';
+import { fetchJson } from '@/lib/client-api/client';
+import type { OutboxItem, RemindersView } from '@/lib/services/reminders/admin';
+import type { ReminderSettingsView } from '@/lib/services/reminders/settings';
 
 export const remindersQuery = (status: string | null) =>
   queryOptions({

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { labelOf, OUTBOX_STATUS_LABELS, REMINDER_CHANNEL_LABELS, REMINDER_KIND_LABELS } from '@/lib/domain/labels';
-import type { RemindersView as View } from '@/lib/services/reminder-admin';
+import type { RemindersView as View } from '@/lib/services/reminders/admin';
 import { formatBeijingTime, toFormProblem } from '../_shared/format';
 import { remindersApi, remindersQuery } from './queries';
 

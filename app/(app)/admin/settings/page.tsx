@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Forbidden } from '@/components/ui/forbidden';
-import { can } from '@/lib/auth/permissions';
-import { requirePagePermission } from '@/lib/auth/page-guard';
+import { can } from '@/lib/domain/permissions';
+import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
-import { getReminderSettingsView } from '@/lib/services/reminder-settings';
-import { getSettingsView } from '@/lib/services/settings';
+import { getReminderSettingsView } from '@/lib/services/reminders/settings';
+import { getSettingsView } from '@/lib/services/admin/settings';
 import { reminderSettingsQuery } from '../reminders/queries';
 import { settingsQuery } from './queries';
 import { SettingsForm } from './settings-form';

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { ConfirmDialog } from '../_shared/dialog';
+import { ConfirmDialog } from '@/components/ui/dialog';
 import { formatBeijingTime, toFormProblem } from '../_shared/format';
 import { settingsApi, settingsQuery } from './queries';
 

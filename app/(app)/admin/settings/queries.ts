@@ -1,7 +1,7 @@
 /** The settings page's query (server prefetch and client) and its writes. */
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api/client';
-import type { SettingsView } from '@/lib/services/settings';
+import { fetchJson } from '@/lib/client-api/client';
+import type { SettingsView } from '@/lib/services/admin/settings';
 
 export const settingsQuery = (year: number) =>
   queryOptions({ queryKey: ['admin', 'settings', year], queryFn: () => fetchJson<SettingsView>(`/api/admin/settings?year=${year}`) });

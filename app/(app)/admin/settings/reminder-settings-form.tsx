@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '@/lib/api/client';
-import { FormError } from '../_shared/dialog';
-import { TextField } from '../_shared/fields';
+import { ApiError } from '@/lib/client-api/client';
+import { FormError } from '@/components/ui/notice';
+import { TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { reminderSettingsQuery, remindersApi } from '../reminders/queries';
 

@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { Forbidden } from '@/components/ui/forbidden';
-import { requirePagePermission } from '@/lib/auth/page-guard';
+import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
-import { listTargets } from '@/lib/services/targets';
+import { listTargets } from '@/lib/services/admin/targets';
 import { targetsQuery } from './queries';
 import { TargetsView } from './targets-view';
 

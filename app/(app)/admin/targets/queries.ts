@@ -1,7 +1,7 @@
 /** The targets page's query (server prefetch and client) and its write. */
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api/client';
-import type { TargetList, WriteTargetResult } from '@/lib/services/targets';
+import { fetchJson } from '@/lib/client-api/client';
+import type { TargetList, WriteTargetResult } from '@/lib/services/admin/targets';
 
 export const targetsQuery = (year: number) =>
   queryOptions({ queryKey: ['admin', 'targets', year], queryFn: () => fetchJson<TargetList>(`/api/admin/targets?year=${year}`) });

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useMemo, useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
 import { KIND_LABELS, PHASING_LABELS, SYSTEM_ACTOR_LABEL } from '@/lib/domain/labels';
-import type { TargetList } from '@/lib/services/targets';
+import type { TargetList } from '@/lib/services/admin/targets';
 import { formatBeijingTime } from '../_shared/format';
 import { targetsQuery } from './queries';
 import { TargetDialog } from './target-dialog';

@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/api/admin';
-import { requirePagePermission } from '@/lib/auth/page-guard';
-import { listDepartments } from '@/lib/services/departments';
-import { listUsers, toUserListItem } from '@/lib/services/users';
+import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/client-api/admin';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { listDepartments } from '@/lib/services/admin/departments';
+import { listUsers, toUserListItem } from '@/lib/services/admin/users';
 import { Forbidden } from '@/components/ui/forbidden';
 import { UsersView } from './users-view';
 

@@ -2,10 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adminApi, adminUsersQuery } from '@/lib/api/admin';
-import type { UserListItem } from '@/lib/services/users';
-import { ConfirmDialog, Dialog } from '../_shared/dialog';
+import { adminApi, adminUsersQuery } from '@/lib/client-api/admin';
+import type { UserListItem } from '@/lib/services/admin/users';
+import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { toFormProblem } from '../_shared/format';
+import { Button } from '@/components/ui/button';
 
 export type RowAction = 'disable' | 'enable' | 'reset' | 'unlock' | 'disable-totp';
 
@@ -97,9 +98,9 @@ export function OneTimePasswordDialog({
         <code aria-label="一次性密码" data-testid="one-time-password" className="select-all rounded bg-gray-100 px-3 py-2 font-mono text-lg tracking-wider">
           {password}
         </code>
-        <button type="button" onClick={copy} className="rounded border border-gray-300 px-2 py-1 text-xs">
+        <Button onClick={copy} size="sm">
           复制
-        </button>
+        </Button>
       </p>
       {copied ? (
         <p role="status" className="mt-1 text-xs text-gray-600">
@@ -107,9 +108,9 @@ export function OneTimePasswordDialog({
         </p>
       ) : null}
       <div className="mt-5 flex justify-end">
-        <button type="button" onClick={onClose} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+        <Button onClick={onClose} variant="primary">
           我已记下
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

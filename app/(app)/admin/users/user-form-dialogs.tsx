@@ -2,14 +2,16 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { adminApi, adminUsersQuery } from '@/lib/api/admin';
-import { requiresDepartment } from '@/lib/auth/permissions';
+import { adminApi, adminUsersQuery } from '@/lib/client-api/admin';
+import { requiresDepartment } from '@/lib/domain/permissions';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
-import type { DepartmentSummary } from '@/lib/services/departments';
-import type { UserListItem } from '@/lib/services/users';
-import { Dialog, FormError } from '../_shared/dialog';
-import { SelectField, TextField } from '../_shared/fields';
+import type { DepartmentSummary } from '@/lib/services/admin/departments';
+import type { UserListItem } from '@/lib/services/admin/users';
+import { Dialog } from '@/components/ui/dialog';
+import { FormError } from '@/components/ui/notice';
+import { SelectField, TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
+import { Button } from '@/components/ui/button';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -34,12 +36,12 @@ function shownFields(role: Role, base: string[]): string[] {
 function FormButtons({ pending, submitLabel, onClose }: { pending: boolean; submitLabel: string; onClose: () => void }) {
   return (
     <div className="flex justify-end gap-2 pt-2">
-      <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
+      <Button onClick={onClose}>
         取消
-      </button>
-      <button type="submit" disabled={pending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+      </Button>
+      <Button type="submit" disabled={pending} variant="primary">
         {pending ? '保存中…' : submitLabel}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -2,12 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/api/admin';
+import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/client-api/admin';
 import { ROLE_LABELS } from '@/lib/domain/types';
-import type { UserListItem } from '@/lib/services/users';
+import type { UserListItem } from '@/lib/services/admin/users';
 import { formatBeijingTime } from '../_shared/format';
 import { CreateUserDialog, EditUserDialog } from './user-form-dialogs';
 import { OneTimePasswordDialog, UserActionDialog, type RowAction } from './user-action-dialogs';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { DataTable } from '@/components/ui/table';
 
 type DialogState =
   | { kind: 'create' }
@@ -33,7 +36,6 @@ function StatusCell({ user }: { user: UserListItem }) {
   );
 }
 
-const BUTTON = 'rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50';
 
 /**
  * Accounts locked by repeated failed sign-ins, first on the page: anyone can lock an account with a few
@@ -54,9 +56,9 @@ function LockedAccounts({ users, onUnlock }: { users: UserListItem[]; onUnlock: 
             <span className="font-mono">{user.username}</span>
             <span>{user.displayName}</span>
             <span className="text-gray-700">锁定至 {formatBeijingTime(user.lockedUntil)}</span>
-            <button type="button" className={`${BUTTON} ml-auto bg-white`} onClick={() => onUnlock(user)} aria-label={`解锁 ${user.username}`}>
+            <Button size="sm" className="ml-auto" onClick={() => onUnlock(user)} aria-label={`解锁 ${user.username}`}>
               解锁
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
@@ -74,9 +76,9 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
   if (users.isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
   if (users.error) {
     return (
-      <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
+      <Notice tone="error">
         加载失败：{users.error.message}
-      </p>
+      </Notice>
     );
   }
   const action = (user: UserListItem, kind: RowAction) => setDialog({ kind: 'action', user, action: kind });
@@ -85,28 +87,17 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">用户管理</h1>
         <span className="text-sm text-gray-600">共 {users.data.length} 个账号</span>
-        <button type="button" onClick={() => setDialog({ kind: 'create' })} className="ml-auto rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">
+        <Button onClick={() => setDialog({ kind: 'create' })} variant="primary" className="ml-auto">
           新建用户
-        </button>
+        </Button>
       </div>
       <LockedAccounts users={users.data} onUnlock={(user) => action(user, 'unlock')} />
       {notice ? (
-        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <Notice tone="success">
           {notice}
-        </p>
+        </Notice>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-        <table className="w-full min-w-[960px] text-sm">
-          <thead className="bg-gray-50 text-left text-xs text-gray-500">
-            <tr>
-              {['用户名', '显示名', '角色', '所属单位', '状态', '双因素认证', '最近登录', '操作'].map((h) => (
-                <th key={h} className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
+      <DataTable headers={['用户名', '显示名', '角色', '所属单位', '状态', '双因素认证', '最近登录', '操作']} minWidth="min-w-[960px]">
             {users.data.map((user) => (
               <tr key={user.id}>
                 <td className="px-3 py-2 font-mono">{user.username}</td>
@@ -120,38 +111,36 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
                 <td className="px-3 py-2 text-gray-600">{formatBeijingTime(user.lastLoginAt)}</td>
                 <td className="px-3 py-2">
                   <div className="flex flex-wrap gap-1">
-                    <button type="button" className={BUTTON} onClick={() => setDialog({ kind: 'edit', user })}>
+                    <Button size="sm" onClick={() => setDialog({ kind: 'edit', user })}>
                       编辑
-                    </button>
+                    </Button>
                     {user.isDisabled ? (
-                      <button type="button" className={BUTTON} onClick={() => action(user, 'enable')}>
+                      <Button size="sm" onClick={() => action(user, 'enable')}>
                         启用
-                      </button>
+                      </Button>
                     ) : user.id !== currentUserId ? (
-                      <button type="button" className={BUTTON} onClick={() => action(user, 'disable')}>
+                      <Button size="sm" onClick={() => action(user, 'disable')}>
                         停用
-                      </button>
+                      </Button>
                     ) : null}
-                    <button type="button" className={BUTTON} onClick={() => action(user, 'reset')}>
+                    <Button size="sm" onClick={() => action(user, 'reset')}>
                       重置密码
-                    </button>
+                    </Button>
                     {user.isLocked ? (
-                      <button type="button" className={BUTTON} onClick={() => action(user, 'unlock')}>
+                      <Button size="sm" onClick={() => action(user, 'unlock')}>
                         解锁
-                      </button>
+                      </Button>
                     ) : null}
                     {user.totpEnabled ? (
-                      <button type="button" className={BUTTON} onClick={() => action(user, 'disable-totp')}>
+                      <Button size="sm" onClick={() => action(user, 'disable-totp')}>
                         重置双因素
-                      </button>
+                      </Button>
                     ) : null}
                   </div>
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {dialog?.kind === 'create' ? (
         <CreateUserDialog
           departments={departments.data ?? []}

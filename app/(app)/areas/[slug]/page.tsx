@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { areaQuery } from '@/lib/api/dashboard-queries';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { areaQuery } from '@/lib/client-api/dashboard-queries';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { isAppError } from '@/lib/errors';
-import { getAreaView } from '@/lib/services/area-view';
+import { getAreaView } from '@/lib/services/dashboards/area';
 import { parsePeriodSearch } from '@/lib/validation/period';
 import { AreaPageView } from './area-page-view';
 

@@ -3,16 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ProgressBar } from '@/components/charts/chart';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
-import { PageHeading } from '@/components/kpi/page-heading';
+import { PageHeader } from '@/components/ui/page-header';
 import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { PeriodSelect } from '@/components/layout/period-select';
-import { departmentQuery } from '@/lib/api/dashboard-queries';
-import type { PeriodParams } from '@/lib/api/queries';
+import { departmentQuery } from '@/lib/client-api/dashboard-queries';
+import type { PeriodParams } from '@/lib/client-api/queries';
 import { formatPercent } from '@/lib/domain/format';
 import { groupStatus } from '@/lib/domain/summary';
+import { Notice } from '@/components/ui/notice';
 
 export function DepartmentView({ code, params, notice }: { code: string; params: PeriodParams; notice?: string }) {
   const { data, error, isPending, refetch } = useQuery(departmentQuery(code, params));
@@ -22,7 +23,7 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
   const search = `?year=${period.year}&month=${period.month}`;
   return (
     <div className="space-y-5">
-      <PageHeading
+      <PageHeader
         crumbs={[
           { href: `/${search}`, label: '总览' },
           { href: `/departments${search}`, label: '责任单位' },
@@ -39,9 +40,9 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
         controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}
       />
       {notice ? (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Notice tone="warning" role="status">
           {notice}
-        </p>
+        </Notice>
       ) : null}
       {data.isSample ? <SampleBanner realYearHref={`/departments/${department.code}?year=2025`} /> : null}
       <section aria-label="本单位概况" className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-3">

@@ -1,10 +1,10 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { departmentQuery } from '@/lib/api/dashboard-queries';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { departmentQuery } from '@/lib/client-api/dashboard-queries';
 import { isAppError } from '@/lib/errors';
-import { getDepartmentView } from '@/lib/services/department-view';
+import { getDepartmentView } from '@/lib/services/dashboards/department';
 import { parsePeriodSearch } from '@/lib/validation/period';
 import { DepartmentView } from './department-view';
 

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { getOwnDepartmentCode } from '@/lib/services/department-view';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { getOwnDepartmentCode } from '@/lib/services/dashboards/department';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { EmptyState } from '@/components/kpi/states';
-import type { IndicatorDetail } from '@/lib/services/indicator-detail';
+import type { IndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
 import { ACTUAL_STATUS_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { formatScaled } from '@/lib/domain/format';

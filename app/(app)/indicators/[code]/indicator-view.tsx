@@ -11,13 +11,13 @@ import { ChangeText, NumberText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { asOfText } from '@/components/kpi/headline-tile';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import { PageHeading } from '@/components/kpi/page-heading';
+import { PageHeader } from '@/components/ui/page-header';
 import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { PeriodSelect } from '@/components/layout/period-select';
-import { indicatorQuery } from '@/lib/api/dashboard-queries';
-import type { PeriodParams } from '@/lib/api/queries';
+import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
+import type { PeriodParams } from '@/lib/client-api/queries';
 import { formatPercent, formatPoints } from '@/lib/domain/format';
 import { FiguresSection, TargetsSection } from './figures-section';
 import { InstructionsPanel } from './instructions-panel';
@@ -44,7 +44,7 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
   const forecast = v.forecast;
   return (
     <div className="space-y-5">
-      <PageHeading
+      <PageHeader
         crumbs={crumbs}
         title={v.name}
         badges={

@@ -2,11 +2,11 @@
 /** 批示: leaders write instructions on the indicator; its department answers. Both are audited on the server. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, fetchJson } from '@/lib/api/client';
-import { indicatorQuery } from '@/lib/api/dashboard-queries';
-import type { PeriodParams } from '@/lib/api/queries';
+import { ApiError, fetchJson } from '@/lib/client-api/client';
+import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
+import type { PeriodParams } from '@/lib/client-api/queries';
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
-import type { IndicatorDetail } from '@/lib/services/indicator-detail';
+import type { IndicatorDetail } from '@/lib/services/dashboards/indicator';
 
 type Instruction = IndicatorDetail['instructions'][number];
 

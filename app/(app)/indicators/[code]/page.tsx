@@ -1,10 +1,10 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { indicatorQuery } from '@/lib/api/dashboard-queries';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
 import { isAppError } from '@/lib/errors';
-import { getIndicatorDetail } from '@/lib/services/indicator-detail';
+import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { parsePeriodSearch } from '@/lib/validation/period';
 import { IndicatorView } from './indicator-view';
 

@@ -1,7 +1,7 @@
 // POST /api/account/mfa — start TOTP enrolment: { uri, qrSvg, secret }. PUT { code } — confirm: { recoveryCodes } (shown once).
-import { withAccountActor } from '@/lib/http/account-handler';
-import { readJsonObject } from '@/lib/http/json-body';
-import { confirmTotpEnrollment, startTotpEnrollment } from '@/lib/services/account';
+import { withAccountActor } from '@/lib/server-http/account-handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
+import { confirmTotpEnrollment, startTotpEnrollment } from '@/lib/services/account/account';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // POST /api/account/password — the signed-in user changes their own password ({ currentPassword, newPassword });
 // every other session of theirs ends, this one is re-issued with the new session version.
-import { withAccountActor } from '@/lib/http/account-handler';
-import { readJsonObject } from '@/lib/http/json-body';
+import { withAccountActor } from '@/lib/server-http/account-handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
 import { reissueSessionVersion } from '@/lib/auth/session-cookie';
-import { changeOwnPassword } from '@/lib/services/account';
+import { changeOwnPassword } from '@/lib/services/account/account';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 // GET /api/admin/departments — every department, for the admin pages. POST — create one: 201.
 import { NextResponse } from 'next/server';
 import { requireAnyPermission } from '@/lib/auth/require-permission';
-import { withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
-import { createDepartment, listDepartments } from '@/lib/services/departments';
+import { withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
+import { createDepartment, listDepartments } from '@/lib/services/admin/departments';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // GET /api/admin/indicators — the indicator catalog (with each indicator's use) and the departments to assign; POST — create one: 201.
 import { NextResponse } from 'next/server';
-import { withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
-import { createIndicator, getCatalogPage } from '@/lib/services/catalog';
+import { withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
+import { createIndicator, getCatalogPage } from '@/lib/services/admin/catalog';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/admin/reminders?status=queued|sending|sent|failed — the reminder outbox: counts, the latest messages, the channels configured.
-import { withActor } from '@/lib/http/handler';
-import { getRemindersView } from '@/lib/services/reminder-admin';
+import { withActor } from '@/lib/server-http/handler';
+import { getRemindersView } from '@/lib/services/reminders/admin';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // GET /api/admin/settings?year= — tolerances, entry due day (with their version) and the periods closed in the year; PUT — save the settings.
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
 import { currentPeriod } from '@/lib/domain/period';
-import { getSettingsView, updateReportingSettings } from '@/lib/services/settings';
+import { getSettingsView, updateReportingSettings } from '@/lib/services/admin/settings';
 
 export const dynamic = 'force-dynamic';
 

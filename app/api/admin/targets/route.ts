@@ -1,8 +1,8 @@
 // GET /api/admin/targets?year= — every indicator with its target of the year; PUT — create or change one target (with version; a reason once the year has begun).
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
 import { currentPeriod } from '@/lib/domain/period';
-import { listTargets, upsertTarget } from '@/lib/services/targets';
+import { listTargets, upsertTarget } from '@/lib/services/admin/targets';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // GET /api/admin/users — every user (no secrets). POST — create a user with a one-time password: 201 { id, username, password } (shown once).
 import { NextResponse } from 'next/server';
-import { withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
-import { createUserWithOneTimePassword, listUsers, toUserListItem } from '@/lib/services/users';
+import { withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
+import { createUserWithOneTimePassword, listUsers, toUserListItem } from '@/lib/services/admin/users';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/areas/[slug]?year=&month= — one work area: every indicator with actual, target, expected, status, YoY, department.
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { getAreaView } from '@/lib/services/area-view';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { getAreaView } from '@/lib/services/dashboards/area';
 
 export const dynamic = 'force-dynamic';
 

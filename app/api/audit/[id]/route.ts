@@ -1,6 +1,6 @@
 // GET /api/audit/[id] — one audit event with its before/after values and hashes.
-import { withActor } from '@/lib/http/handler';
-import { getAuditEvent } from '@/lib/services/audit';
+import { withActor } from '@/lib/server-http/handler';
+import { getAuditEvent } from '@/lib/services/audit/audit-log';
 
 export const dynamic = 'force-dynamic';
 

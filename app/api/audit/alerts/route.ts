@@ -1,7 +1,7 @@
 // GET /api/audit/alerts — the auditor's unacknowledged alerts (changes to auditor accounts). POST { ids } — acknowledge them.
-import { withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
-import { acknowledgeAuditorAlerts, listPendingAuditorAlerts } from '@/lib/services/auditor-alerts';
+import { withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
+import { acknowledgeAuditorAlerts, listPendingAuditorAlerts } from '@/lib/services/audit/auditor-alerts';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // GET /api/audit/checkpoint — verifies the chain and downloads its head as a checkpoint JSON (recorded as audit.checkpoint).
-import { downloadResponse } from '@/lib/http/download';
-import { withActor } from '@/lib/http/handler';
-import { createCheckpoint } from '@/lib/services/audit';
-import { fileStamp } from '@/lib/services/export-run';
+import { downloadResponse } from '@/lib/server-http/download';
+import { withActor } from '@/lib/server-http/handler';
+import { createCheckpoint } from '@/lib/services/audit/audit-log';
+import { fileStamp } from '@/lib/services/exports/run';
 
 export const dynamic = 'force-dynamic';
 

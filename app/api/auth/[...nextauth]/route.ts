@@ -2,10 +2,10 @@
 import NextAuth from 'next-auth';
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
-import { getAuthOptions } from '@/lib/auth/options';
+import { getAuthOptions } from '@/lib/session/options';
 import { AppError } from '@/lib/errors';
-import { refuseCrossSite } from '@/lib/http/origin-guard';
-import { isSecureRequest } from '@/lib/http/request-facts';
+import { refuseCrossSite } from '@/lib/server-http/origin-guard';
+import { isSecureRequest } from '@/lib/server-http/request-facts';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

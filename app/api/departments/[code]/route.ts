@@ -1,6 +1,6 @@
 // GET /api/departments/[code]?year=&month= — one department's indicators, status counts, overdue figures and rank.
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { getDepartmentView } from '@/lib/services/department-view';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { getDepartmentView } from '@/lib/services/dashboards/department';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/exports/audit?format=csv|xlsx&from=&to=&(filters) — the audit log as a streamed file; ?check=1 answers the row count as JSON.
-import { downloadResponse, isCheckOnly, searchObject } from '@/lib/http/download';
-import { withActor } from '@/lib/http/handler';
-import { checkAuditLogExport, exportAuditLog } from '@/lib/services/exports';
+import { downloadResponse, isCheckOnly, searchObject } from '@/lib/server-http/download';
+import { withActor } from '@/lib/server-http/handler';
+import { checkAuditLogExport, exportAuditLog } from '@/lib/services/exports/exports';
 
 export const dynamic = 'force-dynamic';
 

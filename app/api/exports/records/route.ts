@@ -1,7 +1,7 @@
 // GET /api/exports/records?format=csv|xlsx&year=&fromMonth=&toMonth=&areaId=&departmentId=&indicatorId= — figures as a streamed file; ?check=1 answers the row count.
-import { downloadResponse, isCheckOnly, searchObject } from '@/lib/http/download';
-import { withActor } from '@/lib/http/handler';
-import { checkRecordsExport, exportRecords } from '@/lib/services/exports';
+import { downloadResponse, isCheckOnly, searchObject } from '@/lib/server-http/download';
+import { withActor } from '@/lib/server-http/handler';
+import { checkRecordsExport, exportRecords } from '@/lib/services/exports/exports';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // POST /api/imports/[kind] — bulk import (kind = actuals|targets) from multipart form fields file (.xlsx/.csv, ≤ 10 MB) and mode = dry-run|commit.
 import { requirePermission } from '@/lib/auth/require-permission';
-import { withActor } from '@/lib/http/handler';
+import { withActor } from '@/lib/server-http/handler';
 import { readUploadForm } from '@/lib/import/upload-form';
-import { runImport, withImportSlot } from '@/lib/services/imports';
+import { runImport, withImportSlot } from '@/lib/services/imports/imports';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/indicators/[code]?year=&month= — one indicator: snapshot, trend, figures with history, targets, 批示 and answers.
-import { optionalInt, withActor } from '@/lib/http/handler';
-import { getIndicatorDetail } from '@/lib/services/indicator-detail';
+import { optionalInt, withActor } from '@/lib/server-http/handler';
+import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 
 export const dynamic = 'force-dynamic';
 

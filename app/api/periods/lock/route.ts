@@ -1,7 +1,7 @@
 // POST /api/periods/lock — close a period for the whole city; DELETE reopens it. Body: { period: "2026-03", reason }.
-import { readJsonBody } from '@/lib/http/body';
-import { withActor } from '@/lib/http/handler';
-import { setPeriodLocked } from '@/lib/services/actual-review';
+import { readJsonBody } from '@/lib/server-http/body';
+import { withActor } from '@/lib/server-http/handler';
+import { setPeriodLocked } from '@/lib/services/reporting/actual-review';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // POST /api/actuals/[id]/approve|return|reopen — review a submitted figure, or reopen an approved one.
 import { AppError } from '@/lib/errors';
-import { readJsonBody } from '@/lib/http/body';
-import { withActor } from '@/lib/http/handler';
-import { approveActual, reopenActual, returnActual } from '@/lib/services/actual-review';
+import { readJsonBody } from '@/lib/server-http/body';
+import { withActor } from '@/lib/server-http/handler';
+import { approveActual, reopenActual, returnActual } from '@/lib/services/reporting/actual-review';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // PATCH /api/admin/departments/[id] — rename, or (de)activate ({ name?, shortName?, isActive? }).
-import { withActor } from '@/lib/http/handler';
-import { pathId, readJsonObject } from '@/lib/http/json-body';
-import { updateDepartment } from '@/lib/services/departments';
+import { withActor } from '@/lib/server-http/handler';
+import { pathId, readJsonObject } from '@/lib/server-http/json-body';
+import { updateDepartment } from '@/lib/services/admin/departments';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // PATCH /api/admin/indicators/[code] — edit (with version; unit/kind of an indicator with figures needs a reason); POST — { action: retire|unretire, version }; DELETE — { version }, only an unused indicator.
-import { withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
-import { deleteIndicator, setIndicatorRetired, updateIndicator } from '@/lib/services/catalog';
+import { withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
+import { deleteIndicator, setIndicatorRetired, updateIndicator } from '@/lib/services/admin/catalog';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/admin/reminders/settings — channels (without secrets) and thresholds; PUT — save them (audited).
-import { withActor } from '@/lib/http/handler';
-import { readJsonObject } from '@/lib/http/json-body';
-import { getReminderSettingsView, updateReminderSettings } from '@/lib/services/reminder-settings';
+import { withActor } from '@/lib/server-http/handler';
+import { readJsonObject } from '@/lib/server-http/json-body';
+import { getReminderSettingsView, updateReminderSettings } from '@/lib/services/reminders/settings';
 
 export const dynamic = 'force-dynamic';
 

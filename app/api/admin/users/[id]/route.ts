@@ -1,10 +1,10 @@
 // PATCH /api/admin/users/[id] — change name, role or department. POST { action: disable|enable|reset|unlock|disable-totp } (in the body: a query string is not a place for writes).
 import { z } from 'zod';
 import { requirePermission } from '@/lib/auth/require-permission';
-import { withActor } from '@/lib/http/handler';
-import { pathId, readJsonObject } from '@/lib/http/json-body';
-import { disableTotp } from '@/lib/services/account';
-import { resetPassword, setUserDisabled, toUserListItem, unlockUser, updateUser } from '@/lib/services/users';
+import { withActor } from '@/lib/server-http/handler';
+import { pathId, readJsonObject } from '@/lib/server-http/json-body';
+import { disableTotp } from '@/lib/services/account/account';
+import { resetPassword, setUserDisabled, toUserListItem, unlockUser, updateUser } from '@/lib/services/admin/users';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 export const dynamic = 'force-dynamic';

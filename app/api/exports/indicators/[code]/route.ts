@@ -1,7 +1,7 @@
 // GET /api/exports/indicators/[code]?format=csv|xlsx — one indicator's audit bundle (figures, history, approvals, explanations, 批示); ?check=1 answers the row count.
-import { downloadResponse, isCheckOnly, searchObject } from '@/lib/http/download';
-import { withActor } from '@/lib/http/handler';
-import { checkIndicatorBundle, exportIndicatorBundle } from '@/lib/services/exports';
+import { downloadResponse, isCheckOnly, searchObject } from '@/lib/server-http/download';
+import { withActor } from '@/lib/server-http/handler';
+import { checkIndicatorBundle, exportIndicatorBundle } from '@/lib/services/exports/exports';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/imports/[kind]/template — the XLSX import template (kind = actuals|targets; ?department=CODE for administrators, ?year= or ?period=YYYY-MM).
-import { withActor } from '@/lib/http/handler';
-import { getImportTemplate } from '@/lib/services/import-templates';
+import { withActor } from '@/lib/server-http/handler';
+import { getImportTemplate } from '@/lib/services/imports/templates';
 
 export const dynamic = 'force-dynamic';
 

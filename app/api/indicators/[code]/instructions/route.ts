@@ -1,8 +1,8 @@
 // POST /api/indicators/[code]/instructions — a leader writes a 批示 on the indicator ({ body }); 201 with the instruction.
 import { NextResponse } from 'next/server';
-import { readJsonBody } from '@/lib/http/body';
-import { withActor } from '@/lib/http/handler';
-import { createInstruction } from '@/lib/services/instructions';
+import { readJsonBody } from '@/lib/server-http/body';
+import { withActor } from '@/lib/server-http/handler';
+import { createInstruction } from '@/lib/services/reporting/instructions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // POST /api/instructions/[id]/answers — the owning department answers a 批示 ({ body }); 201 with the answer.
 import { NextResponse } from 'next/server';
-import { readJsonBody } from '@/lib/http/body';
-import { withActor } from '@/lib/http/handler';
-import { answerInstruction } from '@/lib/services/instructions';
+import { readJsonBody } from '@/lib/server-http/body';
+import { withActor } from '@/lib/server-http/handler';
+import { answerInstruction } from '@/lib/services/reporting/instructions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/admin/reminders/[id]/retry — "retry now": a failed message queued again with a fresh round of attempts (audited).
-import { withActor } from '@/lib/http/handler';
-import { pathId } from '@/lib/http/json-body';
-import { retryReminder } from '@/lib/services/reminder-admin';
+import { withActor } from '@/lib/server-http/handler';
+import { pathId } from '@/lib/server-http/json-body';
+import { retryReminder } from '@/lib/services/reminders/admin';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,66 @@
+'use client';
+
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './button';
+import { FormError } from './notice';
+
+/**
+ * A modal dialog (the native <dialog>: focus moves into it, Esc closes it, the page behind is inert).
+ * Open while mounted: the parent mounts it to open and unmounts it on onClose.
+ */
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-black/40"
+    >
+      <div className="p-5">
+        <h2 id={titleId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <div className="mt-3">{children}</div>
+      </div>
+    </dialog>
+  );
+}
+
+/** Asks before a destructive or far-reaching action; shows the server's refusal inside the dialog. */
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  pending,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  pending: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <div className="text-sm text-gray-700">{message}</div>
+      {error ? <FormError message={error} /> : null}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button onClick={onClose}>取消</Button>
+        <Button variant="primary" onClick={onConfirm} disabled={pending}>
+          {pending ? '处理中…' : confirmLabel}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

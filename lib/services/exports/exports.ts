@@ -1,0 +1,154 @@
+/**
+ * Exports: the records (figures with targets, status and who entered/approved them) and the audit log, as
+ * streamed CSV or XLSX. Each checks its permission, validates the filters, counts first (a too-large export
+ * is refused before a byte is sent) and is itself recorded in the audit log with its row count and SHA-256
+ * (see export-run.ts for when and why). `check…` variants answer the count without streaming, so the page
+ * can show a refusal before starting a download.
+ */
+import { type Db } from '@/db/client';
+import { countAuditEvents, getChainHead, iterateAuditExportRows } from '@/db/queries/audit';
+import { countRecords, iterateRecords, type RecordFilter } from '@/db/queries/export-records';
+import { requirePermission } from '@/lib/auth/require-permission';
+import type { Actor } from '@/lib/domain/actor';
+import { shanghaiTime } from '@/lib/export/cells';
+import type { ExportInfo } from '@/lib/export/table-writer';
+import { auditExportSchema, recordsExportSchema } from '@/lib/validation/audit';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { recordProgressStatuses } from './status';
+import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExport, type ExportDownload, type ExportJob } from './run';
+import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells, roleLabel } from './tables';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+
+export interface ExportCheck {
+  rowCount: number;
+  maxRows: number;
+  fileName: string;
+}
+
+interface Prepared {
+  job: ExportJob;
+  rowCount: number;
+}
+
+function toCheck(prepared: Prepared): ExportCheck {
+  const extension = prepared.job.format === 'csv' ? 'csv' : 'xlsx';
+  return { rowCount: prepared.rowCount, maxRows: exportMaxRows(), fileName: `${prepared.job.baseName}.${extension}` };
+}
+
+async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, now: Date, db: Db): Promise<Prepared> {
+  requirePermission(actor, 'export.audit');
+  const { format, ...filter } = parseOrThrow(auditExportSchema, query);
+  const conn = db;
+  // The head at the start bounds the export: its rows, its count and the chain head it states agree.
+  const chainHead = await getChainHead(conn);
+  const throughId = chainHead?.id ?? null;
+  const rowCount = await countAuditEvents(conn, { actor, filter, throughId });
+  assertExportSize(rowCount);
+  const day = (d: Date | undefined) => (shanghaiTime(d) ?? '').slice(0, 10).replace(/-/g, '');
+  const lastDay = filter.to ? new Date(filter.to.getTime() - 1) : undefined;
+  const filterLines: ExportInfo = [
+    ['开始时间', `${shanghaiTime(filter.from) ?? ''}（含）`],
+    ['结束时间', `${shanghaiTime(filter.to) ?? ''}（不含）`],
+  ];
+  if (filter.username) filterLines.push(['用户', filter.username]);
+  if (filter.role) filterLines.push(['角色', roleLabel(filter.role) ?? filter.role]);
+  if (filter.action) filterLines.push(['操作', filter.action]);
+  if (filter.entityType) filterLines.push(['对象类型', filter.entityType]);
+  if (filter.departmentId !== undefined) filterLines.push(['单位编号', filter.departmentId]);
+  if (filter.indicatorId !== undefined) filterLines.push(['指标编号', filter.indicatorId]);
+  const job: ExportJob = {
+    actor,
+    db: conn,
+    format,
+    action: 'export.audit',
+    baseName: `审计日志_${day(filter.from)}-${day(lastDay)}_${fileStamp(now)}`,
+    filters: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },
+    filterLines,
+    title: '审计日志',
+    chainHead,
+    departmentId: filter.departmentId ?? null,
+    indicatorId: filter.indicatorId ?? null,
+    now,
+    async produce(writer) {
+      await writer.startTable('审计日志', AUDIT_COLUMNS);
+      let written = 0;
+      for await (const batch of iterateAuditExportRows(conn, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE })) {
+        await writer.writeRows(batch.map(auditCells));
+        written += batch.length;
+      }
+      return written;
+    },
+  };
+  return { job, rowCount };
+}
+
+/** GET /api/exports/audit: the audit log for a time range (both ends, any span) and filters. */
+export async function exportAuditLog(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+  const { db, now } = await resolveOptions(options);
+  const prepared = await prepareAuditExport(actor, query, now, db);
+  return startExport(prepared.job);
+}
+
+export async function checkAuditLogExport(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+  const { db, now } = await resolveOptions(options);
+  return toCheck(await prepareAuditExport(actor, query, now, db));
+}
+
+function recordFilterLines(filter: RecordFilter): ExportInfo {
+  const lines: ExportInfo = [['年份', filter.year ?? '全部']];
+  if (filter.fromMonth !== undefined || filter.toMonth !== undefined) {
+    lines.push(['月份', `${filter.fromMonth ?? 1}–${filter.toMonth ?? 12} 月`]);
+  }
+  if (filter.areaId !== undefined) lines.push(['主抓手', filter.areaId]);
+  if (filter.departmentId !== undefined) lines.push(['单位编号', filter.departmentId]);
+  if (filter.indicatorId !== undefined) lines.push(['指标编号', filter.indicatorId]);
+  return lines;
+}
+
+async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>, now: Date, db: Db): Promise<Prepared> {
+  requirePermission(actor, 'export.records');
+  const { format, ...filter } = parseOrThrow(recordsExportSchema, query);
+  const conn = db;
+  const rowCount = await countRecords(conn, { actor, filter });
+  assertExportSize(rowCount);
+  const chainHead = await getChainHead(conn);
+  const job: ExportJob = {
+    actor,
+    db: conn,
+    format,
+    action: 'export.records',
+    baseName: `数据导出_${filter.year ?? '全部年份'}_${fileStamp(now)}`,
+    filters: filter,
+    filterLines: recordFilterLines(filter),
+    title: '指标数据（目标、实绩、状态、填报与审核）',
+    chainHead,
+    departmentId: filter.departmentId ?? null,
+    indicatorId: filter.indicatorId ?? null,
+    now,
+    async produce(writer) {
+      await writer.startTable('数据', RECORD_COLUMNS);
+      let written = 0;
+      for await (const batch of iterateRecords(conn, { actor, filter })) {
+        const statuses = await recordProgressStatuses(conn, actor, batch, now);
+        await writer.writeRows(batch.map((row) => recordCells(row, statuses.get(row.id) ?? null)));
+        written += batch.length;
+      }
+      return written;
+    },
+  };
+  return { job, rowCount };
+}
+
+/** GET /api/exports/records: figures with their targets, status, who entered and approved them. */
+export async function exportRecords(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+  const { db, now } = await resolveOptions(options);
+  const prepared = await prepareRecordsExport(actor, query, now, db);
+  return startExport(prepared.job);
+}
+
+export async function checkRecordsExport(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+  const { db, now } = await resolveOptions(options);
+  return toCheck(await prepareRecordsExport(actor, query, now, db));
+}
+
+export { exportIndicatorBundle, checkIndicatorBundle } from './bundle';

@@ -1,0 +1,68 @@
+/**
+ * The signed-in user of this request, re-read from the database every time: a JWT whose session
+ * version no longer matches (sign-out elsewhere, disabled, role change, reset) or that passed the
+ * absolute lifetime counts as signed out.
+ */
+import { headers } from 'next/headers';
+import { getServerSession } from 'next-auth';
+import { cache } from 'react';
+import { configuredEngine, getDb } from '@/db/client';
+import { getUserById } from '@/db/queries/users';
+import type { Actor } from '@/lib/domain/actor';
+import { AppError } from '@/lib/errors';
+import { clientAddressOf, isSecureRequest } from '@/lib/server-http/request-facts';
+import { getAuthOptions } from './options';
+import { mfaRequiredRoles, mustEnrollTotp } from './mfa-policy';
+import { isSessionValid } from '../auth/session-validity';
+
+export interface SessionUser extends Actor {
+  id: number;
+  displayName: string;
+  mustChangePassword: boolean;
+  departmentName: string | null;
+  totpEnabled: boolean;
+  /** The role requires a second factor the user has not enabled yet: only their own account is open. */
+  mustEnrollTotp: boolean;
+}
+
+/** The address of the client of the current request (the one the nearest trusted proxy saw), as the audit log records it. */
+export async function clientAddress(): Promise<string> {
+  return clientAddressOf(await headers());
+}
+
+/** The session user, or null when signed out or the session was revoked. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(await getAuthOptions({ secure: isSecureRequest(await headers()) }))) as { uid?: unknown; sv?: unknown; at?: unknown } | null;
+  if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
+  const db = await getDb();
+  const user = await getUserById(db, session.uid);
+  const authTime = typeof session.at === 'number' ? session.at : undefined;
+  if (!user || !isSessionValid({ user, sessionVersion: session.sv, authTime, now: new Date() })) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    departmentId: user.departmentId,
+    departmentName: null,
+    mustChangePassword: user.mustChangePassword,
+    totpEnabled: user.totpEnabled,
+    mustEnrollTotp: mustEnrollTotp(user, mfaRequiredRoles(configuredEngine())),
+    clientAddress: await clientAddress(),
+  };
+});
+
+/**
+ * For route handlers and services: the actor, or AppError('unauthenticated'). Until a user has changed a
+ * one-time password and (where their role requires it) enabled TOTP, only their own account's routes
+ * (`allowIncompleteSetup`, used by withAccountActor for /api/account/*) accept them.
+ */
+export async function requireActor(options: { allowIncompleteSetup?: boolean } = {}): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError('unauthenticated');
+  if (!options.allowIncompleteSetup) {
+    if (user.mustChangePassword) throw new AppError('forbidden', '请先修改初始密码');
+    if (user.mustEnrollTotp) throw new AppError('forbidden', '请先完成双因素认证绑定');
+  }
+  return user;
+}

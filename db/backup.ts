@@ -35,6 +35,9 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   { name: 'refusal_windows', orderBy: 'address, reason' },
   { name: 'auditor_alerts', orderBy: 'id', serial: 'id' },
   { name: 'auditor_alert_acks', orderBy: 'alert_id, auditor_id' },
+  // The reminders sent and pending (their keys keep a restored server from sending them again). worker_leases is
+  // left out: a lease is only meaningful to the processes running when it was taken.
+  { name: 'reminder_outbox', orderBy: 'id', keyset: 'id', serial: 'id' },
 ];
 
 const PAGE = 5000;

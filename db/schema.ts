@@ -91,6 +91,8 @@ export const users = pgTable(
     sessionVersion: integer('session_version').notNull().default(1),
     isDisabled: boolean('is_disabled').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Where e-mail reminders go (催报提醒); none: the user gets no e-mail. */
+    email: text('email'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -403,3 +405,52 @@ export const auditorAlertAcks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.alertId, t.auditorId] })],
 );
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * 催报提醒 outbox: one row per message and channel. `idempotency_key` is unique, so planning the same reminder
+ * twice enqueues nothing the second time. A worker claims a row (status sending, a lease until `lease_until`, a
+ * fresh claim token) in one transaction before sending and marks it sent after; a row left `sending` by a worker
+ * that died is claimed again once the lease has expired and sent with the SAME key (SMTP Message-ID, webhook
+ * header), so that a receiver deduplicating by that key sees one message.
+ */
+export const reminderOutbox = pgTable(
+  'reminder_outbox',
+  {
+    id: serial('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    channel: text('channel').notNull(),
+    kind: text('kind').notNull(),
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    recipientUserId: integer('recipient_user_id').references(() => users.id),
+    recipientName: text('recipient_name').notNull(),
+    /** The e-mail address, or "webhook" (the URL is read from the settings when sending). */
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    claimToken: text('claim_token'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('reminder_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('reminder_outbox_created_idx').on(t.createdAt, t.id),
+    check('reminder_outbox_status', sql`${t.status} in ('queued', 'sending', 'sent', 'failed')`),
+    check('reminder_outbox_channel', sql`${t.channel} in ('email', 'webhook')`),
+  ],
+);
+
+/** Named leases for work that one instance at a time does (the reminder worker): taken when expired or already held. */
+export const workerLeases = pgTable('worker_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

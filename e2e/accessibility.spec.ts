@@ -131,6 +131,7 @@ const PAGES: { path: string; role: E2eRole | 'signed-out'; heading?: RegExp; cha
   { path: '/admin/indicators', role: 'admin' },
   { path: '/admin/targets', role: 'admin' },
   { path: '/admin/settings', role: 'admin' },
+  { path: '/admin/reminders', role: 'admin' },
   { path: '/import', role: 'admin', heading: /批量导入/ },
   { path: '/import', role: 'official', heading: /批量导入/ },
   { path: '/audit', role: 'auditor', heading: /审计日志/ },

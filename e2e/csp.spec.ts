@@ -45,6 +45,7 @@ const PAGES: { path: string; role: E2eRole | 'signed-out' }[] = [
   { path: '/admin/indicators', role: 'admin' },
   { path: '/admin/targets', role: 'admin' },
   { path: '/admin/settings', role: 'admin' },
+  { path: '/admin/reminders', role: 'admin' },
   { path: '/import', role: 'admin' },
   { path: '/audit', role: 'auditor' },
   { path: '/account/password', role: 'leader' },

@@ -25,6 +25,18 @@ describe('the server configuration', () => {
     expect(readEnv({ AUTH_SECRET: 'a', NEXTAUTH_SECRET: 'n' }).authSecret).toBe('a');
   });
 
+  it('runs the reminder worker by default, not under the test runner unless REMINDER_WORKER=1, never with 0', () => {
+    expect(readEnv({}).reminderWorker).toBe(true);
+    expect(readEnv({ NODE_ENV: 'production' }).reminderWorker).toBe(true);
+    expect(readEnv({ NODE_ENV: 'test' }).reminderWorker).toBe(false);
+    expect(readEnv({ NODE_ENV: 'test', REMINDER_WORKER: '1' }).reminderWorker).toBe(true);
+    expect(readEnv({ REMINDER_WORKER: '0' }).reminderWorker).toBe(false);
+    expect(readEnv({}).reminderIntervalMs).toBe(60_000);
+    expect(readEnv({ REMINDER_INTERVAL_MS: '5000' }).reminderIntervalMs).toBe(5000);
+    expect(readEnv({ REMINDER_INTERVAL_MS: '10' }).reminderIntervalMs).toBe(1000);
+    expect(readEnv({ REMINDER_INTERVAL_MS: 'x' }).reminderIntervalMs).toBe(60_000);
+  });
+
   it('follows the process environment when it changes (tests stub variables at run time)', () => {
     vi.stubEnv('EXPORT_MAX_ROWS', '7');
     expect(serverEnv().exportMaxRows).toBe('7');

@@ -30,6 +30,8 @@ const rawSchema = z.object({
   TRUSTED_PROXIES: optional,
   APP_ORIGIN: optional,
   ZHUASHOU_PROXY_DISABLED: optional,
+  REMINDER_WORKER: optional,
+  REMINDER_INTERVAL_MS: optional,
 });
 
 const KEYS = rawSchema.keyof().options;
@@ -73,6 +75,10 @@ const envSchema = rawSchema.transform((e) => ({
   appOrigin: e.APP_ORIGIN || undefined,
   /** ZHUASHOU_PROXY_DISABLED=1: proxy.ts does not redirect signed-out visitors (the access-matrix test). */
   proxyDisabled: e.ZHUASHOU_PROXY_DISABLED === '1',
+  /** REMINDER_WORKER=1 runs the reminder worker, =0 never; unset: on, except under the test runner (NODE_ENV=test). */
+  reminderWorker: e.REMINDER_WORKER === '1' || (e.REMINDER_WORKER !== '0' && e.NODE_ENV !== 'test'),
+  /** REMINDER_INTERVAL_MS: how often the reminder worker ticks (default 60000, at least 1000). */
+  reminderIntervalMs: Math.max(1000, Number(e.REMINDER_INTERVAL_MS) || 60_000),
 }));
 
 export type ServerEnv = z.infer<typeof envSchema>;

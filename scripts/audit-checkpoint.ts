@@ -63,7 +63,7 @@ runCli<Destinations>({
   async run(destinations, handle) {
     let checkpoint;
     try {
-      checkpoint = await createCheckpoint(cliActor(), {}, handle.db);
+      checkpoint = await createCheckpoint(cliActor(), { db: handle.db });
     } catch (error) {
       if (!isAppError(error)) throw error;
       console.error(error.message);

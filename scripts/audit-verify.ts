@@ -31,7 +31,7 @@ runCli<{ json: boolean; kept?: KeptCheckpoint }>({
   async run({ json, kept }, handle) {
     try {
       const started = Date.now();
-      const report = await verifyAuditChain(SYSTEM_ACTOR, kept ? { checkpoint: kept.checkpoint } : {}, handle.db);
+      const report = await verifyAuditChain(SYSTEM_ACTOR, kept ? { checkpoint: kept.checkpoint } : {}, { db: handle.db });
       if (json) console.log(JSON.stringify(report, null, 2));
       else {
         console.log(report.ok ? '校验通过。' : '校验未通过！');

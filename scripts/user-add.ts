@@ -71,7 +71,7 @@ runCli<UserAddArgs & { password: string }>({
   },
   async run(args, handle) {
     try {
-      const user = await createUser(cliActor(), args, handle.db);
+      const user = await createUser(cliActor(), args, { db: handle.db });
       const department = args.departmentCode ? `，单位 ${args.departmentCode.toLowerCase()}` : '';
       console.log(
         `已创建用户「${args.displayName}」：用户名 ${user.username}，角色 ${ROLE_LABELS[args.role]}${department}，编号 ${user.id}。`,

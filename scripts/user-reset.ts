@@ -24,7 +24,7 @@ runCli<{ username: string }>({
         console.error(`用户不存在：${username}（数据库：${handle.location}）`);
         return 1;
       }
-      const { password } = await resetPassword(cliActor(), user.id, handle.db);
+      const { password } = await resetPassword(cliActor(), user.id, { db: handle.db });
       console.log(`已重置用户 ${user.username}（${user.displayName}）的密码。`);
       console.log(`一次性密码（只显示这一次，请安全地交给本人）：${password}`);
       console.log('该用户下次登录时须修改密码；其已登录的会话已全部失效，登录锁定（如有）已解除。');

@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/indicators', label: '指标管理', permission: 'catalog.manage' },
   { href: '/admin/targets', label: '目标管理', permission: 'target.manage' },
   { href: '/admin/settings', label: '设置', permission: 'period.lock' },
+  { href: '/admin/reminders', label: '催报提醒', permission: 'reminder.manage' },
   { href: '/import', label: '批量导入', permission: 'import.run' },
   { href: '/audit', label: '审计', permission: 'audit.view' },
 ];

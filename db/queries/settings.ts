@@ -1,5 +1,5 @@
 /** Named settings stored as JSON; readers validate and fall back to defaults. */
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { settings } from '../schema';
 
@@ -27,4 +27,22 @@ export async function deleteForbiddenSettings(db: Db): Promise<number> {
     .where(inArray(settings.key, [...FORBIDDEN_SETTING_KEYS]))
     .returning({ key: settings.key });
   return rows.length;
+}
+
+/** The reminder settings (channels, thresholds): one JSON value of its own, read and validated by lib/services/reminder-settings. */
+export const REMINDER_SETTINGS_KEY = 'reminders';
+
+export async function getSettingRow(db: Db, key: string): Promise<{ value: unknown; updatedAt: Date; updatedBy: number | null } | null> {
+  const [row] = await db
+    .select({ value: settings.value, updatedAt: settings.updatedAt, updatedBy: settings.updatedBy })
+    .from(settings)
+    .where(eq(settings.key, key));
+  return row ?? null;
+}
+
+export async function putSettingRow(db: Db, key: string, value: unknown, updatedBy: number | null, at: Date): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key, value, updatedBy, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy, updatedAt: at } });
 }

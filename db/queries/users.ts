@@ -28,6 +28,7 @@ export interface UserSummary {
   id: number;
   username: string;
   displayName: string;
+  email: string | null;
   role: Role;
   departmentId: number | null;
   departmentCode: string | null;
@@ -46,6 +47,7 @@ const summaryColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
+  email: users.email,
   role: users.role,
   departmentId: users.departmentId,
   departmentCode: departments.code,

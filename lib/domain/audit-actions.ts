@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = {
   'export.indicator': '导出指标审计包',
   'audit.checkpoint': '生成审计检查点',
   'audit.alert_acknowledge': '确认审计员账号变更提醒',
+  'reminder.retry': '重新发送催报提醒',
   ...REFUSAL_ACTIONS,
 } as const satisfies Record<string, string>;
 
@@ -89,6 +90,7 @@ export const AUDIT_ENTITY_TYPES = {
   audit: '审计日志',
   seed: '初始数据',
   request: '请求',
+  reminder: '催报提醒',
 } as const satisfies Record<string, string>;
 
 /** The label of a stored entity type; an unknown one as it is. */
@@ -114,14 +116,15 @@ export const AUDIT_ACTION_GROUPS = {
   settings: E.settings,
   export: E.export,
   audit: '审计',
+  reminder: E.reminder,
 } as const satisfies Record<string, string>;
 
 /**
  * Namespaces whose actions leave what the dashboards show unchanged: signing in and being refused, exports,
- * the audit log's own events, and account housekeeping. Everything else moves the data version.
+ * the audit log's own events, reminders, and account housekeeping. Everything else moves the data version.
  * (`user.create`/`user.update` do move it: a display name appears beside the figures a user entered.)
  */
-const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'audit']);
+const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'audit', 'reminder']);
 const DATA_USER_ACTIONS = new Set<string>(['user.create', 'user.update']);
 
 /** True when the action may change what the dashboards' read model shows (so its version must move). */

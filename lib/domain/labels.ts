@@ -53,3 +53,23 @@ export function reportingMonthsText(frequency: Frequency): string {
   if (frequency === 'monthly') return '';
   return `${FREQUENCY_LABELS[frequency]}指标只在 ${monthsOfFrequency(frequency).join('、')} 月填报`;
 }
+
+/** 催报提醒: the kinds of reminder, the outbox states and the channels, as /admin/reminders shows them. */
+export const REMINDER_KIND_LABELS: Record<'due_soon' | 'overdue' | 'escalation' | 'admin_digest', string> = {
+  due_soon: '截止前提醒',
+  overdue: '逾期提醒',
+  escalation: '逾期督办（审核人）',
+  admin_digest: '逾期汇总（管理员）',
+};
+export const OUTBOX_STATUS_LABELS: Record<'queued' | 'sending' | 'sent' | 'failed', string> = {
+  queued: '待发送',
+  sending: '发送中',
+  sent: '已发送',
+  failed: '发送失败',
+};
+export const REMINDER_CHANNEL_LABELS: Record<'email' | 'webhook', string> = { email: '电子邮件', webhook: 'Webhook（政务微信/钉钉）' };
+
+/** The label of a stored code, or the code itself when this version does not know it. */
+export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
+  return Object.hasOwn(labels, code) ? (labels[code] ?? code) : code;
+}

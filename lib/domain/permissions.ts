@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'instruction.answer', // answer a 批示 on own department's indicator
   'catalog.manage', // indicators
   'target.manage', // targets, phasing, settings
+  'reminder.manage', // 催报提醒: channels and thresholds, the outbox, retry now
   'import.run', // bulk import of targets and actuals
   'user.manage', // accounts: create, role, disable, reset, unlock, second factor off
   'department.manage', // departments (catalog data)
@@ -42,6 +43,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'target.manage',
     'import.run',
     'department.manage',
+    'reminder.manage',
   ],
   security: ['dashboard.view', 'user.manage'],
   official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run'],

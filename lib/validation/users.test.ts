@@ -96,6 +96,11 @@ describe('departmentRuleMessage', () => {
 describe('updateUserSchema', () => {
   it('keeps an absent department absent and turns an empty one into null (clear)', () => {
     expect(parseOrThrow(updateUserSchema, { displayName: '李四' })).toEqual({ displayName: '李四' });
+    expect(parseOrThrow(updateUserSchema, { email: ' lisi@example.gov.cn ' })).toEqual({ email: 'lisi@example.gov.cn' });
+    expect(parseOrThrow(updateUserSchema, { email: '' })).toEqual({ email: '' });
+    expect(fieldErrorsOf(() => parseOrThrow(updateUserSchema, { email: 'lisi at example' })).email).toEqual([
+      '「电子邮箱」应为电子邮箱地址，如 zhangsan@example.gov.cn',
+    ]);
     expect(parseOrThrow(updateUserSchema, { departmentCode: '' })).toEqual({ departmentCode: null });
     expect(parseOrThrow(updateUserSchema, { departmentCode: null })).toEqual({ departmentCode: null });
   });

@@ -4,6 +4,7 @@
  * form gets every problem at once.
  */
 import { z } from 'zod';
+import { userEmailField } from './reminders';
 import { requiresDepartment } from '@/lib/domain/permissions';
 import { choicesText } from '@/lib/domain/labels';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
@@ -89,6 +90,8 @@ export const createUserSchema = z
     departmentCode: departmentCodeText.nullish().transform((code) => code || null),
     password: text('密码').max(256, '密码不能超过 128 个字符'),
     mustChangePassword: flag('首次登录须修改密码').default(true),
+    /** For e-mail reminders (催报提醒); absent or empty: none. */
+    email: userEmailField.optional(),
   })
   .superRefine((value: LooseUserInput, ctx) => {
     const role = roleField.safeParse(value.role);
@@ -112,6 +115,8 @@ export const updateUserSchema = z
       .nullable()
       .optional()
       .transform((code) => (code === undefined ? undefined : code || null)),
+    /** Absent keeps it; '' clears it. */
+    email: userEmailField.optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), {
     message: '没有需要修改的内容',

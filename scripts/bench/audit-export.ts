@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     const insertSeconds = (performance.now() - t0) / 1000;
 
     const listStart = performance.now();
-    await listAuditEvents(auditor, { action: 'actual.approve', limit: '50' }, handle.db);
-    await listAuditEvents(auditor, { from: '2025-01-05', to: '2025-01-06', limit: '50' }, handle.db);
+    await listAuditEvents(auditor, { action: 'actual.approve', limit: '50' }, { db: handle.db });
+    await listAuditEvents(auditor, { from: '2025-01-05', to: '2025-01-06', limit: '50' }, { db: handle.db });
     const listMs = (performance.now() - listStart) / 2;
 
     global.gc?.();
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const rss = sampleRss();
     const baseline = rss.baseline;
     const t1 = performance.now();
-    const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-12-31', format }, {}, handle.db);
+    const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-12-31', format }, { db: handle.db });
     const reader = download.stream.getReader();
     let bytes = 0;
     for (;;) {
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
     // The chain walk's speed (these synthetic rows do not form a valid chain: only the time is of interest).
     const t2 = performance.now();
-    const walked = await verifyAuditChain(auditor, {}, handle.db);
+    const walked = await verifyAuditChain(auditor, {}, { db: handle.db });
     const verifySeconds = (performance.now() - t2) / 1000;
 
     const summary = {

@@ -21,7 +21,7 @@ async function main() {
     const { id } = await createUser(
       SYSTEM_ACTOR,
       { username: 'bench-official', displayName: '基准测试填报员', role: 'official', departmentCode: 'fgw', password: 'Bench-Test-Pass#2026', mustChangePassword: false },
-      handle.db,
+      { db: handle.db },
     );
     const [fgw] = await handle.db.query.departments.findMany({ where: (d, { eq }) => eq(d.code, 'fgw') });
     const actor = { id, username: 'bench-official', role: 'official' as const, departmentId: fgw?.id ?? null };
@@ -33,13 +33,13 @@ async function main() {
 
     queries = 0;
     started = performance.now();
-    const preview = await runImport(actor, { kind: 'actuals', mode: 'dry-run', file }, handle.db, NOW);
+    const preview = await runImport(actor, { kind: 'actuals', mode: 'dry-run', file }, { db: handle.db, now: NOW });
     const dryRunMs = performance.now() - started;
     const dryRunQueries = queries;
 
     queries = 0;
     started = performance.now();
-    const done = await runImport(actor, { kind: 'actuals', mode: 'commit', file }, handle.db, NOW);
+    const done = await runImport(actor, { kind: 'actuals', mode: 'commit', file }, { db: handle.db, now: NOW });
     const commitMs = performance.now() - started;
 
     console.log(

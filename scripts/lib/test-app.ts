@@ -50,6 +50,8 @@ export async function spawnServer(server: ServerCommand): Promise<RunningApp> {
       // A production server, as `next start` runs one: the test runner's own NODE_ENV=test must not leak into it
       // (lib/env.ts reads NODE_ENV at run time: it decides the graceful stop, the log level, the secret rules).
       NODE_ENV: 'production',
+      // No reminder worker in test servers unless a test asks for one.
+      REMINDER_WORKER: process.env.REMINDER_WORKER ?? '0',
       ...server.env,
       AUTH_SECRET: RELIABILITY_SECRET,
       NEXTAUTH_URL: server.publicUrl ?? url,

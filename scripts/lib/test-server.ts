@@ -82,7 +82,7 @@ export async function prepareDatabase(options: {
   try {
     await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: options.now }, handle);
     for (const account of options.accounts) {
-      await createUser(SYSTEM_ACTOR, { ...account, password: options.password, mustChangePassword: false }, handle.db);
+      await createUser(SYSTEM_ACTOR, { ...account, password: options.password, mustChangePassword: false }, { db: handle.db });
     }
     if (appLogin) await ensureAppLogin(handle.db, appLogin);
   } finally {

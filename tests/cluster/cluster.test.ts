@@ -168,7 +168,7 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     const handle = await ownerHandle();
     try {
       expect(await missingWrites(handle.db, acknowledged), 'acknowledged writes lost').toEqual([]);
-      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, { db: handle.db });
       expect(report.ok, report.message).toBe(true);
     } finally {
       await handle.close();

@@ -42,37 +42,35 @@ forEachEngine('the reporting cycle', (ctx) => {
   });
 
   it('walks draft → submit → return → resubmit → approve, locked at the end, every step audited', async () => {
-    const draft = await saveActual(official, { ...base, value: '1,02', action: 'draft' }, ctx.db, NOW).catch((e: unknown) => e);
+    const draft = await saveActual(official, { ...base, value: '1,02', action: 'draft' }, { db: ctx.db, now: NOW }).catch((e: unknown) => e);
     expect(draft).toBeInstanceOf(AppError); // "1,02" is not a thousands group
-    const saved = await saveActual(official, { ...base, value: ' 200 ', action: 'draft' }, ctx.db, NOW);
+    const saved = await saveActual(official, { ...base, value: ' 200 ', action: 'draft' }, { db: ctx.db, now: NOW });
     expect(saved.actual).toMatchObject({ status: 'draft', version: 1, value: '200.000000' });
     expect(saved.needsExplanation).toBe(true); // 200 of an expected 275 by March: behind
 
-    await expectError(saveActual(official, { ...base, version: 1, value: '200', action: 'submit' }, ctx.db, NOW), 'invalid_input', 'explanation');
+    await expectError(saveActual(official, { ...base, version: 1, value: '200', action: 'submit' }, { db: ctx.db, now: NOW }), 'invalid_input', 'explanation');
     const submitted = await saveActual(
       official,
-      { ...base, version: 1, value: '200', explanation: '一季度雨雪天气影响开工', action: 'submit' },
-      ctx.db,
-      NOW,
+      { ...base, version: 1, value: '200', explanation: '一季度雨雪天气影响开工', action: 'submit' }, { db: ctx.db, now: NOW },
     );
     expect(submitted.actual).toMatchObject({ status: 'submitted', version: 2 });
-    await expectError(saveActual(official, { ...base, version: 2, value: '210', action: 'draft' }, ctx.db, NOW), 'locked');
+    await expectError(saveActual(official, { ...base, version: 2, value: '210', action: 'draft' }, { db: ctx.db, now: NOW }), 'locked');
 
-    await expectError(returnActual(otherReviewer, submitted.actual.id, { version: 2, reason: '请核实' }, ctx.db, NOW), 'forbidden');
-    await expectError(approveActual(official, submitted.actual.id, { version: 2 }, ctx.db, NOW), 'forbidden');
-    await expectError(returnActual(reviewer, submitted.actual.id, { version: 2, reason: ' ' }, ctx.db, NOW), 'invalid_input', 'reason');
-    const returned = await returnActual(reviewer, submitted.actual.id, { version: 2, reason: '与统计局快报不一致，请核实' }, ctx.db, NOW);
+    await expectError(returnActual(otherReviewer, submitted.actual.id, { version: 2, reason: '请核实' }, { db: ctx.db, now: NOW }), 'forbidden');
+    await expectError(approveActual(official, submitted.actual.id, { version: 2 }, { db: ctx.db, now: NOW }), 'forbidden');
+    await expectError(returnActual(reviewer, submitted.actual.id, { version: 2, reason: ' ' }, { db: ctx.db, now: NOW }), 'invalid_input', 'reason');
+    const returned = await returnActual(reviewer, submitted.actual.id, { version: 2, reason: '与统计局快报不一致，请核实' }, { db: ctx.db, now: NOW });
     expect(returned).toMatchObject({ status: 'returned', version: 3, returnedValue: '200.000000' });
 
-    const resubmitted = await saveActual(official, { ...base, version: 3, value: '１０２７', action: 'submit' }, ctx.db, NOW);
+    const resubmitted = await saveActual(official, { ...base, version: 3, value: '１０２７', action: 'submit' }, { db: ctx.db, now: NOW });
     expect(resubmitted.actual).toMatchObject({ status: 'submitted', version: 4, value: '1027.000000' });
-    const approved = await approveActual(reviewer, resubmitted.actual.id, { version: 4 }, ctx.db, NOW);
+    const approved = await approveActual(reviewer, resubmitted.actual.id, { version: 4 }, { db: ctx.db, now: NOW });
     expect(approved).toMatchObject({ status: 'approved', version: 5 });
-    await expectError(saveActual(official, { ...base, version: 5, value: '1', action: 'draft' }, ctx.db, NOW), 'locked');
+    await expectError(saveActual(official, { ...base, version: 5, value: '1', action: 'draft' }, { db: ctx.db, now: NOW }), 'locked');
 
-    await expectError(reopenActual(reviewer, approved.id, { version: 5, reason: '更正' }, ctx.db, NOW), 'forbidden');
-    await expectError(reopenActual(admin, approved.id, { version: 5, reason: '' }, ctx.db, NOW), 'invalid_input', 'reason');
-    const reopened = await reopenActual(admin, approved.id, { version: 5, reason: '统计局年报修订' }, ctx.db, NOW);
+    await expectError(reopenActual(reviewer, approved.id, { version: 5, reason: '更正' }, { db: ctx.db, now: NOW }), 'forbidden');
+    await expectError(reopenActual(admin, approved.id, { version: 5, reason: '' }, { db: ctx.db, now: NOW }), 'invalid_input', 'reason');
+    const reopened = await reopenActual(admin, approved.id, { version: 5, reason: '统计局年报修订' }, { db: ctx.db, now: NOW });
     expect(reopened).toMatchObject({ status: 'returned', reopenReason: '统计局年报修订' });
 
     const trail = await ctx.db
@@ -92,9 +90,9 @@ forEachEngine('the reporting cycle', (ctx) => {
 
   it('a stale write gets 409 with the stored value and who saved it, and changes nothing', async () => {
     const input = { indicatorCode: 'INV-PROJECTS', period: '2026-03', version: null, action: 'draft' as const };
-    const first = await saveActual(official, { ...input, value: '800' }, ctx.db, NOW);
+    const first = await saveActual(official, { ...input, value: '800' }, { db: ctx.db, now: NOW });
     const before = await snapshot(ctx.db);
-    const error = await expectError(saveActual(official, { ...input, value: '900' }, ctx.db, NOW), 'conflict');
+    const error = await expectError(saveActual(official, { ...input, value: '900' }, { db: ctx.db, now: NOW }), 'conflict');
     expect(error.details).toMatchObject({ current: { value: '800.000000', version: 1 }, savedBy: 'cycle-official' });
     expect(await snapshot(ctx.db)).toBe(before);
     expect(first.actual.version).toBe(1);
@@ -103,8 +101,8 @@ forEachEngine('the reporting cycle', (ctx) => {
   it('two sessions saving the same new figure at once: one succeeds, the other gets 409', async () => {
     const input = { indicatorCode: 'INV-NEW-STARTS', period: '2026-03', version: null, action: 'draft' as const };
     const results = await Promise.allSettled([
-      saveActual(official, { ...input, value: '300' }, ctx.db, NOW),
-      saveActual(official, { ...input, value: '301' }, ctx.db, NOW),
+      saveActual(official, { ...input, value: '300' }, { db: ctx.db, now: NOW }),
+      saveActual(official, { ...input, value: '301' }, { db: ctx.db, now: NOW }),
     ]);
     const ok = results.filter((r) => r.status === 'fulfilled');
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -138,7 +136,7 @@ forEachEngine('the reporting cycle', (ctx) => {
     it.each(cases)('%s', async (_name, patch, who, code, field) => {
       const before = await snapshot(ctx.db);
       const input = { indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED', period: '2026-03', version: null, action: 'draft', ...patch };
-      await expectError(saveActual(who(), input, ctx.db, NOW), code, field);
+      await expectError(saveActual(who(), input, { db: ctx.db, now: NOW }), code, field);
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
@@ -146,16 +144,16 @@ forEachEngine('the reporting cycle', (ctx) => {
       await ctx.db.update(indicators).set({ isRetired: true }).where(eq(indicators.code, 'REV-URBANIZATION'));
       const before = await snapshot(ctx.db);
       const input = { indicatorCode: 'REV-URBANIZATION', period: '2026-03', version: null, action: 'draft', value: '1' };
-      await expectError(saveActual(official, input, ctx.db, NOW), 'invalid_input', 'indicatorCode');
+      await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
     it('a closed period (and only an admin can close it)', async () => {
-      await expectError(setPeriodLocked(official, { period: '2026-02' }, true, ctx.db), 'forbidden');
-      await setPeriodLocked(admin, { period: '2026-02', reason: '2月数据已报送省统计局' }, true, ctx.db);
+      await expectError(setPeriodLocked(official, { period: '2026-02' }, true, { db: ctx.db }), 'forbidden');
+      await setPeriodLocked(admin, { period: '2026-02', reason: '2月数据已报送省统计局' }, true, { db: ctx.db });
       const before = await snapshot(ctx.db);
       const input = { indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED', period: '2026-02', version: null, action: 'draft', value: '1' };
-      const error = await expectError(saveActual(official, input, ctx.db, NOW), 'locked');
+      const error = await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'locked');
       expect(error.message).toContain('已关账');
       expect(await snapshot(ctx.db)).toBe(before);
     });

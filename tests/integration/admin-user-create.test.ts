@@ -20,7 +20,7 @@ forEachEngine('createUserWithOneTimePassword', (ctx) => {
     const created = await createUserWithOneTimePassword(
       SYSTEM_ACTOR,
       { username: 'zhang.san', displayName: '张三', role: 'official', departmentCode: 'FGW', password: 'chosen-by-admin-1A', mustChangePassword: false },
-      ctx.db,
+      { db: ctx.db },
     );
     expect(checkPassword(created.password, 'zhang.san')).toEqual([]);
     const row = await getUserById(ctx.db, created.id);
@@ -30,17 +30,17 @@ forEachEngine('createUserWithOneTimePassword', (ctx) => {
   });
 
   it('reports every field error at once, and refuses a role without user.manage before anything else', async () => {
-    const invalid: unknown = await createUserWithOneTimePassword(SYSTEM_ACTOR, { username: 'x', role: 'official' }, ctx.db).catch((e: unknown) => e);
+    const invalid: unknown = await createUserWithOneTimePassword(SYSTEM_ACTOR, { username: 'x', role: 'official' }, { db: ctx.db }).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(AppError);
     expect(Object.keys((invalid as AppError).fieldErrors ?? {}).sort()).toEqual(['departmentCode', 'displayName', 'username']);
-    const refused: unknown = await createUserWithOneTimePassword(OFFICIAL, { username: 'li.si' }, ctx.db).catch((e: unknown) => e);
+    const refused: unknown = await createUserWithOneTimePassword(OFFICIAL, { username: 'li.si' }, { db: ctx.db }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'forbidden', status: 403 });
-    const nonObject: unknown = await createUserWithOneTimePassword(SYSTEM_ACTOR, 'li.si', ctx.db).catch((e: unknown) => e);
+    const nonObject: unknown = await createUserWithOneTimePassword(SYSTEM_ACTOR, 'li.si', { db: ctx.db }).catch((e: unknown) => e);
     expect(nonObject).toMatchObject({ code: 'invalid_input' });
   });
 
   it('lists users for the API with dates as ISO strings and no secrets', async () => {
-    const [item] = (await listUsers(SYSTEM_ACTOR, ctx.db)).map(toUserListItem);
+    const [item] = (await listUsers(SYSTEM_ACTOR, { db: ctx.db })).map(toUserListItem);
     expect(item?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(item).not.toHaveProperty('passwordHash');
     expect(item).not.toHaveProperty('totpSecret');

@@ -14,11 +14,11 @@ import { forEachEngine } from '@/tests/helpers/test-db';
 
 forEachEngine('audit chain: 200 concurrent writes', (ctx) => {
   it('leave one unforked chain that verifies', async () => {
-    const before = (await verifyAuditChain(auditor, {}, ctx.db)).count;
+    const before = (await verifyAuditChain(auditor, {}, { db: ctx.db })).count;
     await Promise.all(
       Array.from({ length: 200 }, (_, i) => append(ctx.db, { entityId: i, after: { value: String(i), 说明: '并发写入' } })),
     );
-    const report = await verifyAuditChain(auditor, {}, ctx.db);
+    const report = await verifyAuditChain(auditor, {}, { db: ctx.db });
     expect(report).toMatchObject({ ok: true, count: before + 200, firstBreak: null, breakCount: 0 });
     expect(report.message).toContain('审计链完整');
     const [stats] = await queryRows<{ n: number; prevs: number; genesis: number }>(
@@ -34,7 +34,7 @@ forEachEngine('audit chain: 200 concurrent writes', (ctx) => {
   });
 
   it('verification needs audit.verify', async () => {
-    await expect(verifyAuditChain(leader, {}, ctx.db)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(verifyAuditChain(leader, {}, { db: ctx.db })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 
@@ -46,7 +46,7 @@ forEachEngine('audit chain: an event altered by a superuser', (ctx) => {
     await asSuperuser(ctx.ownerDb, () =>
       ctx.ownerDb.execute(sql`update audit_events set after = '{"value": "999", "status": "approved"}' where id = ${victim}`),
     );
-    const report = await verifyAuditChain(auditor, {}, ctx.db);
+    const report = await verifyAuditChain(auditor, {}, { db: ctx.db });
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toEqual({ id: victim, kind: 'hash_mismatch', message: `事件 #${victim} 内容被修改（哈希不符）` });
     expect(report.breakCount).toBe(1);
@@ -55,7 +55,7 @@ forEachEngine('audit chain: an event altered by a superuser', (ctx) => {
   });
 
   it('a checkpoint is refused while the chain does not verify', async () => {
-    const error: unknown = await createCheckpoint(auditor, {}, ctx.db).catch((e: unknown) => e);
+    const error: unknown = await createCheckpoint(auditor, { db: ctx.db }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'conflict' });
   });
@@ -64,24 +64,24 @@ forEachEngine('audit chain: an event altered by a superuser', (ctx) => {
 forEachEngine('audit chain: against a kept checkpoint', (ctx) => {
   it('issues a checkpoint, itself recorded as an audit event', async () => {
     for (let i = 0; i < 10; i += 1) await append(ctx.db, { entityId: i });
-    const checkpoint = await createCheckpoint(auditor, { now: new Date('2026-01-05T02:00:00Z') }, ctx.db);
+    const checkpoint = await createCheckpoint(auditor, { db: ctx.db, now: new Date('2026-01-05T02:00:00Z') });
     expect(checkpoint).toMatchObject({ kind: 'zhuashou.audit-checkpoint', version: 1, count: 10, createdBy: 'shenji' });
     const [event] = await listAuditPage(ctx.db, { actor: auditor, filter: { action: 'audit.checkpoint' }, limit: 1 });
     expect(event?.after).toEqual({ count: 10, headId: checkpoint.headId, headHash: checkpoint.headHash });
-    const report = await verifyAuditChain(auditor, { checkpoint }, ctx.db);
+    const report = await verifyAuditChain(auditor, { checkpoint }, { db: ctx.db });
     expect(report.ok).toBe(true);
     expect(report.count).toBe(11);
     expect(report.checkpoint?.message).toContain('与检查点一致');
   });
 
   it('reports the last events missing after they were deleted, though the shortened chain alone still links', async () => {
-    const checkpoint = await createCheckpoint(auditor, {}, ctx.db);
+    const checkpoint = await createCheckpoint(auditor, { db: ctx.db });
     const headId = checkpoint.headId ?? 0;
     // Remove the checkpoint's last three events and everything after them.
     await asSuperuser(ctx.ownerDb, () => ctx.ownerDb.execute(sql`delete from audit_events where id > ${headId - 3}`));
-    const alone = await verifyAuditChain(auditor, {}, ctx.db);
+    const alone = await verifyAuditChain(auditor, {}, { db: ctx.db });
     expect(alone.ok).toBe(true);
-    const report = await verifyAuditChain(auditor, { checkpoint }, ctx.db);
+    const report = await verifyAuditChain(auditor, { checkpoint }, { db: ctx.db });
     expect(report.ok).toBe(false);
     expect(report.checkpoint?.missing).toEqual({ count: 3, afterId: headId - 3, throughId: headId });
     expect(report.message).toContain('缺少 3 条事件');
@@ -92,7 +92,7 @@ forEachEngine('audit chain: against a kept checkpoint', (ctx) => {
 forEachEngine('audit chain: the whole table rewritten by a superuser', (ctx) => {
   it('verifies on its own but not against the checkpoint kept before', async () => {
     for (let i = 0; i < 6; i += 1) await append(ctx.db, { entityId: i, reason: `原因${i}` });
-    const checkpoint = await createCheckpoint(auditor, {}, ctx.db);
+    const checkpoint = await createCheckpoint(auditor, { db: ctx.db });
     const rows = await listAuditPage(ctx.db, { actor: auditor, filter: {}, limit: 100 });
     await asSuperuser(ctx.ownerDb, async () => {
       // Change one reason, then recompute every hash after it: a consistent, forged chain.
@@ -104,13 +104,13 @@ forEachEngine('audit chain: the whole table rewritten by a superuser', (ctx) => 
         prev = hash;
       }
     });
-    expect((await verifyAuditChain(auditor, {}, ctx.db)).ok).toBe(true);
-    const report = await verifyAuditChain(auditor, { checkpoint }, ctx.db);
+    expect((await verifyAuditChain(auditor, {}, { db: ctx.db })).ok).toBe(true);
+    const report = await verifyAuditChain(auditor, { checkpoint }, { db: ctx.db });
     expect(report.ok).toBe(false);
     expect(report.checkpoint?.message).toContain(`事件 #${checkpoint.headId} 的哈希与检查点记录的不同`);
   });
 
   it('refuses a checkpoint file that is not one', async () => {
-    await expect(verifyAuditChain(auditor, { checkpoint: { count: 'x' } }, ctx.db)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(verifyAuditChain(auditor, { checkpoint: { count: 'x' } }, { db: ctx.db })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

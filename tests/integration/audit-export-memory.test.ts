@@ -29,7 +29,7 @@ forEachEngine('export memory', (ctx) => {
     let peak = rss.baseline;
     const started = performance.now();
     try {
-      const download = await exportAuditLog(auditor, { ...RANGE, format: 'csv' }, {}, ctx.db);
+      const download = await exportAuditLog(auditor, { ...RANGE, format: 'csv' }, { db: ctx.db });
       const hash = createHash('sha256');
       const reader = download.stream.getReader();
       for (;;) {
@@ -55,7 +55,7 @@ forEachEngine('export memory', (ctx) => {
   for (const format of ['csv', 'xlsx'] as const) {
     it(`a reader that stops reading stops the ${format.toUpperCase()} export; it resumes and completes`, async () => {
       // One day of the synthetic events (86,399 rows): enough to fill every buffer many times over.
-      const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-01-01', format }, {}, ctx.db);
+      const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-01-01', format }, { db: ctx.db });
       const reader = download.stream.getReader();
       const first = await reader.read();
       // Wait for the buffers between the writer and the (idle) reader to fill, then for the export to stand still.
@@ -85,7 +85,7 @@ forEachEngine('export memory', (ctx) => {
 
   for (const format of ['csv', 'xlsx'] as const) {
     it(`a cancelled ${format.toUpperCase()} download stops the export and is recorded as incomplete`, async () => {
-      const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-01-01', format }, {}, ctx.db);
+      const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-01-01', format }, { db: ctx.db });
       const reader = download.stream.getReader();
       await reader.read();
       await reader.cancel();

@@ -38,7 +38,7 @@ forEachEngine('exports', (ctx) => {
   }
 
   it('CSV of the audit log: BOM, Chinese intact, =HYPERLINK opens as text, hash and count in the export event', async () => {
-    const download = await exportAuditLog(auditor, { ...RANGE, format: 'csv' }, {}, ctx.db);
+    const download = await exportAuditLog(auditor, { ...RANGE, format: 'csv' }, { db: ctx.db });
     expect(download.fileName).toMatch(/^审计日志_20200101-20200131_\d{8}-\d{6}\.csv$/);
     expect(download.contentType).toBe('text/csv; charset=utf-8');
     const bytes = await readWebStream(download.stream);
@@ -60,7 +60,7 @@ forEachEngine('exports', (ctx) => {
   });
 
   it('XLSX of the audit log: typed cells and a second sheet with filters, time, exporter, row count and chain head', async () => {
-    const download = await exportAuditLog(auditor, { ...RANGE, format: 'xlsx', action: 'actual.*' }, {}, ctx.db);
+    const download = await exportAuditLog(auditor, { ...RANGE, format: 'xlsx', action: 'actual.*' }, { db: ctx.db });
     const bytes = await readWebStream(download.stream);
     const result = await download.done;
     const [data, info] = await readXlsx(bytes);
@@ -79,7 +79,7 @@ forEachEngine('exports', (ctx) => {
   });
 
   it('records (leaders may): figures as numbers with unit, qualifier, status, target', async () => {
-    const download = await exportRecords(leader, { format: 'csv', year: '2025' }, {}, ctx.db);
+    const download = await exportRecords(leader, { format: 'csv', year: '2025' }, { db: ctx.db });
     const bytes = await readWebStream(download.stream);
     const result = await download.done;
     const rows = await readCsv(bytes);
@@ -97,45 +97,45 @@ forEachEngine('exports', (ctx) => {
   });
 
   it('the audit bundle of one indicator: every part in one file (XLSX sheets; CSV sections of equal width)', async () => {
-    const download = await exportIndicatorBundle(auditor, 'INV-INVESTMENT', { format: 'xlsx' }, {}, ctx.db);
+    const download = await exportIndicatorBundle(auditor, 'INV-INVESTMENT', { format: 'xlsx' }, { db: ctx.db });
     const sheets = await readXlsx(await readWebStream(download.stream));
     await download.done;
     expect(sheets.map((s) => s.name)).toEqual(['指标', '目标', '数据', '历史记录', '批示', '导出信息']);
     expect(sheets[0]?.rows[1]?.[0]?.value).toBe('INV-INVESTMENT');
     expect(sheets[2]?.rows.length).toBeGreaterThan(1);
-    const csv = await exportIndicatorBundle(auditor, 'INV-INVESTMENT', { format: 'csv' }, {}, ctx.db);
+    const csv = await exportIndicatorBundle(auditor, 'INV-INVESTMENT', { format: 'csv' }, { db: ctx.db });
     const rows = await readCsv(await readWebStream(csv.stream));
     await csv.done;
     expect(rows[0]?.[0]).toBe('【指标】');
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['【目标】', '【数据】', '【历史记录】', '【批示】']));
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
     expect((await lastExportEvent())).toMatchObject({ action: 'export.indicator' });
-    expect((await rejection(exportIndicatorBundle(auditor, 'NO-SUCH', {}, {}, ctx.db))).status).toBe(404);
+    expect((await rejection(exportIndicatorBundle(auditor, 'NO-SUCH', {}, { db: ctx.db }))).status).toBe(404);
   });
 
   it('refuses bad requests with a 4xx before streaming anything', async () => {
-    const oneEnd = await rejection(exportAuditLog(auditor, { from: '2020-01-01', format: 'csv' }, {}, ctx.db));
+    const oneEnd = await rejection(exportAuditLog(auditor, { from: '2020-01-01', format: 'csv' }, { db: ctx.db }));
     expect(oneEnd).toMatchObject({ status: 400 });
     expect(oneEnd.fieldErrors?.to).toEqual(['导出须指定「结束时间」']);
     // Any span is allowed (the whole 十四五); a date outside 2000–2100 is refused for what it is.
-    const early = await rejection(exportAuditLog(auditor, { from: '1999-12-31', to: '2020-01-31' }, {}, ctx.db));
+    const early = await rejection(exportAuditLog(auditor, { from: '1999-12-31', to: '2020-01-31' }, { db: ctx.db }));
     expect(early.fieldErrors?.from?.[0]).toContain('2000–2100');
-    const inverted = await rejection(exportAuditLog(auditor, { from: '2020-02-01', to: '2020-01-01' }, {}, ctx.db));
+    const inverted = await rejection(exportAuditLog(auditor, { from: '2020-02-01', to: '2020-01-01' }, { db: ctx.db }));
     expect(inverted.status).toBe(400);
-    expect((await rejection(exportAuditLog(auditor, { ...RANGE, format: 'pdf' }, {}, ctx.db))).fieldErrors?.format).toBeDefined();
-    expect((await rejection(exportAuditLog(auditor, { ...RANGE, action: 'x.y' }, {}, ctx.db))).status).toBe(400);
+    expect((await rejection(exportAuditLog(auditor, { ...RANGE, format: 'pdf' }, { db: ctx.db }))).fieldErrors?.format).toBeDefined();
+    expect((await rejection(exportAuditLog(auditor, { ...RANGE, action: 'x.y' }, { db: ctx.db }))).status).toBe(400);
     process.env.EXPORT_MAX_ROWS = '3';
     const before = (await lastExportEvent())?.id;
-    const tooMany = await rejection(exportAuditLog(auditor, { ...RANGE, format: 'csv' }, {}, ctx.db));
+    const tooMany = await rejection(exportAuditLog(auditor, { ...RANGE, format: 'csv' }, { db: ctx.db }));
     expect(tooMany).toMatchObject({ status: 413, details: { rowCount: 5, maxRows: 3 } });
     expect(tooMany.message).toContain('超过上限 3 行');
-    expect((await rejection(checkAuditLogExport(auditor, RANGE, ctx.db))).status).toBe(413);
+    expect((await rejection(checkAuditLogExport(auditor, RANGE, { db: ctx.db }))).status).toBe(413);
     expect((await lastExportEvent())?.id).toBe(before);
   });
 
   it('permissions: leaders may not export the audit log or a bundle', async () => {
-    expect((await rejection(exportAuditLog(leader, RANGE, {}, ctx.db))).status).toBe(403);
-    expect((await rejection(exportIndicatorBundle(leader, 'INV-INVESTMENT', {}, {}, ctx.db))).status).toBe(403);
+    expect((await rejection(exportAuditLog(leader, RANGE, { db: ctx.db }))).status).toBe(403);
+    expect((await rejection(exportIndicatorBundle(leader, 'INV-INVESTMENT', {}, { db: ctx.db }))).status).toBe(403);
   });
 
   it('a failure midway errors the stream (never a complete-looking file) and is recorded as incomplete', async () => {

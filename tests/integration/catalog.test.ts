@@ -40,10 +40,10 @@ forEachEngine('the indicator catalog', (ctx) => {
 
   it('creates an indicator with every attribute, audited, and lists it with its use', async () => {
     const before = await auditCount(ctx.db, 'indicator.create');
-    const created = await createIndicator(admin, NEW, ctx.db);
+    const created = await createIndicator(admin, NEW, { db: ctx.db });
     expect(created).toMatchObject({ code: 'CAT-NEW-PARKS', unit: '个', planType: 'binding', minValue: '0', maxValue: '1000', version: 1 });
     expect(await auditCount(ctx.db, 'indicator.create')).toBe(before + 1);
-    const list = await listIndicatorsForAdmin(admin, {}, ctx.db);
+    const list = await listIndicatorsForAdmin(admin, {}, { db: ctx.db });
     const row = list.find((r) => r.code === 'CAT-NEW-PARKS');
     expect(row).toMatchObject({ departmentCode: 'zjj', areaSlug: 'construction', actualCount: 0, targetCount: 0, isRetired: false });
     expect(list.find((r) => r.code === 'INV-INVESTMENT')?.actualCount).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ forEachEngine('the indicator catalog', (ctx) => {
     ];
     it.each(cases)('create: %s', async (_name, who, input, code, fields) => {
       const before = await snapshot(ctx.db);
-      const error = await expectError(createIndicator(who(), input, ctx.db), code as 'invalid_input');
+      const error = await expectError(createIndicator(who(), input, { db: ctx.db }), code as 'invalid_input');
       for (const f of fields) expect(Object.keys(error.fieldErrors ?? {})).toContain(f);
       expect(await snapshot(ctx.db)).toBe(before);
     });
@@ -88,16 +88,16 @@ forEachEngine('the indicator catalog', (ctx) => {
     ];
     it.each(edits)('%s', async (_name, who, code, input, errorCode, field) => {
       const before = await snapshot(ctx.db);
-      await expectError(updateIndicator(who(), code, input, ctx.db), errorCode as 'invalid_input', field);
+      await expectError(updateIndicator(who(), code, input, { db: ctx.db }), errorCode as 'invalid_input', field);
       expect(await snapshot(ctx.db)).toBe(before);
     });
   });
 
   it('edits with the version; a stale edit gets 409 with the current indicator and who saved it, and changes nothing', async () => {
-    const edited = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '新建口袋公园（个）' }, ctx.db);
+    const edited = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '新建口袋公园（个）' }, { db: ctx.db });
     expect(edited).toMatchObject({ name: '新建口袋公园（个）', version: 2 });
     const before = await snapshot(ctx.db);
-    const error = await expectError(updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '旧表单' }, ctx.db), 'conflict');
+    const error = await expectError(updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '旧表单' }, { db: ctx.db }), 'conflict');
     expect(error.details).toMatchObject({ current: { name: '新建口袋公园（个）', version: 2 }, savedBy: 'cat-admin' });
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -105,22 +105,22 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('changing the unit or kind of an indicator with figures needs a reason; without figures it does not', async () => {
     const [inv] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     const before = await snapshot(ctx.db);
-    await expectError(updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元' }, ctx.db), 'invalid_input', 'reason');
-    await expectError(updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, kind: 'level' }, ctx.db), 'invalid_input', 'reason');
+    await expectError(updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元' }, { db: ctx.db }), 'invalid_input', 'reason');
+    await expectError(updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, kind: 'level' }, { db: ctx.db }), 'invalid_input', 'reason');
     expect(await snapshot(ctx.db)).toBe(before);
 
-    const changed = await updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元', reason: '统计口径调整为万元' }, ctx.db);
+    const changed = await updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元', reason: '统计口径调整为万元' }, { db: ctx.db });
     expect(changed.unit).toBe('万元');
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'indicator.update'));
     expect(events.at(-1)).toMatchObject({ reason: '统计口径调整为万元', before: expect.objectContaining({ unit: '亿元' }), after: expect.objectContaining({ unit: '万元' }) });
 
-    const parks = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 2, unit: '处', kind: 'level' }, ctx.db);
+    const parks = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 2, unit: '处', kind: 'level' }, { db: ctx.db });
     expect(parks).toMatchObject({ unit: '处', kind: 'level', version: 3 });
   });
 
   it('an edit that changes nothing writes nothing', async () => {
     const before = await snapshot(ctx.db);
-    const same = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 3, unit: '处', minValue: '0.0' }, ctx.db);
+    const same = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 3, unit: '处', minValue: '0.0' }, { db: ctx.db });
     expect(same.version).toBe(3);
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -128,17 +128,17 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('retires an indicator with figures (they stay), refuses new figures for it, and restores it', async () => {
     const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-PROJECTS'));
     const figures = await ctx.db.select().from(actuals).where(eq(actuals.indicatorId, row!.id));
-    const retired = await setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'retire', version: row!.version, reason: '并入新指标' }, ctx.db, NOW);
+    const retired = await setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'retire', version: row!.version, reason: '并入新指标' }, { db: ctx.db, now: NOW });
     expect(retired.isRetired).toBe(true);
     expect(await ctx.db.select().from(actuals).where(eq(actuals.indicatorId, row!.id))).toEqual(figures);
 
     const before = await snapshot(ctx.db);
     const input = { indicatorCode: 'INV-PROJECTS', period: '2026-03', value: '10', version: null, action: 'draft' };
-    await expectError(saveActual(official, input, ctx.db, NOW), 'invalid_input', 'indicatorCode');
-    await expectError(setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'retire', version: retired.version }, ctx.db, NOW), 'conflict');
+    await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
+    await expectError(setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'retire', version: retired.version }, { db: ctx.db, now: NOW }), 'conflict');
     expect(await snapshot(ctx.db)).toBe(before);
 
-    const restored = await setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'unretire', version: retired.version }, ctx.db, NOW);
+    const restored = await setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'unretire', version: retired.version }, { db: ctx.db, now: NOW });
     expect(restored.isRetired).toBe(false);
     expect(await auditCount(ctx.db, 'indicator.retire')).toBe(1);
     expect(await auditCount(ctx.db, 'indicator.unretire')).toBe(1);
@@ -147,13 +147,13 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('never hard-deletes an indicator that has figures; deletes one nothing refers to', async () => {
     const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-NEW-STARTS'));
     const before = await snapshot(ctx.db);
-    const error = await expectError(deleteIndicator(admin, 'INV-NEW-STARTS', { version: row!.version }, ctx.db), 'conflict');
+    const error = await expectError(deleteIndicator(admin, 'INV-NEW-STARTS', { version: row!.version }, { db: ctx.db }), 'conflict');
     expect(error.message).toContain('停用');
-    await expectError(deleteIndicator(official, 'CAT-NEW-PARKS', { version: 3 }, ctx.db), 'forbidden');
-    await expectError(deleteIndicator(admin, 'NO-SUCH', { version: 1 }, ctx.db), 'not_found');
+    await expectError(deleteIndicator(official, 'CAT-NEW-PARKS', { version: 3 }, { db: ctx.db }), 'forbidden');
+    await expectError(deleteIndicator(admin, 'NO-SUCH', { version: 1 }, { db: ctx.db }), 'not_found');
     expect(await snapshot(ctx.db)).toBe(before);
 
-    await deleteIndicator(admin, 'CAT-NEW-PARKS', { version: 3 }, ctx.db);
+    await deleteIndicator(admin, 'CAT-NEW-PARKS', { version: 3 }, { db: ctx.db });
     expect(await ctx.db.select().from(indicators).where(eq(indicators.code, 'CAT-NEW-PARKS'))).toEqual([]);
     expect(await auditCount(ctx.db, 'indicator.delete')).toBe(1);
   });

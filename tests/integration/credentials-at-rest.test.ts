@@ -55,7 +55,7 @@ forEachEngine('credentials at rest', (ctx) => {
     const user = await createUser(
       SYSTEM_ACTOR,
       { username, displayName: `凭据${n}`, role, password: PASSWORD, mustChangePassword: false },
-      ctx.db,
+      { db: ctx.db },
     );
     const actor: Actor = { id: user.id, username, role, departmentId: null, clientAddress: '127.0.0.1' };
     return { id: user.id, username, actor };
@@ -68,8 +68,8 @@ forEachEngine('credentials at rest', (ctx) => {
   /** A user with TOTP enabled; returns the plain secret and the ten recovery codes. */
   async function addTotpUser() {
     const u = await addUser('auditor');
-    const { secret } = await startTotpEnrollment(u.actor, ctx.db);
-    const { recoveryCodes } = await confirmTotpEnrollment(u.actor, totpNow(secret), ctx.db);
+    const { secret } = await startTotpEnrollment(u.actor, { db: ctx.db });
+    const { recoveryCodes } = await confirmTotpEnrollment(u.actor, totpNow(secret), { db: ctx.db });
     return { ...u, secret, recoveryCodes };
   }
 
@@ -174,20 +174,20 @@ forEachEngine('credentials at rest', (ctx) => {
     const chain = ['Nw7!rTz5Qp', 'Hq4%vLm8Xs', 'Jd6&pWc3Rt', 'Bf9*kYn2Gu'];
     let currentPassword = PASSWORD;
     for (const newPassword of chain) {
-      await changeOwnPassword(u.actor, { currentPassword, newPassword }, ctx.db);
+      await changeOwnPassword(u.actor, { currentPassword, newPassword }, { db: ctx.db });
       currentPassword = newPassword;
     }
     // Current Bf9*kYn2Gu; the four before it are PASSWORD and chain[0..2].
     for (const old of [PASSWORD, chain[0], chain[2]]) {
-      expect(await outcome(changeOwnPassword(u.actor, { currentPassword, newPassword: old }, ctx.db))).toContain('最近 5 次使用过的密码');
+      expect(await outcome(changeOwnPassword(u.actor, { currentPassword, newPassword: old }, { db: ctx.db }))).toContain('最近 5 次使用过的密码');
     }
-    await changeOwnPassword(u.actor, { currentPassword, newPassword: 'Tm5#qZr8Wv' }, ctx.db);
+    await changeOwnPassword(u.actor, { currentPassword, newPassword: 'Tm5#qZr8Wv' }, { db: ctx.db });
     // Five changes later the first one has left the history.
-    expect(await outcome(changeOwnPassword(u.actor, { currentPassword: 'Tm5#qZr8Wv', newPassword: PASSWORD }, ctx.db))).toBe('ok');
+    expect(await outcome(changeOwnPassword(u.actor, { currentPassword: 'Tm5#qZr8Wv', newPassword: PASSWORD }, { db: ctx.db }))).toBe('ok');
     expect((await row(u.id)).passwordHistory).toHaveLength(4);
 
-    const { password: oneTime } = await resetPassword(SYSTEM_ACTOR, u.id, ctx.db);
-    expect(await outcome(changeOwnPassword(u.actor, { currentPassword: oneTime, newPassword: PASSWORD }, ctx.db))).toContain('最近 5 次使用过的密码');
+    const { password: oneTime } = await resetPassword(SYSTEM_ACTOR, u.id, { db: ctx.db });
+    expect(await outcome(changeOwnPassword(u.actor, { currentPassword: oneTime, newPassword: PASSWORD }, { db: ctx.db }))).toContain('最近 5 次使用过的密码');
   });
 
   it('a password change ends every other session of the user; the version returned keeps this one', async () => {
@@ -197,7 +197,7 @@ forEachEngine('credentials at rest', (ctx) => {
     const authTime = Math.floor(now.getTime() / 1000);
     const otherSession = { sessionVersion: before.sessionVersion, authTime, now };
     expect(isSessionValid({ user: before, ...otherSession })).toBe(true);
-    const { sessionVersion } = await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, ctx.db);
+    const { sessionVersion } = await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, { db: ctx.db });
     const after = await row(u.id);
     expect(isSessionValid({ user: after, ...otherSession })).toBe(false);
     expect(isSessionValid({ user: after, sessionVersion, authTime, now })).toBe(true);

@@ -166,7 +166,7 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
   it('a figure submitted through the write path shows on the next read; a new Shanghai day re-judges what is overdue', async () => {
     const before = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
     // GEN-0025 (department d1) has no March figure: overdue on 10 April (due 5 April).
-    await saveActual(large.official, { indicatorCode: 'GEN-0025', period: '2026-03', value: '1000', version: null, action: 'submit' }, large.handle.db, NOW);
+    await saveActual(large.official, { indicatorCode: 'GEN-0025', period: '2026-03', value: '1000', version: null, action: 'submit' }, { db: large.handle.db, now: NOW });
     const after = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
     expect(after.counts.overdue).toBe(before.counts.overdue - 1);
     const area = await getAreaView(large.actor, WORK_AREAS[24 % WORK_AREAS.length]!.slug, PERIOD, { db: large.handle.db, now: NOW });
@@ -184,7 +184,7 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
     // GEN-0109 belongs to d1, the official's department, and has no March figure yet.
     const read = (actor: Actor) => getIndicatorDetail(actor, 'GEN-0109', PERIOD, { db: large.handle.db, now: NOW });
     await read(large.actor);
-    await saveActual(large.official, { indicatorCode: 'GEN-0109', period: '2026-03', value: '5000', version: null, action: 'draft' }, large.handle.db, NOW);
+    await saveActual(large.official, { indicatorCode: 'GEN-0109', period: '2026-03', value: '5000', version: null, action: 'draft' }, { db: large.handle.db, now: NOW });
     const drafts = (detail: Awaited<ReturnType<typeof read>>) => detail.figures.filter((f) => f.workflow === 'draft').length;
     const leaderFirst = await read(large.actor);
     const own = await read(large.official);

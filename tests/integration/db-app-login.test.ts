@@ -130,16 +130,14 @@ describe.runIf(adminUrl)('db:roles: the application login cannot touch the audit
     const { id } = await createUser(
       SYSTEM_ACTOR,
       { username: 'login-official', displayName: '填报', role: 'official', departmentCode: 'fgw', password: 'Login-Test-Pass#2026', mustChangePassword: false },
-      db,
+      { db },
     );
     const [indicator] = await db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     await db.insert(targets).values({ indicatorId: indicator!.id, year: 2026, value: '1100' });
     const official = { id, username: 'login-official', role: 'official' as const, departmentId: indicator!.departmentId, clientAddress: '127.0.0.1' };
     const saved = await saveActual(
       official,
-      { indicatorCode: 'INV-INVESTMENT', period: '2026-03', version: null, value: '300', action: 'draft' },
-      db,
-      new Date('2026-04-10T04:00:00Z'),
+      { indicatorCode: 'INV-INVESTMENT', period: '2026-03', version: null, value: '300', action: 'draft' }, { db, now: new Date('2026-04-10T04:00:00Z') },
     );
     expect(saved.actual).toMatchObject({ status: 'draft', version: 1 });
   });

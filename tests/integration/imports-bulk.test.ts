@@ -23,7 +23,7 @@ forEachEngine('importing a 5,000-row XLSX', (ctx) => {
     official = await actorFor(ctx.db, 'bulk-official', 'official', 'fgw');
     const admin = await actorFor(ctx.db, 'bulk-admin', 'admin');
     await createBulkIndicators(ctx.db, 'fgw');
-    await setPeriodLocked(admin, { period: `${YEAR}-12`, reason: '年报已报送' }, true, ctx.db);
+    await setPeriodLocked(admin, { period: `${YEAR}-12`, reason: '年报已报送' }, true, { db: ctx.db });
   });
 
   it('the dry run lists exactly the bad rows; the commit refuses and stores nothing; the clean file stores 5,000 figures and 5,000 audit events', async () => {
@@ -56,18 +56,18 @@ forEachEngine('importing a 5,000-row XLSX', (ctx) => {
     const before = await snapshot(ctx.db);
     const badFile = await xlsxOf(bad);
     let started = performance.now();
-    const preview = await runImport(official, { kind: 'actuals', mode: 'dry-run', file: badFile }, ctx.db, NOW);
+    const preview = await runImport(official, { kind: 'actuals', mode: 'dry-run', file: badFile }, { db: ctx.db, now: NOW });
     const dryRunMs = performance.now() - started;
     const errorRows = preview.rows.filter((r) => r.status === 'error');
     expect(errorRows.map((r) => r.row).sort((a, b) => a - b)).toEqual([...badRowNumbers.keys()].sort((a, b) => a - b));
     for (const r of errorRows) expect(r.messages.join('\n')).toMatch(badRowNumbers.get(r.row) ?? /^$/);
     expect(preview).toMatchObject({ okCount: good.length - 1, errorCount: 7 });
-    await expectError(runImport(official, { kind: 'actuals', mode: 'commit', file: badFile }, ctx.db, NOW), 'invalid_input');
+    await expectError(runImport(official, { kind: 'actuals', mode: 'commit', file: badFile }, { db: ctx.db, now: NOW }), 'invalid_input');
     expect(await snapshot(ctx.db)).toBe(before);
 
     const [{ n: eventsBefore } = { n: 0 }] = await ctx.db.select({ n: count() }).from(auditEvents);
     started = performance.now();
-    const done = await runImport(official, { kind: 'actuals', mode: 'commit', file: await xlsxOf(good) }, ctx.db, NOW);
+    const done = await runImport(official, { kind: 'actuals', mode: 'commit', file: await xlsxOf(good) }, { db: ctx.db, now: NOW });
     const commitMs = performance.now() - started;
     expect(done).toMatchObject({ okCount: 5_000, errorCount: 0, committed: true });
     const [{ n: stored } = { n: 0 }] = await ctx.db

@@ -23,13 +23,13 @@ const row = (code: string, year: string, value: string, extra: { qualifier?: str
 forEachEngine('bulk import of targets, and templates', (ctx) => {
   let admin: Actor;
   let official: Actor;
-  const run = (mode: 'dry-run' | 'commit', file: Uint8Array) => runImport(admin, { kind: 'targets', mode, file }, ctx.db, NOW);
+  const run = (mode: 'dry-run' | 'commit', file: Uint8Array) => runImport(admin, { kind: 'targets', mode, file }, { db: ctx.db, now: NOW });
 
   beforeAll(async () => {
     await seedCatalogue(ctx.handle);
     admin = await actorFor(ctx.db, 'impt-admin', 'admin');
     official = await actorFor(ctx.db, 'impt-official', 'official', 'fgw');
-    await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3000', version: null }, ctx.db, NOW);
+    await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3000', version: null }, { db: ctx.db, now: NOW });
   });
 
   it('lists every bad row, refuses the commit whole, then stores the corrected file with one audit event per target', async () => {
@@ -87,24 +87,24 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
   it('an official may not import targets, nor download their template', async () => {
     const file = await xlsxOf([row('INV-NEW-STARTS', '2028', '1')], TARGETS_HEADER);
     const before = await snapshot(ctx.db);
-    await expectError(runImport(official, { kind: 'targets', mode: 'commit', file }, ctx.db, NOW), 'forbidden');
-    await expectError(getImportTemplate(official, { kind: 'targets' }, ctx.db, NOW), 'forbidden');
+    await expectError(runImport(official, { kind: 'targets', mode: 'commit', file }, { db: ctx.db, now: NOW }), 'forbidden');
+    await expectError(getImportTemplate(official, { kind: 'targets' }, { db: ctx.db, now: NOW }), 'forbidden');
     expect(await snapshot(ctx.db)).toBe(before);
   });
 
   describe('templates', () => {
     it('an official gets their own department’s actuals template for the period being entered; another department is refused', async () => {
-      const template = await getImportTemplate(official, { kind: 'actuals' }, ctx.db, NOW);
+      const template = await getImportTemplate(official, { kind: 'actuals' }, { db: ctx.db, now: NOW });
       expect(template.fileName).toBe('实绩导入模板-fgw-2026-03.xlsx');
       const records = toImportRecords('actuals', (await readUpload(template.bytes)).rows);
       expect(records.length).toBeGreaterThan(0);
       expect(records.every((r) => r.period === '2026-03')).toBe(true);
       expect(records.map((r) => r.indicatorCode)).toContain('INV-INVESTMENT');
-      await expectError(getImportTemplate(official, { kind: 'actuals', department: 'wlj' }, ctx.db, NOW), 'forbidden');
+      await expectError(getImportTemplate(official, { kind: 'actuals', department: 'wlj' }, { db: ctx.db, now: NOW }), 'forbidden');
     });
 
     it('an administrator’s targets template carries the stored targets, so uploading it unchanged changes nothing', async () => {
-      const template = await getImportTemplate(admin, { kind: 'targets', department: 'fgw', year: '2027' }, ctx.db, NOW);
+      const template = await getImportTemplate(admin, { kind: 'targets', department: 'fgw', year: '2027' }, { db: ctx.db, now: NOW });
       const records = toImportRecords('targets', (await readUpload(template.bytes)).rows);
       expect(records.find((r) => r.indicatorCode === 'INV-NEW-STARTS')).toMatchObject({ value: '2000', qualifier: '以上', phases: [{ month: 3, value: '400' }, { month: 6, value: '900' }, { month: 9, value: '1500' }, { month: 12, value: '2000' }] });
       const before = await snapshot(ctx.db);
@@ -115,10 +115,10 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
     });
 
     it('refuses an unknown department, kind, year or period', async () => {
-      await expectError(getImportTemplate(admin, { kind: 'targets', department: 'nobody' }, ctx.db, NOW), 'not_found');
-      await expectError(getImportTemplate(admin, { kind: 'budgets' }, ctx.db, NOW), 'invalid_input', 'kind');
-      await expectError(getImportTemplate(admin, { kind: 'targets', year: '20x6' }, ctx.db, NOW), 'invalid_input', 'year');
-      await expectError(getImportTemplate(admin, { kind: 'actuals', period: '2025-13' }, ctx.db, NOW), 'invalid_input', 'period');
+      await expectError(getImportTemplate(admin, { kind: 'targets', department: 'nobody' }, { db: ctx.db, now: NOW }), 'not_found');
+      await expectError(getImportTemplate(admin, { kind: 'budgets' }, { db: ctx.db, now: NOW }), 'invalid_input', 'kind');
+      await expectError(getImportTemplate(admin, { kind: 'targets', year: '20x6' }, { db: ctx.db, now: NOW }), 'invalid_input', 'year');
+      await expectError(getImportTemplate(admin, { kind: 'actuals', period: '2025-13' }, { db: ctx.db, now: NOW }), 'invalid_input', 'period');
     });
   });
 });

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
+import { type AppError } from '@/lib/errors';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual, setPeriodLocked } from '@/lib/services/reporting/actual-review';
 import { createIndicator, setIndicatorRetired } from '@/lib/services/admin/catalog';
@@ -25,7 +25,7 @@ forEachEngine('bulk import of actuals', (ctx) => {
   let reviewer: Actor;
   let leader: Actor;
   const run = (actor: Actor, mode: 'dry-run' | 'commit', file: Uint8Array, kind = 'actuals') =>
-    runImport(actor, { kind, mode, file }, ctx.db, NOW);
+    runImport(actor, { kind, mode, file }, { db: ctx.db, now: NOW });
 
   beforeAll(async () => {
     await seedCatalogue(ctx.handle);
@@ -33,16 +33,16 @@ forEachEngine('bulk import of actuals', (ctx) => {
     reviewer = await actorFor(ctx.db, 'imp-reviewer', 'reviewer', 'fgw');
     admin = await actorFor(ctx.db, 'imp-admin', 'admin');
     leader = await actorFor(ctx.db, 'imp-leader', 'leader');
-    const add = (code: string, name: string, extra: Record<string, unknown>) => createIndicator(admin, { ...INDICATOR, code, name, ...extra }, ctx.db);
+    const add = (code: string, name: string, extra: Record<string, unknown>) => createIndicator(admin, { ...INDICATOR, code, name, ...extra }, { db: ctx.db });
     await add('IMP-A', '导入测试投资', { unit: '亿元', minValue: '0', maxValue: '100000' });
     await add('IMP-B', '导入测试企业', { unit: '家', kind: 'level' });
     await add('IMP-Q', '导入测试季度项目', { unit: '个', frequency: 'quarterly' });
     const retired = await add('IMP-RET', '导入测试停用', { unit: '个' });
-    await setIndicatorRetired(admin, 'IMP-RET', { action: 'retire', version: retired.version }, ctx.db, NOW);
+    await setIndicatorRetired(admin, 'IMP-RET', { action: 'retire', version: retired.version }, { db: ctx.db, now: NOW });
     await add('IMP-WLJ', '导入测试文旅', { unit: '万人次', departmentCode: 'wlj' });
-    await setPeriodLocked(admin, { period: '2026-02', reason: '已报送' }, true, ctx.db);
-    const saved = await saveActual(official, { indicatorCode: 'IMP-B', period: '2026-01', value: '12', version: null, action: 'submit' }, ctx.db, NOW);
-    await approveActual(reviewer, saved.actual.id, { version: saved.actual.version }, ctx.db, NOW);
+    await setPeriodLocked(admin, { period: '2026-02', reason: '已报送' }, true, { db: ctx.db });
+    const saved = await saveActual(official, { indicatorCode: 'IMP-B', period: '2026-01', value: '12', version: null, action: 'submit' }, { db: ctx.db, now: NOW });
+    await approveActual(reviewer, saved.actual.id, { version: saved.actual.version }, { db: ctx.db, now: NOW });
   });
 
   it('a clean file: the dry run stores nothing, the commit stores every figure with one audit event each, a re-import changes nothing', async () => {
@@ -171,9 +171,9 @@ forEachEngine('bulk import of actuals', (ctx) => {
     const before = await snapshot(ctx.db);
     for (const who of [admin, reviewer, leader]) await expectError(run(who, 'commit', file), 'forbidden');
     await expectError(run(official, 'commit', file, 'targets'), 'forbidden');
-    await expectError(runImport(official, { kind: 'budgets', mode: 'commit', file }, ctx.db, NOW), 'invalid_input', 'kind');
-    await expectError(runImport(official, { kind: 'actuals', mode: 'maybe', file }, ctx.db, NOW), 'invalid_input', 'mode');
-    await expectError(runImport(official, { kind: 'actuals', mode: 'commit', file: 'x' }, ctx.db, NOW), 'invalid_input', 'file');
+    await expectError(runImport(official, { kind: 'budgets', mode: 'commit', file }, { db: ctx.db, now: NOW }), 'invalid_input', 'kind');
+    await expectError(runImport(official, { kind: 'actuals', mode: 'maybe', file }, { db: ctx.db, now: NOW }), 'invalid_input', 'mode');
+    await expectError(runImport(official, { kind: 'actuals', mode: 'commit', file: 'x' }, { db: ctx.db, now: NOW }), 'invalid_input', 'file');
     expect(await snapshot(ctx.db)).toBe(before);
   });
 });

@@ -44,7 +44,7 @@ forEachEngine('origin refusal', (ctx) => {
   let n = 0;
   beforeAll(async () => {
     processDb.db = ctx.db;
-    const admin = await createUser(SYSTEM_ACTOR, { username: 'csrf-admin', displayName: '跨站管理员', role: 'security', password: 'Kx9#mPq2Lw', mustChangePassword: false }, ctx.db);
+    const admin = await createUser(SYSTEM_ACTOR, { username: 'csrf-admin', displayName: '跨站管理员', role: 'security', password: 'Kx9#mPq2Lw', mustChangePassword: false }, { db: ctx.db });
     adminId = admin.id;
   });
   beforeEach(async () => {
@@ -53,7 +53,7 @@ forEachEngine('origin refusal', (ctx) => {
   });
   async function victim() {
     n += 1;
-    const { id } = await createUser(SYSTEM_ACTOR, { username: `csrf-victim${n}`, displayName: `受害者${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false }, ctx.db);
+    const { id } = await createUser(SYSTEM_ACTOR, { username: `csrf-victim${n}`, displayName: `受害者${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false }, { db: ctx.db });
     return id;
   }
   const isDisabled = async (id: number) => (await ctx.db.select({ d: users.isDisabled }).from(users).where(eq(users.id, id)))[0]?.d;

@@ -15,12 +15,13 @@ import { exportRecords } from '@/lib/services/exports/exports';
 import { auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
+import type { Db } from '@/db/client';
 
 const REPORT = fs.readFileSync(path.resolve(__dirname, '../../docs/report/changzhi-report-review.md'), 'utf8');
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/^◆/, '');
 
-async function exportAs(actor: Actor, db: Parameters<typeof exportRecords>[3], year: string) {
-  const download = await exportRecords(actor, { format: 'csv', year }, {}, db);
+async function exportAs(actor: Actor, db: Db, year: string) {
+  const download = await exportRecords(actor, { format: 'csv', year }, { db });
   const rows = await readCsv(await readWebStream(download.stream));
   await download.done;
   const header = rows[0] ?? [];

@@ -74,41 +74,41 @@ forEachEngine('roles and records', (ctx) => {
   it('三员分立: the system administrator manages no account; only the auditor reads the audit log, by any path', async () => {
     const { admin, security, auditorA } = actors as Required<typeof actors>;
     const newUser = { username: 'rr-x', displayName: 'x', role: 'auditor', password: PASSWORD, mustChangePassword: false };
-    expect((await rejection(createUser(admin!, newUser, ctx.db))).status).toBe(403);
-    expect((await rejection(listUsers(admin!, ctx.db))).status).toBe(403);
-    expect((await rejection(resetPassword(admin!, auditorA!.id, ctx.db))).status).toBe(403);
-    expect((await rejection(disableTotp(admin!, auditorA!.id, ctx.db))).status).toBe(403);
-    expect((await rejection(unlockUser(admin!, auditorA!.id, ctx.db))).status).toBe(403);
-    expect(await listUsers(security!, ctx.db)).not.toHaveLength(0);
+    expect((await rejection(createUser(admin!, newUser, { db: ctx.db }))).status).toBe(403);
+    expect((await rejection(listUsers(admin!, { db: ctx.db }))).status).toBe(403);
+    expect((await rejection(resetPassword(admin!, auditorA!.id, { db: ctx.db }))).status).toBe(403);
+    expect((await rejection(disableTotp(admin!, auditorA!.id, { db: ctx.db }))).status).toBe(403);
+    expect((await rejection(unlockUser(admin!, auditorA!.id, { db: ctx.db }))).status).toBe(403);
+    expect(await listUsers(security!, { db: ctx.db })).not.toHaveLength(0);
     const range = { from: '2026-01-01', to: '2026-12-31' };
     for (const who of [admin!, security!]) {
-      expect((await rejection(listAuditEvents(who, {}, ctx.db))).status).toBe(403);
-      expect((await rejection(getAuditEvent(who, '1', ctx.db))).status).toBe(403);
-      expect((await rejection(checkAuditLogExport(who, range, ctx.db))).status).toBe(403);
-      expect((await rejection(checkIndicatorBundle(who, 'INV-INVESTMENT', {}, ctx.db))).status).toBe(403);
+      expect((await rejection(listAuditEvents(who, {}, { db: ctx.db }))).status).toBe(403);
+      expect((await rejection(getAuditEvent(who, '1', { db: ctx.db }))).status).toBe(403);
+      expect((await rejection(checkAuditLogExport(who, range, { db: ctx.db }))).status).toBe(403);
+      expect((await rejection(checkIndicatorBundle(who, 'INV-INVESTMENT', {}, { db: ctx.db }))).status).toBe(403);
     }
-    expect((await listAuditEvents(auditorA!, {}, ctx.db)).events.length).toBeGreaterThan(0);
+    expect((await listAuditEvents(auditorA!, {}, { db: ctx.db })).events.length).toBeGreaterThan(0);
   });
 
   it('granting the auditor role, resetting an auditor or switching off its TOTP is shown to every auditor until each acknowledges it', async () => {
     const { security, auditorA, auditorB, admin } = actors as Required<typeof actors>;
     // The two auditors were created (by the system) before: each was shown that, and acknowledges it first.
     for (const auditor of [auditorA!, auditorB!]) {
-      const earlier = await listPendingAuditorAlerts(auditor, ctx.db);
+      const earlier = await listPendingAuditorAlerts(auditor, { db: ctx.db });
       expect(earlier.map((a) => a.subjectUsername)).toContain(auditor.username);
-      await acknowledgeAuditorAlerts(auditor, { ids: earlier.map((a) => a.id) }, ctx.db);
+      await acknowledgeAuditorAlerts(auditor, { ids: earlier.map((a) => a.id) }, { db: ctx.db });
     }
 
-    const created = await createUser(security!, { username: 'rr-new-auditor', displayName: '新审计员', role: 'auditor', password: PASSWORD, mustChangePassword: false }, ctx.db);
+    const created = await createUser(security!, { username: 'rr-new-auditor', displayName: '新审计员', role: 'auditor', password: PASSWORD, mustChangePassword: false }, { db: ctx.db });
     const promoted = await actorFor('rr-promoted', 'leader');
-    await updateUser(security!, promoted.id, { role: 'auditor' }, ctx.db);
-    await resetPassword(security!, auditorB!.id, ctx.db);
+    await updateUser(security!, promoted.id, { role: 'auditor' }, { db: ctx.db });
+    await resetPassword(security!, auditorB!.id, { db: ctx.db });
     await ctx.db.update(users).set({ totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXP' }).where(eq(users.id, auditorB!.id));
-    await disableTotp(security!, auditorB!.id, ctx.db);
+    await disableTotp(security!, auditorB!.id, { db: ctx.db });
     // Not about an auditor account: no alert.
-    await resetPassword(security!, admin!.id, ctx.db);
+    await resetPassword(security!, admin!.id, { db: ctx.db });
 
-    const shownToA = await listPendingAuditorAlerts(auditorA!, ctx.db);
+    const shownToA = await listPendingAuditorAlerts(auditorA!, { db: ctx.db });
     expect(shownToA.map((a) => [a.kind, a.subjectUsername, a.actorUsername])).toEqual([
       ['role_granted', 'rr-new-auditor', 'rr-security'],
       ['role_granted', 'rr-promoted', 'rr-security'],
@@ -118,14 +118,14 @@ forEachEngine('roles and records', (ctx) => {
     expect(shownToA[0]?.message).toContain('被授予审计员角色');
     // The new auditor sees the alert about its own account at its first sign-in.
     const newAuditor: Actor = { id: created.id, username: created.username, role: 'auditor', departmentId: null };
-    expect((await listPendingAuditorAlerts(newAuditor, ctx.db)).map((a) => a.subjectUsername)).toContain('rr-new-auditor');
+    expect((await listPendingAuditorAlerts(newAuditor, { db: ctx.db })).map((a) => a.subjectUsername)).toContain('rr-new-auditor');
 
-    expect((await rejection(listPendingAuditorAlerts(security!, ctx.db))).status).toBe(403);
-    expect((await rejection(acknowledgeAuditorAlerts(auditorA!, { ids: [999_999] }, ctx.db))).status).toBe(400);
+    expect((await rejection(listPendingAuditorAlerts(security!, { db: ctx.db }))).status).toBe(403);
+    expect((await rejection(acknowledgeAuditorAlerts(auditorA!, { ids: [999_999] }, { db: ctx.db }))).status).toBe(400);
 
-    expect(await acknowledgeAuditorAlerts(auditorA!, { ids: shownToA.map((a) => a.id) }, ctx.db)).toEqual({ acknowledged: 4 });
-    expect(await listPendingAuditorAlerts(auditorA!, ctx.db)).toEqual([]);
-    expect(await listPendingAuditorAlerts(auditorB!, ctx.db)).toHaveLength(4);
+    expect(await acknowledgeAuditorAlerts(auditorA!, { ids: shownToA.map((a) => a.id) }, { db: ctx.db })).toEqual({ acknowledged: 4 });
+    expect(await listPendingAuditorAlerts(auditorA!, { db: ctx.db })).toEqual([]);
+    expect(await listPendingAuditorAlerts(auditorB!, { db: ctx.db })).toHaveLength(4);
     const [ack] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'audit.alert_acknowledge')).orderBy(desc(auditEvents.id)).limit(1);
     expect(ack).toMatchObject({ actorId: auditorA!.id, after: { alertIds: shownToA.map((a) => a.id) } });
     // The changes themselves stay audit events as before.
@@ -137,29 +137,29 @@ forEachEngine('roles and records', (ctx) => {
     const { official, official2, reviewer, security } = actors as Required<typeof actors>;
     const base = { indicatorCode: 'INV-INVESTMENT', version: null as number | null };
     // March: official2 drafts it, official submits it.
-    const draft = await saveActual(official2!, { ...base, period: '2026-03', value: '300', action: 'draft' }, ctx.db, NOW);
-    const submitted = await saveActual(official!, { ...base, period: '2026-03', version: draft.actual.version, value: '310', action: 'submit' }, ctx.db, NOW);
+    const draft = await saveActual(official2!, { ...base, period: '2026-03', value: '300', action: 'draft' }, { db: ctx.db, now: NOW });
+    const submitted = await saveActual(official!, { ...base, period: '2026-03', version: draft.actual.version, value: '310', action: 'submit' }, { db: ctx.db, now: NOW });
 
-    await updateUser(security!, official!.id, { role: 'reviewer' }, ctx.db);
-    await updateUser(security!, official2!.id, { role: 'reviewer' }, ctx.db);
+    await updateUser(security!, official!.id, { role: 'reviewer' }, { db: ctx.db });
+    await updateUser(security!, official2!.id, { role: 'reviewer' }, { db: ctx.db });
     const asReviewer = { ...official!, role: 'reviewer' as const };
     const asReviewer2 = { ...official2!, role: 'reviewer' as const };
 
     const rowBefore = await ctx.db.select().from(actuals).where(eq(actuals.id, submitted.actual.id));
     const eventsBefore = await eventCount();
-    const own = await rejection(approveActual(asReviewer, submitted.actual.id, { version: submitted.actual.version }, ctx.db, NOW));
+    const own = await rejection(approveActual(asReviewer, submitted.actual.id, { version: submitted.actual.version }, { db: ctx.db, now: NOW }));
     expect(own.status).toBe(403);
     expect(own.message).toContain('不能审核自己');
-    const edited = await rejection(approveActual(asReviewer2, submitted.actual.id, { version: submitted.actual.version }, ctx.db, NOW));
+    const edited = await rejection(approveActual(asReviewer2, submitted.actual.id, { version: submitted.actual.version }, { db: ctx.db, now: NOW }));
     expect(edited.status).toBe(403);
     expect(await ctx.db.select().from(actuals).where(eq(actuals.id, submitted.actual.id))).toEqual(rowBefore);
     expect(await eventCount()).toBe(eventsBefore);
 
     // Returned, then resubmitted by someone else: an edit before the return no longer counts.
-    const returned = await returnActual(reviewer!, submitted.actual.id, { version: submitted.actual.version, reason: '请核实' }, ctx.db, NOW);
+    const returned = await returnActual(reviewer!, submitted.actual.id, { version: submitted.actual.version, reason: '请核实' }, { db: ctx.db, now: NOW });
     const officialC = await actorFor('rr-official3', 'official', 'fgw');
-    const again = await saveActual(officialC, { ...base, period: '2026-03', version: returned.version, value: '320', action: 'submit' }, ctx.db, NOW);
-    const approved = await approveActual(asReviewer2, again.actual.id, { version: again.actual.version }, ctx.db, NOW);
+    const again = await saveActual(officialC, { ...base, period: '2026-03', version: returned.version, value: '320', action: 'submit' }, { db: ctx.db, now: NOW });
+    const approved = await approveActual(asReviewer2, again.actual.id, { version: again.actual.version }, { db: ctx.db, now: NOW });
     expect(approved.status).toBe('approved');
   });
 
@@ -178,8 +178,8 @@ forEachEngine('roles and records', (ctx) => {
     // The lockout is on the record and the security administrator sees it and lifts it.
     const locked = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.locked'), eq(auditEvents.entityId, String(user.id))));
     expect(locked).toHaveLength(1);
-    expect((await listUsers(actors.security!, ctx.db)).find((u) => u.id === user.id)?.isLocked).toBe(true);
-    await unlockUser(actors.security!, user.id, ctx.db);
+    expect((await listUsers(actors.security!, { db: ctx.db })).find((u) => u.id === user.id)?.isLocked).toBe(true);
+    await unlockUser(actors.security!, user.id, { db: ctx.db });
     expect(await attempt(PASSWORD)).toBe('ok');
   });
 
@@ -203,7 +203,7 @@ forEachEngine('roles and records', (ctx) => {
     const [next] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'refusal.sign_in_throttled')).orderBy(asc(auditEvents.id)).offset(2);
     expect(next?.after).toMatchObject({ previousWindow: { start: '2026-04-10T05:00:00.000Z', count: 5 } });
 
-    await saveActual(await actorFor('rr-official4', 'official', 'fgw'), { indicatorCode: 'INV-INVESTMENT', period: '2026-02', version: null, value: '200', action: 'submit' }, ctx.db, NOW);
+    await saveActual(await actorFor('rr-official4', 'official', 'fgw'), { indicatorCode: 'INV-INVESTMENT', period: '2026-02', version: null, value: '200', action: 'submit' }, { db: ctx.db, now: NOW });
     expect(await readDataVersion(ctx.db)).toBeGreaterThan(version);
   });
 
@@ -232,7 +232,7 @@ forEachEngine('roles and records', (ctx) => {
     ]);
     expect(recorded[1]).toMatchObject({ entityType: 'request', entityId: 'DELETE /api/admin/users', after: { method: 'DELETE', path: '/api/admin/users' } });
     // And the refusals are filterable on /audit.
-    const filtered = await listAuditEvents(actors.auditorA!, { action: 'refusal.*' }, ctx.db);
+    const filtered = await listAuditEvents(actors.auditorA!, { action: 'refusal.*' }, { db: ctx.db });
     expect(filtered.events.map((e) => e.action)).toEqual(expect.arrayContaining(['refusal.unauthenticated', 'refusal.forbidden']));
     session.user = null;
   });
@@ -249,9 +249,9 @@ forEachEngine('roles and records', (ctx) => {
   });
 
   it('an auditor may export the audit log over any range, the whole 十四五 included', async () => {
-    const check = await checkAuditLogExport(actors.auditorA!, { from: '2021-01-01', to: '2025-12-31', format: 'csv' }, ctx.db);
+    const check = await checkAuditLogExport(actors.auditorA!, { from: '2021-01-01', to: '2025-12-31', format: 'csv' }, { db: ctx.db });
     expect(check.rowCount).toBeGreaterThanOrEqual(0);
-    const all = await checkAuditLogExport(actors.auditorA!, { from: '2000-01-01', to: '2100-12-31', format: 'xlsx' }, ctx.db);
+    const all = await checkAuditLogExport(actors.auditorA!, { from: '2000-01-01', to: '2100-12-31', format: 'xlsx' }, { db: ctx.db });
     expect(all.rowCount).toBe(await eventCount());
   });
 });

@@ -56,7 +56,7 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
     // The dashboards before the draft, as the owning department reads them (its computation is cached).
     overviewBefore = await overviewOf(actors.official);
     areaBefore = await areaRowOf(actors.official);
-    await saveActual(actors.official, { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: null, action: 'draft' }, ctx.db, NOW);
+    await saveActual(actors.official, { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: null, action: 'draft' }, { db: ctx.db, now: NOW });
   });
 
   it("the indicator page shows the draft to its own department's official and reviewer only, whoever reads first", async () => {
@@ -82,7 +82,7 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
 
   it('the records export leaves the draft out for every role that may export', async () => {
     for (const role of ['leader', 'auditor'] as const) {
-      const download = await exportRecords(actors[role], { format: 'csv', year: '2026' }, {}, ctx.db);
+      const download = await exportRecords(actors[role], { format: 'csv', year: '2026' }, { db: ctx.db });
       const rows = await readCsv(await readWebStream(download.stream));
       await download.done;
       expect(rows.length, role).toBeGreaterThan(0);
@@ -106,9 +106,7 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
     const [saved] = await listPeriodActuals(ctx.db, { actor: actors.official, indicatorIds: [indicatorId], year: 2026, month: 3 });
     await saveActual(
       actors.official,
-      { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: saved?.version ?? null, action: 'submit' },
-      ctx.db,
-      NOW,
+      { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: saved?.version ?? null, action: 'submit' }, { db: ctx.db, now: NOW },
     );
     expect(await areaRowOf(actors.leader)).not.toEqual(areaBefore);
     const detail = await getIndicatorDetail(actors.otherOfficial, CODE, PERIOD, options());

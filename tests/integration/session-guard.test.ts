@@ -56,7 +56,7 @@ forEachEngine('session guard', (ctx) => {
     const { id } = await createUser(
       SYSTEM_ACTOR,
       { username: `guard${n}`, displayName: `守卫${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false },
-      ctx.db,
+      { db: ctx.db },
     );
     const [row] = await ctx.db.update(users).set({ ...change, updatedAt: new Date() }).where(eq(users.id, id)).returning();
     current.session = { uid: id, sv: row?.sessionVersion, at: Math.floor(Date.now() / 1000) };

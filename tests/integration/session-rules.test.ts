@@ -42,7 +42,7 @@ forEachEngine('session revocation', (ctx) => {
         password: PASSWORD,
         mustChangePassword: false,
       },
-      ctx.db,
+      { db: ctx.db },
     );
     const actor: Actor = { id: user.id, username: user.username, role, departmentId: null, clientAddress: 'test' };
     return { id: user.id, actor };
@@ -61,10 +61,10 @@ forEachEngine('session revocation', (ctx) => {
   });
 
   describe.each([
-    ['an administrator resets the password', (id: number) => resetPassword(ADMIN, id, ctx.db)],
-    ['the role changes', (id: number) => updateUser(ADMIN, id, { role: 'leader' }, ctx.db)],
-    ['the department changes', (id: number) => updateUser(ADMIN, id, { departmentCode: 'jyj' }, ctx.db)],
-    ['the user is disabled', (id: number) => setUserDisabled(ADMIN, id, true, ctx.db)],
+    ['an administrator resets the password', (id: number) => resetPassword(ADMIN, id, { db: ctx.db })],
+    ['the role changes', (id: number) => updateUser(ADMIN, id, { role: 'leader' }, { db: ctx.db })],
+    ['the department changes', (id: number) => updateUser(ADMIN, id, { departmentCode: 'jyj' }, { db: ctx.db })],
+    ['the user is disabled', (id: number) => setUserDisabled(ADMIN, id, true, { db: ctx.db })],
   ])('after %s', (_what, write) => {
     it('the old session is refused at its next request', async () => {
       const { id } = await addUser();
@@ -80,7 +80,7 @@ forEachEngine('session revocation', (ctx) => {
     const laptop = await signIn(ctx.db, a.id);
     const phone = await signIn(ctx.db, a.id);
     const other = await signIn(ctx.db, b.id);
-    await signOutEverywhere(a.actor, ctx.db);
+    await signOutEverywhere(a.actor, { db: ctx.db });
     expect(await stillValid(ctx.db, a.id, laptop)).toBe(false);
     expect(await stillValid(ctx.db, a.id, phone)).toBe(false);
     expect(await stillValid(ctx.db, b.id, other)).toBe(true);
@@ -90,23 +90,23 @@ forEachEngine('session revocation', (ctx) => {
   it('re-enabling does not revive a session ended by disabling', async () => {
     const { id } = await addUser();
     const session = await signIn(ctx.db, id);
-    await setUserDisabled(ADMIN, id, true, ctx.db);
-    await setUserDisabled(ADMIN, id, false, ctx.db);
+    await setUserDisabled(ADMIN, id, true, { db: ctx.db });
+    await setUserDisabled(ADMIN, id, false, { db: ctx.db });
     expect(await stillValid(ctx.db, id, session)).toBe(false);
   });
 
   it('a rename or an unlock keep the session', async () => {
     const { id } = await addUser();
     const session = await signIn(ctx.db, id);
-    await updateUser(ADMIN, id, { displayName: '改名后' }, ctx.db);
-    await unlockUser(ADMIN, id, ctx.db);
+    await updateUser(ADMIN, id, { displayName: '改名后' }, { db: ctx.db });
+    await unlockUser(ADMIN, id, { db: ctx.db });
     expect(await stillValid(ctx.db, id, session)).toBe(true);
   });
 
   it('changing one’s own password ends the other sessions; the one that changed it continues with the returned version', async () => {
     const { id, actor } = await addUser();
     const other = await signIn(ctx.db, id);
-    const { sessionVersion } = await changeOwnPassword(actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, ctx.db);
+    const { sessionVersion } = await changeOwnPassword(actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, { db: ctx.db });
     expect(await stillValid(ctx.db, id, other)).toBe(false);
     expect(await stillValid(ctx.db, id, { ...other, sessionVersion })).toBe(true);
   });

@@ -38,7 +38,7 @@ forEachEngine('sign-in lockout', (ctx) => {
     const user = await createUser(
       SYSTEM_ACTOR,
       { username, displayName: `锁定${n}`, role: 'leader', password: PASSWORD, mustChangePassword: false },
-      ctx.db,
+      { db: ctx.db },
     );
     return { id: user.id, username };
   }
@@ -86,7 +86,7 @@ forEachEngine('sign-in lockout', (ctx) => {
     for (let i = 0; i < 5; i += 1) await attempt(user.username, 'Wrong#pass0', '10.0.0.2');
     expect(await attempt(user.username, PASSWORD, '10.0.0.2')).toBe('invalid');
     expect(await isLocked(user.id)).toBe(true);
-    await unlockUser(SYSTEM_ACTOR, user.id, ctx.db);
+    await unlockUser(SYSTEM_ACTOR, user.id, { db: ctx.db });
     expect(await attempt(user.username, PASSWORD, '10.0.0.2')).toBe('ok');
     const actions = (await ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(user.id)))).map(
       (e) => e.action,

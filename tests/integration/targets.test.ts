@@ -31,9 +31,7 @@ forEachEngine('annual targets and settings', (ctx) => {
     const phases = cumulative([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200]);
     const { target, status } = await upsertTarget(
       admin,
-      { indicatorCode: 'INV-INVESTMENT', year: 2027, value: '1,200', qualifier: 'at_least', phasing: 'monthly', phases, version: null },
-      ctx.db,
-      NOW,
+      { indicatorCode: 'INV-INVESTMENT', year: 2027, value: '1,200', qualifier: 'at_least', phasing: 'monthly', phases, version: null }, { db: ctx.db, now: NOW },
     );
     expect(status).toBe('created');
     expect(target).toMatchObject({ value: '1200', qualifier: 'at_least', phasing: 'monthly', isRevised: false, version: 1 });
@@ -44,30 +42,28 @@ forEachEngine('annual targets and settings', (ctx) => {
   it('changes a target of a year not yet begun without a reason, and it is not marked revised', async () => {
     const { target } = await upsertTarget(
       admin,
-      { indicatorCode: 'INV-INVESTMENT', year: 2027, value: '1300', qualifier: 'at_least', phasing: 'quarterly', phases: [{ month: 3, value: '300' }, { month: 6, value: '650' }, { month: 9, value: '1000' }, { month: 12, value: '1300' }], version: 1 },
-      ctx.db,
-      NOW,
+      { indicatorCode: 'INV-INVESTMENT', year: 2027, value: '1300', qualifier: 'at_least', phasing: 'quarterly', phases: [{ month: 3, value: '300' }, { month: 6, value: '650' }, { month: 9, value: '1000' }, { month: 12, value: '1300' }], version: 1 }, { db: ctx.db, now: NOW },
     );
     expect(target).toMatchObject({ value: '1300', phasing: 'quarterly', isRevised: false, version: 2 });
     expect(target.phases.map((p) => p.month)).toEqual([3, 6, 9, 12]);
   });
 
   it('a change after the year began needs a reason and shows as revised', async () => {
-    const created = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null }, ctx.db, NOW);
+    const created = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null }, { db: ctx.db, now: NOW });
     expect(created.target.isRevised).toBe(false); // a new target is not a revision
     const before = await snapshot(ctx.db);
-    await expectError(upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 }, ctx.db, NOW), 'invalid_input', 'reason');
+    await expectError(upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 }, { db: ctx.db, now: NOW }), 'invalid_input', 'reason');
     expect(await snapshot(ctx.db)).toBe(before);
-    const revised = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1, reason: '市政府常务会议调整' }, ctx.db, NOW);
+    const revised = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1, reason: '市政府常务会议调整' }, { db: ctx.db, now: NOW });
     expect(revised.target).toMatchObject({ value: '3200', isRevised: true, revisionReason: '市政府常务会议调整', version: 2 });
-    const list = await listTargets(admin, { year: 2026 }, ctx.db, NOW);
+    const list = await listTargets(admin, { year: 2026 }, { db: ctx.db, now: NOW });
     expect(list.hasBegun).toBe(true);
     expect(list.items.find((i) => i.indicator.code === 'INV-PROJECTS')?.target).toMatchObject({ isRevised: true, updatedByName: 'tgt-admin' });
   });
 
   it('saving the same target again writes nothing', async () => {
     const before = await snapshot(ctx.db);
-    const same = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 }, ctx.db, NOW);
+    const same = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 }, { db: ctx.db, now: NOW });
     expect(same.status).toBe('unchanged');
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -75,11 +71,11 @@ forEachEngine('annual targets and settings', (ctx) => {
   it('a stale save gets 409 with the current target and who saved it', async () => {
     const before = await snapshot(ctx.db);
     const error = await expectError(
-      upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' }, ctx.db, NOW),
+      upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' }, { db: ctx.db, now: NOW }),
       'conflict',
     );
     expect(error.details).toMatchObject({ current: { value: '3200', version: 2 }, savedBy: 'tgt-admin' });
-    await expectError(upsertTarget(admin, { indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 }, ctx.db, NOW), 'conflict');
+    await expectError(upsertTarget(admin, { indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 }, { db: ctx.db, now: NOW }), 'conflict');
     expect(await snapshot(ctx.db)).toBe(before);
   });
 
@@ -107,29 +103,29 @@ forEachEngine('annual targets and settings', (ctx) => {
     ];
     it.each(cases)('%s', async (_name, patch, code, field) => {
       const before = await snapshot(ctx.db);
-      await expectError(upsertTarget(admin, { ...base, ...patch }, ctx.db, NOW), code as 'invalid_input', field);
+      await expectError(upsertTarget(admin, { ...base, ...patch }, { db: ctx.db, now: NOW }), code as 'invalid_input', field);
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
     it('an official', async () => {
       const before = await snapshot(ctx.db);
-      await expectError(upsertTarget(official, base, ctx.db, NOW), 'forbidden');
-      await expectError(listTargets(official, { year: 2026 }, ctx.db, NOW), 'forbidden');
+      await expectError(upsertTarget(official, base, { db: ctx.db, now: NOW }), 'forbidden');
+      await expectError(listTargets(official, { year: 2026 }, { db: ctx.db, now: NOW }), 'forbidden');
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
     it('a retired indicator', async () => {
       const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-MFG-KEY-PROJECTS'));
-      await setIndicatorRetired(admin, 'INV-MFG-KEY-PROJECTS', { action: 'retire', version: row!.version }, ctx.db, NOW);
+      await setIndicatorRetired(admin, 'INV-MFG-KEY-PROJECTS', { action: 'retire', version: row!.version }, { db: ctx.db, now: NOW });
       const before = await snapshot(ctx.db);
-      await expectError(upsertTarget(admin, { ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }, ctx.db, NOW), 'invalid_input', 'indicatorCode');
+      await expectError(upsertTarget(admin, { ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
     it('a value outside the allowed range', async () => {
       await ctx.db.update(indicators).set({ minValue: '0', maxValue: '100' }).where(eq(indicators.code, 'INV-NEW-STARTS'));
       const before = await snapshot(ctx.db);
-      const error = await expectError(upsertTarget(admin, base, ctx.db, NOW), 'invalid_input', 'value');
+      const error = await expectError(upsertTarget(admin, base, { db: ctx.db, now: NOW }), 'invalid_input', 'value');
       expect(error.message).toContain('允许范围');
       expect(await snapshot(ctx.db)).toBe(before);
     });
@@ -137,18 +133,18 @@ forEachEngine('annual targets and settings', (ctx) => {
 
   describe('reporting settings', () => {
     it('saves tolerances and the due day with one audit event; a stale save gets 409', async () => {
-      const view = await getSettingsView(admin, { year: 2026 }, ctx.db);
+      const view = await getSettingsView(admin, { year: 2026 }, { db: ctx.db });
       expect(view).toMatchObject({ dueDay: 5, tolerances: { progressPoints: 10, ratePoints: 0.5 }, version: 'initial', locks: [] });
-      const saved = await updateReportingSettings(admin, { progressPoints: 8, ratePoints: 0.3, dueDay: 10, version: view.version }, ctx.db);
+      const saved = await updateReportingSettings(admin, { progressPoints: 8, ratePoints: 0.3, dueDay: 10, version: view.version }, { db: ctx.db });
       expect(await getReportingSettings(ctx.db)).toEqual({ tolerances: { progressPoints: 8, ratePoints: 0.3 }, dueDay: 10 });
       expect(await auditCount(ctx.db, 'settings.update')).toBe(1);
 
       const before = await snapshot(ctx.db);
-      const error = await expectError(updateReportingSettings(admin, { progressPoints: 9, ratePoints: 0.3, dueDay: 10, version: view.version }, ctx.db), 'conflict');
+      const error = await expectError(updateReportingSettings(admin, { progressPoints: 9, ratePoints: 0.3, dueDay: 10, version: view.version }, { db: ctx.db }), 'conflict');
       expect(error.details).toMatchObject({ current: { dueDay: 10 }, savedBy: 'tgt-admin' });
       expect(error.message).toContain('tgt-admin');
       expect(await snapshot(ctx.db)).toBe(before);
-      expect((await getSettingsView(admin, { year: 2026 }, ctx.db)).version).toBe(saved.version);
+      expect((await getSettingsView(admin, { year: 2026 }, { db: ctx.db })).version).toBe(saved.version);
     });
 
     const bad: [string, Record<string, unknown>, string][] = [
@@ -158,10 +154,10 @@ forEachEngine('annual targets and settings', (ctx) => {
       ['a fractional due day', { dueDay: 5.5 }, 'dueDay'],
     ];
     it.each(bad)('refuses %s and changes nothing', async (_name, patch, field) => {
-      const { version } = await getSettingsView(admin, { year: 2026 }, ctx.db);
+      const { version } = await getSettingsView(admin, { year: 2026 }, { db: ctx.db });
       const before = await snapshot(ctx.db);
-      await expectError(updateReportingSettings(admin, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version, ...patch }, ctx.db), 'invalid_input', field);
-      await expectError(updateReportingSettings(official, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version }, ctx.db), 'forbidden');
+      await expectError(updateReportingSettings(admin, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version, ...patch }, { db: ctx.db }), 'invalid_input', field);
+      await expectError(updateReportingSettings(official, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version }, { db: ctx.db }), 'forbidden');
       expect(await snapshot(ctx.db)).toBe(before);
     });
   });

@@ -53,7 +53,7 @@ forEachEngine('user services', (ctx) => {
     const user = await createUser(
       SYSTEM_ACTOR,
       { username, displayName: `测试${username}`, role, departmentCode, password: PASSWORD, ...extra },
-      ctx.db,
+      { db: ctx.db },
     );
     return { ...user, actor: actorOf(user, role, departmentCode ? fgwId : null) };
   }
@@ -76,7 +76,7 @@ forEachEngine('user services', (ctx) => {
       const created = await createUser(
         SYSTEM_ACTOR,
         { username: 'wanghong', displayName: '王红', role: 'official', departmentCode: 'fgw', password: PASSWORD },
-        ctx.db,
+        { db: ctx.db },
       );
       expect(created.username).toBe('wanghong');
       const row = await userRow(ctx.db, created.id);
@@ -104,7 +104,7 @@ forEachEngine('user services', (ctx) => {
       const events0 = await auditCount(ctx.db);
       for (const username of [existing.username, existing.username.toUpperCase()]) {
         const error = await rejection(
-          createUser(SYSTEM_ACTOR, { username, displayName: '重名', role: 'leader', password: PASSWORD }, ctx.db),
+          createUser(SYSTEM_ACTOR, { username, displayName: '重名', role: 'leader', password: PASSWORD }, { db: ctx.db }),
         );
         expect(error.code).toBe('conflict');
         expect(error.message).toBe('用户名已存在');
@@ -117,7 +117,7 @@ forEachEngine('user services', (ctx) => {
     it('returns every field error at once and stores nothing', async () => {
       const events0 = await auditCount(ctx.db);
       const error = await rejection(
-        createUser(SYSTEM_ACTOR, { username: 'x y', displayName: '', role: 'mayor', password: 'abc' }, ctx.db),
+        createUser(SYSTEM_ACTOR, { username: 'x y', displayName: '', role: 'mayor', password: 'abc' }, { db: ctx.db }),
       );
       expect(error.code).toBe('invalid_input');
       expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['displayName', 'password', 'role', 'username']);
@@ -128,22 +128,22 @@ forEachEngine('user services', (ctx) => {
     it('requires a department exactly for officials and reviewers, and an existing active one', async () => {
       const base = { displayName: '测试', password: PASSWORD };
       const missing = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('rev'), role: 'reviewer' }, ctx.db),
+        createUser(SYSTEM_ACTOR, { ...base, username: nextName('rev'), role: 'reviewer' }, { db: ctx.db }),
       );
       expect(Object.keys(missing.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(missing.fieldErrors?.departmentCode?.[0]).toContain('必须指定「所属单位」');
       const extra = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('lead'), role: 'leader', departmentCode: 'fgw' }, ctx.db),
+        createUser(SYSTEM_ACTOR, { ...base, username: nextName('lead'), role: 'leader', departmentCode: 'fgw' }, { db: ctx.db }),
       );
       expect(Object.keys(extra.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(extra.fieldErrors?.departmentCode?.[0]).toContain('不属于任何单位');
       const unknown = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('off'), role: 'official', departmentCode: 'nope' }, ctx.db),
+        createUser(SYSTEM_ACTOR, { ...base, username: nextName('off'), role: 'official', departmentCode: 'nope' }, { db: ctx.db }),
       );
       expect(Object.keys(unknown.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(unknown.fieldErrors?.departmentCode).toEqual(['「所属单位」不存在：nope']);
       const closed = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('off'), role: 'official', departmentCode: 'closed' }, ctx.db),
+        createUser(SYSTEM_ACTOR, { ...base, username: nextName('off'), role: 'official', departmentCode: 'closed' }, { db: ctx.db }),
       );
       expect(Object.keys(closed.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(closed.fieldErrors?.departmentCode?.[0]).toContain('已停用');
@@ -152,7 +152,7 @@ forEachEngine('user services', (ctx) => {
     it('applies the password rules: length, classes, username, common', async () => {
       const username = nextName('liming');
       const attempt = (password: string) =>
-        rejection(createUser(SYSTEM_ACTOR, { username, displayName: '李明', role: 'leader', password }, ctx.db));
+        rejection(createUser(SYSTEM_ACTOR, { username, displayName: '李明', role: 'leader', password }, { db: ctx.db }));
       expect((await attempt('Kx9#mPq2L')).fieldErrors?.password).toEqual(['密码至少需要 10 个字符']);
       expect((await attempt('kxqmpzrlwt')).fieldErrors?.password?.[0]).toContain('至少 3 类');
       expect((await attempt(`${username.toUpperCase()}#2025`)).fieldErrors?.password).toContain('密码不能包含用户名');
@@ -164,7 +164,7 @@ forEachEngine('user services', (ctx) => {
       for (const role of ['admin', 'official', 'reviewer', 'leader', 'auditor'] as const) {
         const actor: Actor = { id: 999, username: 'someone', role, departmentId: role === 'official' ? fgwId : null };
         const error = await rejection(
-          createUser(actor, { username: nextName('forbidden'), displayName: '越权', role: 'admin', password: PASSWORD }, ctx.db),
+          createUser(actor, { username: nextName('forbidden'), displayName: '越权', role: 'admin', password: PASSWORD }, { db: ctx.db }),
         );
         expect(error.code).toBe('forbidden');
       }
@@ -175,26 +175,26 @@ forEachEngine('user services', (ctx) => {
     it('cannot be demoted or disabled; a security administrator cannot change their own role or disable themselves', async () => {
       // Earlier tests created no security administrator: this is the only one.
       const first = await addUser('security');
-      const demote = await rejection(updateUser(SYSTEM_ACTOR, first.id, { role: 'leader' }, ctx.db));
+      const demote = await rejection(updateUser(SYSTEM_ACTOR, first.id, { role: 'leader' }, { db: ctx.db }));
       expect(demote.code).toBe('conflict');
       expect(demote.message).toContain('最后一个有效安全管理员');
-      expect((await rejection(setUserDisabled(SYSTEM_ACTOR, first.id, true, ctx.db))).code).toBe('conflict');
+      expect((await rejection(setUserDisabled(SYSTEM_ACTOR, first.id, true, { db: ctx.db }))).code).toBe('conflict');
 
       const second = await addUser('security');
-      expect((await rejection(updateUser(first.actor, first.id, { role: 'auditor' }, ctx.db))).code).toBe('forbidden');
-      expect((await rejection(setUserDisabled(first.actor, first.id, true, ctx.db))).code).toBe('forbidden');
+      expect((await rejection(updateUser(first.actor, first.id, { role: 'auditor' }, { db: ctx.db }))).code).toBe('forbidden');
+      expect((await rejection(setUserDisabled(first.actor, first.id, true, { db: ctx.db }))).code).toBe('forbidden');
 
       // With the second one disabled, the first is the last active one again.
-      await setUserDisabled(first.actor, second.id, true, ctx.db);
-      expect((await rejection(updateUser(SYSTEM_ACTOR, first.id, { role: 'leader' }, ctx.db))).code).toBe('conflict');
-      expect((await rejection(setUserDisabled(SYSTEM_ACTOR, first.id, true, ctx.db))).code).toBe('conflict');
+      await setUserDisabled(first.actor, second.id, true, { db: ctx.db });
+      expect((await rejection(updateUser(SYSTEM_ACTOR, first.id, { role: 'leader' }, { db: ctx.db }))).code).toBe('conflict');
+      expect((await rejection(setUserDisabled(SYSTEM_ACTOR, first.id, true, { db: ctx.db }))).code).toBe('conflict');
 
-      await setUserDisabled(first.actor, second.id, false, ctx.db);
+      await setUserDisabled(first.actor, second.id, false, { db: ctx.db });
       const sv = (await userRow(ctx.db, first.id)).sessionVersion;
-      const demoted = await updateUser(second.actor, first.id, { role: 'leader' }, ctx.db);
+      const demoted = await updateUser(second.actor, first.id, { role: 'leader' }, { db: ctx.db });
       expect(demoted.role).toBe('leader');
       expect((await userRow(ctx.db, first.id)).sessionVersion).toBe(sv + 1);
-      expect((await rejection(setUserDisabled(SYSTEM_ACTOR, second.id, true, ctx.db))).code).toBe('conflict');
+      expect((await rejection(setUserDisabled(SYSTEM_ACTOR, second.id, true, { db: ctx.db }))).code).toBe('conflict');
     });
   });
 
@@ -202,15 +202,15 @@ forEachEngine('user services', (ctx) => {
     it('ends sessions on a role or department change, not on a rename', async () => {
       const u = await addUser('official');
       const sv0 = (await userRow(ctx.db, u.id)).sessionVersion;
-      const renamed = await updateUser(SYSTEM_ACTOR, u.id, { displayName: '新名字' }, ctx.db);
+      const renamed = await updateUser(SYSTEM_ACTOR, u.id, { displayName: '新名字' }, { db: ctx.db });
       expect(renamed).toMatchObject({ displayName: '新名字', departmentCode: 'fgw', departmentName: '市发展和改革委员会' });
       expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(sv0);
 
-      const moved = await updateUser(SYSTEM_ACTOR, u.id, { departmentCode: 'jyj' }, ctx.db);
+      const moved = await updateUser(SYSTEM_ACTOR, u.id, { departmentCode: 'jyj' }, { db: ctx.db });
       expect(moved.departmentName).toBe('市教育局');
       expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(sv0 + 1);
 
-      const promoted = await updateUser(SYSTEM_ACTOR, u.id, { role: 'leader' }, ctx.db);
+      const promoted = await updateUser(SYSTEM_ACTOR, u.id, { role: 'leader' }, { db: ctx.db });
       expect(promoted).toMatchObject({ role: 'leader', departmentId: null });
       expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(sv0 + 2);
     });
@@ -218,14 +218,14 @@ forEachEngine('user services', (ctx) => {
     it('refuses a role that needs a department without one, and an unknown user', async () => {
       const u = await addUser('leader');
       const events0 = await auditCount(ctx.db);
-      const error = await rejection(updateUser(SYSTEM_ACTOR, u.id, { role: 'official' }, ctx.db));
+      const error = await rejection(updateUser(SYSTEM_ACTOR, u.id, { role: 'official' }, { db: ctx.db }));
       expect(error.fieldErrors?.departmentCode?.[0]).toContain('必须指定「所属单位」');
-      expect((await rejection(updateUser(SYSTEM_ACTOR, 987_654, { displayName: '无' }, ctx.db))).code).toBe('not_found');
-      expect((await rejection(updateUser(SYSTEM_ACTOR, 'abc', { displayName: '无' }, ctx.db))).fieldErrors).toHaveProperty(
+      expect((await rejection(updateUser(SYSTEM_ACTOR, 987_654, { displayName: '无' }, { db: ctx.db }))).code).toBe('not_found');
+      expect((await rejection(updateUser(SYSTEM_ACTOR, 'abc', { displayName: '无' }, { db: ctx.db }))).fieldErrors).toHaveProperty(
         'id',
       );
       expect(await auditCount(ctx.db)).toBe(events0);
-      const ok = await updateUser(SYSTEM_ACTOR, u.id, { role: 'official', departmentCode: 'fgw' }, ctx.db);
+      const ok = await updateUser(SYSTEM_ACTOR, u.id, { role: 'official', departmentCode: 'fgw' }, { db: ctx.db });
       expect(ok).toMatchObject({ role: 'official', departmentId: fgwId });
     });
   });
@@ -238,7 +238,7 @@ forEachEngine('user services', (ctx) => {
       const before = await userRow(ctx.db, u.id);
       const events0 = await auditCount(ctx.db, 'user.reset_password');
 
-      const { password } = await resetPassword(SYSTEM_ACTOR, u.id, ctx.db);
+      const { password } = await resetPassword(SYSTEM_ACTOR, u.id, { db: ctx.db });
       expect(checkPassword(password, u.username)).toEqual([]);
       const after = await userRow(ctx.db, u.id);
       expect(await verifyPassword(after.passwordHash, password)).toBe(true);
@@ -254,9 +254,9 @@ forEachEngine('user services', (ctx) => {
         .update(users)
         .set({ failedAttempts: 2, firstFailedAt: new Date(), lockedUntil: new Date(Date.now() + 60_000) })
         .where(eq(users.id, u.id));
-      expect((await listUsers(SYSTEM_ACTOR, ctx.db)).find((x) => x.id === u.id)?.isLocked).toBe(true);
+      expect((await listUsers(SYSTEM_ACTOR, { db: ctx.db })).find((x) => x.id === u.id)?.isLocked).toBe(true);
       const before = await userRow(ctx.db, u.id);
-      await unlockUser(SYSTEM_ACTOR, u.id, ctx.db);
+      await unlockUser(SYSTEM_ACTOR, u.id, { db: ctx.db });
       const after = await userRow(ctx.db, u.id);
       expect(after).toMatchObject({ failedAttempts: 0, lockedUntil: null, sessionVersion: before.sessionVersion });
       expect(after.passwordHash).toBe(before.passwordHash);
@@ -265,10 +265,10 @@ forEachEngine('user services', (ctx) => {
     it('are refused without user.manage', async () => {
       const u = await addUser('leader');
       const other = await addUser('auditor');
-      expect((await rejection(resetPassword(other.actor, u.id, ctx.db))).code).toBe('forbidden');
-      expect((await rejection(unlockUser(other.actor, u.id, ctx.db))).code).toBe('forbidden');
-      expect((await rejection(setUserDisabled(other.actor, u.id, true, ctx.db))).code).toBe('forbidden');
-      expect((await rejection(listUsers(other.actor, ctx.db))).code).toBe('forbidden');
+      expect((await rejection(resetPassword(other.actor, u.id, { db: ctx.db }))).code).toBe('forbidden');
+      expect((await rejection(unlockUser(other.actor, u.id, { db: ctx.db }))).code).toBe('forbidden');
+      expect((await rejection(setUserDisabled(other.actor, u.id, true, { db: ctx.db }))).code).toBe('forbidden');
+      expect((await rejection(listUsers(other.actor, { db: ctx.db }))).code).toBe('forbidden');
     });
   });
 
@@ -276,12 +276,12 @@ forEachEngine('user services', (ctx) => {
     it('changeOwnPassword reports a wrong current and a weak new password together', async () => {
       const u = await addUser('official');
       const error = await rejection(
-        changeOwnPassword(u.actor, { currentPassword: 'wrong-one', newPassword: 'short' }, ctx.db),
+        changeOwnPassword(u.actor, { currentPassword: 'wrong-one', newPassword: 'short' }, { db: ctx.db }),
       );
       expect(error.code).toBe('invalid_input');
       expect(error.fieldErrors?.currentPassword).toEqual(['「当前密码」不正确']);
       expect(error.fieldErrors?.newPassword).toContain('密码至少需要 10 个字符');
-      const same = await rejection(changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: PASSWORD }, ctx.db));
+      const same = await rejection(changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: PASSWORD }, { db: ctx.db }));
       expect(same.fieldErrors?.newPassword).toEqual(['「新密码」不能与当前密码相同']);
     });
 
@@ -290,26 +290,26 @@ forEachEngine('user services', (ctx) => {
       const before = await userRow(ctx.db, u.id);
       expect(before.mustChangePassword).toBe(true);
       const events0 = await auditCount(ctx.db, 'user.change_password');
-      const { sessionVersion } = await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7$tRb4Qe' }, ctx.db);
+      const { sessionVersion } = await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7$tRb4Qe' }, { db: ctx.db });
       const after = await userRow(ctx.db, u.id);
       expect(after.mustChangePassword).toBe(false);
       expect(after.sessionVersion).toBe(before.sessionVersion + 1);
       expect(sessionVersion).toBe(after.sessionVersion);
       expect(await verifyPassword(after.passwordHash, 'Nw7$tRb4Qe')).toBe(true);
       expect(await auditCount(ctx.db, 'user.change_password')).toBe(events0 + 1);
-      expect((await rejection(changeOwnPassword(SYSTEM_ACTOR, {}, ctx.db))).code).toBe('forbidden');
+      expect((await rejection(changeOwnPassword(SYSTEM_ACTOR, {}, { db: ctx.db }))).code).toBe('forbidden');
     });
 
     it('signOutEverywhere bumps only its own session version', async () => {
       const u = await addUser('leader');
       const sv = (await userRow(ctx.db, u.id)).sessionVersion;
-      await signOutEverywhere(u.actor, ctx.db);
+      await signOutEverywhere(u.actor, { db: ctx.db });
       expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(sv + 1);
     });
 
     it('TOTP: start (pending), a wrong code is refused, the right one enables with recovery codes, disable', async () => {
       const u = await addUser('auditor');
-      const enrollment = await startTotpEnrollment(u.actor, ctx.db);
+      const enrollment = await startTotpEnrollment(u.actor, { db: ctx.db });
       expect(enrollment.uri).toMatch(/^otpauth:\/\/totp\//);
       expect(enrollment.qrSvg).toContain('<svg');
       const pending = await userRow(ctx.db, u.id);
@@ -319,14 +319,14 @@ forEachEngine('user services', (ctx) => {
       expect(pending.totpSecret).not.toContain(enrollment.secret);
       expect(await openSecret(pending.totpSecret ?? '')).toBe(enrollment.secret);
 
-      const wrong = await rejection(confirmTotpEnrollment(u.actor, '000000', ctx.db));
+      const wrong = await rejection(confirmTotpEnrollment(u.actor, '000000', { db: ctx.db }));
       expect(wrong.fieldErrors?.code?.[0]).toContain('「动态验证码」');
-      expect((await rejection(confirmTotpEnrollment(u.actor, '12ab', ctx.db))).fieldErrors?.code).toEqual([
+      expect((await rejection(confirmTotpEnrollment(u.actor, '12ab', { db: ctx.db }))).fieldErrors?.code).toEqual([
         '「动态验证码」应为 6 位数字',
       ]);
 
       const code = new TOTP({ secret: Secret.fromBase32(enrollment.secret), digits: 6, period: 30 }).generate();
-      const { recoveryCodes } = await confirmTotpEnrollment(u.actor, code, ctx.db);
+      const { recoveryCodes } = await confirmTotpEnrollment(u.actor, code, { db: ctx.db });
       expect(recoveryCodes).toHaveLength(10);
       const enabled = await userRow(ctx.db, u.id);
       expect(enabled.totpEnabled).toBe(true);
@@ -334,18 +334,18 @@ forEachEngine('user services', (ctx) => {
       for (const [i, recoveryCode] of recoveryCodes.entries()) {
         expect(await matchRecoveryCode(enabled.recoveryCodes, recoveryCode)).toBe(enabled.recoveryCodes[i]);
       }
-      expect((await rejection(startTotpEnrollment(u.actor, ctx.db))).code).toBe('conflict');
+      expect((await rejection(startTotpEnrollment(u.actor, { db: ctx.db }))).code).toBe('conflict');
 
       const stranger = await addUser('leader');
-      expect((await rejection(disableTotp(stranger.actor, u.id, ctx.db))).code).toBe('forbidden');
-      await disableTotp(u.actor, u.id, ctx.db);
+      expect((await rejection(disableTotp(stranger.actor, u.id, { db: ctx.db }))).code).toBe('forbidden');
+      await disableTotp(u.actor, u.id, { db: ctx.db });
       expect(await userRow(ctx.db, u.id)).toMatchObject({ totpEnabled: false, totpSecret: null, recoveryCodes: [] });
     });
   });
 
   describe('listUsers', () => {
     it('lists users with department names and without hashes or secrets', async () => {
-      const list = await listUsers(SYSTEM_ACTOR, ctx.db);
+      const list = await listUsers(SYSTEM_ACTOR, { db: ctx.db });
       const official = list.find((x) => x.username === 'wanghong');
       expect(official).toMatchObject({ departmentCode: 'fgw', departmentName: '市发展和改革委员会', role: 'official' });
       for (const user of list) {
@@ -360,16 +360,16 @@ forEachEngine('user services', (ctx) => {
     it('has one event per successful write, in the same transaction', async () => {
       const start = await auditCount(ctx.db);
       const u = await addUser('official'); // 1
-      await updateUser(SYSTEM_ACTOR, u.id, { displayName: '审计用' }, ctx.db); // 2
-      await updateUser(SYSTEM_ACTOR, u.id, { displayName: '审计用' }, ctx.db); // no change: no event
-      await setUserDisabled(SYSTEM_ACTOR, u.id, true, ctx.db); // 3
-      await setUserDisabled(SYSTEM_ACTOR, u.id, false, ctx.db); // 4
-      await resetPassword(SYSTEM_ACTOR, u.id, ctx.db); // 5
-      await unlockUser(SYSTEM_ACTOR, u.id, ctx.db); // 6
-      await signOutEverywhere(u.actor, ctx.db); // 7
-      await startTotpEnrollment(u.actor, ctx.db); // 8
-      await disableTotp(SYSTEM_ACTOR, u.id, ctx.db); // 9
-      await rejection(updateUser(SYSTEM_ACTOR, u.id, { role: 'leader', departmentCode: 'fgw' }, ctx.db)); // refused
+      await updateUser(SYSTEM_ACTOR, u.id, { displayName: '审计用' }, { db: ctx.db }); // 2
+      await updateUser(SYSTEM_ACTOR, u.id, { displayName: '审计用' }, { db: ctx.db }); // no change: no event
+      await setUserDisabled(SYSTEM_ACTOR, u.id, true, { db: ctx.db }); // 3
+      await setUserDisabled(SYSTEM_ACTOR, u.id, false, { db: ctx.db }); // 4
+      await resetPassword(SYSTEM_ACTOR, u.id, { db: ctx.db }); // 5
+      await unlockUser(SYSTEM_ACTOR, u.id, { db: ctx.db }); // 6
+      await signOutEverywhere(u.actor, { db: ctx.db }); // 7
+      await startTotpEnrollment(u.actor, { db: ctx.db }); // 8
+      await disableTotp(SYSTEM_ACTOR, u.id, { db: ctx.db }); // 9
+      await rejection(updateUser(SYSTEM_ACTOR, u.id, { role: 'leader', departmentCode: 'fgw' }, { db: ctx.db })); // refused
       expect(await auditCount(ctx.db)).toBe(start + 9);
       const actions = (
         await ctx.db

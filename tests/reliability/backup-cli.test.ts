@@ -59,7 +59,7 @@ for (const { engine, testUrl } of engines) {
       const [before, after] = [await withDb(source.env, snapshotTables), await withDb(target.env, snapshotTables)];
       expect(after).toEqual(before);
       expect((after.actuals ?? []).length).toBeGreaterThan(100);
-      const report = await withDb(target.env, (db) => verifyAuditChain(SYSTEM_ACTOR, {}, db));
+      const report = await withDb(target.env, (db) => verifyAuditChain(SYSTEM_ACTOR, {}, { db }));
       expect(report.ok, report.message).toBe(true);
 
       const again = run('scripts/db-restore.ts', ['--in', file], target.env);

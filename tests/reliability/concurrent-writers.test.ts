@@ -74,7 +74,7 @@ for (const { engine, testUrl } of engines) {
           expect(row?.version).toBe(last.version);
           expect(Number(row?.value)).toBe(Number(last.value));
         }
-        const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+        const report = await verifyAuditChain(SYSTEM_ACTOR, {}, { db: handle.db });
         expect(report.ok, report.message).toBe(true);
       } finally {
         await handle.close();

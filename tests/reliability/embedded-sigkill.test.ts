@@ -62,7 +62,7 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
     expect(acknowledged.length).toBeGreaterThan(KILLS);
     const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
     try {
-      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, handle.db);
+      const report = await verifyAuditChain(SYSTEM_ACTOR, {}, { db: handle.db });
       expect(report.ok, report.message).toBe(true);
     } finally {
       await handle.close();

@@ -16,7 +16,7 @@ const DENIED: [Role, Permission[]][] = [
 ];
 
 const GRANTED: [Role, Permission[]][] = [
-  ['admin', ['department.manage', 'catalog.manage', 'target.manage', 'period.lock', 'actual.reopen', 'import.run']],
+  ['admin', ['department.manage', 'catalog.manage', 'target.manage', 'period.lock', 'actual.reopen', 'import.run', 'reminder.manage']],
   ['security', ['user.manage']],
   ['official', ['actual.enter']],
   ['reviewer', ['actual.review']],
@@ -43,6 +43,7 @@ describe('permissions', () => {
     expect(ROLES.filter((role) => can({ role }, 'audit.verify'))).toEqual(['auditor']);
     expect(ROLES.filter((role) => can({ role }, 'export.audit'))).toEqual(['auditor']);
     expect(ROLES.filter((role) => can({ role }, 'department.manage'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => can({ role }, 'reminder.manage'))).toEqual(['admin']);
   });
 
   it('no role both manages accounts and runs the system or reads the log', () => {

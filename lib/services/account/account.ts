@@ -4,7 +4,7 @@
  * transaction with its audit event. The optional last `db` lets scripts and tests pass a handle.
  */
 import QRCode from 'qrcode';
-import { getDb, type Db } from '@/db/client';
+
 import { getUserById, nextSessionVersion, type UserRow } from '@/db/queries/users';
 import { openSecret, sealSecret } from '@/lib/auth/data-key';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -16,6 +16,7 @@ import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { changeOwnPasswordSchema, passwordIssues, totpCodeSchema } from '@/lib/validation/users';
 import { raiseAuditorAlertIfAuditor } from '../audit/auditor-alerts';
 import { lockUser, parseUserId, selfId, updateWithAudit } from '../admin/user-records';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** How many earlier passwords are kept besides the current one (the last 5 in all may not be reused). */
 export const PASSWORD_HISTORY_KEPT = 4;
@@ -37,10 +38,11 @@ export function nextPasswordHistory(user: Pick<UserRow, 'passwordHash' | 'passwo
  * The signed-in user changes their own password. Every other session of theirs ends (the session version
  * moves on); the caller re-issues the current session's token with the returned version, so this one stays.
  */
-export async function changeOwnPassword(actor: Actor, input: unknown, db?: Db): Promise<{ sessionVersion: number }> {
+export async function changeOwnPassword(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<{ sessionVersion: number }> {
+  const { db } = await resolveOptions(options);
   const userId = selfId(actor);
   const data = parseOrThrow(changeOwnPasswordSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   const user = await getUserById(conn, userId);
   if (!user) throw new AppError('not_found', '用户不存在');
   const newProblems = passwordIssues(data.newPassword, user.username, user.displayName);
@@ -67,9 +69,10 @@ export async function changeOwnPassword(actor: Actor, input: unknown, db?: Db): 
 }
 
 /** Ends every session of the signed-in user, on every device (this one included). */
-export async function signOutEverywhere(actor: Actor, db?: Db): Promise<void> {
+export async function signOutEverywhere(actor: Actor, options: ServiceOptions = {}): Promise<void> {
+  const { db } = await resolveOptions(options);
   const userId = selfId(actor);
-  const conn = db ?? (await getDb());
+  const conn = db;
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     await updateWithAudit(tx, actor, before, 'user.sign_out', { sessionVersion: nextSessionVersion() });
@@ -79,10 +82,11 @@ export async function signOutEverywhere(actor: Actor, db?: Db): Promise<void> {
 /** Step 1 of TOTP: a new secret (pending until confirmed) and its QR code for an authenticator app. */
 export async function startTotpEnrollment(
   actor: Actor,
-  db?: Db,
+  options: ServiceOptions = {}
 ): Promise<{ secret: string; uri: string; qrSvg: string }> {
+  const { db } = await resolveOptions(options);
   const userId = selfId(actor);
-  const conn = db ?? (await getDb());
+  const conn = db;
   const secret = createTotpSecret();
   const sealed = await sealSecret(secret);
   const username = await conn.transaction(async (tx) => {
@@ -100,11 +104,12 @@ export async function startTotpEnrollment(
 export async function confirmTotpEnrollment(
   actor: Actor,
   code: unknown,
-  db?: Db,
+  options: ServiceOptions = {}
 ): Promise<{ recoveryCodes: string[] }> {
+  const { db } = await resolveOptions(options);
   const userId = selfId(actor);
   const data = parseOrThrow(totpCodeSchema, { code });
-  const conn = db ?? (await getDb());
+  const conn = db;
   const recovery = await createRecoveryCodes();
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
@@ -121,10 +126,11 @@ export async function confirmTotpEnrollment(
 }
 
 /** Turns TOTP off: for oneself, or by the security administrator for a user who lost the device (an auditor's: every auditor is told). */
-export async function disableTotp(actor: Actor, id: unknown, db?: Db): Promise<void> {
+export async function disableTotp(actor: Actor, id: unknown, options: ServiceOptions = {}): Promise<void> {
+  const { db } = await resolveOptions(options);
   const userId = parseUserId(id);
   if (actor.id !== userId) requirePermission(actor, 'user.manage');
-  const conn = db ?? (await getDb());
+  const conn = db;
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before.totpEnabled && !before.totpSecret) return;

@@ -3,7 +3,7 @@
  * is never deleted. Each write: permission, zod, one transaction, the audit event in it. Edits carry the
  * version they were made against; a stale edit gets 409 with the current indicator and who saved it.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import {
   countIndicatorUses,
@@ -26,13 +26,15 @@ import { createIndicatorSchema, deleteIndicatorSchema, indicatorCodeField, retir
 import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { indicatorAuditView, parseRange, plainDecimal } from '../dashboards/catalog';
 import { listDepartments } from './departments';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export type IndicatorAdminView = Awaited<ReturnType<typeof listIndicatorsForAdmin>>[number];
 
 /** GET /api/admin/indicators — the catalog with each indicator's use (figures and targets). */
-export async function listIndicatorsForAdmin(actor: Actor, options: { includeRetired?: boolean } = {}, db?: Db) {
+export async function listIndicatorsForAdmin(actor: Actor, input: { includeRetired?: boolean } = {}, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
-  const rows = await listCatalogRows(db ?? (await getDb()), { actor, includeRetired: options.includeRetired ?? true });
+  const rows = await listCatalogRows(db, { actor, includeRetired: input.includeRetired ?? true });
   return rows.map((r) => ({
     ...indicatorAuditView(r.indicator),
     departmentCode: r.departmentCode,
@@ -47,10 +49,11 @@ export async function listIndicatorsForAdmin(actor: Actor, options: { includeRet
 }
 
 /** GET /api/admin/indicators — the catalog and the active departments an indicator may be assigned to. */
-export async function getCatalogPage(actor: Actor, db?: Db) {
+export async function getCatalogPage(actor: Actor, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
-  const database = db ?? (await getDb());
-  const [items, departments] = await Promise.all([listIndicatorsForAdmin(actor, {}, database), listDepartments(actor, database)]);
+  const database = db;
+  const [items, departments] = await Promise.all([listIndicatorsForAdmin(actor, {}, { db: database }), listDepartments(actor, { db: database })]);
   return { items, departments: departments.filter((d) => d.isActive).map((d) => ({ code: d.code, name: d.name, shortName: d.shortName })) };
 }
 export type CatalogPage = Awaited<ReturnType<typeof getCatalogPage>>;
@@ -97,10 +100,11 @@ async function departmentIdOf(tx: Db, code: string, errors: FieldErrors): Promis
 const areaIdOf = (slug: string | null) => (slug === null ? null : (WORK_AREAS.find((a) => a.slug === slug)?.id ?? null));
 
 /** POST /api/admin/indicators */
-export async function createIndicator(actor: Actor, input: unknown, db?: Db) {
+export async function createIndicator(actor: Actor, input: unknown, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const data = parseOrThrow(createIndicatorSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     const errors: FieldErrors = {};
     if (await getIndicatorByCodeForUpdate(tx, data.code)) (errors.code ??= []).push(`「指标编码」${data.code} 已被使用`);
@@ -130,11 +134,12 @@ export async function createIndicator(actor: Actor, input: unknown, db?: Db) {
 }
 
 /** PATCH /api/admin/indicators/[code] — the code is permanent (imports and links refer to it). */
-export async function updateIndicator(actor: Actor, rawCode: unknown, input: unknown, db?: Db) {
+export async function updateIndicator(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const code = codeOf(rawCode);
   const data = parseOrThrow(updateIndicatorSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     const errors: FieldErrors = {};
@@ -180,12 +185,13 @@ export async function updateIndicator(actor: Actor, rawCode: unknown, input: unk
 }
 
 /** POST /api/admin/indicators/[code] { action: 'retire' | 'unretire', version } — 停用 keeps every figure; 恢复 restores. */
-export async function setIndicatorRetired(actor: Actor, rawCode: unknown, input: unknown, db?: Db, now = new Date()) {
+export async function setIndicatorRetired(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const code = codeOf(rawCode);
   const data = parseOrThrow(retireIndicatorSchema, input);
   const retired = data.action === 'retire';
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     if (before.isRetired === retired) throw new AppError('conflict', retired ? '该指标已经停用' : '该指标未停用');
@@ -197,11 +203,12 @@ export async function setIndicatorRetired(actor: Actor, rawCode: unknown, input:
 }
 
 /** DELETE /api/admin/indicators/[code] — only an indicator nothing refers to (a mistaken entry); else retire it. */
-export async function deleteIndicator(actor: Actor, rawCode: unknown, input: unknown, db?: Db) {
+export async function deleteIndicator(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const code = codeOf(rawCode);
   const data = parseOrThrow(deleteIndicatorSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     const uses = await countIndicatorUses(tx, before.id);

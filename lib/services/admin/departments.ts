@@ -4,7 +4,7 @@
  * the audit log point at them, so an unused one is deactivated instead.
  */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { departments } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/require-permission';
@@ -12,6 +12,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { createDepartmentSchema, departmentIdSchema, updateDepartmentSchema } from '@/lib/validation/users';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface DepartmentSummary {
   id: number;
@@ -56,19 +57,21 @@ async function assertNameFree(tx: Db, name: string, exceptId: number | null): Pr
 }
 
 /** Every department, active ones first, then by code. */
-export async function listDepartments(actor: Actor, db?: Db): Promise<DepartmentSummary[]> {
+export async function listDepartments(actor: Actor, options: ServiceOptions = {}): Promise<DepartmentSummary[]> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
-  const conn = db ?? (await getDb());
+  const conn = db;
   return conn
     .select(summaryColumns)
     .from(departments)
     .orderBy(sql`${departments.isActive} desc`, asc(departments.code));
 }
 
-export async function createDepartment(actor: Actor, input: unknown, db?: Db): Promise<DepartmentSummary> {
+export async function createDepartment(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<DepartmentSummary> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(createDepartmentSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   try {
     return await conn.transaction(async (tx) => {
       const [taken] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.code, data.code));
@@ -97,12 +100,13 @@ export async function updateDepartment(
   actor: Actor,
   id: unknown,
   input: unknown,
-  db?: Db,
+  options: ServiceOptions = {}
 ): Promise<DepartmentSummary> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const departmentId = parseOrThrow(departmentIdSchema, { id }).id;
   const data = parseOrThrow(updateDepartmentSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   return conn.transaction(async (tx) => {
     const [before] = await tx.select().from(departments).where(eq(departments.id, departmentId)).for('update');
     if (!before) throw new AppError('not_found', '单位不存在');

@@ -13,6 +13,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { reportingSettingsSchema, yearField } from '@/lib/validation/targets';
 import { DEFAULT_DUE_DAY } from '@/lib/domain/period';
 import { DEFAULT_TOLERANCES, type Tolerances } from '@/lib/domain/status';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** Any fixed number: serialises settings saves across connections and instances. */
 const SETTINGS_LOCK_KEY = 7_720_010;
@@ -48,9 +49,10 @@ async function settingsVersion(db: Db): Promise<string> {
 }
 
 /** GET /api/admin/settings?year= — the settings with their version, and the periods closed in that year. */
-export async function getSettingsView(actor: Actor, query: { year: number }, db?: Db) {
+export async function getSettingsView(actor: Actor, query: { year: number }, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   if (!can(actor, 'target.manage') && !can(actor, 'period.lock')) throw new AppError('forbidden');
-  const database = db ?? (await getDb());
+  const database = db;
   const year = parseOrThrow(yearField, query.year);
   const [current, version, locks] = await Promise.all([
     getReportingSettings(database),
@@ -67,10 +69,11 @@ export async function getSettingsView(actor: Actor, query: { year: number }, db?
 export type SettingsView = Awaited<ReturnType<typeof getSettingsView>>;
 
 /** PUT /api/admin/settings — tolerances and the entry due day, one audit event; a stale save gets 409. */
-export async function updateReportingSettings(actor: Actor, input: unknown, db?: Db): Promise<ReportingSettings & { version: string }> {
+export async function updateReportingSettings(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<ReportingSettings & { version: string }> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(reportingSettingsSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     // Serialises concurrent saves so that the version comparison below is not raced.
     await tx.execute(sql`select pg_advisory_xact_lock(${SETTINGS_LOCK_KEY})`);
@@ -90,7 +93,6 @@ export async function updateReportingSettings(actor: Actor, input: unknown, db?:
       'tolerance.ratePoints': data.ratePoints,
       'entry.dueDay': data.dueDay,
     };
-    const now = new Date();
     for (const key of SETTING_KEYS) {
       await tx
         .insert(settings)

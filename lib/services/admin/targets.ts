@@ -3,7 +3,7 @@
  * used by the form (one target, its version checked) and the import (many, in one transaction). A target
  * changed once its year has begun (Asia/Shanghai) needs a reason and shows as revised.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { getIndicatorByCode, getUserDisplayName } from '@/db/queries/actuals';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import {
@@ -25,6 +25,7 @@ import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { listTargetsQuerySchema, upsertTargetSchema, type UpsertTargetInput } from '@/lib/validation/targets';
 import { plainDecimal } from '../dashboards/catalog';
 import { isSameTarget, targetAuditView, type TargetState, type TargetView } from './target-list';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 type IndicatorRecord = NonNullable<Awaited<ReturnType<typeof getIndicatorByCode>>>;
 
@@ -34,10 +35,11 @@ export function hasYearBegun(year: number, now: Date): boolean {
 }
 
 /** GET /api/admin/targets?year= — every indicator with its target of the year. */
-export async function listTargets(actor: Actor, query: unknown, db?: Db, now = new Date()) {
+export async function listTargets(actor: Actor, query: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const { year } = parseOrThrow(listTargetsQuerySchema, query);
-  const rows = await listTargetsForAdmin(db ?? (await getDb()), { year });
+  const rows = await listTargetsForAdmin(db, { year });
   return {
     year,
     hasBegun: hasYearBegun(year, now),
@@ -62,10 +64,11 @@ export async function listTargets(actor: Actor, query: unknown, db?: Db, now = n
 export type TargetList = Awaited<ReturnType<typeof listTargets>>;
 
 /** PUT /api/admin/targets — create or change one target. */
-export async function upsertTarget(actor: Actor, input: unknown, db?: Db, now = new Date()) {
+export async function upsertTarget(actor: Actor, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(upsertTargetSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction((tx) => writeTarget(tx, actor, data, now, 'form'));
 }
 

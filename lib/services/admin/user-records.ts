@@ -17,6 +17,7 @@ export function auditView(row: UserRow) {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
+    email: row.email,
     role: row.role,
     departmentId: row.departmentId,
     mustChangePassword: row.mustChangePassword,

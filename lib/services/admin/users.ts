@@ -4,7 +4,7 @@
  * own account (password, sign-out everywhere, TOTP) lives in ./account and is re-exported here for the
  * callers that import it from this module. The optional last `db` lets scripts and tests pass a handle.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import {
   getDepartmentRefByCode,
@@ -32,6 +32,7 @@ import { auditView, isUniqueViolation, lockUser, parseUserId, updateWithAudit } 
 export type { UserSummary } from '@/db/queries/users';
 export { changeOwnPassword, confirmTotpEnrollment, disableTotp, signOutEverywhere, startTotpEnrollment } from '../account/account';
 import { nextPasswordHistory } from '../account/account';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** A user as the JSON API sends it (dates as ISO strings), so the server prefetch and the client agree. */
 export type UserListItem = Omit<UserSummary, 'lockedUntil' | 'lastLoginAt' | 'passwordChangedAt' | 'createdAt'> & {
@@ -76,11 +77,12 @@ function departmentError(message: string): AppError {
 const USERNAME_TAKEN = () => new AppError('conflict', '用户名已存在', { username: ['该「用户名」已被使用'] });
 
 /** Creates a user (default: must change the password at first sign-in). */
-export async function createUser(actor: Actor, input: unknown, db?: Db): Promise<{ id: number; username: string }> {
+export async function createUser(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<{ id: number; username: string }> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const data = parseOrThrow(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
-  const conn = db ?? (await getDb());
+  const conn = db;
   try {
     return await conn.transaction(async (tx) => {
       if (await isUsernameTaken(tx, data.username)) throw USERNAME_TAKEN();
@@ -93,6 +95,7 @@ export async function createUser(actor: Actor, input: unknown, db?: Db): Promise
         passwordHash,
         mustChangePassword: data.mustChangePassword,
         passwordChangedAt: new Date(),
+        email: data.email || null,
       });
       await appendAuditEvent(tx, {
         actor,
@@ -118,8 +121,9 @@ export async function createUser(actor: Actor, input: unknown, db?: Db): Promise
 export async function createUserWithOneTimePassword(
   actor: Actor,
   input: unknown,
-  db?: Db,
+  options: ServiceOptions = {}
 ): Promise<{ id: number; username: string; password: string }> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const fields = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
   const username = 'username' in fields && typeof fields.username === 'string' ? fields.username.trim() : '';
@@ -127,16 +131,17 @@ export async function createUserWithOneTimePassword(
   let password = generatePassword();
   const displayName = 'displayName' in fields && typeof fields.displayName === 'string' ? fields.displayName : '';
   for (let i = 0; i < 10 && checkPassword(password, username, displayName).length > 0; i += 1) password = generatePassword();
-  const created = await createUser(actor, { ...fields, password, mustChangePassword: true }, db);
+  const created = await createUser(actor, { ...fields, password, mustChangePassword: true }, { db });
   return { ...created, password };
 }
 
 /** Changes name, role or department; a role or department change ends the user's sessions. */
-export async function updateUser(actor: Actor, id: unknown, input: unknown, db?: Db): Promise<UserSummary> {
+export async function updateUser(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}): Promise<UserSummary> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const userId = parseUserId(id);
   const data = parseOrThrow(updateUserSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   await conn.transaction(async (tx) => {
     const activeManagers = await lockEnabledUsersWithRoles(tx, MANAGER_ROLES);
     const before = await lockUser(tx, userId);
@@ -156,9 +161,11 @@ export async function updateUser(actor: Actor, id: unknown, input: unknown, db?:
     }
     const revokesSessions = role !== before.role || departmentId !== before.departmentId;
     const displayName = data.displayName ?? before.displayName;
-    if (!revokesSessions && displayName === before.displayName) return;
+    const email = data.email === undefined ? before.email : data.email || null;
+    if (!revokesSessions && displayName === before.displayName && email === before.email) return;
     const after = await updateUserRow(tx, userId, {
       displayName,
+      email,
       role,
       departmentId,
       ...(revokesSessions ? { sessionVersion: nextSessionVersion() } : {}),
@@ -181,10 +188,11 @@ export async function updateUser(actor: Actor, id: unknown, input: unknown, db?:
 }
 
 /** Disables (ends every session, refuses sign-in) or re-enables a user. */
-export async function setUserDisabled(actor: Actor, id: unknown, disabled: unknown, db?: Db): Promise<void> {
+export async function setUserDisabled(actor: Actor, id: unknown, disabled: unknown, options: ServiceOptions = {}): Promise<void> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const data = parseOrThrow(setUserDisabledSchema, { id, disabled });
-  const conn = db ?? (await getDb());
+  const conn = db;
   await conn.transaction(async (tx) => {
     const activeManagers = await lockEnabledUsersWithRoles(tx, MANAGER_ROLES);
     const before = await lockUser(tx, data.id);
@@ -203,12 +211,13 @@ export async function setUserDisabled(actor: Actor, id: unknown, disabled: unkno
 }
 
 /** A new one-time password (shown once): must be changed at next sign-in; ends sessions; clears a lockout. */
-export async function resetPassword(actor: Actor, id: unknown, db?: Db): Promise<{ password: string }> {
+export async function resetPassword(actor: Actor, id: unknown, options: ServiceOptions = {}): Promise<{ password: string }> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const userId = parseUserId(id);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const conn = db ?? (await getDb());
+  const conn = db;
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     await raiseAuditorAlertIfAuditor(tx, actor, 'password_reset', before);
@@ -227,10 +236,11 @@ export async function resetPassword(actor: Actor, id: unknown, db?: Db): Promise
 }
 
 /** Lifts a sign-in lockout before it expires. */
-export async function unlockUser(actor: Actor, id: unknown, db?: Db): Promise<void> {
+export async function unlockUser(actor: Actor, id: unknown, options: ServiceOptions = {}): Promise<void> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const userId = parseUserId(id);
-  const conn = db ?? (await getDb());
+  const conn = db;
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     await updateWithAudit(tx, actor, before, 'user.unlock', { failedAttempts: 0, firstFailedAt: null, lockedUntil: null });
@@ -238,7 +248,8 @@ export async function unlockUser(actor: Actor, id: unknown, db?: Db): Promise<vo
 }
 
 /** Every user with the name of their department, for the admin pages. */
-export async function listUsers(actor: Actor, db?: Db): Promise<UserSummary[]> {
+export async function listUsers(actor: Actor, options: ServiceOptions = {}): Promise<UserSummary[]> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
-  return listUserSummaries(db ?? (await getDb()));
+  return listUserSummaries(db);
 }

@@ -3,7 +3,7 @@
  * (optionally against a kept checkpoint), and issue a checkpoint. Reading is for `audit.view`; verifying and
  * checkpoints for `audit.verify`. A checkpoint is itself an audit event.
  */
-import { getDb, type Db } from '@/db/client';
+
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import {
   getAuditEventRow,
@@ -38,6 +38,7 @@ import {
   type AuditCheckpoint,
 } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface AuditEventSummary {
   id: number;
@@ -101,7 +102,8 @@ function summarize(row: AuditRow): AuditEventSummary {
 }
 
 /** GET /api/audit: one page of events matching the filters (query-string values), newest first. */
-export async function listAuditEvents(actor: Actor, query: Record<string, unknown>, db?: Db): Promise<AuditPage> {
+export async function listAuditEvents(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<AuditPage> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   const { cursor, limit, ...filter } = parseOrThrow(auditListSchema, query);
   const key = await getAuthSecret();
@@ -112,7 +114,7 @@ export async function listAuditEvents(actor: Actor, query: Record<string, unknow
     beforeId = decoded.id;
   }
   const size = limit ?? DEFAULT_PAGE_SIZE;
-  const conn = db ?? (await getDb());
+  const conn = db;
   const rows = await listAuditPage(conn, { actor, filter, beforeId, limit: size });
   const page = rows.slice(0, size);
   const last = page.at(-1);
@@ -123,12 +125,13 @@ export async function listAuditEvents(actor: Actor, query: Record<string, unknow
 }
 
 /** GET /api/audit/[id]: one event with its before/after and hashes. */
-export async function getAuditEvent(actor: Actor, rawId: string, db?: Db): Promise<AuditEventDetail> {
+export async function getAuditEvent(actor: Actor, rawId: string, options: ServiceOptions = {}): Promise<AuditEventDetail> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   if (!/^\d{1,15}$/.test(rawId) || Number(rawId) < 1) {
     throw new AppError('invalid_input', '「事件编号」应为正整数', { id: ['「事件编号」应为正整数'] });
   }
-  const row = await getAuditEventRow(db ?? (await getDb()), { actor, id: Number(rawId) });
+  const row = await getAuditEventRow(db, { actor, id: Number(rawId) });
   if (!row) throw new AppError('not_found', `未找到事件 #${rawId}`);
   return {
     ...summarize(row),
@@ -158,12 +161,13 @@ function reportMessage(report: Omit<VerifyReport, 'message'>): string {
  */
 export async function verifyAuditChain(
   actor: Actor,
-  options: { checkpoint?: unknown; now?: Date } = {},
-  db?: Db,
+  input: { checkpoint?: unknown } = {},
+  options: ServiceOptions = {},
 ): Promise<VerifyReport> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'audit.verify');
-  const checkpoint = options.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, options.checkpoint);
-  const conn = db ?? (await getDb());
+  const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
+  const conn = db;
   const head = await getChainHead(conn);
   const verifier = createChainVerifier();
   for await (const batch of iterateChain(conn, { actor, throughId: head?.id ?? null })) {
@@ -186,7 +190,7 @@ export async function verifyAuditChain(
     firstBreak: state.firstBreak,
     breakCount: state.breakCount,
     checkpoint: comparison,
-    verifiedAt: (options.now ?? new Date()).toISOString(),
+    verifiedAt: now.toISOString(),
   };
   return { ...report, message: reportMessage(report) };
 }
@@ -195,12 +199,12 @@ export async function verifyAuditChain(
  * GET /api/audit/checkpoint: verifies the chain, then signs off its head as a small JSON the auditor keeps
  * outside the system. Refused (409) when the chain does not verify: a checkpoint vouches for what it covers.
  */
-export async function createCheckpoint(actor: Actor, options: { now?: Date } = {}, db?: Db): Promise<AuditCheckpoint> {
+export async function createCheckpoint(actor: Actor, options: ServiceOptions = {}): Promise<AuditCheckpoint> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'audit.verify');
-  const conn = db ?? (await getDb());
-  const report = await verifyAuditChain(actor, { now: options.now }, conn);
+  const conn = db;
+  const report = await verifyAuditChain(actor, {}, { db: conn, now });
   if (!report.ok) throw new AppError('conflict', `不能生成检查点：${report.message}`);
-  const now = options.now ?? new Date();
   const checkpoint: AuditCheckpoint = {
     kind: 'zhuashou.audit-checkpoint',
     version: 1,
@@ -231,9 +235,10 @@ export interface AuditFilterOptions {
 }
 
 /** What the audit page's filters offer: every known action (and each namespace as "…（全部）"), entities, departments, indicators. */
-export async function getAuditFilterOptions(actor: Actor, db?: Db): Promise<AuditFilterOptions> {
+export async function getAuditFilterOptions(actor: Actor, options: ServiceOptions = {}): Promise<AuditFilterOptions> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
-  const choices = await listAuditFilterChoices(db ?? (await getDb()), { actor });
+  const choices = await listAuditFilterChoices(db, { actor });
   const actions: AuditFilterOptions['actions'] = [];
   for (const [group, groupLabel] of Object.entries(AUDIT_ACTION_GROUPS)) {
     actions.push({ value: `${group}.*`, label: `${groupLabel}（全部）` });

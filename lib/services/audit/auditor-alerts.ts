@@ -6,7 +6,7 @@
  * acknowledgement is an audit event too.
  */
 import { z } from 'zod';
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { insertAcknowledgements, insertAuditorAlert, listUnacknowledgedAlerts } from '@/db/queries/auditor-alerts';
 import { getUserById, type UserRow } from '@/db/queries/users';
@@ -15,6 +15,7 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export const AUDITOR_ALERT_KINDS = {
   role_granted: '被授予审计员角色',
@@ -57,10 +58,11 @@ function isKind(value: string): value is AuditorAlertKind {
 }
 
 /** The alerts the signed-in auditor has not acknowledged (raised since their account was created). */
-export async function listPendingAuditorAlerts(actor: Actor, db?: Db): Promise<AuditorAlertItem[]> {
+export async function listPendingAuditorAlerts(actor: Actor, options: ServiceOptions = {}): Promise<AuditorAlertItem[]> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   if (actor.id === null) return [];
-  const conn = db ?? (await getDb());
+  const conn = db;
   const me = await getUserById(conn, actor.id);
   if (!me) throw new AppError('not_found', '用户不存在');
   const rows = await listUnacknowledgedAlerts(conn, actor.id, me.createdAt);
@@ -89,13 +91,14 @@ const acknowledgeSchema = z.object({
 });
 
 /** POST /api/audit/alerts { ids } — the signed-in auditor acknowledges alerts they were shown; audited. */
-export async function acknowledgeAuditorAlerts(actor: Actor, input: unknown, db?: Db, now = new Date()): Promise<{ acknowledged: number }> {
+export async function acknowledgeAuditorAlerts(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<{ acknowledged: number }> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   const auditorId = actor.id;
   if (auditorId === null) throw new AppError('forbidden');
   const { ids } = parseOrThrow(acknowledgeSchema, input);
-  const conn = db ?? (await getDb());
-  const pending = new Set((await listPendingAuditorAlerts(actor, conn)).map((alert) => alert.id));
+  const conn = db;
+  const pending = new Set((await listPendingAuditorAlerts(actor, { db: conn })).map((alert) => alert.id));
   const unknown = ids.filter((id) => !pending.has(id));
   if (unknown.length > 0) {
     const message = `提醒 ${unknown.slice(0, 5).join('、')} 不存在或已确认`;

@@ -7,7 +7,8 @@ import type { Actor } from '@/lib/domain/actor';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
-import { loadDashboard, summarizeGroup, type PeriodQuery, type ServiceOptions } from './dashboard';
+import { loadDashboard, summarizeGroup, type PeriodQuery } from './dashboard';
+import { type ServiceOptions } from '@/lib/services/options';
 import { periodKey } from './read-model';
 
 /** The area of a URL slug, or AppError('not_found') with a Chinese message. */

@@ -2,7 +2,7 @@
  * Dashboard reads: the period in view, every indicator's snapshot, the work areas and the ranking.
  * A fixed number of set-based queries whatever the number of indicators; the math is lib/domain's.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { listFigureYears, listIndicatorRows, listSnapshotFigures, listTargetRows, type IndicatorRow } from '@/db/queries/figures';
 import { DASHBOARD_SCOPE_KEY } from '@/db/queries/scope';
 import type { Actor } from '@/lib/domain/actor';
@@ -16,18 +16,9 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import { AppError } from '@/lib/errors';
 import { openReadModel, periodKey, type ReadModel } from './read-model';
 import { getReportingSettings } from '../admin/settings';
+import { resolveOptions, type ServiceOptions } from '../options';
 
 export { countStatuses, worstOf };
-
-/** Lets tests (and scripts) pass their own database and clock. */
-export interface ServiceOptions {
-  db?: Db;
-  now?: Date;
-}
-
-export async function resolveOptions(options: ServiceOptions): Promise<{ db: Db; now: Date }> {
-  return { db: options.db ?? (await getDb()), now: options.now ?? new Date() };
-}
 
 export interface PeriodQuery {
   year?: number;

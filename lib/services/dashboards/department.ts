@@ -8,14 +8,15 @@ import type { Actor } from '@/lib/domain/actor';
 import { lastDueMonth } from '@/lib/domain/snapshot';
 import { RANKING_FORMULA } from '@/lib/domain/ranking';
 import { AppError } from '@/lib/errors';
-import { loadDashboard, rankViews, resolveOptions, summarizeGroup, type PeriodQuery, type ServiceOptions } from './dashboard';
+import { loadDashboard, rankViews, summarizeGroup, type PeriodQuery } from './dashboard';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 import { listDepartments } from '../admin/departments';
 
 /** GET /api/departments/[code] — one department's indicators at the period, with its rank among departments. */
 export async function getDepartmentView(actor: Actor, code: string, query: PeriodQuery, options: ServiceOptions = {}) {
   requirePermission(actor, 'dashboard.view');
   const { db, now } = await resolveOptions(options);
-  const department = (await listDepartments(actor, db)).find((d) => d.code === code);
+  const department = (await listDepartments(actor, { db })).find((d) => d.code === code);
   if (!department) throw new AppError('not_found', `未找到责任单位「${code.slice(0, 40)}」`);
   if (!can(actor, 'department.view-all') && actor.departmentId !== department.id) {
     throw new AppError('forbidden', '只能查看本单位的指标');
@@ -65,6 +66,6 @@ export type DepartmentStanding = Awaited<ReturnType<typeof listDepartmentStandin
 export async function getOwnDepartmentCode(actor: Actor, options: ServiceOptions = {}): Promise<string | null> {
   requirePermission(actor, 'dashboard.view');
   if (actor.departmentId === null) return null;
-  const departments = await listDepartments(actor, options.db);
+  const departments = await listDepartments(actor, { db: options.db });
   return departments.find((d) => d.id === actor.departmentId)?.code ?? null;
 }

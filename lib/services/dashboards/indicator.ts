@@ -20,7 +20,8 @@ import { WORK_AREAS } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { indicatorCodeSchema } from '@/lib/validation/instructions';
 import type { Db } from '@/db/client';
-import { loadIndicatorViews, resolveOptions, resolvePeriod, toKpiView, type PeriodQuery, type ResolvedPeriod, type ServiceOptions } from './dashboard';
+import { loadIndicatorViews, resolvePeriod, toKpiView, type PeriodQuery, type ResolvedPeriod } from './dashboard';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 import { openReadModel, periodKey, type ReadModel } from './read-model';
 import { getReportingSettings } from '../admin/settings';
 

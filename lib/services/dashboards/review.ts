@@ -9,7 +9,7 @@ import { changeToShow } from '@/lib/domain/compare';
 
 import { decimalToNumber } from '@/lib/domain/decimal';
 import { REVIEW_GROUPS } from '@/lib/domain/types';
-import { resolveOptions, type ServiceOptions } from './dashboard';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** The plan under review: 十四五, 2021–2025, measured against the end of 十三五 (2020). */
 export const REVIEW_PLAN = { name: '十四五', baselineYear: 2020, endYear: 2025 } as const;

@@ -7,7 +7,8 @@ import type { Actor } from '@/lib/domain/actor';
 import { lastDueMonth } from '@/lib/domain/snapshot';
 import { compareWorstFirst, countStatuses, isJudged } from '@/lib/domain/summary';
 import { WORK_AREAS } from '@/lib/domain/types';
-import { loadDashboard, summarizeGroup, type KpiView, type ServiceOptions } from './dashboard';
+import { loadDashboard, summarizeGroup, type KpiView } from './dashboard';
+import { type ServiceOptions } from '@/lib/services/options';
 
 const LIST_LIMIT = 10;
 

@@ -3,7 +3,7 @@
  * entered, approved or returned it and the explanations), the full audit history of the indicator, and its
  * instructions (批示) with their answers. XLSX: one sheet each; CSV: one titled section each.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { countAuditEvents, getChainHead, iterateAuditExportRows } from '@/db/queries/audit';
 import {
   countRecords,
@@ -25,6 +25,7 @@ import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExp
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './tables';
 import type { ExportCheck } from './exports';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 const col = (header: string, width = 14): ExportColumn => ({ header, width });
 
@@ -42,10 +43,10 @@ const INSTRUCTION_COLUMNS = [
 ];
 const CSV_WIDTH = Math.max(...[INDICATOR_COLUMNS, TARGET_COLUMNS, INSTRUCTION_COLUMNS, RECORD_COLUMNS, AUDIT_COLUMNS].map((c) => c.length));
 
-async function prepareBundle(actor: Actor, code: string, query: Record<string, unknown>, now: Date, db?: Db) {
+async function prepareBundle(actor: Actor, code: string, query: Record<string, unknown>, now: Date, db: Db) {
   requirePermission(actor, 'export.audit');
   const { format } = parseOrThrow(bundleExportSchema, query);
-  const conn = db ?? (await getDb());
+  const conn = db;
   const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(conn, { code }) : null;
   if (!indicator) throw new AppError('not_found', `未找到指标「${code.slice(0, 64)}」`);
   const chainHead = await getChainHead(conn);
@@ -111,14 +112,15 @@ export async function exportIndicatorBundle(
   actor: Actor,
   code: string,
   query: Record<string, unknown>,
-  options: { now?: Date } = {},
-  db?: Db,
+  options: ServiceOptions = {},
 ): Promise<ExportDownload> {
-  const { job } = await prepareBundle(actor, code, query, options.now ?? new Date(), db);
+  const { db, now } = await resolveOptions(options);
+  const { job } = await prepareBundle(actor, code, query, now, db);
   return startExport(job);
 }
 
-export async function checkIndicatorBundle(actor: Actor, code: string, query: Record<string, unknown>, db?: Db): Promise<ExportCheck> {
-  const { job, rowCount } = await prepareBundle(actor, code, query, new Date(), db);
+export async function checkIndicatorBundle(actor: Actor, code: string, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+  const { db, now } = await resolveOptions(options);
+  const { job, rowCount } = await prepareBundle(actor, code, query, now, db);
   return { rowCount, maxRows: exportMaxRows(), fileName: `${job.baseName}.${job.format}` };
 }

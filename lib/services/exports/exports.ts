@@ -5,7 +5,7 @@
  * (see export-run.ts for when and why). `check…` variants answer the count without streaming, so the page
  * can show a refusal before starting a download.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { countAuditEvents, getChainHead, iterateAuditExportRows } from '@/db/queries/audit';
 import { countRecords, iterateRecords, type RecordFilter } from '@/db/queries/export-records';
 import { requirePermission } from '@/lib/auth/require-permission';
@@ -17,6 +17,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { recordProgressStatuses } from './status';
 import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExport, type ExportDownload, type ExportJob } from './run';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells, roleLabel } from './tables';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface ExportCheck {
   rowCount: number;
@@ -34,10 +35,10 @@ function toCheck(prepared: Prepared): ExportCheck {
   return { rowCount: prepared.rowCount, maxRows: exportMaxRows(), fileName: `${prepared.job.baseName}.${extension}` };
 }
 
-async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, now: Date, db?: Db): Promise<Prepared> {
+async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, now: Date, db: Db): Promise<Prepared> {
   requirePermission(actor, 'export.audit');
   const { format, ...filter } = parseOrThrow(auditExportSchema, query);
-  const conn = db ?? (await getDb());
+  const conn = db;
   // The head at the start bounds the export: its rows, its count and the chain head it states agree.
   const chainHead = await getChainHead(conn);
   const throughId = chainHead?.id ?? null;
@@ -82,13 +83,15 @@ async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, 
 }
 
 /** GET /api/exports/audit: the audit log for a time range (both ends, any span) and filters. */
-export async function exportAuditLog(actor: Actor, query: Record<string, unknown>, options: { now?: Date } = {}, db?: Db): Promise<ExportDownload> {
-  const prepared = await prepareAuditExport(actor, query, options.now ?? new Date(), db);
+export async function exportAuditLog(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+  const { db, now } = await resolveOptions(options);
+  const prepared = await prepareAuditExport(actor, query, now, db);
   return startExport(prepared.job);
 }
 
-export async function checkAuditLogExport(actor: Actor, query: Record<string, unknown>, db?: Db): Promise<ExportCheck> {
-  return toCheck(await prepareAuditExport(actor, query, new Date(), db));
+export async function checkAuditLogExport(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+  const { db, now } = await resolveOptions(options);
+  return toCheck(await prepareAuditExport(actor, query, now, db));
 }
 
 function recordFilterLines(filter: RecordFilter): ExportInfo {
@@ -102,10 +105,10 @@ function recordFilterLines(filter: RecordFilter): ExportInfo {
   return lines;
 }
 
-async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>, now: Date, db?: Db): Promise<Prepared> {
+async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>, now: Date, db: Db): Promise<Prepared> {
   requirePermission(actor, 'export.records');
   const { format, ...filter } = parseOrThrow(recordsExportSchema, query);
-  const conn = db ?? (await getDb());
+  const conn = db;
   const rowCount = await countRecords(conn, { actor, filter });
   assertExportSize(rowCount);
   const chainHead = await getChainHead(conn);
@@ -137,13 +140,15 @@ async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>
 }
 
 /** GET /api/exports/records: figures with their targets, status, who entered and approved them. */
-export async function exportRecords(actor: Actor, query: Record<string, unknown>, options: { now?: Date } = {}, db?: Db): Promise<ExportDownload> {
-  const prepared = await prepareRecordsExport(actor, query, options.now ?? new Date(), db);
+export async function exportRecords(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+  const { db, now } = await resolveOptions(options);
+  const prepared = await prepareRecordsExport(actor, query, now, db);
   return startExport(prepared.job);
 }
 
-export async function checkRecordsExport(actor: Actor, query: Record<string, unknown>, db?: Db): Promise<ExportCheck> {
-  return toCheck(await prepareRecordsExport(actor, query, new Date(), db));
+export async function checkRecordsExport(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+  const { db, now } = await resolveOptions(options);
+  return toCheck(await prepareRecordsExport(actor, query, now, db));
 }
 
 export { exportIndicatorBundle, checkIndicatorBundle } from './bundle';

@@ -8,7 +8,7 @@
  * the whole import. (No savepoint per row: it would add two statements to every row of a 10,000-row file.)
  */
 import { serverEnv } from '@/lib/env';
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { listIndicatorsByCodes } from '@/db/queries/catalog';
 import { can, isDepartmentScoped } from '@/lib/domain/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
@@ -31,6 +31,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { runImportSchema, type ImportKindInput, type ImportMode } from '@/lib/validation/imports';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { actualsWriter, targetsWriter, type RowWriter } from './writes';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface ImportResult {
   kind: ImportKindInput;
@@ -106,7 +107,8 @@ async function loadIndicators(db: Db, records: ImportRecord[]): Promise<Map<stri
 }
 
 /** POST /api/imports/[kind] — `mode` dry-run (preview) or commit. */
-export async function runImport(actor: Actor, input: { kind: unknown; mode: unknown; file: unknown }, db?: Db, now = new Date()): Promise<ImportResult> {
+export async function runImport(actor: Actor, input: { kind: unknown; mode: unknown; file: unknown }, options: ServiceOptions = {}): Promise<ImportResult> {
+  const { db, now } = await resolveOptions(options);
   const { kind, mode, file } = parseOrThrow(runImportSchema, input);
   requireImportPermission(actor, kind);
   const upload = await readUpload(file).catch(fileError);
@@ -118,7 +120,7 @@ export async function runImport(actor: Actor, input: { kind: unknown; mode: unkn
   }
   if (records.length === 0) throw new AppError('invalid_input', '文件中没有数据行：第 1 行为表头，请从第 2 行起填写', { file: ['文件中没有数据行'] });
 
-  const database = db ?? (await getDb());
+  const database = db;
   const indicators = await loadIndicators(database, records);
   const isFilled = (r: ImportRecord) => r.value !== '' || r.phases.length > 0;
   const duplicates = findDuplicates(records.filter(isFilled), (r) => periodKeyOf(kind, r));

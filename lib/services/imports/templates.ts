@@ -3,7 +3,7 @@
  * or of the year (targets), with what is already stored filled in, so a template uploaded unchanged changes
  * nothing. Officials get their own department's; administrators choose one, or all.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { getDepartmentByCode, getDepartmentById, listFiguresOf, listTemplateIndicators } from '@/db/queries/catalog';
 import { listTargetsForAdmin } from '@/db/queries/targets';
 import { isDepartmentScoped } from '@/lib/domain/permissions';
@@ -17,6 +17,7 @@ import { templateQuerySchema } from '@/lib/validation/imports';
 import { KIND_LABELS } from '@/lib/domain/labels';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { plainDecimal } from '../dashboards/catalog';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface TemplateFile {
   fileName: string;
@@ -40,11 +41,12 @@ async function scope(db: Db, actor: Actor, code: string | undefined) {
 }
 
 /** GET /api/imports/[kind]/template */
-export async function getImportTemplate(actor: Actor, query: Record<string, string | undefined>, db?: Db, now = new Date()): Promise<TemplateFile> {
+export async function getImportTemplate(actor: Actor, query: Record<string, string | undefined>, options: ServiceOptions = {}): Promise<TemplateFile> {
+  const { db, now } = await resolveOptions(options);
   const q = parseOrThrow(templateQuerySchema, query);
   requirePermission(actor, 'import.run');
   if (q.kind === 'targets') requirePermission(actor, 'target.manage');
-  const database = db ?? (await getDb());
+  const database = db;
   const who = await scope(database, actor, q.department);
   const indicators = await listTemplateIndicators(database, { departmentId: who.departmentId });
 

@@ -66,7 +66,7 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
           // Printed in the log: a password anyone with the log has, so it only opens the change form.
           mustChangePassword: true,
         },
-        h.db,
+        { db: h.db },
       );
       lines.push(`  ${ROLE_LABELS[account.role].padEnd(6, '　')} 用户名 ${account.username.padEnd(10)} 密码 ${password}`);
     }

@@ -12,6 +12,7 @@ import type http from 'node:http';
 import { closeDbHandle } from '@/db/client';
 import { servedServers } from '@/lib/server-http/peer-address-hook';
 import { log } from '@/lib/log';
+import { stopReminderWorker } from '@/lib/services/reminders/worker';
 
 const STOP_DEADLINE_MS = 9_000;
 const INSTALLED = Symbol.for('zhuashou.graceful-shutdown');
@@ -53,6 +54,8 @@ export async function stopGracefully(signal: string): Promise<number> {
     log.warn({ event: 'shutdown', waitedMs: Date.now() - started }, 'requests still running at the deadline: closing their connections');
     for (const server of servers) server.closeAllConnections();
   }
+  // The reminder worker finishes its tick (a send is bounded by its timeout) and gives its lease back.
+  await withDeadline(stopReminderWorker(), 1_500).catch(() => false);
   const closed = await withDeadline(closeDbHandle(), 1_000).catch(() => false);
   log.info({ event: 'stopped', signal, durationMs: Date.now() - started, drained, databaseClosed: closed }, 'stopped');
   return drained && closed ? 0 : 1;

@@ -3,7 +3,7 @@
  * checks, the conditional write (version), and the audit event. A stale write gets 409 with the stored
  * value and who saved it, so the form can show both.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import {
   getActualForUpdate,
   getIndicatorByCode,
@@ -25,6 +25,7 @@ import { AppError } from '@/lib/errors';
 import { saveActualSchema, type SaveActualInput } from '@/lib/validation/actuals';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { getReportingSettings } from '../admin/settings';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 type IndicatorRecord = NonNullable<Awaited<ReturnType<typeof getIndicatorByCode>>>;
 
@@ -40,7 +41,6 @@ function readOnce<T>(tx: Db, key: string, read: () => Promise<T>): Promise<T> {
   if (!value) memo.set(key, (value = read()));
   return value;
 }
-
 
 /** The audit view of a figure: what it was and is, never internal columns. */
 export function actualAuditView(row: ActualRecord) {
@@ -108,10 +108,11 @@ export interface SaveActualResult {
 }
 
 /** PUT /api/actuals: save a draft or submit one figure. */
-export async function saveActual(actor: Actor, input: unknown, db?: Db, now = new Date()): Promise<SaveActualResult> {
+export async function saveActual(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<SaveActualResult> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.enter');
   const data: SaveActualInput = parseOrThrow(saveActualSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction((tx) => writeActual(tx, actor, data, now));
 }
 

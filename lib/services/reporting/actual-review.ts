@@ -2,7 +2,7 @@
  * Reviewing figures (审核): approve or return (退回) with a reason, for the reviewer's own department;
  * reopening an approved figure (admin, with a reason); closing a period for the whole city.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import {
   getActualByIdForUpdate,
   getIndicatorById,
@@ -22,6 +22,7 @@ import { AppError } from '@/lib/errors';
 import { periodLockSchema, reopenActualSchema, returnActualSchema, reviewActualSchema } from '@/lib/validation/actuals';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { actualAuditView } from './actual-entry';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 function parseId(id: unknown): number {
   const n = typeof id === 'string' && /^\d{1,9}$/.test(id) ? Number(id) : typeof id === 'number' ? id : NaN;
@@ -44,14 +45,14 @@ async function transition(
   rawId: unknown,
   version: number,
   rule: Transition,
-  db: Db | undefined,
+  db: Db,
   change: (row: ActualRecord) => Partial<ActualRecord>,
   reason: string | null,
   now: Date,
 ): Promise<ActualRecord> {
   requirePermission(actor, rule.permission);
   const id = parseId(rawId);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     const row = await getActualByIdForUpdate(tx, id);
     if (!row) throw new AppError('not_found', '数据不存在');
@@ -89,7 +90,8 @@ async function transition(
 }
 
 /** POST /api/actuals/[id]/approve — locks the figure. */
-export async function approveActual(actor: Actor, id: unknown, input: unknown, db?: Db, now = new Date()) {
+export async function approveActual(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.review');
   const data = parseOrThrow(reviewActualSchema, input);
   return transition(
@@ -105,7 +107,8 @@ export async function approveActual(actor: Actor, id: unknown, input: unknown, d
 }
 
 /** POST /api/actuals/[id]/return — back to the department with a required reason. */
-export async function returnActual(actor: Actor, id: unknown, input: unknown, db?: Db, now = new Date()) {
+export async function returnActual(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.review');
   const data = parseOrThrow(returnActualSchema, input);
   return transition(
@@ -121,7 +124,8 @@ export async function returnActual(actor: Actor, id: unknown, input: unknown, db
 }
 
 /** POST /api/actuals/[id]/reopen — an admin reopens an approved figure for correction. */
-export async function reopenActual(actor: Actor, id: unknown, input: unknown, db?: Db, now = new Date()) {
+export async function reopenActual(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.reopen');
   const data = parseOrThrow(reopenActualSchema, input);
   return transition(
@@ -144,10 +148,11 @@ export async function reopenActual(actor: Actor, id: unknown, input: unknown, db
 }
 
 /** POST/DELETE /api/periods/lock — close or reopen a period for the whole city. */
-export async function setPeriodLocked(actor: Actor, input: unknown, locked: boolean, db?: Db) {
+export async function setPeriodLocked(actor: Actor, input: unknown, locked: boolean, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'period.lock');
   const data = parseOrThrow(periodLockSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     const { year, month } = data.period;
     const existing = await getPeriodLock(tx, year, month);

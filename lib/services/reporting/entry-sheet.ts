@@ -2,10 +2,10 @@
  * Reads of the reporting cycle: the official's entry sheet, the reviewer's queue, the overdue list (催报).
  */
 import { traitsOf } from '@/lib/domain/kind-traits';
-import { getDb } from '@/db/client';
 import { listPeriodActuals, listPeriodLocks, listSubmittedActuals } from '@/db/queries/actuals';
 import { listActualRows, listIndicatorRows, listTargetRows } from '@/db/queries/figures';
 import { can, isDepartmentScoped } from '@/lib/domain/permissions';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { findDueItems } from '@/lib/domain/overdue';
@@ -17,11 +17,11 @@ import { getReportingSettings } from '../admin/settings';
 const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, approved: 3 } as const;
 
 /** GET /api/entry — the department's figures due for a period (default: last month), overdue first. */
-export async function getEntrySheet(actor: Actor, query: PeriodQuery, now = new Date()) {
+export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.enter');
   if (actor.departmentId === null) throw new AppError('forbidden', '您的账号未关联责任单位，无法填报');
   const period: Period = query.year && query.month ? { year: query.year, month: query.month } : previousPeriod(currentPeriod(now));
-  const db = await getDb();
   const [views, settings, locks] = await Promise.all([
     loadIndicatorViews(db, actor, period, now, { departmentId: actor.departmentId }),
     getReportingSettings(db),
@@ -83,9 +83,9 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, now = new 
 export type EntrySheet = Awaited<ReturnType<typeof getEntrySheet>>;
 
 /** GET /api/approvals — submitted figures of the reviewer's department, oldest first. */
-export async function getApprovalQueue(actor: Actor) {
+export async function getApprovalQueue(actor: Actor, options: ServiceOptions = {}) {
   requirePermission(actor, 'actual.review');
-  const db = await getDb();
+  const { db } = await resolveOptions(options);
   const rows = await listSubmittedActuals(db, { actor });
   return rows.map((r) => ({
     id: r.actual.id,
@@ -111,12 +111,12 @@ export async function getApprovalQueue(actor: Actor) {
 export type ApprovalQueue = Awaited<ReturnType<typeof getApprovalQueue>>;
 
 /** GET /api/overdue — 催报: overdue and due-soon figures, the department's own or (leaders, admins) the city's. */
-export async function getOverdueList(actor: Actor, now = new Date()) {
+export async function getOverdueList(actor: Actor, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
   const scoped = isDepartmentScoped(actor) || !can(actor, 'department.view-all');
   if (scoped && actor.departmentId === null) return { year: currentPeriod(now).year, items: [] };
   const year = currentPeriod(now).month === 1 ? currentPeriod(now).year - 1 : currentPeriod(now).year;
-  const db = await getDb();
   const [indicators, targets, figures, settings] = await Promise.all([
     listIndicatorRows(db, { departmentId: scoped ? (actor.departmentId ?? -1) : undefined }),
     listTargetRows(db, { year }),

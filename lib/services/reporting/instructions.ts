@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { answerInstructionSchema, createInstructionSchema, instructionIdSchema } from '@/lib/validation/instructions';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { resolveOptions, type ServiceOptions } from '../dashboards/dashboard';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 function authorId(actor: Actor): number {
   if (actor.id === null) throw new AppError('forbidden', '批示与答复须由具名用户填写');

@@ -4,10 +4,13 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { can } from '@/lib/domain/permissions';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
+import { getReminderSettingsView } from '@/lib/services/reminders/settings';
 import { getSettingsView } from '@/lib/services/admin/settings';
+import { reminderSettingsQuery } from '../reminders/queries';
 import { settingsQuery } from './queries';
 import { SettingsForm } from './settings-form';
 import { PeriodLocks } from './period-locks';
+import { ReminderSettingsForm } from './reminder-settings-form';
 
 export const metadata: Metadata = { title: '设置' };
 export const dynamic = 'force-dynamic';
@@ -20,13 +23,18 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
   const thisYear = currentPeriod(new Date()).year;
   const year = text && /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100 ? Number(text) : thisYear;
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...settingsQuery(year), queryFn: () => getSettingsView(user, { year }) });
+  const reminders = can(user, 'reminder.manage');
+  await Promise.all([
+    queryClient.prefetchQuery({ ...settingsQuery(year), queryFn: () => getSettingsView(user, { year }) }),
+    reminders ? queryClient.prefetchQuery({ ...reminderSettingsQuery(), queryFn: () => getReminderSettingsView(user) }) : null,
+  ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="space-y-6">
         <h1 className="text-xl font-bold">设置</h1>
         {can(user, 'target.manage') ? <SettingsForm year={year} /> : null}
         <PeriodLocks year={year} thisYear={thisYear} />
+        {reminders ? <ReminderSettingsForm /> : null}
       </div>
     </HydrationBoundary>
   );

@@ -128,12 +128,13 @@ export function EditUserDialog({
       onSaved(saved);
     },
   });
-  const problem = save.error ? toFormProblem(save.error, shownFields(role, ['displayName'])) : null;
+  const problem = save.error ? toFormProblem(save.error, shownFields(role, ['displayName', 'email'])) : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     save.mutate({
       displayName: text(form, 'displayName'),
+      email: text(form, 'email'),
       ...(isSelf ? {} : { role }),
       departmentCode: requiresDepartment(role) ? departmentCode : null,
     });
@@ -143,6 +144,7 @@ export function EditUserDialog({
     <Dialog title={`编辑用户 ${user.username}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         <TextField label="显示名" name="displayName" defaultValue={user.displayName} errors={problem?.fieldErrors.displayName} required />
+        <TextField label="电子邮箱" name="email" defaultValue={user.email ?? ''} hint="接收催报提醒邮件；留空则不发邮件" errors={problem?.fieldErrors.email} />
         <SelectField
           label="角色"
           name="role"

@@ -30,6 +30,7 @@ const rawSchema = z.object({
   TRUSTED_PROXIES: optional,
   APP_ORIGIN: optional,
   ZHUASHOU_PROXY_DISABLED: optional,
+  CHROMIUM_PATH: optional,
 });
 
 const KEYS = rawSchema.keyof().options;
@@ -73,6 +74,8 @@ const envSchema = rawSchema.transform((e) => ({
   appOrigin: e.APP_ORIGIN || undefined,
   /** ZHUASHOU_PROXY_DISABLED=1: proxy.ts does not redirect signed-out visitors (the access-matrix test). */
   proxyDisabled: e.ZHUASHOU_PROXY_DISABLED === '1',
+  /** CHROMIUM_PATH: the Chromium that prints the 通报 to PDF (lib/export/pdf-print.ts); unset: /usr/bin/chromium. */
+  chromiumPath: e.CHROMIUM_PATH || '/usr/bin/chromium',
 }));
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -19,7 +19,7 @@ import { renderBulletinHtml } from '@/lib/export/bulletin-html';
 import { printHtmlToPdf } from '@/lib/export/pdf-print';
 import { bulletinIdSchema, bulletinRequestSchema } from '@/lib/validation/bulletins';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { loadDashboard, rankViews, resolveOptions, type ServiceOptions } from './dashboard';
+import { loadDashboard, rankViews, resolveOptions, resolvePeriod, type ServiceOptions } from './dashboard';
 
 export const BULLETIN_CONTENT_TYPES: Record<BulletinFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -91,9 +91,14 @@ export async function generateBulletin(actor: Actor, input: unknown, options: Bu
 /** GET /api/bulletins — the bulletins generated so far, newest first, with their files' hashes and links. */
 export async function listBulletins(actor: Actor, options: ServiceOptions = {}) {
   requirePermission(actor, 'bulletin.generate');
-  const { db } = await resolveOptions(options);
+  const { db, now } = await resolveOptions(options);
   const rows = await listBulletinRows(db, { limit: LIST_LIMIT });
+  const period = await resolvePeriod(db, actor, {}, now);
   return {
+    /** The period the form proposes (the latest with figures) and the years holding figures, newest first. */
+    latest: { year: period.year, month: period.month },
+    years: period.years.map((y) => y.year),
+    current: currentPeriod(now),
     bulletins: rows.map((r) => ({
       id: r.id,
       year: r.year,

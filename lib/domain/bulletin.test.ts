@@ -142,15 +142,15 @@ describe('buildBulletinModel', () => {
     expect(model.overdue).toEqual([{ name: '高新技术企业', department: '市发展和改革委员会', detail: '应报2026年9月数据', explanation: NOT_REPORTED }]);
   });
 
-  it('states the ranking formula; a department with nothing due has no rank or share', () => {
+  it('states the ranking formula; a department with nothing due is named apart, not ranked', () => {
     const model = build();
     expect(model.rankingHeading).toBe('五、责任单位排名');
     expect(model.rankingFormula).toContain('在序时进度内（绿灯）的指标数 ÷ 已有数据或已逾期的指标数');
     expect(model.ranking).toEqual([
       { rank: '1', department: '市发改委', onTrack: '1', counted: '2', share: '50.0%' },
       { rank: '2', department: '市市场监管局', onTrack: '0', counted: '1', share: '0.0%' },
-      { rank: '—', department: '市文旅局', onTrack: '0', counted: '0', share: '—' },
     ]);
+    expect(model.unrankedText).toBe('本期尚无应报数据、不参与排名的单位（1个）：市文旅局。');
   });
 
   it('marks sample data and says so; real data carries no notice', () => {
@@ -164,6 +164,8 @@ describe('buildBulletinModel', () => {
     expect(empty.summary).toBe('截至2027年1月，七个主抓手共安排目标任务指标0项，均不纳入评价。');
     expect(empty.areas[0]?.summary).toBe('本领域共0项指标，无纳入评价的指标。');
     expect(empty.lagging).toEqual([]);
+    expect(empty.ranking).toEqual([]);
+    expect(empty.unrankedText).toBe('');
   });
 
   it('December reads 全年', () => {

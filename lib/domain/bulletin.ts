@@ -95,6 +95,8 @@ export interface BulletinModel {
   rankingHeading: string;
   rankingFormula: string;
   ranking: { rank: string; department: string; onTrack: string; counted: string; share: string }[];
+  /** The departments with nothing due yet, in one sentence ("" when none): not ranked, so not rows. */
+  unrankedText: string;
 }
 
 /** "2026年1–11月累计", "2026年11月", "2026年全年": what a figure's month stands for. */
@@ -195,6 +197,8 @@ export function buildBulletinModel(args: {
   });
 
   const next = args.areas.length;
+  const ranked = args.ranking.filter((r) => r.share !== null);
+  const unranked = args.ranking.filter((r) => r.share === null);
   return {
     title: `长治市七个主抓手目标任务进展情况通报（${periodText}）`,
     periodText,
@@ -207,13 +211,14 @@ export function buildBulletinModel(args: {
     overdueHeading: `${ORDINALS[next + 1] ?? ''}、逾期未报指标（${overdue.length}项）`,
     overdue,
     rankingHeading: `${ORDINALS[next + 2] ?? ''}、责任单位排名`,
-    rankingFormula: `排名口径：${RANKING_FORMULA}；尚无应报数据的单位不参与排名。`,
-    ranking: args.ranking.map((r) => ({
-      rank: r.share === null ? NO_VALUE : String(r.rank),
+    rankingFormula: `排名口径：${RANKING_FORMULA}。`,
+    ranking: ranked.map((r) => ({
+      rank: String(r.rank),
       department: r.departmentName,
       onTrack: String(r.onTrack),
       counted: String(r.counted),
-      share: r.share === null ? NO_VALUE : formatPercent(r.share),
+      share: formatPercent(r.share ?? 0),
     })),
+    unrankedText: unranked.length ? `本期尚无应报数据、不参与排名的单位（${unranked.length}个）：${unranked.map((r) => r.departmentName).join('、')}。` : '',
   };
 }

@@ -102,6 +102,7 @@ export async function renderBulletinDocx(model: BulletinModel, generatedText: st
   } else {
     children.push(paragraph('本期无参与排名的责任单位。', { indent: { firstLine: 560 } }));
   }
+  if (model.unrankedText) children.push(paragraph(model.unrankedText, { size: SIZE.meta, spacing: { before: 120 } }));
 
   const document = new Document({
     title: model.title,

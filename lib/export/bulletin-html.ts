@@ -23,7 +23,8 @@ body { font-family: ${BODY_FONTS}; font-size: 11pt; line-height: 1.55; color: #1
 h1 { font-family: ${HEADING_FONTS}; font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 6pt; }
 .meta { text-align: center; font-size: 10pt; color: #444; margin: 0 0 10pt; }
 .sample { border: 1px solid #b45309; color: #92400e; padding: 4pt 8pt; margin: 0 0 10pt; font-size: 10pt; }
-h2 { font-family: ${HEADING_FONTS}; font-size: 13pt; font-weight: normal; margin: 14pt 0 4pt; break-after: avoid; }
+h2 { font-family: ${HEADING_FONTS}; font-size: 13pt; font-weight: normal; margin: 14pt 0 4pt; }
+.lead { break-inside: avoid; break-after: avoid; }
 p { margin: 0 0 6pt; text-indent: 2em; }
 p.formula { text-indent: 0; font-size: 10pt; color: #333; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 9.5pt; margin: 2pt 0 8pt; }
@@ -70,7 +71,7 @@ export function renderBulletinHtml(model: BulletinModel, generatedText: string):
   if (model.sampleNotice) parts.push(`<div class="sample">${escapeHtml(model.sampleNotice)}</div>`);
   parts.push(`<p>${escapeHtml(model.summary)}</p>`);
   for (const area of model.areas) {
-    parts.push(`<h2>${escapeHtml(area.heading)}</h2>`, `<p>${escapeHtml(area.summary)}</p>`);
+    parts.push(`<div class="lead"><h2>${escapeHtml(area.heading)}</h2><p>${escapeHtml(area.summary)}</p></div>`);
     if (area.rows.length) {
       parts.push(
         table(
@@ -84,17 +85,18 @@ export function renderBulletinHtml(model: BulletinModel, generatedText: string):
     }
   }
   const list = (heading: string, items: BulletinModel['lagging'], none: string) => {
-    parts.push(`<h2>${escapeHtml(heading)}</h2>`);
+    parts.push(`<div class="lead"><h2>${escapeHtml(heading)}</h2></div>`);
     if (items.length === 0) parts.push(`<p>${escapeHtml(none)}</p>`);
     else parts.push(table(LIST_HEADERS, LIST_WIDTHS, items.map((x) => [x.name, x.department, x.detail, x.explanation])));
   };
   list(model.laggingHeading, model.lagging, '本期无滞后指标。');
   list(model.overdueHeading, model.overdue, '本期无逾期未报指标。');
-  parts.push(`<h2>${escapeHtml(model.rankingHeading)}</h2>`, `<p class="formula">${escapeHtml(model.rankingFormula)}</p>`);
+  parts.push(`<div class="lead"><h2>${escapeHtml(model.rankingHeading)}</h2><p class="formula">${escapeHtml(model.rankingFormula)}</p></div>`);
   parts.push(
     model.ranking.length
       ? table(RANKING_HEADERS, RANKING_WIDTHS, model.ranking.map((r) => [r.rank, r.department, r.onTrack, r.counted, r.share]), new Set([0, 2, 3, 4]))
       : '<p>本期无参与排名的责任单位。</p>',
   );
+  if (model.unrankedText) parts.push(`<p class="formula">${escapeHtml(model.unrankedText)}</p>`);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(model.title)}</title><style>${CSS}</style></head><body>${parts.join('\n')}</body></html>`;
 }

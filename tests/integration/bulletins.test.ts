@@ -11,11 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { queryRows, sql, type Db } from '@/db/client';
+import { PassThrough, Readable } from 'node:stream';
+import { backupDatabase, restoreDatabase } from '@/db/backup';
+import { openDatabase, queryRows, sql, type Db } from '@/db/client';
 import { auditEvents } from '@/db/schema';
 import { seedReport } from '@/db/seed/report';
 import { SAMPLE_YEAR, seedSampleYear } from '@/db/seed/sample';
 import { WORK_AREAS } from '@/lib/domain/types';
+import { printHtmlToPdf } from '@/lib/export/pdf-print';
 import { generateBulletin, getBulletinDownload, listBulletins } from '@/lib/services/bulletins';
 import { admin, auditor, leader, official } from '@/scripts/lib/audit-fixtures';
 import { forEachEngine } from '@/tests/helpers/test-db';
@@ -152,11 +155,38 @@ forEachEngine('monthly bulletin', (ctx) => {
     expect(await counts(ctx.db)).toEqual(before);
   });
 
+  it('no Chromium: 503 with a Chinese message naming CHROMIUM_PATH, nothing stored', async () => {
+    const before = await counts(ctx.db);
+    const printPdf = (html: string) => printHtmlToPdf(html, { executable: '/nonexistent/chromium' });
+    await expect(generateBulletin(leader, { year: 2026, month: 10 }, { db: ctx.db, now: NOW, printPdf })).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringContaining('CHROMIUM_PATH'),
+    });
+    expect(await counts(ctx.db)).toEqual(before);
+  });
+
   it('a failed print stores nothing and records no event', async () => {
     const before = await counts(ctx.db);
     await expect(
       generateBulletin(leader, { year: 2026, month: 10 }, { db: ctx.db, now: NOW, printPdf: () => Promise.reject(new Error('chromium crashed')) }),
     ).rejects.toThrow('chromium crashed');
     expect(await counts(ctx.db)).toEqual(before);
+  });
+
+  it('a backup restores the stored files byte for byte (bytea through the JSON lines)', async () => {
+    const chunks: Buffer[] = [];
+    const sink = new PassThrough();
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    const backedUp = await backupDatabase(ctx.db, sink);
+    expect(backedUp.bulletin_files).toBe(2);
+    const restored = await openDatabase({ dir: 'memory://' });
+    try {
+      await restoreDatabase(restored.db, Readable.from([Buffer.concat(chunks)]));
+      const again = await getBulletinDownload(leader, String(id), 'pdf', { db: restored.db });
+      expect(sha256(again.content)).toBe(sha256(pdf));
+      expect(sha256((await getBulletinDownload(leader, String(id), 'docx', { db: restored.db })).content)).toBe(sha256(docx));
+    } finally {
+      await restored.close();
+    }
   });
 });

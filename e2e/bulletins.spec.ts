@@ -71,7 +71,7 @@ test.describe('official', () => {
 
   test('has no 通报 link, sees 无权限, and the API refuses with 403 storing nothing', async ({ page }) => {
     await page.goto('/bulletins');
-    await expect(page.getByRole('alert')).toContainText('无权限');
+    await expect(page.getByRole('alert').filter({ hasText: '无权限' })).toContainText('您的角色不能访问「通报」');
     await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通报', exact: true })).toHaveCount(0);
     const posted = await page.request.post('/api/bulletins', { headers: SAME_ORIGIN, data: { year: 2026, month: 11 } });
     expect(posted.status()).toBe(403);

@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
 import { backupDatabase, restoreDatabase } from '@/db/backup';
 import { openDatabase, queryRows, sql, type Db } from '@/db/client';
-import { auditEvents } from '@/db/schema';
+import { actuals, auditEvents, indicators } from '@/db/schema';
 import { seedReport } from '@/db/seed/report';
 import { SAMPLE_YEAR, seedSampleYear } from '@/db/seed/sample';
 import { WORK_AREAS } from '@/lib/domain/types';
@@ -155,6 +155,25 @@ forEachEngine('monthly bulletin', (ctx) => {
     expect(await counts(ctx.db)).toEqual(before);
   });
 
+  it('a lagging figure\'s 情况说明 is printed beside it; a draft\'s is not (drafts are their department\'s own)', async () => {
+    const ids = async (name: string) => (await ctx.db.select({ id: indicators.id }).from(indicators).where(eq(indicators.name, name))).map((r) => r.id);
+    await ctx.db
+      .update(actuals)
+      .set({ explanation: '签约项目落地慢，已逐一约谈' })
+      .where(and(inArray(actuals.indicatorId, await ids('签约项目')), eq(actuals.year, 2026)));
+    await ctx.db
+      .update(actuals)
+      .set({ status: 'draft', explanation: '草稿里的说明不应出现' })
+      .where(and(inArray(actuals.indicatorId, await ids('实施重点制造业项目')), eq(actuals.year, 2026), eq(actuals.month, 11)));
+    const { id: next } = await generateBulletin(leader, { year: 2026, month: 11 }, { db: ctx.db, now: NOW, printPdf: async () => pdf });
+    const xml = docxXml((await getBulletinDownload(leader, String(next), 'docx', { db: ctx.db })).content);
+    const cells = cellTexts(xml);
+    const row = cells.lastIndexOf('签约项目');
+    expect(cells[row + 1]).toBe('市商务局');
+    expect(cells[row + 3]).toBe('签约项目落地慢，已逐一约谈；备注：示例数据（非真实统计数据）');
+    expect(xml).not.toContain('草稿里的说明不应出现');
+  });
+
   it('no Chromium: 503 with a Chinese message naming CHROMIUM_PATH, nothing stored', async () => {
     const before = await counts(ctx.db);
     const printPdf = (html: string) => printHtmlToPdf(html, { executable: '/nonexistent/chromium' });
@@ -178,7 +197,8 @@ forEachEngine('monthly bulletin', (ctx) => {
     const sink = new PassThrough();
     sink.on('data', (c: Buffer) => chunks.push(c));
     const backedUp = await backupDatabase(ctx.db, sink);
-    expect(backedUp.bulletin_files).toBe(2);
+    expect(backedUp.bulletin_files).toBe((await counts(ctx.db))?.files);
+    expect(backedUp.bulletin_files).toBeGreaterThanOrEqual(2);
     const restored = await openDatabase({ dir: 'memory://' });
     try {
       await restoreDatabase(restored.db, Readable.from([Buffer.concat(chunks)]));

@@ -15,7 +15,8 @@ export const BACKUP_FORMAT = 'zhuashou-backup';
 export const BACKUP_VERSION = 1;
 
 /** Tables in dependency order (parents first), with the columns that order their rows. */
-export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string }[] = [
+/** `page`: rows per read and per restored batch (default 5000 / 1000), small for tables of large rows. */
+export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string; page?: number }[] = [
   { name: 'work_areas', orderBy: 'id' },
   { name: 'departments', orderBy: 'id', serial: 'id' },
   { name: 'users', orderBy: 'id', serial: 'id' },
@@ -38,6 +39,9 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   // The reminders sent and pending (their keys keep a restored server from sending them again). worker_leases is
   // left out: a lease is only meaningful to the processes running when it was taken.
   { name: 'reminder_outbox', orderBy: 'id', keyset: 'id', serial: 'id' },
+  // Generated 通报 with their files (bytea goes through to_jsonb as \\x hex and back).
+  { name: 'bulletins', orderBy: 'id', serial: 'id' },
+  { name: 'bulletin_files', orderBy: 'id', keyset: 'id', serial: 'id', page: 8 },
 ];
 
 const PAGE = 5000;
@@ -61,14 +65,15 @@ export async function backupDatabase(db: Db, destination: Writable): Promise<Rec
       for (;;) {
         const conditions: string[] = [table.where, table.keyset && after !== null ? `${table.keyset} > ${after}` : undefined].filter((c): c is string => Boolean(c));
         const where: string = conditions.length ? `where ${conditions.join(' and ')}` : '';
-        const limit = table.keyset ? `limit ${PAGE}` : '';
+        const page = table.page ?? PAGE;
+        const limit = table.keyset ? `limit ${page}` : '';
         const rows = await queryRows<{ r: Record<string, unknown> }>(
           tx,
           sql.raw(`select to_jsonb(t) as r from ${table.name} t ${where} order by ${table.orderBy} ${limit}`),
         );
         for (const { r } of rows) await write(gzip, JSON.stringify({ t: table.name, r }));
         n += rows.length;
-        if (!table.keyset || rows.length < PAGE) break;
+        if (!table.keyset || rows.length < page) break;
         after = Number(rows.at(-1)?.r[table.keyset]);
       }
       counts[table.name] = n;
@@ -143,7 +148,7 @@ export async function restoreDatabase(db: Db, source: Readable): Promise<Record<
         expected = entry.counts ?? {};
         continue;
       }
-      if (entry.t !== batchTable || batch.length >= 1000) {
+      if (entry.t !== batchTable || batch.length >= (BACKUP_TABLES.find((t) => t.name === batchTable)?.page ?? 1000)) {
         await flush();
         batchTable = entry.t ?? null;
       }

@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -454,3 +455,54 @@ export const workerLeases = pgTable('worker_leases', {
   holder: text('holder').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+/** Binary content: PGlite hands back a Uint8Array, postgres.js a Buffer (a Uint8Array too). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/** A generated monthly 通报 (bulletin): the period, who made it and when. Its files are `bulletin_files`. */
+export const bulletins = pgTable(
+  'bulletins',
+  {
+    id: serial('id').primaryKey(),
+    year: smallint('year').notNull(),
+    month: smallint('month').notNull(),
+    /** The user's id and name as the audit log keeps them (no foreign key: the record outlives the account). */
+    createdBy: integer('created_by'),
+    createdByUsername: text('created_by_username').notNull(),
+    /** Made from sample data (示例数据): shown so in the list. */
+    isSample: boolean('is_sample').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('bulletins_created_idx').on(t.createdAt),
+    check('bulletins_month_ck', sql`${t.month} between 1 and 12`),
+  ],
+);
+
+/**
+ * The bytes of each generated file, kept as issued: a download serves these bytes (never a regeneration), so the
+ * SHA-256 recorded here and in the audit event matches what is downloaded.
+ */
+export const bulletinFiles = pgTable(
+  'bulletin_files',
+  {
+    id: serial('id').primaryKey(),
+    bulletinId: integer('bulletin_id')
+      .notNull()
+      .references(() => bulletins.id),
+    format: text('format').$type<'docx' | 'pdf'>().notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('bulletin_files_bulletin_format_uq').on(t.bulletinId, t.format),
+    check('bulletin_files_format_ck', sql`${t.format} in ('docx', 'pdf')`),
+  ],
+);

@@ -135,6 +135,7 @@ const PAGES: { path: string; role: E2eRole | 'signed-out'; heading?: RegExp; cha
   { path: '/import', role: 'admin', heading: /批量导入/ },
   { path: '/import', role: 'official', heading: /批量导入/ },
   { path: '/audit', role: 'auditor', heading: /审计日志/ },
+  { path: '/bulletins', role: 'leader', heading: /七个主抓手目标任务进展情况通报/ },
   { path: '/account/mfa', role: 'leader' },
   { path: '/account/password', role: 'leader' },
   { path: '/entry', role: 'leader', heading: /无权限/ },

@@ -32,6 +32,7 @@ const rawSchema = z.object({
   ZHUASHOU_PROXY_DISABLED: optional,
   REMINDER_WORKER: optional,
   REMINDER_INTERVAL_MS: optional,
+  CHROMIUM_PATH: optional,
 });
 
 const KEYS = rawSchema.keyof().options;
@@ -79,6 +80,8 @@ const envSchema = rawSchema.transform((e) => ({
   reminderWorker: e.REMINDER_WORKER === '1' || (e.REMINDER_WORKER !== '0' && e.NODE_ENV !== 'test'),
   /** REMINDER_INTERVAL_MS: how often the reminder worker ticks (default 60000, at least 1000). */
   reminderIntervalMs: Math.max(1000, Number(e.REMINDER_INTERVAL_MS) || 60_000),
+  /** CHROMIUM_PATH: the Chromium that prints the 通报 to PDF (lib/export/pdf-print.ts); unset: /usr/bin/chromium. */
+  chromiumPath: e.CHROMIUM_PATH || '/usr/bin/chromium',
 }));
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/review', label: '十四五回顾', permission: 'dashboard.view' },
   { href: '/departments', label: '责任单位', permission: 'department.view-all' },
   { href: '/screen', label: '驾驶舱', permission: 'screen.view' },
+  { href: '/bulletins', label: '通报', permission: 'bulletin.generate' },
   { href: '/entry', label: '数据填报', permission: 'actual.enter' },
   { href: '/approvals', label: '数据审核', permission: 'actual.review' },
   { href: '/admin/users', label: '用户管理', permission: 'user.manage' },

@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = {
   'export.records': '导出数据',
   'export.audit': '导出审计日志',
   'export.indicator': '导出指标审计包',
+  'bulletin.generate': '生成通报',
   'audit.checkpoint': '生成审计检查点',
   'audit.alert_acknowledge': '确认审计员账号变更提醒',
   'reminder.retry': '重新发送催报提醒',
@@ -87,6 +88,7 @@ export const AUDIT_ENTITY_TYPES = {
   instruction_answer: '批示答复',
   settings: '设置',
   export: '导出',
+  bulletin: '通报',
   audit: '审计日志',
   seed: '初始数据',
   request: '请求',
@@ -115,16 +117,17 @@ export const AUDIT_ACTION_GROUPS = {
   instruction: E.instruction,
   settings: E.settings,
   export: E.export,
+  bulletin: E.bulletin,
   audit: '审计',
   reminder: E.reminder,
 } as const satisfies Record<string, string>;
 
 /**
- * Namespaces whose actions leave what the dashboards show unchanged: signing in and being refused, exports,
- * the audit log's own events, reminders, and account housekeeping. Everything else moves the data version.
- * (`user.create`/`user.update` do move it: a display name appears beside the figures a user entered.)
+ * Namespaces whose actions leave what the dashboards show unchanged: signing in and being refused, exports and
+ * generated bulletins (通报), the audit log's own events, reminders, and account housekeeping. Everything else moves
+ * the data version. (`user.create`/`user.update` do move it: a display name appears beside the figures a user entered.)
  */
-const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'audit', 'reminder']);
+const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'bulletin', 'audit', 'reminder']);
 const DATA_USER_ACTIONS = new Set<string>(['user.create', 'user.update']);
 
 /** True when the action may change what the dashboards' read model shows (so its version must move). */

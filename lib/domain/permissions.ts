@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'audit.verify',
   'export.records',
   'export.audit',
+  'bulletin.generate', // the monthly 通报: generate, list, download again
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,11 +45,12 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'import.run',
     'department.manage',
     'reminder.manage',
+    'bulletin.generate',
   ],
   security: ['dashboard.view', 'user.manage'],
   official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run'],
   reviewer: ['dashboard.view', 'actual.review', 'instruction.answer'],
-  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records'],
+  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'bulletin.generate'],
   auditor: [
     'dashboard.view',
     'screen.view',
@@ -57,6 +59,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'audit.verify',
     'export.records',
     'export.audit',
+    'bulletin.generate',
   ],
 };
 

@@ -18,15 +18,17 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-export function downloadResponse(body: ReadableStream<Uint8Array> | string, fileName: string, contentType: string): Response {
-  return new Response(body, {
-    headers: {
-      'Content-Type': contentType,
-      'Content-Disposition': contentDisposition(fileName),
-      'Cache-Control': 'no-store, no-transform',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+/** `sha256` (hex), when the file's hash is known before it is sent (a stored file), goes out as X-Content-SHA256. */
+export function downloadResponse(body: ReadableStream<Uint8Array> | string | Uint8Array, fileName: string, contentType: string, sha256?: string): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': contentType,
+    'Content-Disposition': contentDisposition(fileName),
+    'Cache-Control': 'no-store, no-transform',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (sha256) headers['X-Content-SHA256'] = sha256;
+  if (body instanceof Uint8Array) headers['Content-Length'] = String(body.byteLength);
+  return new Response(body instanceof Uint8Array ? new Uint8Array(body) : body, { headers });
 }
 
 /** The query string as a plain object (the service's zod schema decides what each value may be). */

@@ -46,6 +46,10 @@ describe('permissions', () => {
     expect(ROLES.filter((role) => can({ role }, 'reminder.manage'))).toEqual(['admin']);
   });
 
+  it('the monthly 通报 is generated and downloaded by the leader, the administrator and the auditor only', () => {
+    expect(ROLES.filter((role) => can({ role }, 'bulletin.generate'))).toEqual(['admin', 'leader', 'auditor']);
+  });
+
   it('no role both manages accounts and runs the system or reads the log', () => {
     for (const role of ROLES) {
       if (!can({ role }, 'user.manage')) continue;

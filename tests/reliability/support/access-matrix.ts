@@ -67,6 +67,11 @@ export function matrixRows(ids: MatrixIds): MatrixRow[] {
     r('GET', `/api/exports/audit?check=1&from=${y}-01-01&to=${y}-12-31`, only(200, 'auditor')),
     r('GET', `/api/exports/records?check=1&year=${y}`, only(200, 'auditor', 'leader')),
     r('GET', '/api/exports/indicators/INV-PROJECTS?check=1', only(200, 'auditor')),
+    r('GET', '/api/bulletins', only(200, 'admin', 'leader', 'auditor')),
+    // An empty body names the missing year: past authorization, nothing generated or stored.
+    r('POST', '/api/bulletins', only(400, 'admin', 'leader', 'auditor'), 'empty-json'),
+    r('GET', '/api/bulletins/999999/docx', only(404, 'admin', 'leader', 'auditor')),
+    r('GET', '/api/bulletins/999999/pdf', only(404, 'admin', 'leader', 'auditor')),
     // Only the auditor sees the alerts about auditor accounts (三员分立).
     r('GET', '/api/audit/alerts', only(200, 'auditor')),
     r('POST', '/api/audit/alerts', only(400, 'auditor'), 'empty-json'),

@@ -27,6 +27,7 @@ const rawSchema = z.object({
   DEMO_ACCOUNTS: optional,
   EXPORT_MAX_ROWS: optional,
   IMPORT_CONCURRENCY: optional,
+  EVIDENCE_DIR: optional,
   TRUSTED_PROXIES: optional,
   APP_ORIGIN: optional,
   ZHUASHOU_PROXY_DISABLED: optional,
@@ -67,6 +68,8 @@ const envSchema = rawSchema.transform((e) => ({
   exportMaxRows: e.EXPORT_MAX_ROWS,
   /** IMPORT_CONCURRENCY as written (lib/services/imports reads it; default there). */
   importConcurrency: e.IMPORT_CONCURRENCY,
+  /** EVIDENCE_DIR: the folder evidence files are kept in; unset or empty: in the database (bytea). */
+  evidenceDir: e.EVIDENCE_DIR || undefined,
   /** TRUSTED_PROXIES as written (lib/http/request-facts parses it). */
   trustedProxies: e.TRUSTED_PROXIES,
   /** APP_ORIGIN; empty counts as unset. */

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'audit.verify',
   'export.records',
   'export.audit',
+  'evidence.view', // download the 佐证材料 of figures the actor may see (department roles: own department only)
+  'evidence.attach', // upload / remove 佐证材料 on own department's draft or returned figures
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,11 +44,12 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'target.manage',
     'import.run',
     'department.manage',
+    'evidence.view',
   ],
   security: ['dashboard.view', 'user.manage'],
-  official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run'],
-  reviewer: ['dashboard.view', 'actual.review', 'instruction.answer'],
-  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records'],
+  official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run', 'evidence.view', 'evidence.attach'],
+  reviewer: ['dashboard.view', 'actual.review', 'instruction.answer', 'evidence.view'],
+  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'evidence.view'],
   auditor: [
     'dashboard.view',
     'screen.view',
@@ -55,6 +58,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'audit.verify',
     'export.records',
     'export.audit',
+    'evidence.view',
   ],
 };
 

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = {
   'actual.approve': '审核通过',
   'actual.return': '退回数据',
   'actual.reopen': '重新打开',
+  'evidence.upload': '上传佐证材料',
+  'evidence.remove': '删除佐证材料',
   'target.create': '新建目标',
   'target.update': '修改目标',
   'indicator.create': '新建指标',
@@ -59,6 +61,7 @@ export const AUDIT_ACTIONS = {
   'export.records': '导出数据',
   'export.audit': '导出审计日志',
   'export.indicator': '导出指标审计包',
+  'export.evidence': '导出佐证材料包',
   'audit.checkpoint': '生成审计检查点',
   'audit.alert_acknowledge': '确认审计员账号变更提醒',
   ...REFUSAL_ACTIONS,
@@ -79,6 +82,7 @@ export const AUDIT_ENTITY_TYPES = {
   user: '用户',
   department: '单位',
   actual: '实绩数据',
+  evidence: '佐证材料',
   target: '目标',
   indicator: '指标',
   period: '填报期',
@@ -107,6 +111,7 @@ export const AUDIT_ACTION_GROUPS = {
   user: E.user,
   department: E.department,
   actual: E.actual,
+  evidence: E.evidence,
   target: E.target,
   indicator: E.indicator,
   period: E.period,
@@ -118,10 +123,10 @@ export const AUDIT_ACTION_GROUPS = {
 
 /**
  * Namespaces whose actions leave what the dashboards show unchanged: signing in and being refused, exports,
- * the audit log's own events, and account housekeeping. Everything else moves the data version.
+ * the audit log's own events, evidence files (read live, never from the read model), and account housekeeping. Everything else moves the data version.
  * (`user.create`/`user.update` do move it: a display name appears beside the figures a user entered.)
  */
-const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'audit']);
+const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'audit', 'evidence']);
 const DATA_USER_ACTIONS = new Set<string>(['user.create', 'user.update']);
 
 /** True when the action may change what the dashboards' read model shows (so its version must move). */

@@ -18,7 +18,7 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-export function downloadResponse(body: ReadableStream<Uint8Array> | string, fileName: string, contentType: string): Response {
+export function downloadResponse(body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | string, fileName: string, contentType: string): Response {
   return new Response(body, {
     headers: {
       'Content-Type': contentType,

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
-import { actuals, evidenceFiles, indicators, users } from '../schema';
+import { actuals, auditEvents, evidenceFiles, indicators, users } from '../schema';
 import { visibleEvidence } from './scope';
 
 export type EvidenceRecord = typeof evidenceFiles.$inferSelect;
@@ -127,4 +127,19 @@ export async function getEvidenceContent(db: Db, id: number) {
     .where(eq(evidenceFiles.id, id))
     .limit(1);
   return row ?? null;
+}
+
+/** The `evidence.upload` audit events of these files: the hash each event recorded, by file id. */
+export async function listEvidenceUploadEvents(db: Db, ids: number[]) {
+  if (!ids.length) return new Map<number, { eventId: number; sha256: string | null }>();
+  const rows = await db
+    .select({ id: auditEvents.id, entityId: auditEvents.entityId, after: auditEvents.after })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'evidence.upload'), eq(auditEvents.entityType, 'evidence'), inArray(auditEvents.entityId, ids.map(String))));
+  const byFile = new Map<number, { eventId: number; sha256: string | null }>();
+  for (const r of rows) {
+    const after = r.after as { sha256?: unknown } | null;
+    byFile.set(Number(r.entityId), { eventId: r.id, sha256: typeof after?.sha256 === 'string' ? after.sha256 : null });
+  }
+  return byFile;
 }

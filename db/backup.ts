@@ -15,7 +15,7 @@ export const BACKUP_FORMAT = 'zhuashou-backup';
 export const BACKUP_VERSION = 1;
 
 /** Tables in dependency order (parents first), with the columns that order their rows. */
-export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string }[] = [
+export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string; page?: number }[] = [
   { name: 'work_areas', orderBy: 'id' },
   { name: 'departments', orderBy: 'id', serial: 'id' },
   { name: 'users', orderBy: 'id', serial: 'id' },
@@ -24,6 +24,9 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   { name: 'targets', orderBy: 'id', serial: 'id' },
   { name: 'target_phases', orderBy: 'target_id, month' },
   { name: 'actuals', orderBy: 'id', keyset: 'id', serial: 'id' },
+  // 佐证材料 kept in the database come with their bytes (bytea as hex), a few rows at a time (up to 20 MB each);
+  // files kept in an EVIDENCE_DIR folder are backed up with that folder (README).
+  { name: 'evidence_files', orderBy: 'id', keyset: 'id', serial: 'id', page: 8 },
   { name: 'period_locks', orderBy: 'year, month' },
   // Never a signing secret in a backup (an earlier version kept one here on PostgreSQL).
   { name: 'settings', orderBy: 'key', where: `key not in (${FORBIDDEN_SETTING_KEYS.map((k) => `'${k}'`).join(', ')})` },
@@ -58,14 +61,15 @@ export async function backupDatabase(db: Db, destination: Writable): Promise<Rec
       for (;;) {
         const conditions: string[] = [table.where, table.keyset && after !== null ? `${table.keyset} > ${after}` : undefined].filter((c): c is string => Boolean(c));
         const where: string = conditions.length ? `where ${conditions.join(' and ')}` : '';
-        const limit = table.keyset ? `limit ${PAGE}` : '';
+        const page = table.page ?? PAGE;
+        const limit = table.keyset ? `limit ${page}` : '';
         const rows = await queryRows<{ r: Record<string, unknown> }>(
           tx,
           sql.raw(`select to_jsonb(t) as r from ${table.name} t ${where} order by ${table.orderBy} ${limit}`),
         );
         for (const { r } of rows) await write(gzip, JSON.stringify({ t: table.name, r }));
         n += rows.length;
-        if (!table.keyset || rows.length < PAGE) break;
+        if (!table.keyset || rows.length < page) break;
         after = Number(rows.at(-1)?.r[table.keyset]);
       }
       counts[table.name] = n;
@@ -140,7 +144,8 @@ export async function restoreDatabase(db: Db, source: Readable): Promise<Record<
         expected = entry.counts ?? {};
         continue;
       }
-      if (entry.t !== batchTable || batch.length >= 1000) {
+      const batchLimit = BACKUP_TABLES.find((t) => t.name === entry.t)?.page ?? 1000;
+      if (entry.t !== batchTable || batch.length >= batchLimit) {
         await flush();
         batchTable = entry.t ?? null;
       }

@@ -13,7 +13,7 @@ import { watchPage } from './support/watch';
 const period = currentPeriod(new Date());
 const entryUrl = `/entry?year=${period.year}&month=${period.month}`;
 // A fgw row no other spec touches.
-const CODE = 'HL-PERFORMANCE-ASSESSMENT';
+const CODE = 'REF-BJ-COOPERATION-PROJECTS';
 const PDF = Buffer.from('%PDF-1.4\n% 佐证材料 e2e\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'utf8');
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -32,15 +32,15 @@ test('an official attaches a PDF to a draft, downloads it, is refused an executa
   await expect(card.getByRole('status').first()).toContainText('草稿已保存');
 
   const picker = card.getByLabel('上传佐证材料');
-  await picker.setInputFiles({ name: '绩效考核进展报告.pdf', mimeType: 'application/pdf', buffer: PDF });
-  const link = card.getByRole('link', { name: '绩效考核进展报告.pdf' });
+  await picker.setInputFiles({ name: '对口合作进展报告.pdf', mimeType: 'application/pdf', buffer: PDF });
+  const link = card.getByRole('link', { name: '对口合作进展报告.pdf' });
   await expect(link).toBeVisible();
   await expect(card.getByRole('status').last()).toHaveText('已上传 1 个文件');
   await expect(card).toContainText('佐证材料（1/10）');
   await page.screenshot({ path: 'e2e/screenshots/evidence.png', fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  expect(download.suggestedFilename()).toBe('绩效考核进展报告.pdf');
+  expect(download.suggestedFilename()).toBe('对口合作进展报告.pdf');
   const saved = await download.path();
   expect(sha(fs.readFileSync(saved))).toBe(sha(PDF));
 
@@ -50,8 +50,8 @@ test('an official attaches a PDF to a draft, downloads it, is refused an executa
   await expect(card.getByRole('link', { name: '年度总结.pdf' })).toHaveCount(0);
   await expect(card).toContainText('佐证材料（1/10）');
 
-  await card.getByRole('button', { name: '删除 绩效考核进展报告.pdf' }).click();
-  await expect(card.getByRole('status').last()).toHaveText('已删除「绩效考核进展报告.pdf」');
+  await card.getByRole('button', { name: '删除 对口合作进展报告.pdf' }).click();
+  await expect(card.getByRole('status').last()).toHaveText('已删除「对口合作进展报告.pdf」');
   await expect(link).toHaveCount(0);
   await expect(card).toContainText('佐证材料（0/10）');
   // The refused upload answered 415 on purpose (the browser logs it); nothing else may have failed.

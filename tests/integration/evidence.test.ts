@@ -21,6 +21,7 @@ import { approveActual } from '@/lib/services/actual-review';
 import { saveActual } from '@/lib/services/actual-entry';
 import { verifyAuditChain } from '@/lib/services/audit';
 import { bootstrap } from '@/lib/services/bootstrap';
+import { getIndicatorDetail } from '@/lib/services/indicator-detail';
 import { forEachEngine } from '../helpers/test-db';
 import { buildTestZip, evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
 
@@ -230,6 +231,22 @@ forEachEngine('evidence files', (ctx) => {
       expect((await as(actors.official).get(evidence.id)).status).toBe(404);
       const [event] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'evidence.remove'), eq(auditEvents.entityId, String(evidence.id))));
       expect(event?.before).toMatchObject({ sha256: sha(docx), fileName: '会议纪要.docx', size: docx.byteLength });
+    });
+
+    it('the indicator page lists a figure\'s files to those who may read them, not to another department', async () => {
+      const shown = async (who: keyof typeof actors) => {
+        const detail = await getIndicatorDetail(actors[who], 'INV-INVESTMENT', { year: 2026, month: approvedMonth }, { db: ctx.db, now: NOW });
+        return detail.figures.find((f) => f.id === approvedId)?.evidence.map((e) => e.fileName);
+      };
+      expect(await shown('auditor')).toEqual(['投资台账（2月）.pdf']);
+      expect(await shown('reviewer')).toEqual(['投资台账（2月）.pdf']);
+      expect(await shown('otherOfficial')).toEqual([]);
+    });
+
+    it('a stored file cannot be changed, even by a direct UPDATE: only its removal is recorded', async () => {
+      await expect(ctx.db.update(evidenceFiles).set({ sha256: 'f'.repeat(64) }).where(eq(evidenceFiles.id, approvedFile.id))).rejects.toThrow();
+      const [row] = await ctx.db.select({ sha256: evidenceFiles.sha256 }).from(evidenceFiles).where(eq(evidenceFiles.id, approvedFile.id));
+      expect(row?.sha256).toBe(sha(pdf));
     });
 
     it('the audit bundle\'s files hash to what the manifest and the audit events say', async () => {

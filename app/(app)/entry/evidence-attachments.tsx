@@ -93,7 +93,7 @@ export function EvidenceAttachments({ actualId, items, editable }: { actualId: n
               setDragging(false);
               void upload(Array.from(e.dataTransfer.files));
             }}
-            className={`rounded border-2 border-dashed px-3 py-3 text-center text-xs ${dragging ? 'border-red-600 bg-red-50' : 'border-gray-300 bg-gray-50'}`}
+            className={`rounded border-2 border-dashed px-3 py-3 text-center text-xs focus-within:ring-2 focus-within:ring-red-600 ${dragging ? 'border-red-600 bg-red-50' : 'border-gray-300 bg-gray-50'}`}
           >
             <p className="text-gray-600">
               将文件拖到此处，或

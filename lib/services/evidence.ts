@@ -45,6 +45,33 @@ export interface EvidenceListItem extends EvidenceItem {
   uploadedBy: string | null;
 }
 
+/**
+ * Uploads read at once in one server process: each holds its form (up to 20 MB) two or three times over while it
+ * is parsed, so a burst must wait its turn (429 with Retry-After) rather than multiply that. The entry form sends
+ * one file at a time.
+ */
+export const EVIDENCE_UPLOAD_CONCURRENCY = 4;
+export const EVIDENCE_RETRY_AFTER_SECONDS = 5;
+let uploadsRunning = 0;
+
+/** Runs `work` (reading an upload and storing it) in one of this process's upload slots, or refuses at once. */
+export async function withEvidenceUploadSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (uploadsRunning >= EVIDENCE_UPLOAD_CONCURRENCY) {
+    throw new AppError(
+      'rate_limited',
+      `当前正在上传的佐证材料较多（每台服务器同时最多处理 ${EVIDENCE_UPLOAD_CONCURRENCY} 个），请 ${EVIDENCE_RETRY_AFTER_SECONDS} 秒后重试`,
+      undefined,
+      { retryAfterSeconds: EVIDENCE_RETRY_AFTER_SECONDS },
+    );
+  }
+  uploadsRunning += 1;
+  try {
+    return await work();
+  } finally {
+    uploadsRunning -= 1;
+  }
+}
+
 const NOT_FOUND_FIGURE = '未找到该数据，或无权查看';
 const NOT_FOUND_FILE = '未找到该佐证材料，或无权查看';
 

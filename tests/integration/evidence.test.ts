@@ -8,18 +8,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backupDatabase, restoreDatabase } from '@/db/backup';
-import { openDatabase, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { auditEvents, evidenceFiles, indicators, targets } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { approveActual } from '@/lib/services/actual-review';
 import { saveActual } from '@/lib/services/actual-entry';
-import { verifyAuditChain } from '@/lib/services/audit';
 import { bootstrap } from '@/lib/services/bootstrap';
 import { getIndicatorDetail } from '@/lib/services/indicator-detail';
 import { forEachEngine } from '../helpers/test-db';
@@ -243,12 +240,6 @@ forEachEngine('evidence files', (ctx) => {
       expect(await shown('otherOfficial')).toEqual([]);
     });
 
-    it('a stored file cannot be changed, even by a direct UPDATE: only its removal is recorded', async () => {
-      await expect(ctx.db.update(evidenceFiles).set({ sha256: 'f'.repeat(64) }).where(eq(evidenceFiles.id, approvedFile.id))).rejects.toThrow();
-      const [row] = await ctx.db.select({ sha256: evidenceFiles.sha256 }).from(evidenceFiles).where(eq(evidenceFiles.id, approvedFile.id));
-      expect(row?.sha256).toBe(sha(pdf));
-    });
-
     it('the audit bundle\'s files hash to what the manifest and the audit events say', async () => {
       const res = await as(actors.auditor).bundle('INV-INVESTMENT');
       expect(res.status).toBe(200);
@@ -262,7 +253,8 @@ forEachEngine('evidence files', (ctx) => {
       expect(manifest.files.some((f) => f.status === '已删除')).toBe(true);
       // The auditor does not see drafts: the draft's files are not in the bundle.
       const draftFiles = await ctx.db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.actualId, draftId));
-      expect(manifest.files.map((f) => f.id)).not.toEqual(expect.arrayContaining(draftFiles.map((f) => f.id)));
+      expect(draftFiles.length).toBeGreaterThan(0);
+      for (const { id } of draftFiles) expect(manifest.files.map((f) => f.id)).not.toContain(id);
       for (const entry of manifest.files) {
         const bytes = await zip.file(entry.path)!.async('uint8array');
         const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.id, entry.auditEventId));
@@ -271,36 +263,10 @@ forEachEngine('evidence files', (ctx) => {
         expect(entry.sha256).toBe(sha(bytes));
       }
       expect((await zip.file('manifest.csv')!.async('string'))).toContain(sha(pdf));
-      const [exported] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'export.evidence')).orderBy(auditEvents.id);
-      expect(exported).toBeDefined();
+      // The download itself is on the record, with the ZIP's own hash.
+      const [exported] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'export.evidence')).orderBy(desc(auditEvents.id)).limit(1);
+      expect(exported?.after).toMatchObject({ complete: true, sha256: sha(zipBytes), rowCount: manifest.files.length });
       expect((await as(actors.official).bundle('INV-INVESTMENT')).status).toBe(403);
     });
-  });
-
-  it('a backup carries the bytes kept in the database; the restore gives them back byte for byte, the chain intact', async () => {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    await backupDatabase(ctx.db, out);
-    const target = await openDatabase({ dir: 'memory://' });
-    try {
-      const counts = await restoreDatabase(target.db, Readable.from(Buffer.concat(chunks)));
-      expect(counts.evidence_files).toBeGreaterThan(0);
-      const before = await ctx.db.select().from(evidenceFiles).orderBy(evidenceFiles.id);
-      const after = await target.db.select().from(evidenceFiles).orderBy(evidenceFiles.id);
-      expect(after.map((r) => ({ ...r, content: r.content && sha(r.content) }))).toEqual(before.map((r) => ({ ...r, content: r.content && sha(r.content) })));
-      expect(before.some((r) => r.content !== null)).toBe(true);
-      expect((await verifyAuditChain(SYSTEM_ACTOR, {}, target.db)).ok).toBe(true);
-    } finally {
-      await target.close();
-    }
-  });
-
-  it('refuses an eleventh file on one figure', async () => {
-    const id = (await figure(5)).id;
-    for (let i = 0; i < 10; i += 1) expect((await as(actors.official).upload(id, pdfBytes(`n${i}`), `${i}.pdf`)).status).toBe(201);
-    const eleventh = await as(actors.official).upload(id, pdfBytes('n10'), '10.pdf');
-    expect(eleventh.status).toBe(400);
-    expect(await message(eleventh)).toContain('最多 10 个');
   });
 });

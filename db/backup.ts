@@ -25,6 +25,9 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   { name: 'targets', orderBy: 'id', serial: 'id' },
   { name: 'target_phases', orderBy: 'target_id, month' },
   { name: 'actuals', orderBy: 'id', keyset: 'id', serial: 'id' },
+  // 佐证材料 kept in the database come with their bytes (bytea as hex), a few rows at a time (up to 20 MB each);
+  // files kept in an EVIDENCE_DIR folder are backed up with that folder (README).
+  { name: 'evidence_files', orderBy: 'id', keyset: 'id', serial: 'id', page: 8 },
   { name: 'period_locks', orderBy: 'year, month' },
   // Never a signing secret in a backup (an earlier version kept one here on PostgreSQL).
   { name: 'settings', orderBy: 'key', where: `key not in (${FORBIDDEN_SETTING_KEYS.map((k) => `'${k}'`).join(', ')})` },

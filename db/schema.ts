@@ -251,6 +251,48 @@ export const actuals = pgTable(
   ],
 );
 
+/** bytea as bytes: postgres.js gives a Buffer, PGlite a Uint8Array; both are Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  // PGlite hands back a Uint8Array, postgres.js a Buffer: a Buffer over the same bytes either way (no copy).
+  fromDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * 佐证材料: files attached to a figure. The bytes live in `content` (storage `database`) or in the EVIDENCE_DIR
+ * folder under their SHA-256 (storage `folder`); the row says which, so a file stays readable after the setting
+ * changes. A removal keeps the row and the bytes (the audit log names them): `removed_at` hides it from the figure.
+ */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: serial('id').primaryKey(),
+    actualId: integer('actual_id')
+      .notNull()
+      .references(() => actuals.id),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    contentType: text('content_type').notNull(),
+    storage: text('storage').$type<'database' | 'folder'>().notNull(),
+    content: bytea('content'),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    removedBy: integer('removed_by').references(() => users.id),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('evidence_files_actual_idx').on(t.actualId),
+    check('evidence_files_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('evidence_files_size', sql`${t.size} > 0`),
+    check(
+      'evidence_files_storage',
+      sql`(${t.storage} = 'database' and ${t.content} is not null) or (${t.storage} = 'folder' and ${t.content} is null)`,
+    ),
+  ],
+);
+
 /** A period closed for the whole city: no entry, no change. */
 export const periodLocks = pgTable(
   'period_locks',
@@ -456,12 +498,6 @@ export const workerLeases = pgTable('worker_leases', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 /** Binary content: PGlite hands back a Uint8Array, postgres.js a Buffer (a Uint8Array too). */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
-});
-
 /** A generated monthly 通报 (bulletin): the period, who made it and when. Its files are `bulletin_files`. */
 export const bulletins = pgTable(
   'bulletins',

@@ -27,6 +27,7 @@ const rawSchema = z.object({
   DEMO_ACCOUNTS: optional,
   EXPORT_MAX_ROWS: optional,
   IMPORT_CONCURRENCY: optional,
+  EVIDENCE_DIR: optional,
   TRUSTED_PROXIES: optional,
   APP_ORIGIN: optional,
   ZHUASHOU_PROXY_DISABLED: optional,
@@ -71,6 +72,9 @@ const envSchema = rawSchema.transform((e) => ({
   /** IMPORT_CONCURRENCY as written (lib/services/imports/imports reads it; default there). */
   importConcurrency: e.IMPORT_CONCURRENCY,
   /** TRUSTED_PROXIES as written (lib/server-http/request-facts parses it). */
+  /** EVIDENCE_DIR: the folder evidence files are kept in; unset or empty: in the database (bytea). */
+  evidenceDir: e.EVIDENCE_DIR || undefined,
+  /** TRUSTED_PROXIES as written (lib/http/request-facts parses it). */
   trustedProxies: e.TRUSTED_PROXIES,
   /** APP_ORIGIN; empty counts as unset. */
   appOrigin: e.APP_ORIGIN || undefined,

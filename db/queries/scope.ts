@@ -9,7 +9,7 @@
  * everyone else sees figures once submitted. Dashboards show submitted and approved figures only, to every
  * signed-in role alike (PRODUCT.md).
  */
-import { eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { isDepartmentScoped } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import { actuals, indicators } from '../schema';
@@ -42,6 +42,17 @@ export function visibleFigures(actor: Actor): SQL {
  */
 export function ownDepartmentWork(actor: Actor): SQL | undefined {
   return isDepartmentScoped(actor) ? eq(indicators.departmentId, actor.departmentId ?? -1) : undefined;
+}
+
+/**
+ * The condition on a figure whose 佐证材料 (evidence files) `actor` may read: the figure is visible to it, and a
+ * department role reads its own department's only (another department's official or reviewer gets nothing: 404).
+ * The query must join `indicators`.
+ */
+export function visibleEvidence(actor: Actor): SQL {
+  const own = ownDepartmentWork(actor);
+  const figure = visibleFigures(actor);
+  return own ? (and(figure, own) ?? figure) : figure;
 }
 
 /** The department whose drafts `actor` sees; null when it sees no drafts. */

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = {
   'actual.approve': '审核通过',
   'actual.return': '退回数据',
   'actual.reopen': '重新打开',
+  'evidence.upload': '上传佐证材料',
+  'evidence.remove': '删除佐证材料',
   'target.create': '新建目标',
   'target.update': '修改目标',
   'indicator.create': '新建指标',
@@ -60,6 +62,7 @@ export const AUDIT_ACTIONS = {
   'export.audit': '导出审计日志',
   'export.indicator': '导出指标审计包',
   'bulletin.generate': '生成通报',
+  'export.evidence': '导出佐证材料包',
   'audit.checkpoint': '生成审计检查点',
   'audit.alert_acknowledge': '确认审计员账号变更提醒',
   'reminder.retry': '重新发送催报提醒',
@@ -81,6 +84,7 @@ export const AUDIT_ENTITY_TYPES = {
   user: '用户',
   department: '单位',
   actual: '实绩数据',
+  evidence: '佐证材料',
   target: '目标',
   indicator: '指标',
   period: '填报期',
@@ -111,6 +115,7 @@ export const AUDIT_ACTION_GROUPS = {
   user: E.user,
   department: E.department,
   actual: E.actual,
+  evidence: E.evidence,
   target: E.target,
   indicator: E.indicator,
   period: E.period,
@@ -124,10 +129,11 @@ export const AUDIT_ACTION_GROUPS = {
 
 /**
  * Namespaces whose actions leave what the dashboards show unchanged: signing in and being refused, exports and
- * generated bulletins (通报), the audit log's own events, reminders, and account housekeeping. Everything else moves
- * the data version. (`user.create`/`user.update` do move it: a display name appears beside the figures a user entered.)
+ * generated bulletins (通报), the audit log's own events, reminders, evidence files (read live, never from the read
+ * model), and account housekeeping. Everything else moves the data version. (`user.create`/`user.update` do move it:
+ * a display name appears beside the figures a user entered.)
  */
-const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'bulletin', 'audit', 'reminder']);
+const NON_DATA_NAMESPACES = new Set(['auth', 'refusal', 'export', 'bulletin', 'audit', 'reminder', 'evidence']);
 const DATA_USER_ACTIONS = new Set<string>(['user.create', 'user.update']);
 
 /** True when the action may change what the dashboards' read model shows (so its version must move). */

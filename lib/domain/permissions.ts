@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'export.records',
   'export.audit',
   'bulletin.generate', // the monthly 通报: generate, list, download again
+  'evidence.view', // download the 佐证材料 of figures the actor may see (department roles: own department only)
+  'evidence.attach', // upload / remove 佐证材料 on own department's draft or returned figures
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,11 +48,12 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'department.manage',
     'reminder.manage',
     'bulletin.generate',
+    'evidence.view',
   ],
   security: ['dashboard.view', 'user.manage'],
-  official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run'],
-  reviewer: ['dashboard.view', 'actual.review', 'instruction.answer'],
-  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'bulletin.generate'],
+  official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run', 'evidence.view', 'evidence.attach'],
+  reviewer: ['dashboard.view', 'actual.review', 'instruction.answer', 'evidence.view'],
+  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'bulletin.generate', 'evidence.view'],
   auditor: [
     'dashboard.view',
     'screen.view',
@@ -60,6 +63,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'export.records',
     'export.audit',
     'bulletin.generate',
+    'evidence.view',
   ],
 };
 

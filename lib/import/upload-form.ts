@@ -8,9 +8,18 @@ import { MAX_UPLOAD_BYTES, TOO_LARGE } from './limits';
 /** Room for the form's boundaries and its other fields around the file. */
 const FORM_OVERHEAD = 64 * 1024;
 
-async function readLimited(req: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+export interface UploadLimits {
+  /** The file's own limit (the form may be FORM_OVERHEAD larger). */
+  maxBytes: number;
+  /** The 413 message. */
+  tooLarge: string;
+}
+
+const IMPORT_LIMITS: UploadLimits = { maxBytes: MAX_UPLOAD_BYTES, tooLarge: TOO_LARGE };
+
+async function readLimited(req: Request, limit: number, tooLarge: string): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw new AppError('too_large', TOO_LARGE);
+  if (Number.isFinite(declared) && declared > limit) throw new AppError('too_large', tooLarge, { file: [tooLarge] });
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -21,7 +30,7 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array<Arra
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new AppError('too_large', TOO_LARGE);
+      throw new AppError('too_large', tooLarge, { file: [tooLarge] });
     }
     chunks.push(value);
   }
@@ -34,13 +43,16 @@ async function readLimited(req: Request, limit: number): Promise<Uint8Array<Arra
   return bytes;
 }
 
-/** The `file` (its bytes, or null when absent) and the text fields of an upload form. */
-export async function readUploadForm(req: Request): Promise<{ file: Uint8Array | null; fields: Record<string, string> }> {
+/** The `file` (its bytes and name, or null when absent) and the text fields of an upload form. */
+export async function readUploadForm(
+  req: Request,
+  limits: UploadLimits = IMPORT_LIMITS,
+): Promise<{ file: Uint8Array | null; fileName: string; fields: Record<string, string> }> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\b/i.test(type)) {
     throw new AppError('unsupported', '请以表单方式上传文件（Content-Type: multipart/form-data）');
   }
-  const body = await readLimited(req, MAX_UPLOAD_BYTES + FORM_OVERHEAD);
+  const body = await readLimited(req, limits.maxBytes + FORM_OVERHEAD, limits.tooLarge);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { 'content-type': type } }).formData();
@@ -49,12 +61,14 @@ export async function readUploadForm(req: Request): Promise<{ file: Uint8Array |
   }
   const fields: Record<string, string> = {};
   let file: Uint8Array | null = null;
+  let fileName = '';
   for (const [key, value] of form.entries()) {
     if (typeof value === 'string') fields[key] = value;
     else if (key === 'file') {
-      if (value.size > MAX_UPLOAD_BYTES) throw new AppError('too_large', TOO_LARGE);
+      if (value.size > limits.maxBytes) throw new AppError('too_large', limits.tooLarge, { file: [limits.tooLarge] });
       file = new Uint8Array(await value.arrayBuffer());
+      fileName = value.name;
     }
   }
-  return { file, fields };
+  return { file, fileName, fields };
 }

@@ -100,14 +100,14 @@ forEachEngine('exports', (ctx) => {
     const download = await exportIndicatorBundle(auditor, 'INV-INVESTMENT', { format: 'xlsx' }, { db: ctx.db });
     const sheets = await readXlsx(await readWebStream(download.stream));
     await download.done;
-    expect(sheets.map((s) => s.name)).toEqual(['指标', '目标', '数据', '历史记录', '批示', '导出信息']);
+    expect(sheets.map((s) => s.name)).toEqual(['指标', '目标', '数据', '历史记录', '批示', '佐证材料', '导出信息']);
     expect(sheets[0]?.rows[1]?.[0]?.value).toBe('INV-INVESTMENT');
     expect(sheets[2]?.rows.length).toBeGreaterThan(1);
     const csv = await exportIndicatorBundle(auditor, 'INV-INVESTMENT', { format: 'csv' }, { db: ctx.db });
     const rows = await readCsv(await readWebStream(csv.stream));
     await csv.done;
     expect(rows[0]?.[0]).toBe('【指标】');
-    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['【目标】', '【数据】', '【历史记录】', '【批示】']));
+    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['【目标】', '【数据】', '【历史记录】', '【批示】', '【佐证材料】']));
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
     expect((await lastExportEvent())).toMatchObject({ action: 'export.indicator' });
     expect((await rejection(exportIndicatorBundle(auditor, 'NO-SUCH', {}, { db: ctx.db }))).status).toBe(404);

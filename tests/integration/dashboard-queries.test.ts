@@ -141,7 +141,8 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
   const reads: [string, number, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
     ['overview (GET /api/overview)', 6, 1, (c, db) => getOverview(c.actor, PERIOD, { db, now: NOW })],
     ['work area (GET /api/areas/[slug])', 6, 1, (c, db) => getAreaView(c.actor, 'investment', PERIOD, { db, now: NOW })],
-    ['indicator (GET /api/indicators/[code])', 13, 1, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
+    // One more each way: the figures' 佐证材料, read live for the reader (their visibility is per department, not per read-model scope).
+    ['indicator (GET /api/indicators/[code])', 14, 2, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
     ['cockpit (GET /api/screen)', 6, 1, (c, db) => getScreen(c.actor, { db, now: NOW })],
     ['department (GET /api/departments/[code])', 7, 2, (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW })],
     ['five-year review (GET /api/review)', 2, 2, (c, db) => getReview(c.actor, { db, now: NOW })],

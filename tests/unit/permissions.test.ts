@@ -57,6 +57,12 @@ describe('permissions', () => {
     }
   });
 
+  it('佐证材料: only officials attach; the security administrator reads none; reviewers and auditors download', () => {
+    expect(ROLES.filter((role) => can({ role }, 'evidence.attach'))).toEqual(['official']);
+    expect(can({ role: 'security' }, 'evidence.view')).toBe(false);
+    for (const role of ['official', 'reviewer', 'auditor', 'leader', 'admin'] as const) expect(can({ role }, 'evidence.view'), role).toBe(true);
+  });
+
   it('grants only known permissions, and the system actor everything', () => {
     for (const role of ROLES) for (const p of permissionsOf(role)) expect(PERMISSIONS).toContain(p);
     for (const p of PERMISSIONS) expect(can({ role: 'system' }, p)).toBe(true);

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { EvidenceList } from '@/components/kpi/evidence-list';
 import { FigureText } from '@/components/kpi/figure-text';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
@@ -78,6 +79,14 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
               <a href={item.evidenceUrl} className="text-blue-700 underline" rel="noreferrer noopener" target="_blank">
                 {item.evidenceUrl}
               </a>
+            </dd>
+          </div>
+        ) : null}
+        {item.evidence.length ? (
+          <div>
+            <dt className="font-medium">佐证材料（{item.evidence.length} 个文件）：</dt>
+            <dd className="mt-1">
+              <EvidenceList items={item.evidence} />
             </dd>
           </div>
         ) : null}

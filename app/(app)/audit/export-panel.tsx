@@ -117,7 +117,7 @@ export function ExportPanel({
         ) : null}
         {canExportAudit ? (
           <div className="space-y-2 rounded border border-gray-100 p-3">
-            <h3 className="text-sm font-semibold">指标审计包（数据、完整历史、审核、说明、批示）</h3>
+            <h3 className="text-sm font-semibold">指标审计包（数据、完整历史、审核、说明、批示、佐证材料清单）</h3>
             <label className="block text-xs text-gray-700">
               指标
               <select value={code} onChange={(e) => setCode(e.target.value)} className={INPUT}>
@@ -132,6 +132,13 @@ export function ExportPanel({
               disabled={bundle.status.kind === 'busy' || !code}
               onExport={(format) => void bundle.start(`/api/exports/indicators/${encodeURIComponent(code)}?format=${format}`)}
             />
+            {code ? (
+              <p className="text-xs">
+                <a href={`/api/exports/indicators/${encodeURIComponent(code)}/evidence`} download className="text-red-800 underline">
+                  下载佐证材料包（ZIP：全部文件及清单，哈希与审计日志一致）
+                </a>
+              </p>
+            ) : null}
             <StatusLine status={bundle.status} />
           </div>
         ) : null}

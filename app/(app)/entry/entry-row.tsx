@@ -12,6 +12,7 @@ import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
 import type { EntrySheet } from '@/lib/services/reporting/entry-sheet';
+import { EvidenceAttachments } from './evidence-attachments';
 
 type Row = EntrySheet['rows'][number];
 
@@ -221,6 +222,9 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
           </p>
         ) : null}
       </form>
+      <div className="mt-3">
+        <EvidenceAttachments actualId={actual?.id ?? null} items={actual?.evidence ?? []} editable={editable} />
+      </div>
       {conflict ? (
         <div role="alert" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           <p>{conflict.message}</p>

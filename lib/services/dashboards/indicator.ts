@@ -8,6 +8,7 @@ import { listFigureEvents, listIndicatorFigures, listIndicatorTargets, type Indi
 import { listInstructionAnswers, listInstructions } from '@/db/queries/instructions';
 import { scopeKey } from '@/db/queries/scope';
 import { can } from '@/lib/domain/permissions';
+import { listFigureEvidence } from '@/lib/services/evidence/evidence';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { decimalToNumber } from '@/lib/domain/decimal';
@@ -49,8 +50,12 @@ export async function getIndicatorDetail(actor: Actor, code: string, query: Peri
   const detail = await model.get(periodKey(`indicator:${record.id}`, period), scopeKey(actor, record.departmentId), () =>
     readIndicatorDetail(db, actor, record, period, now, model),
   );
+  // 佐证材料 are read live for this actor (never from the shared read model: another department's official sees
+  // the figure but not its files).
+  const evidence = await listFigureEvidence(actor, detail.figures.map((f) => f.id), db);
   return {
     ...detail,
+    figures: detail.figures.map((f) => ({ ...f, evidence: evidence.get(f.id) ?? [] })),
     permissions: {
       canInstruct: can(actor, 'instruction.write'),
       canAnswer: can(actor, 'instruction.answer') && actor.departmentId === record.departmentId,

@@ -1,7 +1,8 @@
 /**
  * The audit bundle of one indicator: one download with the indicator, its targets, every figure (with who
- * entered, approved or returned it and the explanations), the full audit history of the indicator, and its
- * instructions (批示) with their answers. XLSX: one sheet each; CSV: one titled section each.
+ * entered, approved or returned it and the explanations), the full audit history of the indicator, its
+ * instructions (批示) with their answers, and the manifest of its 佐证材料 files (hashes matching their upload
+ * events; the files themselves come as a ZIP, evidence-bundle.ts). XLSX: one sheet each; CSV: one titled section each.
  */
 import { type Db } from '@/db/client';
 import { countAuditEvents, getChainHead, iterateAuditExportRows } from '@/db/queries/audit';
@@ -22,6 +23,7 @@ import { bundleExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { recordProgressStatuses } from './status';
 import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExport, type ExportDownload, type ExportJob } from './run';
+import { buildEvidenceManifest, EVIDENCE_COLUMNS, evidenceCells } from '@/lib/services/evidence/bundle';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './tables';
 import type { ExportCheck } from './exports';
@@ -41,7 +43,7 @@ const INSTRUCTION_COLUMNS = [
   col('批示编号', 8), col('批示时间（北京时间）', 20), col('批示人'), col('批示内容', 50),
   col('答复时间（北京时间）', 20), col('答复人'), col('答复内容', 50),
 ];
-const CSV_WIDTH = Math.max(...[INDICATOR_COLUMNS, TARGET_COLUMNS, INSTRUCTION_COLUMNS, RECORD_COLUMNS, AUDIT_COLUMNS].map((c) => c.length));
+const CSV_WIDTH = Math.max(...[INDICATOR_COLUMNS, TARGET_COLUMNS, INSTRUCTION_COLUMNS, RECORD_COLUMNS, AUDIT_COLUMNS, EVIDENCE_COLUMNS].map((c) => c.length));
 
 async function prepareBundle(actor: Actor, code: string, query: Record<string, unknown>, now: Date, db: Db) {
   requirePermission(actor, 'export.audit');
@@ -56,7 +58,8 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
   const instructions = await listIndicatorInstructions(conn, { indicatorId: indicator.id });
   const figureCount = await countRecords(conn, { actor, filter: history });
   const historyCount = await countAuditEvents(conn, { actor, filter: history, throughId });
-  const rowCount = 1 + targets.length + instructions.length + figureCount + historyCount;
+  const evidence = await buildEvidenceManifest(conn, actor, indicator.id);
+  const rowCount = 1 + targets.length + instructions.length + figureCount + historyCount + evidence.length;
   assertExportSize(rowCount);
   const job: ExportJob = {
     actor,
@@ -66,7 +69,7 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
     baseName: `指标审计包_${indicator.code}_${fileStamp(now)}`,
     filters: { indicatorCode: indicator.code },
     filterLines: [['指标', `${indicator.code} ${indicator.name}`]],
-    title: '指标审计包（指标、目标、数据、历史记录、批示）',
+    title: '指标审计包（指标、目标、数据、历史记录、批示、佐证材料清单）',
     chainHead,
     indicatorId: indicator.id,
     departmentId: indicator.departmentId,
@@ -101,7 +104,9 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
       await writer.writeRows(instructions.map((i) => [
         i.id, shanghaiTime(i.createdAt), i.author, i.body, shanghaiTime(i.answerAt), i.answerAuthor, i.answer,
       ]));
-      return written + instructions.length;
+      await writer.startTable('佐证材料', EVIDENCE_COLUMNS);
+      await writer.writeRows(evidence.map(evidenceCells));
+      return written + instructions.length + evidence.length;
     },
   };
   return { job, rowCount };

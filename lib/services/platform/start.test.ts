@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const bootstrap = vi.fn(async () => {});
 vi.mock('./bootstrap', () => ({ bootstrap }));
 const startReminderWorker = vi.fn();
-vi.mock('./reminder-worker', () => ({ startReminderWorker }));
+vi.mock('@/lib/services/reminders/worker', () => ({ startReminderWorker }));
 
 describe('startServer', () => {
   afterEach(() => {

@@ -13,6 +13,7 @@ import { currentPeriod, entryDeadline, isDueMonth, previousPeriod, type Period }
 import { AppError } from '@/lib/errors';
 import { loadIndicatorViews, type PeriodQuery } from '../dashboards/dashboard';
 import { getReportingSettings } from '../admin/settings';
+import { listFigureEvidence } from '@/lib/services/evidence/evidence';
 
 const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, approved: 3 } as const;
 
@@ -31,6 +32,7 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
   const due = views.filter((v) => isDueMonth(v.frequency, period.month) && v.section !== 'review' && traitsOf(v.kind).judged);
   const own = await listPeriodActuals(db, { actor, indicatorIds: due.map((v) => v.id), year: period.year, month: period.month });
   const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
+  const evidence = await listFigureEvidence(actor, own.map((a) => a.id), db);
   const deadline = entryDeadline(period, settings.dueDay);
   const isPastDeadline = now.getTime() >= deadline.getTime();
   const rows = due.map((v) => {
@@ -63,6 +65,7 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
             note: actual.note,
             explanation: actual.explanation,
             evidenceUrl: actual.evidenceUrl,
+            evidence: evidence.get(actual.id) ?? [],
             returnReason: actual.returnReason,
             isSample: actual.isSample,
           }
@@ -87,6 +90,7 @@ export async function getApprovalQueue(actor: Actor, options: ServiceOptions = {
   requirePermission(actor, 'actual.review');
   const { db } = await resolveOptions(options);
   const rows = await listSubmittedActuals(db, { actor });
+  const evidence = await listFigureEvidence(actor, rows.map((r) => r.actual.id), db);
   return rows.map((r) => ({
     id: r.actual.id,
     version: r.actual.version,
@@ -98,6 +102,7 @@ export async function getApprovalQueue(actor: Actor, options: ServiceOptions = {
     note: r.actual.note,
     explanation: r.actual.explanation,
     evidenceUrl: r.actual.evidenceUrl,
+    evidence: evidence.get(r.actual.id) ?? [],
     isSample: r.actual.isSample,
     submittedBy: r.enteredByName,
     submittedAt: r.actual.submittedAt?.toISOString() ?? null,

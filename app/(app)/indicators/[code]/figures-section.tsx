@@ -1,5 +1,6 @@
 'use client';
 /** Every figure of the indicator with its status, the people and times of each step, explanations, evidence and history; and the targets. */
+import { EvidenceList } from '@/components/kpi/evidence-list';
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { EmptyState } from '@/components/kpi/states';
@@ -33,7 +34,7 @@ function Notes({ f }: { f: Figure }) {
   if (f.explanation) items.push({ label: '情况说明', text: f.explanation });
   if (f.returnReason) items.push({ label: '退回原因', text: f.returnReason });
   if (f.derivedNote) items.push({ label: '推算方法', text: f.derivedNote });
-  if (!items.length && !f.evidenceUrl) return <span className="text-gray-400">—</span>;
+  if (!items.length && !f.evidenceUrl && !f.evidence.length) return <span className="text-gray-400">—</span>;
   return (
     <div className="space-y-0.5 text-xs">
       {items.map((i) => (
@@ -49,6 +50,12 @@ function Notes({ f }: { f: Figure }) {
             查看
           </a>
         </p>
+      ) : null}
+      {f.evidence.length ? (
+        <div>
+          <span className="text-gray-500">佐证材料（{f.evidence.length} 个文件）：</span>
+          <EvidenceList items={f.evidence} />
+        </div>
       ) : null}
     </div>
   );

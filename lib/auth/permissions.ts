@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'audit.verify',
   'export.records',
   'export.audit',
+  'scoring.manage', // 考核 schemes: build, validate, publish
+  'score.view', // published 考核 scores with their inputs and formulas
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,11 +44,13 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'target.manage',
     'import.run',
     'department.manage',
+    'scoring.manage',
+    'score.view',
   ],
   security: ['dashboard.view', 'user.manage'],
   official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run'],
   reviewer: ['dashboard.view', 'actual.review', 'instruction.answer'],
-  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records'],
+  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'score.view'],
   auditor: [
     'dashboard.view',
     'screen.view',
@@ -55,6 +59,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'audit.verify',
     'export.records',
     'export.audit',
+    'score.view',
   ],
 };
 

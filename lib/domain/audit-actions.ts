@@ -59,6 +59,9 @@ export const AUDIT_ACTIONS = {
   'export.records': '导出数据',
   'export.audit': '导出审计日志',
   'export.indicator': '导出指标审计包',
+  'export.scores': '导出考核得分',
+  'scoring.scheme_save': '保存考核方案',
+  'scoring.publish': '发布考核得分',
   'audit.checkpoint': '生成审计检查点',
   'audit.alert_acknowledge': '确认审计员账号变更提醒',
   ...REFUSAL_ACTIONS,
@@ -88,6 +91,7 @@ export const AUDIT_ENTITY_TYPES = {
   export: '导出',
   audit: '审计日志',
   seed: '初始数据',
+  scoring_scheme: '考核方案',
   request: '请求',
 } as const satisfies Record<string, string>;
 
@@ -113,6 +117,7 @@ export const AUDIT_ACTION_GROUPS = {
   instruction: E.instruction,
   settings: E.settings,
   export: E.export,
+  scoring: '考核评分',
   audit: '审计',
 } as const satisfies Record<string, string>;
 

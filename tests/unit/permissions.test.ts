@@ -43,6 +43,8 @@ describe('permissions', () => {
     expect(ROLES.filter((role) => can({ role }, 'audit.verify'))).toEqual(['auditor']);
     expect(ROLES.filter((role) => can({ role }, 'export.audit'))).toEqual(['auditor']);
     expect(ROLES.filter((role) => can({ role }, 'department.manage'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => can({ role }, 'scoring.manage'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => can({ role }, 'score.view'))).toEqual(['admin', 'leader', 'auditor']);
   });
 
   it('no role both manages accounts and runs the system or reads the log', () => {

@@ -35,6 +35,10 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   { name: 'refusal_windows', orderBy: 'address, reason' },
   { name: 'auditor_alerts', orderBy: 'id', serial: 'id' },
   { name: 'auditor_alert_acks', orderBy: 'alert_id, auditor_id' },
+  { name: 'plans', orderBy: 'id', serial: 'id' },
+  { name: 'plan_indicators', orderBy: 'id', serial: 'id' },
+  { name: 'scoring_schemes', orderBy: 'id', serial: 'id' },
+  { name: 'score_snapshots', orderBy: 'id', serial: 'id' },
 ];
 
 const PAGE = 5000;

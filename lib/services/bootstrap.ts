@@ -8,11 +8,14 @@ import { count } from 'drizzle-orm';
 import { getDbHandle, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
 import { seedReport } from '@/db/seed/report';
-import { seedSampleYear } from '@/db/seed/sample';
+import { seedPlans } from '@/db/seed/plans';
+import { SAMPLE_YEAR, seedSampleYear } from '@/db/seed/sample';
+import { SAMPLE_SCHEME } from '@/db/seed/sample-scheme';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { generatePassword } from '@/lib/auth/password';
 import { ROLE_LABELS, type Role } from '@/lib/domain/types';
 import { secureStoredCredentials } from './credentials-at-rest';
+import { seedSampleScores } from './scoring';
 import { createUser } from './users';
 
 const DEMO_DEPARTMENT = 'fgw';
@@ -46,10 +49,12 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   }
   const report = await seedReport(h.db);
   if (report.applied) log(`[zhuashou] 已载入政府工作报告：${report.indicators} 项指标，${report.figures} 个数据`);
+  await seedPlans(h.db);
   const wantSample = options.sample ?? (embedded || serverEnv().seedSample);
   if (wantSample) {
     const sample = await seedSampleYear(h.db, options.now ?? new Date());
     if (sample.applied) log(`[zhuashou] 已载入 2026 年示例数据（示例数据，非真实统计）：${sample.targets} 个目标，${sample.figures} 个月度数据`);
+    if (await seedSampleScores(h.db, SAMPLE_YEAR, SAMPLE_SCHEME, options.now ?? new Date())) log(`[zhuashou] 已发布 ${SAMPLE_YEAR} 年示例考核得分（示例数据）`);
   }
   const [{ n } = { n: 0 }] = await h.db.select({ n: count() }).from(users);
   if (n > 0) return;

@@ -38,6 +38,17 @@ function scoreRow(s: SnapshotRecord) {
   };
 }
 
+/** Query-string values: the year and version as numbers when written as digits (zod then names a bad one). */
+function withNumbers(query: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...query };
+  for (const key of ['year', 'version']) {
+    const v = out[key];
+    if (v === '' || v === undefined) delete out[key];
+    else if (typeof v === 'string' && /^\d{1,6}$/.test(v)) out[key] = Number(v);
+  }
+  return out;
+}
+
 async function readScores(db: Db, year: number, version: number | undefined) {
   const scheme = version === undefined ? await getLatestPublishedScheme(db, year) : await getScheme(db, year, version);
   if (version !== undefined && (!scheme || scheme.status !== 'published')) throw new AppError('not_found', `${year} 年考核方案第 ${version} 版未发布`);
@@ -55,7 +66,7 @@ async function readScores(db: Db, year: number, version: number | undefined) {
 /** GET /api/scores?year=&version= — the ranking with every score's inputs and formula. */
 export async function getScores(actor: Actor, query: Record<string, unknown>, db?: Db) {
   requirePermission(actor, 'score.view');
-  const { year, version } = parseOrThrow(scoresQuerySchema, query);
+  const { year, version } = parseOrThrow(scoresQuerySchema, withNumbers(query));
   const view = await readScores(db ?? (await getDb()), year, version);
   return { ...view, canExport: can(actor, 'export.records') };
 }
@@ -100,7 +111,7 @@ function itemCells(subject: string, i: ItemRecord) {
 export async function exportScores(actor: Actor, query: Record<string, unknown>, options: { now?: Date } = {}, db?: Db): Promise<ExportDownload> {
   requirePermission(actor, 'score.view');
   requirePermission(actor, 'export.records');
-  const { format, year, version } = parseOrThrow(exportQuerySchema, query);
+  const { format, year, version } = parseOrThrow(exportQuerySchema, withNumbers(query));
   const conn = db ?? (await getDb());
   const view = await readScores(conn, year, version);
   if (!view.scheme) throw new AppError('not_found', `${year} 年尚无已发布的考核得分`);

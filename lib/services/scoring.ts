@@ -22,6 +22,7 @@ import {
 } from '@/db/queries/scoring';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
+import { toDecimalString } from '@/lib/domain/decimal';
 import { findDueItems } from '@/lib/domain/overdue';
 import { ruleFits, SCORING_RULES, validateScheme, type ItemInputs, type SchemeBody } from '@/lib/domain/scoring';
 import { runScoring, type RunIndicator, type SubjectResult } from '@/lib/domain/scoring-run';
@@ -133,7 +134,8 @@ async function computeRun(db: Db, body: SchemeBody, year: number, now: Date): Pr
   for (const id of used) {
     const target = targets.find((t) => t.indicatorId === id);
     const latest = figures.filter((f) => f.indicatorId === id && f.value !== null).at(-1);
-    inputs.set(id, { target: target?.value ?? null, baseline: target?.baseline ?? null, actual: latest?.value ?? null, month: latest?.month ?? null });
+    const canonical = (v: string | null | undefined) => (v ? toDecimalString(v) : null);
+    inputs.set(id, { target: canonical(target?.value), baseline: canonical(target?.baseline), actual: canonical(latest?.value), month: latest?.month ?? null });
   }
   const due = findDueItems({
     indicators: rows.filter((r) => used.includes(r.id)).map((r) => ({ id: r.id, frequency: r.frequency, hasTarget: targets.some((t) => t.indicatorId === r.id) })),

@@ -47,8 +47,8 @@ export function SchemeForm({ year }: { year: number }) {
     const area = byCode.get(i.indicatorCode)?.areaName ?? '其他';
     areas.set(area, (areas.get(area) ?? 0) + (Number(i.weight) || 0));
   }
-  const problem = save.error ? toFormProblem(save.error, ['scheme']) : publish.error ? toFormProblem(publish.error) : null;
-  const problems = save.error ? (problem?.fieldErrors.scheme ?? []) : [];
+  // Every problem of a refused scheme is named in the message (each indicator, the weights' sum, a cap below zero).
+  const problem = save.error ? toFormProblem(save.error) : publish.error ? toFormProblem(publish.error) : null;
   const draft = data.scheme?.status === 'draft' && body === null ? data.scheme : null;
   return (
     <div className="space-y-4">
@@ -146,11 +146,6 @@ export function SchemeForm({ year }: { year: number }) {
         <input className={`${INPUT} mt-1 block w-full max-w-xl`} value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
       {problem ? <FormError message={problem.message} /> : null}
-      {problems.length > 1 ? (
-        <ul role="alert" className="list-disc pl-5 text-sm text-red-800">
-          {problems.map((p) => <li key={p}>{p}</li>)}
-        </ul>
-      ) : null}
       {notice ? <p role="status" className="text-sm text-green-800">✓ {notice}</p> : null}
       <div className="flex gap-2">
         <button type="button" disabled={save.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60" onClick={() => { publish.reset(); save.mutate({ year, ...current, ...(reason ? { reason } : {}) }, { onSuccess: () => setBody(null) }); }}>

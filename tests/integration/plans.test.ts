@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { actuals, indicators } from '@/db/schema';
+import { desc } from 'drizzle-orm';
+import { actuals, auditEvents, indicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { bootstrap } from '@/lib/services/bootstrap';
+import { adoptPlanTarget } from '@/lib/services/plan-targets';
 import { getPlan, getPlanStrip } from '@/lib/services/plan-view';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor, expectError } from './admin-fixtures';
@@ -11,10 +13,12 @@ const NOW = new Date('2026-07-10T04:00:00Z');
 
 forEachEngine('five-year plans', (ctx) => {
   let leader: Actor;
+  let admin: Actor;
 
   beforeAll(async () => {
     await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
     leader = await actorFor(ctx.db, 'plan-leader', 'leader');
+    admin = await actorFor(ctx.db, 'plan-admin', 'admin');
   });
 
   it('十五五: each indicator runs from its 2025 figure; no complete year yet, so the whole span is still to go', async () => {
@@ -44,5 +48,23 @@ forEachEngine('five-year plans', (ctx) => {
   it('十四五 is the closed plan; an unknown plan is a 404 in Chinese', async () => {
     expect((await getPlan(leader, 'fyp-14', ctx.db)).isClosed).toBe(true);
     await expectError(getPlan(leader, 'nope', ctx.db), 'not_found');
+  });
+
+  it('an annual target is drawn from the path through the one target write, audited with the plan as its reason', async () => {
+    // 2027 on the 年均增长 6% path from 1027: 1027 × 1.06² = 1153.9372.
+    const created = await adoptPlanTarget(admin, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year: 2027 }, ctx.db, NOW);
+    expect(created).toMatchObject({ value: '1153.9372', status: 'created' });
+    const [ind] = await ctx.db.select({ id: indicators.id }).from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
+    const [row] = await ctx.db.select().from(targets).where(and(eq(targets.indicatorId, ind?.id ?? -1), eq(targets.year, 2027)));
+    expect(Number(row?.value)).toBe(1153.9372);
+    const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'target.create')).orderBy(desc(auditEvents.id)).limit(1);
+    expect(event?.reason).toBe('采用“十五五”规划路径值');
+    // 2026 has begun (July): replacing the sample target is a revision, and the plan is its reason.
+    const revised = await adoptPlanTarget(admin, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year: 2026, reason: '市政府确认' }, ctx.db, NOW);
+    expect(revised.status).toBe('updated');
+    const [rev] = await ctx.db.select().from(targets).where(and(eq(targets.indicatorId, ind?.id ?? -1), eq(targets.year, 2026)));
+    expect(rev).toMatchObject({ isRevised: true, revisionReason: '采用“十五五”规划路径值：市政府确认' });
+    await expectError(adoptPlanTarget(admin, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year: 2031 }, ctx.db, NOW), 'invalid_input', 'year');
+    await expectError(adoptPlanTarget(leader, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year: 2028 }, ctx.db, NOW), 'forbidden');
   });
 });

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { PageHeading } from '@/components/kpi/page-heading';
 import { EmptyState } from '@/components/kpi/states';
 import { requirePageUser } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
 import { reviewQuery } from '@/lib/api/dashboard-queries';
 import { isAppError } from '@/lib/errors';
 import { getPlan } from '@/lib/services/plan-view';
@@ -65,7 +66,7 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
       <p className="text-sm" aria-label="进度汇总">
         符合进度 <strong className="text-green-800">{view.counts.onTrack}</strong> 项 · 落后进度 <strong className="text-red-800">{view.counts.behind}</strong> 项 · 尚无数据 {view.counts.noData} 项
       </p>
-      {view.items.length === 0 ? <EmptyState message="本规划尚无指标" /> : <PlanTable view={view} />}
+      {view.items.length === 0 ? <EmptyState message="本规划尚无指标" /> : <PlanTable view={view} canSetTargets={can(user, 'target.manage')} />}
     </div>
   );
 }

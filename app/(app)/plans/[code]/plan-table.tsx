@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { DIRECTION_LABELS, PATH_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/domain/labels';
 import type { PlanView } from '@/lib/services/plan-view';
+import { AdoptTarget } from './adopt-target';
 
 const STATUS_CLASS: Record<string, string> = {
   on_track: 'bg-green-50 text-green-800 ring-green-200',
@@ -12,7 +13,7 @@ const STATUS_CLASS: Record<string, string> = {
 
 const plainValue = (v: string | null | undefined) => (v ?? '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') || '—';
 
-export function PlanTable({ view }: { view: PlanView }) {
+export function PlanTable({ view, canSetTargets }: { view: PlanView; canSetTargets: boolean }) {
   const years = Array.from({ length: view.plan.lastYear - view.plan.firstYear + 1 }, (_, i) => view.plan.firstYear + i);
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
@@ -39,6 +40,7 @@ export function PlanTable({ view }: { view: PlanView }) {
                   {item.annualGrowth ? `：年均增长 ${plainValue(item.annualGrowth)}%` : item.finalTarget ? `：${view.plan.lastYear}年 ${plainValue(item.finalTarget)}` : ''}
                   {' · '}{item.departmentShortName}{item.isSample ? ' · 示例数据' : ''}
                 </span>
+                {canSetTargets ? <AdoptTarget planCode={view.plan.code} indicatorCode={item.code} name={item.name} unit={item.unit} path={item.path} /> : null}
               </th>
               <td className="px-2 py-2 text-right tabular-nums">{item.baseline ? plainValue(item.baseline.value) : <span className="text-amber-800">缺基期数</span>}</td>
               {years.map((y) => {

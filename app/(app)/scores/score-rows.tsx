@@ -9,7 +9,7 @@ export function ScoreRows({ rows }: { rows: ScoresView['rows'] }) {
         <li key={r.subjectCode} className="rounded-lg border border-gray-200 bg-white shadow-sm" data-testid={`score-${r.subjectCode}`}>
           <details>
             <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-2">
-              <span className="w-10 font-semibold tabular-nums">第{r.rank}名</span>
+              <span className="w-14 whitespace-nowrap font-semibold tabular-nums">第{r.rank}名</span>
               <span className="min-w-24 font-medium">{r.subjectName}</span>
               <span className="text-xs text-gray-500">{r.subjectKindLabel}</span>
               <span className="ml-auto tabular-nums">

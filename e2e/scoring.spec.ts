@@ -117,7 +117,7 @@ test('the overview’s plan strip leads to the 十五五 plan; 十四五 closes 
   const page = await as(browser, 'leader');
   const watch = watchPage(page);
   await page.goto('/');
-  await page.getByRole('link', { name: '“十五五”规划进度' }).click();
+  await page.getByRole('link', { name: /^“十五五”规划 符合进度 \d+ 项/ }).click();
   await expect(page.getByRole('heading', { name: '“十五五”规划（2026—2030年）' })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('示例数据');
   await expect(page.getByTestId('plan-row-REV-URBANIZATION')).toContainText(/需年均增长 \d+\.\d\d%/);

@@ -23,7 +23,6 @@ function PlanStrip({ strip }: { strip: NonNullable<PlanStripData> }) {
   return (
     <Link
       href={`/plans/${strip.code}`}
-      aria-label={`“${strip.name}”规划进度`}
       className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-gray-200 bg-white px-4 py-2 text-sm shadow-sm hover:border-red-300"
     >
       <span className="font-semibold">“{strip.name}”规划</span>

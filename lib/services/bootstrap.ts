@@ -14,6 +14,7 @@ import { SAMPLE_SCHEME } from '@/db/seed/sample-scheme';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { generatePassword } from '@/lib/auth/password';
 import { ROLE_LABELS, type Role } from '@/lib/domain/types';
+import { isAppError } from '@/lib/errors';
 import { secureStoredCredentials } from './credentials-at-rest';
 import { seedSampleScores } from './scoring';
 import { createUser } from './users';
@@ -54,7 +55,13 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   if (wantSample) {
     const sample = await seedSampleYear(h.db, options.now ?? new Date());
     if (sample.applied) log(`[zhuashou] 已载入 2026 年示例数据（示例数据，非真实统计）：${sample.targets} 个目标，${sample.figures} 个月度数据`);
-    if (await seedSampleScores(h.db, SAMPLE_YEAR, SAMPLE_SCHEME, options.now ?? new Date())) log(`[zhuashou] 已发布 ${SAMPLE_YEAR} 年示例考核得分（示例数据）`);
+    try {
+      if (await seedSampleScores(h.db, SAMPLE_YEAR, SAMPLE_SCHEME, options.now ?? new Date())) log(`[zhuashou] 已发布 ${SAMPLE_YEAR} 年示例考核得分（示例数据）`);
+    } catch (error) {
+      // The catalogue changed under the sample scheme (an indicator retired): start anyway, without sample scores.
+      if (!isAppError(error)) throw error;
+      log(`[zhuashou] 未发布示例考核得分：${error.message}`);
+    }
   }
   const [{ n } = { n: 0 }] = await h.db.select({ n: count() }).from(users);
   if (n > 0) return;

@@ -114,3 +114,14 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
     await expect(ctx.db.execute(sql`update score_snapshots set total = 100 where scheme_version = 2`)).rejects.toThrow();
   });
 });
+
+forEachEngine('考核评分: start-up with a changed catalogue', (ctx) => {
+  it('starts without sample scores, saying why, when an indicator of the sample scheme was retired', async () => {
+    await bootstrap({ sample: false, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
+    await ctx.db.update(indicators).set({ isRetired: true }).where(eq(indicators.code, 'INV-INVESTMENT'));
+    const lines: string[] = [];
+    await bootstrap({ sample: true, demoAccounts: false, log: (line) => lines.push(line), now: NOW }, ctx.handle);
+    expect(lines.join('\n')).toContain('未发布示例考核得分：指标「INV-INVESTMENT」不存在或已停用');
+    expect(await ctx.db.select().from(scoringSchemes)).toEqual([]);
+  });
+});

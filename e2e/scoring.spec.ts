@@ -127,16 +127,17 @@ test('the overview’s plan strip leads to the 十五五 plan; 十四五 closes 
   await page.context().close();
 });
 
-test('the admin confirms a plan path value as next year’s annual target', async ({ browser }) => {
+test('the admin confirms a plan path value as an annual target', async ({ browser }) => {
   const page = await as(browser, 'admin');
   const watch = watchPage(page);
   await page.goto('/plans/fyp-15');
-  const row = page.getByTestId('plan-row-INV-INVESTMENT');
-  await row.getByLabel('「项目累计完成投资」采用路径的年份').selectOption('2027');
+  // 出口总额 on the 年均增长 10% path from 12.6 (2025): 2028 = 12.6 × 1.1³ = 16.7706. (Other specs set 2027 targets of other indicators.)
+  const row = page.getByTestId('plan-row-REF-EXPORTS');
+  await row.getByLabel('「出口总额」采用路径的年份').selectOption('2028');
   await row.getByRole('button', { name: '设为年度目标' }).click();
-  await expect(row).toContainText('确认将「项目累计完成投资」2027年目标设为 1153.9372亿元？');
+  await expect(row).toContainText('确认将「出口总额」2028年目标设为 16.7706亿元？');
   await row.getByRole('button', { name: '确认设为目标' }).click();
-  await expect(row.getByRole('status')).toHaveText('✓ 已将2027年目标设为 1153.9372亿元（已记入审计日志）');
+  await expect(row.getByRole('status')).toHaveText('✓ 已将2028年目标设为 16.7706亿元（已记入审计日志）');
   watch.assertClean();
   await page.context().close();
 });

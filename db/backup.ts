@@ -45,6 +45,10 @@ export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; se
   // Generated 通报 with their files (bytea goes through to_jsonb as \\x hex and back).
   { name: 'bulletins', orderBy: 'id', serial: 'id' },
   { name: 'bulletin_files', orderBy: 'id', keyset: 'id', serial: 'id', page: 8 },
+  { name: 'plans', orderBy: 'id', serial: 'id' },
+  { name: 'plan_indicators', orderBy: 'id', serial: 'id' },
+  { name: 'scoring_schemes', orderBy: 'id', serial: 'id' },
+  { name: 'score_snapshots', orderBy: 'id', serial: 'id' },
 ];
 
 const PAGE = 5000;

@@ -16,6 +16,24 @@ import { PeriodSelect } from '@/components/layout/period-select';
 import { overviewQuery, type PeriodParams } from '@/lib/client-api/queries';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import type { ProgressStatus } from '@/lib/domain/types';
+import type { PlanStrip as PlanStripData } from '@/lib/services/plans/plan';
+
+/** 十五五 at a glance: how many plan indicators are on track and behind, linking to the plan page. */
+function PlanStrip({ strip }: { strip: NonNullable<PlanStripData> }) {
+  return (
+    <Link
+      href={`/plans/${strip.code}`}
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-gray-200 bg-white px-4 py-2 text-sm shadow-sm hover:border-red-300"
+    >
+      <span className="font-semibold">“{strip.name}”规划</span>
+      <span>符合进度 <strong className="text-green-800">{strip.onTrack}</strong> 项</span>
+      <span>落后进度 <strong className="text-red-800">{strip.behind}</strong> 项</span>
+      <span className="text-gray-600">尚无数据 {strip.noData} 项</span>
+      {strip.isSample ? <span className="text-xs text-sky-800">示例数据</span> : null}
+      <span className="ml-auto text-xs text-gray-600 underline">查看规划路径 ›</span>
+    </Link>
+  );
+}
 
 const COUNT_STYLES: Record<ProgressStatus, string> = {
   red: 'border-red-200 bg-red-50 text-red-800',
@@ -25,7 +43,17 @@ const COUNT_STYLES: Record<ProgressStatus, string> = {
   grey: 'border-gray-200 bg-gray-50 text-gray-600',
 };
 
-export function OverviewView({ params, notice, canViewDepartments }: { params: PeriodParams; notice?: string; canViewDepartments: boolean }) {
+export function OverviewView({
+  params,
+  notice,
+  canViewDepartments,
+  planStrip = null,
+}: {
+  params: PeriodParams;
+  notice?: string;
+  canViewDepartments: boolean;
+  planStrip?: PlanStripData;
+}) {
   const { data, error, isPending, refetch } = useQuery(overviewQuery(params));
   if (isPending) return <PageSkeleton />;
   if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
@@ -48,6 +76,7 @@ export function OverviewView({ params, notice, canViewDepartments }: { params: P
         </p>
       ) : null}
       {data.isSample ? <SampleBanner /> : null}
+      {planStrip ? <PlanStrip strip={planStrip} /> : null}
       {!data.hasTargets ? (
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           本年度数据为政府工作报告公布数，未设年度目标，因此不判定红黄绿灯（状态显示为“未设目标”）；各数值按报告原文展示。

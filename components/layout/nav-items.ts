@@ -10,6 +10,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: '总览', permission: 'dashboard.view' },
   { href: '/review', label: '十四五回顾', permission: 'dashboard.view' },
+  { href: '/plans/fyp-15', label: '十五五规划', permission: 'dashboard.view' },
+  { href: '/scores', label: '考核得分', permission: 'score.view' },
   { href: '/departments', label: '责任单位', permission: 'department.view-all' },
   { href: '/screen', label: '驾驶舱', permission: 'screen.view' },
   { href: '/bulletins', label: '通报', permission: 'bulletin.generate' },
@@ -19,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/departments', label: '单位管理', permission: 'department.manage' },
   { href: '/admin/indicators', label: '指标管理', permission: 'catalog.manage' },
   { href: '/admin/targets', label: '目标管理', permission: 'target.manage' },
+  { href: '/admin/scoring', label: '考核方案', permission: 'scoring.manage' },
   { href: '/admin/settings', label: '设置', permission: 'period.lock' },
   { href: '/admin/reminders', label: '催报提醒', permission: 'reminder.manage' },
   { href: '/import', label: '批量导入', permission: 'import.run' },

@@ -10,7 +10,7 @@ import type { SnapshotFigure } from '@/lib/domain/snapshot';
 import { CHANGE_BASES, CHANGE_UNITS, QUALIFIERS, type Qualifier } from '@/lib/domain/types';
 import { queryRows, type Db } from '../client';
 import { actuals, departments, indicators, targetPhases, targets, workAreas } from '../schema';
-import { DASHBOARD_STATUSES, dashboardFigures, type FigureScope } from './scope';
+import { DASHBOARD_STATUSES, dashboardFigures, figuresIn, type FigureScope } from './scope';
 
 /** Unscoped: the catalogue's indicators are readable by every signed-in role. */
 export interface IndicatorFilter {
@@ -68,7 +68,7 @@ export type ActualRow = Awaited<ReturnType<typeof listActualRows>>[number];
 
 /**
  * Figures of the given years up to `throughMonth` of the last year (all months of earlier years), in `scope`
- * (./scope.ts: the dashboards' submitted and approved figures; drafts are a department's work in progress).
+ * (./scope.ts: the dashboards' submitted and approved figures, or approved only; drafts are a department's work in progress).
  */
 export async function listActualRows(
   db: Db,
@@ -80,7 +80,7 @@ export async function listActualRows(
   },
 ) {
   const lastYear = Math.max(...args.years);
-  const conditions = [inArray(actuals.year, args.years), dashboardFigures()];
+  const conditions = [inArray(actuals.year, args.years), figuresIn(args.scope)];
   if (args.throughMonth !== undefined) {
     const through = or(sql`${actuals.year} < ${lastYear}`, lte(actuals.month, args.throughMonth));
     if (through) conditions.push(through);

@@ -17,12 +17,25 @@ import { actuals, indicators } from '../schema';
 /** The statuses every dashboard (and each computation made from one) reads. */
 export const DASHBOARD_STATUSES = ['submitted', 'approved'] as const;
 
-/** A scope a read of figures states: today only the dashboards' (submitted and approved, for everyone). */
-export type FigureScope = 'dashboard';
+/**
+ * A scope a read of figures states: the dashboards' (submitted and approved, for everyone), or approved figures
+ * only (考核 scores: a score is computed from figures the department's reviewer has approved, never a submission).
+ */
+export type FigureScope = 'dashboard' | 'approved';
 
 /** The condition of a figure row in the dashboards' scope (needs no join). */
 export function dashboardFigures(): SQL {
   return inArray(actuals.status, [...DASHBOARD_STATUSES]);
+}
+
+/** The condition of a figure row that is approved (needs no join). */
+export function approvedFigures(): SQL {
+  return eq(actuals.status, 'approved');
+}
+
+/** The condition of a figure row in `scope`. */
+export function figuresIn(scope: FigureScope): SQL {
+  return scope === 'approved' ? approvedFigures() : dashboardFigures();
 }
 
 /**

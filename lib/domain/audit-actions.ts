@@ -63,6 +63,9 @@ export const AUDIT_ACTIONS = {
   'export.indicator': '导出指标审计包',
   'bulletin.generate': '生成通报',
   'export.evidence': '导出佐证材料包',
+  'export.scores': '导出考核得分',
+  'scoring.scheme_save': '保存考核方案',
+  'scoring.publish': '发布考核得分',
   'audit.checkpoint': '生成审计检查点',
   'audit.alert_acknowledge': '确认审计员账号变更提醒',
   'reminder.retry': '重新发送催报提醒',
@@ -95,6 +98,7 @@ export const AUDIT_ENTITY_TYPES = {
   bulletin: '通报',
   audit: '审计日志',
   seed: '初始数据',
+  scoring_scheme: '考核方案',
   request: '请求',
   reminder: '催报提醒',
 } as const satisfies Record<string, string>;
@@ -123,6 +127,7 @@ export const AUDIT_ACTION_GROUPS = {
   settings: E.settings,
   export: E.export,
   bulletin: E.bulletin,
+  scoring: '考核评分',
   audit: '审计',
   reminder: E.reminder,
 } as const satisfies Record<string, string>;

@@ -2,6 +2,8 @@
  * The words people see for the catalogue's codes: one wording each, used by pages, forms, messages and exports.
  * Records over the domain's tuples, so a new code without its word does not compile.
  */
+import type { PathKind, PlanStatus } from './plan-path';
+import type { ScoringRule, SubjectKind } from './scoring';
 import type { ActualStatus, Direction, Frequency, IndicatorKind, PhasingKind, PlanType } from './types';
 import { monthsOfFrequency } from './period';
 import { ROLE_LABELS, ROLES, type Role } from './types';
@@ -73,3 +75,24 @@ export const REMINDER_CHANNEL_LABELS: Record<'email' | 'webhook', string> = { em
 export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
   return Object.hasOwn(labels, code) ? (labels[code] ?? code) : code;
 }
+/** How a five-year plan's annual path is drawn (lib/domain/plan-path.ts). */
+export const PATH_KIND_LABELS: Record<PathKind, string> = { straight: '等额递进', compound: '按年均增速', typed: '逐年设定' };
+
+/** Where a plan indicator stands on its path. */
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  on_track: '符合进度',
+  behind: '落后进度',
+  no_data: '尚无数据',
+  no_path: '无法推算路径',
+};
+
+/** 考核计分规则 (lib/domain/scoring.ts). */
+export const SCORING_RULE_LABELS: Record<ScoringRule, string> = {
+  completion: '完成率',
+  on_time: '序时进度',
+  milestone: '任务完成',
+  lower_better: '越低越好（反向计分）',
+};
+
+/** Who is scored: a department today, a unit (county) once units exist. */
+export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = { department: '责任单位' };

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'bulletin.generate', // the monthly 通报: generate, list, download again
   'evidence.view', // download the 佐证材料 of figures the actor may see (department roles: own department only)
   'evidence.attach', // upload / remove 佐证材料 on own department's draft or returned figures
+  'scoring.manage', // 考核 schemes: build, validate, publish
+  'score.view', // published 考核 scores with their inputs and formulas
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,11 +51,13 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'reminder.manage',
     'bulletin.generate',
     'evidence.view',
+    'scoring.manage',
+    'score.view',
   ],
   security: ['dashboard.view', 'user.manage'],
   official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run', 'evidence.view', 'evidence.attach'],
   reviewer: ['dashboard.view', 'actual.review', 'instruction.answer', 'evidence.view'],
-  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'bulletin.generate', 'evidence.view'],
+  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'bulletin.generate', 'evidence.view', 'score.view'],
   auditor: [
     'dashboard.view',
     'screen.view',
@@ -64,6 +68,7 @@ const TABLE: Record<Role, readonly Permission[]> = {
     'export.audit',
     'bulletin.generate',
     'evidence.view',
+    'score.view',
   ],
 };
 

@@ -50,6 +50,11 @@ describe('permissions', () => {
     expect(ROLES.filter((role) => can({ role }, 'bulletin.generate'))).toEqual(['admin', 'leader', 'auditor']);
   });
 
+  it('考核 schemes are built by the administrator; published scores are read by the administrator, the leader and the auditor', () => {
+    expect(ROLES.filter((role) => can({ role }, 'scoring.manage'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => can({ role }, 'score.view'))).toEqual(['admin', 'leader', 'auditor']);
+  });
+
   it('no role both manages accounts and runs the system or reads the log', () => {
     for (const role of ROLES) {
       if (!can({ role }, 'user.manage')) continue;

@@ -34,7 +34,14 @@ export function ReviewView() {
       <PageHeader
         crumbs={[{ href: '/', label: '总览' }]}
         title={`“${plan.name}”发展成就回顾`}
-        subtitle={`${plan.baselineYear + 1}—${plan.endYear}年，对比“十三五”末（${plan.baselineYear}年）基期；数值与变化按政府工作报告原文记载，报告未直接给出的数标“推算”，点击可看推算方法。`}
+        subtitle={
+          <>
+            {`${plan.baselineYear + 1}—${plan.endYear}年，对比“十三五”末（${plan.baselineYear}年）基期；数值与变化按政府工作报告原文记载，报告未直接给出的数标“推算”，点击可看推算方法。`}
+            <Link href="/plans/fyp-15" className="ml-1 underline">
+              由此出发的“十五五”规划路径 ›
+            </Link>
+          </>
+        }
       />
       <nav aria-label="回顾分组" className="no-print flex flex-wrap gap-1 text-sm">
         {data.groups.map((g) => (

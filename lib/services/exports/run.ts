@@ -60,7 +60,7 @@ export interface ExportJob {
   actor: Actor;
   db: Db;
   format: ExportFormat;
-  action: 'export.records' | 'export.audit' | 'export.indicator';
+  action: 'export.records' | 'export.audit' | 'export.indicator' | 'export.scores';
   /** File name without extension (Chinese allowed). */
   baseName: string;
   /** What was asked for, as recorded in the audit event. */

@@ -8,12 +8,16 @@ import { count } from 'drizzle-orm';
 import { getDbHandle, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
 import { seedReport } from '@/db/seed/report';
-import { seedSampleYear } from '@/db/seed/sample';
+import { seedPlans } from '@/db/seed/plans';
+import { SAMPLE_YEAR, seedSampleYear } from '@/db/seed/sample';
+import { SAMPLE_SCHEME } from '@/db/seed/sample-scheme';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { generatePassword } from '@/lib/auth/password';
 import { ROLE_LABELS, type Role } from '@/lib/domain/types';
 import { secureStoredCredentials } from '../account/credentials-at-rest';
 import { createUser } from '../admin/users';
+import { isAppError } from '@/lib/errors';
+import { seedSampleScores } from '@/lib/services/scoring/scoring';
 
 const DEMO_DEPARTMENT = 'fgw';
 const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string }[] = [
@@ -46,10 +50,18 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   }
   const report = await seedReport(h.db);
   if (report.applied) log(`[zhuashou] 已载入政府工作报告：${report.indicators} 项指标，${report.figures} 个数据`);
+  await seedPlans(h.db);
   const wantSample = options.sample ?? (embedded || serverEnv().seedSample);
   if (wantSample) {
     const sample = await seedSampleYear(h.db, options.now ?? new Date());
     if (sample.applied) log(`[zhuashou] 已载入 2026 年示例数据（示例数据，非真实统计）：${sample.targets} 个目标，${sample.figures} 个月度数据`);
+    try {
+      if (await seedSampleScores(h.db, SAMPLE_YEAR, SAMPLE_SCHEME, options.now ?? new Date())) log(`[zhuashou] 已发布 ${SAMPLE_YEAR} 年示例考核得分（示例数据）`);
+    } catch (error) {
+      // The catalogue changed under the sample scheme (an indicator retired): start anyway, without sample scores.
+      if (!isAppError(error)) throw error;
+      log(`[zhuashou] 未发布示例考核得分：${error.message}`);
+    }
   }
   const [{ n } = { n: 0 }] = await h.db.select({ n: count() }).from(users);
   if (n > 0) return;

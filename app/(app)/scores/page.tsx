@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { EmptyState } from '@/components/kpi/states';
+import { Forbidden } from '@/components/ui/forbidden';
+import { requirePagePermission } from '@/lib/session/page-guard';
+import { currentPeriod } from '@/lib/domain/period';
+import { getScores } from '@/lib/services/scoring/scores';
+import { ScoreRows } from './score-rows';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '考核得分' };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function ScoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, allowed } = await requirePagePermission('score.view');
+  if (!allowed) return <Forbidden what="「考核得分」" />;
+  const search = await searchParams;
+  const text = one(search.year);
+  const year = text && /^\d{4}$/.test(text) ? Number(text) : currentPeriod(new Date()).year;
+  const versionText = one(search.version);
+  const view = await getScores(user, { year, ...(versionText ? { version: versionText } : {}) }).catch(() => null);
+  if (!view) return <EmptyState message={`${year} 年考核方案第 ${versionText ?? ''} 版未发布`} />;
+  const scheme = view.scheme;
+  const exportHref = (format: string) => `/api/exports/scores?year=${year}&version=${scheme?.version ?? ''}&format=${format}`;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        crumbs={[{ href: '/', label: '总览' }]}
+        title={`${year}年高质量发展绩效考核得分`}
+        badges={scheme?.isSample ? <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">示例数据</span> : null}
+        subtitle={
+          scheme
+            ? `方案第 ${scheme.version} 版，发布于 ${scheme.publishedAt ? new Date(scheme.publishedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}（北京时间）；得分只依据已审核通过的数据，发布后作为快照保存，方案再修改不影响已发布得分。`
+            : undefined
+        }
+        controls={
+          <form className="flex items-center gap-2 text-sm" action="/scores">
+            <label htmlFor="scores-year">年份</label>
+            <input id="scores-year" name="year" defaultValue={year} inputMode="numeric" className="w-20 rounded border border-gray-300 px-2 py-1" />
+            <button type="submit" className="rounded border border-gray-300 px-2 py-1">查看</button>
+          </form>
+        }
+      />
+      {scheme?.isSample ? (
+        <p role="note" className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          <strong>示例数据</strong>：示例考核方案按 2026 年示例数据计算，仅用于演示，非真实考核结果。
+        </p>
+      ) : null}
+      {!scheme ? (
+        <EmptyState message={`${year} 年尚无已发布的考核得分`} />
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            {view.versions.length > 1 ? (
+              <nav aria-label="已发布版本" className="flex flex-wrap gap-2">
+                已发布版本：
+                {view.versions.map((v) => (
+                  <Link key={v.version} href={`/scores?year=${year}&version=${v.version}`} aria-current={v.version === scheme.version ? 'page' : undefined} className={v.version === scheme.version ? 'font-semibold text-red-800' : 'underline'}>
+                    第 {v.version} 版
+                  </Link>
+                ))}
+              </nav>
+            ) : null}
+            {view.canExport ? (
+              <span className="ml-auto flex gap-2">
+                <a href={exportHref('xlsx')} className="rounded border border-gray-300 bg-white px-2 py-1 hover:bg-gray-50" download>导出 Excel</a>
+                <a href={exportHref('csv')} className="rounded border border-gray-300 bg-white px-2 py-1 hover:bg-gray-50" download>导出 CSV</a>
+              </span>
+            ) : null}
+          </div>
+          <p className="text-xs text-gray-600">
+            计分方法：各指标按规则得分（完成率、序时进度按上限封顶；任务类完成得满分；越低越好反向计分），基础分 = 各项得分之和 ÷ 本单位指标权重合计 × 100；扣分 = 逾期未报、数据退回按项扣分（封顶）；加分按加分项（封顶）；总分 = 基础分 − 扣分 + 加分。
+          </p>
+          <ScoreRows rows={view.rows} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -18,11 +18,13 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string }[] = [
   { name: 'work_areas', orderBy: 'id' },
   { name: 'departments', orderBy: 'id', serial: 'id' },
+  { name: 'units', orderBy: 'id', serial: 'id' },
   { name: 'users', orderBy: 'id', serial: 'id' },
   { name: 'login_throttle', orderBy: 'address' },
   { name: 'indicators', orderBy: 'id', serial: 'id' },
   { name: 'targets', orderBy: 'id', serial: 'id' },
   { name: 'target_phases', orderBy: 'target_id, month' },
+  { name: 'unit_targets', orderBy: 'id', serial: 'id' },
   { name: 'actuals', orderBy: 'id', keyset: 'id', serial: 'id' },
   { name: 'period_locks', orderBy: 'year, month' },
   // Never a signing secret in a backup (an earlier version kept one here on PostgreSQL).

@@ -9,6 +9,7 @@ import { getDbHandle, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
 import { seedReport } from '@/db/seed/report';
 import { seedSampleYear } from '@/db/seed/sample';
+import { seedUnits } from '@/db/seed/units';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { generatePassword } from '@/lib/auth/password';
 import { ROLE_LABELS, type Role } from '@/lib/domain/types';
@@ -46,6 +47,8 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   }
   const report = await seedReport(h.db);
   if (report.applied) log(`[zhuashou] 已载入政府工作报告：${report.indicators} 项指标，${report.figures} 个数据`);
+  const seededUnits = await seedUnits(h.db);
+  if (seededUnits.applied) log(`[zhuashou] 已载入县区：${seededUnits.units} 个`);
   const wantSample = options.sample ?? (embedded || serverEnv().seedSample);
   if (wantSample) {
     const sample = await seedSampleYear(h.db, options.now ?? new Date());

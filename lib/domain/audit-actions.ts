@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = {
   'actual.approve': '审核通过',
   'actual.return': '退回数据',
   'actual.reopen': '重新打开',
+  'actual.rollup': '县区汇总到全市',
   'target.create': '新建目标',
   'target.update': '修改目标',
   'indicator.create': '新建指标',

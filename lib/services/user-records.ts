@@ -19,6 +19,7 @@ export function auditView(row: UserRow) {
     displayName: row.displayName,
     role: row.role,
     departmentId: row.departmentId,
+    ...(row.unitId !== null ? { unitId: row.unitId } : {}),
     mustChangePassword: row.mustChangePassword,
     totpEnabled: row.totpEnabled,
     isDisabled: row.isDisabled,

@@ -99,7 +99,7 @@ export const createUserSchema = z
     displayName: displayNameField,
     role: roleField,
     departmentCode: departmentCodeText.nullish().transform((code) => code || null),
-    unitCode: unitCodeText.nullish().transform((code) => code || null),
+    unitCode: unitCodeText.nullish().transform((code) => code || undefined),
     password: text('密码').max(256, '密码不能超过 128 个字符'),
     mustChangePassword: flag('首次登录须修改密码').default(true),
   })

@@ -8,7 +8,8 @@ import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getIndicatorByCodeForUpdate, updateIndicatorIfVersion } from '@/db/queries/catalog';
 import { getIndicatorByCode } from '@/db/queries/actuals';
 import { getTargetForUpdate } from '@/db/queries/targets';
-import { listUnits, listUnitTargets, replaceUnitTargets } from '@/db/queries/units';
+import { listTargetRows } from '@/db/queries/figures';
+import { listTrackedIndicators, listUnits, listUnitTargets, replaceUnitTargets } from '@/db/queries/units';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { validateDecomposition } from '@/lib/domain/decomposition';
@@ -116,3 +117,27 @@ export async function getDecomposition(actor: Actor, code: string, year: number,
       .map((u) => ({ code: u.code, name: u.name, kind: u.kind, counted: countsInRollup(u.kind), value: byUnit.get(u.id)?.value ?? null, qualifier: byUnit.get(u.id)?.qualifier ?? null })),
   };
 }
+
+/** The tracked indicators of /admin/targets with the city target and each unit's target of a year (four statements). */
+export async function listDecompositions(actor: Actor, year: number, db?: Db) {
+  requirePermission(actor, 'target.manage');
+  const conn = db ?? (await getDb());
+  const [tracked, units, cityTargets] = await Promise.all([listTrackedIndicators(conn), listUnits(conn), listTargetRows(conn, { year })]);
+  const rows = await listUnitTargets(conn, { year, indicatorIds: tracked.map((i) => i.id) });
+  const cityOf = new Map(cityTargets.map((t) => [t.indicatorId, t.value]));
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
+  return {
+    year,
+    units: units.filter((u) => u.isActive && reportsOwnFigures(u.kind)).map((u) => ({ code: u.code, name: u.name, counted: countsInRollup(u.kind) })),
+    indicators: tracked.map((i) => ({
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      kind: i.kind,
+      rule: i.rollupRule,
+      cityTarget: cityOf.get(i.id) ?? null,
+      shares: rows.filter((r) => r.indicatorId === i.id).map((r) => ({ unitCode: codeOf.get(r.unitId) ?? '', value: r.value, qualifier: r.qualifier })),
+    })),
+  };
+}
+export type Decompositions = Awaited<ReturnType<typeof listDecompositions>>;

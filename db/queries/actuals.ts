@@ -6,7 +6,7 @@ import { aliasedTable, and, asc, eq, getTableColumns, inArray, isNull, sql } fro
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, periodLocks, units, users } from '../schema';
-import { ownDepartmentWork, ownUnitFigures, visibleFigures } from './scope';
+import { ownDepartmentWork, ownUnitFigures, visibleFigures, visibleUnitFigures } from './scope';
 
 export type ActualRecord = typeof actuals.$inferSelect;
 export type NewActual = typeof actuals.$inferInsert;
@@ -165,3 +165,20 @@ export async function listPeriodLocks(db: Db, year: number) {
   return db.select().from(periodLocks).where(eq(periodLocks.year, year)).orderBy(asc(periodLocks.month));
 }
 
+
+/** A unit's figures of a period for some indicators, drafts included for the unit's own roles (./scope.ts). */
+export async function listUnitPeriodActuals(db: Db, args: { actor: Actor; unitId: number; indicatorIds: number[]; year: number; month: number }) {
+  if (!args.indicatorIds.length) return [];
+  return db
+    .select()
+    .from(actuals)
+    .where(
+      and(
+        inArray(actuals.indicatorId, args.indicatorIds),
+        eq(actuals.unitId, args.unitId),
+        eq(actuals.year, args.year),
+        eq(actuals.month, args.month),
+        visibleUnitFigures(args.actor),
+      ),
+    );
+}

@@ -13,14 +13,17 @@ import { currentPeriod, entryDeadline, isDueMonth, previousPeriod, type Period }
 import { AppError } from '@/lib/errors';
 import { loadIndicatorViews, type PeriodQuery } from './dashboard';
 import { getReportingSettings } from './settings';
+import { getUnitEntrySheet } from './unit-entry';
 
 const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, approved: 3 } as const;
 
 /** GET /api/entry — the department's figures due for a period (default: last month), overdue first. */
 export async function getEntrySheet(actor: Actor, query: PeriodQuery, now = new Date()) {
   requirePermission(actor, 'actual.enter');
-  if (actor.departmentId === null) throw new AppError('forbidden', '您的账号未关联责任单位，无法填报');
   const period: Period = query.year && query.month ? { year: query.year, month: query.month } : previousPeriod(currentPeriod(now));
+  // A unit's official enters its unit's figures.
+  if (actor.unitId != null) return getUnitEntrySheet(await getDb(), actor, period, now);
+  if (actor.departmentId === null) throw new AppError('forbidden', '您的账号未关联责任单位，无法填报');
   const db = await getDb();
   const [views, settings, locks] = await Promise.all([
     loadIndicatorViews(db, actor, period, now, { departmentId: actor.departmentId }),
@@ -77,6 +80,7 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, now = new 
     isPastDeadline,
     isLocked: locks.some((l) => l.month === period.month),
     rows,
+    unit: null as { code: string; name: string } | null,
   };
 }
 
@@ -92,7 +96,8 @@ export async function getApprovalQueue(actor: Actor) {
     version: r.actual.version,
     period: { year: r.actual.year, month: r.actual.month },
     indicator: r.indicator,
-    departmentName: r.departmentName,
+    departmentName: r.unitName ? `${r.unitName} · ${r.departmentName}` : r.departmentName,
+    unitName: r.unitName,
     value: r.actual.value,
     qualifier: r.actual.qualifier,
     note: r.actual.note,
@@ -114,7 +119,8 @@ export type ApprovalQueue = Awaited<ReturnType<typeof getApprovalQueue>>;
 export async function getOverdueList(actor: Actor, now = new Date()) {
   requirePermission(actor, 'dashboard.view');
   const scoped = isDepartmentScoped(actor) || !can(actor, 'department.view-all');
-  if (scoped && actor.departmentId === null) return { year: currentPeriod(now).year, items: [] };
+  // The city's overdue list (催报) is of city figures: a unit's official has none of its own there.
+  if (scoped && (actor.departmentId === null || actor.unitId != null)) return { year: currentPeriod(now).year, items: [] };
   const year = currentPeriod(now).month === 1 ? currentPeriod(now).year - 1 : currentPeriod(now).year;
   const db = await getDb();
   const [indicators, targets, figures, settings] = await Promise.all([

@@ -17,7 +17,7 @@ const ENTERED = '321';
 type UnitsTable = {
   period: { year: number; month: number };
   rollup: { state: string; value?: string; text: string; missing?: string[] };
-  rows: { unitCode: string; value: string | null; countsInRollup: boolean }[];
+  rows: { unitCode: string; value: string | null; month: number | null; workflow: string | null; countsInRollup: boolean }[];
 };
 
 const apiAs = (storageState: Awaited<ReturnType<typeof createReadyUser>>['storageState'] | string) =>
@@ -59,7 +59,11 @@ test.describe.serial('县区填报、审核与汇总', () => {
 
   test('before: the roll-up names 潞州区 as missing and shows no partial sum', async ({ page }) => {
     expect(before.rollup).toMatchObject({ state: 'incomplete', missing: ['潞州区'] });
-    expect(before.rows.find((r) => r.unitCode === 'luzhou')?.value).toBeNull();
+    // 潞州区 shows its latest earlier figure, but nothing for this period.
+    const luzhou = before.rows.find((r) => r.unitCode === 'luzhou');
+    expect(luzhou?.workflow).toBeNull();
+    expect(luzhou?.month).not.toBe(before.period.month);
+    expect(before.rows.filter((r) => r.countsInRollup && r.unitCode !== 'luzhou').every((r) => r.month === before.period.month && r.workflow === 'approved')).toBe(true);
     await page.goto(`/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`);
     await expect(page.getByTestId('rollup-city')).toContainText('暂不汇总');
     await expect(page.getByTestId('rollup-city')).toContainText('汇总方式：各县区数据求和');

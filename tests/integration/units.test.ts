@@ -15,7 +15,9 @@ import { bootstrap } from '@/lib/services/bootstrap';
 import { decomposeTarget, setIndicatorRollup } from '@/lib/services/unit-targets';
 import { getIndicatorUnits, getUnitsOverview, getUnitView } from '@/lib/services/unit-view';
 import { createUnit, updateUnit } from '@/lib/services/units';
+import { exportRecords } from '@/lib/services/exports';
 import { createUser } from '@/lib/services/users';
+import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
@@ -174,6 +176,23 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       expect(table.tracked && table.rollup).toMatchObject({ state: 'complete', value: '230', text: '12个县区数据之和' });
       const rollups = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'actual.rollup'));
       expect(rollups).toHaveLength(1);
+    });
+
+    it('the records export carries the unit column: each unit\'s figure against its own target, the city as 全市', async () => {
+      const leader = await actorFor(ctx.db, 'u-export-leader', 'leader');
+      const download = await exportRecords(leader, { format: 'csv', year: '2026' }, {}, ctx.db);
+      const rows = await readCsv(await readWebStream(download.stream));
+      await download.done;
+      const header = rows.find((r) => r.includes('县区') && r.includes('指标编码')) ?? [];
+      const col = (name: string) => header.indexOf(name);
+      const ofCode = rows.filter((r) => r[col('指标编码')] === CODE && r[col('月份')] === '3');
+      expect(ofCode.map((r) => r[col('县区')]).sort()).toEqual(
+        ['全市', '潞州区', '上党区', '屯留区', '潞城区', '襄垣县', '平顺县', '黎城县', '壶关县', '长子县', '武乡县', '沁县', '沁源县'].sort(),
+      );
+      const luzhou = ofCode.find((r) => r[col('县区')] === '潞州区');
+      expect(Number(luzhou?.[col('实际值')])).toBe(123.4);
+      expect(Number(luzhou?.[col('目标值')])).toBe(100);
+      expect(Number(ofCode.find((r) => r[col('县区')] === '全市')?.[col('实际值')])).toBe(230);
     });
 
     it('the unit views: counts, completion against own targets, ranking with its formula', async () => {

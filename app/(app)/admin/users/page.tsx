@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/api/admin';
 import { requirePagePermission } from '@/lib/auth/page-guard';
 import { listDepartments } from '@/lib/services/departments';
+import { listUnits } from '@/lib/services/units';
 import { listUsers, toUserListItem } from '@/lib/services/users';
 import { Forbidden } from '@/components/ui/forbidden';
 import { UsersView } from './users-view';
@@ -20,7 +21,7 @@ export default async function AdminUsersPage() {
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <UsersView currentUserId={user.id} />
+      <UsersView currentUserId={user.id} units={await listUnits(user)} />
     </HydrationBoundary>
   );
 }

@@ -6,6 +6,7 @@ import { adminApi, adminUsersQuery } from '@/lib/api/admin';
 import { requiresDepartment } from '@/lib/auth/permissions';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 import type { DepartmentSummary } from '@/lib/services/departments';
+import type { UnitSummary } from '@/lib/services/units';
 import type { UserListItem } from '@/lib/services/users';
 import { Dialog, FormError } from '../_shared/dialog';
 import { SelectField, TextField } from '../_shared/fields';
@@ -26,9 +27,17 @@ function departmentOptions(departments: DepartmentSummary[], currentCode: string
   ];
 }
 
+/** Active units that report figures of their own (not the city itself), for a unit's official or reviewer. */
+function unitOptions(units: UnitSummary[]) {
+  return [
+    { value: '', label: '不属于县区（市级用户）' },
+    ...units.filter((u) => u.isActive && u.kind !== 'city').map((u) => ({ value: u.code, label: u.name })),
+  ];
+}
+
 /** The fields the form shows for `role` (their errors appear beside them, not in the summary). */
 function shownFields(role: Role, base: string[]): string[] {
-  return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode'] : [])];
+  return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode', 'unitCode'] : [])];
 }
 
 function FormButtons({ pending, submitLabel, onClose }: { pending: boolean; submitLabel: string; onClose: () => void }) {
@@ -51,16 +60,19 @@ function text(form: FormData, name: string): string {
 
 export function CreateUserDialog({
   departments,
+  units = [],
   onClose,
   onCreated,
 }: {
   departments: DepartmentSummary[];
+  units?: UnitSummary[];
   onClose: () => void;
   onCreated: (created: { username: string; password: string }) => void;
 }) {
   const queryClient = useQueryClient();
   const [role, setRole] = useState<Role>('official');
   const [departmentCode, setDepartmentCode] = useState('');
+  const [unitCode, setUnitCode] = useState('');
   const create = useMutation({
     mutationFn: adminApi.createUser,
     onSuccess: async (created) => {
@@ -77,6 +89,7 @@ export function CreateUserDialog({
       displayName: text(form, 'displayName'),
       role,
       departmentCode: requiresDepartment(role) ? departmentCode : null,
+      unitCode: requiresDepartment(role) && unitCode ? unitCode : null,
     });
   };
   return (
@@ -95,6 +108,17 @@ export function CreateUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
+        {requiresDepartment(role) && units.length ? (
+          <SelectField
+            label="所属县区"
+            name="unitCode"
+            value={unitCode}
+            onChange={setUnitCode}
+            options={unitOptions(units)}
+            errors={problem?.fieldErrors.unitCode}
+          />
+        ) : null}
+        {requiresDepartment(role) ? <p className="text-xs text-gray-500">县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。</p> : null}
         <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
         {problem ? <FormError message={problem.message} /> : null}
         <FormButtons pending={create.isPending} submitLabel="创建" onClose={onClose} />

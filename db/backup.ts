@@ -19,11 +19,13 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string; page?: number }[] = [
   { name: 'work_areas', orderBy: 'id' },
   { name: 'departments', orderBy: 'id', serial: 'id' },
+  { name: 'units', orderBy: 'id', serial: 'id' },
   { name: 'users', orderBy: 'id', serial: 'id' },
   { name: 'login_throttle', orderBy: 'address' },
   { name: 'indicators', orderBy: 'id', serial: 'id' },
   { name: 'targets', orderBy: 'id', serial: 'id' },
   { name: 'target_phases', orderBy: 'target_id, month' },
+  { name: 'unit_targets', orderBy: 'id', serial: 'id' },
   { name: 'actuals', orderBy: 'id', keyset: 'id', serial: 'id' },
   // 佐证材料 kept in the database come with their bytes (bytea as hex), a few rows at a time (up to 20 MB each);
   // files kept in an EVIDENCE_DIR folder are backed up with that folder (README).

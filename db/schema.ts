@@ -11,6 +11,7 @@ import {
   index,
   integer,
   jsonb,
+  type AnyPgColumn,
   numeric,
   pgEnum,
   pgTable,
@@ -29,6 +30,8 @@ import {
   PLAN_TYPES,
   QUALIFIERS,
   ROLES,
+  ROLLUP_RULES,
+  UNIT_KINDS,
   type ChangeBasis,
   type ChangeUnit,
 } from '../lib/domain/types';
@@ -43,6 +46,8 @@ export const planTypeEnum = pgEnum('plan_type', PLAN_TYPES);
 export const qualifierEnum = pgEnum('qualifier', QUALIFIERS);
 export const actualStatusEnum = pgEnum('actual_status', ACTUAL_STATUSES);
 export const phasingEnum = pgEnum('phasing', ['none', 'monthly', 'quarterly']);
+export const unitKindEnum = pgEnum('unit_kind', UNIT_KINDS);
+export const rollupRuleEnum = pgEnum('rollup_rule', ROLLUP_RULES);
 export const indicatorSectionEnum = pgEnum('indicator_section', ['area', 'highlights', 'review', 'custom']);
 
 /** Figures: up to 20 digits with 6 decimals covers 亿元 to the 元 and rates to 0.000001. */
@@ -67,6 +72,18 @@ export const departments = pgTable('departments', {
   updatedAt: updatedAt(),
 });
 
+/** 县区: the city itself and its districts, counties and development zones (lib/domain/units.ts). */
+export const units = pgTable('units', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  kind: unitKindEnum('kind').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 export const users = pgTable(
   'users',
   {
@@ -75,6 +92,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     role: roleEnum('role').notNull(),
     departmentId: integer('department_id').references(() => departments.id),
+    /** A county/district/zone official or reviewer: enters or reviews that unit's figures only. */
+    unitId: integer('unit_id').references(() => units.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
@@ -102,8 +121,9 @@ export const users = pgTable(
   (t) => [
     check(
       'users_department_for_role',
-      sql`(${t.role} in ('official', 'reviewer')) = (${t.departmentId} is not null)`,
+      sql`(${t.role} in ('official', 'reviewer')) = (${t.departmentId} is not null or ${t.unitId} is not null)`,
     ),
+    check('users_unit_for_role', sql`${t.unitId} is null or ${t.role} in ('official', 'reviewer')`),
   ],
 );
 
@@ -137,6 +157,11 @@ export const indicators = pgTable(
     /** For milestones counted as done/total: the total. */
     milestoneTotal: figure('milestone_total'),
     headlineOrder: smallint('headline_order'),
+    /** Reported by each county/district (分解到县区) and rolled up to the city by `rollup_rule`. */
+    trackedByUnit: boolean('tracked_by_unit').notNull().default(false),
+    rollupRule: rollupRuleEnum('rollup_rule'),
+    /** For the weighted rule: the indicator whose unit figures weigh each unit's rate. */
+    rollupWeightIndicatorId: integer('rollup_weight_indicator_id').references((): AnyPgColumn => indicators.id),
     sortOrder: integer('sort_order').notNull().default(0),
     sourceText: text('source_text'),
     isRetired: boolean('is_retired').notNull().default(false),
@@ -148,6 +173,8 @@ export const indicators = pgTable(
   (t) => [
     index('indicators_area_idx').on(t.areaId, t.sortOrder),
     index('indicators_department_idx').on(t.departmentId),
+    check('indicators_rollup', sql`not ${t.trackedByUnit} or ${t.rollupRule} is not null`),
+    check('indicators_rollup_weight', sql`(${t.rollupRule} = 'weighted') = (${t.rollupWeightIndicatorId} is not null)`),
   ],
 );
 
@@ -190,6 +217,28 @@ export const targetPhases = pgTable(
   (t) => [primaryKey({ columns: [t.targetId, t.month] }), check('target_phases_month', sql`${t.month} between 1 and 12`)],
 );
 
+/** A city target handed down to a unit (分解到县区): a share, or a floor every unit must reach (qualifier at_least). */
+export const unitTargets = pgTable(
+  'unit_targets',
+  {
+    id: serial('id').primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    year: smallint('year').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    value: figure('value').notNull(),
+    qualifier: qualifierEnum('qualifier').notNull().default('exact'),
+    isSample: boolean('is_sample').notNull().default(false),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('unit_targets_indicator_year_unit_uq').on(t.indicatorId, t.year, t.unitId)],
+);
+
 export const actuals = pgTable(
   'actuals',
   {
@@ -199,6 +248,8 @@ export const actuals = pgTable(
       .references(() => indicators.id),
     year: smallint('year').notNull(),
     month: smallint('month').notNull(),
+    /** The county/district/zone the figure is of; null for the city's own figure. */
+    unitId: integer('unit_id').references(() => units.id),
     value: figure('value'),
     valueText: text('value_text'),
     qualifier: qualifierEnum('qualifier').notNull().default('exact'),
@@ -240,7 +291,9 @@ export const actuals = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('actuals_indicator_period_uq').on(t.indicatorId, t.year, t.month),
+    uniqueIndex('actuals_indicator_period_uq').on(t.indicatorId, t.year, t.month).where(sql`${t.unitId} is null`),
+    uniqueIndex('actuals_unit_period_uq').on(t.indicatorId, t.unitId, t.year, t.month).where(sql`${t.unitId} is not null`),
+    index('actuals_unit_idx').on(t.unitId, t.year, t.month),
     index('actuals_period_idx').on(t.year, t.month),
     index('actuals_status_idx').on(t.status, t.year, t.month),
     check('actuals_month', sql`${t.month} between 1 and 12`),

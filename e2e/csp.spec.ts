@@ -35,6 +35,8 @@ const PAGES: { path: string; role: E2eRole | 'signed-out' }[] = [
   { path: '/review', role: 'leader' },
   { path: '/departments', role: 'leader' },
   { path: '/departments/fgw', role: 'leader' },
+  { path: '/units', role: 'leader' },
+  { path: '/units/luzhou', role: 'leader' },
   { path: '/screen', role: 'leader' },
   { path: '/entry', role: 'official' },
   { path: '/departments/own', role: 'official' },

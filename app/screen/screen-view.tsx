@@ -58,11 +58,11 @@ function Tiles({ data }: { data: ScreenData }) {
             <StatusBadge status={t.status} label={t.statusLabel} tone="dark" />
           </div>
           <p className="mt-1 text-3xl font-bold tabular-nums text-white 2xl:text-4xl">
-            <FigureText figure={t.figure} unit={t.unit} />
+            <FigureText figure={t.figure} unit={t.unit} tone="dark" />
           </p>
           <div className="mt-1 flex items-end justify-between gap-2 text-xs text-slate-400 2xl:text-sm">
             <span>
-              目标 {t.target ? <FigureText figure={t.target} unit={t.unit} /> : '未设定'}
+              目标 {t.target ? <FigureText figure={t.target} unit={t.unit} tone="dark" /> : '未设定'}
               {t.figure ? <span className="block">截至 {t.figure.month} 月</span> : <span className="block">本期尚无数据</span>}
             </span>
             <Sparkline points={t.series} unit={t.unit} status={t.status} tone="dark" width={96} height={30} />
@@ -119,7 +119,7 @@ function RedList({ data }: { data: ScreenData }) {
               <Link href={`/indicators/${v.code}?year=${data.period.year}&month=${data.period.month}`} className="min-w-0 flex-1 truncate hover:underline" title={v.name}>
                 {v.name}
               </Link>
-              <FigureText figure={v.figure} unit={v.unit} className="whitespace-nowrap tabular-nums text-slate-200" />
+              <FigureText figure={v.figure} unit={v.unit} className="whitespace-nowrap tabular-nums text-slate-200" tone="dark" />
               <span className="whitespace-nowrap text-right text-xs tabular-nums text-red-300 sm:w-24">{v.gapPoints === null ? '' : formatPoints(v.gapPoints)}</span>
               <span className="hidden w-20 truncate text-right text-xs text-slate-400 sm:block">{v.departmentShortName}</span>
             </li>

@@ -51,12 +51,12 @@ export function ChangeText({
   );
 }
 
-/** A small disclosure: its label always visible, the method shown on a click (no script needed). */
-export function MethodNote({ label, method }: { label: string; method: string }) {
+/** A small disclosure: its label always visible, the method shown on a click (no script needed). `dark` on the cockpit. */
+export function MethodNote({ label, method, tone = 'light' }: { label: string; method: string; tone?: 'light' | 'dark' }) {
   return (
-    <details className="ml-1 inline-block align-baseline text-xs text-gray-500 [&[open]]:block">
+    <details className={`ml-1 inline-block align-baseline text-xs ${tone === 'dark' ? 'text-slate-300' : 'text-gray-500'} [&[open]]:block`}>
       <summary className="inline cursor-pointer list-none underline decoration-dotted underline-offset-2">{label}</summary>
-      <span className="mt-1 block whitespace-normal text-left leading-snug text-gray-600">方法：{method}</span>
+      <span className={`mt-1 block whitespace-normal text-left leading-snug ${tone === 'dark' ? 'text-slate-300' : 'text-gray-600'}`}>方法：{method}</span>
     </details>
   );
 }

@@ -13,12 +13,15 @@ export function FigureText({
   unit,
   className,
   inLink = false,
+  tone = 'light',
 }: {
   figure: { value: string | null; valueText?: string | null; qualifier: Qualifier; isDerived?: boolean; derivedNote?: string | null } | null;
   unit: string;
   className?: string;
   /** Inside a link: the 推算 marker only (the method is on the page the link opens). */
   inLink?: boolean;
+  /** On a dark background (the cockpit). */
+  tone?: 'light' | 'dark';
 }) {
   if (!figure) return <span className="text-gray-400">—</span>;
   return (
@@ -26,11 +29,11 @@ export function FigureText({
       {formatFigure(figure, unit)}
       {figure.isDerived ? (
         inLink ? (
-          <span className="ml-1 text-xs text-gray-500" title={figure.derivedNote ?? undefined}>
+          <span className={`ml-1 text-xs ${tone === 'dark' ? 'text-slate-300' : 'text-gray-500'}`} title={figure.derivedNote ?? undefined}>
             （推算）
           </span>
         ) : (
-          <MethodNote label="推算" method={figure.derivedNote ?? '由报告中的其他数据推算，非直接公布数'} />
+          <MethodNote label="推算" method={figure.derivedNote ?? '由报告中的其他数据推算，非直接公布数'} tone={tone} />
         )
       ) : null}
     </span>

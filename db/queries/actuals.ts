@@ -2,11 +2,11 @@
  * Reads and writes of figures for the reporting cycle. Writes run inside the caller's transaction; the
  * version column makes every update conditional (optimistic concurrency: a stale write changes nothing).
  */
-import { aliasedTable, and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
-import { actuals, auditEvents, departments, indicators, periodLocks, users } from '../schema';
-import { ownDepartmentWork, visibleFigures } from './scope';
+import { actuals, auditEvents, departments, indicators, periodLocks, units, users } from '../schema';
+import { ownDepartmentWork, ownUnitFigures, visibleFigures, visibleUnitFigures } from './scope';
 
 export type ActualRecord = typeof actuals.$inferSelect;
 export type NewActual = typeof actuals.$inferInsert;
@@ -30,12 +30,19 @@ export async function getPeriodLock(db: Db, year: number, month: number) {
   return row ?? null;
 }
 
-/** The figure of one indicator and period, locked for update inside a transaction. */
-export async function getActualForUpdate(tx: Db, indicatorId: number, year: number, month: number) {
+/** The figure of one indicator, period and unit (null: the city's own), locked for update inside a transaction. */
+export async function getActualForUpdate(tx: Db, indicatorId: number, year: number, month: number, unitId: number | null = null) {
   const [row] = await tx
     .select()
     .from(actuals)
-    .where(and(eq(actuals.indicatorId, indicatorId), eq(actuals.year, year), eq(actuals.month, month)))
+    .where(
+      and(
+        eq(actuals.indicatorId, indicatorId),
+        eq(actuals.year, year),
+        eq(actuals.month, month),
+        unitId === null ? isNull(actuals.unitId) : eq(actuals.unitId, unitId),
+      ),
+    )
     .for('update')
     .limit(1);
   return row ?? null;
@@ -112,7 +119,7 @@ const enteredByUser = aliasedTable(users, 'entered_by_user');
 
 /** Submitted figures awaiting review, scoped to the actor's department for department roles. */
 export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
-  const conditions = [eq(actuals.status, 'submitted'), ownDepartmentWork(args.actor)];
+  const conditions = [eq(actuals.status, 'submitted'), ownDepartmentWork(args.actor), ownUnitFigures(args.actor)];
   return db
     .select({
       actual: actuals,
@@ -125,11 +132,13 @@ export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
         departmentId: indicators.departmentId,
       },
       departmentName: departments.shortName,
+      unitName: units.name,
       enteredByName: enteredByUser.displayName,
     })
     .from(actuals)
     .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
     .innerJoin(departments, eq(departments.id, indicators.departmentId))
+    .leftJoin(units, eq(units.id, actuals.unitId))
     .leftJoin(enteredByUser, eq(enteredByUser.id, actuals.submittedBy))
     .where(and(...conditions))
     .orderBy(asc(actuals.submittedAt), asc(actuals.id));
@@ -156,3 +165,20 @@ export async function listPeriodLocks(db: Db, year: number) {
   return db.select().from(periodLocks).where(eq(periodLocks.year, year)).orderBy(asc(periodLocks.month));
 }
 
+
+/** A unit's figures of a period for some indicators, drafts included for the unit's own roles (./scope.ts). */
+export async function listUnitPeriodActuals(db: Db, args: { actor: Actor; unitId: number; indicatorIds: number[]; year: number; month: number }) {
+  if (!args.indicatorIds.length) return [];
+  return db
+    .select()
+    .from(actuals)
+    .where(
+      and(
+        inArray(actuals.indicatorId, args.indicatorIds),
+        eq(actuals.unitId, args.unitId),
+        eq(actuals.year, args.year),
+        eq(actuals.month, args.month),
+        visibleUnitFigures(args.actor),
+      ),
+    );
+}

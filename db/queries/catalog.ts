@@ -2,7 +2,7 @@
  * The indicator catalog (指标目录) for its administrators and for imports. Writes run inside the caller's
  * transaction; updates are conditional on the version (a stale write changes nothing).
  */
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, instructions, targets, workAreas } from '../schema';
@@ -131,11 +131,11 @@ export async function listTemplateIndicators(db: Db, args: { departmentId: numbe
     .orderBy(asc(indicators.departmentId), asc(indicators.areaId), asc(indicators.sortOrder), asc(indicators.id));
 }
 
-/** Stored figures of some indicators in some years (any status): imports compare against them. */
+/** Stored city figures of some indicators in some years (any status): imports compare against them. */
 export async function listFiguresOf(db: Db, args: { indicatorIds: number[]; years: number[] }) {
   if (args.indicatorIds.length === 0 || args.years.length === 0) return [];
   return db
     .select()
     .from(actuals)
-    .where(and(inArray(actuals.indicatorId, args.indicatorIds), inArray(actuals.year, args.years)));
+    .where(and(inArray(actuals.indicatorId, args.indicatorIds), inArray(actuals.year, args.years), isNull(actuals.unitId)));
 }

@@ -1,14 +1,16 @@
 /**
- * Records for exports: every figure with its indicator, target and who entered/approved it, read in keyset
- * batches on the unique (indicator, year, month) so that memory stays flat whatever the number of rows;
+ * Records for exports: every figure (the city's and each unit's, with the unit named) with its indicator, target
+ * (a unit's own target for a unit's figure) and who entered/approved it, read in keyset batches on the unique
+ * (indicator, year, month, unit — the city's as 0) so that memory stays flat whatever the number of rows;
  * plus the pieces of one indicator's audit bundle (targets, instructions and their answers).
  */
 import { and, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '@/lib/domain/actor';
+import type { Qualifier } from '@/lib/domain/types';
 import type { Db } from '../client';
 import { yieldToEventLoop } from './audit';
-import { visibleFigures } from './scope';
+import { visibleAnyFigures } from './scope';
 import {
   actuals,
   departments,
@@ -17,6 +19,8 @@ import {
   instructions,
   targetPhases,
   targets,
+  units,
+  unitTargets,
   users,
   workAreas,
 } from '../schema';
@@ -47,6 +51,9 @@ const recordColumns = {
   milestoneTotal: indicators.milestoneTotal,
   areaName: workAreas.name,
   departmentName: departments.name,
+  unitId: actuals.unitId,
+  unitCode: units.code,
+  unitName: units.name,
   year: actuals.year,
   month: actuals.month,
   value: actuals.value,
@@ -69,10 +76,14 @@ const recordColumns = {
   returnedAt: actuals.returnedAt,
   returnReason: actuals.returnReason,
   reopenReason: actuals.reopenReason,
-  targetValue: targets.value,
-  targetValueText: targets.valueText,
-  targetQualifier: targets.qualifier,
+  // A unit's figure is set against the unit's own target (分解目标), the city's against the city's.
+  targetValue: sql<string | null>`case when ${actuals.unitId} is null then ${targets.value} else ${unitTargets.value} end`,
+  targetValueText: sql<string | null>`case when ${actuals.unitId} is null then ${targets.valueText} end`,
+  targetQualifier: sql<Qualifier | null>`case when ${actuals.unitId} is null then ${targets.qualifier} else ${unitTargets.qualifier} end`,
 };
+
+/** The keyset's last column: the unit, the city's own figure first (as 0). */
+const unitKey = sql<number>`coalesce(${actuals.unitId}, 0)`;
 
 function recordConditions(filter: RecordFilter): SQL[] {
   const where: SQL[] = [];
@@ -91,7 +102,7 @@ export async function countRecords(db: Db, args: { actor: Actor; filter: RecordF
     .select({ n: count() })
     .from(actuals)
     .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(and(visibleFigures(args.actor), ...recordConditions(args.filter)));
+    .where(and(visibleAnyFigures(args.actor), ...recordConditions(args.filter)));
   return row?.n ?? 0;
 }
 
@@ -105,11 +116,13 @@ async function readRecordBatch(db: Db, where: SQL[], size: number) {
     .innerJoin(departments, eq(departments.id, indicators.departmentId))
     .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
     .leftJoin(targets, and(eq(targets.indicatorId, actuals.indicatorId), eq(targets.year, actuals.year)))
+    .leftJoin(units, eq(units.id, actuals.unitId))
+    .leftJoin(unitTargets, and(eq(unitTargets.indicatorId, actuals.indicatorId), eq(unitTargets.year, actuals.year), eq(unitTargets.unitId, actuals.unitId)))
     .leftJoin(enteredBy, eq(enteredBy.id, actuals.enteredBy))
     .leftJoin(approvedBy, eq(approvedBy.id, actuals.approvedBy))
     .leftJoin(returnedBy, eq(returnedBy.id, actuals.returnedBy))
     .where(and(...where))
-    .orderBy(asc(actuals.indicatorId), asc(actuals.year), asc(actuals.month))
+    .orderBy(asc(actuals.indicatorId), asc(actuals.year), asc(actuals.month), asc(unitKey))
     .limit(size);
 }
 
@@ -119,18 +132,18 @@ export async function* iterateRecords(
   args: { actor: Actor; filter: RecordFilter; batchSize?: number },
 ): AsyncGenerator<RecordRow[]> {
   const size = args.batchSize ?? 1000;
-  const base = [visibleFigures(args.actor), ...recordConditions(args.filter)];
-  let after: { indicatorId: number; year: number; month: number } | null = null;
+  const base = [visibleAnyFigures(args.actor), ...recordConditions(args.filter)];
+  let after: { indicatorId: number; year: number; month: number; unitId: number } | null = null;
   for (;;) {
     const where = after
-      ? [...base, sql`(${actuals.indicatorId}, ${actuals.year}, ${actuals.month}) > (${after.indicatorId}, ${after.year}, ${after.month})`]
+      ? [...base, sql`(${actuals.indicatorId}, ${actuals.year}, ${actuals.month}, ${unitKey}) > (${after.indicatorId}, ${after.year}, ${after.month}, ${after.unitId})`]
       : base;
     const rows = await readRecordBatch(db, where, size);
     if (rows.length === 0) return;
     yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < size) return;
-    after = { indicatorId: last.indicatorId, year: last.year, month: last.month };
+    after = { indicatorId: last.indicatorId, year: last.year, month: last.month, unitId: last.unitId ?? 0 };
     await yieldToEventLoop();
   }
 }

@@ -1,15 +1,17 @@
 /**
  * Which figures a reader may see: the one place the rule is written. Every read of figures uses one of the
  * scopes below — the indicator page, the records export and the indicator bundle (`visibleFigures`), the
- * dashboards and everything computed from them (`dashboardFigures`) — and every cached computation of the
+ * dashboards and everything computed from them (`dashboardFigures`), the unit views and roll-ups
+ * (`unitDashboardFigures`), a unit's own entry sheet (`visibleUnitFigures`) — and every cached computation of the
  * read model is filed under the `ScopeKey` of what it read, so one reader's computation is never served to
  * a reader who may not see the same figures.
  *
- * A draft is its department's work in progress: only that department's own officials and reviewers see it;
- * everyone else sees figures once submitted. Dashboards show submitted and approved figures only, to every
- * signed-in role alike (PRODUCT.md).
+ * A figure is the city's own (unit_id null) or a county's/district's/zone's. A draft is its owner's work in
+ * progress: a city figure's draft is seen only by its department's own (city) officials and reviewers; a unit
+ * figure's draft only by that unit's officials and reviewers. Everyone else sees figures once submitted.
+ * Dashboards show submitted and approved figures only, to every signed-in role alike (PRODUCT.md).
  */
-import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { isDepartmentScoped } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import { actuals, indicators } from '../schema';
@@ -23,9 +25,14 @@ export const DASHBOARD_STATUSES = ['submitted', 'approved'] as const;
  */
 export type FigureScope = 'dashboard' | 'approved';
 
-/** The condition of a figure row in the dashboards' scope (needs no join). */
+/** The condition of a city figure row in the dashboards' scope (needs no join). */
 export function dashboardFigures(): SQL {
-  return inArray(actuals.status, [...DASHBOARD_STATUSES]);
+  return and(inArray(actuals.status, [...DASHBOARD_STATUSES]), isNull(actuals.unitId)) as SQL;
+}
+
+/** The condition of a unit figure row in the dashboards' scope: what the unit views and the roll-ups read. */
+export function unitDashboardFigures(): SQL {
+  return and(inArray(actuals.status, [...DASHBOARD_STATUSES]), isNotNull(actuals.unitId)) as SQL;
 }
 
 /** The condition of a figure row that is approved (needs no join). */
@@ -39,22 +46,43 @@ export function figuresIn(scope: FigureScope): SQL {
 }
 
 /**
- * The condition a figure row must meet to be visible to `actor`. The query must join `indicators` (the rule
+ * The condition a city figure row must meet to be visible to `actor`. The query must join `indicators` (the rule
  * reads the figure's owning department).
  */
 export function visibleFigures(actor: Actor): SQL {
   const department = draftsDepartment(actor);
   const notDraft = ne(actuals.status, 'draft');
-  if (department === null) return notDraft;
-  return or(notDraft, eq(indicators.departmentId, department)) ?? notDraft;
+  const cityOwn = isNull(actuals.unitId);
+  if (department === null) return and(cityOwn, notDraft) as SQL;
+  return and(cityOwn, or(notDraft, eq(indicators.departmentId, department))) as SQL;
+}
+
+/** The condition a unit figure row must meet to be visible to `actor`: submitted, or a draft of its own unit. */
+export function visibleUnitFigures(actor: Actor): SQL {
+  const notDraft = ne(actuals.status, 'draft');
+  const ownUnit = isDepartmentScoped(actor) && actor.unitId != null ? actor.unitId : null;
+  const unitRow = isNotNull(actuals.unitId);
+  if (ownUnit === null) return and(unitRow, notDraft) as SQL;
+  return and(unitRow, or(notDraft, eq(actuals.unitId, ownUnit))) as SQL;
+}
+
+/** Every figure row, city or unit, visible to `actor` (the records export). The query must join `indicators`. */
+export function visibleAnyFigures(actor: Actor): SQL {
+  return or(visibleFigures(actor), visibleUnitFigures(actor)) as SQL;
 }
 
 /**
  * The indicators a department role works on (its own department's: the catalogue it administers, the review
- * queue); undefined (every indicator) for city-wide roles. Conditions `indicators`.
+ * queue; a unit's official: the indicators tracked by unit, of its department when it has one); undefined
+ * (every indicator) for city-wide roles. Conditions `indicators`.
  */
 export function ownDepartmentWork(actor: Actor): SQL | undefined {
-  return isDepartmentScoped(actor) ? eq(indicators.departmentId, actor.departmentId ?? -1) : undefined;
+  if (!isDepartmentScoped(actor)) return undefined;
+  if (actor.unitId != null) {
+    const tracked = eq(indicators.trackedByUnit, true);
+    return actor.departmentId === null ? tracked : and(tracked, eq(indicators.departmentId, actor.departmentId));
+  }
+  return eq(indicators.departmentId, actor.departmentId ?? -1);
 }
 
 /**
@@ -68,9 +96,15 @@ export function visibleEvidence(actor: Actor): SQL {
   return own ? (and(figure, own) ?? figure) : figure;
 }
 
-/** The department whose drafts `actor` sees; null when it sees no drafts. */
+/** The figures a scoped role reviews: its own unit's, or (city roles) the city's own; undefined for city-wide roles. */
+export function ownUnitFigures(actor: Actor): SQL | undefined {
+  if (!isDepartmentScoped(actor)) return undefined;
+  return actor.unitId != null ? eq(actuals.unitId, actor.unitId) : isNull(actuals.unitId);
+}
+
+/** The department whose city drafts `actor` sees; null when it sees none (a unit's official sees its unit's only). */
 function draftsDepartment(actor: Actor): number | null {
-  return isDepartmentScoped(actor) && actor.departmentId !== null ? actor.departmentId : null;
+  return isDepartmentScoped(actor) && actor.departmentId !== null && actor.unitId == null ? actor.departmentId : null;
 }
 
 /**

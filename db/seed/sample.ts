@@ -11,6 +11,7 @@ import type { Db } from '../client';
 import { appendAuditEvent } from '../queries/audit-append';
 import { actuals, indicators, seedRuns, targetPhases, targets } from '../schema';
 import { SEED_INDICATORS } from './report-data';
+import { seedSampleUnits } from './sample-units';
 import type { SeedIndicator } from './types';
 
 export const SAMPLE_YEAR = 2026;
@@ -150,10 +151,19 @@ export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: bool
       }
       return rows;
     });
-    for (let i = 0; i < figureRows.length; i += 500) {
-      await tx.insert(actuals).values(figureRows.slice(i, i + 500)).onConflictDoNothing();
+    // A handful of indicators reported by each county and district: their city figures become the roll-ups.
+    const unitLevel = await seedSampleUnits(tx, { year: SAMPLE_YEAR, cityFigures: figureRows, cityTargets: targetRows, lastClosed, note: SAMPLE_NOTE });
+    const cityFigures = unitLevel.cityFigures;
+    for (let i = 0; i < cityFigures.length; i += 500) {
+      await tx.insert(actuals).values(cityFigures.slice(i, i + 500)).onConflictDoNothing();
     }
-    const details = { year: SAMPLE_YEAR, targets: targetRows.length, figures: figureRows.length, throughMonth: lastClosed };
+    const details = {
+      year: SAMPLE_YEAR,
+      targets: targetRows.length,
+      figures: cityFigures.length,
+      throughMonth: lastClosed,
+      ...(unitLevel.unitFigures ? { unitFigures: unitLevel.unitFigures, unitTargets: unitLevel.unitTargets } : {}),
+    };
     await tx.insert(seedRuns).values({ name: SAMPLE_SEED_NAME, details });
     await appendAuditEvent(tx, {
       actor: SYSTEM_ACTOR,
@@ -163,6 +173,6 @@ export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: bool
       after: details,
       reason: '载入示例数据（2026 年示例目标与月度数据）',
     });
-    return { applied: true, targets: targetRows.length, figures: figureRows.length };
+    return { applied: true, targets: targetRows.length, figures: cityFigures.length };
   });
 }

@@ -29,6 +29,8 @@ export interface NewUser {
   displayName: string;
   role: 'admin' | 'security' | 'official' | 'reviewer' | 'leader' | 'auditor';
   departmentCode?: string;
+  /** A county/district/zone (县区) official or reviewer. */
+  unitCode?: string;
 }
 
 /** Creates a user through POST /api/admin/users: returns the one-time password. */

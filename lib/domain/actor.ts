@@ -6,6 +6,8 @@ export interface Actor {
   username: string;
   role: Role | 'system';
   departmentId: number | null;
+  /** The county/district/zone a unit official or reviewer works for (null or absent: the city's own). */
+  unitId?: number | null;
   /** The client's address, recorded in the audit log. */
   clientAddress?: string | null;
 }

@@ -83,6 +83,22 @@ export function isDepartmentScoped(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'official' || actor.role === 'reviewer';
 }
 
+/**
+ * Whether a department- or unit-scoped actor may enter or review a figure: a city department's official works on
+ * its department's city figures; a unit's official on that unit's figures of indicators tracked by unit (of its
+ * department only, when it also belongs to one). Roles not scoped (the system, an administrator reopening) pass.
+ */
+export function mayActOnFigure(
+  actor: Pick<Actor, 'role' | 'departmentId' | 'unitId'>,
+  figure: { departmentId: number; trackedByUnit: boolean; unitId: number | null },
+): boolean {
+  if (!isDepartmentScoped(actor)) return true;
+  const actorUnit = actor.unitId ?? null;
+  if (actorUnit !== figure.unitId) return false;
+  if (actorUnit === null) return actor.departmentId === figure.departmentId;
+  return figure.trackedByUnit && (actor.departmentId === null || actor.departmentId === figure.departmentId);
+}
+
 export function requiresDepartment(role: Role): boolean {
   return role === 'official' || role === 'reviewer';
 }

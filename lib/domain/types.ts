@@ -57,6 +57,17 @@ export type PlanType = (typeof PLAN_TYPES)[number];
 export const QUALIFIERS = ['exact', 'at_least', 'about', 'over', 'at_most', 'all_done', 'breakthrough'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
+/** 县区 kinds: the city itself, its districts (区), counties (县) and development zones (开发区). */
+export const UNIT_KINDS = ['city', 'district', 'county', 'zone'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * How a unit-tracked indicator's city figure is made from its units' (lib/domain/rollup.ts): the sum, entered at city
+ * level, the mean weighted by a named weight indicator, or (milestones) done when every unit's is.
+ */
+export const ROLLUP_RULES = ['sum', 'entered', 'weighted', 'all_done'] as const;
+export type RollupRule = (typeof ROLLUP_RULES)[number];
+
 export const ACTUAL_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ActualStatus = (typeof ACTUAL_STATUSES)[number];
 

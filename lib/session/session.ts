@@ -44,6 +44,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     displayName: user.displayName,
     role: user.role,
     departmentId: user.departmentId,
+    unitId: user.unitId,
     departmentName: null,
     mustChangePassword: user.mustChangePassword,
     totpEnabled: user.totpEnabled,

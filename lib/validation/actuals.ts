@@ -45,6 +45,8 @@ export const saveActualSchema = z.strictObject({
   note: text('备注', 1000).optional(),
   explanation: text('情况说明', 2000).optional(),
   evidenceUrl: evidenceUrl.optional(),
+  /** The county/district/zone the figure is of (a unit's official: its own, the default); absent for the city's own. */
+  unitCode: z.string({ error: '「县区」应为文字' }).trim().max(32, '「县区」编码无效').optional(),
   /** The version the form was loaded with; null when the figure did not exist yet. */
   version: version.nullable(),
   action: z.enum(['draft', 'submit'], { error: '「操作」应为 draft（保存草稿）或 submit（提交）' }),

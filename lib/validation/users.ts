@@ -48,12 +48,23 @@ export const departmentIdField = z
   .positive('「单位编号」应为正整数')
   .max(2_147_483_647, '「单位编号」超出范围');
 
-/** The message when a role and a department do not go together, or null when they do. */
-export function departmentRuleMessage(role: Role, hasDepartment: boolean): string | null {
-  if (requiresDepartment(role) && !hasDepartment) return `「${ROLE_LABELS[role]}」必须指定「所属单位」`;
+/**
+ * The message when a role and a department do not go together, or null when they do. An official or reviewer
+ * belongs to a department, to a unit (县区), or to a department within a unit.
+ */
+export function departmentRuleMessage(role: Role, hasDepartment: boolean, hasUnit = false): string | null {
+  if (requiresDepartment(role) && !hasDepartment && !hasUnit) return `「${ROLE_LABELS[role]}」必须指定「所属单位」`;
   if (!requiresDepartment(role) && hasDepartment) return `「${ROLE_LABELS[role]}」不属于任何单位，请不要指定「所属单位」`;
   return null;
 }
+
+/** The message when a unit is given to a role that has none, or null. */
+export function unitRuleMessage(role: Role, hasUnit: boolean): string | null {
+  return !requiresDepartment(role) && hasUnit ? `「${ROLE_LABELS[role]}」不属于任何县区，请不要指定「所属县区」` : null;
+}
+
+/** A unit code as typed in a user form; '' means none. */
+const unitCodeText = text('所属县区').trim().toLowerCase().max(32, '「所属县区」代码不能超过 32 个字符');
 
 function hasText(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '';
@@ -77,6 +88,7 @@ interface LooseUserInput {
   displayName?: unknown;
   role?: unknown;
   departmentCode?: unknown;
+  unitCode?: unknown;
   password?: unknown;
 }
 
@@ -88,6 +100,7 @@ export const createUserSchema = z
     displayName: displayNameField,
     role: roleField,
     departmentCode: departmentCodeText.nullish().transform((code) => code || null),
+    unitCode: unitCodeText.nullish().transform((code) => code || undefined),
     password: text('密码').max(256, '密码不能超过 128 个字符'),
     mustChangePassword: flag('首次登录须修改密码').default(true),
     /** For e-mail reminders (催报提醒); absent or empty: none. */
@@ -95,8 +108,10 @@ export const createUserSchema = z
   })
   .superRefine((value: LooseUserInput, ctx) => {
     const role = roleField.safeParse(value.role);
-    const departmentMessage = role.success ? departmentRuleMessage(role.data, hasText(value.departmentCode)) : null;
+    const departmentMessage = role.success ? departmentRuleMessage(role.data, hasText(value.departmentCode), hasText(value.unitCode)) : null;
     if (departmentMessage) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: departmentMessage });
+    const unitMessage = role.success ? unitRuleMessage(role.data, hasText(value.unitCode)) : null;
+    if (unitMessage) ctx.addIssue({ code: 'custom', path: ['unitCode'], message: unitMessage });
     for (const message of passwordIssues(value.password, value.username, value.displayName)) {
       ctx.addIssue({ code: 'custom', path: ['password'], message });
     }

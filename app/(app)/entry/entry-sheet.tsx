@@ -69,7 +69,7 @@ export function EntrySheetView({ params, notice }: { params: PeriodParams; notic
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">数据填报 · {formatPeriodLabel(data.period)}</h1>
+        <h1 className="text-xl font-bold">数据填报 · {data.unit ? `${data.unit.name} · ` : ""}{formatPeriodLabel(data.period)}</h1>
         <span className={`rounded px-2 py-0.5 text-sm ${data.isPastDeadline ? 'bg-violet-100 text-violet-800' : 'bg-gray-100 text-gray-700'}`}>
           {data.isPastDeadline ? `已过填报截止日（${deadline}）` : `填报截止：${deadline}`}
         </span>

@@ -20,6 +20,7 @@ export function auditView(row: UserRow) {
     email: row.email,
     role: row.role,
     departmentId: row.departmentId,
+    ...(row.unitId !== null ? { unitId: row.unitId } : {}),
     mustChangePassword: row.mustChangePassword,
     totpEnabled: row.totpEnabled,
     isDisabled: row.isDisabled,

@@ -6,6 +6,8 @@
  */
 import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
+import { getUnitByCode } from '@/db/queries/units';
+import { reportsOwnFigures } from '@/lib/domain/units';
 import {
   getDepartmentRefByCode,
   insertUser,
@@ -70,6 +72,16 @@ async function resolveDepartment(tx: Db, code: string, currentId: number | null)
   return row.id;
 }
 
+/** The unit's id for a code typed in a user form: it must exist, be active and report figures of its own. */
+async function resolveUnit(tx: Db, code: string): Promise<number> {
+  const row = await getUnitByCode(tx, code);
+  const fail = (message: string) => new AppError('invalid_input', message, { unitCode: [message] });
+  if (!row) throw fail(`「所属县区」不存在：${code}`);
+  if (!row.isActive) throw fail(`「所属县区」已停用：${row.name}`);
+  if (!reportsOwnFigures(row.kind)) throw fail(`「所属县区」不能是市本级（${row.name}）：市级用户不指定县区`);
+  return row.id;
+}
+
 function departmentError(message: string): AppError {
   return new AppError('invalid_input', message, { departmentCode: [message] });
 }
@@ -87,11 +99,13 @@ export async function createUser(actor: Actor, input: unknown, options: ServiceO
     return await conn.transaction(async (tx) => {
       if (await isUsernameTaken(tx, data.username)) throw USERNAME_TAKEN();
       const departmentId = data.departmentCode ? await resolveDepartment(tx, data.departmentCode, null) : null;
+      const unitId = data.unitCode ? await resolveUnit(tx, data.unitCode) : null;
       const row = await insertUser(tx, {
         username: data.username,
         displayName: data.displayName,
         role: data.role,
         departmentId,
+        unitId,
         passwordHash,
         mustChangePassword: data.mustChangePassword,
         passwordChangedAt: new Date(),

@@ -130,7 +130,8 @@ async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>
       let written = 0;
       for await (const batch of iterateRecords(conn, { actor, filter })) {
         const statuses = await recordProgressStatuses(conn, actor, batch, now);
-        await writer.writeRows(batch.map((row) => recordCells(row, statuses.get(row.id) ?? null)));
+        // A unit's figure is judged on the unit views against its own target, not against the city's path here.
+        await writer.writeRows(batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null)));
         written += batch.length;
       }
       return written;

@@ -11,6 +11,7 @@ import { seedReport } from '@/db/seed/report';
 import { seedPlans } from '@/db/seed/plans';
 import { SAMPLE_YEAR, seedSampleYear } from '@/db/seed/sample';
 import { SAMPLE_SCHEME } from '@/db/seed/sample-scheme';
+import { seedUnits } from '@/db/seed/units';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { generatePassword } from '@/lib/auth/password';
 import { ROLE_LABELS, type Role } from '@/lib/domain/types';
@@ -51,6 +52,8 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   const report = await seedReport(h.db);
   if (report.applied) log(`[zhuashou] 已载入政府工作报告：${report.indicators} 项指标，${report.figures} 个数据`);
   await seedPlans(h.db);
+  const seededUnits = await seedUnits(h.db);
+  if (seededUnits.applied) log(`[zhuashou] 已载入县区：${seededUnits.units} 个`);
   const wantSample = options.sample ?? (embedded || serverEnv().seedSample);
   if (wantSample) {
     const sample = await seedSampleYear(h.db, options.now ?? new Date());

@@ -14,13 +14,16 @@ import {
   type ActualRecord,
 } from '@/db/queries/actuals';
 import { appendAuditEvent } from '@/db/queries/audit-append';
+import { getUnitByCode, getUnitById, type UnitRecord } from '@/db/queries/units';
 import { listActualRows, listTargetRows } from '@/db/queries/figures';
-import { requireDepartmentAccess, requirePermission } from '@/lib/auth/require-permission';
+import { requireFigureAccess, requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { parseFigure } from '@/lib/domain/figure-parse';
 import { reportingMonthsText } from '@/lib/domain/labels';
 import { comparePeriods, currentPeriod, formatPeriodLabel, isDueMonth, type Period } from '@/lib/domain/period';
+import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { buildSnapshot } from '@/lib/domain/snapshot';
+import { reportsOwnFigures } from '@/lib/domain/units';
 import { AppError } from '@/lib/errors';
 import { saveActualSchema, type SaveActualInput } from '@/lib/validation/actuals';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -72,6 +75,24 @@ export async function assertPeriodWritable(tx: Db, indicator: IndicatorRecord, p
   }
   const lock = await readOnce(tx, `lock:${period.year}-${period.month}`, () => getPeriodLock(tx, period.year, period.month));
   if (lock) throw new AppError('locked', `${formatPeriodLabel(period)}已关账，不能填报或修改${lock.reason ? `（${lock.reason}）` : ''}`);
+}
+
+/**
+ * The unit a figure is written for: the one named (`unitCode`), else the actor's own unit, else none (the city's
+ * own figure). An unknown unit is 404; an inactive one or the city itself is refused.
+ */
+async function figureUnit(tx: Db, actor: Actor, unitCode: string | undefined): Promise<UnitRecord | null> {
+  const code = unitCode?.toLowerCase();
+  const unit = code
+    ? await readOnce(tx, `unit:${code}`, () => getUnitByCode(tx, code))
+    : actor.unitId != null
+      ? await readOnce(tx, `unit#${actor.unitId}`, () => getUnitById(tx, actor.unitId ?? -1))
+      : null;
+  if (code && !unit) throw new AppError('not_found', `县区「${code}」不存在`, { unitCode: [`县区「${code}」不存在`] });
+  if (!unit) return null;
+  if (!unit.isActive) throw new AppError('invalid_input', `「${unit.name}」已停用，不能填报`, { unitCode: [`「${unit.name}」已停用`] });
+  if (!reportsOwnFigures(unit.kind)) throw new AppError('invalid_input', '市本级数据不指定县区', { unitCode: ['市本级数据不指定县区'] });
+  return unit;
 }
 
 async function conflict(tx: Db, current: ActualRecord): Promise<never> {
@@ -130,7 +151,15 @@ export async function writeActual(
   requirePermission(actor, 'actual.enter');
   const indicator = await readOnce(tx, `indicator:${data.indicatorCode}`, () => getIndicatorByCode(tx, data.indicatorCode));
   if (!indicator) throw new AppError('not_found', '指标不存在', { indicatorCode: ['指标不存在'] });
-  requireDepartmentAccess(actor, indicator.departmentId);
+  const unit = await figureUnit(tx, actor, data.unitCode);
+  requireFigureAccess(actor, { departmentId: indicator.departmentId, trackedByUnit: indicator.trackedByUnit, unitId: unit?.id ?? null });
+  if (unit && !indicator.trackedByUnit) {
+    throw new AppError('invalid_input', '该指标不按县区填报', { unitCode: ['该指标不按县区填报'] });
+  }
+  if (!unit && indicator.trackedByUnit && indicator.rollupRule && indicator.rollupRule !== 'entered') {
+    const message = `该指标的全市数据由县区汇总（${ROLLUP_RULE_LABELS[indicator.rollupRule]}），不能直接填报`;
+    throw new AppError('invalid_input', message, { indicatorCode: [message] });
+  }
   await assertPeriodWritable(tx, indicator, data.period, now);
   const parsed = parseFigure(data.value, {
     field: '实绩值',
@@ -140,7 +169,8 @@ export async function writeActual(
   });
   if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { value: [parsed.message] });
 
-  const existing = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month);
+  const unitId = unit?.id ?? null;
+  const existing = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month, unitId);
   if (mode === 'form' && existing && existing.version !== data.version) return conflict(tx, existing);
   if (mode === 'form' && !existing && data.version !== null) {
     throw new AppError('conflict', '该数据的版本已变化，请刷新后再保存（您填写的内容已保留）');
@@ -150,7 +180,8 @@ export async function writeActual(
 
   const submit = data.action === 'submit';
   // The form warns on drafts too; an imported draft is only checked when it is submitted.
-  const behind = submit || mode === 'form' ? await isBehind(tx, actor, indicator, data.period, parsed.value, now) : false;
+  // A unit's figure is judged against the unit's own target on the unit views, not against the city's path.
+  const behind = !unit && (submit || mode === 'form') ? await isBehind(tx, actor, indicator, data.period, parsed.value, now) : false;
   const explanation = data.explanation || existing?.explanation || '';
   if (submit && behind && !explanation) {
     const message = '本期数据落后于序时进度，提交前请填写「情况说明」';
@@ -171,9 +202,9 @@ export async function writeActual(
   };
   const saved = existing
     ? await updateActualIfVersion(tx, existing.id, existing.version, fields)
-    : await insertActual(tx, { indicatorId: indicator.id, year: data.period.year, month: data.period.month, ...fields });
+    : await insertActual(tx, { indicatorId: indicator.id, year: data.period.year, month: data.period.month, unitId, ...fields });
   if (!saved) {
-    const current = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month);
+    const current = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month, unitId);
     if (current) return conflict(tx, current);
     throw new AppError('conflict');
   }
@@ -186,7 +217,11 @@ export async function writeActual(
     departmentId: indicator.departmentId,
     indicatorId: indicator.id,
     before: existing ? actualAuditView(existing) : null,
-    after: { ...actualAuditView(saved), period: `${data.period.year}-${String(data.period.month).padStart(2, '0')}` },
+    after: {
+      ...actualAuditView(saved),
+      period: `${data.period.year}-${String(data.period.month).padStart(2, '0')}`,
+      ...(unit ? { unit: unit.code, unitName: unit.name } : {}),
+    },
     at: now,
   });
   return { actual: saved, needsExplanation: behind };

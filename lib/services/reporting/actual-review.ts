@@ -14,7 +14,8 @@ import {
   type ActualRecord,
 } from '@/db/queries/actuals';
 import { appendAuditEvent } from '@/db/queries/audit-append';
-import { requireDepartmentAccess, requirePermission } from '@/lib/auth/require-permission';
+import { getUnitById } from '@/db/queries/units';
+import { requireFigureAccess, requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { formatPeriodLabel } from '@/lib/domain/period';
@@ -23,6 +24,7 @@ import { periodLockSchema, reopenActualSchema, returnActualSchema, reviewActualS
 import { parseOrThrow } from '@/lib/validation/parse';
 import { actualAuditView } from './actual-entry';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { refreshCityFigure } from '@/lib/services/units/rollup';
 
 function parseId(id: unknown): number {
   const n = typeof id === 'string' && /^\d{1,9}$/.test(id) ? Number(id) : typeof id === 'number' ? id : NaN;
@@ -58,7 +60,7 @@ async function transition(
     if (!row) throw new AppError('not_found', '数据不存在');
     const indicator = await getIndicatorById(tx, row.indicatorId);
     if (!indicator) throw new AppError('not_found', '指标不存在');
-    requireDepartmentAccess(actor, indicator.departmentId);
+    requireFigureAccess(actor, { departmentId: indicator.departmentId, trackedByUnit: indicator.trackedByUnit, unitId: row.unitId });
     if (row.version !== version) {
       throw new AppError('conflict', '该数据已被他人修改，请刷新后再操作', undefined, { current: actualAuditView(row) });
     }
@@ -73,6 +75,8 @@ async function transition(
     if (lock) throw new AppError('locked', `${formatPeriodLabel(row)}已关账，不能再审核或修改`);
     const saved = await updateActualIfVersion(tx, row.id, row.version, change(row));
     if (!saved) throw new AppError('conflict', '该数据已被他人修改，请刷新后再操作');
+    const unit = row.unitId === null ? null : await getUnitById(tx, row.unitId);
+    const unitFields = unit ? { unit: unit.code, unitName: unit.name } : {};
     await appendAuditEvent(tx, {
       actor,
       action: rule.action,
@@ -80,11 +84,13 @@ async function transition(
       entityId: row.id,
       departmentId: indicator.departmentId,
       indicatorId: indicator.id,
-      before: actualAuditView(row),
-      after: actualAuditView(saved),
+      before: { ...actualAuditView(row), ...unitFields },
+      after: { ...actualAuditView(saved), ...unitFields },
       reason,
       at: now,
     });
+    // A unit figure approved or reopened: the city figure follows its roll-up rule.
+    if (unit && rule.action !== 'actual.return') await refreshCityFigure(tx, actor, indicator, row, now);
     return saved;
   });
 }

@@ -14,6 +14,7 @@ import { AppError } from '@/lib/errors';
 import { loadIndicatorViews, type PeriodQuery } from '../dashboards/dashboard';
 import { getReportingSettings } from '../admin/settings';
 import { listFigureEvidence } from '@/lib/services/evidence/evidence';
+import { getUnitEntrySheet } from '@/lib/services/units/entry';
 
 const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, approved: 3 } as const;
 
@@ -21,8 +22,10 @@ const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, ap
 export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.enter');
-  if (actor.departmentId === null) throw new AppError('forbidden', '您的账号未关联责任单位，无法填报');
   const period: Period = query.year && query.month ? { year: query.year, month: query.month } : previousPeriod(currentPeriod(now));
+  // A unit's official enters its unit's figures.
+  if (actor.unitId != null) return getUnitEntrySheet(db, actor, period, now);
+  if (actor.departmentId === null) throw new AppError('forbidden', '您的账号未关联责任单位，无法填报');
   const [views, settings, locks] = await Promise.all([
     loadIndicatorViews(db, actor, period, now, { departmentId: actor.departmentId }),
     getReportingSettings(db),
@@ -80,6 +83,7 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
     isPastDeadline,
     isLocked: locks.some((l) => l.month === period.month),
     rows,
+    unit: null as { code: string; name: string } | null,
   };
 }
 
@@ -96,7 +100,8 @@ export async function getApprovalQueue(actor: Actor, options: ServiceOptions = {
     version: r.actual.version,
     period: { year: r.actual.year, month: r.actual.month },
     indicator: r.indicator,
-    departmentName: r.departmentName,
+    departmentName: r.unitName ? `${r.unitName} · ${r.departmentName}` : r.departmentName,
+    unitName: r.unitName,
     value: r.actual.value,
     qualifier: r.actual.qualifier,
     note: r.actual.note,
@@ -120,7 +125,8 @@ export async function getOverdueList(actor: Actor, options: ServiceOptions = {})
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
   const scoped = isDepartmentScoped(actor) || !can(actor, 'department.view-all');
-  if (scoped && actor.departmentId === null) return { year: currentPeriod(now).year, items: [] };
+  // The city's overdue list (催报) is of city figures: a unit's official has none of its own there.
+  if (scoped && (actor.departmentId === null || actor.unitId != null)) return { year: currentPeriod(now).year, items: [] };
   const year = currentPeriod(now).month === 1 ? currentPeriod(now).year - 1 : currentPeriod(now).year;
   const [indicators, targets, figures, settings] = await Promise.all([
     listIndicatorRows(db, { departmentId: scoped ? (actor.departmentId ?? -1) : undefined }),

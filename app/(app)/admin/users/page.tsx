@@ -4,6 +4,7 @@ import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/client-api/admin';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { listDepartments } from '@/lib/services/admin/departments';
 import { listUsers, toUserListItem } from '@/lib/services/admin/users';
+import { listUnits } from '@/lib/services/units/units';
 import { Forbidden } from '@/components/ui/forbidden';
 import { UsersView } from './users-view';
 
@@ -20,7 +21,7 @@ export default async function AdminUsersPage() {
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <UsersView currentUserId={user.id} />
+      <UsersView currentUserId={user.id} units={await listUnits(user)} />
     </HydrationBoundary>
   );
 }

@@ -10,6 +10,7 @@ import type { UserListItem } from '@/lib/services/admin/users';
 import { Dialog } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
 import { SelectField, TextField } from '@/components/ui/field';
+import type { UnitSummary } from '@/lib/services/units/units';
 import { toFormProblem } from '../_shared/format';
 import { Button } from '@/components/ui/button';
 
@@ -28,9 +29,17 @@ function departmentOptions(departments: DepartmentSummary[], currentCode: string
   ];
 }
 
+/** Active units that report figures of their own (not the city itself), for a unit's official or reviewer. */
+function unitOptions(units: UnitSummary[]) {
+  return [
+    { value: '', label: '不属于县区（市级用户）' },
+    ...units.filter((u) => u.isActive && u.kind !== 'city').map((u) => ({ value: u.code, label: u.name })),
+  ];
+}
+
 /** The fields the form shows for `role` (their errors appear beside them, not in the summary). */
 function shownFields(role: Role, base: string[]): string[] {
-  return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode'] : [])];
+  return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode', 'unitCode'] : [])];
 }
 
 function FormButtons({ pending, submitLabel, onClose }: { pending: boolean; submitLabel: string; onClose: () => void }) {
@@ -53,16 +62,19 @@ function text(form: FormData, name: string): string {
 
 export function CreateUserDialog({
   departments,
+  units = [],
   onClose,
   onCreated,
 }: {
   departments: DepartmentSummary[];
+  units?: UnitSummary[];
   onClose: () => void;
   onCreated: (created: { username: string; password: string }) => void;
 }) {
   const queryClient = useQueryClient();
   const [role, setRole] = useState<Role>('official');
   const [departmentCode, setDepartmentCode] = useState('');
+  const [unitCode, setUnitCode] = useState('');
   const create = useMutation({
     mutationFn: adminApi.createUser,
     onSuccess: async (created) => {
@@ -79,6 +91,7 @@ export function CreateUserDialog({
       displayName: text(form, 'displayName'),
       role,
       departmentCode: requiresDepartment(role) ? departmentCode : null,
+      unitCode: requiresDepartment(role) && unitCode ? unitCode : null,
     });
   };
   return (
@@ -97,6 +110,17 @@ export function CreateUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
+        {requiresDepartment(role) && units.length ? (
+          <SelectField
+            label="所属县区"
+            name="unitCode"
+            value={unitCode}
+            onChange={setUnitCode}
+            options={unitOptions(units)}
+            errors={problem?.fieldErrors.unitCode}
+          />
+        ) : null}
+        {requiresDepartment(role) ? <p className="text-xs text-gray-500">县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。</p> : null}
         <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
         {problem ? <FormError message={problem.message} /> : null}
         <FormButtons pending={create.isPending} submitLabel="创建" onClose={onClose} />

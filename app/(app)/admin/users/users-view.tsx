@@ -6,6 +6,7 @@ import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/client-api/admin';
 import { ROLE_LABELS } from '@/lib/domain/types';
 import type { UserListItem } from '@/lib/services/admin/users';
 import { formatBeijingTime } from '../_shared/format';
+import type { UnitSummary } from '@/lib/services/units/units';
 import { CreateUserDialog, EditUserDialog } from './user-form-dialogs';
 import { OneTimePasswordDialog, UserActionDialog, type RowAction } from './user-action-dialogs';
 import { Button } from '@/components/ui/button';
@@ -66,7 +67,7 @@ function LockedAccounts({ users, onUnlock }: { users: UserListItem[]; onUnlock: 
   );
 }
 
-export function UsersView({ currentUserId }: { currentUserId: number }) {
+export function UsersView({ currentUserId, units = [] }: { currentUserId: number; units?: UnitSummary[] }) {
   const users = useQuery(adminUsersQuery());
   const departments = useQuery(adminDepartmentsQuery());
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -144,6 +145,7 @@ export function UsersView({ currentUserId }: { currentUserId: number }) {
       {dialog?.kind === 'create' ? (
         <CreateUserDialog
           departments={departments.data ?? []}
+          units={units}
           onClose={close}
           onCreated={(created) => {
             setNotice(`已创建用户 ${created.username}`);

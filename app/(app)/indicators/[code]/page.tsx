@@ -5,8 +5,10 @@ import { requirePageUser } from '@/lib/session/page-guard';
 import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
 import { isAppError } from '@/lib/errors';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
+import { getIndicatorUnits } from '@/lib/services/units/view';
 import { parsePeriodSearch } from '@/lib/validation/period';
 import { IndicatorView } from './indicator-view';
+import { UnitsSection } from './units-section';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,11 +28,18 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === 'not_found') notFound();
     throw error;
   });
+  // Tracked by unit: the by-unit table and the roll-up beside the city figure (the same period as the page).
+  const byUnit = await getIndicatorUnits(user, code, { year: data.period.year, month: data.period.month });
   const queryClient = new QueryClient();
   queryClient.setQueryData(indicatorQuery(code, query).queryKey, data);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <IndicatorView code={code} params={query} notice={period.error} />
+      {byUnit.tracked ? (
+        <div className="mt-5">
+          <UnitsSection data={byUnit} />
+        </div>
+      ) : null}
     </HydrationBoundary>
   );
 }

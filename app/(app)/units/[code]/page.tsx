@@ -1,0 +1,119 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Sparkline } from '@/components/charts/chart';
+import { PageHeader } from '@/components/ui/page-header';
+import { SampleBanner } from '@/components/kpi/sample-banner';
+import { StatusCounts } from '@/components/kpi/status-counts';
+import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
+import { PeriodSelect } from '@/components/layout/period-select';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { formatPercent, formatScaled, NO_VALUE } from '@/lib/domain/format';
+import { isAppError } from '@/lib/errors';
+import { getUnitView } from '@/lib/services/units/view';
+import { parsePeriodSearch } from '@/lib/validation/period';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `县区 ${(await params).code.slice(0, 40)}` };
+}
+
+/** /units/[code] — one unit's tracked indicators against its own targets, with its rank among units. */
+export default async function UnitPage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const { code } = await params;
+  const period = parsePeriodSearch(await searchParams);
+  const data = await getUnitView(user, code, { year: period.year, month: period.month }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const { unit } = data;
+  const p = data.period;
+  const q = `?year=${p.year}&month=${p.month}`;
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        crumbs={[
+          { href: `/${q}`, label: '总览' },
+          { href: `/units${q}`, label: '县区' },
+        ]}
+        title={unit.name}
+        badges={
+          <>
+            <span className="text-sm text-gray-600">
+              {unit.kindLabel} · {p.year}年{p.month}月
+            </span>
+            {unit.isSample ? <SampleBadge /> : null}
+          </>
+        }
+        controls={<PeriodSelect year={p.year} month={p.month} years={data.years} />}
+      />
+      {unit.isSample ? <SampleBanner realYearHref={`/units/${unit.code}?year=2025`} /> : null}
+      <section className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-3">
+        <div>
+          <h2 className="text-xs text-gray-600">状态分布</h2>
+          <StatusCounts counts={unit.counts} />
+        </div>
+        <div>
+          <h2 className="text-xs text-gray-600">完成率（对本县区目标）</h2>
+          <p className="text-lg font-semibold tabular-nums">{unit.completion === null ? NO_VALUE : formatPercent(unit.completion)}</p>
+        </div>
+        <div>
+          <h2 className="text-xs text-gray-600">县区排名</h2>
+          <p className="text-lg font-semibold tabular-nums">
+            {unit.rank === null ? NO_VALUE : `第 ${unit.rank} 名`}
+            <span className="ml-1 text-sm font-normal text-gray-600">/ {data.rankCount}</span>
+          </p>
+          <p className="text-xs text-gray-600">
+            {unit.onTrack} ÷ {unit.counted}；公式：{data.rankingFormula}
+          </p>
+        </div>
+      </section>
+      <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+        <h2 className="font-semibold">按县区填报的指标</h2>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-gray-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">指标</th>
+                <th scope="col" className="py-2 pr-3 text-right">本县区数据</th>
+                <th scope="col" className="py-2 pr-3 text-right">本县区目标</th>
+                <th scope="col" className="py-2 pr-3">状态</th>
+                <th scope="col" className="py-2 pr-3 text-right">完成率</th>
+                <th scope="col" className="py-2 pr-3">走势</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.indicators.map((c) => (
+                <tr key={c.code} className="border-t border-gray-100">
+                  <td className="py-2 pr-3">
+                    <Link href={`/indicators/${c.code}${q}`} className="text-red-800 hover:underline">
+                      {c.name}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {c.value === null ? '未报' : formatScaled(c.value, c.unit)}
+                    {c.month !== null && c.month !== p.month ? <span className="ml-1 text-xs text-gray-500">（{c.month}月）</span> : null}
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {c.target === null ? '未分解' : `${c.targetQualifier === 'at_least' ? '≥ ' : ''}${formatScaled(c.target, c.unit)}`}
+                  </td>
+                  <td className="py-2 pr-3">
+                    <StatusBadge status={c.status} />
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{c.completion === null ? NO_VALUE : formatPercent(c.completion)}</td>
+                  <td className="py-2 pr-3">
+                    <Sparkline points={c.series} unit={c.unit} status={c.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

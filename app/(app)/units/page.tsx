@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { SampleBanner } from '@/components/kpi/sample-banner';
+import { StatusCounts } from '@/components/kpi/status-counts';
+import { SampleBadge } from '@/components/kpi/status-badge';
+import { PeriodSelect } from '@/components/layout/period-select';
+import { requirePageUser } from '@/lib/session/page-guard';
+import { formatPercent, NO_VALUE } from '@/lib/domain/format';
+import { getUnitsOverview } from '@/lib/services/units/view';
+import { parsePeriodSearch } from '@/lib/validation/period';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: '县区' };
+
+/** /units — every county, district and zone: status counts, completion against its own targets, ranking. */
+export default async function UnitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const period = parsePeriodSearch(await searchParams);
+  const data = await getUnitsOverview(user, { year: period.year, month: period.month });
+  const p = data.period;
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        crumbs={[{ href: `/?year=${p.year}&month=${p.month}`, label: '总览' }]}
+        title="县区"
+        badges={
+          <>
+            <span className="text-sm text-gray-600">
+              {p.year}年{p.month}月
+            </span>
+            {data.isSample ? <SampleBadge /> : null}
+          </>
+        }
+        controls={<PeriodSelect year={p.year} month={p.month} years={data.years} />}
+        subtitle={`按县区填报的指标 ${data.indicatorCount} 项；各县区对照本县区的分解目标判断`}
+      />
+      {period.error ? (
+        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {period.error}
+        </p>
+      ) : null}
+      {data.isSample ? <SampleBanner realYearHref="/units?year=2025" /> : null}
+      <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+        <h2 className="font-semibold">县区排名</h2>
+        <p className="mt-1 text-xs text-gray-600">排名公式：{data.rankingFormula}（开发区与县区并列显示，但不计入全市汇总）</p>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-gray-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">排名</th>
+                <th scope="col" className="py-2 pr-3">县区</th>
+                <th scope="col" className="py-2 pr-3">状态分布</th>
+                <th scope="col" className="py-2 pr-3 text-right">绿灯 ÷ 计入</th>
+                <th scope="col" className="py-2 pr-3 text-right">完成率（对本县区目标）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.units.map((u) => (
+                <tr key={u.code} className="border-t border-gray-100">
+                  <td className="py-2 pr-3 tabular-nums">{u.rank ?? NO_VALUE}</td>
+                  <td className="py-2 pr-3">
+                    <Link href={`/units/${u.code}?year=${p.year}&month=${p.month}`} className="font-medium text-red-800 hover:underline">
+                      {u.name}
+                    </Link>
+                    <span className="ml-2 text-xs text-gray-500">
+                      {u.kindLabel}
+                      {u.countsInRollup ? '' : '（不计入全市汇总）'}
+                    </span>
+                  </td>
+                  <td className="py-2 pr-3">
+                    <StatusCounts counts={u.counts} hideZero label={`${u.name}状态分布`} />
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {u.onTrack} ÷ {u.counted} = {u.share === null ? NO_VALUE : formatPercent(u.share)}
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{u.completion === null ? NO_VALUE : formatPercent(u.completion)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Counties and districts (县区): a unit official enters and submits its unit's figure, the unit reviewer approves it,
+ * and the city figure on the indicator page changes by the roll-up rule (the sum of the 12 districts and counties).
+ * Another unit's official cannot see the draft or write it (403 over HTTP, nothing stored), nor may another unit's
+ * reviewer approve it. The sample year leaves 潞州区's latest month unreported (db/seed/sample-units.ts), so the
+ * roll-up starts incomplete and names it.
+ */
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { SAME_ORIGIN, storageStateOf } from './support/accounts';
+import { adminApi, BASE_URL, createReadyUser } from './support/auth-helpers';
+
+test.use({ storageState: storageStateOf('leader') });
+
+const CODE = 'INV-SIGNED-AMOUNT';
+const ENTERED = '321';
+
+type UnitsTable = {
+  period: { year: number; month: number };
+  rollup: { state: string; value?: string; text: string; missing?: string[] };
+  rows: { unitCode: string; value: string | null; month: number | null; workflow: string | null; countsInRollup: boolean }[];
+};
+
+const apiAs = (storageState: Awaited<ReturnType<typeof createReadyUser>>['storageState'] | string) =>
+  request.newContext({ baseURL: BASE_URL, storageState, extraHTTPHeaders: SAME_ORIGIN });
+
+test.describe.serial('县区填报、审核与汇总', () => {
+  let luOfficial: APIRequestContext;
+  let luReviewer: APIRequestContext;
+  let sdOfficial: APIRequestContext;
+  let sdReviewer: APIRequestContext;
+  let leader: APIRequestContext;
+  let luOfficialState: Awaited<ReturnType<typeof createReadyUser>>['storageState'];
+  let before: UnitsTable;
+  let period: string;
+  let actualId: number;
+
+  test.beforeAll(async () => {
+    const admin = await adminApi();
+    const suffix = Date.now().toString(36);
+    const make = async (name: string, role: 'official' | 'reviewer', unitCode: string) =>
+      createReadyUser(admin, { username: `u-${name}-${suffix}`, displayName: `测试${name}`, role, unitCode });
+    const lo = await make('lo', 'official', 'luzhou');
+    luOfficialState = lo.storageState;
+    luOfficial = await apiAs(lo.storageState);
+    luReviewer = await apiAs((await make('lr', 'reviewer', 'luzhou')).storageState);
+    sdOfficial = await apiAs((await make('so', 'official', 'shangdang')).storageState);
+    sdReviewer = await apiAs((await make('sr', 'reviewer', 'shangdang')).storageState);
+    leader = await apiAs(storageStateOf('leader'));
+    await admin.dispose();
+    const res = await leader.get(`/api/indicators/${CODE}/units`);
+    expect(res.status(), await res.text()).toBe(200);
+    before = (await res.json()) as UnitsTable;
+    period = `${before.period.year}-${String(before.period.month).padStart(2, '0')}`;
+  });
+
+  test.afterAll(async () => {
+    for (const ctx of [luOfficial, luReviewer, sdOfficial, sdReviewer, leader]) await ctx?.dispose();
+  });
+
+  test('before: the roll-up names 潞州区 as missing and shows no partial sum', async ({ page }) => {
+    expect(before.rollup).toMatchObject({ state: 'incomplete', missing: ['潞州区'] });
+    // 潞州区 shows its latest earlier figure, but nothing for this period.
+    const luzhou = before.rows.find((r) => r.unitCode === 'luzhou');
+    expect(luzhou?.workflow).toBeNull();
+    expect(luzhou?.month).not.toBe(before.period.month);
+    expect(before.rows.filter((r) => r.countsInRollup && r.unitCode !== 'luzhou').every((r) => r.month === before.period.month && r.workflow === 'approved')).toBe(true);
+    await page.goto(`/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`);
+    await expect(page.getByTestId('rollup-city')).toContainText('暂不汇总');
+    await expect(page.getByTestId('rollup-city')).toContainText('汇总方式：各县区数据求和');
+    await expect(page.getByTestId('rollup-text')).toContainText('潞州区尚无本期数据');
+  });
+
+  test("the unit official saves a draft; another unit's official can neither see nor write it", async ({ browser }) => {
+    const saved = await luOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, value: ENTERED, version: null, action: 'draft' } });
+    expect(saved.status(), await saved.text()).toBe(200);
+    actualId = ((await saved.json()) as { actual: { id: number } }).actual.id;
+
+    // Its own entry page shows it, under the unit's name.
+    const context = await browser.newContext({ storageState: luOfficialState });
+    const page = await context.newPage();
+    await page.goto(`/entry?year=${before.period.year}&month=${before.period.month}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('潞州区');
+    await expect(page.getByText('签约项目金额').first()).toBeVisible();
+    await context.close();
+
+    // 上党区's official: not on its sheet, not on 潞州区's page, not in the by-unit table.
+    for (const url of ['/api/entry', `/api/units/luzhou?year=${before.period.year}&month=${before.period.month}`, `/api/indicators/${CODE}/units`]) {
+      const res = await sdOfficial.get(url.startsWith('/api/entry') ? `${url}?year=${before.period.year}&month=${before.period.month}` : url);
+      expect(res.status(), url).toBe(200);
+      const body = await res.text();
+      expect(body, url).not.toContain(`"value":"${ENTERED}`);
+      expect(body, url).not.toContain(`"id":${actualId},`);
+    }
+    // Writing 潞州区's figure: 403, and nothing stored.
+    const forged = await sdOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, unitCode: 'luzhou', value: '999999', version: 1, action: 'submit' } });
+    expect(forged.status()).toBe(403);
+    const unknown = await sdOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, unitCode: 'atlantis', value: '1', version: null, action: 'draft' } });
+    expect(unknown.status()).toBe(404);
+    const own = await luOfficial.get(`/api/entry?year=${before.period.year}&month=${before.period.month}`);
+    const row = ((await own.json()) as { rows: { indicator: { code: string }; actual: { value: string; status: string; version: number } | null }[] }).rows.find(
+      (r) => r.indicator.code === CODE,
+    );
+    expect(row?.actual).toMatchObject({ status: 'draft', version: 1 });
+    expect(Number(row?.actual?.value)).toBe(Number(ENTERED));
+  });
+
+  test("submitted, it is approved by its own unit's reviewer only; the city figure becomes the sum", async ({ page }) => {
+    const submitted = await luOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, value: ENTERED, version: 1, action: 'submit' } });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    const version = ((await submitted.json()) as { actual: { version: number } }).actual.version;
+
+    const wrongReviewer = await sdReviewer.post(`/api/actuals/${actualId}/approve`, { data: { version } });
+    expect(wrongReviewer.status()).toBe(403);
+    const approved = await luReviewer.post(`/api/actuals/${actualId}/approve`, { data: { version } });
+    expect(approved.status(), await approved.text()).toBe(200);
+
+    const expected = before.rows.filter((r) => r.countsInRollup && r.unitCode !== 'luzhou').reduce((sum, r) => sum + Number(r.value), Number(ENTERED));
+    const after = (await (await leader.get(`/api/indicators/${CODE}/units?year=${before.period.year}&month=${before.period.month}`)).json()) as UnitsTable;
+    expect(after.rollup).toMatchObject({ state: 'complete', text: '12个县区数据之和' });
+    expect(Number(after.rollup.value)).toBe(expected);
+
+    // The city figure of the indicator page is the roll-up, marked as derived from the units.
+    const detail = (await (await leader.get(`/api/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`)).json()) as {
+      indicator: { figure: { value: string; month: number; isDerived: boolean } | null };
+    };
+    expect(detail.indicator.figure).toMatchObject({ month: before.period.month, isDerived: true });
+    expect(Number(detail.indicator.figure?.value)).toBe(expected);
+
+    await page.goto(`/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`);
+    await expect(page.getByTestId('rollup-text')).toContainText('12个县区数据之和');
+    await expect(page.getByTestId('rollup-city')).not.toContainText('暂不汇总');
+    // Drill-down: indicator → unit.
+    await page.locator('tr[data-unit="luzhou"]').getByRole('link', { name: '潞州区' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '潞州区' })).toBeVisible();
+    await expect(page.getByText(/公式：/).first()).toBeVisible();
+  });
+
+  test('the units page ranks every unit with its formula', async ({ page }) => {
+    await page.goto('/units');
+    await expect(page.getByRole('heading', { level: 1, name: '县区' })).toBeVisible();
+    await expect(page.getByText(/排名公式：/)).toBeVisible();
+    for (const name of ['潞州区', '沁源县', '长治高新区']) await expect(page.getByRole('link', { name })).toBeVisible();
+  });
+});

@@ -53,7 +53,7 @@ forEachEngine('reminders: delivery', (ctx) => {
 
   beforeAll(async () => {
     w = await seedReminderWorld(ctx.db, 'd');
-    await updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), ctx.db);
+    await updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db });
   });
 
   it('enqueueing the same key twice keeps one message', async () => {
@@ -134,7 +134,7 @@ forEachEngine('reminders: delivery', (ctx) => {
     expect(await deliverDue(ctx.db, later(2_999), live, OPTIONS)).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(await deliverDue(ctx.db, later(3_000), live, OPTIONS)).toEqual({ sent: 0, retried: 0, failed: 1 });
     expect(await deliverDue(ctx.db, later(3_600_000), live, OPTIONS)).toEqual({ sent: 0, retried: 0, failed: 0 });
-    const view = await getRemindersView(w.admin, { status: 'failed' }, ctx.db);
+    const view = await getRemindersView(w.admin, { status: 'failed' }, { db: ctx.db });
     expect(view.counts.failed).toBe(1);
     expect(view.items).toHaveLength(1);
     expect(view.items[0]).toMatchObject({ status: 'failed', attempts: 3, recipientName: '测试收件人', kind: 'due_soon' });
@@ -146,13 +146,13 @@ forEachEngine('reminders: delivery', (ctx) => {
   it('"retry now" (admin only, audited) queues the failed message again; it then goes once', async () => {
     const [failed] = await ctx.db.select().from(reminderOutbox).where(eq(reminderOutbox.status, 'failed'));
     const id = failed?.id ?? -1;
-    await expectError(retryReminder(w.offA1, id, ctx.db), 'forbidden');
-    await expectError(retryReminder(w.leader, id, ctx.db), 'forbidden');
-    await expectError(getRemindersView(w.revA, {}, ctx.db), 'forbidden');
-    await expectError(retryReminder(w.admin, 999_999, ctx.db), 'not_found');
-    const retried = await retryReminder(w.admin, id, ctx.db, later(4_000_000));
+    await expectError(retryReminder(w.offA1, id, { db: ctx.db }), 'forbidden');
+    await expectError(retryReminder(w.leader, id, { db: ctx.db }), 'forbidden');
+    await expectError(getRemindersView(w.revA, {}, { db: ctx.db }), 'forbidden');
+    await expectError(retryReminder(w.admin, 999_999, { db: ctx.db }), 'not_found');
+    const retried = await retryReminder(w.admin, id, { db: ctx.db, now: later(4_000_000) });
     expect(retried).toMatchObject({ status: 'queued', attempts: 0 });
-    await expectError(retryReminder(w.admin, id, ctx.db), 'conflict');
+    await expectError(retryReminder(w.admin, id, { db: ctx.db }), 'conflict');
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'reminder.retry'));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: w.admin.id, entityType: 'reminder', entityId: String(id) });

@@ -40,7 +40,7 @@ forEachEngine('reminders: settings and planning', (ctx) => {
     const result = await runReminderTick(ctx.db, noon('2026-12-02'));
     expect(result).toMatchObject({ planned: 0, enqueued: [], sent: 0 });
     expect(await ctx.db.select().from(reminderOutbox)).toEqual([]);
-    expect((await getReminderSettingsView(w.admin, ctx.db)).configured).toBe(false);
+    expect((await getReminderSettingsView(w.admin, { db: ctx.db })).configured).toBe(false);
   });
 
   it('refuses bad settings with a Chinese message per field and stores nothing; only the admin may save', async () => {
@@ -52,21 +52,21 @@ forEachEngine('reminders: settings and planning', (ctx) => {
       adminAfterDays: 2,
       version: 'initial',
     };
-    const error = await expectError(updateReminderSettings(w.admin, bad, ctx.db), 'invalid_input');
+    const error = await expectError(updateReminderSettings(w.admin, bad, { db: ctx.db }), 'invalid_input');
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['beforeDays', 'email.from', 'email.host', 'email.port', 'email.secure', 'webhook.url']);
     expect(error.fieldErrors?.['email.port']).toEqual(['「SMTP 端口」应为 1–65535 的整数']);
-    const order = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), reviewerAfterDays: 6, adminAfterDays: 2 }, ctx.db), 'invalid_input', 'adminAfterDays');
+    const order = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), reviewerAfterDays: 6, adminAfterDays: 2 }, { db: ctx.db }), 'invalid_input', 'adminAfterDays');
     expect(order.message).toContain('不能早于');
     const { password: _none, ...noPassword } = settingsInput(1, null, 'initial').email;
-    const missing = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), email: noPassword }, ctx.db), 'invalid_input', 'email.password');
+    const missing = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), email: noPassword }, { db: ctx.db }), 'invalid_input', 'email.password');
     expect(missing.message).toBe('填写了「SMTP 用户名」时须填写「SMTP 密码」');
-    await expectError(updateReminderSettings(w.offA1, settingsInput(1, null, 'initial'), ctx.db), 'forbidden');
-    await expectError(updateReminderSettings(w.leader, settingsInput(1, null, 'initial'), ctx.db), 'forbidden');
+    await expectError(updateReminderSettings(w.offA1, settingsInput(1, null, 'initial'), { db: ctx.db }), 'forbidden');
+    await expectError(updateReminderSettings(w.leader, settingsInput(1, null, 'initial'), { db: ctx.db }), 'forbidden');
     expect(await ctx.db.select().from(settings).where(eq(settings.key, 'reminders'))).toEqual([]);
   });
 
   it('saves the channels with the SMTP password and the bot address sealed, shown only as set, audited without them', async () => {
-    const saved = await updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), ctx.db);
+    const saved = await updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db });
     expect(saved.configured).toBe(true);
     expect(saved.email).toMatchObject({ host: '127.0.0.1', port: smtp.port, hasPassword: true });
     expect(saved.webhook?.url).toBe(`http://127.0.0.1:${hook.port}/cgi-bin/webhook/send?…`);
@@ -78,9 +78,9 @@ forEachEngine('reminders: settings and planning', (ctx) => {
     expect(JSON.stringify(events)).not.toContain(SMTP_PASS);
     expect(JSON.stringify(events)).not.toContain('bot-token-123');
     // A stale form is refused; saving again without a password keeps the stored one.
-    await expectError(updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), ctx.db), 'conflict');
+    await expectError(updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db }), 'conflict');
     const { password: _omitted, ...withoutPassword } = settingsInput(smtp.port, null, saved.version).email;
-    const again = await updateReminderSettings(w.admin, { ...settingsInput(smtp.port, '', saved.version), email: withoutPassword, webhook: { url: '' } }, ctx.db);
+    const again = await updateReminderSettings(w.admin, { ...settingsInput(smtp.port, '', saved.version), email: withoutPassword, webhook: { url: '' } }, { db: ctx.db });
     expect(again.email?.hasPassword).toBe(true);
     expect(again.webhook?.url).toBe(saved.webhook?.url);
   });

@@ -49,7 +49,7 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
   });
 
   it('a new embedded database comes with the sample scheme published (示例数据)', async () => {
-    const view = await getScores(leader, { year: 2026 }, ctx.db);
+    const view = await getScores(leader, { year: 2026 }, { db: ctx.db });
     expect(view.scheme).toMatchObject({ version: 1, isSample: true });
     expect(view.rows.length).toBeGreaterThan(3);
     expect(view.rows[0]?.rank).toBe(1);
@@ -65,26 +65,26 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
     ];
     it.each(cases)('%s', async (_name, input, message) => {
       const before = await scoringState(ctx.db);
-      const error = await expectError(saveScheme(admin, input, ctx.db, NOW), 'invalid_input', 'scheme');
+      const error = await expectError(saveScheme(admin, input, { db: ctx.db, now: NOW }), 'invalid_input', 'scheme');
       expect(error.message).toContain(message);
       expect(await scoringState(ctx.db)).toBe(before);
     });
   });
 
   it('only the admin builds schemes; only leader, admin and auditor see scores', async () => {
-    await expectError(saveScheme(leader, GOOD, ctx.db, NOW), 'forbidden');
-    await expectError(getScoringAdmin(official, { year: 2026 }, ctx.db), 'forbidden');
-    await expectError(getScores(official, { year: 2026 }, ctx.db), 'forbidden');
+    await expectError(saveScheme(leader, GOOD, { db: ctx.db, now: NOW }), 'forbidden');
+    await expectError(getScoringAdmin(official, { year: 2026 }, { db: ctx.db }), 'forbidden');
+    await expectError(getScores(official, { year: 2026 }, { db: ctx.db }), 'forbidden');
   });
 
   it('publishes a new version from approved figures only; a later change leaves the published snapshot as it was', async () => {
-    const saved = await saveScheme(admin, GOOD, ctx.db, NOW);
+    const saved = await saveScheme(admin, GOOD, { db: ctx.db, now: NOW });
     expect(saved).toMatchObject({ version: 2, status: 'draft', newVersion: true });
     const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'scoring.scheme_save')).orderBy(desc(auditEvents.id)).limit(1);
     expect(event?.reason).toContain('第 1 版已发布，修改生成第 2 版');
 
-    await publishScheme(admin, { year: 2026, version: 2 }, ctx.db, NOW);
-    const published = await getScores(leader, { year: 2026 }, ctx.db);
+    await publishScheme(admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW });
+    const published = await getScores(leader, { year: 2026 }, { db: ctx.db });
     expect(published.scheme?.version).toBe(2);
     const fgw = published.rows.find((r) => r.subjectCode === 'fgw');
     const investment = fgw?.inputs.items.find((i) => i.indicatorCode === 'INV-INVESTMENT');
@@ -104,14 +104,14 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
     // Changing the scheme after publishing makes version 3; version 2's scores stay exactly as published.
     const v2Rows = await ctx.db.select().from(scoreSnapshots).where(eq(scoreSnapshots.schemeVersion, 2)).orderBy(asc(scoreSnapshots.id));
     const changed = { ...GOOD, items: [{ ...GOOD.items[0], weight: '50' }, { ...GOOD.items[1], weight: '40' }, GOOD.items[2]] };
-    expect(await saveScheme(admin, changed, ctx.db, NOW)).toMatchObject({ version: 3, status: 'draft' });
-    await publishScheme(admin, { year: 2026, version: 3 }, ctx.db, NOW);
+    expect(await saveScheme(admin, changed, { db: ctx.db, now: NOW })).toMatchObject({ version: 3, status: 'draft' });
+    await publishScheme(admin, { year: 2026, version: 3 }, { db: ctx.db, now: NOW });
     expect(await ctx.db.select().from(scoreSnapshots).where(eq(scoreSnapshots.schemeVersion, 2)).orderBy(asc(scoreSnapshots.id))).toEqual(v2Rows);
-    expect((await getScores(leader, { year: 2026, version: 2 }, ctx.db)).rows.map((r) => r.total)).toEqual(published.rows.map((r) => r.total));
-    expect((await getScores(leader, { year: 2026 }, ctx.db)).scheme?.version).toBe(3);
+    expect((await getScores(leader, { year: 2026, version: 2 }, { db: ctx.db })).rows.map((r) => r.total)).toEqual(published.rows.map((r) => r.total));
+    expect((await getScores(leader, { year: 2026 }, { db: ctx.db })).scheme?.version).toBe(3);
 
     // A published version is not computed again, and the database refuses to change a snapshot.
-    await expectError(publishScheme(admin, { year: 2026, version: 2 }, ctx.db, NOW), 'conflict');
+    await expectError(publishScheme(admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW }), 'conflict');
     await expect(ctx.db.execute(sql`update score_snapshots set total = 100 where scheme_version = 2`)).rejects.toThrow();
   });
 });

@@ -56,28 +56,28 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
   });
 
   it('units are added and changed by the administrator, audited; a leader may not', async () => {
-    const created = await createUnit(admin, { code: 'test-zone', name: '测试园区', kind: 'zone' }, ctx.db);
+    const created = await createUnit(admin, { code: 'test-zone', name: '测试园区', kind: 'zone' }, { db: ctx.db });
     expect(created).toMatchObject({ code: 'test-zone', kind: 'zone', isActive: true });
-    const changed = await updateUnit(admin, 'test-zone', { isActive: false }, ctx.db);
+    const changed = await updateUnit(admin, 'test-zone', { isActive: false }, { db: ctx.db });
     expect(changed.isActive).toBe(false);
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, 'test-zone'));
     expect(events.map((e) => e.action)).toEqual(['unit.create', 'unit.update']);
     const leader = await actorFor(ctx.db, 'u-leader', 'leader');
-    await expect(createUnit(leader, { code: 'nope', name: '不行', kind: 'zone' }, ctx.db)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(createUnit(admin, { code: 'luzhou', name: '潞州区二', kind: 'district' }, ctx.db)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(createUnit(leader, { code: 'nope', name: '不行', kind: 'zone' }, { db: ctx.db })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createUnit(admin, { code: 'luzhou', name: '潞州区二', kind: 'district' }, { db: ctx.db })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('a rate cannot be summed, and a weighted rate needs a weight: refused with the reason', async () => {
-    await expect(setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'sum' }, ctx.db)).rejects.toMatchObject({
+    await expect(setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'sum' }, { db: ctx.db })).rejects.toMatchObject({
       message: '比率类指标不能求和：请选择「市级直接填报」或「按权重指标加权平均」',
     });
-    await expect(setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'weighted' }, ctx.db)).rejects.toMatchObject({
+    await expect(setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'weighted' }, { db: ctx.db })).rejects.toMatchObject({
       message: '比率类指标按权重汇总须指定权重指标；没有权重时请选择「市级直接填报」',
     });
   });
 
   it('bad decompositions are refused with the problem named, and nothing is stored', async () => {
-    await setIndicatorRollup(admin, CODE, { trackedByUnit: true, rule: 'sum' }, ctx.db);
+    await setIndicatorRollup(admin, CODE, { trackedByUnit: true, rule: 'sum' }, { db: ctx.db });
     const eventsBefore = await decomposeEvents();
     const shares = (values: Record<string, string>) => ({ year: 2026, mode: 'shares', shares: Object.entries(values).map(([unitCode, value]) => ({ unitCode, value })) });
     const even = Object.fromEntries(DISTRICTS_AND_COUNTIES.map((c) => [c, '100']));
@@ -87,14 +87,14 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       [{ ...even, atlantis: '5' }, '县区「atlantis」不存在'],
     ];
     for (const [values, message] of cases) {
-      await expect(decomposeTarget(admin, CODE, shares(values), ctx.db)).rejects.toMatchObject({ code: 'invalid_input', message });
+      await expect(decomposeTarget(admin, CODE, shares(values), { db: ctx.db })).rejects.toMatchObject({ code: 'invalid_input', message });
       expect(await unitTargetCount()).toBe(0);
     }
-    await expect(decomposeTarget(admin, CODE, { year: 2026, mode: 'min_each', value: '5' }, ctx.db)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(decomposeTarget(admin, CODE, { year: 2026, mode: 'min_each', value: '5' }, { db: ctx.db })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await unitTargetCount()).toBe(0);
     expect(await decomposeEvents()).toBe(eventsBefore);
 
-    const stored = await decomposeTarget(admin, CODE, shares(even), ctx.db);
+    const stored = await decomposeTarget(admin, CODE, shares(even), { db: ctx.db });
     expect(stored.units).toHaveLength(12);
     expect(await unitTargetCount()).toBe(12);
     expect(await decomposeEvents()).toBe((eventsBefore ?? 0) + 1);

@@ -52,7 +52,7 @@ export async function getIndicatorDetail(actor: Actor, code: string, query: Peri
   );
   // 佐证材料 are read live for this actor (never from the shared read model: another department's official sees
   // the figure but not its files).
-  const evidence = await listFigureEvidence(actor, detail.figures.map((f) => f.id), db);
+  const evidence = await listFigureEvidence(actor, detail.figures.map((f) => f.id), { db });
   return {
     ...detail,
     figures: detail.figures.map((f) => ({ ...f, evidence: evidence.get(f.id) ?? [] })),

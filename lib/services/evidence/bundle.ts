@@ -5,7 +5,7 @@
  * recorded it and the hash that event states, so an auditor can check file ↔ manifest ↔ log. The same manifest
  * is a table of the XLSX/CSV bundle (export-bundle.ts). The download itself is an audit event with its own hash.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { readEvidenceBytes } from '@/db/evidence-storage';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getEvidenceContent, listEvidenceUploadEvents, listIndicatorEvidence } from '@/db/queries/evidence';
@@ -19,6 +19,7 @@ import type { ExportColumn } from '@/lib/export/table-writer';
 import { StoredZipWriter, ZIP32_MAX_BYTES } from '@/lib/export/zip-writer';
 import { AppError } from '@/lib/errors';
 import { fileStamp, type ExportDownload } from '../exports/run';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface EvidenceManifestEntry {
   id: number;
@@ -69,10 +70,10 @@ export async function buildEvidenceManifest(db: Db, actor: Actor, indicatorId: n
 }
 
 /** GET /api/exports/indicators/[code]/evidence: the indicator's evidence files and manifest as one ZIP (auditors). */
-export async function exportIndicatorEvidence(actor: Actor, code: string, options: { now?: Date } = {}, db?: Db): Promise<ExportDownload> {
+export async function exportIndicatorEvidence(actor: Actor, code: string, options: ServiceOptions = {}): Promise<ExportDownload> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'export.audit');
-  const conn = db ?? (await getDb());
-  const now = options.now ?? new Date();
+  const conn = db;
   const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(conn, { code }) : null;
   if (!indicator) throw new AppError('not_found', `未找到指标「${code.slice(0, 64)}」`);
   const manifest = await buildEvidenceManifest(conn, actor, indicator.id);

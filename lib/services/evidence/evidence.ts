@@ -4,7 +4,7 @@
  * (another department's figure is not found: 404) and locked while its files change; the write and its audit
  * event (carrying the SHA-256, name and size) commit in one transaction.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { evidenceStorage, readEvidenceBytes, sha256Hex, type EvidenceStorage } from '@/db/evidence-storage';
 import { getPeriodLock } from '@/db/queries/actuals';
 import { appendAuditEvent } from '@/db/queries/audit-append';
@@ -30,6 +30,7 @@ import {
 } from '@/lib/domain/evidence-file';
 import { formatPeriodLabel } from '@/lib/domain/period';
 import { AppError } from '@/lib/errors';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface EvidenceItem {
   id: number;
@@ -104,7 +105,7 @@ export async function uploadEvidence(
   actor: Actor,
   actualIdRaw: unknown,
   file: { name: string; bytes: Uint8Array } | null,
-  options: { db?: Db; storage?: EvidenceStorage; now?: Date } = {},
+  options: ServiceOptions & { storage?: EvidenceStorage } = {},
 ): Promise<EvidenceItem> {
   requirePermission(actor, 'evidence.attach');
   const actualId = parseId(actualIdRaw, NOT_FOUND_FIGURE);
@@ -114,8 +115,7 @@ export async function uploadEvidence(
   const fileName = sanitizeEvidenceName(file.name, verdict.type);
   const sha256 = sha256Hex(file.bytes);
   const storage = options.storage ?? evidenceStorage();
-  const db = options.db ?? (await getDb());
-  const now = options.now ?? new Date();
+  const { db, now } = await resolveOptions(options);
   let created = false;
   try {
     return await db.transaction(async (tx) => {
@@ -159,21 +159,21 @@ export async function uploadEvidence(
 }
 
 /** GET /api/evidence/[id]: the bytes of a file the actor may read, with its stored name and type. */
-export async function downloadEvidence(actor: Actor, idRaw: unknown, db?: Db) {
+export async function downloadEvidence(actor: Actor, idRaw: unknown, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'evidence.view');
   const id = parseId(idRaw, NOT_FOUND_FILE);
-  const row = await getEvidence(db ?? (await getDb()), { actor, id });
+  const row = await getEvidence(db, { actor, id });
   if (!row) throw new AppError('not_found', NOT_FOUND_FILE);
   const bytes = await readEvidenceBytes(row.file);
   return { bytes, fileName: row.file.fileName, contentType: row.file.contentType, sha256: row.file.sha256 };
 }
 
 /** DELETE /api/evidence/[id]: removes a file from an own-department figure that is still editable. */
-export async function removeEvidence(actor: Actor, idRaw: unknown, options: { db?: Db; now?: Date } = {}): Promise<{ id: number }> {
+export async function removeEvidence(actor: Actor, idRaw: unknown, options: ServiceOptions = {}): Promise<{ id: number }> {
   requirePermission(actor, 'evidence.attach');
   const id = parseId(idRaw, NOT_FOUND_FILE);
-  const db = options.db ?? (await getDb());
-  const now = options.now ?? new Date();
+  const { db, now } = await resolveOptions(options);
   return db.transaction(async (tx) => {
     const row = await getEvidence(tx, { actor, id });
     // The figure is locked first, as an upload locks it: its status cannot change under the removal.
@@ -197,10 +197,11 @@ export async function removeEvidence(actor: Actor, idRaw: unknown, options: { db
 }
 
 /** The files of these figures the actor may read, by figure id (the entry form, the review queue, the indicator page). */
-export async function listFigureEvidence(actor: Actor, actualIds: number[], db?: Db): Promise<Map<number, EvidenceListItem[]>> {
+export async function listFigureEvidence(actor: Actor, actualIds: number[], options: ServiceOptions = {}): Promise<Map<number, EvidenceListItem[]>> {
+  const { db } = await resolveOptions(options);
   const byFigure = new Map<number, EvidenceListItem[]>();
   if (!actualIds.length || !can(actor, 'evidence.view')) return byFigure;
-  const rows = await listEvidence(db ?? (await getDb()), { actor, actualIds });
+  const rows = await listEvidence(db, { actor, actualIds });
   for (const r of rows) {
     const list = byFigure.get(r.actualId) ?? [];
     list.push({ ...r, uploadedAt: r.uploadedAt.toISOString() });

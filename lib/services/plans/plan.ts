@@ -3,7 +3,7 @@
  * the year before the plan, read by indicator and year — for 十五五 the 十四五 review's 2025 figure) to the final
  * year, the years done, and whether the city is on track, with the growth still needed (需年均增长 X%).
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { listActualRows } from '@/db/queries/figures';
 import { getPlanByCode, listPlanIndicators, listPlans } from '@/db/queries/plans';
 import { requirePermission } from '@/lib/auth/require-permission';
@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { traitsOf } from '@/lib/domain/kind-traits';
 import { planPath, planProgress } from '@/lib/domain/plan-path';
 import { AppError } from '@/lib/errors';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** The plan the city works to now, and the one closed by the report's review. */
 export const CURRENT_PLAN_CODE = 'fyp-15';
@@ -78,18 +79,20 @@ async function readPlan(db: Db, code: string) {
 }
 
 /** GET /plans/[code] — the plan with every indicator's path and progress. */
-export async function getPlan(actor: Actor, code: string, db?: Db) {
+export async function getPlan(actor: Actor, code: string, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
-  const database = db ?? (await getDb());
+  const database = db;
   const [view, plans] = await Promise.all([readPlan(database, code), listPlans(database)]);
   return { ...view, plans: plans.map((p) => ({ code: p.code, name: p.name })) };
 }
 export type PlanView = Awaited<ReturnType<typeof getPlan>>;
 
 /** The overview's strip: the current plan's on-track and behind counts; null before plans are loaded. */
-export async function getPlanStrip(actor: Actor, db?: Db) {
+export async function getPlanStrip(actor: Actor, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
-  const database = db ?? (await getDb());
+  const database = db;
   if (!(await getPlanByCode(database, CURRENT_PLAN_CODE))) return null;
   const view = await readPlan(database, CURRENT_PLAN_CODE);
   return { code: view.plan.code, name: view.plan.name, ...view.counts, total: view.items.length, isSample: view.items.some((i) => i.isSample) };

@@ -4,7 +4,7 @@
  * once the year has begun, and audited like every target change, with the plan named as the reason.
  */
 import { z } from 'zod';
-import { getDb, type Db } from '@/db/client';
+
 import { getIndicatorByCode } from '@/db/queries/actuals';
 import { getTargetForUpdate } from '@/db/queries/targets';
 import { requirePermission } from '@/lib/auth/require-permission';
@@ -16,6 +16,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { upsertTargetSchema, yearField } from '@/lib/validation/targets';
 import { getPlan } from './plan';
 import { writeTarget } from '../admin/targets';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 const adoptSchema = z.strictObject({
   indicatorCode: indicatorCodeField,
@@ -24,11 +25,12 @@ const adoptSchema = z.strictObject({
 });
 
 /** POST /api/plans/[code]/targets — make the plan path's value of `year` the indicator's annual target. */
-export async function adoptPlanTarget(actor: Actor, planCode: string, input: unknown, db?: Db, now = new Date()) {
+export async function adoptPlanTarget(actor: Actor, planCode: string, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(adoptSchema, input);
-  const database = db ?? (await getDb());
-  const view = await getPlan(actor, planCode, database);
+  const database = db;
+  const view = await getPlan(actor, planCode, { db: database });
   const item = view.items.find((i) => i.code === data.indicatorCode);
   if (!item) throw new AppError('not_found', `指标「${data.indicatorCode}」不在“${view.plan.name}”规划中`, { indicatorCode: ['该指标不在本规划中'] });
   const point = item.path.find((p) => p.year === data.year);

@@ -1,5 +1,5 @@
 /** /admin/reminders: the outbox as the administrator sees it, and "retry now" for a failed message (audited). */
-import { getDb, type Db } from '@/db/client';
+
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { countOutbox, getOutboxMessage, listOutbox, requeueFailed, type OutboxMessage } from '@/db/queries/reminders';
 import type { OutboxStatus } from '@/db/schema';
@@ -7,6 +7,7 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { getReminderSettingsView } from './settings';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 const LIST_LIMIT = 200;
 
@@ -31,26 +32,28 @@ function toItem(row: OutboxMessage) {
 export type OutboxItem = ReturnType<typeof toItem>;
 
 /** GET /api/admin/reminders?status= — counts by status, the latest messages, and which channels are configured. */
-export async function getRemindersView(actor: Actor, query: { status?: string }, db?: Db) {
+export async function getRemindersView(actor: Actor, query: { status?: string }, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
-  const database = db ?? (await getDb());
+  const database = db;
   const status = (['queued', 'sending', 'sent', 'failed'] as const).find((s) => s === query.status);
   if (query.status && !status) throw new AppError('invalid_input', '「状态」应为：待发送、发送中、已发送或失败', { status: ['「状态」无效'] });
   const [counts, rows, settings] = await Promise.all([
     countOutbox(database),
     listOutbox(database, { status: status as OutboxStatus | undefined, limit: LIST_LIMIT }),
-    getReminderSettingsView(actor, database),
+    getReminderSettingsView(actor, { db: database }),
   ]);
   return { counts, status: status ?? null, items: rows.map(toItem), limit: LIST_LIMIT, settings };
 }
 export type RemindersView = Awaited<ReturnType<typeof getRemindersView>>;
 
 /** POST /api/admin/reminders/{id}/retry — a failed message queued again now with a fresh round of attempts. */
-export async function retryReminder(actor: Actor, rawId: number | string, db?: Db, now = new Date()) {
+export async function retryReminder(actor: Actor, rawId: number | string, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
   const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 && rawId <= 2_147_483_647 ? rawId : null;
   if (id === null) throw new AppError('not_found', '未找到该提醒消息');
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     const before = await getOutboxMessage(tx, id);
     if (!before) throw new AppError('not_found', '未找到该提醒消息');

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { getUserDisplayName } from '@/db/queries/actuals';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getSettingRow, putSettingRow, REMINDER_SETTINGS_KEY } from '@/db/queries/settings';
@@ -16,6 +16,7 @@ import { DEFAULT_REMINDER_THRESHOLDS, type ReminderThresholds } from '@/lib/doma
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { reminderSettingsSchema } from '@/lib/validation/reminders';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** The same lock as the reporting settings' saves (lib/services/settings.ts). */
 const SETTINGS_LOCK_KEY = 7_720_010;
@@ -98,18 +99,20 @@ function publicView(stored: StoredReminderSettings) {
 }
 
 /** GET /api/admin/reminders/settings */
-export async function getReminderSettingsView(actor: Actor, db?: Db) {
+export async function getReminderSettingsView(actor: Actor, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
-  const { stored, version } = await readStored(db ?? (await getDb()));
+  const { stored, version } = await readStored(db);
   return { ...publicView(stored), version };
 }
 export type ReminderSettingsView = Awaited<ReturnType<typeof getReminderSettingsView>>;
 
 /** PUT /api/admin/reminders/settings — one audit event without secrets; a stale save gets 409. */
-export async function updateReminderSettings(actor: Actor, input: unknown, db?: Db, now = new Date()): Promise<ReminderSettingsView> {
+export async function updateReminderSettings(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<ReminderSettingsView> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
   const data = parseOrThrow(reminderSettingsSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETTINGS_LOCK_KEY})`);
     const { stored: before, version } = await readStored(tx);

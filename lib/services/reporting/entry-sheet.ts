@@ -35,7 +35,7 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
   const due = views.filter((v) => isDueMonth(v.frequency, period.month) && v.section !== 'review' && traitsOf(v.kind).judged);
   const own = await listPeriodActuals(db, { actor, indicatorIds: due.map((v) => v.id), year: period.year, month: period.month });
   const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
-  const evidence = await listFigureEvidence(actor, own.map((a) => a.id), db);
+  const evidence = await listFigureEvidence(actor, own.map((a) => a.id), { db });
   const deadline = entryDeadline(period, settings.dueDay);
   const isPastDeadline = now.getTime() >= deadline.getTime();
   const rows = due.map((v) => {
@@ -94,7 +94,7 @@ export async function getApprovalQueue(actor: Actor, options: ServiceOptions = {
   requirePermission(actor, 'actual.review');
   const { db } = await resolveOptions(options);
   const rows = await listSubmittedActuals(db, { actor });
-  const evidence = await listFigureEvidence(actor, rows.map((r) => r.actual.id), db);
+  const evidence = await listFigureEvidence(actor, rows.map((r) => r.actual.id), { db });
   return rows.map((r) => ({
     id: r.actual.id,
     version: r.actual.version,

@@ -2,7 +2,7 @@
  * Published 考核 scores: the ranking of a year's latest published scheme version (or a named one), each score with
  * its inputs and formula, and their export (CSV/XLSX, audited like every export) with those inputs.
  */
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { getChainHead } from '@/db/queries/audit';
 import { getLatestPublishedScheme, getScheme, listSchemeVersions, listSnapshots, type SnapshotRecord } from '@/db/queries/scoring';
 import { can } from '@/lib/domain/permissions';
@@ -18,6 +18,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { scoresQuerySchema } from '@/lib/validation/scoring';
 import { z } from 'zod';
 import { fileStamp, startExport, type ExportDownload } from '../exports/run';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** A stored score (numeric, 6 decimals) as published: two decimals. */
 const two = (v: string) => toFixedDecimal(decimalToNumber(v) ?? 0, 2) ?? v;
@@ -64,10 +65,11 @@ async function readScores(db: Db, year: number, version: number | undefined) {
 }
 
 /** GET /api/scores?year=&version= — the ranking with every score's inputs and formula. */
-export async function getScores(actor: Actor, query: Record<string, unknown>, db?: Db) {
+export async function getScores(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'score.view');
   const { year, version } = parseOrThrow(scoresQuerySchema, withNumbers(query));
-  const view = await readScores(db ?? (await getDb()), year, version);
+  const view = await readScores(db, year, version);
   return { ...view, canExport: can(actor, 'export.records') };
 }
 export type ScoresView = Awaited<ReturnType<typeof getScores>>;
@@ -108,15 +110,15 @@ function itemCells(subject: string, i: ItemRecord) {
 }
 
 /** GET /api/exports/scores?year=&version=&format= — the ranking and every item's inputs, as a file. */
-export async function exportScores(actor: Actor, query: Record<string, unknown>, options: { now?: Date } = {}, db?: Db): Promise<ExportDownload> {
+export async function exportScores(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'score.view');
   requirePermission(actor, 'export.records');
   const { format, year, version } = parseOrThrow(exportQuerySchema, withNumbers(query));
-  const conn = db ?? (await getDb());
+  const conn = db;
   const view = await readScores(conn, year, version);
   if (!view.scheme) throw new AppError('not_found', `${year} 年尚无已发布的考核得分`);
   const scheme = view.scheme;
-  const now = options.now ?? new Date();
   return startExport({
     actor,
     db: conn,

@@ -5,7 +5,7 @@
  * audited, and the published snapshot stays as it was (the database refuses to change it).
  */
 import { sql } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { listActualRows, listIndicatorRows, listTargetRows } from '@/db/queries/figures';
 import {
@@ -32,6 +32,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { publishInputSchema, schemeInputSchema } from '@/lib/validation/scoring';
 import { yearField } from '@/lib/validation/targets';
 import { getReportingSettings } from '../admin/settings';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** Serialises scheme saves and publications of a year (any fixed number plus the year). */
 const SCHEME_LOCK_BASE = 7_720_100_000;
@@ -60,10 +61,11 @@ function refuseIfInvalid(body: SchemeBody, indicators: ReadonlyMap<string, RunIn
 }
 
 /** GET /api/admin/scoring?year= — the year's latest scheme, its versions, and the indicators and rules to choose from. */
-export async function getScoringAdmin(actor: Actor, query: { year: unknown }, db?: Db) {
+export async function getScoringAdmin(actor: Actor, query: { year: unknown }, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'scoring.manage');
   const year = parseOrThrow(yearField, query.year);
-  const database = db ?? (await getDb());
+  const database = db;
   const [{ rows, departments }, latest, versions] = await Promise.all([catalog(database), getLatestScheme(database, year), listSchemeVersions(database, year)]);
   return {
     year,
@@ -86,10 +88,11 @@ export async function getScoringAdmin(actor: Actor, query: { year: unknown }, db
 export type ScoringAdminView = Awaited<ReturnType<typeof getScoringAdmin>>;
 
 /** PUT /api/admin/scoring — save the year's scheme: the draft in place, or (after a publication) a new version. */
-export async function saveScheme(actor: Actor, input: unknown, db?: Db, now = new Date()) {
+export async function saveScheme(actor: Actor, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'scoring.manage');
   const { year, reason, ...body } = parseOrThrow(schemeInputSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   const { indicators, departments } = await catalog(database);
   refuseIfInvalid(body, indicators, new Set(departments.map((d) => d.code)));
   return database.transaction(async (tx) => {
@@ -157,10 +160,11 @@ async function computeRun(db: Db, body: SchemeBody, year: number, now: Date): Pr
 }
 
 /** POST /api/admin/scoring/publish — compute and publish the scores of a draft version as a snapshot. */
-export async function publishScheme(actor: Actor, input: unknown, db?: Db, now = new Date()) {
+export async function publishScheme(actor: Actor, input: unknown, options: ServiceOptions = {}) {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'scoring.manage');
   const { year, version } = parseOrThrow(publishInputSchema, input);
-  const database = db ?? (await getDb());
+  const database = db;
   return database.transaction(async (tx) => {
     await lockYear(tx, year);
     const scheme = await getScheme(tx, year, version, true);
@@ -226,6 +230,6 @@ export async function seedSampleScores(db: Db, year: number, body: SchemeBody, n
       at: now,
     });
   });
-  await publishScheme(system, { year, version: 1 }, db, now);
+  await publishScheme(system, { year, version: 1 }, { db, now });
   return true;
 }

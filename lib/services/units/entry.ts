@@ -29,7 +29,7 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
   );
   const own = await listUnitPeriodActuals(db, { actor, unitId, indicatorIds: due.map((i) => i.id), year: period.year, month: period.month });
   const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
-  const evidence = await listFigureEvidence(actor, own.map((a) => a.id), db);
+  const evidence = await listFigureEvidence(actor, own.map((a) => a.id), { db });
   const targetOf = new Map(targets.map((t) => [t.indicatorId, t]));
   const deadline = entryDeadline(period, settings.dueDay);
   const isPastDeadline = now.getTime() >= deadline.getTime();

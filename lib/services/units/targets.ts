@@ -3,7 +3,7 @@
  * administrator's writes on /admin/targets, each checked by lib/domain (rollup.ts, decomposition.ts) and written in
  * one transaction with its audit event. A refused write stores nothing.
  */
-import { getDb, type Db } from '@/db/client';
+
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getIndicatorByCodeForUpdate, updateIndicatorIfVersion } from '@/db/queries/catalog';
 import { getIndicatorByCode } from '@/db/queries/actuals';
@@ -18,16 +18,18 @@ import { countsInRollup, reportsOwnFigures } from '@/lib/domain/units';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { decompositionSchema, rollupSettingSchema } from '@/lib/validation/units';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 function rollupView(row: { trackedByUnit: boolean; rollupRule: string | null; rollupWeightIndicatorId: number | null }) {
   return { trackedByUnit: row.trackedByUnit, rollupRule: row.rollupRule, rollupWeightIndicatorId: row.rollupWeightIndicatorId };
 }
 
 /** PUT /api/admin/indicators/[code]/rollup — tracked by unit or not, and the rule (with a weight indicator for a weighted rate). */
-export async function setIndicatorRollup(actor: Actor, code: string, input: unknown, db?: Db) {
+export async function setIndicatorRollup(actor: Actor, code: string, input: unknown, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const data = parseOrThrow(rollupSettingSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   return conn.transaction(async (tx) => {
     const before = await getIndicatorByCodeForUpdate(tx, code);
     if (!before) throw new AppError('not_found', '指标不存在');
@@ -61,10 +63,11 @@ export async function setIndicatorRollup(actor: Actor, code: string, input: unkn
 }
 
 /** PUT /api/admin/targets/[code]/units — replaces the indicator's unit targets of a year. */
-export async function decomposeTarget(actor: Actor, code: string, input: unknown, db?: Db) {
+export async function decomposeTarget(actor: Actor, code: string, input: unknown, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(decompositionSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   return conn.transaction(async (tx) => {
     const indicator = await getIndicatorByCodeForUpdate(tx, code);
     if (!indicator) throw new AppError('not_found', '指标不存在');
@@ -102,9 +105,10 @@ export async function decomposeTarget(actor: Actor, code: string, input: unknown
 }
 
 /** GET /api/admin/targets/[code]/units?year= — the stored decomposition, for the form. */
-export async function getDecomposition(actor: Actor, code: string, year: number, db?: Db) {
+export async function getDecomposition(actor: Actor, code: string, year: number, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
-  const conn = db ?? (await getDb());
+  const conn = db;
   const indicator = await getIndicatorByCode(conn, code);
   if (!indicator) throw new AppError('not_found', '指标不存在');
   const [units, rows] = await Promise.all([listUnits(conn), listUnitTargets(conn, { year, indicatorIds: [indicator.id] })]);
@@ -119,9 +123,10 @@ export async function getDecomposition(actor: Actor, code: string, year: number,
 }
 
 /** The tracked indicators of /admin/targets with the city target and each unit's target of a year (four statements). */
-export async function listDecompositions(actor: Actor, year: number, db?: Db) {
+export async function listDecompositions(actor: Actor, year: number, options: ServiceOptions = {}) {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
-  const conn = db ?? (await getDb());
+  const conn = db;
   const [tracked, units, cityTargets] = await Promise.all([listTrackedIndicators(conn), listUnits(conn), listTargetRows(conn, { year })]);
   const rows = await listUnitTargets(conn, { year, indicatorIds: tracked.map((i) => i.id) });
   const cityOf = new Map(cityTargets.map((t) => [t.indicatorId, t.value]));

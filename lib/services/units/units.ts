@@ -3,7 +3,7 @@
  * permission that runs departments), each write in one transaction with its audit event. Units are never
  * deleted (figures, targets and users point at them): an unused one is deactivated.
  */
-import { getDb, type Db } from '@/db/client';
+
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getUnitByCodeForUpdate, insertUnit, listUnits as listUnitRows, updateUnitRow, type UnitRecord } from '@/db/queries/units';
 import { requirePermission } from '@/lib/auth/require-permission';
@@ -12,6 +12,7 @@ import type { UnitKind } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { createUnitSchema, updateUnitSchema } from '@/lib/validation/units';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface UnitSummary {
   id: number;
@@ -32,16 +33,18 @@ function nameTaken(all: readonly UnitRecord[], name: string, exceptId: number | 
 
 const NAME_TAKEN = () => new AppError('conflict', '县区名称已存在', { name: ['已有同名县区'] });
 
-export async function listUnits(actor: Actor, db?: Db): Promise<UnitSummary[]> {
+export async function listUnits(actor: Actor, options: ServiceOptions = {}): Promise<UnitSummary[]> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
-  return (await listUnitRows(db ?? (await getDb()))).map(summary);
+  return (await listUnitRows(db)).map(summary);
 }
 
 /** POST /api/admin/units */
-export async function createUnit(actor: Actor, input: unknown, db?: Db): Promise<UnitSummary> {
+export async function createUnit(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<UnitSummary> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(createUnitSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   return conn.transaction(async (tx) => {
     const all = await listUnitRows(tx);
     if (nameTaken(all, data.name, null)) throw NAME_TAKEN();
@@ -54,10 +57,11 @@ export async function createUnit(actor: Actor, input: unknown, db?: Db): Promise
 }
 
 /** PATCH /api/admin/units/[code] — rename, re-kind, re-order, (de)activate; the code is permanent. */
-export async function updateUnit(actor: Actor, code: string, input: unknown, db?: Db): Promise<UnitSummary> {
+export async function updateUnit(actor: Actor, code: string, input: unknown, options: ServiceOptions = {}): Promise<UnitSummary> {
+  const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(updateUnitSchema, input);
-  const conn = db ?? (await getDb());
+  const conn = db;
   return conn.transaction(async (tx) => {
     const before = await getUnitByCodeForUpdate(tx, code.toLowerCase());
     if (!before) throw new AppError('not_found', '县区不存在');

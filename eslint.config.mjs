@@ -5,21 +5,40 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', '.data/**', '.data-*/**', 'next-env.d.ts', 'db/migrations/**', 'e2e/screenshots/**', 'playwright-report/**', 'test-results/**', 'scripts/bench/out/**']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    '.data/**',
+    '.data-*/**',
+    'next-env.d.ts',
+    'db/migrations/**',
+    'e2e/screenshots/**',
+    'playwright-report/**',
+    'test-results/**',
+    'scripts/bench/out/**',
+  ]),
   {
     // Type-aware rules: a promise nobody awaits (a write that may fail unseen) and type imports written as such.
     files: ['**/*.{ts,tsx,mts}'],
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.mts'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.mts'] }, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   // Layer edges (../shared/docs/STYLE.md): dependencies point down only — app → services → (domain, db);
@@ -30,49 +49,151 @@ export default defineConfig([
     // Pages and route handlers read through lib/services, never db/ (types of the schema only).
     files: ['app/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db'], allowTypeImports: true, message: 'app → lib/services only: pages and handlers never reach db/ (a type-only import is allowed).' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/db/*', '@/db'],
+              allowTypeImports: true,
+              message: 'app → lib/services only: pages and handlers never reach db/ (a type-only import is allowed).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Components render what they are given: domain types and pure functions only.
     files: ['components/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db', '@/lib/services/*', '@/lib/session/*', '@/lib/server-http/*', '@/app/*'], allowTypeImports: true, message: 'components → lib/domain only: no db/, lib/services, lib/session, lib/server-http or app/ (a type-only import is allowed).' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/db/*', '@/db', '@/lib/services/*', '@/lib/session/*', '@/lib/server-http/*', '@/app/*'],
+              allowTypeImports: true,
+              message:
+                'components → lib/domain only: no db/, lib/services, lib/session, lib/server-http or app/ (a type-only import is allowed).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The data layer never reaches up.
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/lib/services/*', '@/lib/auth/*', '@/lib/session/*', '@/lib/server-http/*', '@/lib/client-api/*', '@/app/*', '@/components/*'], message: 'db/ never imports from lib/services, lib/auth, lib/session, lib/server-http, lib/client-api, app/ or components/ (the permission table is lib/domain/permissions).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/services/*',
+                '@/lib/auth/*',
+                '@/lib/session/*',
+                '@/lib/server-http/*',
+                '@/lib/client-api/*',
+                '@/app/*',
+                '@/components/*',
+              ],
+              message:
+                'db/ never imports from lib/services, lib/auth, lib/session, lib/server-http, lib/client-api, app/ or components/ (the permission table is lib/domain/permissions).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Services sit under the pages: never the other way round.
     files: ['lib/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '@/lib/session/*', '@/lib/client-api/*'], message: 'lib/services never imports from app/, components/, lib/session (the request side sits above) or lib/client-api (the browser side).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '@/components/*', '@/lib/session/*', '@/lib/client-api/*'],
+              message:
+                'lib/services never imports from app/, components/, lib/session (the request side sits above) or lib/client-api (the browser side).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Credentials and permission checks sit under the services that use them: no services, no database, no request.
     files: ['lib/auth/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/lib/services/*', '@/lib/session/*', '@/db/*', '@/db', '@/app/*', '@/components/*', '@/lib/client-api/*'], message: 'lib/auth is credentials and permission checks: no services, session wiring, database, app, components or browser code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/services/*',
+                '@/lib/session/*',
+                '@/db/*',
+                '@/db',
+                '@/app/*',
+                '@/components/*',
+                '@/lib/client-api/*',
+              ],
+              message:
+                'lib/auth is credentials and permission checks: no services, session wiring, database, app, components or browser code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The request side (next-auth wiring, the page guard) may use services; nothing of the UI.
     files: ['lib/session/**/*.ts', 'lib/server-http/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '@/lib/client-api/*'], message: 'lib/session and lib/server-http run on the server: no app/, components/ or browser code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '@/components/*', '@/lib/client-api/*'],
+              message: 'lib/session and lib/server-http run on the server: no app/, components/ or browser code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The browser's query options and fetch client: types of the server only.
     files: ['lib/client-api/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@/db/*', '@/db', '@/lib/services/*', '@/lib/session/*', '@/lib/server-http/*', '@/lib/auth/*', '@/app/*', '@/components/*'], allowTypeImports: true, message: 'lib/client-api runs in the browser: server modules as types only.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/db/*',
+                '@/db',
+                '@/lib/services/*',
+                '@/lib/session/*',
+                '@/lib/server-http/*',
+                '@/lib/auth/*',
+                '@/app/*',
+                '@/components/*',
+              ],
+              allowTypeImports: true,
+              message: 'lib/client-api runs in the browser: server modules as types only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -83,8 +204,14 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            { group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*'], message: 'lib/domain stays pure: no framework, no database.' },
-            { regex: '^(@/(?!lib/domain(/|$))|\\.\\./)', message: 'lib/domain stays pure: it imports nothing of ours but lib/domain.' },
+            {
+              group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'lib/domain stays pure: no framework, no database.',
+            },
+            {
+              regex: '^(@/(?!lib/domain(/|$))|\\.\\./)',
+              message: 'lib/domain stays pure: it imports nothing of ours but lib/domain.',
+            },
           ],
         },
       ],
@@ -94,14 +221,34 @@ export default defineConfig([
     // The benchmark shares the test harness through scripts/lib, never tests/.
     files: ['scripts/bench/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/tests/*', '**/tests/*'], message: 'scripts/bench ↛ tests/: shared harness code lives in scripts/lib.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/tests/*', '**/tests/*'],
+              message: 'scripts/bench ↛ tests/: shared harness code lives in scripts/lib.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Tests and e2e share the harness through scripts/lib, never the benchmark's code.
     files: ['tests/**/*.ts', 'e2e/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/scripts/bench/*', '**/scripts/bench/*'], message: 'tests ↛ scripts/bench: shared harness code lives in scripts/lib.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/scripts/bench/*', '**/scripts/bench/*'],
+              message: 'tests ↛ scripts/bench: shared harness code lives in scripts/lib.',
+            },
+          ],
+        },
+      ],
     },
   },
 ]);

@@ -17,7 +17,10 @@ const nextConfig: NextConfig = {
   // configuration it warns about.
   // next/image is not used: its optional image library (sharp, ~20 MB of native code) stays out of the release.
   ...(process.env.ZHUASHOU_STANDALONE === '1'
-    ? { output: 'standalone' as const, outputFileTracingExcludes: { '*': ['node_modules/sharp/**', 'node_modules/@img/**'] } }
+    ? {
+        output: 'standalone' as const,
+        outputFileTracingExcludes: { '*': ['node_modules/sharp/**', 'node_modules/@img/**'] },
+      }
     : {}),
   // Compression is the reverse proxy's job (it also terminates TLS; the app is never exposed directly, see the
   // README). Next's own gzip stalled a 250 KB API answer by ~40 ms one time in twenty and costs the server CPU

@@ -16,7 +16,14 @@ export const BACKUP_VERSION = 1;
 
 /** Tables in dependency order (parents first), with the columns that order their rows. */
 /** `page`: rows per read and per restored batch (default 5000 / 1000), small for tables of large rows. */
-export const BACKUP_TABLES: { name: string; orderBy: string; keyset?: string; serial?: string; where?: string; page?: number }[] = [
+export const BACKUP_TABLES: {
+  name: string;
+  orderBy: string;
+  keyset?: string;
+  serial?: string;
+  where?: string;
+  page?: number;
+}[] = [
   { name: 'work_areas', orderBy: 'id' },
   { name: 'departments', orderBy: 'id', serial: 'id' },
   { name: 'units', orderBy: 'id', serial: 'id' },
@@ -64,7 +71,10 @@ export async function backupDatabase(db: Db, destination: Writable): Promise<Rec
   const gzip = createGzip();
   gzip.pipe(destination);
   const counts: Record<string, number> = {};
-  await write(gzip, JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString() }));
+  await write(
+    gzip,
+    JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString() }),
+  );
   // One snapshot for the whole backup, so a write during it cannot make the tables disagree.
   await db.transaction(async (tx) => {
     await queryRows(tx, sql.raw('set transaction isolation level repeatable read'));
@@ -72,7 +82,10 @@ export async function backupDatabase(db: Db, destination: Writable): Promise<Rec
       let n = 0;
       let after: number | null = null;
       for (;;) {
-        const conditions: string[] = [table.where, table.keyset && after !== null ? `${table.keyset} > ${after}` : undefined].filter((c): c is string => Boolean(c));
+        const conditions: string[] = [
+          table.where,
+          table.keyset && after !== null ? `${table.keyset} > ${after}` : undefined,
+        ].filter((c): c is string => Boolean(c));
         const where: string = conditions.length ? `where ${conditions.join(' and ')}` : '';
         const page = table.page ?? PAGE;
         const limit = table.keyset ? `limit ${page}` : '';
@@ -147,9 +160,17 @@ export async function restoreDatabase(db: Db, source: Readable): Promise<Record<
     const lines = readline.createInterface({ input: source.pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
-      const entry = JSON.parse(line) as { format?: string; version?: number; t?: string; r?: unknown; end?: boolean; counts?: Record<string, number> };
+      const entry = JSON.parse(line) as {
+        format?: string;
+        version?: number;
+        t?: string;
+        r?: unknown;
+        end?: boolean;
+        counts?: Record<string, number>;
+      };
       if (!header) {
-        if (entry.format !== BACKUP_FORMAT || entry.version !== BACKUP_VERSION) throw new RestoreError('文件不是本系统的备份文件（或版本不兼容）');
+        if (entry.format !== BACKUP_FORMAT || entry.version !== BACKUP_VERSION)
+          throw new RestoreError('文件不是本系统的备份文件（或版本不兼容）');
         header = true;
         continue;
       }
@@ -167,12 +188,16 @@ export async function restoreDatabase(db: Db, source: Readable): Promise<Record<
     if (!expected) throw new RestoreError('备份文件不完整（缺少结尾标记），未做任何恢复');
     for (const table of BACKUP_TABLES) {
       if ((counts[table.name] ?? 0) !== (expected[table.name] ?? 0)) {
-        throw new RestoreError(`备份文件不完整：表 ${table.name} 应有 ${expected[table.name] ?? 0} 行，实际 ${counts[table.name] ?? 0} 行`);
+        throw new RestoreError(
+          `备份文件不完整：表 ${table.name} 应有 ${expected[table.name] ?? 0} 行，实际 ${counts[table.name] ?? 0} 行`,
+        );
       }
       if (table.serial) {
         await queryRows(
           tx,
-          sql.raw(`select setval(pg_get_serial_sequence('${table.name}', '${table.serial}'), coalesce((select max(${table.serial}) from ${table.name}), 0) + 1, false)`),
+          sql.raw(
+            `select setval(pg_get_serial_sequence('${table.name}', '${table.serial}'), coalesce((select max(${table.serial}) from ${table.name}), 0) + 1, false)`,
+          ),
         );
       }
     }

@@ -45,7 +45,8 @@ export interface OpenOptions {
   onQuery?: (query: string) => void;
 }
 
-export const MIGRATIONS_FOLDER = serverEnv().migrationsDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+export const MIGRATIONS_FOLDER =
+  serverEnv().migrationsDir ?? path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 /** Any fixed number: serialises migrations when several instances start against one PostgreSQL. */
 const MIGRATION_LOCK_KEY = 7_720_001;
 
@@ -130,7 +131,7 @@ function explainMigrationError(error: unknown): unknown {
   if (code !== '42501') return error;
   return new Error(
     'pending migrations cannot be applied by this login (permission denied): set DATABASE_OWNER_URL to the owner of the tables, ' +
-      'or run npm run db:migrate with the owner\'s DATABASE_URL first',
+      "or run npm run db:migrate with the owner's DATABASE_URL first",
     { cause: error },
   );
 }
@@ -148,9 +149,15 @@ function latestMigrationMillis(): number {
  */
 export async function getMigrationState(db: Db): Promise<'current' | 'pending' | 'unknown'> {
   try {
-    const [table] = await queryRows<{ name: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`);
+    const [table] = await queryRows<{ name: string | null }>(
+      db,
+      sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
+    );
     if (!table?.name) return 'pending';
-    const [row] = await queryRows<{ last: string | number | null }>(db, sql`select max(created_at) as last from drizzle.__drizzle_migrations`);
+    const [row] = await queryRows<{ last: string | number | null }>(
+      db,
+      sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
+    );
     return Number(row?.last ?? 0) >= latestMigrationMillis() ? 'current' : 'pending';
   } catch (error) {
     if ((error as { code?: unknown }).code === '42501') return 'unknown';

@@ -94,7 +94,10 @@ export async function acquireDirLock(dir: string): Promise<DirLock> {
         fs.rmSync(file, { force: true });
       };
       held.set(resolved, { server, release });
-      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }));
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }),
+      );
       return { file, release };
     }
     if (error.code !== 'EADDRINUSE') throw error;

@@ -30,7 +30,10 @@ export interface EvidenceStorage {
 }
 
 export class EvidenceIntegrityError extends Error {
-  constructor(readonly sha256: string, detail: string) {
+  constructor(
+    readonly sha256: string,
+    detail: string,
+  ) {
     super(`evidence ${sha256}: ${detail}`);
     this.name = 'EvidenceIntegrityError';
   }
@@ -56,7 +59,10 @@ function folderPath(dir: string, sha256: string): string {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then(() => true, () => false);
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 export function folderEvidenceStorage(dir: string): EvidenceStorage {
@@ -104,7 +110,10 @@ export function evidenceStorage(dir: string | undefined = serverEnv().evidenceDi
 }
 
 /** The bytes of a stored file, wherever its row says they are, checked against its SHA-256. */
-export async function readEvidenceBytes(ref: StoredEvidenceRef, dir: string | undefined = serverEnv().evidenceDir): Promise<Uint8Array> {
+export async function readEvidenceBytes(
+  ref: StoredEvidenceRef,
+  dir: string | undefined = serverEnv().evidenceDir,
+): Promise<Uint8Array> {
   let bytes: Uint8Array;
   if (ref.storage === 'database') {
     if (!ref.content) throw new EvidenceIntegrityError(ref.sha256, 'no content in the row');
@@ -115,6 +124,7 @@ export async function readEvidenceBytes(ref: StoredEvidenceRef, dir: string | un
       throw new EvidenceIntegrityError(ref.sha256, `cannot read the file (${String(error)})`);
     });
   }
-  if (sha256Hex(bytes) !== ref.sha256) throw new EvidenceIntegrityError(ref.sha256, 'the bytes do not match their SHA-256');
+  if (sha256Hex(bytes) !== ref.sha256)
+    throw new EvidenceIntegrityError(ref.sha256, 'the bytes do not match their SHA-256');
   return bytes;
 }

@@ -34,15 +34,22 @@ export async function ensureAppLogin(db: Db, input: { name: string; password: st
     db,
     sql`select current_user as me, (select tableowner from pg_catalog.pg_tables where schemaname = 'public' and tablename = 'audit_events') as owner`,
   );
-  if (!me?.owner) throw new LoginSetupError('数据库中没有 audit_events 表：请先以所有者身份执行迁移（npm run db:migrate）');
+  if (!me?.owner)
+    throw new LoginSetupError('数据库中没有 audit_events 表：请先以所有者身份执行迁移（npm run db:migrate）');
   if (input.name === me.me || input.name === me.owner) {
     throw new LoginSetupError(`登录名「${input.name}」是表的所有者或当前登录本身；应用登录必须是另一个登录名`);
   }
-  const existing = await queryRows<{ n: number }>(db, sql`select 1 as n from pg_catalog.pg_roles where rolname = ${input.name}`);
+  const existing = await queryRows<{ n: number }>(
+    db,
+    sql`select 1 as n from pg_catalog.pg_roles where rolname = ${input.name}`,
+  );
   const created = existing.length === 0;
   const verb = created ? 'create role %I login password %L' : 'alter role %I login password %L';
   await db.transaction(async (tx) => {
-    const [statement] = await queryRows<{ text: string }>(tx, sql`select format(${verb}, ${input.name}::text, ${scramVerifier(input.password)}::text) as text`);
+    const [statement] = await queryRows<{ text: string }>(
+      tx,
+      sql`select format(${verb}, ${input.name}::text, ${scramVerifier(input.password)}::text) as text`,
+    );
     if (!statement) throw new LoginSetupError('无法生成建立登录的语句');
     await tx.execute(sql.raw(statement.text));
     await tx.execute(sql`select zhuashou_grant_app_login(${input.name}::name)`);

@@ -214,7 +214,10 @@ export const targetPhases = pgTable(
     month: smallint('month').notNull(),
     value: figure('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.targetId, t.month] }), check('target_phases_month', sql`${t.month} between 1 and 12`)],
+  (t) => [
+    primaryKey({ columns: [t.targetId, t.month] }),
+    check('target_phases_month', sql`${t.month} between 1 and 12`),
+  ],
 );
 
 /** A city target handed down to a unit (分解到县区): a share, or a floor every unit must reach (qualifier at_least). */
@@ -291,8 +294,12 @@ export const actuals = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('actuals_indicator_period_uq').on(t.indicatorId, t.year, t.month).where(sql`${t.unitId} is null`),
-    uniqueIndex('actuals_unit_period_uq').on(t.indicatorId, t.unitId, t.year, t.month).where(sql`${t.unitId} is not null`),
+    uniqueIndex('actuals_indicator_period_uq')
+      .on(t.indicatorId, t.year, t.month)
+      .where(sql`${t.unitId} is null`),
+    uniqueIndex('actuals_unit_period_uq')
+      .on(t.indicatorId, t.unitId, t.year, t.month)
+      .where(sql`${t.unitId} is not null`),
     index('actuals_unit_idx').on(t.unitId, t.year, t.month),
     index('actuals_period_idx').on(t.year, t.month),
     index('actuals_status_idx').on(t.status, t.year, t.month),

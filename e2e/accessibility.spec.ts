@@ -25,7 +25,9 @@ async function settle(page: Page, { charts = false }: { charts?: boolean } = {})
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) and fails on serious or critical findings, naming each with its first nodes. */
 async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking.map((v) => {
     const nodes = v.nodes.slice(0, 3).map((n) => {
@@ -47,14 +49,23 @@ async function focusRingOf(page: Page) {
     const hasOutline = style.outlineStyle !== 'none' && outlineWidth >= 2;
     const hasShadow = style.boxShadow !== 'none' && style.boxShadow !== '';
     const label = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
-    return { element: label, visible: hasOutline || hasShadow, detail: `outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow}` };
+    return {
+      element: label,
+      visible: hasOutline || hasShadow,
+      detail: `outline ${style.outlineStyle} ${style.outlineWidth}, box-shadow ${style.boxShadow}`,
+    };
   });
 }
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 /** Presses Tab (or Shift+Tab) until `isTarget` holds for the focused element; fails after `limit` presses. */
-async function tabUntil(page: Page, isTarget: () => Promise<boolean>, what: string, { back = false, limit = 400 } = {}) {
+async function tabUntil(
+  page: Page,
+  isTarget: () => Promise<boolean>,
+  what: string,
+  { back = false, limit = 400 } = {},
+) {
   for (let i = 0; i < limit; i += 1) {
     if (await isTarget()) return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -63,7 +74,9 @@ async function tabUntil(page: Page, isTarget: () => Promise<boolean>, what: stri
 }
 
 // First, so the reviewer's queue holds the submitted figure when /approvals is scanned below.
-test('keyboard only: an official enters a figure, saves the draft and submits it without a mouse', async ({ browser }) => {
+test('keyboard only: an official enters a figure, saves the draft and submits it without a mouse', async ({
+  browser,
+}) => {
   const page = await pageAs(browser, 'official');
   await page.goto(entryUrl);
   await expect(page.getByRole('heading', { level: 1, name: /数据填报/ })).toBeVisible();
@@ -82,13 +95,14 @@ test('keyboard only: an official enters a figure, saves the draft and submits it
   await expect(card.getByRole('status')).toContainText('草稿已保存');
 
   const onSubmitButton = () =>
-    page.evaluate(
-      (code) => {
-        const el = document.activeElement;
-        return el?.tagName === 'BUTTON' && el.textContent?.trim() === '提交审核' && el.closest('li')?.getAttribute('aria-labelledby') === `${code}-title`;
-      },
-      ENTRY_CODE,
-    );
+    page.evaluate((code) => {
+      const el = document.activeElement;
+      return (
+        el?.tagName === 'BUTTON' &&
+        el.textContent?.trim() === '提交审核' &&
+        el.closest('li')?.getAttribute('aria-labelledby') === `${code}-title`
+      );
+    }, ENTRY_CODE);
   await tabUntil(page, onSubmitButton, '提交审核', { limit: 12 });
   const ring = await focusRingOf(page);
   expect(ring.visible, `${ring.element}: ${ring.detail}`).toBe(true);
@@ -101,7 +115,10 @@ test('keyboard only: an official enters a figure, saves the draft and submits it
     test.info().annotations.push({ type: 'entry', description: `asked for 情况说明: ${await status.textContent()}` });
     await expect(page.locator(`#${ENTRY_CODE}-explanation`)).toBeVisible();
     // The explanation comes before the buttons: Shift+Tab back to it, type it, Tab on and submit again.
-    await tabUntil(page, async () => (await activeId(page)) === `${ENTRY_CODE}-explanation`, '情况说明', { back: true, limit: 12 });
+    await tabUntil(page, async () => (await activeId(page)) === `${ENTRY_CODE}-explanation`, '情况说明', {
+      back: true,
+      limit: 12,
+    });
     await page.keyboard.type('部分项目受设备到货影响推迟投产，预计年底前完成');
     await tabUntil(page, onSubmitButton, '提交审核', { limit: 12 });
     await page.keyboard.press('Enter');
@@ -174,13 +191,18 @@ async function chartsWithoutTextAlternative(page: Page) {
     const hasAlternative = (el: Element) => {
       if (chinese.test(el.getAttribute('aria-label') ?? '') || chinese.test(describedText(el))) return true;
       return [...el.querySelectorAll('table, [role="table"]')].some(
-        (t) => isExposed(t) && t.getAttribute('role') !== 'presentation' && t.querySelectorAll('tr, [role="row"]').length > 1 && chinese.test(t.textContent ?? ''),
+        (t) =>
+          isExposed(t) &&
+          t.getAttribute('role') !== 'presentation' &&
+          t.querySelectorAll('tr, [role="row"]').length > 1 &&
+          chinese.test(t.textContent ?? ''),
       );
     };
     const surfaces = [...document.querySelectorAll(selector)];
     // The chart's own container (its figure, or the element that names it): a table elsewhere on the page does not count.
     const missing = surfaces.filter((surface) => {
-      const container = surface.parentElement?.closest('figure, [role="img"], [role="figure"]') ?? surface.parentElement;
+      const container =
+        surface.parentElement?.closest('figure, [role="img"], [role="figure"]') ?? surface.parentElement;
       for (let el = surface.parentElement; el; el = el.parentElement) {
         if (hasAlternative(el)) return false;
         if (el === container) break;
@@ -198,7 +220,9 @@ for (const path of ['/', '/indicators/INV-INVESTMENT', '/indicators/INV-INVESTME
     await settle(page, { charts: true });
     const { total, missing } = await chartsWithoutTextAlternative(page);
     expect(total).toBeGreaterThan(0);
-    expect(missing, `${missing.length} of ${total} charts without a text alternative:\n${missing.join('\n')}`).toEqual([]);
+    expect(missing, `${missing.length} of ${total} charts without a text alternative:\n${missing.join('\n')}`).toEqual(
+      [],
+    );
     await page.context().close();
   });
 }

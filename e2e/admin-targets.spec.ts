@@ -8,7 +8,9 @@ test.use({ storageState: storageStateOf('admin') });
 
 const YEAR = new Date().getUTCFullYear() + 1; // a year not begun yet: no revision reason asked
 
-test('an admin sets a quarterly phased target and sees the parts checked against the annual target', async ({ page }) => {
+test('an admin sets a quarterly phased target and sees the parts checked against the annual target', async ({
+  page,
+}) => {
   const watch = watchPage(page);
   await page.goto(`/admin/targets?year=${YEAR}`);
   await expect(page.getByRole('heading', { name: `${YEAR} 年目标管理` })).toBeVisible();
@@ -17,7 +19,12 @@ test('an admin sets a quarterly phased target and sees the parts checked against
   await dialog.getByLabel('全年目标（亿元）').fill('1,200');
   await dialog.getByLabel('限定词').selectOption({ label: '以上(≥)' });
   await dialog.getByLabel('按季度分解').check();
-  for (const [label, value] of [['一季度新增', '200'], ['二季度新增', '300'], ['三季度新增', '300'], ['四季度新增', '300']] as const) {
+  for (const [label, value] of [
+    ['一季度新增', '200'],
+    ['二季度新增', '300'],
+    ['三季度新增', '300'],
+    ['四季度新增', '300'],
+  ] as const) {
     await dialog.getByLabel(label).fill(value);
   }
   const check = dialog.getByRole('status');
@@ -37,7 +44,10 @@ test('an admin sets a quarterly phased target and sees the parts checked against
   watch.assertClean();
 });
 
-test('an admin uploads a small XLSX of targets: the dry run lists each bad row, nothing can be committed', async ({ page, request }) => {
+test('an admin uploads a small XLSX of targets: the dry run lists each bad row, nothing can be committed', async ({
+  page,
+  request,
+}) => {
   const watch = watchPage(page);
   const template = await request.get(`/api/imports/targets/template?department=fgw&year=${YEAR}`);
   expect(template.status()).toBe(200);
@@ -54,7 +64,11 @@ test('an admin uploads a small XLSX of targets: the dry run lists each bad row, 
   await page.goto('/import?kind=targets');
   await expect(page.getByRole('heading', { name: '批量导入' })).toBeVisible();
   await expect(page.getByLabel('年度目标')).toBeChecked();
-  await page.getByLabel('选择填写好的文件').setInputFiles({ name: '目标.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await page.getByLabel('选择填写好的文件').setInputFiles({
+    name: '目标.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
   await page.getByRole('button', { name: '预检' }).click();
 
   const table = page.getByRole('table', { name: /预检结果/ });

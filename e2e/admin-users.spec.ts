@@ -23,7 +23,9 @@ test.afterAll(async () => {
   await official?.context.close();
 });
 
-test('the security administrator creates an official with a department and is shown a one-time password', async ({ page }) => {
+test('the security administrator creates an official with a department and is shown a one-time password', async ({
+  page,
+}) => {
   const watch = watchPage(page);
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible();
@@ -55,7 +57,9 @@ test('the security administrator creates an official with a department and is sh
   expect(unexpectedProblems(watch.problems)).toEqual([]);
 });
 
-test('the official must change the password: a weak one is refused naming the rule, a good one lands on the overview', async ({ browser }) => {
+test('the official must change the password: a weak one is refused naming the rule, a good one lands on the overview', async ({
+  browser,
+}) => {
   official = await newUserPage(browser);
   const page = official.page;
   const watch = watchPage(page);
@@ -79,7 +83,9 @@ test('the official must change the password: a weak one is refused naming the ru
   expect(unexpectedProblems(watch.problems)).toEqual([]);
 });
 
-test('disabling the official ends their session at the next request; re-enabled, they sign in again', async ({ page }) => {
+test('disabling the official ends their session at the next request; re-enabled, they sign in again', async ({
+  page,
+}) => {
   const user = officialPage();
   await page.goto('/admin/users');
   await rowOf(page, OFFICIAL.username).getByRole('button', { name: '停用' }).click();
@@ -102,7 +108,9 @@ test('disabling the official ends their session at the next request; re-enabled,
   await expect(user.getByRole('button', { name: '退出登录' })).toBeVisible();
 });
 
-test('a role change ends the session too; the security administrator cannot change their own role', async ({ page }) => {
+test('a role change ends the session too; the security administrator cannot change their own role', async ({
+  page,
+}) => {
   const user = officialPage();
   await page.goto('/admin/users');
   await rowOf(page, 'e2e-security').getByRole('button', { name: '编辑' }).click();
@@ -140,7 +148,10 @@ test('a reset shows a new one-time password once, ends the session and forces a 
   await expect(user).toHaveURL(/\/account\/password$/);
 });
 
-test('five wrong passwords lock an account, answered as a wrong password; the security administrator is shown it and unlocks it', async ({ page, browser }) => {
+test('five wrong passwords lock an account, answered as a wrong password; the security administrator is shown it and unlocks it', async ({
+  page,
+  browser,
+}) => {
   const admin = await adminApi();
   const locked = await createUser(admin, { username: 'au-locked', displayName: '锁定测试', role: 'leader' });
   await admin.dispose();
@@ -169,7 +180,9 @@ test('five wrong passwords lock an account, answered as a wrong password; the se
   await context.close();
 });
 
-test('the system administrator manages no account: no 用户管理 link, the page and the API refuse', async ({ browser }) => {
+test('the system administrator manages no account: no 用户管理 link, the page and the API refuse', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: storageStateOf('admin') });
   const page = await context.newPage();
   await page.goto('/');
@@ -178,12 +191,16 @@ test('the system administrator manages no account: no 用户管理 link, the pag
   await page.goto('/admin/users');
   await expect(page.getByText('您的角色不能访问「用户管理」')).toBeVisible();
   expect((await page.request.get('/api/admin/users')).status()).toBe(403);
-  const created = await page.request.post('/api/admin/users', { data: { username: 'au-sneaky', displayName: '越权', role: 'auditor' } });
+  const created = await page.request.post('/api/admin/users', {
+    data: { username: 'au-sneaky', displayName: '越权', role: 'auditor' },
+  });
   expect(created.status()).toBe(403);
   await context.close();
 });
 
-test('creating an auditor account is shown to the auditors at sign-in until they acknowledge it', async ({ browser }) => {
+test('creating an auditor account is shown to the auditors at sign-in until they acknowledge it', async ({
+  browser,
+}) => {
   const security = await adminApi();
   await createUser(security, { username: 'au-new-auditor', displayName: '新审计员', role: 'auditor' });
   await security.dispose();

@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { SAME_ORIGIN, storageStateOf } from './support/accounts';
-import { adminApi, createReadyUser, createUser, newUserPage, STRONG_PASSWORD, totpNow, unexpectedProblems,  } from './support/auth-helpers';
+import {
+  adminApi,
+  createReadyUser,
+  createUser,
+  newUserPage,
+  STRONG_PASSWORD,
+  totpNow,
+  unexpectedProblems,
+} from './support/auth-helpers';
 import { changePassword, signIn } from './pages/login-page';
 import { watchPage } from './support/watch';
 
@@ -18,14 +26,20 @@ test.describe('an official', () => {
       ['PATCH', '/api/admin/departments/1'],
     ];
     for (const [method, url] of calls) {
-      const res = await request.fetch(url, { method, headers: SAME_ORIGIN, data: method === 'GET' ? undefined : { role: 'admin', name: 'x', action: 'reset' } });
+      const res = await request.fetch(url, {
+        method,
+        headers: SAME_ORIGIN,
+        data: method === 'GET' ? undefined : { role: 'admin', name: 'x', action: 'reset' },
+      });
       expect(res.status(), `${method} ${url}`).toBe(403);
       expect((await res.json()).error.message).toBe('没有权限执行此操作');
     }
     const watch = watchPage(page);
     await page.goto('/admin/users');
     await expect(page.getByRole('heading', { name: '无权限' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户管理' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户管理' })).toHaveCount(
+      0,
+    );
     await page.goto('/admin/departments');
     await expect(page.getByRole('heading', { name: '无权限' })).toBeVisible();
     watch.assertClean();
@@ -36,7 +50,10 @@ test.describe('the JSON API', () => {
   // The security administrator: both the account and the department routes read its body.
   test.use({ storageState: storageStateOf('security') });
 
-  test('signed out: 401; a body that is not JSON: 415 or 400; too large: 413 — each with a Chinese message', async ({ request, playwright }) => {
+  test('signed out: 401; a body that is not JSON: 415 or 400; too large: 413 — each with a Chinese message', async ({
+    request,
+    playwright,
+  }) => {
     const anonymous = await playwright.request.newContext({
       baseURL: test.info().project.use.baseURL,
       storageState: { cookies: [], origins: [] },
@@ -46,13 +63,22 @@ test.describe('the JSON API', () => {
     expect((await anonymous.post('/api/account/password', { data: {} })).status()).toBe(401);
     await anonymous.dispose();
 
-    const text = await request.post('/api/admin/departments', { headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' }, data: 'code=x' });
+    const text = await request.post('/api/admin/departments', {
+      headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' },
+      data: 'code=x',
+    });
     expect(text.status()).toBe(415);
     expect((await text.json()).error.message).toContain('JSON');
-    const broken = await request.post('/api/admin/departments', { headers: { ...SAME_ORIGIN, 'content-type': 'application/json' }, data: Buffer.from('{"code":') });
+    const broken = await request.post('/api/admin/departments', {
+      headers: { ...SAME_ORIGIN, 'content-type': 'application/json' },
+      data: Buffer.from('{"code":'),
+    });
     expect(broken.status()).toBe(400);
     expect((await broken.json()).error.message).toContain('不是有效的 JSON');
-    const big = await request.post('/api/admin/departments', { headers: SAME_ORIGIN, data: { name: 'x'.repeat(70_000) } });
+    const big = await request.post('/api/admin/departments', {
+      headers: SAME_ORIGIN,
+      data: { name: 'x'.repeat(70_000) },
+    });
     expect(big.status()).toBe(413);
     expect((await big.json()).error.message).toContain('过大');
     const badId = await request.patch('/api/admin/users/abc', { headers: SAME_ORIGIN, data: { displayName: '某' } });
@@ -60,11 +86,27 @@ test.describe('the JSON API', () => {
     expect((await badId.json()).error.fieldErrors.id).toBeTruthy();
   });
 
-  test('a tampered callback URL is the client\'s error, never a 500: the cookie is dropped, the parameter refused (found by the scan)', async ({ playwright }) => {
+  test("a tampered callback URL is the client's error, never a 500: the cookie is dropped, the parameter refused (found by the scan)", async ({
+    playwright,
+  }) => {
     const baseURL = test.info().project.use.baseURL ?? '';
     const tampered = await playwright.request.newContext({
       baseURL,
-      storageState: { cookies: [{ name: 'next-auth.callback-url', value: '%00javascript:alert(1)', domain: new URL(baseURL).hostname, path: '/', expires: -1, httpOnly: false, secure: false, sameSite: 'Lax' }], origins: [] },
+      storageState: {
+        cookies: [
+          {
+            name: 'next-auth.callback-url',
+            value: '%00javascript:alert(1)',
+            domain: new URL(baseURL).hostname,
+            path: '/',
+            expires: -1,
+            httpOnly: false,
+            secure: false,
+            sameSite: 'Lax',
+          },
+        ],
+        origins: [],
+      },
     });
     const session = await tampered.get('/api/auth/session');
     expect(session.status()).toBe(200);
@@ -79,7 +121,9 @@ test.describe('the JSON API', () => {
   });
 });
 
-test('a user enrols TOTP (QR code, secret, recovery codes), signs out, and signs in again with a code', async ({ browser }) => {
+test('a user enrols TOTP (QR code, secret, recovery codes), signs out, and signs in again with a code', async ({
+  browser,
+}) => {
   const admin = await adminApi();
   // A leader: no deployment's default requires TOTP of this role, so enrolment here is the user's choice.
   const created = await createUser(admin, { username: 'au-mfa', displayName: '双因素测试', role: 'leader' });
@@ -134,7 +178,9 @@ if (!process.env.TEST_DATABASE_URL) {
   test.describe('on the embedded sample', () => {
     test.use({ storageState: storageStateOf('auditor') });
 
-    test('MFA is not enforced, and admins and auditors are told so on every page with a link to enrol', async ({ page }) => {
+    test('MFA is not enforced, and admins and auditors are told so on every page with a link to enrol', async ({
+      page,
+    }) => {
       const watch = watchPage(page);
       await page.goto('/');
       const notice = page.getByRole('note').filter({ hasText: '双因素认证未强制启用（演示环境）' });
@@ -167,7 +213,9 @@ test('signing out on one device ends the session on every device', async ({ brow
   await phone.close();
 });
 
-test('activity re-issues the session cookie; an expired session sends the browser to /login with a notice', async ({ browser }) => {
+test('activity re-issues the session cookie; an expired session sends the browser to /login with a notice', async ({
+  browser,
+}) => {
   const admin = await adminApi();
   const user = await createReadyUser(admin, { username: 'au-idle', displayName: '超时测试', role: 'leader' });
   await admin.dispose();

@@ -17,7 +17,9 @@ const TITLE = '长治市七个主抓手目标任务进展情况通报（2026年1
 test.describe('leader', () => {
   test.use({ storageState: storageStateOf('leader') });
 
-  test('generates November 2026, sees it listed, downloads the Word file and the PDF byte for byte', async ({ page }) => {
+  test('generates November 2026, sees it listed, downloads the Word file and the PDF byte for byte', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const watch = watchPage(page);
     await page.goto('/');
@@ -36,14 +38,20 @@ test.describe('leader', () => {
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-bulletin-'));
     try {
-      const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: '下载 Word' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByRole('link', { name: '下载 Word' }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe('长治市七个主抓手目标任务进展情况通报_2026年11月.docx');
       const docxPath = path.join(dir, 'b.docx');
       await download.saveAs(docxPath);
       const docx = readFileSync(docxPath);
       // The listed SHA-256 is the downloaded file's.
       await expect(row).toContainText(createHash('sha256').update(docx).digest('hex'));
-      const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       expect(xml).toContain(TITLE);
       expect(xml).toContain('一、抓招商、上项目');
 
@@ -58,7 +66,18 @@ test.describe('leader', () => {
       expect((await second.body()).equals(pdf)).toBe(true);
       expect(first.headers()['x-content-sha256']).toBe(createHash('sha256').update(pdf).digest('hex'));
       writeFileSync(path.join(dir, 'b.pdf'), pdf);
-      execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'b.pdf'), 'e2e/screenshots/bulletin-page1']);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '110',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        path.join(dir, 'b.pdf'),
+        'e2e/screenshots/bulletin-page1',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -72,7 +91,9 @@ test.describe('official', () => {
   test('has no 通报 link, sees 无权限, and the API refuses with 403 storing nothing', async ({ page }) => {
     await page.goto('/bulletins');
     await expect(page.getByRole('alert').filter({ hasText: '无权限' })).toContainText('您的角色不能访问「通报」');
-    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通报', exact: true })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通报', exact: true }),
+    ).toHaveCount(0);
     const posted = await page.request.post('/api/bulletins', { headers: SAME_ORIGIN, data: { year: 2026, month: 11 } });
     expect(posted.status()).toBe(403);
     expect((await page.request.get('/api/bulletins')).status()).toBe(403);

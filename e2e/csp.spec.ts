@@ -21,7 +21,11 @@ async function pageAs(browser: Browser, role: E2eRole | 'signed-out'): Promise<P
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations.push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
+      window.__cspViolations.push({
+        directive: event.violatedDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      });
     });
   });
   return page;
@@ -101,7 +105,14 @@ test.describe('as a leader', () => {
     const first = await request.get('/');
     const second = await request.get('/');
     const csp = first.headers()['content-security-policy'] ?? '';
-    for (const part of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "connect-src 'self'", "img-src 'self' data:"]) {
+    for (const part of [
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "connect-src 'self'",
+      "img-src 'self' data:",
+    ]) {
       expect(csp).toContain(part);
     }
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';

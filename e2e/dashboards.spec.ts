@@ -26,14 +26,19 @@ async function expectNoSidewaysScroll(page: Page) {
     return [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > width + 1)
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').slice(0, 60)} → ${Math.round(el.getBoundingClientRect().right)}px`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').slice(0, 60)} → ${Math.round(el.getBoundingClientRect().right)}px`,
+      );
   });
   expect(overflow, overflow.join('\n')).toEqual([]);
 }
 
 /** Charts (recharts, and the plain-SVG sparklines) draw after hydration; wait for them before a screenshot. */
 async function chartsDrawn(page: Page, minimum = 1) {
-  await expect.poll(() => page.locator('svg.recharts-surface, svg[data-chart]').count()).toBeGreaterThanOrEqual(minimum);
+  await expect
+    .poll(() => page.locator('svg.recharts-surface, svg[data-chart]').count())
+    .toBeGreaterThanOrEqual(minimum);
 }
 
 const VIEWPORTS = [
@@ -52,7 +57,14 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       await expect(page.getByText('本期为示例数据').first()).toBeVisible();
       const areaHeadings = page.getByRole('heading', { level: 2 }).filter({ hasText: /^\d抓/ });
       await expect(areaHeadings).toHaveText(WORK_AREAS.map((a) => `${a.id}${a.name}`));
-      for (const name of ['地区生产总值增速', '出口总额', '企业数量净增', '粮食产量', '开工建设城建重点工程', '城镇新增就业']) {
+      for (const name of [
+        '地区生产总值增速',
+        '出口总额',
+        '企业数量净增',
+        '粮食产量',
+        '开工建设城建重点工程',
+        '城镇新增就业',
+      ]) {
         await expect(page.getByRole('link', { name: new RegExp(name) }).first()).toBeVisible();
       }
       await expect(page.getByText(RANKING_FORMULA)).toBeVisible();
@@ -68,13 +80,17 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       watch.assertClean();
     });
 
-    test('every work area: indicators with target, expected progress, status in words and department', async ({ page }) => {
+    test('every work area: indicators with target, expected progress, status in words and department', async ({
+      page,
+    }) => {
       const watch = watchPage(page);
       for (const area of WORK_AREAS) {
         await page.goto(`/areas/${area.slug}`);
         await expect(page.getByRole('heading', { level: 1 })).toContainText(area.name);
         await expect(page.getByText(/显示 \d+ \/ \d+ 项/)).toBeVisible();
-        const rows = isPhone ? page.locator('main ul li').filter({ has: page.getByRole('link') }) : page.locator('main table tbody tr');
+        const rows = isPhone
+          ? page.locator('main ul li').filter({ has: page.getByRole('link') })
+          : page.locator('main table tbody tr');
         expect(await rows.count()).toBeGreaterThan(0);
         if (area.slug === 'investment') {
           await expect(seen(page, '项目累计完成投资')).toBeVisible();
@@ -94,7 +110,9 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       watch.assertClean();
     });
 
-    test('an indicator: trend against target and expected, forecast, definition, figures; a derived prior and its source', async ({ page }) => {
+    test('an indicator: trend against target and expected, forecast, definition, figures; a derived prior and its source', async ({
+      page,
+    }) => {
       const watch = watchPage(page);
       await page.goto('/indicators/INV-INVESTMENT');
       await expect(page.getByRole('heading', { level: 1, name: '项目累计完成投资' })).toBeVisible();
@@ -112,7 +130,13 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       await expect(seen(page, '12.6亿元')).toBeVisible();
       await expect(seen(page, '推算', true)).toBeVisible();
       await expect(seen(page, '由2025年出口12.6亿元、增长17.7%推算')).toBeVisible();
-      await expect(seen(page, '上海临港新片区综合服务平台落户高新区,潞铁物流园区实现铁海联运,全市出口完成12.6亿元、增长17.7%。', true)).toBeVisible();
+      await expect(
+        seen(
+          page,
+          '上海临港新片区综合服务平台落户高新区,潞铁物流园区实现铁海联运,全市出口完成12.6亿元、增长17.7%。',
+          true,
+        ),
+      ).toBeVisible();
       watch.assertClean();
     });
 
@@ -149,7 +173,9 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
   });
 }
 
-test('departments: leaders see every department ranked and open one with its indicators and overdue figures', async ({ page }) => {
+test('departments: leaders see every department ranked and open one with its indicators and overdue figures', async ({
+  page,
+}) => {
   const watch = watchPage(page);
   await page.goto('/departments');
   await expect(page.getByRole('heading', { level: 1, name: '责任单位' })).toBeVisible();
@@ -170,7 +196,10 @@ test.describe('the cockpit on its 1920×1080 display', () => {
     await page.goto('/screen');
     await expect(page.getByRole('heading', { level: 2, name: '逾期未报' })).toBeVisible();
     await chartsDrawn(page);
-    const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, view: window.innerHeight }));
+    const size = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      view: window.innerHeight,
+    }));
     expect(size.scroll).toBeLessThanOrEqual(size.view);
     await page.screenshot({ path: `${SHOTS}/screen-1920.png` });
     watch.assertClean();
@@ -255,7 +284,10 @@ test.describe('批示', () => {
     test('answers it; an empty answer is refused with the field named', async ({ page, browser, baseURL }) => {
       // The instruction to answer, written by a leader over the API.
       const leader = await browser.newContext({ storageState: storageStateOf('leader'), baseURL });
-      const posted = await leader.request.post('/api/indicators/INV-INVESTMENT/instructions', { headers: SAME_ORIGIN, data: { body: `请说明一季度投资情况（E2E ${Date.now()}）` } });
+      const posted = await leader.request.post('/api/indicators/INV-INVESTMENT/instructions', {
+        headers: SAME_ORIGIN,
+        data: { body: `请说明一季度投资情况（E2E ${Date.now()}）` },
+      });
       expect(posted.status()).toBe(201);
       await leader.close();
       const watch = watchPage(page);
@@ -287,7 +319,9 @@ test.describe('批示', () => {
 });
 
 test.describe('the dashboard API', () => {
-  test('unknown area, indicator or department: 404 with a Chinese message; a bad period: 400 naming the field', async ({ request }) => {
+  test('unknown area, indicator or department: 404 with a Chinese message; a bad period: 400 naming the field', async ({
+    request,
+  }) => {
     const area = await request.get('/api/areas/no-such-area');
     expect(area.status()).toBe(404);
     expect((await area.json()).error.message).toContain('未找到工作领域');
@@ -312,7 +346,10 @@ test.describe('the dashboard API', () => {
       expect((await request.get('/api/departments')).status()).toBe(403);
       expect((await request.get('/api/departments/wlj')).status()).toBe(403);
       expect((await request.get('/api/departments/fgw')).status()).toBe(200);
-      const write = await request.post('/api/indicators/INV-INVESTMENT/instructions', { headers: SAME_ORIGIN, data: { body: '填报员不能批示' } });
+      const write = await request.post('/api/indicators/INV-INVESTMENT/instructions', {
+        headers: SAME_ORIGIN,
+        data: { body: '填报员不能批示' },
+      });
       expect(write.status()).toBe(403);
     });
   });

@@ -19,7 +19,9 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 test.use({ storageState: storageStateOf('official') });
 
-test('an official attaches a PDF to a draft, downloads it, is refused an executable, and removes the PDF', async ({ page }) => {
+test('an official attaches a PDF to a draft, downloads it, is refused an executable, and removes the PDF', async ({
+  page,
+}) => {
   const watch = watchPage(page);
   await page.goto(entryUrl);
   await expect(page.getByRole('heading', { level: 1, name: /数据填报/ })).toBeVisible();
@@ -45,7 +47,11 @@ test('an official attaches a PDF to a draft, downloads it, is refused an executa
   expect(sha(fs.readFileSync(saved))).toBe(sha(PDF));
 
   // A Windows program renamed to .pdf: refused by its bytes, the message shown, nothing added to the list.
-  await picker.setInputFiles({ name: '年度总结.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512)]) });
+  await picker.setInputFiles({
+    name: '年度总结.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512)]),
+  });
   await expect(card.getByRole('alert')).toContainText('可执行程序');
   await expect(card.getByRole('link', { name: '年度总结.pdf' })).toHaveCount(0);
   await expect(card).toContainText('佐证材料（1/10）');

@@ -16,13 +16,17 @@ test.describe('as the administrator', () => {
     const watch = watchPage(page);
     await page.goto('/admin/reminders');
     await expect(page.getByRole('heading', { name: '催报提醒', level: 1 })).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: '尚未配置任何发送渠道：系统不会生成、也不会发送任何提醒' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: '尚未配置任何发送渠道：系统不会生成、也不会发送任何提醒' }),
+    ).toBeVisible();
     await expect(page.getByText('暂无提醒消息。')).toBeVisible();
     await expect(page.getByRole('link', { name: '发送失败（0）' })).toBeVisible();
     watch.assertClean();
   });
 
-  test('the channel form names each bad field, then saves a webhook whose token is never shown again', async ({ page }) => {
+  test('the channel form names each bad field, then saves a webhook whose token is never shown again', async ({
+    page,
+  }) => {
     await page.goto('/admin/settings#reminders');
     const section = page.getByRole('region', { name: '催报提醒' });
     await section.getByLabel('电子邮件（SMTP）').check();
@@ -38,7 +42,9 @@ test.describe('as the administrator', () => {
 
     await section.getByLabel('电子邮件（SMTP）').uncheck();
     await section.getByLabel('Webhook（政务微信/钉钉机器人，POST JSON）').check();
-    await section.getByLabel('Webhook 地址', { exact: true }).fill('http://127.0.0.1:3545/cgi-bin/webhook/send?key=e2e-secret-token');
+    await section
+      .getByLabel('Webhook 地址', { exact: true })
+      .fill('http://127.0.0.1:3545/cgi-bin/webhook/send?key=e2e-secret-token');
     await section.getByLabel('提前提醒天数', { exact: true }).fill('3,1');
     await section.getByRole('button', { name: '保存提醒设置' }).click();
     await expect(section.getByRole('status').filter({ hasText: '✓ 提醒设置已保存' })).toBeVisible();
@@ -46,7 +52,9 @@ test.describe('as the administrator', () => {
 
     const watch = watchPage(page);
     await page.goto('/admin/reminders');
-    await expect(page.getByText('Webhook（政务微信/钉钉）：已配置（http://127.0.0.1:3545/cgi-bin/webhook/send?…）')).toBeVisible();
+    await expect(
+      page.getByText('Webhook（政务微信/钉钉）：已配置（http://127.0.0.1:3545/cgi-bin/webhook/send?…）'),
+    ).toBeVisible();
     await expect(page.getByText('电子邮件：未配置')).toBeVisible();
     await expect(page.getByText(/截止前 3、1 天提醒未提交数据的填报人；逾期 2 天/)).toBeVisible();
     await expect(page.locator('body')).not.toContainText('e2e-secret-token');

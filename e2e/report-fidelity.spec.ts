@@ -41,7 +41,12 @@ function expectedFigure(ind: SeedIndicator): string {
   if (!v) throw new Error(`${ind.code}: no 2025 figure`);
   const words = v.valueText ? squash(v.valueText) : null;
   if (words) expect.soft(sentence.includes(words), `${ind.code}: "${words}" is not the report's wording`).toBe(true);
-  const measured = v.value !== null && words !== null && v.qualifier === 'all_done' && !(ind.unit === '项' && v.value === '1') && !/\d/.test(words);
+  const measured =
+    v.value !== null &&
+    words !== null &&
+    v.qualifier === 'all_done' &&
+    !(ind.unit === '项' && v.value === '1') &&
+    !/\d/.test(words);
   if (v.value === null || (words !== null && !measured)) {
     if (!words) throw new Error(`${ind.code}: neither a number nor words`);
     return words;
@@ -106,7 +111,9 @@ test('the overview for 2025 shows each headline figure as the report writes it',
   const text = await renderedText(page, '/?year=2025&month=12');
   const headlines = REPORT_FIGURES.filter((ind) => ind.headline !== undefined);
   expect(headlines.length).toBeGreaterThanOrEqual(6);
-  const misses = headlines.map((ind) => ({ ind, figure: expectedFigure(ind) })).filter(({ figure }) => !text.includes(figure));
+  const misses = headlines
+    .map((ind) => ({ ind, figure: expectedFigure(ind) }))
+    .filter(({ figure }) => !text.includes(figure));
   expect(misses.map(({ ind, figure }) => `${ind.code}: "${figure}" not shown`)).toEqual([]);
 });
 
@@ -122,7 +129,9 @@ test('each work area for 2025 shows each of its report figures as the report wri
   expect(misses, misses.join('\n')).toEqual([]);
 });
 
-test('the 十四五 review shows each review figure as written, and a computed change only marked 推算', async ({ page }) => {
+test('the 十四五 review shows each review figure as written, and a computed change only marked 推算', async ({
+  page,
+}) => {
   const text = await renderedText(page, '/review');
   const misses = REPORT_FIGURES.filter((i) => i.section === 'review')
     .map((ind) => ({ ind, figure: expectedFigure(ind) }))
@@ -148,7 +157,9 @@ test('every change the report states is the change shown, wherever a change is s
   for (const stated of STATED) {
     const ind = SEED_INDICATORS.find((i) => i.code === stated.code);
     if (!ind) throw new Error(stated.code);
-    expect(sentenceOf(ind).includes(stated.phrase), `${stated.code}: "${stated.phrase}" is not in its sentence`).toBe(true);
+    expect(sentenceOf(ind).includes(stated.phrase), `${stated.code}: "${stated.phrase}" is not in its sentence`).toBe(
+      true,
+    );
     const expected = shownChange(stated.phrase);
     for (const where of stated.on) {
       const text =
@@ -156,7 +167,12 @@ test('every change the report states is the change shown, wherever a change is s
           ? pages.overview
           : where === 'review'
             ? pages.review
-            : await renderedText(page, where === 'area' ? `/areas/${ind.area ?? ''}?year=2025&month=12` : `/indicators/${ind.code}?year=2025&month=12`);
+            : await renderedText(
+                page,
+                where === 'area'
+                  ? `/areas/${ind.area ?? ''}?year=2025&month=12`
+                  : `/indicators/${ind.code}?year=2025&month=12`,
+              );
       expect(text.includes(expected), `${stated.code} on ${where}: "${expected}" not shown`).toBe(true);
     }
   }

@@ -10,7 +10,9 @@ const period = currentPeriod(new Date());
 
 test.describe.configure({ mode: 'serial' });
 
-test('official submits, reviewer returns, official corrects, reviewer approves, the figure is locked', async ({ browser }) => {
+test('official submits, reviewer returns, official corrects, reviewer approves, the figure is locked', async ({
+  browser,
+}) => {
   const official = await pageAs(browser, 'official');
   const watch = watchPage(official);
   const entry = await new EntryPage(official).goto();
@@ -53,7 +55,13 @@ test('official submits, reviewer returns, official corrects, reviewer approves, 
   // The server refuses a change too, not only the form.
   const refused = await official.request.put('/api/actuals', {
     headers: SAME_ORIGIN,
-    data: { indicatorCode: 'INV-INVESTMENT', period: `${period.year}-${period.month}`, value: '1', version: 4, action: 'draft' },
+    data: {
+      indicatorCode: 'INV-INVESTMENT',
+      period: `${period.year}-${period.month}`,
+      value: '1',
+      version: 4,
+      action: 'draft',
+    },
   });
   expect(refused.status()).toBe(423);
   watch.assertClean();
@@ -96,13 +104,22 @@ test('roles without the permission are refused by the server', async ({ browser 
   const leader = await pageAs(browser, 'leader');
   const put = await leader.request.put('/api/actuals', {
     headers: SAME_ORIGIN,
-    data: { indicatorCode: 'INV-INVESTMENT', period: `${period.year}-${period.month}`, value: '1', version: null, action: 'draft' },
+    data: {
+      indicatorCode: 'INV-INVESTMENT',
+      period: `${period.year}-${period.month}`,
+      value: '1',
+      version: null,
+      action: 'draft',
+    },
   });
   expect(put.status()).toBe(403);
   await leader.goto('/entry');
   await expect(leader.getByRole('heading', { name: '无权限' })).toBeVisible();
   const official = await pageAs(browser, 'official');
-  const wrongType = await official.request.put('/api/actuals', { headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' }, data: 'x' });
+  const wrongType = await official.request.put('/api/actuals', {
+    headers: { ...SAME_ORIGIN, 'content-type': 'text/plain' },
+    data: 'x',
+  });
   expect(wrongType.status()).toBe(415);
   expect((await wrongType.json()).error.message).toContain('JSON');
 });

@@ -33,7 +33,9 @@ test('the sample year comes with published sample scores (示例数据)', async 
   await page.context().close();
 });
 
-test('the admin builds a small scheme: a bad one is refused naming the problem, a good one is saved and published', async ({ browser }) => {
+test('the admin builds a small scheme: a bad one is refused naming the problem, a good one is saved and published', async ({
+  browser,
+}) => {
   const page = await as(browser, 'admin');
   const watch = watchPage(page);
   await page.goto(`/admin/scoring?year=${YEAR}`);
@@ -48,9 +50,13 @@ test('the admin builds a small scheme: a bad one is refused naming the problem, 
 
   await page.getByLabel('第2项权重').fill('40');
   await page.getByRole('button', { name: '校验并保存' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已保存第 2 版（草稿）' })).toContainText('已发布的版本及其得分保持不变');
+  await expect(page.getByRole('status').filter({ hasText: '已保存第 2 版（草稿）' })).toContainText(
+    '已发布的版本及其得分保持不变',
+  );
   await page.getByRole('button', { name: '发布第 2 版得分' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已发布第 2 版' })).toContainText('2 个责任单位的得分已保存为快照');
+  await expect(page.getByRole('status').filter({ hasText: '已发布第 2 版' })).toContainText(
+    '2 个责任单位的得分已保存为快照',
+  );
   // The refused save answered 400 (the browser logs it); nothing else went wrong.
   expect(watch.problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   await page.context().close();
@@ -76,7 +82,10 @@ test('the leader sees the ranking with each score’s formula and inputs', async
 test('the auditor exports the ranking with its inputs (XLSX)', async ({ browser }) => {
   const page = await as(browser, 'auditor');
   await page.goto(`/scores?year=${YEAR}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '导出 Excel' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^考核得分_2026_第2版_.+\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());

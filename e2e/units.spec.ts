@@ -17,7 +17,13 @@ const ENTERED = '321';
 type UnitsTable = {
   period: { year: number; month: number };
   rollup: { state: string; value?: string; text: string; missing?: string[] };
-  rows: { unitCode: string; value: string | null; month: number | null; workflow: string | null; countsInRollup: boolean }[];
+  rows: {
+    unitCode: string;
+    value: string | null;
+    month: number | null;
+    workflow: string | null;
+    countsInRollup: boolean;
+  }[];
 };
 
 const apiAs = (storageState: Awaited<ReturnType<typeof createReadyUser>>['storageState'] | string) =>
@@ -63,7 +69,11 @@ test.describe.serial('县区填报、审核与汇总', () => {
     const luzhou = before.rows.find((r) => r.unitCode === 'luzhou');
     expect(luzhou?.workflow).toBeNull();
     expect(luzhou?.month).not.toBe(before.period.month);
-    expect(before.rows.filter((r) => r.countsInRollup && r.unitCode !== 'luzhou').every((r) => r.month === before.period.month && r.workflow === 'approved')).toBe(true);
+    expect(
+      before.rows
+        .filter((r) => r.countsInRollup && r.unitCode !== 'luzhou')
+        .every((r) => r.month === before.period.month && r.workflow === 'approved'),
+    ).toBe(true);
     await page.goto(`/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`);
     await expect(page.getByTestId('rollup-city')).toContainText('暂不汇总');
     await expect(page.getByTestId('rollup-city')).toContainText('汇总方式：各县区数据求和');
@@ -71,7 +81,9 @@ test.describe.serial('县区填报、审核与汇总', () => {
   });
 
   test("the unit official saves a draft; another unit's official can neither see nor write it", async ({ browser }) => {
-    const saved = await luOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, value: ENTERED, version: null, action: 'draft' } });
+    const saved = await luOfficial.put('/api/actuals', {
+      data: { indicatorCode: CODE, period, value: ENTERED, version: null, action: 'draft' },
+    });
     expect(saved.status(), await saved.text()).toBe(200);
     actualId = ((await saved.json()) as { actual: { id: number } }).actual.id;
 
@@ -84,28 +96,44 @@ test.describe.serial('县区填报、审核与汇总', () => {
     await context.close();
 
     // 上党区's official: not on its sheet, not on 潞州区's page, not in the by-unit table.
-    for (const url of ['/api/entry', `/api/units/luzhou?year=${before.period.year}&month=${before.period.month}`, `/api/indicators/${CODE}/units`]) {
-      const res = await sdOfficial.get(url.startsWith('/api/entry') ? `${url}?year=${before.period.year}&month=${before.period.month}` : url);
+    for (const url of [
+      '/api/entry',
+      `/api/units/luzhou?year=${before.period.year}&month=${before.period.month}`,
+      `/api/indicators/${CODE}/units`,
+    ]) {
+      const res = await sdOfficial.get(
+        url.startsWith('/api/entry') ? `${url}?year=${before.period.year}&month=${before.period.month}` : url,
+      );
       expect(res.status(), url).toBe(200);
       const body = await res.text();
       expect(body, url).not.toContain(`"value":"${ENTERED}`);
       expect(body, url).not.toContain(`"id":${actualId},`);
     }
     // Writing 潞州区's figure: 403, and nothing stored.
-    const forged = await sdOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, unitCode: 'luzhou', value: '999999', version: 1, action: 'submit' } });
+    const forged = await sdOfficial.put('/api/actuals', {
+      data: { indicatorCode: CODE, period, unitCode: 'luzhou', value: '999999', version: 1, action: 'submit' },
+    });
     expect(forged.status()).toBe(403);
-    const unknown = await sdOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, unitCode: 'atlantis', value: '1', version: null, action: 'draft' } });
+    const unknown = await sdOfficial.put('/api/actuals', {
+      data: { indicatorCode: CODE, period, unitCode: 'atlantis', value: '1', version: null, action: 'draft' },
+    });
     expect(unknown.status()).toBe(404);
     const own = await luOfficial.get(`/api/entry?year=${before.period.year}&month=${before.period.month}`);
-    const row = ((await own.json()) as { rows: { indicator: { code: string }; actual: { value: string; status: string; version: number } | null }[] }).rows.find(
-      (r) => r.indicator.code === CODE,
-    );
+    const row = (
+      (await own.json()) as {
+        rows: { indicator: { code: string }; actual: { value: string; status: string; version: number } | null }[];
+      }
+    ).rows.find((r) => r.indicator.code === CODE);
     expect(row?.actual).toMatchObject({ status: 'draft', version: 1 });
     expect(Number(row?.actual?.value)).toBe(Number(ENTERED));
   });
 
-  test("submitted, it is approved by its own unit's reviewer only; the city figure becomes the sum", async ({ page }) => {
-    const submitted = await luOfficial.put('/api/actuals', { data: { indicatorCode: CODE, period, value: ENTERED, version: 1, action: 'submit' } });
+  test("submitted, it is approved by its own unit's reviewer only; the city figure becomes the sum", async ({
+    page,
+  }) => {
+    const submitted = await luOfficial.put('/api/actuals', {
+      data: { indicatorCode: CODE, period, value: ENTERED, version: 1, action: 'submit' },
+    });
     expect(submitted.status(), await submitted.text()).toBe(200);
     const version = ((await submitted.json()) as { actual: { version: number } }).actual.version;
 
@@ -114,13 +142,19 @@ test.describe.serial('县区填报、审核与汇总', () => {
     const approved = await luReviewer.post(`/api/actuals/${actualId}/approve`, { data: { version } });
     expect(approved.status(), await approved.text()).toBe(200);
 
-    const expected = before.rows.filter((r) => r.countsInRollup && r.unitCode !== 'luzhou').reduce((sum, r) => sum + Number(r.value), Number(ENTERED));
-    const after = (await (await leader.get(`/api/indicators/${CODE}/units?year=${before.period.year}&month=${before.period.month}`)).json()) as UnitsTable;
+    const expected = before.rows
+      .filter((r) => r.countsInRollup && r.unitCode !== 'luzhou')
+      .reduce((sum, r) => sum + Number(r.value), Number(ENTERED));
+    const after = (await (
+      await leader.get(`/api/indicators/${CODE}/units?year=${before.period.year}&month=${before.period.month}`)
+    ).json()) as UnitsTable;
     expect(after.rollup).toMatchObject({ state: 'complete', text: '12个县区数据之和' });
     expect(Number(after.rollup.value)).toBe(expected);
 
     // The city figure of the indicator page is the roll-up, marked as derived from the units.
-    const detail = (await (await leader.get(`/api/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`)).json()) as {
+    const detail = (await (
+      await leader.get(`/api/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`)
+    ).json()) as {
       indicator: { figure: { value: string; month: number; isDerived: boolean } | null };
     };
     expect(detail.indicator.figure).toMatchObject({ month: before.period.month, isDerived: true });

@@ -17,7 +17,13 @@ describe('the server configuration', () => {
   });
 
   it('treats an empty secret, database URL or origin as unset, and AUTH_SECRET before NEXTAUTH_SECRET', () => {
-    const env = readEnv({ DATABASE_URL: '', DATABASE_OWNER_URL: 'postgres://owner@x/db', AUTH_SECRET: '', NEXTAUTH_SECRET: 'n', APP_ORIGIN: '' });
+    const env = readEnv({
+      DATABASE_URL: '',
+      DATABASE_OWNER_URL: 'postgres://owner@x/db',
+      AUTH_SECRET: '',
+      NEXTAUTH_SECRET: 'n',
+      APP_ORIGIN: '',
+    });
     expect(env.databaseUrl).toBeUndefined();
     expect(env.databaseOwnerUrl).toBeUndefined();
     expect(env.authSecret).toBe('n');

@@ -32,7 +32,8 @@ function keep(checkpoint: AuditCheckpoint, { out, dir, syslog }: Destinations): 
   const destinations: [string, () => string][] = [];
   if (out) destinations.push([`文件 ${out}`, () => `已追加到 ${appendCheckpointFile(out, checkpoint)}`]);
   if (dir) destinations.push([`文件夹 ${dir}`, () => `已写入 ${writeCheckpointToDir(dir, checkpoint)}`]);
-  if (syslog) destinations.push(['syslog', () => (sendCheckpointToSyslog(checkpoint), '已写入 syslog（标签 zhuashou-audit）')]);
+  if (syslog)
+    destinations.push(['syslog', () => (sendCheckpointToSyslog(checkpoint), '已写入 syslog（标签 zhuashou-audit）')]);
   for (const [where, write] of destinations) {
     try {
       console.log(write());
@@ -69,9 +70,13 @@ runCli<Destinations>({
       console.error(error.message);
       return 1;
     }
-    console.log(`已生成检查点：共 ${checkpoint.count} 条事件，末尾事件 #${checkpoint.headId ?? '—'}，哈希 ${checkpoint.headHash}`);
+    console.log(
+      `已生成检查点：共 ${checkpoint.count} 条事件，末尾事件 #${checkpoint.headId ?? '—'}，哈希 ${checkpoint.headHash}`,
+    );
     const ok = keep(checkpoint, destinations);
-    console.log('请把检查点保存在本系统之外（如审计部门的存档）；日后用 npm run audit:verify -- --checkpoint 文件或文件夹 比对。');
+    console.log(
+      '请把检查点保存在本系统之外（如审计部门的存档）；日后用 npm run audit:verify -- --checkpoint 文件或文件夹 比对。',
+    );
     return ok ? 0 : 1;
   },
 });

@@ -31,13 +31,20 @@ runCli<{ json: boolean; kept?: KeptCheckpoint }>({
   async run({ json, kept }, handle) {
     try {
       const started = Date.now();
-      const report = await verifyAuditChain(SYSTEM_ACTOR, kept ? { checkpoint: kept.checkpoint } : {}, { db: handle.db });
+      const report = await verifyAuditChain(SYSTEM_ACTOR, kept ? { checkpoint: kept.checkpoint } : {}, {
+        db: handle.db,
+      });
       if (json) console.log(JSON.stringify(report, null, 2));
       else {
         console.log(report.ok ? '校验通过。' : '校验未通过！');
-        if (kept) console.log(`检查点：${kept.source}（${kept.checkpoint.createdAt} 生成，共 ${kept.checkpoint.count} 条，末尾事件 #${kept.checkpoint.headId ?? '—'}）`);
+        if (kept)
+          console.log(
+            `检查点：${kept.source}（${kept.checkpoint.createdAt} 生成，共 ${kept.checkpoint.count} 条，末尾事件 #${kept.checkpoint.headId ?? '—'}）`,
+          );
         console.log(report.message);
-        console.log(`数据库：${handle.location}；共 ${report.count} 条事件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+        console.log(
+          `数据库：${handle.location}；共 ${report.count} 条事件，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
+        );
       }
       return report.ok ? 0 : 1;
     } catch (error) {

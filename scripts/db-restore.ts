@@ -21,7 +21,9 @@ async function main() {
   try {
     const counts = await restoreDatabase(handle.db, fs.createReadStream(file));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`恢复完成（${handle.engine}：${handle.location}）：${total} 行；审计事件 ${counts.audit_events ?? 0} 条。请运行 npm run audit:verify 校验审计链。`);
+    console.log(
+      `恢复完成（${handle.engine}：${handle.location}）：${total} 行；审计事件 ${counts.audit_events ?? 0} 条。请运行 npm run audit:verify 校验审计链。`,
+    );
   } finally {
     await handle.close();
   }

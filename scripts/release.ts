@@ -56,16 +56,23 @@ function prune(dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     const inPackage = full.includes(`${path.sep}node_modules${path.sep}`);
-    if (entry.isDirectory() && inPackage && ['test', 'tests', '__tests__'].includes(entry.name)) fs.rmSync(full, { recursive: true });
+    if (entry.isDirectory() && inPackage && ['test', 'tests', '__tests__'].includes(entry.name))
+      fs.rmSync(full, { recursive: true });
     else if (entry.isDirectory()) prune(full);
     else if (inPackage && /\.(test|spec)\.[cm]?js$/.test(entry.name)) fs.rmSync(full);
     else if (/\.(map|d\.ts|d\.cts|d\.mts|md)$/.test(entry.name) && !/LICEN[CS]E/i.test(entry.name)) fs.rmSync(full);
-    else if (full.includes(`${path.sep}@electric-sql${path.sep}pglite${path.sep}dist${path.sep}`) && entry.name.endsWith('.tar.gz')) fs.rmSync(full);
+    else if (
+      full.includes(`${path.sep}@electric-sql${path.sep}pglite${path.sep}dist${path.sep}`) &&
+      entry.name.endsWith('.tar.gz')
+    )
+      fs.rmSync(full);
   }
 }
 
 async function bundleCommands(): Promise<void> {
-  const entryPoints = Object.fromEntries(Object.values(CLI_COMMANDS).map((file) => [file, path.join(ROOT, 'scripts', `${file}.ts`)]));
+  const entryPoints = Object.fromEntries(
+    Object.values(CLI_COMMANDS).map((file) => [file, path.join(ROOT, 'scripts', `${file}.ts`)]),
+  );
   await build({
     entryPoints,
     outdir: path.join(STAGE, 'cli'),
@@ -79,7 +86,9 @@ async function bundleCommands(): Promise<void> {
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     external: RUNTIME_PACKAGES,
     // Bundled CommonJS packages call require() for Node's own modules.
-    banner: { js: "import { createRequire as __zsCreateRequire } from 'node:module'; const require = __zsCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __zsCreateRequire } from 'node:module'; const require = __zsCreateRequire(import.meta.url);",
+    },
     legalComments: 'none',
     minifySyntax: true,
     logLevel: 'warning',
@@ -101,7 +110,9 @@ function ensureRuntimePackages(): void {
   for (const file of ['pglite.wasm', 'pglite.data', 'initdb.wasm']) {
     if (!fs.existsSync(path.join(pglite, file))) throw new Error(`release: PGlite's ${file} is missing`);
   }
-  const argon = fs.readdirSync(path.join(STAGE, 'node_modules/@node-rs/argon2-linux-x64-gnu')).filter((f) => f.endsWith('.node'));
+  const argon = fs
+    .readdirSync(path.join(STAGE, 'node_modules/@node-rs/argon2-linux-x64-gnu'))
+    .filter((f) => f.endsWith('.node'));
   if (argon.length === 0) throw new Error('release: the argon2 binary for linux-x64 is missing');
 }
 
@@ -118,7 +129,8 @@ function sha256(file: string): Promise<string> {
 async function main(): Promise<void> {
   const skipBuild = process.argv.includes('--skip-build');
   if (!skipBuild || !fs.existsSync(path.join(STANDALONE, 'server.js'))) buildStandalone();
-  if (!fs.existsSync(path.join(STANDALONE, 'server.js'))) throw new Error('release: the build made no .next/standalone/server.js');
+  if (!fs.existsSync(path.join(STANDALONE, 'server.js')))
+    throw new Error('release: the build made no .next/standalone/server.js');
 
   fs.rmSync(STAGE, { recursive: true, force: true });
   fs.mkdirSync(STAGE, { recursive: true });
@@ -128,7 +140,8 @@ async function main(): Promise<void> {
   fs.rmSync(path.join(STAGE, 'db'), { recursive: true, force: true });
   copy(path.join(ROOT, 'db', 'migrations'), path.join(STAGE, 'db', 'migrations'));
   // Whatever the trace picked up of the working folder's data or secrets never ships.
-  for (const stray of ['.data', '.env', '.env.local']) fs.rmSync(path.join(STAGE, stray), { recursive: true, force: true });
+  for (const stray of ['.data', '.env', '.env.local'])
+    fs.rmSync(path.join(STAGE, stray), { recursive: true, force: true });
   ensureRuntimePackages();
   prune(STAGE);
   await bundleCommands();
@@ -143,7 +156,9 @@ async function main(): Promise<void> {
 
   fs.rmSync(ARCHIVE, { force: true });
   // Owner root:root and fixed modes, so that what unpacks does not depend on who built it.
-  execFileSync('tar', ['--owner=0', '--group=0', '--numeric-owner', '-czf', ARCHIVE, '-C', OUT_DIR, NAME], { stdio: 'inherit' });
+  execFileSync('tar', ['--owner=0', '--group=0', '--numeric-owner', '-czf', ARCHIVE, '-C', OUT_DIR, NAME], {
+    stdio: 'inherit',
+  });
   const digest = await sha256(ARCHIVE);
   fs.writeFileSync(`${ARCHIVE}.sha256`, `${digest}  ${path.basename(ARCHIVE)}\n`);
   fs.rmSync(STAGE, { recursive: true, force: true });

@@ -18,7 +18,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <SessionKeeper />
       <AuditorAlerts alerts={alerts} />
       {mfaOffNoticeFor(user) ? (
-        <p role="note" className="no-print border-b border-sky-200 bg-sky-50 px-4 py-1.5 text-center text-sm text-sky-900">
+        <p
+          role="note"
+          className="no-print border-b border-sky-200 bg-sky-50 px-4 py-1.5 text-center text-sm text-sky-900"
+        >
           双因素认证未强制启用（演示环境）
           <Link href="/account/mfa" className="ml-2 underline">
             立即绑定

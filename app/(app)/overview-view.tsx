@@ -26,8 +26,12 @@ function PlanStrip({ strip }: { strip: NonNullable<PlanStripData> }) {
       className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-gray-200 bg-white px-4 py-2 text-sm shadow-sm hover:border-red-300"
     >
       <span className="font-semibold">“{strip.name}”规划</span>
-      <span>符合进度 <strong className="text-green-800">{strip.onTrack}</strong> 项</span>
-      <span>落后进度 <strong className="text-red-800">{strip.behind}</strong> 项</span>
+      <span>
+        符合进度 <strong className="text-green-800">{strip.onTrack}</strong> 项
+      </span>
+      <span>
+        落后进度 <strong className="text-red-800">{strip.behind}</strong> 项
+      </span>
       <span className="text-gray-600">尚无数据 {strip.noData} 项</span>
       {strip.isSample ? <span className="text-xs text-sky-800">示例数据</span> : null}
       <span className="ml-auto text-xs text-gray-600 underline">查看规划路径 ›</span>
@@ -133,13 +137,22 @@ export function OverviewView({
             责任单位排名
           </h2>
           {canViewDepartments ? (
-            <Link href={`/departments?year=${period.year}&month=${period.month}`} className="text-sm text-red-800 hover:underline">
+            <Link
+              href={`/departments?year=${period.year}&month=${period.month}`}
+              className="text-sm text-red-800 hover:underline"
+            >
               全部单位 →
             </Link>
           ) : null}
         </div>
         <div className="mt-2">
-          <RankingTable rows={data.ranking} formula={data.rankingFormula} period={period} linkDepartments={canViewDepartments} collapse={{ top: 10, bottom: 5 }} />
+          <RankingTable
+            rows={data.ranking}
+            formula={data.rankingFormula}
+            period={period}
+            linkDepartments={canViewDepartments}
+            collapse={{ top: 10, bottom: 5 }}
+          />
         </div>
       </section>
     </div>

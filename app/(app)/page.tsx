@@ -9,7 +9,11 @@ import { OverviewView } from './overview-view';
 
 export const dynamic = 'force-dynamic';
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   const period = parsePeriodSearch(await searchParams);
   const params = { year: period.year, month: period.month };
@@ -20,7 +24,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OverviewView params={params} notice={period.error} canViewDepartments={can(user, 'department.view-all')} planStrip={planStrip} />
+      <OverviewView
+        params={params}
+        notice={period.error}
+        canViewDepartments={can(user, 'department.view-all')}
+        planStrip={planStrip}
+      />
     </HydrationBoundary>
   );
 }

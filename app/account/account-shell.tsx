@@ -6,7 +6,15 @@ import { SignOutButton } from '@/components/layout/sign-out-button';
  * The frame of the account set-up pages (password change, TOTP enrolment). They live outside the (app)
  * layout because that layout sends an account that is not set up yet to these very pages.
  */
-export function AccountShell({ title, displayName, children }: { title: string; displayName: string; children: ReactNode }) {
+export function AccountShell({
+  title,
+  displayName,
+  children,
+}: {
+  title: string;
+  displayName: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <header className="border-b border-red-900/20 bg-gradient-to-r from-red-800 to-red-700 text-white">

@@ -45,27 +45,42 @@ export function LoginForm() {
         <label htmlFor="username" className="block text-sm font-medium text-gray-700">
           用户名
         </label>
-        <input id="username" name="username" autoComplete="username" required className="mt-1 w-full rounded border border-gray-300 px-3 py-2" />
+        <input
+          id="username"
+          name="username"
+          autoComplete="username"
+          required
+          className="mt-1 w-full rounded border border-gray-300 px-3 py-2"
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-gray-700">
           密码
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-gray-300 px-3 py-2" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded border border-gray-300 px-3 py-2"
+        />
       </div>
       {needTotp ? (
         <div>
           <label htmlFor="totp" className="block text-sm font-medium text-gray-700">
             动态验证码
           </label>
-          <input id="totp" name="totp" inputMode="numeric" autoComplete="one-time-code" className="mt-1 w-full rounded border border-gray-300 px-3 py-2" />
+          <input
+            id="totp"
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            className="mt-1 w-full rounded border border-gray-300 px-3 py-2"
+          />
         </div>
       ) : null}
-      {error ? (
-        <Notice tone="error">
-          {error}
-        </Notice>
-      ) : null}
+      {error ? <Notice tone="error">{error}</Notice> : null}
       <Button type="submit" disabled={busy} variant="primary" size="lg" className="w-full">
         {busy ? '正在登录…' : '登录'}
       </Button>

@@ -6,7 +6,11 @@ import { LoginForm } from './login-form';
 export const metadata: Metadata = { title: '登录' };
 export const dynamic = 'force-dynamic';
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await getSessionUser()) redirect('/');
   const expired = (await searchParams).expired === '1';
   return (
@@ -15,7 +19,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-center text-2xl font-bold text-red-800">抓手</h1>
         <p className="mt-1 text-center text-sm text-gray-600">长治市七个主抓手目标进度平台</p>
         {expired ? (
-          <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p
+            role="status"
+            className="mt-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
             登录已超时，请重新登录
           </p>
         ) : null}

@@ -26,5 +26,9 @@ function subscribe(listener: () => void): () => void {
 
 /** Milliseconds since the epoch, ticking every second in the browser; 0 during the server render. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => nowMs, () => 0);
+  return useSyncExternalStore(
+    subscribe,
+    () => nowMs,
+    () => 0,
+  );
 }

@@ -32,7 +32,10 @@ const COUNT_COLORS: Record<ProgressStatus, string> = {
 
 function Panel({ title, id, children, aside }: { title: string; id: string; children: ReactNode; aside?: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="flex min-h-0 flex-col rounded-lg border border-slate-700/70 bg-slate-900/70 p-4">
+    <section
+      aria-labelledby={id}
+      className="flex min-h-0 flex-col rounded-lg border border-slate-700/70 bg-slate-900/70 p-4"
+    >
       <div className="mb-2 flex items-baseline justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold tracking-wide text-slate-100 2xl:text-xl">
           {title}
@@ -57,13 +60,17 @@ function Tiles({ data }: { data: ScreenData }) {
             <h3 className="text-sm text-slate-300 2xl:text-base">{t.name}</h3>
             <StatusBadge status={t.status} label={t.statusLabel} tone="dark" />
           </div>
-          <p className="mt-1 text-3xl font-bold tabular-nums text-white 2xl:text-4xl">
+          <p className="mt-1 text-3xl font-bold text-white tabular-nums 2xl:text-4xl">
             <FigureText figure={t.figure} unit={t.unit} tone="dark" />
           </p>
           <div className="mt-1 flex items-end justify-between gap-2 text-xs text-slate-400 2xl:text-sm">
             <span>
               目标 {t.target ? <FigureText figure={t.target} unit={t.unit} tone="dark" /> : '未设定'}
-              {t.figure ? <span className="block">截至 {t.figure.month} 月</span> : <span className="block">本期尚无数据</span>}
+              {t.figure ? (
+                <span className="block">截至 {t.figure.month} 月</span>
+              ) : (
+                <span className="block">本期尚无数据</span>
+              )}
             </span>
             <Sparkline points={t.series} unit={t.unit} status={t.status} tone="dark" width={96} height={30} />
           </div>
@@ -83,19 +90,34 @@ function Areas({ data }: { data: ScreenData }) {
     <Panel title="七个主抓手" id="screen-areas" aside={<span className="text-xs text-slate-400">竖线为序时进度</span>}>
       <ol className="grid min-h-0 flex-1 auto-rows-fr grid-cols-1 gap-2">
         {data.areas.map((a) => (
-          <li key={a.slug} className="grid grid-cols-[2rem_minmax(0,1fr)] items-center gap-x-3 gap-y-1 rounded bg-slate-800/50 px-3 py-2 2xl:grid-cols-[2.5rem_minmax(0,1fr)_23rem]">
+          <li
+            key={a.slug}
+            className="grid grid-cols-[2rem_minmax(0,1fr)] items-center gap-x-3 gap-y-1 rounded bg-slate-800/50 px-3 py-2 2xl:grid-cols-[2.5rem_minmax(0,1fr)_23rem]"
+          >
             <span className="text-2xl font-bold text-red-400 2xl:text-3xl">{a.id}</span>
             <div className="min-w-0">
               <div className="flex items-baseline justify-between gap-2">
-                <Link href={`/areas/${a.slug}?year=${data.period.year}&month=${data.period.month}`} className="truncate text-base font-semibold hover:underline 2xl:text-lg">
+                <Link
+                  href={`/areas/${a.slug}?year=${data.period.year}&month=${data.period.month}`}
+                  className="truncate text-base font-semibold hover:underline 2xl:text-lg"
+                >
                   {a.name}
                 </Link>
-                <span className="whitespace-nowrap text-sm tabular-nums text-slate-300">
+                <span className="text-sm whitespace-nowrap text-slate-300 tabular-nums">
                   {a.progress.completion === null ? '—' : formatPercent(a.progress.completion)}
-                  {a.progress.expected !== null ? <span className="text-slate-400"> / 序时 {formatPercent(a.progress.expected)}</span> : null}
+                  {a.progress.expected !== null ? (
+                    <span className="text-slate-400"> / 序时 {formatPercent(a.progress.expected)}</span>
+                  ) : null}
                 </span>
               </div>
-              <ProgressBar actual={a.progress.completion} expected={a.progress.expected} status={groupStatus(a.counts)} label={`${a.name} 平均完成率`} tone="dark" className="mt-1.5" />
+              <ProgressBar
+                actual={a.progress.completion}
+                expected={a.progress.expected}
+                status={groupStatus(a.counts)}
+                label={`${a.name} 平均完成率`}
+                tone="dark"
+                className="mt-1.5"
+              />
             </div>
             <div className="col-span-2 2xl:col-span-1 2xl:flex 2xl:justify-end">
               <StatusCounts counts={a.counts} hideZero tone="dark" label={`${a.name}状态分布`} />
@@ -109,31 +131,54 @@ function Areas({ data }: { data: ScreenData }) {
 
 function RedList({ data }: { data: ScreenData }) {
   return (
-    <Panel title="滞后指标" id="screen-red" aside={<span className="text-sm text-red-300">共 {data.red.total} 项</span>}>
+    <Panel
+      title="滞后指标"
+      id="screen-red"
+      aside={<span className="text-sm text-red-300">共 {data.red.total} 项</span>}
+    >
       {data.red.items.length === 0 ? (
         <p className="text-slate-400">本期无滞后指标</p>
       ) : (
         <ul className="min-h-0 flex-1 divide-y divide-slate-800 overflow-hidden text-sm 2xl:text-base">
           {data.red.items.map((v) => (
             <li key={v.code} className="flex items-center gap-3 py-1.5">
-              <Link href={`/indicators/${v.code}?year=${data.period.year}&month=${data.period.month}`} className="min-w-0 flex-1 truncate hover:underline" title={v.name}>
+              <Link
+                href={`/indicators/${v.code}?year=${data.period.year}&month=${data.period.month}`}
+                className="min-w-0 flex-1 truncate hover:underline"
+                title={v.name}
+              >
                 {v.name}
               </Link>
-              <FigureText figure={v.figure} unit={v.unit} className="whitespace-nowrap tabular-nums text-slate-200" tone="dark" />
-              <span className="whitespace-nowrap text-right text-xs tabular-nums text-red-300 sm:w-24">{v.gapPoints === null ? '' : formatPoints(v.gapPoints)}</span>
-              <span className="hidden w-20 truncate text-right text-xs text-slate-400 sm:block">{v.departmentShortName}</span>
+              <FigureText
+                figure={v.figure}
+                unit={v.unit}
+                className="whitespace-nowrap text-slate-200 tabular-nums"
+                tone="dark"
+              />
+              <span className="text-right text-xs whitespace-nowrap text-red-300 tabular-nums sm:w-24">
+                {v.gapPoints === null ? '' : formatPoints(v.gapPoints)}
+              </span>
+              <span className="hidden w-20 truncate text-right text-xs text-slate-400 sm:block">
+                {v.departmentShortName}
+              </span>
             </li>
           ))}
         </ul>
       )}
-      {data.red.total > data.red.items.length ? <p className="mt-1 text-xs text-slate-400">另有 {data.red.total - data.red.items.length} 项，见总览</p> : null}
+      {data.red.total > data.red.items.length ? (
+        <p className="mt-1 text-xs text-slate-400">另有 {data.red.total - data.red.items.length} 项，见总览</p>
+      ) : null}
     </Panel>
   );
 }
 
 function OverdueList({ data }: { data: ScreenData }) {
   return (
-    <Panel title="逾期未报" id="screen-overdue" aside={<span className="text-sm text-violet-300">共 {data.overdue.total} 项</span>}>
+    <Panel
+      title="逾期未报"
+      id="screen-overdue"
+      aside={<span className="text-sm text-violet-300">共 {data.overdue.total} 项</span>}
+    >
       {data.overdue.items.length === 0 ? (
         <p className="text-slate-400">本期无逾期未报</p>
       ) : (
@@ -143,13 +188,15 @@ function OverdueList({ data }: { data: ScreenData }) {
               <span className="min-w-0 flex-1 truncate" title={v.name}>
                 {v.name}
               </span>
-              <span className="whitespace-nowrap text-xs text-violet-300">{v.dueMonth}月数据未报</span>
+              <span className="text-xs whitespace-nowrap text-violet-300">{v.dueMonth}月数据未报</span>
               <span className="w-20 truncate text-right text-xs text-slate-400">{v.departmentShortName}</span>
             </li>
           ))}
         </ul>
       )}
-      {data.overdue.total > data.overdue.items.length ? <p className="mt-1 text-xs text-slate-400">另有 {data.overdue.total - data.overdue.items.length} 项</p> : null}
+      {data.overdue.total > data.overdue.items.length ? (
+        <p className="mt-1 text-xs text-slate-400">另有 {data.overdue.total - data.overdue.items.length} 项</p>
+      ) : null}
     </Panel>
   );
 }
@@ -173,7 +220,8 @@ export function ScreenView() {
           {data?.isSample ? <SampleBadge tone="dark" /> : null}
           <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-300">
             <span aria-live="polite">
-              最后刷新 <time className="tabular-nums text-white">{dataUpdatedAt ? formatShanghaiTime(dataUpdatedAt) : '—'}</time>
+              最后刷新{' '}
+              <time className="text-white tabular-nums">{dataUpdatedAt ? formatShanghaiTime(dataUpdatedAt) : '—'}</time>
               {isFetching ? <span className="ml-1 text-slate-400">（刷新中）</span> : null}
             </span>
             <span className="text-slate-400">每 {SCREEN_REFRESH_MS / 1000} 秒自动刷新</span>
@@ -184,13 +232,14 @@ export function ScreenView() {
         </header>
 
         {unreachable || stale || (isError && !unreachable) ? (
-          <div role="alert" className="flex flex-wrap items-center gap-3 rounded border border-amber-500/60 bg-amber-500/15 px-4 py-2 text-amber-200">
+          <div
+            role="alert"
+            className="flex flex-wrap items-center gap-3 rounded border border-amber-500/60 bg-amber-500/15 px-4 py-2 text-amber-200"
+          >
             {unreachable ? <strong>无法连接服务器，正在重试</strong> : null}
             {isError && !unreachable ? <strong>数据刷新失败：{error?.message}</strong> : null}
             {stale ? (
-              <span>
-                数据可能已过期：最后成功刷新于 {dataUpdatedAt ? formatShanghaiTime(dataUpdatedAt) : '—'}
-              </span>
+              <span>数据可能已过期：最后成功刷新于 {dataUpdatedAt ? formatShanghaiTime(dataUpdatedAt) : '—'}</span>
             ) : null}
             <Button variant="on-dark" size="sm" onClick={() => void refetch()} className="ml-auto">
               立即重试
@@ -199,14 +248,21 @@ export function ScreenView() {
         ) : null}
 
         {!data ? (
-          <div className="flex flex-1 items-center justify-center text-slate-400">{isError ? `加载失败：${error?.message ?? ''}` : '正在加载…'}</div>
+          <div className="flex flex-1 items-center justify-center text-slate-400">
+            {isError ? `加载失败：${error?.message ?? ''}` : '正在加载…'}
+          </div>
         ) : (
           <>
             <section aria-label="全市状态" className="grid grid-cols-2 gap-2 sm:grid-cols-5">
               {COUNT_ORDER.map((s) => (
-                <div key={s} className="flex items-baseline gap-2 rounded border border-slate-700/70 bg-slate-900/70 px-4 py-2">
+                <div
+                  key={s}
+                  className="flex items-baseline gap-2 rounded border border-slate-700/70 bg-slate-900/70 px-4 py-2"
+                >
                   <span className="text-sm text-slate-300">{STATUS_LABELS[s]}</span>
-                  <span className={`text-3xl font-bold tabular-nums 2xl:text-4xl ${COUNT_COLORS[s]}`}>{data.counts[s]}</span>
+                  <span className={`text-3xl font-bold tabular-nums 2xl:text-4xl ${COUNT_COLORS[s]}`}>
+                    {data.counts[s]}
+                  </span>
                   <span className="text-sm text-slate-400">项</span>
                 </div>
               ))}

@@ -13,7 +13,11 @@ const noop = () => () => {};
 
 /** False during the server render and hydration, true after: charts wait for the browser to measure. */
 export function useIsClient(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }
 
 export const STATUS_COLORS: Record<ProgressStatus, string> = {
@@ -58,7 +62,14 @@ export function Sparkline({
   return (
     <span role="img" aria-label={summary} className="inline-block align-middle" style={{ width, height }}>
       {isClient && points.length > 1 ? (
-        <svg aria-hidden data-chart="sparkline" className="block" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+        <svg
+          aria-hidden
+          data-chart="sparkline"
+          className="block"
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+        >
           <polyline
             points={points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ')}
             fill="none"
@@ -96,9 +107,17 @@ export function ProgressBar({
   const clamp = (v: number) => Math.min(Math.max(v, 0), 1) * 100;
   const words = `${label} ${actual === null ? NO_VALUE : formatPercent(actual)}${expected === null ? '' : `，序时进度 ${formatPercent(expected)}`}`;
   return (
-    <span role="img" aria-label={words} title={words} className={`relative block h-2.5 rounded-full ${tone === 'dark' ? 'bg-slate-700' : 'bg-gray-200'} ${className}`}>
+    <span
+      role="img"
+      aria-label={words}
+      title={words}
+      className={`relative block h-2.5 rounded-full ${tone === 'dark' ? 'bg-slate-700' : 'bg-gray-200'} ${className}`}
+    >
       {actual !== null ? (
-        <span className="absolute inset-y-0 left-0 rounded-full print:border print:border-gray-700" style={{ width: `${clamp(actual)}%`, backgroundColor: STATUS_COLORS[status] }} />
+        <span
+          className="absolute inset-y-0 left-0 rounded-full print:border print:border-gray-700"
+          style={{ width: `${clamp(actual)}%`, backgroundColor: STATUS_COLORS[status] }}
+        />
       ) : null}
       {expected !== null ? (
         <span

@@ -42,7 +42,7 @@ function TrendTooltip({
           return (
             <li key={key} className="flex justify-between gap-3">
               <span style={{ color: SERIES[key]?.color }}>{SERIES[key]?.label ?? key}</span>
-              <span className="tabular-nums text-gray-900">{show(value, unit)}</span>
+              <span className="text-gray-900 tabular-nums">{show(value, unit)}</span>
             </li>
           );
         })}
@@ -78,30 +78,80 @@ export function TrendChart({
   return (
     <figure className="break-inside-avoid">
       {!hasData ? (
-        <p className="flex items-center justify-center rounded border border-dashed border-gray-300 text-sm text-gray-500" style={{ height }}>
+        <p
+          className="flex items-center justify-center rounded border border-dashed border-gray-300 text-sm text-gray-500"
+          style={{ height }}
+        >
           本期尚无数据
         </p>
       ) : isClient ? (
         <div aria-hidden className="print:[&_svg]:max-w-full">
-          <ComposedChart responsive accessibilityLayer={false} data={rows} style={{ width: '100%', height }} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <ComposedChart
+            responsive
+            accessibilityLayer={false}
+            data={rows}
+            style={{ width: '100%', height }}
+            margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+          >
             <CartesianGrid stroke="#e5e7eb" vertical={false} />
             <XAxis dataKey="month" tickFormatter={(m: number) => `${m}月`} tick={{ fontSize: 12, fill: '#4b5563' }} />
-            <YAxis width={72} tick={{ fontSize: 12, fill: '#4b5563' }} tickFormatter={(v: number) => formatScaled(v, unit)} />
+            <YAxis
+              width={72}
+              tick={{ fontSize: 12, fill: '#4b5563' }}
+              tickFormatter={(v: number) => formatScaled(v, unit)}
+            />
             <Tooltip content={<TrendTooltip unit={unit} definition={definition} />} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {present('target') ? (
-              <Line dataKey="target" name={SERIES.target.label} stroke={SERIES.target.color} strokeDasharray="2 4" dot={false} isAnimationActive={false} />
+              <Line
+                dataKey="target"
+                name={SERIES.target.label}
+                stroke={SERIES.target.color}
+                strokeDasharray="2 4"
+                dot={false}
+                isAnimationActive={false}
+              />
             ) : null}
             {present('expected') ? (
-              <Line dataKey="expected" name={SERIES.expected.label} stroke={SERIES.expected.color} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+              <Line
+                dataKey="expected"
+                name={SERIES.expected.label}
+                stroke={SERIES.expected.color}
+                strokeDasharray="6 4"
+                dot={false}
+                isAnimationActive={false}
+              />
             ) : null}
             {present('prior') ? (
-              <Line dataKey="prior" name={SERIES.prior.label} stroke={SERIES.prior.color} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+              <Line
+                dataKey="prior"
+                name={SERIES.prior.label}
+                stroke={SERIES.prior.color}
+                dot={{ r: 2 }}
+                connectNulls
+                isAnimationActive={false}
+              />
             ) : null}
             {present('projection') ? (
-              <Line dataKey="projection" name={SERIES.projection.label} stroke={SERIES.projection.color} strokeDasharray="4 4" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+              <Line
+                dataKey="projection"
+                name={SERIES.projection.label}
+                stroke={SERIES.projection.color}
+                strokeDasharray="4 4"
+                dot={{ r: 3 }}
+                connectNulls
+                isAnimationActive={false}
+              />
             ) : null}
-            <Line dataKey="actual" name={SERIES.actual.label} stroke={SERIES.actual.color} strokeWidth={2.5} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+            <Line
+              dataKey="actual"
+              name={SERIES.actual.label}
+              stroke={SERIES.actual.color}
+              strokeWidth={2.5}
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </div>
       ) : (

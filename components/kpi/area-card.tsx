@@ -23,7 +23,10 @@ export interface AreaCardData {
 export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodLike }) {
   const href = `/areas/${area.slug}${periodSearch(period)}`;
   return (
-    <section aria-labelledby={`area-${area.slug}`} className="flex flex-col rounded-lg border border-gray-200 bg-white shadow-sm">
+    <section
+      aria-labelledby={`area-${area.slug}`}
+      className="flex flex-col rounded-lg border border-gray-200 bg-white shadow-sm"
+    >
       <div className="border-b border-gray-100 px-4 pt-3 pb-2">
         <div className="flex items-baseline justify-between gap-2">
           <h2 id={`area-${area.slug}`} className="text-base font-semibold">
@@ -32,15 +35,22 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
               {area.name}
             </Link>
           </h2>
-          <span className="whitespace-nowrap text-xs text-gray-500">{area.total} 项指标</span>
+          <span className="text-xs whitespace-nowrap text-gray-500">{area.total} 项指标</span>
         </div>
         <div className="mt-2">
           {area.progress.completion !== null ? (
             <>
-              <ProgressBar actual={area.progress.completion} expected={area.progress.expected} status={groupStatus(area.counts)} label="平均完成率" />
+              <ProgressBar
+                actual={area.progress.completion}
+                expected={area.progress.expected}
+                status={groupStatus(area.counts)}
+                label="平均完成率"
+              />
               <p className="mt-1 text-xs text-gray-600">
                 平均完成率 <strong className="tabular-nums">{formatPercent(area.progress.completion)}</strong>
-                {area.progress.expected !== null ? <span className="ml-2">序时进度 {formatPercent(area.progress.expected)}</span> : null}
+                {area.progress.expected !== null ? (
+                  <span className="ml-2">序时进度 {formatPercent(area.progress.expected)}</span>
+                ) : null}
                 <span className="ml-2 text-gray-500">（{area.progress.counted} 项指标参与平均）</span>
               </p>
             </>
@@ -58,13 +68,25 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
           <ul className="mt-1 divide-y divide-gray-100 text-sm">
             {area.featured.map((v) => (
               <li key={v.code} className="flex items-center justify-between gap-2 py-1.5">
-                <Link href={`/indicators/${v.code}${periodSearch(period)}`} className="min-w-0 flex-1 truncate hover:text-red-800 hover:underline" title={v.name}>
+                <Link
+                  href={`/indicators/${v.code}${periodSearch(period)}`}
+                  className="min-w-0 flex-1 truncate hover:text-red-800 hover:underline"
+                  title={v.name}
+                >
                   {v.name}
                 </Link>
-                <FigureText figure={v.figure} unit={v.unit} className="inline-block max-w-[12rem] truncate whitespace-nowrap align-bottom tabular-nums" inLink />
+                <FigureText
+                  figure={v.figure}
+                  unit={v.unit}
+                  className="inline-block max-w-[12rem] truncate align-bottom whitespace-nowrap tabular-nums"
+                  inLink
+                />
                 {v.isSample ? <span className="sr-only">（示例数据）</span> : null}
                 <StatusBadge status={v.status} label={v.statusLabel} />
-                <span className="hidden w-16 truncate text-right text-xs text-gray-500 sm:inline" title={v.departmentShortName}>
+                <span
+                  className="hidden w-16 truncate text-right text-xs text-gray-500 sm:inline"
+                  title={v.departmentShortName}
+                >
                   {v.departmentShortName}
                 </span>
               </li>

@@ -52,17 +52,41 @@ export function ChangeText({
 }
 
 /** A small disclosure: its label always visible, the method shown on a click (no script needed). `dark` on the cockpit. */
-export function MethodNote({ label, method, tone = 'light' }: { label: string; method: string; tone?: 'light' | 'dark' }) {
+export function MethodNote({
+  label,
+  method,
+  tone = 'light',
+}: {
+  label: string;
+  method: string;
+  tone?: 'light' | 'dark';
+}) {
   return (
-    <details className={`ml-1 inline-block align-baseline text-xs ${tone === 'dark' ? 'text-slate-300' : 'text-gray-500'} [&[open]]:block`}>
-      <summary className="inline cursor-pointer list-none underline decoration-dotted underline-offset-2">{label}</summary>
-      <span className={`mt-1 block whitespace-normal text-left leading-snug ${tone === 'dark' ? 'text-slate-300' : 'text-gray-600'}`}>方法：{method}</span>
+    <details
+      className={`ml-1 inline-block align-baseline text-xs ${tone === 'dark' ? 'text-slate-300' : 'text-gray-500'} [&[open]]:block`}
+    >
+      <summary className="inline cursor-pointer list-none underline decoration-dotted underline-offset-2">
+        {label}
+      </summary>
+      <span
+        className={`mt-1 block text-left leading-snug whitespace-normal ${tone === 'dark' ? 'text-slate-300' : 'text-gray-600'}`}
+      >
+        方法：{method}
+      </span>
     </details>
   );
 }
 
 /** A value the domain computed (expected, forecast), with its unit scaled the Chinese way. */
-export function NumberText({ value, unit, className = '' }: { value: number | null; unit: string; className?: string }) {
+export function NumberText({
+  value,
+  unit,
+  className = '',
+}: {
+  value: number | null;
+  unit: string;
+  className?: string;
+}) {
   if (value === null) return <span className={`text-gray-400 ${className}`}>—</span>;
   return <span className={`tabular-nums ${className}`}>{formatScaled(value, unit)}</span>;
 }

@@ -1,6 +1,7 @@
 /** The 佐证材料 files of one figure: name (a download link), size, who attached it; a remove button when given one. */
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
 import { formatFileSize } from '@/lib/domain/evidence-file';
+import { Button } from '@/components/ui/button';
 
 export interface EvidenceListEntry {
   id: number;
@@ -37,15 +38,14 @@ export function EvidenceList({
             </span>
           ) : null}
           {onRemove ? (
-            <button
-              type="button"
+            <Button
               disabled={busyId === item.id}
               onClick={() => onRemove(item)}
               aria-label={`删除 ${item.fileName}`}
-              className="rounded border border-gray-300 px-1.5 py-0.5 text-xs text-gray-700 hover:bg-gray-50 disabled:opacity-60"
+              size="sm"
             >
               删除
-            </button>
+            </Button>
           ) : null}
         </li>
       ))}

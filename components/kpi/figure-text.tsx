@@ -3,7 +3,10 @@ import type { Qualifier } from '@/lib/domain/types';
 import { MethodNote } from './change-text';
 
 /** A figure as the report writes it: value, unit and qualifier word ("4.5%左右", "突破160亿元", "1374公里全线贯通"), or its words. */
-export function formatFigure(f: { value: string | null; valueText?: string | null; qualifier: Qualifier }, unit: string): string {
+export function formatFigure(
+  f: { value: string | null; valueText?: string | null; qualifier: Qualifier },
+  unit: string,
+): string {
   return formatReportFigure(f, unit);
 }
 
@@ -15,7 +18,13 @@ export function FigureText({
   inLink = false,
   tone = 'light',
 }: {
-  figure: { value: string | null; valueText?: string | null; qualifier: Qualifier; isDerived?: boolean; derivedNote?: string | null } | null;
+  figure: {
+    value: string | null;
+    valueText?: string | null;
+    qualifier: Qualifier;
+    isDerived?: boolean;
+    derivedNote?: string | null;
+  } | null;
   unit: string;
   className?: string;
   /** Inside a link: the 推算 marker only (the method is on the page the link opens). */
@@ -29,7 +38,10 @@ export function FigureText({
       {formatFigure(figure, unit)}
       {figure.isDerived ? (
         inLink ? (
-          <span className={`ml-1 text-xs ${tone === 'dark' ? 'text-slate-300' : 'text-gray-500'}`} title={figure.derivedNote ?? undefined}>
+          <span
+            className={`ml-1 text-xs ${tone === 'dark' ? 'text-slate-300' : 'text-gray-500'}`}
+            title={figure.derivedNote ?? undefined}
+          >
             （推算）
           </span>
         ) : (

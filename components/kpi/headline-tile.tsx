@@ -28,8 +28,17 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
       </div>
       <div className="mt-2 flex items-end justify-between gap-3">
         <p>
-          <FigureText figure={view.figure} unit={view.unit} className="text-2xl font-semibold tabular-nums text-gray-900" inLink />
-          {view.figure ? <span className="ml-1.5 text-xs text-gray-500">{asOfText(view)}</span> : <span className="ml-1 text-xs text-gray-500">本期尚无数据</span>}
+          <FigureText
+            figure={view.figure}
+            unit={view.unit}
+            className="text-2xl font-semibold text-gray-900 tabular-nums"
+            inLink
+          />
+          {view.figure ? (
+            <span className="ml-1.5 text-xs text-gray-500">{asOfText(view)}</span>
+          ) : (
+            <span className="ml-1 text-xs text-gray-500">本期尚无数据</span>
+          )}
         </p>
         <Sparkline points={view.series} unit={view.unit} status={view.status} />
       </div>
@@ -41,7 +50,9 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
             <dt className="text-gray-500">序时进度</dt>
             <dd className="tabular-nums">
               {formatScaled(view.expected, view.unit)}
-              {view.gapPoints !== null ? <span className="ml-1 text-gray-500">（{formatPoints(view.gapPoints)}）</span> : null}
+              {view.gapPoints !== null ? (
+                <span className="ml-1 text-gray-500">（{formatPoints(view.gapPoints)}）</span>
+              ) : null}
             </dd>
           </>
         ) : null}

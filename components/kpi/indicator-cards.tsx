@@ -27,7 +27,9 @@ export function IndicatorCards({ shown, href }: { shown: KpiLike[]; href: (view:
             </div>
             <div>
               <dt className="text-gray-500">年度目标</dt>
-              <dd className="text-sm tabular-nums">{v.target ? <FigureText figure={v.target} unit={v.unit} /> : '未设定'}</dd>
+              <dd className="text-sm tabular-nums">
+                {v.target ? <FigureText figure={v.target} unit={v.unit} /> : '未设定'}
+              </dd>
             </div>
             <div className="col-span-2">
               <dt className="sr-only">完成情况</dt>

@@ -3,7 +3,14 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { filterIndicators, parseSortKey, SORT_KEYS, SORT_LABELS, sortIndicators, type SortDirection } from '@/lib/domain/indicator-list';
+import {
+  filterIndicators,
+  parseSortKey,
+  SORT_KEYS,
+  SORT_LABELS,
+  sortIndicators,
+  type SortDirection,
+} from '@/lib/domain/indicator-list';
 import { KIND_LABELS } from '@/lib/domain/labels';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { INDICATOR_KINDS, PROGRESS_STATUSES, type IndicatorKind, type ProgressStatus } from '@/lib/domain/types';
@@ -50,12 +57,31 @@ export function IndicatorFilterBar({
 }) {
   const { status, kind, department, sort, direction, set, shown } = filters;
   return (
-    <div className="no-print flex flex-wrap items-end gap-3 border-b border-gray-100 px-4 py-3 text-sm" role="group" aria-label="筛选与排序">
-      <FilterSelect label="状态" value={status ?? ''} onChange={(v) => set('status', v)} options={PROGRESS_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+    <div
+      className="no-print flex flex-wrap items-end gap-3 border-b border-gray-100 px-4 py-3 text-sm"
+      role="group"
+      aria-label="筛选与排序"
+    >
+      <FilterSelect
+        label="状态"
+        value={status ?? ''}
+        onChange={(v) => set('status', v)}
+        options={PROGRESS_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+      />
       {showDepartmentFilter ? (
-        <FilterSelect label="责任单位" value={department ?? ''} onChange={(v) => set('dept', v)} options={departments.map((d) => ({ value: d.code, label: d.shortName }))} />
+        <FilterSelect
+          label="责任单位"
+          value={department ?? ''}
+          onChange={(v) => set('dept', v)}
+          options={departments.map((d) => ({ value: d.code, label: d.shortName }))}
+        />
       ) : null}
-      <FilterSelect label="指标类型" value={kind ?? ''} onChange={(v) => set('kind', v)} options={INDICATOR_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+      <FilterSelect
+        label="指标类型"
+        value={kind ?? ''}
+        onChange={(v) => set('kind', v)}
+        options={INDICATOR_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+      />
       <FilterSelect
         label="排序"
         value={sort}

@@ -37,7 +37,12 @@ export function IndicatorTable({
 
   return (
     <div>
-      <IndicatorFilterBar filters={filters} total={views.length} departments={departments} showDepartmentFilter={showDepartmentFilter} />
+      <IndicatorFilterBar
+        filters={filters}
+        total={views.length}
+        departments={departments}
+        showDepartmentFilter={showDepartmentFilter}
+      />
       {shown.length === 0 ? (
         <div className="p-4">
           <EmptyState message={views.length === 0 ? '本期尚无数据' : '没有符合筛选条件的指标'} />
@@ -47,22 +52,49 @@ export function IndicatorTable({
           <table className="hidden w-full text-sm md:table print:table">
             <thead className="bg-gray-50 text-xs text-gray-500">
               <tr>
-                <th scope="col" className="px-4 py-2 text-left font-medium">指标</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">本期实绩</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">年度目标</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">序时进度</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">完成情况</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">状态</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">同比</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">责任单位</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium print:hidden">走势</th>
+                <th scope="col" className="px-4 py-2 text-left font-medium">
+                  指标
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  本期实绩
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  年度目标
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  序时进度
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  完成情况
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  状态
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  同比
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  责任单位
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium print:hidden">
+                  走势
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
               {shown.map((v) => (
-                <tr key={v.code} className="cursor-pointer break-inside-avoid hover:bg-red-50/40" onClick={() => router.push(href(v))}>
+                <tr
+                  key={v.code}
+                  className="cursor-pointer break-inside-avoid hover:bg-red-50/40"
+                  onClick={() => router.push(href(v))}
+                >
                   <th scope="row" className="max-w-xs px-4 py-2 text-left font-normal">
-                    <Link href={href(v)} className="font-medium text-gray-900 hover:text-red-800 hover:underline" title={`口径：${v.definition}`} onClick={(e) => e.stopPropagation()}>
+                    <Link
+                      href={href(v)}
+                      className="font-medium text-gray-900 hover:text-red-800 hover:underline"
+                      title={`口径：${v.definition}`}
+                      onClick={(e) => e.stopPropagation()}
+                    >
                       {v.name}
                     </Link>
                     <span className="block text-xs text-gray-500">
@@ -70,7 +102,7 @@ export function IndicatorTable({
                       {v.direction === 'down' ? ' · 越低越好' : ''}
                     </span>
                   </th>
-                  <td className="whitespace-nowrap px-2 py-2 text-right">
+                  <td className="px-2 py-2 text-right whitespace-nowrap">
                     <FigureText figure={v.figure} unit={v.unit} className="font-medium tabular-nums" />
                     <span className="block text-xs text-gray-500">
                       {asOfText(v)}
@@ -81,18 +113,26 @@ export function IndicatorTable({
                       ) : null}
                     </span>
                   </td>
-                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{v.target ? <FigureText figure={v.target} unit={v.unit} /> : <span className="text-gray-500">未设定</span>}</td>
-                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{v.expected === null ? <span className="text-gray-400">—</span> : formatScaled(v.expected, v.unit)}</td>
+                  <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
+                    {v.target ? (
+                      <FigureText figure={v.target} unit={v.unit} />
+                    ) : (
+                      <span className="text-gray-500">未设定</span>
+                    )}
+                  </td>
+                  <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
+                    {v.expected === null ? <span className="text-gray-400">—</span> : formatScaled(v.expected, v.unit)}
+                  </td>
                   <td className="px-2 py-2">
                     <IndicatorProgress view={v} />
                   </td>
                   <td className="px-2 py-2">
                     <StatusBadge status={v.status} label={v.statusLabel} />
                   </td>
-                  <td className="whitespace-nowrap px-2 py-2 text-right">
+                  <td className="px-2 py-2 text-right whitespace-nowrap">
                     <ChangeText change={v.yoy} unit={v.unit} />
                   </td>
-                  <td className="whitespace-nowrap px-2 py-2 text-gray-600">{v.departmentShortName}</td>
+                  <td className="px-2 py-2 whitespace-nowrap text-gray-600">{v.departmentShortName}</td>
                   <td className="px-2 py-2 print:hidden">
                     <Sparkline points={v.series} unit={v.unit} status={v.status} width={80} height={24} />
                   </td>

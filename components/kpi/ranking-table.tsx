@@ -39,10 +39,14 @@ export function RankingTable({
   // Departments with nothing due yet have no share: they are listed apart, not ranked.
   const ranked = rows.filter((r) => r.share !== null);
   const unranked = rows.filter((r) => r.share === null);
-  const { head, folded, tail } = collapse && !expanded ? foldRanking(ranked, collapse) : { head: ranked, folded: 0, tail: [] };
+  const { head, folded, tail } =
+    collapse && !expanded ? foldRanking(ranked, collapse) : { head: ranked, folded: 0, tail: [] };
   const name = (r: RankRow) =>
     linkDepartments && r.departmentCode ? (
-      <Link href={`/departments/${r.departmentCode}${periodSearch(period)}`} className="hover:text-red-800 hover:underline">
+      <Link
+        href={`/departments/${r.departmentCode}${periodSearch(period)}`}
+        className="hover:text-red-800 hover:underline"
+      >
         {r.departmentName}
       </Link>
     ) : (
@@ -51,12 +55,18 @@ export function RankingTable({
   const row = (r: RankRow) => (
     <tr key={r.departmentId}>
       <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
-      <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-normal">
+      <th scope="row" className="px-2 py-1.5 text-left font-normal whitespace-nowrap">
         {name(r)}
       </th>
       <td className="px-2 py-1.5">
         <span className="flex items-center gap-2">
-          <ProgressBar actual={r.share} expected={null} status="green" label="达标率" className="hidden w-24 sm:block" />
+          <ProgressBar
+            actual={r.share}
+            expected={null}
+            status="green"
+            label="达标率"
+            className="hidden w-24 sm:block"
+          />
           <span className="tabular-nums">{r.share === null ? '—' : formatPercent(r.share)}</span>
         </span>
       </td>
@@ -80,13 +90,27 @@ export function RankingTable({
           <table className="w-full text-sm">
             <thead className="bg-gray-50 text-xs text-gray-500">
               <tr>
-                <th scope="col" className="w-12 px-2 py-2 text-right font-medium">名次</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">责任单位</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">达标率</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">正常/计入</th>
-                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">滞后</th>
-                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">逾期未报</th>
-                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">预警</th>
+                <th scope="col" className="w-12 px-2 py-2 text-right font-medium">
+                  名次
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  责任单位
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  达标率
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  正常/计入
+                </th>
+                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
+                  滞后
+                </th>
+                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
+                  逾期未报
+                </th>
+                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
+                  预警
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">

@@ -36,7 +36,10 @@ export function EmptyState({ message = '本期尚无数据', children }: { messa
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
-    <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800"
+    >
       <span>加载失败：{message}</span>
       {onRetry ? (
         <Button onClick={onRetry} variant="danger">

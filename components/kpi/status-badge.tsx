@@ -24,10 +24,18 @@ const DOTS: Record<ProgressStatus, string> = {
 };
 
 /** Status with its text label (never colour alone); `label` overrides the words (e.g. 未设目标). */
-export function StatusBadge({ status, label, tone = 'light' }: { status: ProgressStatus; label?: string; tone?: 'light' | 'dark' }) {
+export function StatusBadge({
+  status,
+  label,
+  tone = 'light',
+}: {
+  status: ProgressStatus;
+  label?: string;
+  tone?: 'light' | 'dark';
+}) {
   return (
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${(tone === 'dark' ? DARK_STYLES : STYLES)[status]}`}
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${(tone === 'dark' ? DARK_STYLES : STYLES)[status]}`}
     >
       <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${DOTS[status]}`} />
       {label ?? STATUS_LABELS[status]}
@@ -39,7 +47,7 @@ export function SampleBadge({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
   return (
     <span
       title="示例数据：用于演示，非真实统计数据"
-      className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${
+      className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${
         tone === 'dark' ? 'bg-sky-500/15 text-sky-300 ring-sky-400/40' : 'bg-sky-50 text-sky-800 ring-sky-600/30'
       }`}
     >

@@ -25,7 +25,7 @@ export function StatusCounts({
       {COUNT_ORDER.filter((s) => !hideZero || counts[s] > 0).map((s) => (
         <li key={s} className="flex items-center gap-1" aria-label={`${STATUS_LABELS[s]} ${counts[s]} 项`}>
           <StatusBadge status={counts[s] === 0 ? 'grey' : s} label={STATUS_LABELS[s]} tone={tone} />
-          <span className="tabular-nums font-semibold">{counts[s]}</span>
+          <span className="font-semibold tabular-nums">{counts[s]}</span>
         </li>
       ))}
     </ul>

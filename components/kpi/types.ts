@@ -53,12 +53,28 @@ export interface KpiLike {
 }
 
 /** An indicator named on an area card (需关注 / 主要指标): what the card's line shows. */
-export type FeaturedKpiLike = Pick<KpiLike, 'code' | 'name' | 'unit' | 'figure' | 'status' | 'statusLabel' | 'departmentShortName' | 'isSample'>;
+export type FeaturedKpiLike = Pick<
+  KpiLike,
+  'code' | 'name' | 'unit' | 'figure' | 'status' | 'statusLabel' | 'departmentShortName' | 'isSample'
+>;
 
 /** A headline tile's indicator: what the tile shows (no definition or source text). */
 export type HeadlineKpiLike = Pick<
   KpiLike,
-  'code' | 'name' | 'unit' | 'kind' | 'figure' | 'prior' | 'target' | 'expected' | 'gapPoints' | 'yoy' | 'series' | 'status' | 'statusLabel' | 'isSample'
+  | 'code'
+  | 'name'
+  | 'unit'
+  | 'kind'
+  | 'figure'
+  | 'prior'
+  | 'target'
+  | 'expected'
+  | 'gapPoints'
+  | 'yoy'
+  | 'series'
+  | 'status'
+  | 'statusLabel'
+  | 'isSample'
 >;
 
 /** The period of the page, for links that keep it. */

@@ -20,7 +20,10 @@ export function AuditorAlerts({ alerts }: { alerts: AuditorAlertItem[] }) {
     setBusy(true);
     setError(null);
     try {
-      await fetchJson('/api/audit/alerts', { method: 'POST', body: JSON.stringify({ ids: alerts.map((alert) => alert.id) }) });
+      await fetchJson('/api/audit/alerts', {
+        method: 'POST',
+        body: JSON.stringify({ ids: alerts.map((alert) => alert.id) }),
+      });
       router.refresh();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '确认失败，请稍后重试');
@@ -29,12 +32,17 @@ export function AuditorAlerts({ alerts }: { alerts: AuditorAlertItem[] }) {
     }
   }
   return (
-    <section aria-labelledby="auditor-alerts-title" className="no-print border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+    <section
+      aria-labelledby="auditor-alerts-title"
+      className="no-print border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
       <div className="mx-auto max-w-7xl">
         <h2 id="auditor-alerts-title" className="font-semibold">
           审计员账号变更提醒（{alerts.length} 条待确认）
         </h2>
-        <p className="mt-1 text-xs">以下操作可能让其他人取得审计员权限。请逐条核实；如非经授权，请立即报告并查看审计日志。</p>
+        <p className="mt-1 text-xs">
+          以下操作可能让其他人取得审计员权限。请逐条核实；如非经授权，请立即报告并查看审计日志。
+        </p>
         <ul className="mt-2 list-disc space-y-0.5 pl-5">
           {alerts.map((alert) => (
             <li key={alert.id}>

@@ -20,7 +20,11 @@ export function PeriodSelect({
     <div className="no-print flex items-center gap-2 text-sm">
       <label className="flex items-center gap-1">
         <span>年份</span>
-        <select className="rounded border border-gray-300 bg-white px-2 py-1" value={year} onChange={(e) => go(Number(e.target.value))}>
+        <select
+          className="rounded border border-gray-300 bg-white px-2 py-1"
+          value={year}
+          onChange={(e) => go(Number(e.target.value))}
+        >
           {yearOptions.map((y) => (
             <option key={y.year} value={y.year}>
               {y.year}年
@@ -30,7 +34,11 @@ export function PeriodSelect({
       </label>
       <label className="flex items-center gap-1">
         <span>月份</span>
-        <select className="rounded border border-gray-300 bg-white px-2 py-1" value={month} onChange={(e) => go(year, Number(e.target.value))}>
+        <select
+          className="rounded border border-gray-300 bg-white px-2 py-1"
+          value={month}
+          onChange={(e) => go(year, Number(e.target.value))}
+        >
           {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
             <option key={m} value={m}>
               {m}月

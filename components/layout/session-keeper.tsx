@@ -43,7 +43,10 @@ export function SessionKeeper() {
       if (inFlight) return;
       inFlight = true;
       try {
-        const response = await fetch('/api/auth/session', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+        const response = await fetch('/api/auth/session', {
+          headers: { Accept: 'application/json' },
+          cache: 'no-store',
+        });
         if (!response.ok) return; // the server is unreachable or failing: try again later, do not sign out
         const session: unknown = await response.json().catch(() => null);
         const signedIn = typeof session === 'object' && session !== null && 'user' in session;

@@ -25,9 +25,15 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 /** The classes of a button, for a link that looks like one (a download, a page's main action). */
-export function buttonClass({ variant = 'secondary', size = 'md', className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
+export function buttonClass({
+  variant = 'secondary',
+  size = 'md',
+  className,
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
   const shape = variant === 'link' ? '' : `rounded ${SIZES[size]}`;
-  return [shape, VARIANTS[variant], 'disabled:cursor-not-allowed disabled:opacity-60', className].filter(Boolean).join(' ');
+  return [shape, VARIANTS[variant], 'disabled:cursor-not-allowed disabled:opacity-60', className]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A button: type="button" unless told otherwise, so a button inside a form never submits it by accident. */

@@ -17,7 +17,11 @@ export function FilterSelect({
   return (
     <label className="flex flex-col gap-0.5">
       <span className="text-xs text-gray-500">{label}</span>
-      <select className="rounded border border-gray-300 bg-white px-2 py-1 text-sm" value={value} onChange={(e) => onChange(e.target.value || null)}>
+      <select
+        className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
+        value={value}
+        onChange={(e) => onChange(e.target.value || null)}
+      >
         {allLabel === null ? null : <option value="">{allLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

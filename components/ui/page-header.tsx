@@ -18,18 +18,18 @@ export function PageHeader({
   return (
     <div className="space-y-1">
       {crumbs?.length ? (
-      <nav aria-label="位置" className="no-print text-xs text-gray-600">
-        <ol className="flex flex-wrap items-center gap-1">
-          {crumbs.map((c) => (
-            <li key={c.href} className="flex items-center gap-1">
-              <Link href={c.href} className="hover:text-red-800 hover:underline">
-                {c.label}
-              </Link>
-              <span aria-hidden>›</span>
-            </li>
-          ))}
-        </ol>
-      </nav>
+        <nav aria-label="位置" className="no-print text-xs text-gray-600">
+          <ol className="flex flex-wrap items-center gap-1">
+            {crumbs.map((c) => (
+              <li key={c.href} className="flex items-center gap-1">
+                <Link href={c.href} className="hover:text-red-800 hover:underline">
+                  {c.label}
+                </Link>
+                <span aria-hidden>›</span>
+              </li>
+            ))}
+          </ol>
+        </nav>
       ) : null}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-xl font-bold">{title}</h1>

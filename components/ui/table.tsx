@@ -21,10 +21,21 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className={['overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm', maxHeight ? `${maxHeight} overflow-y-auto` : ''].filter(Boolean).join(' ')}>
+    <div
+      className={[
+        'overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm',
+        maxHeight ? `${maxHeight} overflow-y-auto` : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    >
       <table className={['w-full text-sm', minWidth].filter(Boolean).join(' ')}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className={['bg-gray-50 text-left text-xs text-gray-500', maxHeight ? 'sticky top-0' : ''].filter(Boolean).join(' ')}>
+        <thead
+          className={['bg-gray-50 text-left text-xs text-gray-500', maxHeight ? 'sticky top-0' : '']
+            .filter(Boolean)
+            .join(' ')}
+        >
           <tr>
             {headers.map((h) => (
               <th key={h} scope="col" className="px-3 py-2 font-medium">

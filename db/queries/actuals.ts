@@ -31,7 +31,13 @@ export async function getPeriodLock(db: Db, year: number, month: number) {
 }
 
 /** The figure of one indicator, period and unit (null: the city's own), locked for update inside a transaction. */
-export async function getActualForUpdate(tx: Db, indicatorId: number, year: number, month: number, unitId: number | null = null) {
+export async function getActualForUpdate(
+  tx: Db,
+  indicatorId: number,
+  year: number,
+  month: number,
+  unitId: number | null = null,
+) {
   const [row] = await tx
     .select()
     .from(actuals)
@@ -88,7 +94,13 @@ export async function listActualEditorIds(db: Db, actualId: number): Promise<num
   const rows = await db
     .selectDistinct({ actorId: auditEvents.actorId })
     .from(auditEvents)
-    .where(and(entity, inArray(auditEvents.action, ['actual.save_draft', 'actual.submit']), sql`${auditEvents.id} > (${lastReturn})`));
+    .where(
+      and(
+        entity,
+        inArray(auditEvents.action, ['actual.save_draft', 'actual.submit']),
+        sql`${auditEvents.id} > (${lastReturn})`,
+      ),
+    );
   return rows.flatMap((row) => (row.actorId === null ? [] : [row.actorId]));
 }
 
@@ -99,7 +111,10 @@ export async function getUserDisplayName(db: Db, id: number | null): Promise<str
 }
 
 /** Figures of a period for a set of indicators that the actor may see (./scope.ts: its own department's drafts too). */
-export async function listPeriodActuals(db: Db, args: { actor: Actor; indicatorIds: number[]; year: number; month: number }) {
+export async function listPeriodActuals(
+  db: Db,
+  args: { actor: Actor; indicatorIds: number[]; year: number; month: number },
+) {
   if (!args.indicatorIds.length) return [];
   return db
     .select(getTableColumns(actuals))
@@ -144,7 +159,10 @@ export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
     .orderBy(asc(actuals.submittedAt), asc(actuals.id));
 }
 
-export async function lockPeriod(tx: Db, args: { year: number; month: number; lockedBy: number | null; reason: string | null }) {
+export async function lockPeriod(
+  tx: Db,
+  args: { year: number; month: number; lockedBy: number | null; reason: string | null },
+) {
   const [row] = await tx
     .insert(periodLocks)
     .values({ year: args.year, month: args.month, lockedBy: args.lockedBy, reason: args.reason })
@@ -165,9 +183,11 @@ export async function listPeriodLocks(db: Db, year: number) {
   return db.select().from(periodLocks).where(eq(periodLocks.year, year)).orderBy(asc(periodLocks.month));
 }
 
-
 /** A unit's figures of a period for some indicators, drafts included for the unit's own roles (./scope.ts). */
-export async function listUnitPeriodActuals(db: Db, args: { actor: Actor; unitId: number; indicatorIds: number[]; year: number; month: number }) {
+export async function listUnitPeriodActuals(
+  db: Db,
+  args: { actor: Actor; unitId: number; indicatorIds: number[]; year: number; month: number },
+) {
   if (!args.indicatorIds.length) return [];
   return db
     .select()

@@ -34,11 +34,7 @@ export async function appendAuditEvent(tx: Db, input: AuditInput): Promise<{ id:
     await queryRows(tx, sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
     lockedTransactions.add(tx);
   }
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content = buildContent(input);
   const hash = hashEvent(content, prevHash);

@@ -175,13 +175,61 @@ async function* walkAuditWindows(db: Db, args: WalkArgs, jsonb: 'json' | 'text')
 }
 
 type PackedAuditRow = [
-  number, string, number | null, string | null, string | null, string, string, string | null, number | null, number | null,
-  unknown, unknown, string | null, string | null, string, string,
+  number,
+  string,
+  number | null,
+  string | null,
+  string | null,
+  string,
+  string,
+  string | null,
+  number | null,
+  number | null,
+  unknown,
+  unknown,
+  string | null,
+  string | null,
+  string,
+  string,
 ];
 
 /** A packed row as an object; before/after as the walk brought them (values, or JSON text). */
-function unpackAuditRow([id, occurredAt, actorId, actorUsername, actorRole, action, entityType, entityId, departmentId, indicatorId, before, after, reason, clientAddress, prevHash, hash]: PackedAuditRow): AuditRow {
-  return { id, occurredAt: new Date(occurredAt), actorId, actorUsername, actorRole, action, entityType, entityId, departmentId, indicatorId, before, after, reason, clientAddress, prevHash, hash };
+function unpackAuditRow([
+  id,
+  occurredAt,
+  actorId,
+  actorUsername,
+  actorRole,
+  action,
+  entityType,
+  entityId,
+  departmentId,
+  indicatorId,
+  before,
+  after,
+  reason,
+  clientAddress,
+  prevHash,
+  hash,
+]: PackedAuditRow): AuditRow {
+  return {
+    id,
+    occurredAt: new Date(occurredAt),
+    actorId,
+    actorUsername,
+    actorRole,
+    action,
+    entityType,
+    entityId,
+    departmentId,
+    indicatorId,
+    before,
+    after,
+    reason,
+    clientAddress,
+    prevHash,
+    hash,
+  };
 }
 
 /** The events as the chain holds them: before/after as values, the time as a Date. */

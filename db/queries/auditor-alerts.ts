@@ -13,11 +13,19 @@ export async function insertAuditorAlert(tx: Db, alert: NewAuditorAlert): Promis
 }
 
 /** Alerts raised since `since` that `auditorId` has not acknowledged, oldest first (at most `limit`). */
-export async function listUnacknowledgedAlerts(db: Db, auditorId: number, since: Date, limit = 200): Promise<AuditorAlertRow[]> {
+export async function listUnacknowledgedAlerts(
+  db: Db,
+  auditorId: number,
+  since: Date,
+  limit = 200,
+): Promise<AuditorAlertRow[]> {
   const rows = await db
     .select({ alert: auditorAlerts })
     .from(auditorAlerts)
-    .leftJoin(auditorAlertAcks, and(eq(auditorAlertAcks.alertId, auditorAlerts.id), eq(auditorAlertAcks.auditorId, auditorId)))
+    .leftJoin(
+      auditorAlertAcks,
+      and(eq(auditorAlertAcks.alertId, auditorAlerts.id), eq(auditorAlertAcks.auditorId, auditorId)),
+    )
     .where(and(isNull(auditorAlertAcks.alertId), gte(auditorAlerts.createdAt, since)))
     .orderBy(asc(auditorAlerts.id))
     .limit(limit);
@@ -25,7 +33,12 @@ export async function listUnacknowledgedAlerts(db: Db, auditorId: number, since:
 }
 
 /** Records the acknowledgements; returns the ids newly acknowledged (already acknowledged ones are skipped). */
-export async function insertAcknowledgements(tx: Db, auditorId: number, alertIds: number[], at: Date): Promise<number[]> {
+export async function insertAcknowledgements(
+  tx: Db,
+  auditorId: number,
+  alertIds: number[],
+  at: Date,
+): Promise<number[]> {
   if (alertIds.length === 0) return [];
   const rows = await tx
     .insert(auditorAlertAcks)

@@ -76,7 +76,12 @@ export async function listBulletins(db: Db, args: { limit: number }) {
       sha256: bulletinFiles.sha256,
     })
     .from(bulletinFiles)
-    .where(inArray(bulletinFiles.bulletinId, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        bulletinFiles.bulletinId,
+        rows.map((r) => r.id),
+      ),
+    );
   return rows.map((r) => ({
     ...r,
     files: files
@@ -115,13 +120,17 @@ export async function listFigureExplanations(
 ): Promise<Map<number, string>> {
   const result = new Map<number, string>();
   if (args.figures.length === 0) return result;
-  const wanted: SQL[] = args.figures.map((f) => and(eq(actuals.indicatorId, f.indicatorId), eq(actuals.month, f.month)) as SQL);
+  const wanted: SQL[] = args.figures.map(
+    (f) => and(eq(actuals.indicatorId, f.indicatorId), eq(actuals.month, f.month)) as SQL,
+  );
   const rows = await db
     .select({ indicatorId: actuals.indicatorId, explanation: actuals.explanation, note: actuals.note })
     .from(actuals)
     .where(and(eq(actuals.year, args.year), dashboardFigures(), or(...wanted)));
   for (const row of rows) {
-    const parts = [row.explanation?.trim(), row.note?.trim() ? `备注：${row.note.trim()}` : undefined].filter((p): p is string => Boolean(p));
+    const parts = [row.explanation?.trim(), row.note?.trim() ? `备注：${row.note.trim()}` : undefined].filter(
+      (p): p is string => Boolean(p),
+    );
     if (parts.length) result.set(row.indicatorId, parts.join('；'));
   }
   return result;

@@ -95,7 +95,9 @@ export async function deleteIndicatorRow(tx: Db, id: number, version: number) {
 }
 
 export async function nextSortOrder(db: Db): Promise<number> {
-  const [row] = await db.select({ max: sql<number>`coalesce(max(${indicators.sortOrder}), 0)`.mapWith(Number) }).from(indicators);
+  const [row] = await db
+    .select({ max: sql<number>`coalesce(max(${indicators.sortOrder}), 0)`.mapWith(Number) })
+    .from(indicators);
   return (row?.max ?? 0) + 1;
 }
 
@@ -137,5 +139,7 @@ export async function listFiguresOf(db: Db, args: { indicatorIds: number[]; year
   return db
     .select()
     .from(actuals)
-    .where(and(inArray(actuals.indicatorId, args.indicatorIds), inArray(actuals.year, args.years), isNull(actuals.unitId)));
+    .where(
+      and(inArray(actuals.indicatorId, args.indicatorIds), inArray(actuals.year, args.years), isNull(actuals.unitId)),
+    );
 }

@@ -59,7 +59,11 @@ export async function insertEvidence(tx: Db, values: NewEvidence): Promise<Evide
 
 /** True when a committed row (removed or not) refers to these bytes. */
 export async function isEvidenceHashReferenced(db: Db, sha256: string): Promise<boolean> {
-  const [row] = await db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.sha256, sha256)).limit(1);
+  const [row] = await db
+    .select({ id: evidenceFiles.id })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.sha256, sha256))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -68,7 +72,13 @@ export async function getEvidence(db: Db, args: { actor: Actor; id: number }) {
   const [row] = await db
     .select({
       file: evidenceFiles,
-      figure: { id: actuals.id, status: actuals.status, year: actuals.year, month: actuals.month, indicatorId: actuals.indicatorId },
+      figure: {
+        id: actuals.id,
+        status: actuals.status,
+        year: actuals.year,
+        month: actuals.month,
+        indicatorId: actuals.indicatorId,
+      },
       departmentId: indicators.departmentId,
     })
     .from(evidenceFiles)
@@ -97,7 +107,13 @@ export async function listEvidence(db: Db, args: { actor: Actor; actualIds: numb
     .innerJoin(actuals, eq(actuals.id, evidenceFiles.actualId))
     .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
     .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
-    .where(and(inArray(evidenceFiles.actualId, args.actualIds), isNull(evidenceFiles.removedAt), visibleEvidence(args.actor)))
+    .where(
+      and(
+        inArray(evidenceFiles.actualId, args.actualIds),
+        isNull(evidenceFiles.removedAt),
+        visibleEvidence(args.actor),
+      ),
+    )
     .orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id));
 }
 
@@ -135,7 +151,13 @@ export async function listEvidenceUploadEvents(db: Db, ids: number[]) {
   const rows = await db
     .select({ id: auditEvents.id, entityId: auditEvents.entityId, after: auditEvents.after })
     .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'evidence.upload'), eq(auditEvents.entityType, 'evidence'), inArray(auditEvents.entityId, ids.map(String))));
+    .where(
+      and(
+        eq(auditEvents.action, 'evidence.upload'),
+        eq(auditEvents.entityType, 'evidence'),
+        inArray(auditEvents.entityId, ids.map(String)),
+      ),
+    );
   const byFile = new Map<number, { eventId: number; sha256: string | null }>();
   for (const r of rows) {
     const after = r.after as { sha256?: unknown } | null;

@@ -77,7 +77,9 @@ const recordColumns = {
   returnReason: actuals.returnReason,
   reopenReason: actuals.reopenReason,
   // A unit's figure is set against the unit's own target (分解目标), the city's against the city's.
-  targetValue: sql<string | null>`case when ${actuals.unitId} is null then ${targets.value} else ${unitTargets.value} end`,
+  targetValue: sql<
+    string | null
+  >`case when ${actuals.unitId} is null then ${targets.value} else ${unitTargets.value} end`,
   targetValueText: sql<string | null>`case when ${actuals.unitId} is null then ${targets.valueText} end`,
   targetQualifier: sql<Qualifier | null>`case when ${actuals.unitId} is null then ${targets.qualifier} else ${unitTargets.qualifier} end`,
 };
@@ -117,7 +119,14 @@ async function readRecordBatch(db: Db, where: SQL[], size: number) {
     .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
     .leftJoin(targets, and(eq(targets.indicatorId, actuals.indicatorId), eq(targets.year, actuals.year)))
     .leftJoin(units, eq(units.id, actuals.unitId))
-    .leftJoin(unitTargets, and(eq(unitTargets.indicatorId, actuals.indicatorId), eq(unitTargets.year, actuals.year), eq(unitTargets.unitId, actuals.unitId)))
+    .leftJoin(
+      unitTargets,
+      and(
+        eq(unitTargets.indicatorId, actuals.indicatorId),
+        eq(unitTargets.year, actuals.year),
+        eq(unitTargets.unitId, actuals.unitId),
+      ),
+    )
     .leftJoin(enteredBy, eq(enteredBy.id, actuals.enteredBy))
     .leftJoin(approvedBy, eq(approvedBy.id, actuals.approvedBy))
     .leftJoin(returnedBy, eq(returnedBy.id, actuals.returnedBy))
@@ -136,7 +145,10 @@ export async function* iterateRecords(
   let after: { indicatorId: number; year: number; month: number; unitId: number } | null = null;
   for (;;) {
     const where = after
-      ? [...base, sql`(${actuals.indicatorId}, ${actuals.year}, ${actuals.month}, ${unitKey}) > (${after.indicatorId}, ${after.year}, ${after.month}, ${after.unitId})`]
+      ? [
+          ...base,
+          sql`(${actuals.indicatorId}, ${actuals.year}, ${actuals.month}, ${unitKey}) > (${after.indicatorId}, ${after.year}, ${after.month}, ${after.unitId})`,
+        ]
       : base;
     const rows = await readRecordBatch(db, where, size);
     if (rows.length === 0) return;
@@ -190,7 +202,9 @@ export async function listIndicatorTargets(db: Db, args: { indicatorId: number }
       revisionReason: targets.revisionReason,
       version: targets.version,
       updatedAt: targets.updatedAt,
-      phases: sql<string | null>`(select string_agg(${targetPhases.month}::text || '月:' || trim_scale(${targetPhases.value})::text, '；' order by ${targetPhases.month}) from ${targetPhases} where ${targetPhases.targetId} = ${targets.id})`,
+      phases: sql<
+        string | null
+      >`(select string_agg(${targetPhases.month}::text || '月:' || trim_scale(${targetPhases.value})::text, '；' order by ${targetPhases.month}) from ${targetPhases} where ${targetPhases.targetId} = ${targets.id})`,
     })
     .from(targets)
     .where(eq(targets.indicatorId, args.indicatorId))

@@ -25,9 +25,27 @@ type Indicator = typeof indicators.$inferSelect;
 
 export type IndicatorRow = Pick<
   Indicator,
-  | 'id' | 'code' | 'name' | 'unit' | 'kind' | 'direction' | 'frequency' | 'planType' | 'definition' | 'section' | 'reviewGroup'
-  | 'areaId' | 'departmentId' | 'milestoneTotal' | 'minValue' | 'maxValue' | 'headlineOrder' | 'sortOrder' | 'sourceText'
-  | 'isRetired' | 'version'
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'unit'
+  | 'kind'
+  | 'direction'
+  | 'frequency'
+  | 'planType'
+  | 'definition'
+  | 'section'
+  | 'reviewGroup'
+  | 'areaId'
+  | 'departmentId'
+  | 'milestoneTotal'
+  | 'minValue'
+  | 'maxValue'
+  | 'headlineOrder'
+  | 'sortOrder'
+  | 'sourceText'
+  | 'isRetired'
+  | 'version'
 > & { areaSlug: string | null; departmentCode: string; departmentName: string; departmentShortName: string };
 
 /**
@@ -38,7 +56,8 @@ export type IndicatorRow = Pick<
 export async function listIndicatorRows(db: Db, filter: IndicatorFilter): Promise<IndicatorRow[]> {
   const conditions = [];
   if (!filter.includeRetired) conditions.push(eq(indicators.isRetired, false));
-  if (filter.indicatorIds) conditions.push(inArray(indicators.id, filter.indicatorIds.length ? filter.indicatorIds : [-1]));
+  if (filter.indicatorIds)
+    conditions.push(inArray(indicators.id, filter.indicatorIds.length ? filter.indicatorIds : [-1]));
   if (filter.areaId !== undefined) conditions.push(eq(indicators.areaId, filter.areaId));
   if (filter.departmentId !== undefined) conditions.push(eq(indicators.departmentId, filter.departmentId));
   const rows = await db
@@ -85,7 +104,8 @@ export async function listActualRows(
     const through = or(sql`${actuals.year} < ${lastYear}`, lte(actuals.month, args.throughMonth));
     if (through) conditions.push(through);
   }
-  if (args.indicatorIds) conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
+  if (args.indicatorIds)
+    conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   const rows = await db
     .select({
       id: actuals.id,
@@ -127,7 +147,8 @@ export type TargetRow = Awaited<ReturnType<typeof listTargetRows>>[number];
  */
 export async function listTargetRows(db: Db, args: { year: number; indicatorIds?: number[] }) {
   const conditions = [eq(targets.year, args.year)];
-  if (args.indicatorIds) conditions.push(inArray(targets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
+  if (args.indicatorIds)
+    conditions.push(inArray(targets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   const rows = await db
     .select({
       id: targets.id,
@@ -141,11 +162,16 @@ export async function listTargetRows(db: Db, args: { year: number; indicatorIds?
       isSample: targets.isSample,
       isRevised: targets.isRevised,
       version: targets.version,
-      packedPhases: sql<string | null>`(select string_agg(${targetPhases.month}::text || ':' || ${targetPhases.value}::text, ',' order by ${targetPhases.month}) from ${targetPhases} where ${targetPhases.targetId} = ${targets.id})`,
+      packedPhases: sql<
+        string | null
+      >`(select string_agg(${targetPhases.month}::text || ':' || ${targetPhases.value}::text, ',' order by ${targetPhases.month}) from ${targetPhases} where ${targetPhases.targetId} = ${targets.id})`,
     })
     .from(targets)
     .where(and(...conditions));
-  return rows.map(({ packedPhases, ...t }) => ({ ...t, phases: unpack(packedPhases).map(([month, value]) => ({ month, value: value ?? '0' })) }));
+  return rows.map(({ packedPhases, ...t }) => ({
+    ...t,
+    phases: unpack(packedPhases).map(([month, value]) => ({ month, value: value ?? '0' })),
+  }));
 }
 
 /** "k:v,k:v" (integer keys, decimal or empty values) as pairs; empty for null. */
@@ -220,17 +246,18 @@ export async function listSnapshotFigures(
         statedChange: toStatedChange(stated),
       });
     }
-    const figures = unpack(row.packed).map(([key, value]): SnapshotFigureRow =>
-      special.get(key) ?? {
-        year: Math.floor(key / 100),
-        month: key % 100,
-        value,
-        valueText: null,
-        qualifier: 'exact',
-        isSample: false,
-        isDerived: false,
-        derivedNote: null,
-      },
+    const figures = unpack(row.packed).map(
+      ([key, value]): SnapshotFigureRow =>
+        special.get(key) ?? {
+          year: Math.floor(key / 100),
+          month: key % 100,
+          value,
+          valueText: null,
+          qualifier: 'exact',
+          isSample: false,
+          isDerived: false,
+          derivedNote: null,
+        },
     );
     byIndicator.set(Number(row.indicator_id), figures);
   }
@@ -245,7 +272,9 @@ export async function listSnapshotFigures(
 export async function listFigureYears(db: Db) {
   const latest = (where: ReturnType<typeof sql>, column: ReturnType<typeof sql>) =>
     sql`greatest(${sql.join(
-      DASHBOARD_STATUSES.map((status) => sql`(select max(${column}) from ${actuals} where ${actuals.status} = ${status} and ${where})`),
+      DASHBOARD_STATUSES.map(
+        (status) => sql`(select max(${column}) from ${actuals} where ${actuals.status} = ${status} and ${where})`,
+      ),
       sql`, `,
     )})`;
   const rows = await queryRows<{ year: number; last_month: number }>(

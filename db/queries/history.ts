@@ -82,7 +82,10 @@ export async function listIndicatorTargets(db: Db, args: { indicatorId: number }
     .leftJoin(targetPhases, eq(targetPhases.targetId, targets.id))
     .where(eq(targets.indicatorId, args.indicatorId))
     .orderBy(asc(targets.year), asc(targetPhases.month));
-  const byId = new Map<number, Omit<(typeof rows)[number], 'phaseMonth' | 'phaseValue'> & { phases: { month: number; value: string }[] }>();
+  const byId = new Map<
+    number,
+    Omit<(typeof rows)[number], 'phaseMonth' | 'phaseValue'> & { phases: { month: number; value: string }[] }
+  >();
   for (const { phaseMonth, phaseValue, ...target } of rows) {
     const entry = byId.get(target.id) ?? { ...target, phases: [] };
     if (phaseMonth !== null && phaseValue !== null) entry.phases.push({ month: phaseMonth, value: phaseValue });
@@ -115,6 +118,12 @@ export async function listFigureEvents(db: Db, args: { actor: Actor; indicatorId
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .innerJoin(actuals, eq(sql`${actuals.id}::text`, auditEvents.entityId))
     .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(and(eq(auditEvents.entityType, 'actual'), eq(auditEvents.indicatorId, args.indicatorId), visibleFigures(args.actor)))
+    .where(
+      and(
+        eq(auditEvents.entityType, 'actual'),
+        eq(auditEvents.indicatorId, args.indicatorId),
+        visibleFigures(args.actor),
+      ),
+    )
     .orderBy(asc(auditEvents.id));
 }

@@ -61,7 +61,10 @@ export async function getInstructionForAnswer(tx: Db, id: number) {
   return row ?? null;
 }
 
-export async function insertInstruction(tx: Db, values: { indicatorId: number; authorId: number; body: string; createdAt: Date }) {
+export async function insertInstruction(
+  tx: Db,
+  values: { indicatorId: number; authorId: number; body: string; createdAt: Date },
+) {
   const [row] = await tx.insert(instructions).values(values).returning();
   if (!row) throw new Error('instruction insert returned no row');
   return row;

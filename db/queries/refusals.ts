@@ -15,7 +15,11 @@ export interface RefusalCount {
  * Concurrent refusals serialise on the row, so exactly one of them sees count 1.
  */
 export async function countRefusal(tx: Db, address: string, reason: string, windowStart: Date): Promise<RefusalCount> {
-  const [row] = await queryRows<{ count: number; previous_window_start: string | Date | null; previous_count: number | null }>(
+  const [row] = await queryRows<{
+    count: number;
+    previous_window_start: string | Date | null;
+    previous_count: number | null;
+  }>(
     tx,
     sql`insert into refusal_windows (address, reason, window_start, count)
         values (${address}, ${reason}, ${windowStart.toISOString()}, 1)

@@ -33,7 +33,10 @@ export async function listFigureStates(db: Db, years: number[]) {
 
 /** (indicator, year) of every target of the given years: what is planned, hence due. */
 export async function listTargetYears(db: Db, years: number[]) {
-  return db.select({ indicatorId: targets.indicatorId, year: targets.year }).from(targets).where(inArray(targets.year, years));
+  return db
+    .select({ indicatorId: targets.indicatorId, year: targets.year })
+    .from(targets)
+    .where(inArray(targets.year, years));
 }
 
 export type NewOutboxMessage = typeof reminderOutbox.$inferInsert;
@@ -55,7 +58,10 @@ export async function enqueueMessages(db: Db, messages: NewOutboxMessage[]): Pro
  * whose lease has expired — in one statement: status sending, attempts + 1, a lease until `now + leaseMs` and the
  * claim token. Rows another transaction is claiming are skipped (FOR UPDATE SKIP LOCKED).
  */
-export async function claimMessages(db: Db, args: { now: Date; leaseMs: number; limit: number; token: string }): Promise<OutboxMessage[]> {
+export async function claimMessages(
+  db: Db,
+  args: { now: Date; leaseMs: number; limit: number; token: string },
+): Promise<OutboxMessage[]> {
   const due = db
     .select({ id: reminderOutbox.id })
     .from(reminderOutbox)
@@ -101,7 +107,13 @@ export async function markAttemptFailed(
 ): Promise<boolean> {
   const rows = await db
     .update(reminderOutbox)
-    .set({ status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error.slice(0, 1000), leaseUntil: null, claimToken: null })
+    .set({
+      status: outcome.status,
+      nextAttemptAt: outcome.nextAttemptAt,
+      lastError: outcome.error.slice(0, 1000),
+      leaseUntil: null,
+      claimToken: null,
+    })
     .where(and(eq(reminderOutbox.id, id), eq(reminderOutbox.claimToken, token), eq(reminderOutbox.status, 'sending')))
     .returning({ id: reminderOutbox.id });
   return rows.length > 0;
@@ -148,7 +160,10 @@ export async function getOutboxMessage(db: Db, id: number): Promise<OutboxMessag
  * expired, or when `holder` already holds it. One statement (INSERT … ON CONFLICT DO UPDATE … WHERE), so two
  * instances racing for it cannot both win; works the same on PostgreSQL and PGlite.
  */
-export async function takeLease(db: Db, args: { name: string; holder: string; now: Date; ttlMs: number }): Promise<boolean> {
+export async function takeLease(
+  db: Db,
+  args: { name: string; holder: string; now: Date; ttlMs: number },
+): Promise<boolean> {
   const expiresAt = new Date(args.now.getTime() + args.ttlMs);
   const rows = await db
     .insert(workerLeases)

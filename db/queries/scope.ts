@@ -119,7 +119,8 @@ export type ScopeKey = 'all-submitted' | `drafts-of-${number}`;
  */
 export function scopeKey(actor: Actor, ownerDepartmentId?: number): ScopeKey {
   const department = draftsDepartment(actor);
-  if (department === null || (ownerDepartmentId !== undefined && ownerDepartmentId !== department)) return 'all-submitted';
+  if (department === null || (ownerDepartmentId !== undefined && ownerDepartmentId !== department))
+    return 'all-submitted';
   return `drafts-of-${department}`;
 }
 

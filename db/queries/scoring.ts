@@ -14,13 +14,26 @@ export type NewSnapshot = typeof scoreSnapshots.$inferInsert;
 
 /** The latest version of the year's scheme (draft or published), locked for update when in a transaction. */
 export async function getLatestScheme(db: Db, year: number, forUpdate = false): Promise<SchemeRecord | null> {
-  const q = db.select().from(scoringSchemes).where(eq(scoringSchemes.year, year)).orderBy(desc(scoringSchemes.version)).limit(1);
+  const q = db
+    .select()
+    .from(scoringSchemes)
+    .where(eq(scoringSchemes.year, year))
+    .orderBy(desc(scoringSchemes.version))
+    .limit(1);
   const [row] = forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
 
-export async function getScheme(db: Db, year: number, version: number, forUpdate = false): Promise<SchemeRecord | null> {
-  const q = db.select().from(scoringSchemes).where(and(eq(scoringSchemes.year, year), eq(scoringSchemes.version, version)));
+export async function getScheme(
+  db: Db,
+  year: number,
+  version: number,
+  forUpdate = false,
+): Promise<SchemeRecord | null> {
+  const q = db
+    .select()
+    .from(scoringSchemes)
+    .where(and(eq(scoringSchemes.year, year), eq(scoringSchemes.version, version)));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
@@ -43,15 +56,30 @@ export async function listSchemeVersions(db: Db, year: number) {
 
 export async function insertScheme(
   tx: Db,
-  values: { year: number; version: number; body: SchemeBody; subjectKind: SubjectKind; isSample: boolean; createdBy: number | null },
+  values: {
+    year: number;
+    version: number;
+    body: SchemeBody;
+    subjectKind: SubjectKind;
+    isSample: boolean;
+    createdBy: number | null;
+  },
 ): Promise<SchemeRecord> {
-  const [row] = await tx.insert(scoringSchemes).values({ ...values, updatedBy: values.createdBy }).returning();
+  const [row] = await tx
+    .insert(scoringSchemes)
+    .values({ ...values, updatedBy: values.createdBy })
+    .returning();
   if (!row) throw new Error('scheme insert returned no row');
   return row;
 }
 
 /** Changes a draft's body; a published scheme is never changed (the where clause keeps it so). */
-export async function updateDraftScheme(tx: Db, id: number, body: SchemeBody, updatedBy: number | null): Promise<SchemeRecord | null> {
+export async function updateDraftScheme(
+  tx: Db,
+  id: number,
+  body: SchemeBody,
+  updatedBy: number | null,
+): Promise<SchemeRecord | null> {
   const [row] = await tx
     .update(scoringSchemes)
     .set({ body, updatedBy, updatedAt: new Date() })
@@ -61,7 +89,10 @@ export async function updateDraftScheme(tx: Db, id: number, body: SchemeBody, up
 }
 
 export async function markSchemePublished(tx: Db, id: number, publishedBy: number | null, at: Date): Promise<void> {
-  await tx.update(scoringSchemes).set({ status: 'published', publishedBy, publishedAt: at, updatedAt: at }).where(eq(scoringSchemes.id, id));
+  await tx
+    .update(scoringSchemes)
+    .set({ status: 'published', publishedBy, publishedAt: at, updatedAt: at })
+    .where(eq(scoringSchemes.id, id));
 }
 
 /** Active departments: the subjects scored today. */
@@ -90,7 +121,14 @@ export async function listSubmittedKeys(db: Db, year: number, indicatorIds: numb
   const rows = await db
     .select({ indicatorId: actuals.indicatorId, month: actuals.month })
     .from(actuals)
-    .where(and(eq(actuals.year, year), inArray(actuals.status, ['submitted', 'approved']), inArray(actuals.indicatorId, indicatorIds), gte(actuals.month, 1)));
+    .where(
+      and(
+        eq(actuals.year, year),
+        inArray(actuals.status, ['submitted', 'approved']),
+        inArray(actuals.indicatorId, indicatorIds),
+        gte(actuals.month, 1),
+      ),
+    );
   return new Set(rows.map((r) => `${r.indicatorId}:${r.month}`));
 }
 
@@ -100,7 +138,11 @@ export async function insertSnapshots(tx: Db, rows: NewSnapshot[]): Promise<void
 
 /** The published snapshot of one scheme version, best first. */
 export async function listSnapshots(db: Db, schemeId: number): Promise<SnapshotRecord[]> {
-  return db.select().from(scoreSnapshots).where(eq(scoreSnapshots.schemeId, schemeId)).orderBy(asc(scoreSnapshots.rank), asc(scoreSnapshots.subjectCode));
+  return db
+    .select()
+    .from(scoreSnapshots)
+    .where(eq(scoreSnapshots.schemeId, schemeId))
+    .orderBy(asc(scoreSnapshots.rank), asc(scoreSnapshots.subjectCode));
 }
 
 /** The latest published version of the year, if any. */
@@ -118,7 +160,13 @@ export async function getLatestPublishedScheme(db: Db, year: number): Promise<Sc
 export async function listIndicatorsByCodes(db: Db, codes: string[]) {
   if (codes.length === 0) return [];
   return db
-    .select({ id: indicators.id, code: indicators.code, name: indicators.name, kind: indicators.kind, direction: indicators.direction })
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      name: indicators.name,
+      kind: indicators.kind,
+      direction: indicators.direction,
+    })
     .from(indicators)
     .where(and(inArray(indicators.code, codes), eq(indicators.isRetired, false)));
 }

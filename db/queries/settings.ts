@@ -32,7 +32,10 @@ export async function deleteForbiddenSettings(db: Db): Promise<number> {
 /** The reminder settings (channels, thresholds): one JSON value of its own, read and validated by lib/services/reminder-settings. */
 export const REMINDER_SETTINGS_KEY = 'reminders';
 
-export async function getSettingRow(db: Db, key: string): Promise<{ value: unknown; updatedAt: Date; updatedBy: number | null } | null> {
+export async function getSettingRow(
+  db: Db,
+  key: string,
+): Promise<{ value: unknown; updatedAt: Date; updatedBy: number | null } | null> {
   const [row] = await db
     .select({ value: settings.value, updatedAt: settings.updatedAt, updatedBy: settings.updatedBy })
     .from(settings)
@@ -40,7 +43,13 @@ export async function getSettingRow(db: Db, key: string): Promise<{ value: unkno
   return row ?? null;
 }
 
-export async function putSettingRow(db: Db, key: string, value: unknown, updatedBy: number | null, at: Date): Promise<void> {
+export async function putSettingRow(
+  db: Db,
+  key: string,
+  value: unknown,
+  updatedBy: number | null,
+  at: Date,
+): Promise<void> {
   await db
     .insert(settings)
     .values({ key, value, updatedBy, updatedAt: at })

@@ -55,7 +55,8 @@ export async function updateTargetIfVersion(tx: Db, id: number, version: number,
 
 export async function replaceTargetPhases(tx: Db, targetId: number, phases: PhaseValue[]): Promise<void> {
   await tx.delete(targetPhases).where(eq(targetPhases.targetId, targetId));
-  if (phases.length > 0) await tx.insert(targetPhases).values(phases.map((p) => ({ targetId, month: p.month, value: p.value })));
+  if (phases.length > 0)
+    await tx.insert(targetPhases).values(phases.map((p) => ({ targetId, month: p.month, value: p.value })));
 }
 
 /** Every live indicator (outside the five-year review) and any indicator holding a target that year, with the target. */

@@ -36,7 +36,11 @@ export async function insertUnit(tx: Db, values: typeof units.$inferInsert): Pro
   return row ?? null;
 }
 
-export async function updateUnitRow(tx: Db, id: number, set: Partial<typeof units.$inferInsert>): Promise<UnitRecord | null> {
+export async function updateUnitRow(
+  tx: Db,
+  id: number,
+  set: Partial<typeof units.$inferInsert>,
+): Promise<UnitRecord | null> {
   const [row] = await tx
     .update(units)
     .set({ ...set, updatedAt: new Date() })
@@ -71,15 +75,29 @@ const figureColumns = {
  */
 export async function listUnitFigures(
   db: Db,
-  args: { year: number; throughMonth?: number; month?: number; indicatorIds?: number[]; unitId?: number; approvedOnly?: boolean },
+  args: {
+    year: number;
+    throughMonth?: number;
+    month?: number;
+    indicatorIds?: number[];
+    unitId?: number;
+    approvedOnly?: boolean;
+  },
 ): Promise<UnitFigureRow[]> {
   const conditions: (SQL | undefined)[] = [
     eq(actuals.year, args.year),
     args.approvedOnly ? and(eq(actuals.status, 'approved'), isNotNull(actuals.unitId)) : unitDashboardFigures(),
   ];
   if (args.month !== undefined) conditions.push(eq(actuals.month, args.month));
-  if (args.throughMonth !== undefined) conditions.push(inArray(actuals.month, Array.from({ length: args.throughMonth }, (_, i) => i + 1)));
-  if (args.indicatorIds) conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
+  if (args.throughMonth !== undefined)
+    conditions.push(
+      inArray(
+        actuals.month,
+        Array.from({ length: args.throughMonth }, (_, i) => i + 1),
+      ),
+    );
+  if (args.indicatorIds)
+    conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   if (args.unitId !== undefined) conditions.push(eq(actuals.unitId, args.unitId));
   const rows = await db
     .select(figureColumns)
@@ -92,23 +110,43 @@ export async function listUnitFigures(
 export type UnitTargetRow = typeof unitTargets.$inferSelect;
 
 /** Unit targets of a year: of some indicators and/or one unit. */
-export async function listUnitTargets(db: Db, args: { year: number; indicatorIds?: number[]; unitId?: number }): Promise<UnitTargetRow[]> {
+export async function listUnitTargets(
+  db: Db,
+  args: { year: number; indicatorIds?: number[]; unitId?: number },
+): Promise<UnitTargetRow[]> {
   const conditions: (SQL | undefined)[] = [eq(unitTargets.year, args.year)];
-  if (args.indicatorIds) conditions.push(inArray(unitTargets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
+  if (args.indicatorIds)
+    conditions.push(inArray(unitTargets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   if (args.unitId !== undefined) conditions.push(eq(unitTargets.unitId, args.unitId));
-  return db.select().from(unitTargets).where(and(...conditions)).orderBy(asc(unitTargets.indicatorId), asc(unitTargets.unitId));
+  return db
+    .select()
+    .from(unitTargets)
+    .where(and(...conditions))
+    .orderBy(asc(unitTargets.indicatorId), asc(unitTargets.unitId));
 }
 
 /** Replaces an indicator's unit targets of a year (inside the caller's transaction); returns what was stored before. */
 export async function replaceUnitTargets(
   tx: Db,
-  args: { indicatorId: number; year: number; rows: { unitId: number; value: string; qualifier: 'exact' | 'at_least' }[]; updatedBy: number | null },
+  args: {
+    indicatorId: number;
+    year: number;
+    rows: { unitId: number; value: string; qualifier: 'exact' | 'at_least' }[];
+    updatedBy: number | null;
+  },
 ): Promise<UnitTargetRow[]> {
   const where = and(eq(unitTargets.indicatorId, args.indicatorId), eq(unitTargets.year, args.year));
   const before = await tx.delete(unitTargets).where(where).returning();
   if (args.rows.length) {
     await tx.insert(unitTargets).values(
-      args.rows.map((r) => ({ indicatorId: args.indicatorId, year: args.year, unitId: r.unitId, value: r.value, qualifier: r.qualifier, updatedBy: args.updatedBy })),
+      args.rows.map((r) => ({
+        indicatorId: args.indicatorId,
+        year: args.year,
+        unitId: r.unitId,
+        value: r.value,
+        qualifier: r.qualifier,
+        updatedBy: args.updatedBy,
+      })),
     );
   }
   return before;
@@ -126,8 +164,16 @@ export async function listTrackedIndicators(db: Db) {
 export async function setIndicatorRollup(
   tx: Db,
   indicatorId: number,
-  set: { trackedByUnit: boolean; rollupRule: (typeof indicators.$inferSelect)['rollupRule']; rollupWeightIndicatorId: number | null },
+  set: {
+    trackedByUnit: boolean;
+    rollupRule: (typeof indicators.$inferSelect)['rollupRule'];
+    rollupWeightIndicatorId: number | null;
+  },
 ) {
-  const [row] = await tx.update(indicators).set({ ...set, updatedAt: new Date() }).where(eq(indicators.id, indicatorId)).returning();
+  const [row] = await tx
+    .update(indicators)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(indicators.id, indicatorId))
+    .returning();
   return row ?? null;
 }

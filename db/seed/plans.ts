@@ -25,7 +25,11 @@ const FIFTEENTH: SeedPlanIndicator[] = [
   { code: 'INV-INVESTMENT', pathKind: 'compound', annualGrowth: '6' },
   { code: 'REF-EXPORTS', pathKind: 'compound', annualGrowth: '10' },
   { code: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '400' },
-  { code: 'LIV-NEW-URBAN-JOBS', pathKind: 'typed', typed: { 2026: '4.8', 2027: '4.85', 2028: '4.9', 2029: '4.95', 2030: '5' } },
+  {
+    code: 'LIV-NEW-URBAN-JOBS',
+    pathKind: 'typed',
+    typed: { 2026: '4.8', 2027: '4.85', 2028: '4.9', 2029: '4.95', 2030: '5' },
+  },
   { code: 'INN-NET-NEW-FIRMS', pathKind: 'straight', finalTarget: '3200' },
   { code: 'REV-URBANIZATION', pathKind: 'straight', finalTarget: '65' },
   { code: 'REV-FOREST-COVERAGE', pathKind: 'straight', finalTarget: '29' },
@@ -40,12 +44,26 @@ export async function seedPlans(db: Db): Promise<boolean> {
     await tx
       .insert(plans)
       .values([
-        { code: REVIEW_PLAN_CODE, name: '十四五', firstYear: 2021, lastYear: 2025, note: '已收官：对照“十三五”末（2020年）回顾' },
+        {
+          code: REVIEW_PLAN_CODE,
+          name: '十四五',
+          firstYear: 2021,
+          lastYear: 2025,
+          note: '已收官：对照“十三五”末（2020年）回顾',
+        },
         { code: CURRENT_PLAN_CODE, name: '十五五', firstYear: 2026, lastYear: 2030, note: SAMPLE_SOURCE },
       ])
       .onConflictDoNothing();
     const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, CURRENT_PLAN_CODE));
-    const rows = await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(inArray(indicators.code, FIFTEENTH.map((i) => i.code)));
+    const rows = await tx
+      .select({ id: indicators.id, code: indicators.code })
+      .from(indicators)
+      .where(
+        inArray(
+          indicators.code,
+          FIFTEENTH.map((i) => i.code),
+        ),
+      );
     const idOf = new Map(rows.map((r) => [r.code, r.id]));
     const values = FIFTEENTH.flatMap((p, i) => {
       const indicatorId = idOf.get(p.code);

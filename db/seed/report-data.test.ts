@@ -137,7 +137,11 @@ describe('seed indicators', () => {
       }
     }
     // every work area holds indicators
-    for (const slug of AREA_SLUGS) expect(SEED_INDICATORS.some((i) => i.area === slug), slug).toBe(true);
+    for (const slug of AREA_SLUGS)
+      expect(
+        SEED_INDICATORS.some((i) => i.area === slug),
+        slug,
+      ).toBe(true);
   });
 
   it('of the review have a review group, and only they do', () => {
@@ -149,7 +153,11 @@ describe('seed indicators', () => {
         expect(ind.reviewGroup, ind.code).toBeUndefined();
       }
     }
-    for (const group of REVIEW_GROUPS) expect(SEED_INDICATORS.some((i) => i.reviewGroup === group), group).toBe(true);
+    for (const group of REVIEW_GROUPS)
+      expect(
+        SEED_INDICATORS.some((i) => i.reviewGroup === group),
+        group,
+      ).toBe(true);
   });
 
   it('hold decimal strings, one report-year figure each, derived values explained', () => {
@@ -157,7 +165,8 @@ describe('seed indicators', () => {
       const current = ind.values.filter((v) => v.year === REPORT_YEAR);
       expect(current, ind.code).toHaveLength(1);
       // A report-year figure is never estimated; it may be a number converted from the report's words ("八成以上").
-      if (current[0]?.derived) expect(current[0].derivedNote, ind.code).toMatch(/^报告原文为“[^”]+”，按\d+(\.\d+)?%计$/);
+      if (current[0]?.derived)
+        expect(current[0].derivedNote, ind.code).toMatch(/^报告原文为“[^”]+”，按\d+(\.\d+)?%计$/);
       const years = ind.values.map((v) => v.year);
       expect(new Set(years).size, ind.code).toBe(years.length);
       for (const v of ind.values) {
@@ -176,18 +185,22 @@ describe('seed indicators', () => {
   });
 
   it('hold every stated change with its words verbatim from the source sentence, and the sign they say', () => {
-    const stated = SEED_INDICATORS.flatMap((ind) => ind.values.flatMap((v) => (v.statedChange ? [{ ind, c: v.statedChange }] : [])));
+    const stated = SEED_INDICATORS.flatMap((ind) =>
+      ind.values.flatMap((v) => (v.statedChange ? [{ ind, c: v.statedChange }] : [])),
+    );
     expect(stated.length).toBeGreaterThanOrEqual(4);
     for (const { ind, c } of stated) {
       expect(norm(ind.source).includes(norm(c.text)), `${ind.code}: ${c.text}`).toBe(true);
       const number = c.text.match(/\d+(\.\d+)?/)?.[0];
       expect(Number(number), ind.code).toBe(Math.abs(c.change));
       expect(c.change < 0, ind.code).toBe(/下降|减少/.test(c.text));
-      expect(c.unit, ind.code).toBe(c.text.includes('个百分点') ? 'points' : c.text.includes('%') ? 'percent' : 'absolute');
+      expect(c.unit, ind.code).toBe(
+        c.text.includes('个百分点') ? 'points' : c.text.includes('%') ? 'percent' : 'absolute',
+      );
     }
   });
 
-  it('show only the report\'s own words: every figure in words is verbatim in its source sentence', () => {
+  it("show only the report's own words: every figure in words is verbatim in its source sentence", () => {
     for (const ind of SEED_INDICATORS) {
       for (const v of ind.values.filter((x) => x.year === REPORT_YEAR && x.valueText)) {
         expect(norm(ind.source).includes(norm(v.valueText ?? '')), `${ind.code}: ${v.valueText}`).toBe(true);
@@ -195,7 +208,7 @@ describe('seed indicators', () => {
     }
   });
 
-  it('keep the report\'s word before a number: 突破 and 超 apart', () => {
+  it("keep the report's word before a number: 突破 and 超 apart", () => {
     for (const ind of SEED_INDICATORS) {
       const v = ind.values.find((x) => x.year === REPORT_YEAR);
       if (!v?.value || v.derived) continue;
@@ -214,7 +227,8 @@ describe('seed indicators', () => {
       } else {
         expect(ind.milestoneTotal, ind.code).toBeUndefined();
       }
-      if (ind.unit === '%' || ind.unit === '个百分点') expect(ind.kind === 'rate' || ind.kind === 'level', ind.code).toBe(true);
+      if (ind.unit === '%' || ind.unit === '个百分点')
+        expect(ind.kind === 'rate' || ind.kind === 'level', ind.code).toBe(true);
       if (/(增速|增长)$/.test(ind.name)) expect(ind.kind, ind.code).toBe('rate');
     }
   });

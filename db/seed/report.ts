@@ -101,7 +101,7 @@ export async function seedReport(db: Db): Promise<SeedSummary> {
         statedChangeUnit: v.statedChange?.unit ?? null,
         statedChangeBasis: v.statedChange?.basis ?? null,
         statedChangeText: v.statedChange?.text ?? null,
-        note: v.derived ? v.derivedNote ?? null : '政府工作报告公布数',
+        note: v.derived ? (v.derivedNote ?? null) : '政府工作报告公布数',
       })),
     );
     await tx.insert(actuals).values(figureValues).onConflictDoNothing();

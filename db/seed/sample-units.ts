@@ -55,12 +55,29 @@ function split(value: string, count: number): string[] {
  */
 export async function seedSampleUnits<R extends SampleFigureRow>(
   tx: Db,
-  args: { year: number; cityFigures: R[]; cityTargets: { indicatorId: number; value: string | null }[]; lastClosed: number; note: string },
+  args: {
+    year: number;
+    cityFigures: R[];
+    cityTargets: { indicatorId: number; value: string | null }[];
+    lastClosed: number;
+    note: string;
+  },
 ): Promise<{ cityFigures: R[]; unitFigures: number; unitTargets: number }> {
-  const counted = (await tx.select().from(units).orderBy(units.sortOrder, units.id)).filter((u) => u.isActive && countsInRollup(u.kind));
-  const ids = await tx.select({ id: indicators.id, code: indicators.code }).from(indicators).where(inArray(indicators.code, TRACKED.map((t) => t.code)));
+  const counted = (await tx.select().from(units).orderBy(units.sortOrder, units.id)).filter(
+    (u) => u.isActive && countsInRollup(u.kind),
+  );
+  const ids = await tx
+    .select({ id: indicators.id, code: indicators.code })
+    .from(indicators)
+    .where(
+      inArray(
+        indicators.code,
+        TRACKED.map((t) => t.code),
+      ),
+    );
   const idOf = new Map(ids.map((r) => [r.code, r.id]));
-  if (counted.length !== SHARES.length || ids.length !== TRACKED.length) return { cityFigures: args.cityFigures, unitFigures: 0, unitTargets: 0 };
+  if (counted.length !== SHARES.length || ids.length !== TRACKED.length)
+    return { cityFigures: args.cityFigures, unitFigures: 0, unitTargets: 0 };
 
   const trackedIds = new Set(ids.map((r) => r.id));
   const unitValues = new Map<string, string>(); // `${indicatorId}:${month}:${unitId}` → value
@@ -72,13 +89,24 @@ export async function seedSampleUnits<R extends SampleFigureRow>(
     const indicatorId = idOf.get(t.code) ?? -1;
     await tx
       .update(indicators)
-      .set({ trackedByUnit: true, rollupRule: t.rule, rollupWeightIndicatorId: t.weight ? (idOf.get(t.weight) ?? null) : null })
+      .set({
+        trackedByUnit: true,
+        rollupRule: t.rule,
+        rollupWeightIndicatorId: t.weight ? (idOf.get(t.weight) ?? null) : null,
+      })
       .where(eq(indicators.id, indicatorId));
     const cityTarget = args.cityTargets.find((x) => x.indicatorId === indicatorId)?.value ?? null;
     if (cityTarget !== null) {
       const values = t.rule === 'sum' ? split(cityTarget, counted.length) : counted.map(() => cityTarget);
       counted.forEach((u, i) =>
-        targetRows.push({ indicatorId, year: args.year, unitId: u.id, value: values[i] ?? '0', qualifier: t.rule === 'sum' ? 'exact' : 'at_least', isSample: true }),
+        targetRows.push({
+          indicatorId,
+          year: args.year,
+          unitId: u.id,
+          value: values[i] ?? '0',
+          qualifier: t.rule === 'sum' ? 'exact' : 'at_least',
+          isSample: true,
+        }),
       );
     }
     const cityRows = args.cityFigures.filter((f) => f.indicatorId === indicatorId);
@@ -86,16 +114,28 @@ export async function seedSampleUnits<R extends SampleFigureRow>(
       const values =
         t.rule === 'sum'
           ? split(city.value, counted.length)
-          : counted.map((_, i) => (Number(city.value) + (RATE_OFFSETS[i] ?? 0)).toFixed(Math.max(1, decimalsOf(city.value))));
+          : counted.map((_, i) =>
+              (Number(city.value) + (RATE_OFFSETS[i] ?? 0)).toFixed(Math.max(1, decimalsOf(city.value))),
+            );
       const late = city.month === args.lastClosed;
       counted.forEach((u, i) => {
         if (late && u.code === SAMPLE_LATE_UNIT) return;
         const value = values[i] ?? '0';
         unitValues.set(`${indicatorId}:${city.month}:${u.id}`, value);
-        unitRows.push({ indicatorId, year: args.year, month: city.month, unitId: u.id, value, status: 'approved', isSample: true, note: args.note });
+        unitRows.push({
+          indicatorId,
+          year: args.year,
+          month: city.month,
+          unitId: u.id,
+          value,
+          status: 'approved',
+          isSample: true,
+          note: args.note,
+        });
       });
       const weightId = t.weight ? idOf.get(t.weight) : undefined;
-      const mapOf = (id: number) => new Map(counted.map((u) => [u.id, unitValues.get(`${id}:${city.month}:${u.id}`) ?? null]));
+      const mapOf = (id: number) =>
+        new Map(counted.map((u) => [u.id, unitValues.get(`${id}:${city.month}:${u.id}`) ?? null]));
       const rollup = rollUp({
         rule: t.rule,
         units: counted.map((u) => ({ id: u.id, name: u.name })),
@@ -113,7 +153,11 @@ export async function seedSampleUnits<R extends SampleFigureRow>(
       });
     }
   }
-  for (let i = 0; i < unitRows.length; i += 500) await tx.insert(actuals).values(unitRows.slice(i, i + 500)).onConflictDoNothing();
+  for (let i = 0; i < unitRows.length; i += 500)
+    await tx
+      .insert(actuals)
+      .values(unitRows.slice(i, i + 500))
+      .onConflictDoNothing();
   if (targetRows.length) await tx.insert(unitTargets).values(targetRows).onConflictDoNothing();
   return {
     cityFigures: [...args.cityFigures.filter((f) => !trackedIds.has(f.indicatorId)), ...derived],

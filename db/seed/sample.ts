@@ -84,7 +84,10 @@ function valueAt(plan: SamplePlan, month: number, random: () => number): number 
 }
 
 /** Loads the sample year once; months up to the one before `now` (all twelve once the year is over). */
-export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: boolean; targets: number; figures: number }> {
+export async function seedSampleYear(
+  db: Db,
+  now: Date,
+): Promise<{ applied: boolean; targets: number; figures: number }> {
   return db.transaction(async (tx) => {
     const [done] = await tx.select().from(seedRuns).where(eq(seedRuns.name, SAMPLE_SEED_NAME));
     if (done) return { applied: false, targets: 0, figures: 0 };
@@ -92,7 +95,12 @@ export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: bool
     const idRows = await tx
       .select({ id: indicators.id, code: indicators.code })
       .from(indicators)
-      .where(inArray(indicators.code, plans.map((p) => p.ind.code)));
+      .where(
+        inArray(
+          indicators.code,
+          plans.map((p) => p.ind.code),
+        ),
+      );
     const idOf = new Map(idRows.map((r) => [r.code, r.id]));
     const cur = currentPeriod(now);
     const lastClosed = cur.year > SAMPLE_YEAR ? 12 : cur.year < SAMPLE_YEAR ? 0 : cur.month - 1;
@@ -105,20 +113,32 @@ export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: bool
           indicatorId,
           year: SAMPLE_YEAR,
           value: fixed(p.target, p.decimals),
-          qualifier: p.ind.kind === 'rate' && p.ind.values[0]?.qualifier === 'about' ? ('about' as const) : ('exact' as const),
+          qualifier:
+            p.ind.kind === 'rate' && p.ind.values[0]?.qualifier === 'about' ? ('about' as const) : ('exact' as const),
           baseline: traitsOf(p.ind.kind).fromBaseline ? fixed(p.base, p.decimals) : null,
-          phasing: p.ind.kind === 'cumulative' && p.ind.frequency === 'quarterly' ? ('quarterly' as const) : ('none' as const),
+          phasing:
+            p.ind.kind === 'cumulative' && p.ind.frequency === 'quarterly' ? ('quarterly' as const) : ('none' as const),
           isSample: true,
         },
       ];
     });
     const inserted = targetRows.length
-      ? await tx.insert(targets).values(targetRows).onConflictDoNothing().returning({ id: targets.id, phasing: targets.phasing, value: targets.value })
+      ? await tx
+          .insert(targets)
+          .values(targetRows)
+          .onConflictDoNothing()
+          .returning({ id: targets.id, phasing: targets.phasing, value: targets.value })
       : [];
     const quarterShares = [0.2, 0.45, 0.7, 1];
     const phaseRows = inserted
       .filter((t) => t.phasing === 'quarterly' && t.value !== null)
-      .flatMap((t) => quarterShares.map((share, q) => ({ targetId: t.id, month: (q + 1) * 3, value: fixed(Number(t.value) * share, 4) })));
+      .flatMap((t) =>
+        quarterShares.map((share, q) => ({
+          targetId: t.id,
+          month: (q + 1) * 3,
+          value: fixed(Number(t.value) * share, 4),
+        })),
+      );
     if (phaseRows.length) await tx.insert(targetPhases).values(phaseRows).onConflictDoNothing();
 
     const figureRows = plans.flatMap((p) => {
@@ -152,10 +172,19 @@ export async function seedSampleYear(db: Db, now: Date): Promise<{ applied: bool
       return rows;
     });
     // A handful of indicators reported by each county and district: their city figures become the roll-ups.
-    const unitLevel = await seedSampleUnits(tx, { year: SAMPLE_YEAR, cityFigures: figureRows, cityTargets: targetRows, lastClosed, note: SAMPLE_NOTE });
+    const unitLevel = await seedSampleUnits(tx, {
+      year: SAMPLE_YEAR,
+      cityFigures: figureRows,
+      cityTargets: targetRows,
+      lastClosed,
+      note: SAMPLE_NOTE,
+    });
     const cityFigures = unitLevel.cityFigures;
     for (let i = 0; i < cityFigures.length; i += 500) {
-      await tx.insert(actuals).values(cityFigures.slice(i, i + 500)).onConflictDoNothing();
+      await tx
+        .insert(actuals)
+        .values(cityFigures.slice(i, i + 500))
+        .onConflictDoNothing();
     }
     const details = {
       year: SAMPLE_YEAR,

@@ -18,7 +18,9 @@ export class EntryPage {
 
   /** The card of the indicator whose name starts with `name`. */
   card(name: string): EntryCard {
-    return new EntryCard(this.page.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: new RegExp(`^${name}`) }) }));
+    return new EntryCard(
+      this.page.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: new RegExp(`^${name}`) }) }),
+    );
   }
 }
 

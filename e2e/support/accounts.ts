@@ -16,7 +16,9 @@ export const E2E_ACCOUNTS = {
  * What a non-browser client (Playwright's API requests) sends so its writes pass the origin check, as the
  * browser does on the app's own pages (lib/server-http/request-origin.ts).
  */
-export const SAME_ORIGIN = { origin: new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).origin };
+export const SAME_ORIGIN = {
+  origin: new URL(process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).origin,
+};
 
 export type E2eRole = keyof typeof E2E_ACCOUNTS;
 
@@ -24,6 +26,8 @@ export const storageStateOf = (role: E2eRole) => `e2e/.auth/${role}.json`;
 
 /** A page in a fresh browser context signed in as `role` (its saved session), or with no session at all. */
 export async function pageAs(browser: Browser, role: E2eRole | 'signed-out'): Promise<Page> {
-  const context = await browser.newContext(role === 'signed-out' ? { storageState: { cookies: [], origins: [] } } : { storageState: storageStateOf(role) });
+  const context = await browser.newContext(
+    role === 'signed-out' ? { storageState: { cookies: [], origins: [] } } : { storageState: storageStateOf(role) },
+  );
   return context.newPage();
 }

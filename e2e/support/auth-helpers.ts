@@ -2,7 +2,14 @@
  * Helpers for the sign-in and user-management specs. They create their own users (through the admin API)
  * and never sign out, lock or change the shared e2e accounts.
  */
-import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  expect,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
 import { SAME_ORIGIN, storageStateOf } from './accounts';
@@ -19,7 +26,11 @@ export function totpNow(secret: string): string {
 
 /** An API context with the shared security administrator's session, who manages accounts (used read-and-create only: never signed out). */
 export function adminApi(): Promise<APIRequestContext> {
-  return request.newContext({ baseURL: BASE_URL, storageState: storageStateOf('security'), extraHTTPHeaders: SAME_ORIGIN });
+  return request.newContext({
+    baseURL: BASE_URL,
+    storageState: storageStateOf('security'),
+    extraHTTPHeaders: SAME_ORIGIN,
+  });
 }
 
 const createdSchema = z.object({ id: z.number(), username: z.string(), password: z.string() });
@@ -44,7 +55,9 @@ export async function createUser(admin: APIRequestContext, user: NewUser) {
 export async function signInOverHttp(username: string, password: string): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL: BASE_URL, storageState: NO_SESSION, extraHTTPHeaders: SAME_ORIGIN });
   const { csrfToken } = z.object({ csrfToken: z.string() }).parse(await (await ctx.get('/api/auth/csrf')).json());
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, username, password, json: 'true' } });
+  const res = await ctx.post('/api/auth/callback/credentials', {
+    form: { csrfToken, username, password, json: 'true' },
+  });
   expect(res.ok(), `sign-in of ${username}: HTTP ${res.status()}`).toBe(true);
   return ctx;
 }
@@ -63,7 +76,10 @@ export async function createReadyUser(admin: APIRequestContext, user: NewUser) {
 }
 
 /** A fresh browser context (no session); `address` sets X-Forwarded-For so failures stay off the shared address. */
-export async function newUserPage(browser: Browser, address?: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function newUserPage(
+  browser: Browser,
+  address?: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   // Explicitly without a session: contexts otherwise inherit the spec's test.use({ storageState }).
   const context = await browser.newContext({
     storageState: NO_SESSION,
@@ -74,5 +90,7 @@ export async function newUserPage(browser: Browser, address?: string): Promise<{
 
 /** watchPage's problems, less the console lines a deliberately refused request produces (4xx). */
 export function unexpectedProblems(problems: string[]): string[] {
-  return problems.filter((line) => !/^console: Failed to load resource: the server responded with a status of 4\d\d/.test(line));
+  return problems.filter(
+    (line) => !/^console: Failed to load resource: the server responded with a status of 4\d\d/.test(line),
+  );
 }

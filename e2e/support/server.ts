@@ -18,7 +18,13 @@ async function main() {
   });
   const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
     stdio: 'inherit',
-    env: { REMINDER_WORKER: '0', ...process.env, ...env, AUTH_SECRET: 'e2e-only-secret-not-for-production', NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      REMINDER_WORKER: '0',
+      ...process.env,
+      ...env,
+      AUTH_SECRET: 'e2e-only-secret-not-for-production',
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
   });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGTERM', stop);

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decryptWithKeys, deriveDataKey, encryptWithKey, isEncryptedValue, needsReseal, openSecret, sealSecret } from './data-key';
+import {
+  decryptWithKeys,
+  deriveDataKey,
+  encryptWithKey,
+  isEncryptedValue,
+  needsReseal,
+  openSecret,
+  sealSecret,
+} from './data-key';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 

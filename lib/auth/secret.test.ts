@@ -14,8 +14,12 @@ describe('the signing secret', () => {
     const problem = secretConfigurationError(readEnv({ NODE_ENV: 'production', DATABASE_URL: PG }));
     expect(problem).toMatch(/AUTH_SECRET is not set/);
     expect(problem).toContain('openssl rand -base64 32');
-    expect(secretConfigurationError(readEnv({ NODE_ENV: 'production', DATABASE_URL: PG, AUTH_SECRET: 'short' }))).toMatch(/too short/);
-    expect(secretConfigurationError(readEnv({ NODE_ENV: 'production', DATABASE_URL: PG, AUTH_SECRET: 'x'.repeat(44) }))).toBeNull();
+    expect(
+      secretConfigurationError(readEnv({ NODE_ENV: 'production', DATABASE_URL: PG, AUTH_SECRET: 'short' })),
+    ).toMatch(/too short/);
+    expect(
+      secretConfigurationError(readEnv({ NODE_ENV: 'production', DATABASE_URL: PG, AUTH_SECRET: 'x'.repeat(44) })),
+    ).toBeNull();
   });
 
   it('the embedded default and development may run without it (a generated file secret)', () => {

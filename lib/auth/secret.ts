@@ -12,7 +12,8 @@ import path from 'node:path';
 /** The shortest AUTH_SECRET accepted in production (`openssl rand -base64 32` gives 44 characters). */
 export const MIN_SECRET_LENGTH = 32;
 
-const HOW_TO = 'Create one with `openssl rand -base64 32` and set it in the environment of every instance (AUTH_SECRET=…).';
+const HOW_TO =
+  'Create one with `openssl rand -base64 32` and set it in the environment of every instance (AUTH_SECRET=…).';
 
 /**
  * Why this environment cannot run (an English message for the operator's log), or null when it can:
@@ -64,7 +65,8 @@ export function readOrCreateSecretFile(file: string): string {
       console.warn(`[zhuashou] ${file} was readable by other users; its mode is now 0600.`);
     }
     const secret = fs.readFileSync(fd, 'utf8').trim();
-    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${file} holds no usable secret: delete it to make a new one.`);
+    if (secret.length < MIN_SECRET_LENGTH)
+      throw new Error(`${file} holds no usable secret: delete it to make a new one.`);
     return secret;
   } finally {
     fs.closeSync(fd);

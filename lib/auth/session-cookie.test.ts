@@ -27,7 +27,9 @@ describe('reissueSessionVersion (the session that changed the password stays ope
 
   it('keeps the __Secure- cookie secure, and does nothing without a valid session cookie', async () => {
     const { reissueSessionVersion } = await import('./session-cookie');
-    jar.set('__Secure-next-auth.session-token', { value: await encode({ token: { uid: 1, sv: 1, authTime: 1 }, secret: SECRET }) });
+    jar.set('__Secure-next-auth.session-token', {
+      value: await encode({ token: { uid: 1, sv: 1, authTime: 1 }, secret: SECRET }),
+    });
     expect(await reissueSessionVersion(2)).toBe(true);
     expect(jar.get('__Secure-next-auth.session-token')?.options).toMatchObject({ secure: true });
     jar.clear();

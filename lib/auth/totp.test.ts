@@ -1,10 +1,19 @@
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { createRecoveryCodes, createTotpSecret, matchRecoveryCode, matchTotpStep, normalizeRecoveryCode, verifyTotpCode } from './totp';
+import {
+  createRecoveryCodes,
+  createTotpSecret,
+  matchRecoveryCode,
+  matchTotpStep,
+  normalizeRecoveryCode,
+  verifyTotpCode,
+} from './totp';
 
 const now = new Date('2026-11-30T08:00:10Z');
 const codeAt = (secret: string, at: Date) =>
-  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: at.getTime() });
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+    timestamp: at.getTime(),
+  });
 
 describe('TOTP second factor', () => {
   const secret = createTotpSecret();
@@ -46,7 +55,9 @@ describe('recovery codes', () => {
     const code = codes[3] ?? '';
     expect(await matchRecoveryCode(hashes, code)).toBe(hashes[3]);
     expect(await matchRecoveryCode(hashes, ` ${code.toLowerCase().replace(/-/g, ' ')} `)).toBe(hashes[3]);
-    expect(await matchRecoveryCode(hashes, code.replace(/-/g, '').replace(/O/g, '0').replace(/I/g, '1'))).toBe(hashes[3]);
+    expect(await matchRecoveryCode(hashes, code.replace(/-/g, '').replace(/O/g, '0').replace(/I/g, '1'))).toBe(
+      hashes[3],
+    );
     expect(await matchRecoveryCode(hashes, 'AAAA-BBBB-CCCC-DDDD')).toBeNull();
     expect(await matchRecoveryCode(hashes, '123456')).toBeNull();
   });

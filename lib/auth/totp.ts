@@ -10,7 +10,14 @@ export function createTotpSecret(): string {
 }
 
 function totpFor(secretBase32: string, label: string): TOTP {
-  return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** The otpauth:// URI an authenticator app scans (as a QR code). */
@@ -46,12 +53,7 @@ const RECOVERY_HASH_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 4096, t
 
 /** The code as typed, canonical: separators and spaces removed, upper case, 0/1/8 read as O/I/B; null if not a code. */
 export function normalizeRecoveryCode(input: string): string | null {
-  const code = input
-    .replace(/[\s-]/g, '')
-    .toUpperCase()
-    .replace(/0/g, 'O')
-    .replace(/1/g, 'I')
-    .replace(/8/g, 'B');
+  const code = input.replace(/[\s-]/g, '').toUpperCase().replace(/0/g, 'O').replace(/1/g, 'I').replace(/8/g, 'B');
   return code.length === RECOVERY_CODE_LENGTH && /^[A-Z2-7]+$/.test(code) ? code : null;
 }
 

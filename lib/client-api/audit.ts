@@ -8,7 +8,16 @@ export type AuditFilterParams = Partial<
   Record<'from' | 'to' | 'username' | 'role' | 'action' | 'entityType' | 'departmentId' | 'indicatorId', string>
 >;
 
-export const AUDIT_FILTER_KEYS = ['from', 'to', 'username', 'role', 'action', 'entityType', 'departmentId', 'indicatorId'] as const;
+export const AUDIT_FILTER_KEYS = [
+  'from',
+  'to',
+  'username',
+  'role',
+  'action',
+  'entityType',
+  'departmentId',
+  'indicatorId',
+] as const;
 
 export function auditSearch(filters: AuditFilterParams, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams();

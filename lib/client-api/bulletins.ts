@@ -3,7 +3,8 @@ import { queryOptions } from '@tanstack/react-query';
 import type { BulletinList } from '@/lib/services/bulletins/bulletins';
 import { fetchJson } from './client';
 
-export const bulletinsQuery = () => queryOptions({ queryKey: ['bulletins'], queryFn: () => fetchJson<BulletinList>('/api/bulletins') });
+export const bulletinsQuery = () =>
+  queryOptions({ queryKey: ['bulletins'], queryFn: () => fetchJson<BulletinList>('/api/bulletins') });
 
 export const bulletinsApi = {
   generate: (period: { year: number; month: number }) =>

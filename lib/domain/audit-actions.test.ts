@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, changesDashboardData, entityTypeLabel, isKnownActionFilter } from './audit-actions';
+import {
+  actionLabel,
+  AUDIT_ACTION_GROUPS,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  changesDashboardData,
+  entityTypeLabel,
+  isKnownActionFilter,
+} from './audit-actions';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -13,7 +21,13 @@ function sourceFiles(dir: string): string[] {
 
 describe('audit actions', () => {
   it('lists what is written: settings.update, indicator.unretire/delete; not the never-written ones', () => {
-    for (const action of ['settings.update', 'indicator.unretire', 'indicator.delete', 'refusal.forbidden', 'refusal.sign_in_locked']) {
+    for (const action of [
+      'settings.update',
+      'indicator.unretire',
+      'indicator.delete',
+      'refusal.forbidden',
+      'refusal.sign_in_locked',
+    ]) {
       expect(isKnownActionFilter(action), action).toBe(true);
     }
     for (const action of ['setting.update', 'target.delete', 'import.targets', 'import.actuals']) {
@@ -46,10 +60,30 @@ describe('audit actions', () => {
   });
 
   it('only data writes move the dashboards’ data version', () => {
-    for (const action of ['actual.submit', 'target.update', 'indicator.create', 'settings.update', 'period.lock', 'department.update', 'instruction.create', 'seed.report', 'user.update'] as const) {
+    for (const action of [
+      'actual.submit',
+      'target.update',
+      'indicator.create',
+      'settings.update',
+      'period.lock',
+      'department.update',
+      'instruction.create',
+      'seed.report',
+      'user.update',
+    ] as const) {
       expect(changesDashboardData(action), action).toBe(true);
     }
-    for (const action of ['auth.login', 'auth.locked', 'refusal.sign_in', 'refusal.forbidden', 'export.audit', 'audit.checkpoint', 'user.reset_password', 'user.unlock', 'user.totp_disable'] as const) {
+    for (const action of [
+      'auth.login',
+      'auth.locked',
+      'refusal.sign_in',
+      'refusal.forbidden',
+      'export.audit',
+      'audit.checkpoint',
+      'user.reset_password',
+      'user.unlock',
+      'user.totp_disable',
+    ] as const) {
       expect(changesDashboardData(action), action).toBe(false);
     }
   });

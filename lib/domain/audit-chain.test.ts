@@ -25,8 +25,18 @@ describe('the audit chain hash', () => {
   it('serialises an event exactly as the generic canonical JSON does, whatever its values', () => {
     const variants: ChainedEventContent[] = [
       EVENT,
-      { ...EVENT, actorId: null, actorUsername: null, actorRole: null, entityId: null, departmentId: null, indicatorId: null, reason: null, clientAddress: null },
-      { ...EVENT, before: [3, { b: 1, a: [] }], after: { 'é': 1, A: 2, a: 3, '': 4, z: { y: undefined } } },
+      {
+        ...EVENT,
+        actorId: null,
+        actorUsername: null,
+        actorRole: null,
+        entityId: null,
+        departmentId: null,
+        indicatorId: null,
+        reason: null,
+        clientAddress: null,
+      },
+      { ...EVENT, before: [3, { b: 1, a: [] }], after: { é: 1, A: 2, a: 3, '': 4, z: { y: undefined } } },
       { ...EVENT, before: 'text', after: 1.5e-7 },
     ];
     for (const content of variants) {

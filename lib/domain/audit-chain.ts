@@ -50,8 +50,20 @@ export function canonicalJson(value: unknown): string {
 
 /** The hashed fields in canonical (sorted) order, each with its JSON key; must name every field of ChainedEventContent. */
 const HASHED_KEYS = [
-  'action', 'actorId', 'actorRole', 'actorUsername', 'after', 'before', 'clientAddress', 'departmentId', 'entityId',
-  'entityType', 'indicatorId', 'occurredAt', 'prevHash', 'reason',
+  'action',
+  'actorId',
+  'actorRole',
+  'actorUsername',
+  'after',
+  'before',
+  'clientAddress',
+  'departmentId',
+  'entityId',
+  'entityType',
+  'indicatorId',
+  'occurredAt',
+  'prevHash',
+  'reason',
 ] as const satisfies readonly (keyof ChainedEventContent | 'prevHash')[];
 type Unlisted = Exclude<keyof ChainedEventContent, (typeof HASHED_KEYS)[number]>;
 const everyFieldListed: Unlisted extends never ? true : false = true;

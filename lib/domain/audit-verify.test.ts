@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashEvent } from './audit-chain';
-import { compareWithCheckpoint, contentOf, createChainVerifier, pickNewestCheckpoint, type StoredAuditEvent } from './audit-verify';
+import {
+  compareWithCheckpoint,
+  contentOf,
+  createChainVerifier,
+  pickNewestCheckpoint,
+  type StoredAuditEvent,
+} from './audit-verify';
 
 function chain(n: number): StoredAuditEvent[] {
   const rows: StoredAuditEvent[] = [];
@@ -50,7 +56,11 @@ describe('createChainVerifier', () => {
 
   it('reports a removed event as a broken link at the next one', () => {
     const rows = chain(5).filter((r) => r.id !== 2);
-    expect(verify(rows).firstBreak).toMatchObject({ id: 3, kind: 'broken_link', message: expect.stringContaining('可能有事件被删除') });
+    expect(verify(rows).firstBreak).toMatchObject({
+      id: 3,
+      kind: 'broken_link',
+      message: expect.stringContaining('可能有事件被删除'),
+    });
   });
 
   it('hashes jsonb-reordered keys the same', () => {
@@ -63,7 +73,9 @@ describe('compareWithCheckpoint', () => {
   const checkpoint = { count: 10, headId: 10, headHash: 'h10' };
 
   it('agrees when the head and everything before it are there', () => {
-    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 10, lastPresentId: 10 }).ok).toBe(true);
+    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 10, lastPresentId: 10 }).ok).toBe(
+      true,
+    );
   });
 
   it('names the missing tail when the head is gone', () => {
@@ -72,13 +84,24 @@ describe('compareWithCheckpoint', () => {
   });
 
   it('detects a rewritten head, and events missing or added before it', () => {
-    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'other', countThroughHead: 10, lastPresentId: 10 }).ok).toBe(false);
-    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 9, lastPresentId: 10 }).missing?.count).toBe(1);
-    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 11, lastPresentId: 10 }).ok).toBe(false);
+    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'other', countThroughHead: 10, lastPresentId: 10 }).ok).toBe(
+      false,
+    );
+    expect(
+      compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 9, lastPresentId: 10 }).missing?.count,
+    ).toBe(1);
+    expect(compareWithCheckpoint(checkpoint, { hashAtHead: 'h10', countThroughHead: 11, lastPresentId: 10 }).ok).toBe(
+      false,
+    );
   });
 
   it('a checkpoint of an empty log has nothing to compare', () => {
-    expect(compareWithCheckpoint({ count: 0, headId: null, headHash: GENESIS_HASH }, { hashAtHead: null, countThroughHead: 0, lastPresentId: null }).ok).toBe(true);
+    expect(
+      compareWithCheckpoint(
+        { count: 0, headId: null, headHash: GENESIS_HASH },
+        { hashAtHead: null, countThroughHead: 0, lastPresentId: null },
+      ).ok,
+    ).toBe(true);
   });
 });
 

@@ -148,7 +148,9 @@ export function compareWithCheckpoint(checkpoint: CheckpointRef, facts: Checkpoi
  * The newest of several kept checkpoints: the one that vouches for the most events (the greatest head id, then
  * the greater count, then the later time). An older one never hides a truncated tail that a newer one would catch.
  */
-export function pickNewestCheckpoint<T extends CheckpointRef & { createdAt: string }>(checkpoints: readonly T[]): T | null {
+export function pickNewestCheckpoint<T extends CheckpointRef & { createdAt: string }>(
+  checkpoints: readonly T[],
+): T | null {
   let best: T | null = null;
   for (const c of checkpoints) {
     if (!best) {

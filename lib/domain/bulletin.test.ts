@@ -6,7 +6,9 @@ const AREAS = [
   { id: 2, name: '抓创新、育主体' },
 ];
 
-function indicator(over: Partial<BulletinIndicator> & Pick<BulletinIndicator, 'id' | 'name' | 'status'>): BulletinIndicator {
+function indicator(
+  over: Partial<BulletinIndicator> & Pick<BulletinIndicator, 'id' | 'name' | 'status'>,
+): BulletinIndicator {
   return {
     unit: '亿元',
     kind: 'cumulative',
@@ -19,7 +21,16 @@ function indicator(over: Partial<BulletinIndicator> & Pick<BulletinIndicator, 'i
     target: { value: '1000', qualifier: 'exact' },
     expected: null,
     shares: null,
-    statusLabel: over.status === 'green' ? '正常' : over.status === 'red' ? '滞后' : over.status === 'overdue' ? '逾期未报' : over.status === 'yellow' ? '预警' : '暂无数据',
+    statusLabel:
+      over.status === 'green'
+        ? '正常'
+        : over.status === 'red'
+          ? '滞后'
+          : over.status === 'overdue'
+            ? '逾期未报'
+            : over.status === 'yellow'
+              ? '预警'
+              : '暂无数据',
     gapPoints: null,
     isSample: false,
     ...over,
@@ -60,9 +71,37 @@ const INDICATORS: BulletinIndicator[] = [
     departmentName: '市市场监督管理局',
     departmentShortName: '市市场监管局',
   }),
-  indicator({ id: 21, name: '研发投入强度', areaId: 2, kind: 'rate', unit: '%', status: 'yellow', figure: { month: 11, value: '2.3', valueText: null, qualifier: 'about' }, target: { value: '2.5', qualifier: 'exact' }, expected: 2.5, gapPoints: -0.2 }),
-  indicator({ id: 22, name: '高新技术企业', areaId: 2, kind: 'level', unit: '家', status: 'overdue', frequency: 'quarterly' }),
-  indicator({ id: 23, name: '创新氛围', areaId: 2, kind: 'qualitative', status: 'grey', statusLabel: '定性表述', target: null, figure: { month: 11, value: null, valueText: '广受好评', qualifier: 'exact' } }),
+  indicator({
+    id: 21,
+    name: '研发投入强度',
+    areaId: 2,
+    kind: 'rate',
+    unit: '%',
+    status: 'yellow',
+    figure: { month: 11, value: '2.3', valueText: null, qualifier: 'about' },
+    target: { value: '2.5', qualifier: 'exact' },
+    expected: 2.5,
+    gapPoints: -0.2,
+  }),
+  indicator({
+    id: 22,
+    name: '高新技术企业',
+    areaId: 2,
+    kind: 'level',
+    unit: '家',
+    status: 'overdue',
+    frequency: 'quarterly',
+  }),
+  indicator({
+    id: 23,
+    name: '创新氛围',
+    areaId: 2,
+    kind: 'qualitative',
+    status: 'grey',
+    statusLabel: '定性表述',
+    target: null,
+    figure: { month: 11, value: null, valueText: '广受好评', qualifier: 'exact' },
+  }),
   // The five-year review (no area) is not in the bulletin.
   indicator({ id: 99, name: '十四五回顾指标', areaId: null, status: 'green' }),
 ];
@@ -111,16 +150,27 @@ describe('buildBulletinModel', () => {
       department: '市发改委',
     });
     // 人 scales to 万人; the qualifier word stays where the report puts it.
-    expect(model.areas[0]?.rows[2]).toMatchObject({ target: '300,000人以上', actual: '123,456人（1–10月累计）', expected: '25万人', completion: '41.2%' });
+    expect(model.areas[0]?.rows[2]).toMatchObject({
+      target: '300,000人以上',
+      actual: '123,456人（1–10月累计）',
+      expected: '25万人',
+      completion: '41.2%',
+    });
     expect(model.areas[0]?.rows[1]?.actual).toBe('超500亿元（1–11月累计）');
     // A rate: completion is its gap to the target in points; a level reads its month, not a running total.
-    expect(model.areas[1]?.rows[0]).toMatchObject({ actual: '2.3%左右（11月）', completion: '较目标-0.2个百分点', expected: '2.5%' });
+    expect(model.areas[1]?.rows[0]).toMatchObject({
+      actual: '2.3%左右（11月）',
+      completion: '较目标-0.2个百分点',
+      expected: '2.5%',
+    });
     expect(model.areas[1]?.rows[1]).toMatchObject({ actual: '—', completion: '—', expected: '—', status: '逾期未报' });
     expect(model.areas[1]?.rows[2]).toMatchObject({ actual: '广受好评（11月）', target: '未设定', status: '定性表述' });
-    expect(model.areas[1]?.summary).toBe('本领域共3项指标，纳入评价指标2项，其中预警1项、逾期未报1项；另有定性表述1项，不作评价。');
+    expect(model.areas[1]?.summary).toBe(
+      '本领域共3项指标，纳入评价指标2项，其中预警1项、逾期未报1项；另有定性表述1项，不作评价。',
+    );
   });
 
-  it('lists 滞后 worst first with the figure\'s 情况说明, 逾期未报 with the month due', () => {
+  it("lists 滞后 worst first with the figure's 情况说明, 逾期未报 with the month due", () => {
     const model = build(new Map([[12, '  重大项目资金拨付延后，预计12月到位  ']]));
     expect(model.laggingHeading).toBe('三、滞后指标（2项）');
     expect(model.lagging).toEqual([
@@ -139,7 +189,14 @@ describe('buildBulletinModel', () => {
     ]);
     expect(model.overdueHeading).toBe('四、逾期未报指标（1项）');
     // Quarterly: at November the month due is September.
-    expect(model.overdue).toEqual([{ name: '高新技术企业', department: '市发展和改革委员会', detail: '应报2026年9月数据', explanation: NOT_REPORTED }]);
+    expect(model.overdue).toEqual([
+      {
+        name: '高新技术企业',
+        department: '市发展和改革委员会',
+        detail: '应报2026年9月数据',
+        explanation: NOT_REPORTED,
+      },
+    ]);
   });
 
   it('states the ranking formula; a department with nothing due is named apart, not ranked', () => {
@@ -155,12 +212,24 @@ describe('buildBulletinModel', () => {
 
   it('marks sample data and says so; real data carries no notice', () => {
     expect(build().sampleNotice).toBeNull();
-    const sample = buildBulletinModel({ period: { year: 2026, month: 1 }, areas: AREAS, indicators: [indicator({ id: 1, name: 'x', status: 'grey', isSample: true })], ranking: [], explanations: new Map() });
+    const sample = buildBulletinModel({
+      period: { year: 2026, month: 1 },
+      areas: AREAS,
+      indicators: [indicator({ id: 1, name: 'x', status: 'grey', isSample: true })],
+      ranking: [],
+      explanations: new Map(),
+    });
     expect(sample.sampleNotice).toContain('示例数据');
   });
 
   it('no indicator yet: counts are zero and the summary says nothing is judged, no call to act', () => {
-    const empty = buildBulletinModel({ period: { year: 2027, month: 1 }, areas: AREAS, indicators: [], ranking: [], explanations: new Map() });
+    const empty = buildBulletinModel({
+      period: { year: 2027, month: 1 },
+      areas: AREAS,
+      indicators: [],
+      ranking: [],
+      explanations: new Map(),
+    });
     expect(empty.summary).toBe('截至2027年1月，七个主抓手共安排目标任务指标0项，均不纳入评价。');
     expect(empty.areas[0]?.summary).toBe('本领域共0项指标，无纳入评价的指标。');
     expect(empty.lagging).toEqual([]);
@@ -172,7 +241,14 @@ describe('buildBulletinModel', () => {
     const december = buildBulletinModel({
       period: { year: 2026, month: 12 },
       areas: AREAS,
-      indicators: [indicator({ id: 1, name: 'x', status: 'green', figure: { month: 12, value: '1027', valueText: null, qualifier: 'exact' } })],
+      indicators: [
+        indicator({
+          id: 1,
+          name: 'x',
+          status: 'green',
+          figure: { month: 12, value: '1027', valueText: null, qualifier: 'exact' },
+        }),
+      ],
       ranking: [],
       explanations: new Map(),
     });

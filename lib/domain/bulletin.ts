@@ -142,7 +142,9 @@ export function countsText(counts: StatusCounts): string {
 function areaSummary(items: readonly BulletinIndicator[]): string {
   const judged = items.filter(isJudged);
   const statements = items.length - judged.length;
-  const parts = judged.length ? `纳入评价指标${judged.length}项，其中${countsText(countStatuses(judged)) || '均暂无数据'}` : '无纳入评价的指标';
+  const parts = judged.length
+    ? `纳入评价指标${judged.length}项，其中${countsText(countStatuses(judged)) || '均暂无数据'}`
+    : '无纳入评价的指标';
   return `本领域共${items.length}项指标，${parts}${statements ? `；另有定性表述${statements}项，不作评价` : ''}。`;
 }
 
@@ -178,7 +180,11 @@ export function buildBulletinModel(args: {
 
   const areas = args.areas.map((area, index) => {
     const items = inAreas.filter((v) => v.areaId === area.id);
-    return { heading: `${ORDINALS[index] ?? String(index + 1)}、${area.name}`, summary: areaSummary(items), rows: items.map((v) => toRow(v, period.year)) };
+    return {
+      heading: `${ORDINALS[index] ?? String(index + 1)}、${area.name}`,
+      summary: areaSummary(items),
+      rows: items.map((v) => toRow(v, period.year)),
+    };
   });
 
   const explanation = (v: BulletinIndicator) => args.explanations.get(v.id)?.trim() || NO_EXPLANATION;
@@ -193,7 +199,12 @@ export function buildBulletinModel(args: {
     }));
   const overdue = byStatus('overdue').map((v) => {
     const due = lastDueMonth(v.frequency, period.month);
-    return { name: v.name, department: v.departmentName, detail: `应报${period.year}年${due}月数据`, explanation: args.explanations.get(v.id)?.trim() || NOT_REPORTED };
+    return {
+      name: v.name,
+      department: v.departmentName,
+      detail: `应报${period.year}年${due}月数据`,
+      explanation: args.explanations.get(v.id)?.trim() || NOT_REPORTED,
+    };
   });
 
   const next = args.areas.length;
@@ -219,6 +230,8 @@ export function buildBulletinModel(args: {
       counted: String(r.counted),
       share: formatPercent(r.share ?? 0),
     })),
-    unrankedText: unranked.length ? `本期尚无应报数据、不参与排名的单位（${unranked.length}个）：${unranked.map((r) => r.departmentName).join('、')}。` : '',
+    unrankedText: unranked.length
+      ? `本期尚无应报数据、不参与排名的单位（${unranked.length}个）：${unranked.map((r) => r.departmentName).join('、')}。`
+      : '',
   };
 }

@@ -77,7 +77,10 @@ describe('priorFromGrowth', () => {
 
 describe('percent-valued indicators change in percentage points', () => {
   it('a share in % (森林覆盖率 26.82 → 27.97) is +1.15 points, never +4.3 percent', () => {
-    expect(yearOnYear({ kind: 'level', unit: '%', current: 27.97, prior: 26.82 })).toEqual({ change: 1.15, unit: 'points' });
+    expect(yearOnYear({ kind: 'level', unit: '%', current: 27.97, prior: 26.82 })).toEqual({
+      change: 1.15,
+      unit: 'points',
+    });
     expect(isPercentValued('level', '%')).toBe(true);
     expect(isPercentValued('cumulative', '亿元')).toBe(false);
     expect(isPercentValued('rate', '个百分点')).toBe(true);
@@ -90,7 +93,9 @@ describe('changeToShow', () => {
 
   it('a stated change wins over the computed one, with its words (出口 增长17.7%, not +17.6%)', () => {
     const stated = { change: 17.7, unit: 'percent' as const, basis: 'prior_year' as const, text: '增长17.7%' };
-    expect(changeToShow({ kind: 'cumulative', unit: '亿元', stated, current: exports, prior, priorLabel: '上年' })).toEqual({
+    expect(
+      changeToShow({ kind: 'cumulative', unit: '亿元', stated, current: exports, prior, priorLabel: '上年' }),
+    ).toEqual({
       change: 17.7,
       unit: 'percent',
       source: 'stated',
@@ -112,17 +117,39 @@ describe('changeToShow', () => {
       prior: { value: 24.2, isReported: true },
       priorLabel: '2020年',
     });
-    expect(shown).toMatchObject({ change: 16.8, unit: 'points', source: 'estimated', method: '41% − 2020年24.2% = +16.8个百分点' });
+    expect(shown).toMatchObject({
+      change: 16.8,
+      unit: 'points',
+      source: 'estimated',
+      method: '41% − 2020年24.2% = +16.8个百分点',
+    });
   });
 
   it('two entered figures: computed (not an estimate); a decrease reads with a minus sign', () => {
-    const shown = changeToShow({ kind: 'level', unit: '家', current: { value: 90 }, prior: { value: 100 }, priorLabel: '上年' });
-    expect(shown).toMatchObject({ change: -10, unit: 'percent', source: 'computed', method: '(90 − 上年100) ÷ 100 × 100% ≈ −10%' });
+    const shown = changeToShow({
+      kind: 'level',
+      unit: '家',
+      current: { value: 90 },
+      prior: { value: 100 },
+      priorLabel: '上年',
+    });
+    expect(shown).toMatchObject({
+      change: -10,
+      unit: 'percent',
+      source: 'computed',
+      method: '(90 − 上年100) ÷ 100 × 100% ≈ −10%',
+    });
   });
 
   it('no prior, no current or prior 0: nothing to show', () => {
-    expect(changeToShow({ kind: 'level', unit: '家', current: { value: 5 }, prior: null, priorLabel: '上年' })).toBeNull();
-    expect(changeToShow({ kind: 'level', unit: '家', current: null, prior: { value: 5 }, priorLabel: '上年' })).toBeNull();
-    expect(changeToShow({ kind: 'level', unit: '家', current: { value: 5 }, prior: { value: 0 }, priorLabel: '上年' })).toBeNull();
+    expect(
+      changeToShow({ kind: 'level', unit: '家', current: { value: 5 }, prior: null, priorLabel: '上年' }),
+    ).toBeNull();
+    expect(
+      changeToShow({ kind: 'level', unit: '家', current: null, prior: { value: 5 }, priorLabel: '上年' }),
+    ).toBeNull();
+    expect(
+      changeToShow({ kind: 'level', unit: '家', current: { value: 5 }, prior: { value: 0 }, priorLabel: '上年' }),
+    ).toBeNull();
   });
 });

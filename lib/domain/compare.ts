@@ -66,12 +66,22 @@ function compareValues(
  * 同比 (4 decimals): a rate or a percent-valued figure → current − prior in points; others → (current − prior) ÷ |prior|
  * × 100 percent; null if missing or prior 0.
  */
-export function yearOnYear(args: { kind: IndicatorKind; unit?: string; current: number | null; prior: number | null }): Change | null {
+export function yearOnYear(args: {
+  kind: IndicatorKind;
+  unit?: string;
+  current: number | null;
+  prior: number | null;
+}): Change | null {
   return compareValues(args.kind, args.unit, args.current, args.prior);
 }
 
 /** 环比, same conventions as yearOnYear; for a cumulative YTD series pass the months' increments (see monthIncrement). */
-export function periodOnPeriod(args: { kind: IndicatorKind; unit?: string; current: number | null; prior: number | null }): Change | null {
+export function periodOnPeriod(args: {
+  kind: IndicatorKind;
+  unit?: string;
+  current: number | null;
+  prior: number | null;
+}): Change | null {
   return compareValues(args.kind, args.unit, args.current, args.prior);
 }
 

@@ -9,7 +9,17 @@ describe('loginNameProblem', () => {
   });
 
   it('refuses what would need quoting or could break out of the statement', () => {
-    for (const bad of ['', 'App', '1app', 'app-user', 'app user', 'app"; drop table users; --', "app'", 'a'.repeat(64), '用户']) {
+    for (const bad of [
+      '',
+      'App',
+      '1app',
+      'app-user',
+      'app user',
+      'app"; drop table users; --',
+      "app'",
+      'a'.repeat(64),
+      '用户',
+    ]) {
       expect(loginNameProblem(bad), bad).toMatch(/无效/);
     }
   });

@@ -5,7 +5,16 @@
 
 const LOGIN_NAME_RE = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Names PostgreSQL reserves or that name the wrong thing. */
-const RESERVED_NAMES = new Set(['public', 'postgres', 'none', 'current_user', 'session_user', 'current_role', 'user', 'all']);
+const RESERVED_NAMES = new Set([
+  'public',
+  'postgres',
+  'none',
+  'current_user',
+  'session_user',
+  'current_role',
+  'user',
+  'all',
+]);
 export const MIN_LOGIN_PASSWORD_LENGTH = 16;
 
 /** Why a login name is refused (Chinese, naming the rule), or null when it is acceptable. */

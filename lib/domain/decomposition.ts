@@ -8,8 +8,7 @@ import { traitsOf } from './kind-traits';
 import type { IndicatorKind, Qualifier, RollupRule } from './types';
 
 export type DecompositionInput =
-  | { mode: 'shares'; shares: { unitCode: string; value: string }[] }
-  | { mode: 'min_each'; value: string };
+  { mode: 'shares'; shares: { unitCode: string; value: string }[] } | { mode: 'min_each'; value: string };
 
 export interface DecompositionUnit {
   id: number;
@@ -25,7 +24,8 @@ export interface DecomposedRow {
   qualifier: Extract<Qualifier, 'exact' | 'at_least'>;
 }
 
-export type DecompositionResult = { ok: true; rows: DecomposedRow[] } | { ok: false; messages: string[]; message: string };
+export type DecompositionResult =
+  { ok: true; rows: DecomposedRow[] } | { ok: false; messages: string[]; message: string };
 
 function fail(messages: string[]): DecompositionResult {
   return { ok: false, messages, message: messages.join('；') };
@@ -46,7 +46,8 @@ export function validateDecomposition(args: {
 }): DecompositionResult {
   const { kind, rule, units, input } = args;
   if (input.mode === 'min_each') {
-    if (!traitsOf(kind).comparedInPoints) return fail(['「各县区不低于」只适用于比率类指标；其他指标请逐个县区填写分解目标']);
+    if (!traitsOf(kind).comparedInPoints)
+      return fail(['「各县区不低于」只适用于比率类指标；其他指标请逐个县区填写分解目标']);
     const floor = toMicros(input.value);
     if (floor === null) return fail([`「各县区不低于」的值「${input.value}」不是有效数字`]);
     if (floor < 0n) return fail([`「各县区不低于」的值不能为负数（${input.value}）`]);
@@ -86,7 +87,8 @@ export function validateDecomposition(args: {
 
   if (sharesMustAddUp(rule)) {
     const missing = units.filter((u) => u.counted && !seen.has(u.code));
-    if (missing.length) return fail([`按求和汇总的指标须分解到每个县区，缺少：${missing.map((u) => u.name).join('、')}`]);
+    if (missing.length)
+      return fail([`按求和汇总的指标须分解到每个县区，缺少：${missing.map((u) => u.name).join('、')}`]);
     if (args.cityTarget === null) return fail(['全市年度目标尚未设定，不能按份额分解']);
     const city = toMicros(args.cityTarget);
     if (city === null) return fail(['全市年度目标不是数字，不能按份额分解']);

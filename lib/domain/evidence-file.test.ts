@@ -47,21 +47,44 @@ function buildZip(entries: { name: string; data: Buffer; claimedSize?: number }[
   return Buffer.concat([...locals, cd, end]);
 }
 
-const TYPES = { name: '[Content_Types].xml', data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') };
+const TYPES = {
+  name: '[Content_Types].xml',
+  data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+};
 const docx = () => buildZip([TYPES, { name: 'word/document.xml', data: Buffer.from('<w:document>佐证</w:document>') }]);
-const xlsx = () => buildZip([TYPES, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') }]);
+const xlsx = () =>
+  buildZip([
+    TYPES,
+    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') },
+  ]);
 
 describe('classifying an evidence file by its bytes', () => {
   it('accepts PDF, JPEG, PNG, DOCX and XLSX with their content types', () => {
-    expect(classifyEvidence(Buffer.from('%PDF-1.7\n%âãÏÓ\n'))).toMatchObject({ ok: true, type: 'pdf', contentType: 'application/pdf' });
-    expect(classifyEvidence(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toMatchObject({ ok: true, type: 'jpeg', contentType: 'image/jpeg' });
-    expect(classifyEvidence(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toMatchObject({ ok: true, type: 'png' });
+    expect(classifyEvidence(Buffer.from('%PDF-1.7\n%âãÏÓ\n'))).toMatchObject({
+      ok: true,
+      type: 'pdf',
+      contentType: 'application/pdf',
+    });
+    expect(classifyEvidence(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toMatchObject({
+      ok: true,
+      type: 'jpeg',
+      contentType: 'image/jpeg',
+    });
+    expect(classifyEvidence(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toMatchObject({
+      ok: true,
+      type: 'png',
+    });
     expect(classifyEvidence(docx())).toMatchObject({ ok: true, type: 'docx' });
     expect(classifyEvidence(xlsx())).toMatchObject({ ok: true, type: 'xlsx' });
   });
 
   it('refuses a renamed Windows or Linux executable and a script, whatever its name, with a Chinese message', () => {
-    for (const head of [[0x4d, 0x5a, 0x90, 0], [0x7f, 0x45, 0x4c, 0x46, 2, 1], [0x23, 0x21, 0x2f, 0x62]]) {
+    for (const head of [
+      [0x4d, 0x5a, 0x90, 0],
+      [0x7f, 0x45, 0x4c, 0x46, 2, 1],
+      [0x23, 0x21, 0x2f, 0x62],
+    ]) {
       const verdict = classifyEvidence(Buffer.from([...head, 0, 0, 0, 0]));
       expect(verdict).toMatchObject({ ok: false, reason: 'executable' });
       if (!verdict.ok) expect(verdict.message).toContain('可执行程序');
@@ -80,8 +103,13 @@ describe('classifying an evidence file by its bytes', () => {
   });
 
   it('refuses a ZIP that is no Office document (a plain archive, [Content_Types].xml without word/ or xl/) and a broken one', () => {
-    expect(classifyEvidence(buildZip([{ name: 'setup.exe', data: Buffer.from('MZ') }]))).toMatchObject({ ok: false, reason: 'not_office' });
-    expect(classifyEvidence(buildZip([TYPES, { name: 'ppt/presentation.xml', data: Buffer.from('<p/>') }]))).toMatchObject({ ok: false, reason: 'not_office' });
+    expect(classifyEvidence(buildZip([{ name: 'setup.exe', data: Buffer.from('MZ') }]))).toMatchObject({
+      ok: false,
+      reason: 'not_office',
+    });
+    expect(
+      classifyEvidence(buildZip([TYPES, { name: 'ppt/presentation.xml', data: Buffer.from('<p/>') }])),
+    ).toMatchObject({ ok: false, reason: 'not_office' });
     expect(classifyEvidence(Buffer.from('PK\u0003\u0004 truncated'))).toMatchObject({ ok: false, reason: 'bad_zip' });
   });
 
@@ -96,7 +124,12 @@ describe('classifying an evidence file by its bytes', () => {
 });
 
 describe('the ZIP bomb rule on a parsed central directory', () => {
-  const part = (uncompressedSize: number, compressedSize: number) => ({ name: 'xl/a.xml', method: 8, compressedSize, uncompressedSize });
+  const part = (uncompressedSize: number, compressedSize: number) => ({
+    name: 'xl/a.xml',
+    method: 8,
+    compressedSize,
+    uncompressedSize,
+  });
   it('allows a ratio of exactly 100 and refuses 101', () => {
     expect(checkZipBomb([part(100_000, 1_000)], 2_000)).toEqual({ ok: true });
     expect(checkZipBomb([part(101_000, 1_000)], 2_000).ok).toBe(false);

@@ -17,8 +17,16 @@ export const EVIDENCE_TYPES = {
   pdf: { contentType: 'application/pdf', extension: '.pdf', label: 'PDF' },
   jpeg: { contentType: 'image/jpeg', extension: '.jpg', label: 'JPEG 图片' },
   png: { contentType: 'image/png', extension: '.png', label: 'PNG 图片' },
-  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: '.docx', label: 'Word（.docx）' },
-  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: '.xlsx', label: 'Excel（.xlsx）' },
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: '.docx',
+    label: 'Word（.docx）',
+  },
+  xlsx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: '.xlsx',
+    label: 'Excel（.xlsx）',
+  },
 } as const;
 export type EvidenceType = keyof typeof EVIDENCE_TYPES;
 
@@ -36,13 +44,17 @@ export interface ZipEntry {
 
 export type EvidenceVerdict =
   | { ok: true; type: EvidenceType; contentType: string }
-  | { ok: false; reason: 'empty' | 'too_large' | 'executable' | 'unknown' | 'bad_zip' | 'zip_bomb' | 'not_office'; message: string };
+  | {
+      ok: false;
+      reason: 'empty' | 'too_large' | 'executable' | 'unknown' | 'bad_zip' | 'zip_bomb' | 'not_office';
+      message: string;
+    };
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0): boolean =>
   bytes.length >= at + magic.length && magic.every((b, i) => bytes[at + i] === b);
 
 const u16 = (b: Uint8Array, p: number): number => (b[p] ?? 0) | ((b[p + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, p: number): number => (u16(b, p) + u16(b, p + 2) * 0x10000);
+const u32 = (b: Uint8Array, p: number): number => u16(b, p) + u16(b, p + 2) * 0x10000;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -90,16 +102,21 @@ export function readZipCentralDirectory(bytes: Uint8Array): ZipEntry[] | null {
  * uncompressed to compressed above ZIP_MAX_RATIO (whole archive or any part), or declared compressed sizes that
  * add up to more than the file itself (sizes that lie).
  */
-export function checkZipBomb(entries: readonly ZipEntry[], fileSize: number): { ok: true } | { ok: false; why: string } {
+export function checkZipBomb(
+  entries: readonly ZipEntry[],
+  fileSize: number,
+): { ok: true } | { ok: false; why: string } {
   let total = 0;
   let compressed = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     compressed += e.compressedSize;
-    if (e.uncompressedSize > ZIP_MAX_RATIO * Math.max(e.compressedSize, 1)) return { ok: false, why: `部件「${e.name.slice(0, 60)}」压缩比过高` };
+    if (e.uncompressedSize > ZIP_MAX_RATIO * Math.max(e.compressedSize, 1))
+      return { ok: false, why: `部件「${e.name.slice(0, 60)}」压缩比过高` };
   }
   if (compressed > fileSize) return { ok: false, why: '压缩包声明的大小与文件不符' };
-  if (total > ZIP_MAX_TOTAL_UNCOMPRESSED) return { ok: false, why: `解压后超过 ${ZIP_MAX_TOTAL_UNCOMPRESSED / 1024 / 1024} MB` };
+  if (total > ZIP_MAX_TOTAL_UNCOMPRESSED)
+    return { ok: false, why: `解压后超过 ${ZIP_MAX_TOTAL_UNCOMPRESSED / 1024 / 1024} MB` };
   if (total > ZIP_MAX_RATIO * Math.max(compressed, 1)) return { ok: false, why: '整体压缩比过高' };
   return { ok: true };
 }
@@ -121,10 +138,22 @@ function refuse(reason: Exclude<EvidenceVerdict, { ok: true }>['reason'], messag
 export function classifyEvidence(bytes: Uint8Array): EvidenceVerdict {
   if (bytes.length === 0) return refuse('empty', EVIDENCE_EMPTY);
   if (bytes.length > EVIDENCE_MAX_BYTES) return refuse('too_large', EVIDENCE_TOO_LARGE);
-  if (startsWith(bytes, [0x4d, 0x5a]) || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe]) || startsWith(bytes, [0x23, 0x21])) {
-    return refuse('executable', `「佐证材料」是可执行程序或脚本（与文件扩展名无关），不能上传；只接受${EVIDENCE_ALLOWED_TEXT}`);
+  if (
+    startsWith(bytes, [0x4d, 0x5a]) ||
+    startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) ||
+    startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe]) ||
+    startsWith(bytes, [0x23, 0x21])
+  ) {
+    return refuse(
+      'executable',
+      `「佐证材料」是可执行程序或脚本（与文件扩展名无关），不能上传；只接受${EVIDENCE_ALLOWED_TEXT}`,
+    );
   }
-  const ok = (type: EvidenceType): EvidenceVerdict => ({ ok: true, type, contentType: EVIDENCE_TYPES[type].contentType });
+  const ok = (type: EvidenceType): EvidenceVerdict => ({
+    ok: true,
+    type,
+    contentType: EVIDENCE_TYPES[type].contentType,
+  });
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return ok('pdf');
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ok('jpeg');
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ok('png');
@@ -134,10 +163,14 @@ export function classifyEvidence(bytes: Uint8Array): EvidenceVerdict {
     const bomb = checkZipBomb(entries, bytes.length);
     if (!bomb.ok) return refuse('zip_bomb', `「佐证材料」文件疑似压缩炸弹（${bomb.why}），不能上传`);
     const office = officeTypeOf(entries);
-    if (!office) return refuse('not_office', `「佐证材料」是压缩包而不是 Word 或 Excel 文档；只接受${EVIDENCE_ALLOWED_TEXT}`);
+    if (!office)
+      return refuse('not_office', `「佐证材料」是压缩包而不是 Word 或 Excel 文档；只接受${EVIDENCE_ALLOWED_TEXT}`);
     return ok(office);
   }
-  return refuse('unknown', `「佐证材料」文件类型无法识别（按文件内容判断，而非扩展名）；只接受${EVIDENCE_ALLOWED_TEXT}`);
+  return refuse(
+    'unknown',
+    `「佐证材料」文件类型无法识别（按文件内容判断，而非扩展名）；只接受${EVIDENCE_ALLOWED_TEXT}`,
+  );
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
@@ -164,7 +197,11 @@ export function sanitizeEvidenceName(raw: string, type: EvidenceType): string {
   const extensionFits = ext === wanted || (type === 'jpeg' && ext === '.jpeg');
   if (WINDOWS_RESERVED.test(stem)) stem = `_${stem}`;
   const extension = extensionFits ? ext : wanted;
-  stem = Array.from(stem).slice(0, EVIDENCE_NAME_MAX_CHARS - extension.length).join('').trim() || '佐证材料';
+  stem =
+    Array.from(stem)
+      .slice(0, EVIDENCE_NAME_MAX_CHARS - extension.length)
+      .join('')
+      .trim() || '佐证材料';
   return `${stem}${extension}`;
 }
 

@@ -18,7 +18,9 @@ export function toMicros(value: string): bigint | null {
 export function fromMicros(n: bigint): string {
   const negative = n < 0n;
   const abs = negative ? -n : n;
-  const frac = String(abs % SCALE).padStart(PLACES, '0').replace(/0+$/, '');
+  const frac = String(abs % SCALE)
+    .padStart(PLACES, '0')
+    .replace(/0+$/, '');
   const body = `${abs / SCALE}${frac ? `.${frac}` : ''}`;
   return negative && body !== '0' ? `-${body}` : body;
 }

@@ -3,7 +3,13 @@ import { describeFigureEvent } from './figure-history';
 
 describe('describeFigureEvent', () => {
   it('the first save: no before, a value after → a value change', () => {
-    expect(describeFigureEvent({ action: 'actual.save_draft', before: null, after: { value: '200.000000', status: 'draft' } })).toEqual({
+    expect(
+      describeFigureEvent({
+        action: 'actual.save_draft',
+        before: null,
+        after: { value: '200.000000', status: 'draft' },
+      }),
+    ).toEqual({
       label: '保存草稿',
       valueBefore: null,
       valueAfter: '200.000000',
@@ -12,8 +18,13 @@ describe('describeFigureEvent', () => {
   });
 
   it('a resubmission with a new value is a value change; an approval keeps the value', () => {
-    expect(describeFigureEvent({ action: 'actual.submit', before: { value: '200.000000' }, after: { value: '1027.000000' } }).isValueChange).toBe(true);
-    expect(describeFigureEvent({ action: 'actual.approve', before: { value: '1027.000000' }, after: { value: '1027' } })).toMatchObject({
+    expect(
+      describeFigureEvent({ action: 'actual.submit', before: { value: '200.000000' }, after: { value: '1027.000000' } })
+        .isValueChange,
+    ).toBe(true);
+    expect(
+      describeFigureEvent({ action: 'actual.approve', before: { value: '1027.000000' }, after: { value: '1027' } }),
+    ).toMatchObject({
       label: '审核通过',
       isValueChange: false,
     });

@@ -11,7 +11,6 @@ export const FIGURE_ACTION_LABELS: Record<string, string> = {
   'actual.reopen': '重新打开',
 };
 
-
 export interface FigureEventView {
   label: string;
   /** The stored value before and after (decimal strings), null when absent. */
@@ -32,6 +31,9 @@ export function describeFigureEvent(event: { action: string; before: unknown; af
   const valueBefore = valueOf(event.before);
   const valueAfter = valueOf(event.after);
   const isValueChange =
-    valueAfter !== null && (valueBefore === null ? event.before === null || event.before === undefined : Number(valueBefore) !== Number(valueAfter));
+    valueAfter !== null &&
+    (valueBefore === null
+      ? event.before === null || event.before === undefined
+      : Number(valueBefore) !== Number(valueAfter));
   return { label: FIGURE_ACTION_LABELS[event.action] ?? event.action, valueBefore, valueAfter, isValueChange };
 }

@@ -7,12 +7,22 @@ const up = { direction: 'up' } as const;
 describe('forecastYearEnd: a cumulative indicator', () => {
   it('linear: 300 by March → 1200 at year end, meets 1000', () => {
     expect(
-      forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 1, value: 80 }, { month: 3, value: 300 }], target: 1000 }),
+      forecastYearEnd({
+        ...up,
+        kind: 'cumulative',
+        series: [
+          { month: 1, value: 80 },
+          { month: 3, value: 300 },
+        ],
+        target: 1000,
+      }),
     ).toEqual({ value: 1200, willMeet: true, method: '按序时进度外推', basedOnMonth: 3 });
   });
 
   it('January: one month of YTD × 12', () => {
-    expect(forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 1, value: 70 }], target: 1000 })).toMatchObject({
+    expect(
+      forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 1, value: 70 }], target: 1000 }),
+    ).toMatchObject({
       value: 840,
       willMeet: false,
     });
@@ -21,30 +31,59 @@ describe('forecastYearEnd: a cumulative indicator', () => {
   it('phased vs linear: 400 by June against a 45% phase → 888.8889 (linear would say 800)', () => {
     const phasing: Phasing = {
       kind: 'quarterly',
-      values: [{ month: 3, value: 150 }, { month: 6, value: 450 }, { month: 9, value: 700 }, { month: 12, value: 1000 }],
+      values: [
+        { month: 3, value: 150 },
+        { month: 6, value: 450 },
+        { month: 9, value: 700 },
+        { month: 12, value: 1000 },
+      ],
     };
     expect(
       forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 6, value: 400 }], target: 1000, phasing })?.value,
     ).toBe(888.8889);
-    expect(forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 6, value: 400 }], target: 1000 })?.value).toBe(800);
+    expect(
+      forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 6, value: 400 }], target: 1000 })?.value,
+    ).toBe(800);
   });
 
   it('phased, before the first phase (February), falls back to the linear pace', () => {
-    const phasing: Phasing = { kind: 'quarterly', values: [{ month: 3, value: 300 }, { month: 12, value: 1000 }] };
-    expect(forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 2, value: 100 }], target: 1000, phasing })?.value).toBe(
-      600,
-    );
+    const phasing: Phasing = {
+      kind: 'quarterly',
+      values: [
+        { month: 3, value: 300 },
+        { month: 12, value: 1000 },
+      ],
+    };
+    expect(
+      forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 2, value: 100 }], target: 1000, phasing })?.value,
+    ).toBe(600);
   });
 
   it('December: the YTD figure is the year end', () => {
     expect(
-      forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 11, value: 900 }, { month: 12, value: 990 }], target: 1000 }),
+      forecastYearEnd({
+        ...up,
+        kind: 'cumulative',
+        series: [
+          { month: 11, value: 900 },
+          { month: 12, value: 990 },
+        ],
+        target: 1000,
+      }),
     ).toEqual({ value: 990, willMeet: false, method: '按12月实际值', basedOnMonth: 12 });
   });
 
   it('missing months and unsorted input: the latest month wins', () => {
     expect(
-      forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 4, value: 400 }, { month: 1, value: 90 }], target: null }),
+      forecastYearEnd({
+        ...up,
+        kind: 'cumulative',
+        series: [
+          { month: 4, value: 400 },
+          { month: 1, value: 90 },
+        ],
+        target: null,
+      }),
     ).toEqual({ value: 1200, willMeet: null, method: '按序时进度外推', basedOnMonth: 4 });
   });
 });
@@ -102,7 +141,10 @@ describe('forecastYearEnd: a level indicator', () => {
       { month: 2, value: 43 },
       { month: 3, value: 42 },
     ];
-    expect(forecastYearEnd({ kind: 'level', direction: 'down', series, target: 34 })).toMatchObject({ value: 33, willMeet: true });
+    expect(forecastYearEnd({ kind: 'level', direction: 'down', series, target: 34 })).toMatchObject({
+      value: 33,
+      willMeet: true,
+    });
     expect(forecastYearEnd({ kind: 'level', direction: 'down', series, target: 32 })?.willMeet).toBe(false);
   });
 });
@@ -122,7 +164,9 @@ describe('forecastYearEnd: a rate vs a cumulative indicator', () => {
   });
 
   it('a rate exactly at target meets it', () => {
-    expect(forecastYearEnd({ ...up, kind: 'rate', series: [{ month: 6, value: 4.5 }], target: 4.5 })?.willMeet).toBe(true);
+    expect(forecastYearEnd({ ...up, kind: 'rate', series: [{ month: 6, value: 4.5 }], target: 4.5 })?.willMeet).toBe(
+      true,
+    );
   });
 });
 
@@ -130,7 +174,15 @@ describe('forecastYearEnd: no data', () => {
   it('an empty series → null; a series of only NaN or month 13 → null', () => {
     expect(forecastYearEnd({ ...up, kind: 'cumulative', series: [], target: 1000 })).toBeNull();
     expect(
-      forecastYearEnd({ ...up, kind: 'cumulative', series: [{ month: 3, value: Number.NaN }, { month: 13, value: 5 }], target: 1 }),
+      forecastYearEnd({
+        ...up,
+        kind: 'cumulative',
+        series: [
+          { month: 3, value: Number.NaN },
+          { month: 13, value: 5 },
+        ],
+        target: 1,
+      }),
     ).toBeNull();
   });
 });

@@ -34,7 +34,8 @@ export const FORECAST_METHODS = {
 function cleanSeries(series: readonly SeriesPoint[]): SeriesPoint[] {
   const byMonth = new Map<number, number>();
   for (const p of series) {
-    if (Number.isInteger(p.month) && p.month >= 1 && p.month <= 12 && Number.isFinite(p.value)) byMonth.set(p.month, p.value);
+    if (Number.isInteger(p.month) && p.month >= 1 && p.month <= 12 && Number.isFinite(p.value))
+      byMonth.set(p.month, p.value);
   }
   return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([month, value]) => ({ month, value }));
 }
@@ -80,7 +81,8 @@ export function forecastYearEnd(args: {
     // Nothing phased yet (or a zero phase): fall back to the linear pace rather than divide by zero.
     const share = phased !== null && target !== null && phased / target > 0 ? phased / target : latest.month / 12;
     raw = latest.value / share;
-    if (traitsOf(args.kind).hasMilestoneTotal && target !== null && args.direction === 'up') raw = Math.min(raw, target);
+    if (traitsOf(args.kind).hasMilestoneTotal && target !== null && args.direction === 'up')
+      raw = Math.min(raw, target);
     method = FORECAST_METHODS.pace;
   } else if (traitsOf(args.kind).forecast === 'trend') {
     raw = trendAtDecember(points, latest.value);

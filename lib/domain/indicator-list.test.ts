@@ -16,16 +16,37 @@ const row = (name: string, over: Partial<ListItem> = {}): ListItem & { id: strin
 
 const items = [
   row('项目累计完成投资', { status: 'yellow', gapPoints: -4, completion: 0.7, yoy: { change: 5 } }),
-  row('出口总额', { status: 'red', gapPoints: -15, completion: 0.6, departmentCode: 'swj', departmentShortName: '商务局' }),
-  row('地区生产总值增速', { kind: 'rate', status: 'red', gapPoints: -0.8, departmentCode: 'tjj', departmentShortName: '统计局', yoy: { change: -0.7 } }),
-  row('城镇新增就业', { status: 'green', gapPoints: 2, completion: 0.9, departmentCode: 'rsj', departmentShortName: '人社局' }),
+  row('出口总额', {
+    status: 'red',
+    gapPoints: -15,
+    completion: 0.6,
+    departmentCode: 'swj',
+    departmentShortName: '商务局',
+  }),
+  row('地区生产总值增速', {
+    kind: 'rate',
+    status: 'red',
+    gapPoints: -0.8,
+    departmentCode: 'tjj',
+    departmentShortName: '统计局',
+    yoy: { change: -0.7 },
+  }),
+  row('城镇新增就业', {
+    status: 'green',
+    gapPoints: 2,
+    completion: 0.9,
+    departmentCode: 'rsj',
+    departmentShortName: '人社局',
+  }),
   row('民生实事', { kind: 'milestone', status: 'overdue', gapPoints: null }),
 ];
 
 describe('filterIndicators', () => {
   it('by status, department and kind together; null criteria match all', () => {
     expect(filterIndicators(items, { status: 'red' }).map((v) => v.id)).toEqual(['出口总额', '地区生产总值增速']);
-    expect(filterIndicators(items, { departmentCode: 'fgw', kind: 'milestone' }).map((v) => v.id)).toEqual(['民生实事']);
+    expect(filterIndicators(items, { departmentCode: 'fgw', kind: 'milestone' }).map((v) => v.id)).toEqual([
+      '民生实事',
+    ]);
     expect(filterIndicators(items, { status: null, departmentCode: null, kind: null })).toHaveLength(5);
     expect(filterIndicators(items, { status: 'grey' })).toEqual([]);
   });
@@ -50,16 +71,34 @@ describe('sortIndicators', () => {
       '地区生产总值增速',
       '民生实事',
     ]);
-    expect(sortIndicators(items, 'completion', 'asc').map((v) => v.id).slice(-2)).toEqual(['地区生产总值增速', '民生实事']);
+    expect(
+      sortIndicators(items, 'completion', 'asc')
+        .map((v) => v.id)
+        .slice(-2),
+    ).toEqual(['地区生产总值增速', '民生实事']);
   });
 
   it('YoY: a negative change sorts below a positive one; missing last', () => {
-    expect(sortIndicators(items, 'yoy', 'desc').map((v) => v.id).slice(0, 2)).toEqual(['项目累计完成投资', '地区生产总值增速']);
+    expect(
+      sortIndicators(items, 'yoy', 'desc')
+        .map((v) => v.id)
+        .slice(0, 2),
+    ).toEqual(['项目累计完成投资', '地区生产总值增速']);
   });
 
   it('department in pinyin order, ties in catalogue order', () => {
-    expect(sortIndicators(items, 'department').map((v) => v.departmentShortName)).toEqual(['发改委', '发改委', '人社局', '商务局', '统计局']);
-    expect(sortIndicators(items, 'department').map((v) => v.id).slice(0, 2)).toEqual(['项目累计完成投资', '民生实事']);
+    expect(sortIndicators(items, 'department').map((v) => v.departmentShortName)).toEqual([
+      '发改委',
+      '发改委',
+      '人社局',
+      '商务局',
+      '统计局',
+    ]);
+    expect(
+      sortIndicators(items, 'department')
+        .map((v) => v.id)
+        .slice(0, 2),
+    ).toEqual(['项目累计完成投资', '民生实事']);
   });
 
   it('catalog keeps the input order; the input is not changed', () => {

@@ -76,7 +76,11 @@ function compareKeys(a: Key, b: Key): number {
  * Sorted copy. `asc` for status means worst first; names and departments in pinyin order. Missing values
  * (no completion, no YoY) go last whichever the direction; ties keep the catalogue order.
  */
-export function sortIndicators<T extends ListItem>(items: readonly T[], key: SortKey, direction: SortDirection = 'asc'): T[] {
+export function sortIndicators<T extends ListItem>(
+  items: readonly T[],
+  key: SortKey,
+  direction: SortDirection = 'asc',
+): T[] {
   const sign = direction === 'asc' ? 1 : -1;
   return items
     .map((item, index) => ({ item, index, key: keyOf(item, key, index) }))

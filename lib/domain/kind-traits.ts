@@ -20,11 +20,46 @@ export interface KindTraits {
 }
 
 export const KIND_TRAITS: Record<IndicatorKind, KindTraits> = {
-  cumulative: { cumulativeToDate: true, comparedInPoints: false, hasMilestoneTotal: false, fromBaseline: false, judged: true, forecast: 'pace' },
-  level: { cumulativeToDate: false, comparedInPoints: false, hasMilestoneTotal: false, fromBaseline: true, judged: true, forecast: 'trend' },
-  rate: { cumulativeToDate: false, comparedInPoints: true, hasMilestoneTotal: false, fromBaseline: false, judged: true, forecast: 'latest' },
-  milestone: { cumulativeToDate: true, comparedInPoints: false, hasMilestoneTotal: true, fromBaseline: false, judged: true, forecast: 'pace' },
-  qualitative: { cumulativeToDate: false, comparedInPoints: false, hasMilestoneTotal: false, fromBaseline: false, judged: false, forecast: 'latest' },
+  cumulative: {
+    cumulativeToDate: true,
+    comparedInPoints: false,
+    hasMilestoneTotal: false,
+    fromBaseline: false,
+    judged: true,
+    forecast: 'pace',
+  },
+  level: {
+    cumulativeToDate: false,
+    comparedInPoints: false,
+    hasMilestoneTotal: false,
+    fromBaseline: true,
+    judged: true,
+    forecast: 'trend',
+  },
+  rate: {
+    cumulativeToDate: false,
+    comparedInPoints: true,
+    hasMilestoneTotal: false,
+    fromBaseline: false,
+    judged: true,
+    forecast: 'latest',
+  },
+  milestone: {
+    cumulativeToDate: true,
+    comparedInPoints: false,
+    hasMilestoneTotal: true,
+    fromBaseline: false,
+    judged: true,
+    forecast: 'pace',
+  },
+  qualitative: {
+    cumulativeToDate: false,
+    comparedInPoints: false,
+    hasMilestoneTotal: false,
+    fromBaseline: false,
+    judged: false,
+    forecast: 'latest',
+  },
 };
 
 /** The traits of a kind (a function so call sites read as a question: `traitsOf(kind).judged`). */

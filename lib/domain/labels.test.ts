@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTUAL_STATUS_LABELS, actorRoleLabel, choicesText, labelOf, OUTBOX_STATUS_LABELS, PHASING_LABELS, REMINDER_KIND_LABELS, reportingMonthsText } from './labels';
+import {
+  ACTUAL_STATUS_LABELS,
+  actorRoleLabel,
+  choicesText,
+  labelOf,
+  OUTBOX_STATUS_LABELS,
+  PHASING_LABELS,
+  REMINDER_KIND_LABELS,
+  reportingMonthsText,
+} from './labels';
 import { PHASINGS, ROLE_LABELS } from './types';
 
 describe('the vocabulary', () => {
@@ -20,7 +29,12 @@ describe('the vocabulary', () => {
   });
 
   it('uses one wording for the workflow everywhere (the entry rows, the figure list and the exports)', () => {
-    expect(ACTUAL_STATUS_LABELS).toEqual({ draft: '草稿', submitted: '已提交待审核', approved: '已审核通过', returned: '已退回' });
+    expect(ACTUAL_STATUS_LABELS).toEqual({
+      draft: '草稿',
+      submitted: '已提交待审核',
+      approved: '已审核通过',
+      returned: '已退回',
+    });
   });
 
   it('names reminder kinds and outbox states, and shows an unknown stored code as it is', () => {

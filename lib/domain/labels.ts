@@ -22,7 +22,11 @@ export const DIRECTION_LABELS: Record<Direction, string> = { up: '越高越好',
 
 export const PLAN_TYPE_LABELS: Record<PlanType, string> = { expected: '预期性', binding: '约束性' };
 
-export const PHASING_LABELS: Record<PhasingKind, string> = { none: '不分解', monthly: '按月分解', quarterly: '按季度分解' };
+export const PHASING_LABELS: Record<PhasingKind, string> = {
+  none: '不分解',
+  monthly: '按月分解',
+  quarterly: '按季度分解',
+};
 
 /** A figure's place in the reporting workflow (填报 → 审核). */
 export const ACTUAL_STATUS_LABELS: Record<ActualStatus, string> = {
@@ -69,14 +73,21 @@ export const OUTBOX_STATUS_LABELS: Record<'queued' | 'sending' | 'sent' | 'faile
   sent: '已发送',
   failed: '发送失败',
 };
-export const REMINDER_CHANNEL_LABELS: Record<'email' | 'webhook', string> = { email: '电子邮件', webhook: 'Webhook（政务微信/钉钉）' };
+export const REMINDER_CHANNEL_LABELS: Record<'email' | 'webhook', string> = {
+  email: '电子邮件',
+  webhook: 'Webhook（政务微信/钉钉）',
+};
 
 /** The label of a stored code, or the code itself when this version does not know it. */
 export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
   return Object.hasOwn(labels, code) ? (labels[code] ?? code) : code;
 }
 /** How a five-year plan's annual path is drawn (lib/domain/plan-path.ts). */
-export const PATH_KIND_LABELS: Record<PathKind, string> = { straight: '等额递进', compound: '按年均增速', typed: '逐年设定' };
+export const PATH_KIND_LABELS: Record<PathKind, string> = {
+  straight: '等额递进',
+  compound: '按年均增速',
+  typed: '逐年设定',
+};
 
 /** Where a plan indicator stands on its path. */
 export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {

@@ -36,8 +36,10 @@ export function findDueItems(args: {
       const period = { year: args.year, month };
       const daysLeft = daysUntilDeadline(period, args.now, args.dueDay);
       const deadline = entryDeadline(period, args.dueDay);
-      if (args.now.getTime() >= deadline.getTime()) items.push({ indicatorId: indicator.id, period, deadline, state: 'overdue', daysLeft });
-      else if (daysLeft <= soonDays) items.push({ indicatorId: indicator.id, period, deadline, state: 'due_soon', daysLeft });
+      if (args.now.getTime() >= deadline.getTime())
+        items.push({ indicatorId: indicator.id, period, deadline, state: 'overdue', daysLeft });
+      else if (daysLeft <= soonDays)
+        items.push({ indicatorId: indicator.id, period, deadline, state: 'due_soon', daysLeft });
     }
   }
   return items.sort((a, b) => a.deadline.getTime() - b.deadline.getTime() || a.indicatorId - b.indicatorId);

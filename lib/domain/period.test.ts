@@ -80,7 +80,9 @@ describe('shanghaiDayNumber', () => {
   it('turns at Shanghai midnight (16:00Z), which is when every deadline ends', () => {
     const deadline = entryDeadline({ year: 2025, month: 3 });
     expect(shanghaiDayNumber(new Date(deadline.getTime() - 1))).toBe(shanghaiDayNumber(deadline) - 1);
-    expect(shanghaiDayNumber(new Date('2025-12-31T15:59:59Z'))).toBe(shanghaiDayNumber(new Date('2025-12-30T16:00:00Z')));
+    expect(shanghaiDayNumber(new Date('2025-12-31T15:59:59Z'))).toBe(
+      shanghaiDayNumber(new Date('2025-12-30T16:00:00Z')),
+    );
     expect(shanghaiDayNumber(new Date('1970-01-01T16:00:00Z'))).toBe(1);
   });
 });
@@ -116,7 +118,9 @@ describe('isOverdue', () => {
   });
 
   it('honours a custom due day', () => {
-    expect(isOverdue({ period, now: new Date('2025-04-08T12:00:00+08:00'), dueDay: 10, hasSubmission: false })).toBe(false);
+    expect(isOverdue({ period, now: new Date('2025-04-08T12:00:00+08:00'), dueDay: 10, hasSubmission: false })).toBe(
+      false,
+    );
   });
 });
 

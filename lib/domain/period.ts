@@ -21,7 +21,12 @@ export const DEFAULT_DUE_DAY = 5;
 /** True for an integer year 1000–9999 and an integer month 1–12. */
 export function isValidPeriod(p: Period): boolean {
   return (
-    Number.isInteger(p.year) && p.year >= 1000 && p.year <= 9999 && Number.isInteger(p.month) && p.month >= 1 && p.month <= 12
+    Number.isInteger(p.year) &&
+    p.year >= 1000 &&
+    p.year <= 9999 &&
+    Number.isInteger(p.month) &&
+    p.month >= 1 &&
+    p.month <= 12
   );
 }
 

@@ -57,7 +57,16 @@ const TABLE: Record<Role, readonly Permission[]> = {
   security: ['dashboard.view', 'user.manage'],
   official: ['dashboard.view', 'actual.enter', 'instruction.answer', 'import.run', 'evidence.view', 'evidence.attach'],
   reviewer: ['dashboard.view', 'actual.review', 'instruction.answer', 'evidence.view'],
-  leader: ['dashboard.view', 'screen.view', 'department.view-all', 'instruction.write', 'export.records', 'bulletin.generate', 'evidence.view', 'score.view'],
+  leader: [
+    'dashboard.view',
+    'screen.view',
+    'department.view-all',
+    'instruction.write',
+    'export.records',
+    'bulletin.generate',
+    'evidence.view',
+    'score.view',
+  ],
   auditor: [
     'dashboard.view',
     'screen.view',

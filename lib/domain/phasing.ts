@@ -56,7 +56,9 @@ export function toScaled(value: string): bigint {
 export function fromScaled(n: bigint): string {
   const negative = n < 0n;
   const abs = negative ? -n : n;
-  const frac = String(abs % SCALE).padStart(PLACES, '0').replace(/0+$/, '');
+  const frac = String(abs % SCALE)
+    .padStart(PLACES, '0')
+    .replace(/0+$/, '');
   const body = `${abs / SCALE}${frac ? `.${frac}` : ''}`;
   return negative && body !== '0' ? `-${body}` : body;
 }
@@ -119,7 +121,9 @@ export function validatePhasing(args: {
     if (previous !== null && v.month <= previous.month) {
       errors.push(`分解目标：${v.month}月应排在${previous.month}月之后，且每月只能填写一次`);
     } else if (previous !== null && isCumulative && value < previous.value) {
-      errors.push(`分解目标：${v.month}月的累计值 ${show(value)} 小于${previous.month}月的 ${show(previous.value)}，累计值不能减少`);
+      errors.push(
+        `分解目标：${v.month}月的累计值 ${show(value)} 小于${previous.month}月的 ${show(previous.value)}，累计值不能减少`,
+      );
     }
     previous = { month: v.month, value };
   }
@@ -152,7 +156,13 @@ export interface PhasingCheck {
  * each period adds (a blank counts as 0) and must sum to the target; others as period-end values. What passes is then
  * held to `validatePhasing`, the rules the server applies, so the form never offers what the server refuses.
  */
-export function checkPhasing(args: { kind: IndicatorKind; unit: string; target: string; phasing: PhasingKind; inputs: Record<number, string> }): PhasingCheck {
+export function checkPhasing(args: {
+  kind: IndicatorKind;
+  unit: string;
+  target: string;
+  phasing: PhasingKind;
+  inputs: Record<number, string>;
+}): PhasingCheck {
   const months = phaseMonths(args.phasing);
   const empty: PhasingCheck = { ok: true, message: '', errors: {}, phases: [], running: {} };
   if (months.length === 0) return empty;
@@ -169,10 +179,15 @@ export function checkPhasing(args: { kind: IndicatorKind; unit: string; target: 
   const withUnit = (n: bigint) => `${show(n)}${args.unit}`;
   if (!target.ok) return { ok: false, message: '请先填写有效的全年目标', errors, phases: null, running: {} };
   const goal = toScaled(target.value);
-  if (Object.keys(errors).length > 0) return { ok: false, message: '分解目标中有无效的数字', errors, phases: null, running: {} };
+  if (Object.keys(errors).length > 0)
+    return { ok: false, message: '分解目标中有无效的数字', errors, phases: null, running: {} };
   const ruled = (result: PhasingCheck): PhasingCheck => {
     if (!result.ok || result.phases === null) return result;
-    const check = validatePhasing({ kind: args.kind, target: target.value, phasing: { kind: args.phasing, values: result.phases } });
+    const check = validatePhasing({
+      kind: args.kind,
+      target: target.value,
+      phasing: { kind: args.phasing, values: result.phases },
+    });
     return check.ok ? result : { ...result, ok: false, message: check.message, phases: null };
   };
 
@@ -185,13 +200,28 @@ export function checkPhasing(args: { kind: IndicatorKind; unit: string; target: 
       return { month: m, value: fromScaled(total) };
     });
     const diff = total - goal;
-    if (diff === 0n) return ruled({ ok: true, message: `合计 ${withUnit(total)}，等于全年目标`, errors, phases, running });
+    if (diff === 0n)
+      return ruled({ ok: true, message: `合计 ${withUnit(total)}，等于全年目标`, errors, phases, running });
     const message = `合计 ${withUnit(total)}，比全年目标${diff > 0n ? '多' : '少'} ${withUnit(diff > 0n ? diff : -diff)}`;
     return { ok: false, message, errors, phases: null, running };
   }
   const december = values.get(12);
   const phases = months.filter((m) => values.has(m)).map((m) => ({ month: m, value: fromScaled(values.get(m) ?? 0n) }));
-  if (december === undefined) return { ok: false, message: `请填写12月末的值（应等于全年目标 ${withUnit(goal)}）`, errors, phases: null, running: {} };
-  if (december !== goal) return { ok: false, message: `12月末的值 ${withUnit(december)} 与全年目标 ${withUnit(goal)} 不一致`, errors, phases: null, running: {} };
+  if (december === undefined)
+    return {
+      ok: false,
+      message: `请填写12月末的值（应等于全年目标 ${withUnit(goal)}）`,
+      errors,
+      phases: null,
+      running: {},
+    };
+  if (december !== goal)
+    return {
+      ok: false,
+      message: `12月末的值 ${withUnit(december)} 与全年目标 ${withUnit(goal)} 不一致`,
+      errors,
+      phases: null,
+      running: {},
+    };
   return ruled({ ok: true, message: `12月末的值等于全年目标 ${withUnit(goal)}`, errors, phases, running: {} });
 }

@@ -55,7 +55,10 @@ export function planPath(input: PlanPathInput): PlanPath {
   if (kind === 'typed') {
     const missing = years(firstYear, lastYear).filter((y) => decimalToNumber(input.typed?.[y]) === null);
     if (missing.length) return { ok: false, message: `逐年路径缺少 ${missing.join('、')} 年的值` };
-    return { ok: true, points: years(firstYear, lastYear).map((y) => point(y, decimalToNumber(input.typed?.[y]) ?? 0)) };
+    return {
+      ok: true,
+      points: years(firstYear, lastYear).map((y) => point(y, decimalToNumber(input.typed?.[y]) ?? 0)),
+    };
   }
   const base = decimalToNumber(input.baseline);
   if (base === null) return { ok: false, message: `缺少基期（${firstYear - 1}年）值，无法推算路径` };
@@ -64,7 +67,10 @@ export function planPath(input: PlanPathInput): PlanPath {
   if (kind === 'straight') {
     const end = final ?? (growth !== null ? base * (1 + growth / 100) ** span : null);
     if (end === null) return { ok: false, message: `缺少${lastYear}年目标值或年均增速` };
-    return { ok: true, points: years(firstYear, lastYear).map((y) => point(y, base + ((end - base) * (y - firstYear + 1)) / span)) };
+    return {
+      ok: true,
+      points: years(firstYear, lastYear).map((y) => point(y, base + ((end - base) * (y - firstYear + 1)) / span)),
+    };
   }
   let rate: number;
   if (growth !== null) rate = growth / 100;
@@ -72,7 +78,10 @@ export function planPath(input: PlanPathInput): PlanPath {
     if (base <= 0 || final <= 0) return { ok: false, message: '基期值或目标值不为正数，不能按年均增速推算' };
     rate = (final / base) ** (1 / span) - 1;
   } else return { ok: false, message: `缺少${lastYear}年目标值或年均增速` };
-  return { ok: true, points: years(firstYear, lastYear).map((y) => point(y, base * (1 + rate) ** (y - firstYear + 1))) };
+  return {
+    ok: true,
+    points: years(firstYear, lastYear).map((y) => point(y, base * (1 + rate) ** (y - firstYear + 1))),
+  };
 }
 
 /** The annual growth in percent (2 decimals) that takes `from` to `to` in `years` years; null when undefined. */
@@ -82,7 +91,6 @@ export function annualGrowthPercent(from: number, to: number, years: number): nu
 }
 
 export type PlanStatus = 'on_track' | 'behind' | 'no_data' | 'no_path';
-
 
 export interface PlanProgressInput {
   path: PlanPath;
@@ -119,7 +127,15 @@ function fmtRate(n: number): string {
 /** Where the city stands on the path: years done, growth achieved and still needed, on track or behind. */
 export function planProgress(input: PlanProgressInput): PlanProgress {
   const { path } = input;
-  if (!path.ok) return { status: 'no_path', yearsDone: 0, yearsLeft: 0, achievedGrowth: null, neededGrowth: null, wording: path.message };
+  if (!path.ok)
+    return {
+      status: 'no_path',
+      yearsDone: 0,
+      yearsLeft: 0,
+      achievedGrowth: null,
+      neededGrowth: null,
+      wording: path.message,
+    };
   const lastYear = path.points.at(-1)?.year ?? input.baselineYear;
   const final = decimalToNumber(path.points.at(-1)?.value);
   const latest = input.latestYear;
@@ -128,9 +144,11 @@ export function planProgress(input: PlanProgressInput): PlanProgress {
   const yearsDone = Math.max(0, fromYear - input.baselineYear);
   const yearsLeft = Math.max(0, lastYear - fromYear);
   const base = decimalToNumber(input.baseline);
-  const achievedGrowth = latest && base !== null && fromValue !== null ? annualGrowthPercent(base, fromValue, yearsDone) : null;
+  const achievedGrowth =
+    latest && base !== null && fromValue !== null ? annualGrowthPercent(base, fromValue, yearsDone) : null;
   const neededGrowth = fromValue !== null && final !== null ? annualGrowthPercent(fromValue, final, yearsLeft) : null;
-  const reached = fromValue !== null && final !== null && (input.direction === 'up' ? fromValue >= final : fromValue <= final);
+  const reached =
+    fromValue !== null && final !== null && (input.direction === 'up' ? fromValue >= final : fromValue <= final);
   const wording = reached
     ? '已达到规划目标'
     : neededGrowth === null
@@ -150,7 +168,8 @@ export function planProgress(input: PlanProgressInput): PlanProgress {
     const onTrack = input.direction === 'up' ? current >= expected : current <= expected;
     return { status: onTrack ? 'on_track' : 'behind', yearsDone, yearsLeft, achievedGrowth, neededGrowth, wording };
   }
-  if (!latest || fromValue === null) return { status: 'no_data', yearsDone: 0, yearsLeft, achievedGrowth: null, neededGrowth, wording };
+  if (!latest || fromValue === null)
+    return { status: 'no_data', yearsDone: 0, yearsLeft, achievedGrowth: null, neededGrowth, wording };
   const planned = decimalToNumber(path.points.find((p) => p.year === latest.year)?.value);
   const onTrack = planned === null ? reached : input.direction === 'up' ? fromValue >= planned : fromValue <= planned;
   return { status: onTrack ? 'on_track' : 'behind', yearsDone, yearsLeft, achievedGrowth, neededGrowth, wording };

@@ -64,7 +64,13 @@ describe('expectedToDate', () => {
   });
 
   it('a level indicator, phased: the phased level', () => {
-    const phasing: Phasing = { kind: 'monthly', values: [{ month: 6, value: 640 }, { month: 12, value: 700 }] };
+    const phasing: Phasing = {
+      kind: 'monthly',
+      values: [
+        { month: 6, value: 640 },
+        { month: 12, value: 700 },
+      ],
+    };
     expect(expectedToDate({ kind: 'level', month: 8, target: 700, baseline: 600, phasing })).toBe(640);
   });
 
@@ -74,7 +80,13 @@ describe('expectedToDate', () => {
   });
 
   it('a rate, phased: the phased rate', () => {
-    const phasing: Phasing = { kind: 'quarterly', values: [{ month: 3, value: 4 }, { month: 12, value: 4.5 }] };
+    const phasing: Phasing = {
+      kind: 'quarterly',
+      values: [
+        { month: 3, value: 4 },
+        { month: 12, value: 4.5 },
+      ],
+    };
     expect(expectedToDate({ kind: 'rate', month: 4, target: 4.5, phasing })).toBe(4);
   });
 
@@ -113,7 +125,13 @@ describe('validatePhasing', () => {
   });
 
   it('December: the cumulative value must equal the annual target', () => {
-    const phasing: Phasing = { kind: 'monthly', values: [{ month: 6, value: 40 }, { month: 12, value: 90 }] };
+    const phasing: Phasing = {
+      kind: 'monthly',
+      values: [
+        { month: 6, value: 40 },
+        { month: 12, value: 90 },
+      ],
+    };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
       message: '分解目标：12月的累计值 90 与全年目标 100 不一致',
@@ -128,7 +146,11 @@ describe('validatePhasing', () => {
   it('a cumulative value may not decrease', () => {
     const phasing: Phasing = {
       kind: 'monthly',
-      values: [{ month: 3, value: 50 }, { month: 6, value: 40 }, { month: 12, value: 100 }],
+      values: [
+        { month: 3, value: 50 },
+        { month: 6, value: 40 },
+        { month: 12, value: 100 },
+      ],
     };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
@@ -137,9 +159,21 @@ describe('validatePhasing', () => {
   });
 
   it('a level may decrease (lower-is-better) but December must equal the target', () => {
-    const ok: Phasing = { kind: 'quarterly', values: [{ month: 3, value: 38 }, { month: 12, value: 34 }] };
+    const ok: Phasing = {
+      kind: 'quarterly',
+      values: [
+        { month: 3, value: 38 },
+        { month: 12, value: 34 },
+      ],
+    };
     expect(validatePhasing({ kind: 'level', target: 34, phasing: ok })).toEqual({ ok: true });
-    const bad: Phasing = { kind: 'quarterly', values: [{ month: 3, value: 4 }, { month: 12, value: 5 }] };
+    const bad: Phasing = {
+      kind: 'quarterly',
+      values: [
+        { month: 3, value: 4 },
+        { month: 12, value: 5 },
+      ],
+    };
     expect(validatePhasing({ kind: 'rate', target: 4.5, phasing: bad })).toMatchObject({
       ok: false,
       message: '分解目标：12月的目标值 5 与全年目标 4.5 不一致',
@@ -147,7 +181,13 @@ describe('validatePhasing', () => {
   });
 
   it('quarterly uses only months 3, 6, 9, 12', () => {
-    const phasing: Phasing = { kind: 'quarterly', values: [{ month: 5, value: 10 }, { month: 12, value: 100 }] };
+    const phasing: Phasing = {
+      kind: 'quarterly',
+      values: [
+        { month: 5, value: 10 },
+        { month: 12, value: 100 },
+      ],
+    };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
       message: '分解目标：按季度分解只能填写3、6、9、12月，不能填写5月',
@@ -157,7 +197,11 @@ describe('validatePhasing', () => {
   it('months out of order or repeated, month 13, December missing, all reported together', () => {
     const phasing: Phasing = {
       kind: 'monthly',
-      values: [{ month: 6, value: 10 }, { month: 4, value: 20 }, { month: 13, value: 30 }],
+      values: [
+        { month: 6, value: 10 },
+        { month: 4, value: 20 },
+        { month: 13, value: 30 },
+      ],
     };
     const result = validatePhasing({ kind: 'cumulative', target: 100, phasing });
     expect(result).toEqual({
@@ -173,11 +217,19 @@ describe('validatePhasing', () => {
   });
 
   it('an empty monthly phasing is refused; a non-finite value names its month', () => {
-    expect(validatePhasing({ kind: 'cumulative', target: 100, phasing: { kind: 'monthly', values: [] } })).toMatchObject({
+    expect(
+      validatePhasing({ kind: 'cumulative', target: 100, phasing: { kind: 'monthly', values: [] } }),
+    ).toMatchObject({
       ok: false,
       message: '分解目标：未填写任何月份',
     });
-    const phasing: Phasing = { kind: 'monthly', values: [{ month: 7, value: Number.NaN }, { month: 12, value: 100 }] };
+    const phasing: Phasing = {
+      kind: 'monthly',
+      values: [
+        { month: 7, value: Number.NaN },
+        { month: 12, value: 100 },
+      ],
+    };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
       message: '分解目标：7月的值不是有效数字',

@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { formatReportFigure, formatWithQualifier, parseQualifier, QUALIFIER_CHOICES, QUALIFIER_LABELS } from './qualifier';
+import {
+  formatReportFigure,
+  formatWithQualifier,
+  parseQualifier,
+  QUALIFIER_CHOICES,
+  QUALIFIER_LABELS,
+} from './qualifier';
 import { QUALIFIERS } from './types';
 
 describe('QUALIFIER_LABELS', () => {
@@ -21,7 +27,7 @@ describe('parseQualifier', () => {
     for (const q of QUALIFIERS) expect(parseQualifier(QUALIFIER_LABELS[q])).toBe(q);
   });
 
-  it('reads the report\'s words and symbols', () => {
+  it("reads the report's words and symbols", () => {
     expect(parseQualifier('以上')).toBe('at_least');
     expect(parseQualifier('≥')).toBe('at_least');
     expect(parseQualifier(' 左右 ')).toBe('about');
@@ -52,7 +58,9 @@ describe('formatWithQualifier, report style', () => {
   it('over → "超900亿元"; breakthrough → "突破100家" (the report\'s two words kept apart)', () => {
     expect(formatWithQualifier({ value: '900', unit: '亿元', qualifier: 'over' })).toBe('超900亿元');
     expect(formatWithQualifier({ value: '100', unit: '家', qualifier: 'breakthrough' })).toBe('突破100家');
-    expect(formatWithQualifier({ value: '100', unit: '家', qualifier: 'breakthrough', style: 'symbol' })).toBe('>100家');
+    expect(formatWithQualifier({ value: '100', unit: '家', qualifier: 'breakthrough', style: 'symbol' })).toBe(
+      '>100家',
+    );
   });
 
   it('lower-is-better ceiling: at_most → "30微克/立方米以内"', () => {
@@ -102,18 +110,28 @@ describe('formatWithQualifier, symbol style', () => {
 
 describe('formatReportFigure', () => {
   it('a milestone done in full with a measure shows measure and state (1374公里全线贯通, 15件全部完成)', () => {
-    expect(formatReportFigure({ value: '1374', valueText: '全线贯通', qualifier: 'all_done' }, '公里')).toBe('1374公里全线贯通');
-    expect(formatReportFigure({ value: '15', valueText: '全部完成', qualifier: 'all_done' }, '件')).toBe('15件全部完成');
+    expect(formatReportFigure({ value: '1374', valueText: '全线贯通', qualifier: 'all_done' }, '公里')).toBe(
+      '1374公里全线贯通',
+    );
+    expect(formatReportFigure({ value: '15', valueText: '全部完成', qualifier: 'all_done' }, '件')).toBe(
+      '15件全部完成',
+    );
   });
 
-  it('words replace the number: a single task\'s statement, a rank, a number converted from words', () => {
-    expect(formatReportFigure({ value: '1', valueText: '全部关停4.3米焦炉', qualifier: 'all_done' }, '项')).toBe('全部关停4.3米焦炉');
-    expect(formatReportFigure({ value: '1', valueText: '跃居全省第一', qualifier: 'exact' }, '位')).toBe('跃居全省第一');
+  it("words replace the number: a single task's statement, a rank, a number converted from words", () => {
+    expect(formatReportFigure({ value: '1', valueText: '全部关停4.3米焦炉', qualifier: 'all_done' }, '项')).toBe(
+      '全部关停4.3米焦炉',
+    );
+    expect(formatReportFigure({ value: '1', valueText: '跃居全省第一', qualifier: 'exact' }, '位')).toBe(
+      '跃居全省第一',
+    );
     expect(formatReportFigure({ value: '80', valueText: '八成以上', qualifier: 'at_least' }, '%')).toBe('八成以上');
-    expect(formatReportFigure({ value: null, valueText: '八一广场提质改造广受群众点赞', qualifier: 'exact' }, '')).toBe('八一广场提质改造广受群众点赞');
+    expect(formatReportFigure({ value: null, valueText: '八一广场提质改造广受群众点赞', qualifier: 'exact' }, '')).toBe(
+      '八一广场提质改造广受群众点赞',
+    );
   });
 
-  it('a bare number keeps the report\'s word: 突破160亿元, 超900亿元, 95%以上', () => {
+  it("a bare number keeps the report's word: 突破160亿元, 超900亿元, 95%以上", () => {
     expect(formatReportFigure({ value: '160', qualifier: 'breakthrough' }, '亿元')).toBe('突破160亿元');
     expect(formatReportFigure({ value: '900', qualifier: 'over' }, '亿元')).toBe('超900亿元');
     expect(formatReportFigure({ value: '95', valueText: null, qualifier: 'at_least' }, '%')).toBe('95%以上');

@@ -26,7 +26,15 @@ export const QUALIFIER_WORDS: Record<Qualifier, string> = {
   all_done: '全部完成',
 };
 
-const CHOICE_ORDER: readonly Qualifier[] = ['exact', 'at_least', 'about', 'over', 'breakthrough', 'at_most', 'all_done'];
+const CHOICE_ORDER: readonly Qualifier[] = [
+  'exact',
+  'at_least',
+  'about',
+  'over',
+  'breakthrough',
+  'at_most',
+  'all_done',
+];
 
 /** The words a person may type for a qualifier, in the order forms and messages list them (精确值、以上、…). */
 export const QUALIFIER_CHOICES = CHOICE_ORDER.map((q) => QUALIFIER_WORDS[q] || QUALIFIER_LABELS[q]).join('、');
@@ -129,11 +137,17 @@ export function formatWithQualifier(figure: QualifiedFigure): string {
  * "八成以上", a statement); a milestone done in full with a measure shows measure and state together
  * ("1374公里全线贯通", "15件全部完成"), unless the measure is the bare "1项" of a single task.
  */
-export function formatReportFigure(figure: { value: string | null; valueText?: string | null; qualifier: Qualifier }, unit: string): string {
+export function formatReportFigure(
+  figure: { value: string | null; valueText?: string | null; qualifier: Qualifier },
+  unit: string,
+): string {
   const words = figure.valueText?.trim();
   if (!words) return formatWithQualifier({ value: figure.value, unit, qualifier: figure.qualifier });
   const measured =
-    figure.value !== null && figure.qualifier === 'all_done' && !(unit === '项' && Number(figure.value) === 1) && !/\d/.test(words);
+    figure.value !== null &&
+    figure.qualifier === 'all_done' &&
+    !(unit === '项' && Number(figure.value) === 1) &&
+    !/\d/.test(words);
   if (!measured) return words;
   const number = formatNumber(figure.value ?? '', { maxDecimals: 4 });
   return number === NO_VALUE ? words : `${number}${unit}${words}`;

@@ -92,4 +92,3 @@ describe('foldRanking', () => {
     expect([head.length, folded, tail]).toEqual([10, 2, [13, 14, 15, 16, 17]]);
   });
 });
-

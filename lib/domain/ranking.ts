@@ -83,7 +83,10 @@ export function rankDepartments(items: readonly RankingItem[]): DepartmentRank[]
  * A long ranking shortened for a summary page: the first `top` and the last `bottom`, the middle counted.
  * Folding saves nothing when it would hide a single row, so a list of up to top + bottom + 1 is kept whole.
  */
-export function foldRanking<T>(ranked: readonly T[], keep: { top: number; bottom: number }): { head: T[]; folded: number; tail: T[] } {
+export function foldRanking<T>(
+  ranked: readonly T[],
+  keep: { top: number; bottom: number },
+): { head: T[]; folded: number; tail: T[] } {
   if (ranked.length <= keep.top + keep.bottom + 1) return { head: [...ranked], folded: 0, tail: [] };
   return {
     head: ranked.slice(0, keep.top),

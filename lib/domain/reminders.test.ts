@@ -29,7 +29,15 @@ const user = (id: number, role: PlanUser['role'], departmentId: number | null, d
   disabled,
 });
 
-const USERS = [user(1, 'official', 10), user(2, 'official', 10), user(3, 'reviewer', 10), user(4, 'official', 20), user(5, 'reviewer', 20), user(6, 'admin', null), user(7, 'leader', null)];
+const USERS = [
+  user(1, 'official', 10),
+  user(2, 'official', 10),
+  user(3, 'reviewer', 10),
+  user(4, 'official', 20),
+  user(5, 'reviewer', 20),
+  user(6, 'admin', null),
+  user(7, 'leader', null),
+];
 /** Noon in Shanghai on the given local date. */
 const at = (date: string) => new Date(`${date}T04:00:00Z`);
 
@@ -45,7 +53,10 @@ function plan(now: Date, over: Partial<PlanInput> = {}) {
     ...over,
   });
 }
-const keys = (now: Date, over: Partial<PlanInput> = {}) => plan(now, over).map((r) => r.key).sort();
+const keys = (now: Date, over: Partial<PlanInput> = {}) =>
+  plan(now, over)
+    .map((r) => r.key)
+    .sort();
 
 describe('planReminders: the right people on the right days (November 2026 due Saturday 5 December)', () => {
   it('3 days before (Wednesday 2 December): every official of each department with missing figures, nobody else', () => {
@@ -71,7 +82,11 @@ describe('planReminders: the right people on the right days (November 2026 due S
   });
 
   it('1 day before (Friday) and the due day itself (Saturday: weekends are not special): the 1-day reminder', () => {
-    expect(keys(at('2026-12-04'))).toEqual(['due_soon:2026-11:1:before1', 'due_soon:2026-11:2:before1', 'due_soon:2026-11:4:before1']);
+    expect(keys(at('2026-12-04'))).toEqual([
+      'due_soon:2026-11:1:before1',
+      'due_soon:2026-11:2:before1',
+      'due_soon:2026-11:4:before1',
+    ]);
     expect(keys(at('2026-12-05'))).toEqual(keys(at('2026-12-04')));
     expect(plan(at('2026-12-05'))[0]?.body).toContain('今天截止');
   });
@@ -114,10 +129,18 @@ describe('planReminders: what counts as missing', () => {
   });
 
   it('no deadline: a quarterly indicator outside quarter ends, an unplanned one and a qualitative one are never reminded', () => {
-    const indicators = [ind(1, 10, { frequency: 'quarterly' }), ind(2, 10, { plannedYears: [] }), ind(3, 10, { reported: false }), ind(4, 10, { frequency: 'annual' })];
+    const indicators = [
+      ind(1, 10, { frequency: 'quarterly' }),
+      ind(2, 10, { plannedYears: [] }),
+      ind(3, 10, { reported: false }),
+      ind(4, 10, { frequency: 'annual' }),
+    ];
     expect(plan(at('2026-12-02'), { indicators })).toEqual([]);
     // …while the quarterly and annual ones are due for December.
-    expect(keys(at('2027-01-02'), { indicators })).toEqual(['due_soon:2026-12:1:before3', 'due_soon:2026-12:2:before3']);
+    expect(keys(at('2027-01-02'), { indicators })).toEqual([
+      'due_soon:2026-12:1:before3',
+      'due_soon:2026-12:2:before3',
+    ]);
   });
 
   it('December: its figures are due on 5 January of the next year and keyed with 2026-12', () => {
@@ -176,7 +199,9 @@ describe('stageAt', () => {
 
 describe('retryDelayMs', () => {
   it('doubles from the base and stops at the cap', () => {
-    expect([1, 2, 3, 4, 5, 10].map((n) => retryDelayMs(n, 60_000, 600_000))).toEqual([60_000, 120_000, 240_000, 480_000, 600_000, 600_000]);
+    expect([1, 2, 3, 4, 5, 10].map((n) => retryDelayMs(n, 60_000, 600_000))).toEqual([
+      60_000, 120_000, 240_000, 480_000, 600_000, 600_000,
+    ]);
     expect(retryDelayMs(0, 1000, 10_000)).toBe(1000);
     expect(retryDelayMs(1000, 1000, 10_000)).toBe(10_000);
   });

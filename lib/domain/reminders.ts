@@ -11,7 +11,16 @@
  * burst of stale reminders. Each reminder has a deterministic key (kind:period:user:stage): planning twice gives
  * the same keys, and the outbox keeps one message per key.
  */
-import { addMonths, currentPeriod, daysUntilDeadline, entryDeadline, formatPeriod, formatPeriodLabel, isDueMonth, type Period } from './period';
+import {
+  addMonths,
+  currentPeriod,
+  daysUntilDeadline,
+  entryDeadline,
+  formatPeriod,
+  formatPeriodLabel,
+  isDueMonth,
+  type Period,
+} from './period';
 import type { ActualStatus, Frequency, Role } from './types';
 
 export interface ReminderThresholds {
@@ -23,7 +32,11 @@ export interface ReminderThresholds {
   adminAfterDays: number;
 }
 
-export const DEFAULT_REMINDER_THRESHOLDS: ReminderThresholds = { beforeDays: [3, 1], reviewerAfterDays: 2, adminAfterDays: 5 };
+export const DEFAULT_REMINDER_THRESHOLDS: ReminderThresholds = {
+  beforeDays: [3, 1],
+  reviewerAfterDays: 2,
+  adminAfterDays: 5,
+};
 
 /** How many days after its own day a stage that was missed is still planned. */
 export const CATCH_UP_DAYS = 2;
@@ -123,7 +136,14 @@ function itemLines(items: readonly ReminderItem[], withDepartment: boolean): str
     .join('\n');
 }
 
-function compose(kind: ReminderKind, user: PlanUser, period: Period, daysLeft: number, dueLabel: string, items: ReminderItem[]) {
+function compose(
+  kind: ReminderKind,
+  user: PlanUser,
+  period: Period,
+  daysLeft: number,
+  dueLabel: string,
+  items: ReminderItem[],
+) {
   const label = formatPeriodLabel(period);
   const overdueDays = -daysLeft;
   const where = '请登录抓手平台「数据填报」及时填报。';
@@ -163,7 +183,9 @@ function candidatePeriods(now: Date): Period[] {
 export function planReminders(input: PlanInput): PlannedReminder[] {
   const { thresholds, dueDay, now } = input;
   const submitted = new Set(
-    input.figures.filter((f) => f.status === 'submitted' || f.status === 'approved').map((f) => `${f.indicatorId}:${f.year}:${f.month}`),
+    input.figures
+      .filter((f) => f.status === 'submitted' || f.status === 'approved')
+      .map((f) => `${f.indicatorId}:${f.year}:${f.month}`),
   );
   const locked = new Set(input.lockedPeriods.map(formatPeriod));
   const active = input.users.filter((u) => !u.disabled);
@@ -171,7 +193,9 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     ...thresholds.beforeDays.map((d) => ({ name: `before${d}`, day: d })),
     { name: `after${thresholds.reviewerAfterDays}`, day: -thresholds.reviewerAfterDays },
   ];
-  const reviewerStages: Stage[] = [{ name: `after${thresholds.reviewerAfterDays}`, day: -thresholds.reviewerAfterDays }];
+  const reviewerStages: Stage[] = [
+    { name: `after${thresholds.reviewerAfterDays}`, day: -thresholds.reviewerAfterDays },
+  ];
   const adminStages: Stage[] = [{ name: `after${thresholds.adminAfterDays}`, day: -thresholds.adminAfterDays }];
   const out: PlannedReminder[] = [];
   for (const period of candidatePeriods(now)) {
@@ -185,7 +209,13 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
           !submitted.has(`${i.id}:${period.year}:${period.month}`),
       )
       .sort((a, b) => a.departmentId - b.departmentId || a.code.localeCompare(b.code))
-      .map((i) => ({ indicatorId: i.id, code: i.code, name: i.name, departmentId: i.departmentId, departmentName: i.departmentName }));
+      .map((i) => ({
+        indicatorId: i.id,
+        code: i.code,
+        name: i.name,
+        departmentId: i.departmentId,
+        departmentName: i.departmentName,
+      }));
     if (missing.length === 0) continue;
     const daysLeft = daysUntilDeadline(period, now, dueDay);
     const dueLabel = dueDateLabel(period, dueDay);
@@ -209,7 +239,8 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     for (const departmentId of departmentIds) {
       const items = missing.filter((m) => m.departmentId === departmentId);
       for (const user of active.filter((u) => u.departmentId === departmentId)) {
-        if (user.role === 'official' && official) add(official.day >= 0 ? 'due_soon' : 'overdue', official, user, items);
+        if (user.role === 'official' && official)
+          add(official.day >= 0 ? 'due_soon' : 'overdue', official, user, items);
         if (user.role === 'reviewer' && reviewer) add('escalation', reviewer, user, items);
       }
     }

@@ -78,16 +78,26 @@ export function rollUp(input: RollupInput): RollupResult {
     // Σ(vᵢ·wᵢ) has 12 places; ÷ Σw (6 places) gives 6 places back.
     const products = micros.reduce((sum, v, i) => sum + v * (weights[i] ?? 0n), 0n);
     const mean = divideMicros(products, weightSum * 1_000_000n);
-    return { state: 'complete', value: fromMicros(mean), text: `以${input.weightName ?? '权重指标'}加权的${units.length}个县区平均值` };
+    return {
+      state: 'complete',
+      value: fromMicros(mean),
+      text: `以${input.weightName ?? '权重指标'}加权的${units.length}个县区平均值`,
+    };
   }
 
   // all_done: a unit is done at its own target (or the indicator's total); the city when every unit is.
   const totals = units.map((u) => toMicros(input.unitTotals?.get(u.id) ?? input.milestoneTotal ?? ''));
-  if (totals.some((t) => t === null)) return { state: 'refused', text: '任务类指标须设定完成标准（任务总数）才能判断是否全部完成' };
+  if (totals.some((t) => t === null))
+    return { state: 'refused', text: '任务类指标须设定完成标准（任务总数）才能判断是否全部完成' };
   const notDone = units.filter((_, i) => (micros[i] ?? 0n) < (totals[i] ?? 0n));
   const doneCount = units.length - notDone.length;
   if (notDone.length === 0) {
-    return { state: 'complete', value: input.milestoneTotal ?? fromMicros(micros.reduce((a, b) => (b < a ? b : a))), done: true, text: `${units.length}个县区全部完成` };
+    return {
+      state: 'complete',
+      value: input.milestoneTotal ?? fromMicros(micros.reduce((a, b) => (b < a ? b : a))),
+      done: true,
+      text: `${units.length}个县区全部完成`,
+    };
   }
   return {
     state: 'complete',

@@ -28,7 +28,9 @@ describe('safeCallbackPath', () => {
   });
 
   it('keeps a path of the app, with its query and fragment', () => {
-    expect(safeCallbackPath('/areas/investment?year=2025&month=6#t', APP)).toBe('/areas/investment?year=2025&month=6#t');
+    expect(safeCallbackPath('/areas/investment?year=2025&month=6#t', APP)).toBe(
+      '/areas/investment?year=2025&month=6#t',
+    );
     expect(safeCallbackPath('https://zhuashou.example/audit', APP)).toBe('/audit');
     expect(safeCallbackPath(null, APP)).toBe('/');
   });

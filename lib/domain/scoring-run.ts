@@ -3,7 +3,15 @@
  * every input kept beside its score so that the published snapshot can be checked by hand. Pure.
  */
 import { toFixedDecimal } from './decimal';
-import { rankTotals, scoreItem, scoreSubject, type ItemInputs, type SchemeBody, type ScoredIndicator, type SubjectKind } from './scoring';
+import {
+  rankTotals,
+  scoreItem,
+  scoreSubject,
+  type ItemInputs,
+  type SchemeBody,
+  type ScoredIndicator,
+  type SubjectKind,
+} from './scoring';
 
 export interface RunIndicator extends ScoredIndicator {
   id: number;
@@ -42,7 +50,12 @@ export interface SubjectResult {
   deduction: string;
   bonus: string;
   formula: string;
-  inputs: { items: ItemRecord[]; lateCount: number; returnedCount: number; bonuses: { name: string; points: string }[] };
+  inputs: {
+    items: ItemRecord[];
+    lateCount: number;
+    returnedCount: number;
+    bonuses: { name: string; points: string }[];
+  };
 }
 
 const f2 = (n: number) => toFixedDecimal(n, 2) ?? String(n);
@@ -81,8 +94,15 @@ export function runScoring(args: {
     });
     const lateCount = own.reduce((n, { ind }) => n + (args.lateByIndicator.get(ind.id) ?? 0), 0);
     const returnedCount = own.reduce((n, { ind }) => n + (args.returnedByIndicator.get(ind.id) ?? 0), 0);
-    const bonuses = scheme.bonuses.filter((b) => b.subjects.includes(subject.code)).map((b) => ({ name: b.name, points: b.points }));
-    const total = scoreSubject(scheme, { items: items.map((i) => ({ weight: i.weight, score: Number(i.score) })), lateCount, returnedCount, bonuses });
+    const bonuses = scheme.bonuses
+      .filter((b) => b.subjects.includes(subject.code))
+      .map((b) => ({ name: b.name, points: b.points }));
+    const total = scoreSubject(scheme, {
+      items: items.map((i) => ({ weight: i.weight, score: Number(i.score) })),
+      lateCount,
+      returnedCount,
+      bonuses,
+    });
     return [{ subject, total, inputs: { items, lateCount, returnedCount, bonuses } }];
   });
   const ranks = rankTotals(unranked.map((r) => r.total.total));

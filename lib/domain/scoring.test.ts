@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { rankTotals, ruleFits, scoreItem, scoreSubject, validateScheme, type SchemeBody, type ScoredIndicator } from './scoring';
+import {
+  rankTotals,
+  ruleFits,
+  scoreItem,
+  scoreSubject,
+  validateScheme,
+  type SchemeBody,
+  type ScoredIndicator,
+} from './scoring';
 
 const INV: ScoredIndicator = { code: 'INV', name: '固定资产投资', kind: 'cumulative', direction: 'up' };
 const LVL: ScoredIndicator = { code: 'LVL', name: '高新技术企业', kind: 'level', direction: 'up' };
@@ -23,13 +31,21 @@ describe('ruleFits', () => {
 
 describe('scoreItem', () => {
   it('completion: 980 ÷ 1000 = 98.00% × weight 10 = 9.80', () => {
-    const s = scoreItem({ indicatorCode: 'INV', weight: '10', rule: 'completion', ceiling: '120' }, INV, { target: '1000', actual: '980', month: 12 });
+    const s = scoreItem({ indicatorCode: 'INV', weight: '10', rule: 'completion', ceiling: '120' }, INV, {
+      target: '1000',
+      actual: '980',
+      month: 12,
+    });
     expect(s.score).toBe(9.8);
     expect(s.formula).toBe('完成率 = 实绩 980 ÷ 目标 1000 = 98.00%（上限 120%）；得分 = 权重 10 × 98.00% = 9.80');
   });
 
   it('completion capped at its ceiling: 1500 ÷ 1000 = 150% counts as 120% → 12.00', () => {
-    const s = scoreItem({ indicatorCode: 'INV', weight: '10', rule: 'completion', ceiling: '120' }, INV, { target: '1000', actual: '1500', month: 12 });
+    const s = scoreItem({ indicatorCode: 'INV', weight: '10', rule: 'completion', ceiling: '120' }, INV, {
+      target: '1000',
+      actual: '1500',
+      month: 12,
+    });
     expect(s.score).toBe(12);
     expect(s.ratio).toBe(1.2);
     expect(s.formula).toContain('超过上限按 120% 计');
@@ -39,26 +55,44 @@ describe('scoreItem', () => {
     const item = { indicatorCode: 'INV', weight: '10', rule: 'on_time' as const, ceiling: '100' };
     const behind = scoreItem(item, INV, { target: '1200', actual: '540', month: 6 });
     expect(behind.score).toBe(9);
-    expect(behind.formula).toBe('序时目标 = 1200 × 6/12 = 600；序时完成率 = 实绩 540 ÷ 600 = 90.00%（上限 100%）；得分 = 权重 10 × 90.00% = 9.00');
+    expect(behind.formula).toBe(
+      '序时目标 = 1200 × 6/12 = 600；序时完成率 = 实绩 540 ÷ 600 = 90.00%（上限 100%）；得分 = 权重 10 × 90.00% = 9.00',
+    );
     expect(scoreItem(item, INV, { target: '1200', actual: '660', month: 6 }).score).toBe(10);
   });
 
   it('milestone: done gets the whole weight, not done gets 0', () => {
     const item = { indicatorCode: 'TASK', weight: '5', rule: 'milestone' as const, ceiling: '100' };
-    expect(scoreItem(item, TASK, { target: '15', actual: '15', month: 12, milestoneTotal: '15' })).toMatchObject({ score: 5, formula: '已完成 15 / 15 项，得满分 5' });
-    expect(scoreItem(item, TASK, { target: '15', actual: '12', month: 12, milestoneTotal: '15' })).toMatchObject({ score: 0, formula: '未完成（12 / 15 项），得 0 分' });
+    expect(scoreItem(item, TASK, { target: '15', actual: '15', month: 12, milestoneTotal: '15' })).toMatchObject({
+      score: 5,
+      formula: '已完成 15 / 15 项，得满分 5',
+    });
+    expect(scoreItem(item, TASK, { target: '15', actual: '12', month: 12, milestoneTotal: '15' })).toMatchObject({
+      score: 0,
+      formula: '未完成（12 / 15 项），得 0 分',
+    });
   });
 
   it('lower is better, inverted: target 30 ÷ actual 32 = 93.75% → 9.375 rounds half away to 9.38', () => {
-    const s = scoreItem({ indicatorCode: 'PM', weight: '10', rule: 'lower_better', ceiling: '100' }, PM, { target: '30', actual: '32', month: 12 });
+    const s = scoreItem({ indicatorCode: 'PM', weight: '10', rule: 'lower_better', ceiling: '100' }, PM, {
+      target: '30',
+      actual: '32',
+      month: 12,
+    });
     expect(s.score).toBe(9.38);
     expect(s.formula).toBe('反向完成率 = 目标 30 ÷ 实绩 32 = 93.75%（上限 100%）；得分 = 权重 10 × 93.75% = 9.38');
   });
 
   it('no approved figure or no target: 0 with the reason', () => {
     const item = { indicatorCode: 'INV', weight: '10', rule: 'completion' as const, ceiling: '100' };
-    expect(scoreItem(item, INV, { target: '1000', actual: null, month: null })).toMatchObject({ score: 0, formula: '无已审核实绩，得 0 分' });
-    expect(scoreItem(item, INV, { target: null, actual: '5', month: 3 })).toMatchObject({ score: 0, formula: '无年度目标，得 0 分' });
+    expect(scoreItem(item, INV, { target: '1000', actual: null, month: null })).toMatchObject({
+      score: 0,
+      formula: '无已审核实绩，得 0 分',
+    });
+    expect(scoreItem(item, INV, { target: null, actual: '5', month: 3 })).toMatchObject({
+      score: 0,
+      formula: '无年度目标，得 0 分',
+    });
   });
 });
 
@@ -85,7 +119,9 @@ describe('scoreSubject', () => {
   });
 
   it('deductions stop at their cap: 20 late × 0.5 = 10 counts as 5', () => {
-    expect(scoreSubject(SCHEME, { items: [{ weight: '10', score: 10 }], lateCount: 20, returnedCount: 0, bonuses: [] })).toMatchObject({ base: 100, deduction: 5, total: 95 });
+    expect(
+      scoreSubject(SCHEME, { items: [{ weight: '10', score: 10 }], lateCount: 20, returnedCount: 0, bonuses: [] }),
+    ).toMatchObject({ base: 100, deduction: 5, total: 95 });
   });
 });
 
@@ -114,7 +150,13 @@ describe('validateScheme', () => {
   });
 
   it('weights not adding to 100 are named with their sum', () => {
-    const bad = { ...good, items: [{ ...good.items[0]!, weight: '60' }, { ...good.items[1]!, weight: '30' }] };
+    const bad = {
+      ...good,
+      items: [
+        { ...good.items[0]!, weight: '60' },
+        { ...good.items[1]!, weight: '30' },
+      ],
+    };
     expect(validateScheme(bad, INDICATORS, SUBJECTS)).toEqual(['各指标「权重」合计应为 100，现为 90']);
   });
 
@@ -126,7 +168,12 @@ describe('validateScheme', () => {
   });
 
   it('a cap below zero is refused, for a ceiling and for the bonus and deduction caps', () => {
-    const bad = { ...good, bonusCap: '-1', deductionCap: '-2', items: [{ ...good.items[0]!, ceiling: '-5' }, good.items[1]!] };
+    const bad = {
+      ...good,
+      bonusCap: '-1',
+      deductionCap: '-2',
+      items: [{ ...good.items[0]!, ceiling: '-5' }, good.items[1]!],
+    };
     expect(validateScheme(bad, INDICATORS, SUBJECTS)).toEqual([
       '指标「固定资产投资」的「计分上限」不能小于 0（现为 -5%）',
       '「扣分上限」不能小于 0（现为 -2）',
@@ -136,7 +183,13 @@ describe('validateScheme', () => {
 
   it('unknown and repeated indicators, an empty scheme, a bonus for an unknown unit', () => {
     expect(validateScheme({ ...good, items: [] }, INDICATORS, SUBJECTS)).toEqual(['方案至少应包含一个考核指标']);
-    const dup = { ...good, items: [{ ...good.items[0]!, weight: '50' }, { ...good.items[0]!, weight: '50' }] };
+    const dup = {
+      ...good,
+      items: [
+        { ...good.items[0]!, weight: '50' },
+        { ...good.items[0]!, weight: '50' },
+      ],
+    };
     expect(validateScheme(dup, INDICATORS, SUBJECTS)).toEqual(['指标「固定资产投资」重复出现']);
     const unknown = { ...good, items: [{ ...good.items[0]!, indicatorCode: 'NOPE', weight: '100' }] };
     expect(validateScheme(unknown, INDICATORS, SUBJECTS)).toEqual(['指标「NOPE」不存在或已停用']);

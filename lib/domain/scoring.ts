@@ -67,7 +67,11 @@ export function ruleFits(rule: ScoringRule, indicator: Pick<ScoredIndicator, 'ki
 }
 
 /** Every problem of a scheme, each a Chinese sentence naming it; empty when the scheme can be stored. */
-export function validateScheme(body: SchemeBody, indicators: ReadonlyMap<string, ScoredIndicator>, subjects: ReadonlySet<string>): string[] {
+export function validateScheme(
+  body: SchemeBody,
+  indicators: ReadonlyMap<string, ScoredIndicator>,
+  subjects: ReadonlySet<string>,
+): string[] {
   const errors: string[] = [];
   if (body.items.length === 0) errors.push('方案至少应包含一个考核指标');
   const seen = new Set<string>();
@@ -96,7 +100,8 @@ export function validateScheme(body: SchemeBody, indicators: ReadonlyMap<string,
     }
   }
   total = roundTo(total, 6);
-  if (weightsReadable && body.items.length > 0 && total !== 100) errors.push(`各指标「权重」合计应为 100，现为 ${plain(total)}`);
+  if (weightsReadable && body.items.length > 0 && total !== 100)
+    errors.push(`各指标「权重」合计应为 100，现为 ${plain(total)}`);
   const nonNegative: [string | null | undefined, string][] = [
     [body.latePoints, '逾期报送每项扣分'],
     [body.returnedPoints, '数据退回每项扣分'],
@@ -113,7 +118,8 @@ export function validateScheme(body: SchemeBody, indicators: ReadonlyMap<string,
     if (!name) errors.push('加分项的「名称」不能为空');
     const points = num(bonus.points);
     if (points === null || points < 0) errors.push(`加分项「${name || '未命名'}」的「分值」应为不小于 0 的数`);
-    for (const code of bonus.subjects) if (!subjects.has(code)) errors.push(`加分项「${name || '未命名'}」的单位「${code}」不存在`);
+    for (const code of bonus.subjects)
+      if (!subjects.has(code)) errors.push(`加分项「${name || '未命名'}」的单位「${code}」不存在`);
   }
   return errors;
 }
@@ -137,8 +143,13 @@ export interface ItemScore {
 function capped(weight: number, ratio: number, ceilingPercent: number, ratioText: string): ItemScore {
   const counted = Math.max(0, Math.min(roundTo(ratio, 4), ceilingPercent / 100));
   const score = roundTo(weight * counted, 2);
-  const cap = ratio > ceilingPercent / 100 ? `，超过上限按 ${plain(ceilingPercent)}% 计` : `（上限 ${plain(ceilingPercent)}%）`;
-  return { score, ratio: counted, formula: `${ratioText} = ${pct(roundTo(ratio, 4))}${cap}；得分 = 权重 ${plain(weight)} × ${pct(counted)} = ${f2(score)}` };
+  const cap =
+    ratio > ceilingPercent / 100 ? `，超过上限按 ${plain(ceilingPercent)}% 计` : `（上限 ${plain(ceilingPercent)}%）`;
+  return {
+    score,
+    ratio: counted,
+    formula: `${ratioText} = ${pct(roundTo(ratio, 4))}${cap}；得分 = 权重 ${plain(weight)} × ${pct(counted)} = ${f2(score)}`,
+  };
 }
 
 /** The score of one indicator under its rule, with the formula in words and numbers. */
@@ -155,16 +166,24 @@ export function scoreItem(item: SchemeItem, indicator: ScoredIndicator, inputs: 
     return {
       score: done ? weight : 0,
       ratio: null,
-      formula: done ? `已完成 ${plain(actual)} / ${plain(total)} 项，得满分 ${plain(weight)}` : `未完成（${plain(actual)} / ${plain(total)} 项），得 0 分`,
+      formula: done
+        ? `已完成 ${plain(actual)} / ${plain(total)} 项，得满分 ${plain(weight)}`
+        : `未完成（${plain(actual)} / ${plain(total)} 项），得 0 分`,
     };
   }
   if (target === null || target === 0) return { score: 0, ratio: null, formula: '无年度目标，得 0 分' };
-  if (item.rule === 'completion') return capped(weight, actual / target, ceiling, `完成率 = 实绩 ${plain(actual)} ÷ 目标 ${plain(target)}`);
+  if (item.rule === 'completion')
+    return capped(weight, actual / target, ceiling, `完成率 = 实绩 ${plain(actual)} ÷ 目标 ${plain(target)}`);
   if (item.rule === 'lower_better') {
     if (actual <= 0) return capped(weight, ceiling / 100, ceiling, `实绩 ${plain(actual)} 不高于 0，反向完成率按上限`);
     return capped(weight, target / actual, ceiling, `反向完成率 = 目标 ${plain(target)} ÷ 实绩 ${plain(actual)}`);
   }
-  const expected = expectedToDate({ kind: indicator.kind, month: inputs.month, target, baseline: num(inputs.baseline ?? null) });
+  const expected = expectedToDate({
+    kind: indicator.kind,
+    month: inputs.month,
+    target,
+    baseline: num(inputs.baseline ?? null),
+  });
   if (expected === null || expected === 0) return { score: 0, ratio: null, formula: '序时目标为 0，得 0 分' };
   const exp = `序时目标 = ${plain(target)} × ${inputs.month}/12 = ${plain(expected)}；`;
   const scored = capped(weight, actual / expected, ceiling, `序时完成率 = 实绩 ${plain(actual)} ÷ ${plain(expected)}`);
@@ -187,15 +206,24 @@ export interface SubjectScore {
 }
 
 /** A subject's score: Σ item scores ÷ Σ its weights × 100, less capped deductions, plus capped bonuses. */
-export function scoreSubject(scheme: Pick<SchemeBody, 'latePoints' | 'returnedPoints' | 'deductionCap' | 'bonusCap'>, inputs: SubjectInputs): SubjectScore {
+export function scoreSubject(
+  scheme: Pick<SchemeBody, 'latePoints' | 'returnedPoints' | 'deductionCap' | 'bonusCap'>,
+  inputs: SubjectInputs,
+): SubjectScore {
   const weights = inputs.items.reduce((s, i) => s + (num(i.weight) ?? 0), 0);
-  const sum = roundTo(inputs.items.reduce((s, i) => s + i.score, 0), 2);
+  const sum = roundTo(
+    inputs.items.reduce((s, i) => s + i.score, 0),
+    2,
+  );
   const base = weights > 0 ? roundTo((sum / weights) * 100, 2) : 0;
   const late = num(scheme.latePoints) ?? 0;
   const returned = num(scheme.returnedPoints) ?? 0;
   const rawDeduction = roundTo(inputs.lateCount * late + inputs.returnedCount * returned, 2);
   const deduction = Math.min(rawDeduction, num(scheme.deductionCap) ?? 0);
-  const rawBonus = roundTo(inputs.bonuses.reduce((s, b) => s + (num(b.points) ?? 0), 0), 2);
+  const rawBonus = roundTo(
+    inputs.bonuses.reduce((s, b) => s + (num(b.points) ?? 0), 0),
+    2,
+  );
   const bonus = Math.min(rawBonus, num(scheme.bonusCap) ?? 0);
   const total = roundTo(base - deduction + bonus, 2);
   const scores = inputs.items.map((i) => f2(i.score)).join(' + ') || '0';

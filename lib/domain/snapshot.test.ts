@@ -4,7 +4,13 @@
  * before December, no target.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, lastDueMonth, type SnapshotFigure, type SnapshotIndicator, type SnapshotTarget } from './snapshot';
+import {
+  buildSnapshot,
+  lastDueMonth,
+  type SnapshotFigure,
+  type SnapshotIndicator,
+  type SnapshotTarget,
+} from './snapshot';
 
 const fig = (year: number, month: number, value: string, over: Partial<SnapshotFigure> = {}): SnapshotFigure => ({
   year,
@@ -27,12 +33,20 @@ const target = (value: string, over: Partial<SnapshotTarget> = {}): SnapshotTarg
   ...over,
 });
 
-const monthlyCumulative: SnapshotIndicator = { kind: 'cumulative', direction: 'up', frequency: 'monthly', milestoneTotal: null };
+const monthlyCumulative: SnapshotIndicator = {
+  kind: 'cumulative',
+  direction: 'up',
+  frequency: 'monthly',
+  milestoneTotal: null,
+};
 const DUE_DAY = 5;
 
 describe('buildSnapshot: a December period', () => {
   it('the December figure is the year end: expected = target, forecast = the figure, YoY against last December', () => {
-    const figures = [...Array.from({ length: 12 }, (_, i) => fig(2026, i + 1, String(100 * (i + 1)))), fig(2025, 12, '1000')];
+    const figures = [
+      ...Array.from({ length: 12 }, (_, i) => fig(2026, i + 1, String(100 * (i + 1)))),
+      fig(2025, 12, '1000'),
+    ];
     const s = buildSnapshot({
       indicator: monthlyCumulative,
       period: { year: 2026, month: 12 },
@@ -170,16 +184,30 @@ describe('buildSnapshot: nothing due, nothing planned', () => {
   });
 });
 
-describe('buildSnapshot: the report\'s own figures', () => {
-  const annual = (kind: SnapshotIndicator['kind'], unit: string): SnapshotIndicator => ({ kind, unit, direction: 'up', frequency: 'annual', milestoneTotal: null });
-  const at = { period: { year: 2025, month: 12 }, target: null, now: new Date('2026-03-01T00:00:00Z'), dueDay: DUE_DAY };
+describe("buildSnapshot: the report's own figures", () => {
+  const annual = (kind: SnapshotIndicator['kind'], unit: string): SnapshotIndicator => ({
+    kind,
+    unit,
+    direction: 'up',
+    frequency: 'annual',
+    milestoneTotal: null,
+  });
+  const at = {
+    period: { year: 2025, month: 12 },
+    target: null,
+    now: new Date('2026-03-01T00:00:00Z'),
+    dueDay: DUE_DAY,
+  };
 
   it('YoY is the stated change when the report gives one (出口 增长17.7%), whatever the derived prior says', () => {
     const s = buildSnapshot({
       ...at,
       indicator: annual('cumulative', '亿元'),
       figures: [
-        fig(2025, 12, '12.6', { isReported: true, statedChange: { change: 17.7, unit: 'percent', basis: 'prior_year', text: '增长17.7%' } }),
+        fig(2025, 12, '12.6', {
+          isReported: true,
+          statedChange: { change: 17.7, unit: 'percent', basis: 'prior_year', text: '增长17.7%' },
+        }),
         fig(2024, 12, '10.71', { isDerived: true, derivedNote: '由…推算' }),
       ],
     });
@@ -191,7 +219,10 @@ describe('buildSnapshot: the report\'s own figures', () => {
       ...at,
       indicator: annual('level', '%'),
       figures: [
-        fig(2025, 12, '27.97', { isReported: true, statedChange: { change: 1.15, unit: 'points', basis: 'plan_start', text: '较“十三五”末提高1.15个百分点' } }),
+        fig(2025, 12, '27.97', {
+          isReported: true,
+          statedChange: { change: 1.15, unit: 'points', basis: 'plan_start', text: '较“十三五”末提高1.15个百分点' },
+        }),
         fig(2024, 12, '27.5', { isReported: true }),
       ],
     });
@@ -205,6 +236,13 @@ describe('buildSnapshot: the report\'s own figures', () => {
       indicator: annual('qualitative', ''),
       figures: [fig(2025, 12, '', { value: null, valueText: '广受群众点赞', isReported: true }), fig(2024, 12, '1')],
     });
-    expect(s).toMatchObject({ target: null, status: 'grey', completion: null, expected: null, yoy: null, forecast: null });
+    expect(s).toMatchObject({
+      target: null,
+      status: 'grey',
+      completion: null,
+      expected: null,
+      yoy: null,
+      forecast: null,
+    });
   });
 });

@@ -116,7 +116,12 @@ export function buildSnapshot(args: {
   // Only a planned indicator (one with a target this year) can be overdue.
   const missingDue =
     target !== null && dueMonth > 0 && (!figure || figure.month < dueMonth)
-      ? isOverdue({ period: { year: period.year, month: dueMonth }, now: args.now, dueDay: args.dueDay, hasSubmission: false })
+      ? isOverdue({
+          period: { year: period.year, month: dueMonth },
+          now: args.now,
+          dueDay: args.dueDay,
+          hasSubmission: false,
+        })
       : false;
   const { status, gapPoints } = missingDue
     ? { status: 'overdue' as const, gapPoints: null }
@@ -143,13 +148,24 @@ export function buildSnapshot(args: {
     completion:
       actualValue === null || targetValue === null
         ? null
-        : completion({ kind: indicator.kind, direction: indicator.direction, actual: actualValue, target: targetValue }),
+        : completion({
+            kind: indicator.kind,
+            direction: indicator.direction,
+            actual: actualValue,
+            target: targetValue,
+          }),
     status,
     gapPoints,
     yoy: isStatement ? null : yearOnYearOf(indicator, figure, prior, actualValue, priorValue),
     forecast:
       series.length && targetValue !== null
-        ? forecastYearEnd({ kind: indicator.kind, direction: indicator.direction, series, target: targetValue, phasing })
+        ? forecastYearEnd({
+            kind: indicator.kind,
+            direction: indicator.direction,
+            series,
+            target: targetValue,
+            phasing,
+          })
         : null,
     series,
     isSample: Boolean(figure?.isSample || target?.isSample),

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { changeQuality, compareWorstFirst, countStatuses, groupStatus, isJudged, progressShares, statusLabel, summarizeProgress, worstOf } from './summary';
+import {
+  changeQuality,
+  compareWorstFirst,
+  countStatuses,
+  groupStatus,
+  isJudged,
+  progressShares,
+  statusLabel,
+  summarizeProgress,
+  worstOf,
+} from './summary';
 
-const item = (name: string, status: 'green' | 'yellow' | 'red' | 'grey' | 'overdue', gapPoints: number | null = null) => ({
+const item = (
+  name: string,
+  status: 'green' | 'yellow' | 'red' | 'grey' | 'overdue',
+  gapPoints: number | null = null,
+) => ({
   name,
   status,
   gapPoints,
@@ -40,7 +54,10 @@ describe('worstOf', () => {
   });
 
   it('equal status and gap keep the catalogue order', () => {
-    expect(worstOf([item('first', 'overdue'), item('second', 'overdue')], 2).map((v) => v.name)).toEqual(['first', 'second']);
+    expect(worstOf([item('first', 'overdue'), item('second', 'overdue')], 2).map((v) => v.name)).toEqual([
+      'first',
+      'second',
+    ]);
     expect(compareWorstFirst(item('a', 'yellow', -1), item('b', 'yellow', -1))).toBe(0);
   });
 });
@@ -75,19 +92,31 @@ describe('summarizeProgress', () => {
 
 describe('progressShares', () => {
   it('a cumulative indicator: actual and expected as shares of the target, over 1 not capped', () => {
-    expect(progressShares({ kind: 'cumulative', actual: 300, expected: 250, target: 1000 })).toEqual({ actual: 0.3, expected: 0.25 });
-    expect(progressShares({ kind: 'cumulative', actual: 1200, expected: 1000, target: 1000 })).toEqual({ actual: 1.2, expected: 1 });
+    expect(progressShares({ kind: 'cumulative', actual: 300, expected: 250, target: 1000 })).toEqual({
+      actual: 0.3,
+      expected: 0.25,
+    });
+    expect(progressShares({ kind: 'cumulative', actual: 1200, expected: 1000, target: 1000 })).toEqual({
+      actual: 1.2,
+      expected: 1,
+    });
   });
 
   it('a milestone: done ÷ total', () => {
-    expect(progressShares({ kind: 'milestone', actual: 8, expected: 7.5, target: 15 })).toEqual({ actual: 0.533333, expected: 0.5 });
+    expect(progressShares({ kind: 'milestone', actual: 8, expected: 7.5, target: 15 })).toEqual({
+      actual: 0.533333,
+      expected: 0.5,
+    });
   });
 
   it('a rate has no bar; no target or target 0 has none either; a missing actual is null', () => {
     expect(progressShares({ kind: 'rate', actual: 4.2, expected: 4.5, target: 4.5 })).toBeNull();
     expect(progressShares({ kind: 'cumulative', actual: 1, expected: 0, target: 0 })).toBeNull();
     expect(progressShares({ kind: 'cumulative', actual: 1, expected: null, target: null })).toBeNull();
-    expect(progressShares({ kind: 'cumulative', actual: null, expected: 10, target: 40 })).toEqual({ actual: null, expected: 0.25 });
+    expect(progressShares({ kind: 'cumulative', actual: null, expected: 10, target: 40 })).toEqual({
+      actual: null,
+      expected: 0.25,
+    });
   });
 });
 

@@ -28,7 +28,10 @@ export function compareWorstFirst(
 }
 
 /** The indicators that need attention (red, overdue, yellow), worst first, at most `limit`; input order breaks ties. */
-export function worstOf<T extends { status: ProgressStatus; gapPoints: number | null }>(items: readonly T[], limit: number): T[] {
+export function worstOf<T extends { status: ProgressStatus; gapPoints: number | null }>(
+  items: readonly T[],
+  limit: number,
+): T[] {
   return items
     .filter((v) => v.status === 'red' || v.status === 'overdue' || v.status === 'yellow')
     .map((item, index) => ({ item, index }))
@@ -77,7 +80,8 @@ export function summarizeProgress(items: readonly ProgressItem[]): ProgressSumma
   const completion = counted.reduce((sum, v) => sum + Math.min(Math.max(v.completion, 0), 1), 0) / counted.length;
   const withExpected = counted.filter((v) => v.expected !== null && Number.isFinite(v.expected));
   const expected = withExpected.length
-    ? withExpected.reduce((sum, v) => sum + Math.min(Math.max((v.expected ?? 0) / v.target, 0), 1), 0) / withExpected.length
+    ? withExpected.reduce((sum, v) => sum + Math.min(Math.max((v.expected ?? 0) / v.target, 0), 1), 0) /
+      withExpected.length
     : null;
   return {
     completion: roundTo(completion, SHARE_DECIMALS),
@@ -116,7 +120,12 @@ export function isJudged(item: { kind: IndicatorKind }): boolean {
 }
 
 /** The status in words; a statement in words is 不评价 (no completion claim to judge). */
-export function statusLabel(args: { status: ProgressStatus; hasFigure: boolean; hasTarget: boolean; kind?: IndicatorKind }): string {
+export function statusLabel(args: {
+  status: ProgressStatus;
+  hasFigure: boolean;
+  hasTarget: boolean;
+  kind?: IndicatorKind;
+}): string {
   if (args.kind !== undefined && !traitsOf(args.kind).judged) return KIND_LABELS[args.kind];
   if (args.status === 'grey' && args.hasFigure && !args.hasTarget) return '未设目标';
   return STATUS_LABELS[args.status];

@@ -48,7 +48,15 @@ describe('buildTrendRows', () => {
       throughMonth: 6,
       figures: [{ year: 2026, month: 6, value: 400 }],
       target: 1000,
-      phasing: { kind: 'quarterly', values: [{ month: 3, value: 200 }, { month: 6, value: 450 }, { month: 9, value: 700 }, { month: 12, value: 1000 }] },
+      phasing: {
+        kind: 'quarterly',
+        values: [
+          { month: 3, value: 200 },
+          { month: 6, value: 450 },
+          { month: 9, value: 700 },
+          { month: 12, value: 1000 },
+        ],
+      },
     });
     expect(rows.map((r) => r.month)).toEqual([3, 6, 9, 12]);
     expect(rows.map((r) => r.expected)).toEqual([200, 450, 700, 1000]);
@@ -73,12 +81,26 @@ describe('buildTrendRows', () => {
   });
 
   it('a rate: the expected path is the target every month', () => {
-    const rows = buildTrendRows({ kind: 'rate', frequency: 'monthly', year: 2026, throughMonth: 1, figures: [], target: 4.5 });
+    const rows = buildTrendRows({
+      kind: 'rate',
+      frequency: 'monthly',
+      year: 2026,
+      throughMonth: 1,
+      figures: [],
+      target: 4.5,
+    });
     expect(new Set(rows.map((r) => r.expected))).toEqual(new Set([4.5]));
   });
 
   it('an annual indicator: one row, December', () => {
-    const rows = buildTrendRows({ kind: 'level', frequency: 'annual', year: 2025, throughMonth: 12, figures: [{ year: 2025, month: 12, value: 334 }], target: null });
+    const rows = buildTrendRows({
+      kind: 'level',
+      frequency: 'annual',
+      year: 2025,
+      throughMonth: 12,
+      figures: [{ year: 2025, month: 12, value: 334 }],
+      target: null,
+    });
     expect(rows).toEqual([{ month: 12, actual: 334, prior: null, expected: null, target: null, projection: null }]);
   });
 });

@@ -14,7 +14,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-const STATUS_CLASS: Record<BulletinRow['progressStatus'], string> = { green: 'ok', yellow: 'warn', red: 'bad', overdue: 'bad', grey: 'none' };
+const STATUS_CLASS: Record<BulletinRow['progressStatus'], string> = {
+  green: 'ok',
+  yellow: 'warn',
+  red: 'bad',
+  overdue: 'bad',
+  grey: 'none',
+};
 
 const CSS = `
 @page { size: A4 landscape; margin: 16mm 14mm 16mm 14mm; }
@@ -55,7 +61,10 @@ function table(
   const cols = `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>`;
   const head = `${cols}<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   const body = rows
-    .map((r, i) => `<tr>${r.map((c, j) => cell(c, [numeric.has(j) ? 'num' : '', classes?.(i).get(j) ?? ''].filter(Boolean).join(' '))).join('')}</tr>`)
+    .map(
+      (r, i) =>
+        `<tr>${r.map((c, j) => cell(c, [numeric.has(j) ? 'num' : '', classes?.(i).get(j) ?? ''].filter(Boolean).join(' '))).join('')}</tr>`,
+    )
     .join('');
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
@@ -87,14 +96,28 @@ export function renderBulletinHtml(model: BulletinModel, generatedText: string):
   const list = (heading: string, items: BulletinModel['lagging'], none: string) => {
     parts.push(`<div class="lead"><h2>${escapeHtml(heading)}</h2></div>`);
     if (items.length === 0) parts.push(`<p>${escapeHtml(none)}</p>`);
-    else parts.push(table(LIST_HEADERS, LIST_WIDTHS, items.map((x) => [x.name, x.department, x.detail, x.explanation])));
+    else
+      parts.push(
+        table(
+          LIST_HEADERS,
+          LIST_WIDTHS,
+          items.map((x) => [x.name, x.department, x.detail, x.explanation]),
+        ),
+      );
   };
   list(model.laggingHeading, model.lagging, '本期无滞后指标。');
   list(model.overdueHeading, model.overdue, '本期无逾期未报指标。');
-  parts.push(`<div class="lead"><h2>${escapeHtml(model.rankingHeading)}</h2><p class="formula">${escapeHtml(model.rankingFormula)}</p></div>`);
+  parts.push(
+    `<div class="lead"><h2>${escapeHtml(model.rankingHeading)}</h2><p class="formula">${escapeHtml(model.rankingFormula)}</p></div>`,
+  );
   parts.push(
     model.ranking.length
-      ? table(RANKING_HEADERS, RANKING_WIDTHS, model.ranking.map((r) => [r.rank, r.department, r.onTrack, r.counted, r.share]), new Set([0, 2, 3, 4]))
+      ? table(
+          RANKING_HEADERS,
+          RANKING_WIDTHS,
+          model.ranking.map((r) => [r.rank, r.department, r.onTrack, r.counted, r.share]),
+          new Set([0, 2, 3, 4]),
+        )
       : '<p>本期无参与排名的责任单位。</p>',
   );
   if (model.unrankedText) parts.push(`<p class="formula">${escapeHtml(model.unrankedText)}</p>`);

@@ -6,7 +6,8 @@ import type { ExportColumn, TableWriter, WriterOptions } from './table-writer';
 export function createCsvWriter(output: ExportOutput, options: WriterOptions): TableWriter {
   let tables = 0;
   let width = 0;
-  const record = (values: Parameters<typeof csvRecord>[0]) => csvRecord(options.multiTable ? padRecord(values, width) : values);
+  const record = (values: Parameters<typeof csvRecord>[0]) =>
+    csvRecord(options.multiTable ? padRecord(values, width) : values);
   return {
     async startTable(title: string, columns: readonly ExportColumn[]) {
       width = Math.max(options.csvWidth ?? 0, columns.length);

@@ -14,7 +14,18 @@ describe('csvField', () => {
   });
 
   it('neutralises full-width signs and signs after leading blanks (the pen test got through with these)', () => {
-    for (const text of ['＝1+1', '＋1', '－1', '＠SUM(A1)', '﹦1', ' =1+1', '  +cmd', '\u3000=HYPERLINK("http://x")', '\u00a0@SUM(A1)', ' \t-1']) {
+    for (const text of [
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      '﹦1',
+      ' =1+1',
+      '  +cmd',
+      '\u3000=HYPERLINK("http://x")',
+      '\u00a0@SUM(A1)',
+      ' \t-1',
+    ]) {
       expect(neutraliseText(text), JSON.stringify(text)).toBe(`'${text}`);
     }
     expect(neutraliseText(' 说明')).toBe(' 说明');

@@ -69,7 +69,8 @@ export async function printHtmlToPdf(html: string, options: { executable?: strin
       `--print-to-pdf=${output}`,
       pathToFileURL(input).toString(),
     ]).catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'ENOENT' || (error as { code?: string }).code === 'EACCES') throw chromiumMissing(executable);
+      if ((error as { code?: string }).code === 'ENOENT' || (error as { code?: string }).code === 'EACCES')
+        throw chromiumMissing(executable);
       throw error;
     });
     const pdf = await readFile(output).catch(() => null);

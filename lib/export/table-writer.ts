@@ -31,7 +31,11 @@ export interface WriterOptions {
   csvWidth?: number;
 }
 
-export function createTableWriter(format: ExportFormat, output: ExportOutput, options: WriterOptions = {}): TableWriter {
+export function createTableWriter(
+  format: ExportFormat,
+  output: ExportOutput,
+  options: WriterOptions = {},
+): TableWriter {
   return format === 'csv' ? createCsvWriter(output, options) : createXlsxWriter(output);
 }
 

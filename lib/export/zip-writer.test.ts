@@ -19,7 +19,10 @@ describe('the stored ZIP writer', () => {
   });
 
   it('writes an archive another reader (JSZip, checking CRCs) reads back byte for byte, Chinese names included', async () => {
-    const bytes = await build([['manifest.json', '{"a":1}'], ['files/1_投资台账.pdf', '%PDF-1.7 佐证']]);
+    const bytes = await build([
+      ['manifest.json', '{"a":1}'],
+      ['files/1_投资台账.pdf', '%PDF-1.7 佐证'],
+    ]);
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     expect(Object.keys(zip.files)).toEqual(['manifest.json', 'files/1_投资台账.pdf']);
     expect(await zip.file('files/1_投资台账.pdf')?.async('string')).toBe('%PDF-1.7 佐证');

@@ -27,7 +27,9 @@ export function normalizeCell(value: unknown): RawCell {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value;
   if (isRecord(value)) {
     if (Array.isArray(value.richText)) {
-      return value.richText.map((part: unknown) => (isRecord(part) && typeof part.text === 'string' ? part.text : '')).join('');
+      return value.richText
+        .map((part: unknown) => (isRecord(part) && typeof part.text === 'string' ? part.text : ''))
+        .join('');
     }
     if ('formula' in value || 'sharedFormula' in value) return normalizeCell(value.result);
     if (typeof value.text === 'string') return value.text;

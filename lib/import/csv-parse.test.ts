@@ -53,15 +53,29 @@ describe('parseCsv (RFC 4180)', () => {
 
   it('refuses a cell longer than the limit, naming its record and column (quoted or not)', () => {
     const long = 'x'.repeat(2_001);
-    expect(parseCsv(`a,b\n1,${long}`, { maxCellChars: 2_000 })).toEqual({ ok: false, reason: 'cell_too_long', record: 2, column: 2 });
-    expect(parseCsv(`a,b\n"${long}",1`, { maxCellChars: 2_000 })).toEqual({ ok: false, reason: 'cell_too_long', record: 2, column: 1 });
+    expect(parseCsv(`a,b\n1,${long}`, { maxCellChars: 2_000 })).toEqual({
+      ok: false,
+      reason: 'cell_too_long',
+      record: 2,
+      column: 2,
+    });
+    expect(parseCsv(`a,b\n"${long}",1`, { maxCellChars: 2_000 })).toEqual({
+      ok: false,
+      reason: 'cell_too_long',
+      record: 2,
+      column: 1,
+    });
     expect(parseCsv(`a,${'y'.repeat(2_000)}`, { maxCellChars: 2_000 }).ok).toBe(true);
   });
 
   it('parses a 20 MB cell only as far as the limit', () => {
     const huge = 'z'.repeat(20 * 1024 * 1024);
     const started = Date.now();
-    expect(parseCsv(`code,value\nA,${huge}`, { maxCellChars: 2_000 })).toMatchObject({ ok: false, reason: 'cell_too_long', record: 2 });
+    expect(parseCsv(`code,value\nA,${huge}`, { maxCellChars: 2_000 })).toMatchObject({
+      ok: false,
+      reason: 'cell_too_long',
+      record: 2,
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

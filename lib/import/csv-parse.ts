@@ -31,7 +31,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   let i = 0;
   const n = text.length;
 
-  const tooLong = (): CsvResult => ({ ok: false, reason: 'cell_too_long', record: records.length + 1, column: record.length + 1 });
+  const tooLong = (): CsvResult => ({
+    ok: false,
+    reason: 'cell_too_long',
+    record: records.length + 1,
+    column: record.length + 1,
+  });
 
   while (i < n) {
     const c = text[i];

@@ -1,7 +1,16 @@
 /** One entry for an uploaded file: sniff its bytes, then read it as XLSX or CSV into rows (header first). */
 import { parseCsv } from './csv-parse';
 import { decodeText, sniffFileKind } from './file-sniff';
-import { ImportFileError, MAX_CELL_CHARS, MAX_DATA_ROWS, MAX_UPLOAD_BYTES, NOT_A_SPREADSHEET, TOO_LARGE, TOO_MANY_ROWS, columnLetter } from './limits';
+import {
+  ImportFileError,
+  MAX_CELL_CHARS,
+  MAX_DATA_ROWS,
+  MAX_UPLOAD_BYTES,
+  NOT_A_SPREADSHEET,
+  TOO_LARGE,
+  TOO_MANY_ROWS,
+  columnLetter,
+} from './limits';
 import { readXlsxRows, type SheetRow } from './xlsx-read';
 
 export type UploadFormat = 'xlsx' | 'csv';
@@ -16,9 +25,13 @@ function readCsvRows(bytes: Uint8Array): SheetRow[] {
   if (!parsed.ok) {
     if (parsed.reason === 'too_many_records') throw new ImportFileError(TOO_MANY_ROWS, 'too_large');
     if (parsed.reason === 'cell_too_long') {
-      throw new ImportFileError(`第 ${parsed.record} 行 ${columnLetter(parsed.column)} 列的内容超过 ${MAX_CELL_CHARS} 个字符，请检查后重新上传`);
+      throw new ImportFileError(
+        `第 ${parsed.record} 行 ${columnLetter(parsed.column)} 列的内容超过 ${MAX_CELL_CHARS} 个字符，请检查后重新上传`,
+      );
     }
-    throw new ImportFileError(`第 ${parsed.record} 行 ${columnLetter(parsed.column)} 列的引号没有闭合，请检查后重新上传`);
+    throw new ImportFileError(
+      `第 ${parsed.record} 行 ${columnLetter(parsed.column)} 列的引号没有闭合，请检查后重新上传`,
+    );
   }
   const rows: SheetRow[] = [];
   parsed.records.forEach((cells, index) => {

@@ -75,7 +75,11 @@ export function findDuplicates(records: ImportRecord[], periodKey: (r: ImportRec
   const result = new Map<number, number[]>();
   for (const rows of byKey.values()) {
     if (rows.length < 2) continue;
-    for (const row of rows) result.set(row, rows.filter((r) => r !== row));
+    for (const row of rows)
+      result.set(
+        row,
+        rows.filter((r) => r !== row),
+      );
   }
   return result;
 }
@@ -108,7 +112,8 @@ export function checkRecord(args: {
   else if (args.scopeDepartmentId !== null && indicator.departmentId !== args.scopeDepartmentId) {
     say(`「指标编码」${code}（${indicator.name}）属于${indicator.departmentName}，只能导入本单位的指标`);
   } else if (indicator.isRetired) say(`「指标编码」${code}（${indicator.name}）已停用，不能再导入数据`);
-  if (indicator && r.unit !== '' && r.unit !== indicator.unit) say(`「单位」应为「${indicator.unit}」，文件中为「${shown(r.unit)}」`);
+  if (indicator && r.unit !== '' && r.unit !== indicator.unit)
+    say(`「单位」应为「${indicator.unit}」，文件中为「${shown(r.unit)}」`);
 
   let period: Period | null = null;
   let year = NaN;
@@ -120,11 +125,17 @@ export function checkRecord(args: {
   } else {
     year = /^\d{4}$/.test(r.period) ? Number(r.period) : NaN;
     if (r.period === '') say('「年份」未填写，应为四位年份，如 2026');
-    else if (!(year >= 2000 && year <= 2100)) say(`「年份」${shown(r.period)} 无效，应为四位年份（2000–2100），如 2026`);
+    else if (!(year >= 2000 && year <= 2100))
+      say(`「年份」${shown(r.period)} 无效，应为四位年份（2000–2100），如 2026`);
   }
 
   const field = kind === 'actuals' ? '数值' : '全年目标';
-  const parsed = parseFigure(r.value, { field, unit: indicator?.unit, min: indicator?.minValue, max: indicator?.maxValue });
+  const parsed = parseFigure(r.value, {
+    field,
+    unit: indicator?.unit,
+    min: indicator?.minValue,
+    max: indicator?.maxValue,
+  });
   if (!parsed.ok) say(parsed.message);
   else if (!fitsStorage(parsed.value)) say(`「${field}」超出可存储的范围（整数部分最多 ${MAX_INTEGER_DIGITS} 位）`);
 

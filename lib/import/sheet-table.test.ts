@@ -11,7 +11,9 @@ describe('the header row names the columns', () => {
   });
 
   it('refuses a file without a required column, and recognises the other kind of file', () => {
-    expect(() => mapColumns('actuals', ['指标编码', '数值'])).toThrow('文件缺少「填报期」列；请使用下载的模板（第 1 行为表头）');
+    expect(() => mapColumns('actuals', ['指标编码', '数值'])).toThrow(
+      '文件缺少「填报期」列；请使用下载的模板（第 1 行为表头）',
+    );
     expect(() => mapColumns('targets', ['指标编码', '填报期', '数值'])).toThrow(/这似乎是实绩导入文件/);
     expect(() => toImportRecords('actuals', [])).toThrow(ImportFileError);
   });
@@ -22,7 +24,19 @@ describe('the header row names the columns', () => {
       { row: 4, cells: [' inv-a ', '2026', ' 1,200 ', '调整', '', '500', '1200'] },
     ]);
     expect(records).toEqual([
-      { row: 4, indicatorCode: 'inv-a', unit: '', period: '2026', value: '1,200', qualifier: '', note: '调整', phases: [{ month: 6, value: '500' }, { month: 12, value: '1200' }] },
+      {
+        row: 4,
+        indicatorCode: 'inv-a',
+        unit: '',
+        period: '2026',
+        value: '1,200',
+        qualifier: '',
+        note: '调整',
+        phases: [
+          { month: 6, value: '500' },
+          { month: 12, value: '1200' },
+        ],
+      },
     ]);
   });
 });

@@ -80,8 +80,12 @@ export function mapColumns(kind: ImportKind, header: RawCell[]) {
   const missing = REQUIRED.filter((f) => columns[f] === undefined).map((f) => `「${COLUMN_TITLES[kind][f][0]}」`);
   if (missing.length > 0) {
     const other: ImportKind = kind === 'actuals' ? 'targets' : 'actuals';
-    const looksOther = REQUIRED.every((f) => titles.some((t) => COLUMN_TITLES[other][f].map(normalizeTitle).includes(t)));
-    const hint = looksOther ? `；这似乎是${other === 'targets' ? '目标' : '实绩'}导入文件，请在页面上选择对应的导入类型` : '；请使用下载的模板（第 1 行为表头）';
+    const looksOther = REQUIRED.every((f) =>
+      titles.some((t) => COLUMN_TITLES[other][f].map(normalizeTitle).includes(t)),
+    );
+    const hint = looksOther
+      ? `；这似乎是${other === 'targets' ? '目标' : '实绩'}导入文件，请在页面上选择对应的导入类型`
+      : '；请使用下载的模板（第 1 行为表头）';
     throw new ImportFileError(`文件缺少${missing.join('、')}列${hint}`);
   }
   return { columns, months };

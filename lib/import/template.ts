@@ -99,7 +99,9 @@ function asNumber(value: string | null | undefined): number | string {
 export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '抓手';
-  const sheet = workbook.addWorksheet(input.kind === 'actuals' ? '实绩' : '目标', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(input.kind === 'actuals' ? '实绩' : '目标', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
   const columns = columnsOf(input.kind);
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };

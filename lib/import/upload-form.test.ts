@@ -3,7 +3,10 @@ import { AppError } from '@/lib/errors';
 import { readUploadForm } from './upload-form';
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -13,13 +16,19 @@ describe('reading an upload form', () => {
     const form = new FormData();
     form.set('mode', 'dry-run');
     form.set('file', new Blob([new Uint8Array([1, 2, 3])]), 'a.xlsx');
-    const { file, fields } = await readUploadForm(new Request('http://x/api/imports/actuals', { method: 'POST', body: form }));
+    const { file, fields } = await readUploadForm(
+      new Request('http://x/api/imports/actuals', { method: 'POST', body: form }),
+    );
     expect([...(file ?? [])]).toEqual([1, 2, 3]);
     expect(fields).toEqual({ mode: 'dry-run' });
   });
 
   it('refuses more than 10 MB with 413 before parsing, by the declared length or while reading', async () => {
-    const declared = new Request('http://x', { method: 'POST', body: 'x', headers: { 'content-type': 'multipart/form-data; boundary=b', 'content-length': String(20 * 1024 * 1024) } });
+    const declared = new Request('http://x', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-type': 'multipart/form-data; boundary=b', 'content-length': String(20 * 1024 * 1024) },
+    });
     expect((await refusal(readUploadForm(declared))).status).toBe(413);
     const big = new FormData();
     big.set('file', new Blob([new Uint8Array(10 * 1024 * 1024 + 1)]), 'big.xlsx');
@@ -30,8 +39,20 @@ describe('reading an upload form', () => {
   });
 
   it('refuses a body that is not a form (415) and a broken form (400)', async () => {
-    expect((await refusal(readUploadForm(new Request('http://x', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })))).status).toBe(415);
-    const broken = new Request('http://x', { method: 'POST', body: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=zzz' } });
+    expect(
+      (
+        await refusal(
+          readUploadForm(
+            new Request('http://x', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+          ),
+        )
+      ).status,
+    ).toBe(415);
+    const broken = new Request('http://x', {
+      method: 'POST',
+      body: 'garbage',
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz' },
+    });
     expect((await refusal(readUploadForm(broken))).status).toBe(400);
   });
 });

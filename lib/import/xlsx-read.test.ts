@@ -39,7 +39,15 @@ describe('reading an XLSX upload', () => {
       scopeLabel: '市发展和改革委员会',
       periodLabel: '2026年3月',
       rows: [
-        { code: 'INV-A', name: '固定资产投资', unit: '亿元', period: '2026-03', value: '1027.5', qualifier: '以上', note: '快报' },
+        {
+          code: 'INV-A',
+          name: '固定资产投资',
+          unit: '亿元',
+          period: '2026-03',
+          value: '1027.5',
+          qualifier: '以上',
+          note: '快报',
+        },
         { code: 'INV-B', name: '新开工项目', unit: '个', period: '2026-03' },
       ],
     });
@@ -47,7 +55,16 @@ describe('reading an XLSX upload', () => {
     expect(format).toBe('xlsx');
     const records = toImportRecords('actuals', rows);
     expect(records).toEqual([
-      { row: 2, indicatorCode: 'INV-A', unit: '亿元', period: '2026-03', value: '1027.5', qualifier: '以上', note: '快报', phases: [] },
+      {
+        row: 2,
+        indicatorCode: 'INV-A',
+        unit: '亿元',
+        period: '2026-03',
+        value: '1027.5',
+        qualifier: '以上',
+        note: '快报',
+        phases: [],
+      },
       { row: 3, indicatorCode: 'INV-B', unit: '个', period: '2026-03', value: '', qualifier: '', note: '', phases: [] },
     ]);
   });
@@ -56,7 +73,13 @@ describe('reading an XLSX upload', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('实绩');
     sheet.addRow(HEADER);
-    sheet.addRow(['INV-A', '', '亿元', new Date(Date.UTC(2026, 2, 1)), { formula: '0.1+0.2', result: 0.30000000000000004 }]);
+    sheet.addRow([
+      'INV-A',
+      '',
+      '亿元',
+      new Date(Date.UTC(2026, 2, 1)),
+      { formula: '0.1+0.2', result: 0.30000000000000004 },
+    ]);
     sheet.getCell('D2').numFmt = 'yyyy-mm';
     const { rows } = await readUpload(Buffer.from(await workbook.xlsx.writeBuffer()));
     const [record] = toImportRecords('actuals', rows);
@@ -68,10 +91,30 @@ describe('reading an XLSX upload', () => {
       kind: 'targets',
       scopeLabel: '全部单位',
       periodLabel: '2026年',
-      rows: [{ code: 'INV-A', name: '投资', unit: '亿元', kindLabel: '累计值', period: '2026', value: '1100', phases: [{ month: 6, value: '500' }, { month: 12, value: '1100' }] }],
+      rows: [
+        {
+          code: 'INV-A',
+          name: '投资',
+          unit: '亿元',
+          kindLabel: '累计值',
+          period: '2026',
+          value: '1100',
+          phases: [
+            { month: 6, value: '500' },
+            { month: 12, value: '1100' },
+          ],
+        },
+      ],
     });
     const [record] = toImportRecords('targets', (await readUpload(buf)).rows);
-    expect(record).toMatchObject({ period: '2026', value: '1100', phases: [{ month: 6, value: '500' }, { month: 12, value: '1100' }] });
+    expect(record).toMatchObject({
+      period: '2026',
+      value: '1100',
+      phases: [
+        { month: 6, value: '500' },
+        { month: 12, value: '1100' },
+      ],
+    });
   });
 
   it('reads the first visible sheet, passing over the 说明 sheet and a hidden sheet before it', async () => {
@@ -83,19 +126,29 @@ describe('reading an XLSX upload', () => {
     const data = workbook.addWorksheet('实绩');
     data.addRow(HEADER);
     data.addRow(['INV-A', '', '亿元', '2026-03', 7]);
-    const [record] = toImportRecords('actuals', (await readUpload(Buffer.from(await workbook.xlsx.writeBuffer()))).rows);
+    const [record] = toImportRecords(
+      'actuals',
+      (await readUpload(Buffer.from(await workbook.xlsx.writeBuffer()))).rows,
+    );
     expect(record).toMatchObject({ row: 2, indicatorCode: 'INV-A', value: '7' });
   });
 
   it('keeps every Chinese character of a large sheet intact (characters split between inflated chunks)', async () => {
-    const notes = Array.from({ length: 3_000 }, (_, i) => `第${i}行：长治市重点工程项目建设进展顺利，已完成年度投资计划的百分之${i % 100}`);
+    const notes = Array.from(
+      { length: 3_000 },
+      (_, i) => `第${i}行：长治市重点工程项目建设进展顺利，已完成年度投资计划的百分之${i % 100}`,
+    );
     const rows = notes.map((note, i) => [`C-${i}`, '', '个', '2026-03', i, '', note]);
     const { rows: read } = await readUpload(await streamedXlsx([HEADER, ...rows]));
     expect(read.slice(1).map((r) => r.cells[6])).toEqual(notes);
   }, 60_000);
 
   it('reads the same file the same way every time, also many at once', async () => {
-    const buf = await streamedXlsx([HEADER, ['INV-A', '', '亿元', '2026-03', 'Infinity'], ['INV-B', '', '个', '2026-03', 5]]);
+    const buf = await streamedXlsx([
+      HEADER,
+      ['INV-A', '', '亿元', '2026-03', 'Infinity'],
+      ['INV-B', '', '个', '2026-03', 5],
+    ]);
     const reads = await Promise.all(Array.from({ length: 40 }, () => readUpload(buf)));
     for (const { rows } of reads) expect(rows.map((r) => r.cells[0])).toEqual(['指标编码', 'INV-A', 'INV-B']);
   });
@@ -117,7 +170,11 @@ describe('reading an XLSX upload', () => {
   }, 60_000);
 
   it('refuses a 20 MB cell naming its row and column', async () => {
-    const buf = await streamedXlsx([HEADER, ['INV-A', '', '亿元', '2026-03', 1], ['INV-B', 'x'.repeat(20 * 1024 * 1024), '亿元', '2026-03', 2]]);
+    const buf = await streamedXlsx([
+      HEADER,
+      ['INV-A', '', '亿元', '2026-03', 1],
+      ['INV-B', 'x'.repeat(20 * 1024 * 1024), '亿元', '2026-03', 2],
+    ]);
     const error = await failure(readUpload(buf));
     expect(error.message).toBe('第 3 行 B 列的内容超过 2000 个字符，请检查后重新上传');
   }, 60_000);

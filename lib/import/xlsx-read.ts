@@ -15,7 +15,14 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { cellLength, normalizeCell, type RawCell } from './cell-text';
-import { ImportFileError, MAX_CELL_CHARS, MAX_DATA_ROWS, NOT_A_SPREADSHEET, TOO_MANY_ROWS, columnLetter } from './limits';
+import {
+  ImportFileError,
+  MAX_CELL_CHARS,
+  MAX_DATA_ROWS,
+  NOT_A_SPREADSHEET,
+  TOO_MANY_ROWS,
+  columnLetter,
+} from './limits';
 import { inspectXlsxZip, openZipPart } from './zip-inspect';
 
 export interface SheetRow {
@@ -123,7 +130,10 @@ export async function readXlsxRows(
   const maxCell = limits.maxCellChars ?? MAX_CELL_CHARS;
   const check = await inspectXlsxZip(buf);
   if (!check.ok) {
-    throw new ImportFileError(check.reason === 'too_large' ? '文件解压后过大，请分批导入' : NOT_A_SPREADSHEET, check.reason === 'too_large' ? 'too_large' : 'invalid');
+    throw new ImportFileError(
+      check.reason === 'too_large' ? '文件解压后过大，请分批导入' : NOT_A_SPREADSHEET,
+      check.reason === 'too_large' ? 'too_large' : 'invalid',
+    );
   }
   const rows: SheetRow[] = [];
   try {
@@ -137,7 +147,9 @@ export async function readXlsxRows(
       for (let col = 1; col <= width; col += 1) {
         const cell = normalizeCell(list[col]);
         if (cellLength(cell) > maxCell) {
-          throw new ImportFileError(`第 ${row.number} 行 ${columnLetter(col)} 列的内容超过 ${maxCell} 个字符，请检查后重新上传`);
+          throw new ImportFileError(
+            `第 ${row.number} 行 ${columnLetter(col)} 列的内容超过 ${maxCell} 个字符，请检查后重新上传`,
+          );
         }
         cells.push(cell);
       }

@@ -41,13 +41,21 @@ const WORKBOOK = { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') };
 
 describe('inspecting an XLSX container before reading it', () => {
   it('accepts a small workbook', async () => {
-    const result = await inspectXlsxZip(zip([WORKBOOK, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') }]));
+    const result = await inspectXlsxZip(
+      zip([WORKBOOK, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') }]),
+    );
     expect(result).toEqual({ ok: true, entries: ['xl/workbook.xml', 'xl/worksheets/sheet1.xml'] });
   });
 
   it('refuses a ZIP without a workbook (a .docx, an archive) and bytes that are not a ZIP', async () => {
-    expect(await inspectXlsxZip(zip([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]))).toEqual({ ok: false, reason: 'not_xlsx' });
-    expect(await inspectXlsxZip(Buffer.from('PK\u0003\u0004 not really a zip'))).toEqual({ ok: false, reason: 'not_zip' });
+    expect(await inspectXlsxZip(zip([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]))).toEqual({
+      ok: false,
+      reason: 'not_xlsx',
+    });
+    expect(await inspectXlsxZip(Buffer.from('PK\u0003\u0004 not really a zip'))).toEqual({
+      ok: false,
+      reason: 'not_zip',
+    });
   });
 
   it('refuses a ZIP bomb even when its size fields lie, after inflating only up to the limit', async () => {

@@ -96,7 +96,8 @@ export async function inspectXlsxZip(buf: Buffer): Promise<ZipCheck> {
     if (!data) return { ok: false, reason: 'not_zip' };
     let size: number | null;
     if (entry.method === 0) size = data.length;
-    else if (entry.method === 8) size = await inflatedSize(data, Math.min(MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES - total));
+    else if (entry.method === 8)
+      size = await inflatedSize(data, Math.min(MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES - total));
     else return { ok: false, reason: 'not_xlsx' };
     if (size === -1) return { ok: false, reason: 'not_zip' };
     if (size === null || size > MAX_ZIP_ENTRY_BYTES) return { ok: false, reason: 'too_large' };

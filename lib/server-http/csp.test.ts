@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { API_CSP, pageCsp } from './csp';
 
 function directive(csp: string, name: string): string[] {
-  const found = csp.split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = csp
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   return found ? found.slice(1) : [];
 }
 
@@ -27,7 +30,9 @@ describe('pageCsp', () => {
   });
 
   it("gives 'unsafe-eval' to next dev only, and upgrades requests over HTTPS", () => {
-    expect(directive(pageCsp({ nonce: 'n', development: true, secure: false }), 'script-src')).toContain("'unsafe-eval'");
+    expect(directive(pageCsp({ nonce: 'n', development: true, secure: false }), 'script-src')).toContain(
+      "'unsafe-eval'",
+    );
     expect(pageCsp({ nonce: 'n', development: false, secure: true })).toContain('upgrade-insecure-requests');
     expect(csp).not.toContain('upgrade-insecure-requests');
   });

@@ -9,7 +9,9 @@ describe('contentDisposition', () => {
   });
 
   it('percent-encodes quotes and parentheses, and falls back to "export" for an all-Chinese name', () => {
-    expect(contentDisposition("检查点(1)'.json")).toBe(`attachment; filename="1.json"; filename*=UTF-8''%E6%A3%80%E6%9F%A5%E7%82%B9%281%29%27.json`);
+    expect(contentDisposition("检查点(1)'.json")).toBe(
+      `attachment; filename="1.json"; filename*=UTF-8''%E6%A3%80%E6%9F%A5%E7%82%B9%281%29%27.json`,
+    );
     expect(contentDisposition('审计.xlsx')).toContain('filename="export.xlsx"');
   });
 });

@@ -7,7 +7,10 @@
 
 /** `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded name>`. */
 export function contentDisposition(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   const dot = fileName.lastIndexOf('.');
   const extension = dot > 0 ? fileName.slice(dot) : '';
   const asciiStem = fileName
@@ -19,7 +22,12 @@ export function contentDisposition(fileName: string): string {
 }
 
 /** `sha256` (hex), when the file's hash is known before it is sent (a stored file), goes out as X-Content-SHA256. */
-export function downloadResponse(body: ReadableStream<Uint8Array> | string | Uint8Array, fileName: string, contentType: string, sha256?: string): Response {
+export function downloadResponse(
+  body: ReadableStream<Uint8Array> | string | Uint8Array,
+  fileName: string,
+  contentType: string,
+  sha256?: string,
+): Response {
   const headers: Record<string, string> = {
     'Content-Type': contentType,
     'Content-Disposition': contentDisposition(fileName),

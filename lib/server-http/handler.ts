@@ -45,7 +45,12 @@ function refusalOf(method: string, error: unknown): RefusalReason | null {
 }
 
 /** Records a refused write; a failure to record is logged, never turned into another answer. */
-async function recordRefusedWrite(req: NextRequest, reason: RefusalReason, actor: SessionUser | null, error: AppError): Promise<void> {
+async function recordRefusedWrite(
+  req: NextRequest,
+  reason: RefusalReason,
+  actor: SessionUser | null,
+  error: AppError,
+): Promise<void> {
   try {
     await recordRefusal(undefined, {
       clientAddress: actor?.clientAddress ?? (await clientAddress()),

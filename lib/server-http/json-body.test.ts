@@ -17,7 +17,9 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe('readJsonObject', () => {
   it('returns a JSON object (a charset in the type is fine)', async () => {
-    await expect(readJsonObject(post('{"code":"123456"}', 'application/json; charset=utf-8'))).resolves.toEqual({ code: '123456' });
+    await expect(readJsonObject(post('{"code":"123456"}', 'application/json; charset=utf-8'))).resolves.toEqual({
+      code: '123456',
+    });
   });
 
   it('answers 415 for another content type, 400 for malformed or empty JSON, 413 past 64 kB', async () => {

@@ -9,7 +9,16 @@ describe('requestIdFrom', () => {
 
   it('replaces a missing, empty, over-long or injected id with a new UUID', () => {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-    for (const bad of [null, undefined, '', 'x'.repeat(129), 'a b', 'id\r\nSet-Cookie: x=1', '<script>', '{"level":"fatal"}']) {
+    for (const bad of [
+      null,
+      undefined,
+      '',
+      'x'.repeat(129),
+      'a b',
+      'id\r\nSet-Cookie: x=1',
+      '<script>',
+      '{"level":"fatal"}',
+    ]) {
       expect(requestIdFrom(bad)).toMatch(uuid);
     }
     expect(requestIdFrom(null)).not.toBe(requestIdFrom(null));

@@ -62,4 +62,5 @@ export function checkRequestOrigin({ method, origin, secFetchSite, appOrigin }: 
 }
 
 /** The Chinese message a refused request answers with. */
-export const ORIGIN_REFUSED_MESSAGE = '请求来源与本系统不一致，已拒绝（跨站请求防护）。请在本系统页面内操作；脚本调用请携带本系统的 Origin 请求头。';
+export const ORIGIN_REFUSED_MESSAGE =
+  '请求来源与本系统不一致，已拒绝（跨站请求防护）。请在本系统页面内操作；脚本调用请携带本系统的 Origin 请求头。';

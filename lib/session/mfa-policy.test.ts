@@ -9,7 +9,10 @@ describe('mfaRequiredRoles', () => {
   });
 
   it('takes MFA_REQUIRED_ROLES as a comma list on either engine, "none" or empty for none', () => {
-    expect(mfaRequiredRoles('pglite', readEnv({ MFA_REQUIRED_ROLES: 'admin, Leader,admin' }))).toEqual(['admin', 'leader']);
+    expect(mfaRequiredRoles('pglite', readEnv({ MFA_REQUIRED_ROLES: 'admin, Leader,admin' }))).toEqual([
+      'admin',
+      'leader',
+    ]);
     expect(mfaRequiredRoles('postgres', readEnv({ MFA_REQUIRED_ROLES: '' }))).toEqual([]);
     expect(mfaRequiredRoles('postgres', readEnv({ MFA_REQUIRED_ROLES: 'none' }))).toEqual([]);
   });

@@ -27,7 +27,9 @@ export function mfaRequiredRoles(engine: Engine, env: Pick<ServerEnv, 'mfaRequir
     .filter((name) => name !== '' && name !== 'none');
   const unknown = names.filter((name) => !isRole(name));
   if (unknown.length > 0) {
-    throw new Error(`MFA_REQUIRED_ROLES names unknown roles: ${unknown.join(', ')} (allowed: ${ROLES.join(', ')}, or none)`);
+    throw new Error(
+      `MFA_REQUIRED_ROLES names unknown roles: ${unknown.join(', ')} (allowed: ${ROLES.join(', ')}, or none)`,
+    );
   }
   return [...new Set(names.filter(isRole))];
 }

@@ -32,7 +32,11 @@ export async function clientAddress(): Promise<string> {
 
 /** The session user, or null when signed out or the session was revoked. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(await getAuthOptions({ secure: isSecureRequest(await headers()) }))) as { uid?: unknown; sv?: unknown; at?: unknown } | null;
+  const session = (await getServerSession(await getAuthOptions({ secure: isSecureRequest(await headers()) }))) as {
+    uid?: unknown;
+    sv?: unknown;
+    at?: unknown;
+  } | null;
   if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
   const db = await getDb();
   const user = await getUserById(db, session.uid);

@@ -9,11 +9,14 @@ function evidenceErrors(evidenceUrl: string): string[] {
 }
 
 describe('evidenceUrl (佐证材料链接)', () => {
-  it.each(['//evil.example/x', '/\\evil.example/x', '/\\\\evil.example', '/files\\..\\x'])('refuses %j, naming the field', (url) => {
-    const errors = evidenceErrors(url);
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors.join(' ')).toContain('「佐证材料链接」');
-  });
+  it.each(['//evil.example/x', '/\\evil.example/x', '/\\\\evil.example', '/files\\..\\x'])(
+    'refuses %j, naming the field',
+    (url) => {
+      const errors = evidenceErrors(url);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.join(' ')).toContain('「佐证材料链接」');
+    },
+  );
 
   it.each(['', '/files/2026/03/report.pdf', 'https://oa.changzhi.gov.cn/doc?id=1'])('accepts %j', (url) => {
     expect(evidenceErrors(url)).toEqual([]);

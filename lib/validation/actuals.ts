@@ -22,7 +22,10 @@ export const periodField = z
   .transform((s, ctx) => {
     const p = parsePeriod(s.trim());
     if (!p) {
-      ctx.addIssue({ code: 'custom', message: `「填报期」${s.slice(0, 20)} 无效，应为 YYYY-MM（月份 1–12），如 2026-03` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `「填报期」${s.slice(0, 20)} 无效，应为 YYYY-MM（月份 1–12），如 2026-03`,
+      });
       return z.NEVER;
     }
     return p;
@@ -32,9 +35,15 @@ const evidenceUrl = z
   .string({ error: '「佐证材料链接」应为文字' })
   .max(500, '「佐证材料链接」不能超过 500 个字符')
   .transform((s) => s.trim())
-  .refine((s) => s === '' || /^(https?:\/\/|\/)[^\s<>"']+$/i.test(s), '「佐证材料链接」应以 http://、https:// 或 / 开头，且不含空格')
+  .refine(
+    (s) => s === '' || /^(https?:\/\/|\/)[^\s<>"']+$/i.test(s),
+    '「佐证材料链接」应以 http://、https:// 或 / 开头，且不含空格',
+  )
   // "//host" and "/\host" look like paths of this site but a browser opens them on another host.
-  .refine((s) => !/^\/[/\\]/.test(s) && !s.includes('\\'), '「佐证材料链接」不能以 // 或 /\\ 开头，也不能含反斜杠：站内路径请以单个 / 开头，外部链接请写完整的 http:// 或 https:// 地址');
+  .refine(
+    (s) => !/^\/[/\\]/.test(s) && !s.includes('\\'),
+    '「佐证材料链接」不能以 // 或 /\\ 开头，也不能含反斜杠：站内路径请以单个 / 开头，外部链接请写完整的 http:// 或 https:// 地址',
+  );
 
 export const saveActualSchema = z.strictObject({
   indicatorCode: z.string({ error: '「指标编码」必填' }).min(1, '「指标编码」必填').max(64, '「指标编码」无效'),

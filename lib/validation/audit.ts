@@ -6,8 +6,15 @@ import { z } from 'zod';
 import { isKnownActionFilter } from '@/lib/domain/audit-actions';
 import { ROLES } from '@/lib/domain/types';
 
-export { actionLabel, AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isKnownActionFilter, LEGACY_AUDIT_ACTIONS, type AuditAction } from '@/lib/domain/audit-actions';
-
+export {
+  actionLabel,
+  AUDIT_ACTION_GROUPS,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  isKnownActionFilter,
+  LEGACY_AUDIT_ACTIONS,
+  type AuditAction,
+} from '@/lib/domain/audit-actions';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -59,7 +66,10 @@ const instantText = (label: string, endOfDay: boolean) =>
     .transform((s, ctx) => {
       const date = parseInstant(s, endOfDay);
       if (!date) {
-        ctx.addIssue({ code: 'custom', message: `「${label}」${s.slice(0, 40)} 无效，应为 2000–2100 年间的 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `「${label}」${s.slice(0, 40)} 无效，应为 2000–2100 年间的 YYYY-MM-DD 或 YYYY-MM-DDTHH:mm`,
+        });
         return z.NEVER;
       }
       return date;
@@ -73,7 +83,12 @@ const filterFields = {
   action: optional(
     z.string().trim().max(64, '「操作」不是已知的操作').refine(isKnownActionFilter, '「操作」不是已知的操作'),
   ),
-  entityType: optional(z.string().trim().regex(/^[a-z_]{1,32}$/, '「对象类型」无效')),
+  entityType: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z_]{1,32}$/, '「对象类型」无效'),
+  ),
   departmentId: optional(idText('单位')),
   indicatorId: optional(idText('指标')),
 };

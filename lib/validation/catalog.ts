@@ -11,7 +11,10 @@ const { qualitative: _statement, ...ENTERABLE_KIND_LABELS } = KIND_LABELS;
 
 function text(label: string, max: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `请填写「${label}」` : `「${label}」应为文字`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined || issue.input === null ? `请填写「${label}」` : `「${label}」应为文字`,
+    })
     .trim()
     .max(max, `「${label}」不能超过 ${max} 个字`);
 }
@@ -24,7 +27,10 @@ export const indicatorCodeField = z
   .toUpperCase()
   .min(2, '「指标编码」至少 2 个字符')
   .max(64, '「指标编码」不能超过 64 个字符')
-  .regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, '「指标编码」只能由英文字母、数字和连字符组成，以字母开头，如 INV-NEW-PROJECTS');
+  .regex(
+    /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/,
+    '「指标编码」只能由英文字母、数字和连字符组成，以字母开头，如 INV-NEW-PROJECTS',
+  );
 
 export const versionField = z
   .number({ error: '「版本号」应为整数' })
@@ -33,7 +39,9 @@ export const versionField = z
   .max(1_000_000, '「版本号」无效');
 
 /** A bound of the allowed range as typed ("0", "1,000", ""): '' or null means no bound. */
-const boundField = z.union([z.string().max(40, '「允许范围」的数字过长'), z.number(), z.null()], { error: '「允许范围」应为数字或留空' });
+const boundField = z.union([z.string().max(40, '「允许范围」的数字过长'), z.number(), z.null()], {
+  error: '「允许范围」应为数字或留空',
+});
 
 const fields = {
   name: text('指标名称', 100).min(1, '请填写「指标名称」'),
@@ -41,7 +49,9 @@ const fields = {
   // 定性表述 holds the report's own words and is loaded from the report only: it cannot be created or chosen here.
   kind: z
     .enum(INDICATOR_KINDS, { error: `「指标类型」应为：${choices(ENTERABLE_KIND_LABELS)}` })
-    .refine((k) => k !== 'qualitative', { error: '「指标类型」“定性表述”仅用于政府工作报告中的定性表述，不能新建或改为此类型' }),
+    .refine((k) => k !== 'qualitative', {
+      error: '「指标类型」“定性表述”仅用于政府工作报告中的定性表述，不能新建或改为此类型',
+    }),
   direction: z.enum(DIRECTIONS, { error: `「方向」应为：${choices(DIRECTION_LABELS)}` }),
   frequency: z.enum(FREQUENCIES, { error: `「填报频率」应为：${choices(FREQUENCY_LABELS)}` }),
   planType: z.enum(PLAN_TYPES, { error: `「指标属性」应为：${choices(PLAN_TYPE_LABELS)}` }),

@@ -83,7 +83,6 @@ garcia detroit wolves pontiac candy firebird vagina gundam panzer outlaw time pr
 business trevor redhead hardon greenday tarheels 01011980 nastya hellfire cobra
 `;
 
-
 /** (2) Chinese favourites and words an administrator of this system would reach for. */
 const CHINESE_AND_ADMIN = `
 woaini woaini1314 woaini520 woainia woaiwojia woaiwoma woaiwoba woaimama woaibaba aini aini1314 aini520
@@ -109,13 +108,17 @@ wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin l
 han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan lu du dai xia zhong
 fu fan fang shi yao tan liao zou xiong jin hao kong bai cui kang mao qiu qin gu hou shao meng long wan duan
 lei qian yin chang qiao lai gong wen pang fan lan yi geng guan ni mo niu ren shen ou xing zhan ge ji
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 const GIVEN_SYLLABLES = `
 wei fang na min jing li qiang lei jun yang yong yan jie tao ming chao hua ping gang hui xin yu hong bo ying
 hao lin feng bin jian qing ning xia mei dan rui kai tian xue juan lan hai peng fei long jia yi xiuying guiying
 xiaoming xiaohong jianguo jianhua guoqiang haiyan haiyang zhiqiang zhiyong lili jingjing tingting
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 function generated(): string[] {
   const out: string[] = [...PINYIN_SURNAMES.filter((s) => s.length >= 3)];

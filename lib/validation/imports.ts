@@ -7,7 +7,9 @@ export const IMPORT_KINDS = ['actuals', 'targets'] as const;
 export type ImportKindInput = (typeof IMPORT_KINDS)[number];
 export const IMPORT_KIND_LABELS: Record<ImportKindInput, string> = { actuals: '实绩数据', targets: '年度目标' };
 
-export const importKindField = z.enum(IMPORT_KINDS, { error: '「导入类型」应为 actuals（实绩数据）或 targets（年度目标）' });
+export const importKindField = z.enum(IMPORT_KINDS, {
+  error: '「导入类型」应为 actuals（实绩数据）或 targets（年度目标）',
+});
 
 export const IMPORT_MODES = ['dry-run', 'commit'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

@@ -81,7 +81,7 @@ describe('checkPassword: guessable passwords (issue 12)', () => {
     expect(checkPassword('Zhangsan#2025', 'zhangsan')).toEqual([HAS_USERNAME]);
   });
 
-  it("refuses the pinyin of the display name (full, given name, given name first)", () => {
+  it('refuses the pinyin of the display name (full, given name, given name first)', () => {
     expect(checkPassword('Zhangwei#Kq81', 'u01', '张伟')).toEqual(['密码不能包含显示名的拼音（zhangwei）']);
     expect(checkPassword('Weizhang#Kq81', 'u01', '张伟')).toEqual(['密码不能包含显示名的拼音（weizhang）']);
     expect(checkPassword('Jianguo#Kq81', 'u01', '王建国')).toEqual(['密码不能包含显示名的拼音（jianguo）']);
@@ -90,7 +90,14 @@ describe('checkPassword: guessable passwords (issue 12)', () => {
   });
 
   it('still accepts strong passwords, random ones included', () => {
-    for (const pw of ['Kx9#mPq2Lw', 'E2e-Test-Pass#2026', 'Zs-Strong#2026x', 'Nw7$tRb4Qe', '长治市Kx9mPq2Lw', 'Correct-Horse-Battery-9']) {
+    for (const pw of [
+      'Kx9#mPq2Lw',
+      'E2e-Test-Pass#2026',
+      'Zs-Strong#2026x',
+      'Nw7$tRb4Qe',
+      '长治市Kx9mPq2Lw',
+      'Correct-Horse-Battery-9',
+    ]) {
       expect(checkPassword(pw, 'someone', '测试用户'), pw).toEqual([]);
     }
   });

@@ -29,10 +29,12 @@ const LEET: Record<string, string[]> = {
 /** The lower-cased text with leet characters read as letters (two variants: 1 and ! as i, then as l). */
 function unleet(lower: string): string[] {
   return [0, 1].map((pick) =>
-    [...lower].map((c) => {
-      const options = LEET[c];
-      return options ? (options[pick] ?? options[0] ?? c) : c;
-    }).join(''),
+    [...lower]
+      .map((c) => {
+        const options = LEET[c];
+        return options ? (options[pick] ?? options[0] ?? c) : c;
+      })
+      .join(''),
   );
 }
 
@@ -71,8 +73,27 @@ export function commonBase(password: string): string | null {
 
 const KEY_ROWS = ['`1234567890-=', 'qwertyuiop[]\\', "asdfghjkl;'", 'zxcvbnm,./'];
 const SHIFTED: Record<string, string> = {
-  '~': '`', '!': '1', '@': '2', '#': '3', $: '4', '%': '5', '^': '6', '&': '7', '*': '8', '(': '9', ')': '0',
-  _: '-', '+': '=', '{': '[', '}': ']', '|': '\\', ':': ';', '"': "'", '<': ',', '>': '.', '?': '/',
+  '~': '`',
+  '!': '1',
+  '@': '2',
+  '#': '3',
+  $: '4',
+  '%': '5',
+  '^': '6',
+  '&': '7',
+  '*': '8',
+  '(': '9',
+  ')': '0',
+  _: '-',
+  '+': '=',
+  '{': '[',
+  '}': ']',
+  '|': '\\',
+  ':': ';',
+  '"': "'",
+  '<': ',',
+  '>': '.',
+  '?': '/',
 };
 
 /** Pairs of keys next to each other on a QWERTY keyboard (in a row, and diagonally across rows). */
@@ -152,9 +173,13 @@ export function checkPassword(password: string, username: string, displayName = 
   else {
     const base = commonBase(password);
     if (base) {
-      problems.push(`该密码是常见密码「${base}」的变形（改大小写、用 @ 0 1 3 $ 等替换字母、前后加数字或符号），容易被猜到，请换一个`);
+      problems.push(
+        `该密码是常见密码「${base}」的变形（改大小写、用 @ 0 1 3 $ 等替换字母、前后加数字或符号），容易被猜到，请换一个`,
+      );
     } else if (isCheapRun(password)) {
-      problems.push('密码主要由键盘上相邻的按键、连续或重复的字符组成（如 qwerty、1qaz2wsx、abc123、aaaa），容易被猜到');
+      problems.push(
+        '密码主要由键盘上相邻的按键、连续或重复的字符组成（如 qwerty、1qaz2wsx、abc123、aaaa），容易被猜到',
+      );
     }
   }
   return problems;

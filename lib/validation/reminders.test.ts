@@ -4,7 +4,14 @@ import { parseOrThrow } from './parse';
 import { reminderSettingsSchema } from './reminders';
 
 const GOOD = {
-  email: { host: 'smtp.example.gov.cn', port: 465, secure: true, username: 'cuiban', password: 'x', from: 'cuiban@example.gov.cn' },
+  email: {
+    host: 'smtp.example.gov.cn',
+    port: 465,
+    secure: true,
+    username: 'cuiban',
+    password: 'x',
+    from: 'cuiban@example.gov.cn',
+  },
   webhook: { url: 'https://oapi.dingtalk.com/robot/send?access_token=abc' },
   beforeDays: [3, 1],
   reviewerAfterDays: 2,
@@ -35,7 +42,12 @@ describe('reminderSettingsSchema', () => {
   });
 
   it('names each bad field in Chinese: host, port, sender, days', () => {
-    const errors = fieldErrors({ ...GOOD, email: { ...GOOD.email, host: 'a b', port: 0, from: 'x' }, beforeDays: [], reviewerAfterDays: 0 });
+    const errors = fieldErrors({
+      ...GOOD,
+      email: { ...GOOD.email, host: 'a b', port: 0, from: 'x' },
+      beforeDays: [],
+      reviewerAfterDays: 0,
+    });
     expect(errors['email.host']?.[0]).toContain('「SMTP 服务器」');
     expect(errors['email.port']).toEqual(['「SMTP 端口」应为 1–65535 的整数']);
     expect(errors['email.from']?.[0]).toContain('「发件人地址」');

@@ -12,13 +12,25 @@ const HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z
 const ADDRESS = /^[^\s@<>()",;:]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 
 export const smtpSettingsSchema = z.strictObject({
-  host: z.string({ error: '请填写「SMTP 服务器」' }).trim().min(1, '请填写「SMTP 服务器」').regex(HOST, '「SMTP 服务器」应为主机名或 IP 地址，如 smtp.example.gov.cn'),
+  host: z
+    .string({ error: '请填写「SMTP 服务器」' })
+    .trim()
+    .min(1, '请填写「SMTP 服务器」')
+    .regex(HOST, '「SMTP 服务器」应为主机名或 IP 地址，如 smtp.example.gov.cn'),
   port: int('SMTP 端口', 1, 65535),
   secure: z.boolean({ error: '「SSL/TLS」应为是或否' }),
-  username: z.string({ error: '「SMTP 用户名」应为文字' }).trim().max(200, '「SMTP 用户名」不能超过 200 个字符').default(''),
+  username: z
+    .string({ error: '「SMTP 用户名」应为文字' })
+    .trim()
+    .max(200, '「SMTP 用户名」不能超过 200 个字符')
+    .default(''),
   /** Absent or empty: keep the stored password. */
   password: z.string({ error: '「SMTP 密码」应为文字' }).max(200, '「SMTP 密码」不能超过 200 个字符').optional(),
-  from: z.string({ error: '请填写「发件人地址」' }).trim().max(254, '「发件人地址」过长').regex(ADDRESS, '「发件人地址」应为电子邮箱地址，如 cuiban@example.gov.cn'),
+  from: z
+    .string({ error: '请填写「发件人地址」' })
+    .trim()
+    .max(254, '「发件人地址」过长')
+    .regex(ADDRESS, '「发件人地址」应为电子邮箱地址，如 cuiban@example.gov.cn'),
 });
 
 const webhookUrl = z
@@ -28,7 +40,12 @@ const webhookUrl = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') &&
+        url.hostname !== '' &&
+        url.username === '' &&
+        url.password === ''
+      );
     } catch {
       return false;
     }

@@ -17,7 +17,11 @@ export const schemeInputSchema = z.strictObject({
   items: z
     .array(
       z.strictObject({
-        indicatorCode: z.string({ error: '「指标」不能为空' }).trim().min(1, '「指标」不能为空').max(64, '「指标编码」过长'),
+        indicatorCode: z
+          .string({ error: '「指标」不能为空' })
+          .trim()
+          .min(1, '「指标」不能为空')
+          .max(64, '「指标编码」过长'),
         weight: figureText('权重'),
         rule: z.enum(SCORING_RULES, { error: `「计分规则」应为：${choicesText(SCORING_RULES, SCORING_RULE_LABELS)}` }),
         ceiling: figureText('计分上限'),

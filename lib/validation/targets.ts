@@ -23,11 +23,18 @@ export const upsertTargetSchema = z.strictObject({
   year: yearField,
   value: z.unknown(),
   qualifier: z.enum(QUALIFIERS, { error: `「限定词」无效，可选：${QUALIFIER_CHOICES}` }).optional(),
-  phasing: z.enum(PHASINGS, { error: `「分解方式」应为：${choicesText(PHASINGS, PHASING_LABELS)}` }).optional().default('none'),
+  phasing: z
+    .enum(PHASINGS, { error: `「分解方式」应为：${choicesText(PHASINGS, PHASING_LABELS)}` })
+    .optional()
+    .default('none'),
   phases: z
     .array(
       z.strictObject({
-        month: z.number({ error: '「分解月份」应为 1–12' }).int('「分解月份」应为 1–12').min(1, '「分解月份」应为 1–12').max(12, '「分解月份」应为 1–12'),
+        month: z
+          .number({ error: '「分解月份」应为 1–12' })
+          .int('「分解月份」应为 1–12')
+          .min(1, '「分解月份」应为 1–12')
+          .max(12, '「分解月份」应为 1–12'),
         value: typedFigure('分解目标'),
       }),
       { error: '「分解目标」格式不对' },

@@ -37,7 +37,10 @@ describe('createUserSchema', () => {
     expect(errors.username).toEqual(['「用户名」至少 3 个字符', expect.stringContaining('「用户名」只能包含')]);
     expect(errors.displayName).toEqual(['请填写「显示名」']);
     expect(errors.role?.[0]).toContain('「角色」');
-    expect(errors.password).toEqual(['密码至少需要 10 个字符', '密码需包含大写字母、小写字母、数字、符号中的至少 3 类']);
+    expect(errors.password).toEqual([
+      '密码至少需要 10 个字符',
+      '密码需包含大写字母、小写字母、数字、符号中的至少 3 类',
+    ]);
   });
 
   it('names missing fields and fields of the wrong type', () => {
@@ -96,7 +99,9 @@ describe('departmentRuleMessage', () => {
 describe('updateUserSchema', () => {
   it('keeps an absent department absent and turns an empty one into null (clear)', () => {
     expect(parseOrThrow(updateUserSchema, { displayName: '李四' })).toEqual({ displayName: '李四' });
-    expect(parseOrThrow(updateUserSchema, { email: ' lisi@example.gov.cn ' })).toEqual({ email: 'lisi@example.gov.cn' });
+    expect(parseOrThrow(updateUserSchema, { email: ' lisi@example.gov.cn ' })).toEqual({
+      email: 'lisi@example.gov.cn',
+    });
     expect(parseOrThrow(updateUserSchema, { email: '' })).toEqual({ email: '' });
     expect(fieldErrorsOf(() => parseOrThrow(updateUserSchema, { email: 'lisi at example' })).email).toEqual([
       '「电子邮箱」应为电子邮箱地址，如 zhangsan@example.gov.cn',
@@ -106,7 +111,9 @@ describe('updateUserSchema', () => {
   });
 
   it('refuses an empty change', () => {
-    expect(fieldErrorsOf(() => parseOrThrow(updateUserSchema, {}))).toEqual({ [FORM_ERROR_KEY]: ['没有需要修改的内容'] });
+    expect(fieldErrorsOf(() => parseOrThrow(updateUserSchema, {}))).toEqual({
+      [FORM_ERROR_KEY]: ['没有需要修改的内容'],
+    });
   });
 });
 
@@ -128,8 +135,9 @@ describe('department schemas', () => {
       name: ['「单位名称」至少 2 个字符'],
       shortName: ['「单位简称」不能超过 10 个字符'],
     });
-    expect(fieldErrorsOf(() => parseOrThrow(createDepartmentSchema, { code: 'fgw_1', name: '发改委', shortName: '发改' })))
-      .toHaveProperty('code');
+    expect(
+      fieldErrorsOf(() => parseOrThrow(createDepartmentSchema, { code: 'fgw_1', name: '发改委', shortName: '发改' })),
+    ).toHaveProperty('code');
   });
 
   it('updates need at least one field, and isActive must be a boolean', () => {
@@ -139,4 +147,3 @@ describe('department schemas', () => {
     );
   });
 });
-

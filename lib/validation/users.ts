@@ -13,7 +13,8 @@ import { checkPassword } from './password';
 /** A string field whose "missing" and "not text" messages name it. */
 function text(label: string) {
   return z.string({
-    error: (issue) => (issue.input === undefined || issue.input === null ? `请填写「${label}」` : `「${label}」应为文本`),
+    error: (issue) =>
+      issue.input === undefined || issue.input === null ? `请填写「${label}」` : `「${label}」应为文本`,
   });
 }
 
@@ -29,7 +30,10 @@ export const usernameField = text('用户名')
   .max(32, '「用户名」不能超过 32 个字符')
   .regex(/^[a-zA-Z0-9_.-]+$/, '「用户名」只能包含英文字母、数字、下划线（_）、点（.）和连字符（-）');
 
-export const displayNameField = text('显示名').trim().min(1, '请填写「显示名」').max(40, '「显示名」不能超过 40 个字符');
+export const displayNameField = text('显示名')
+  .trim()
+  .min(1, '请填写「显示名」')
+  .max(40, '「显示名」不能超过 40 个字符');
 
 export const roleField = z.enum(ROLES, { error: `「角色」应为以下之一：${ROLE_LIST_TEXT}` });
 
@@ -54,7 +58,8 @@ export const departmentIdField = z
  */
 export function departmentRuleMessage(role: Role, hasDepartment: boolean, hasUnit = false): string | null {
   if (requiresDepartment(role) && !hasDepartment && !hasUnit) return `「${ROLE_LABELS[role]}」必须指定「所属单位」`;
-  if (!requiresDepartment(role) && hasDepartment) return `「${ROLE_LABELS[role]}」不属于任何单位，请不要指定「所属单位」`;
+  if (!requiresDepartment(role) && hasDepartment)
+    return `「${ROLE_LABELS[role]}」不属于任何单位，请不要指定「所属单位」`;
   return null;
 }
 
@@ -79,7 +84,11 @@ export function passwordIssues(password: unknown, username: unknown, displayName
   if (password === '') return ['请填写「密码」'];
   const validUsername = usernameField.safeParse(username);
   const validName = displayNameField.safeParse(displayName);
-  return checkPassword(password, validUsername.success ? validUsername.data : '', validName.success ? validName.data : '');
+  return checkPassword(
+    password,
+    validUsername.success ? validUsername.data : '',
+    validName.success ? validName.data : '',
+  );
 }
 
 /** Fields may still hold raw input here (the refinement runs even when they failed), hence `unknown`. */
@@ -108,7 +117,9 @@ export const createUserSchema = z
   })
   .superRefine((value: LooseUserInput, ctx) => {
     const role = roleField.safeParse(value.role);
-    const departmentMessage = role.success ? departmentRuleMessage(role.data, hasText(value.departmentCode), hasText(value.unitCode)) : null;
+    const departmentMessage = role.success
+      ? departmentRuleMessage(role.data, hasText(value.departmentCode), hasText(value.unitCode))
+      : null;
     if (departmentMessage) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: departmentMessage });
     const unitMessage = role.success ? unitRuleMessage(role.data, hasText(value.unitCode)) : null;
     if (unitMessage) ctx.addIssue({ code: 'custom', path: ['unitCode'], message: unitMessage });
@@ -162,8 +173,14 @@ const departmentCodeField = text('单位代码')
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9-]{2,32}$/, '「单位代码」应为 2–32 位小写英文字母、数字或连字符（-）');
-const departmentNameField = text('单位名称').trim().min(2, '「单位名称」至少 2 个字符').max(40, '「单位名称」不能超过 40 个字符');
-const departmentShortNameField = text('单位简称').trim().min(1, '请填写「单位简称」').max(10, '「单位简称」不能超过 10 个字符');
+const departmentNameField = text('单位名称')
+  .trim()
+  .min(2, '「单位名称」至少 2 个字符')
+  .max(40, '「单位名称」不能超过 40 个字符');
+const departmentShortNameField = text('单位简称')
+  .trim()
+  .min(1, '请填写「单位简称」')
+  .max(10, '「单位简称」不能超过 10 个字符');
 
 export const createDepartmentSchema = z.strictObject({
   code: departmentCodeField,

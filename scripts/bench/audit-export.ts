@@ -25,7 +25,13 @@ async function openScratch(pgUrl: string | undefined): Promise<{ handle: DbHandl
   if (!pgUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-bench-'));
     const handle = await openDatabase({ dir: path.join(dir, 'data') });
-    return { handle, cleanup: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      handle,
+      cleanup: async () => {
+        await handle.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `zs_bench_${randomBytes(5).toString('hex')}`;
   const admin = postgres(pgUrl, { max: 1, onnotice: () => {} });
@@ -54,7 +60,8 @@ async function main(): Promise<void> {
   const { handle, cleanup } = await openScratch(pg);
   try {
     const t0 = performance.now();
-    for (let done = 0; done < rows; done += 100_000) await insertSyntheticEvents(handle.db, Math.min(100_000, rows - done), done);
+    for (let done = 0; done < rows; done += 100_000)
+      await insertSyntheticEvents(handle.db, Math.min(100_000, rows - done), done);
     // Fresh statistics, as autovacuum keeps them on a live database (the planner then walks the primary key).
     await handle.db.execute(sql`analyze audit_events`);
     const insertSeconds = (performance.now() - t0) / 1000;
@@ -106,7 +113,9 @@ async function main(): Promise<void> {
       verifiedEvents: walked.count,
       sha256: result.sha256,
     };
-    console.log(`审计日志导出基准：${summary.rows} 行 ${format.toUpperCase()}（${summary.engine}），用时 ${summary.exportSeconds} 秒，进程内存峰值 ${summary.peakRssMB} MB（导出期间增长 ${summary.peakGrowthMB} MB）`);
+    console.log(
+      `审计日志导出基准：${summary.rows} 行 ${format.toUpperCase()}（${summary.engine}），用时 ${summary.exportSeconds} 秒，进程内存峰值 ${summary.peakRssMB} MB（导出期间增长 ${summary.peakGrowthMB} MB）`,
+    );
     console.log(JSON.stringify(summary));
   } finally {
     await cleanup();

@@ -48,7 +48,13 @@ export interface AuditWindow {
 
 /** Figures are entered in the first days of the month after their period, approved a day or two later;
  * periods whose cycle falls before the window were migrated in its first two months. */
-export function planTimeline(year: number, month: number, approved: boolean, window: AuditWindow, random: () => number): FigureTimeline {
+export function planTimeline(
+  year: number,
+  month: number,
+  approved: boolean,
+  window: AuditWindow,
+  random: () => number,
+): FigureTimeline {
   const natural = Date.UTC(year, month, 1 + Math.floor(random() * 4), 9) - SHANGHAI + random() * 8 * HOUR;
   const migrated = natural < window.start;
   const first = migrated ? window.start + random() * 60 * DAY : natural;
@@ -65,18 +71,39 @@ export function planTimeline(year: number, month: number, approved: boolean, win
 }
 
 function actorOf(user: HistoryUser): Actor {
-  return { id: user.id, username: user.username, role: user.role, departmentId: user.departmentId, clientAddress: user.clientAddress };
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    departmentId: user.departmentId,
+    clientAddress: user.clientAddress,
+  };
 }
 
 function figureView(f: GeneratedFigure, status: string, version: number) {
-  return { value: f.value, valueText: null, qualifier: 'exact', status, version, note: null, explanation: null, evidenceUrl: null, returnReason: null };
+  return {
+    value: f.value,
+    valueText: null,
+    qualifier: 'exact',
+    status,
+    version,
+    note: null,
+    explanation: null,
+    evidenceUrl: null,
+    returnReason: null,
+  };
 }
 
 /** The event of step `step` of a figure's trail: 0..k−1 drafts, k submit, k+1 approve (as the services record them). */
 function figureEvent(f: GeneratedFigure, step: number): AuditInput {
   const k = f.drafts.length;
   const period = `${f.year}-${String(f.month).padStart(2, '0')}`;
-  const common = { entityType: 'actual', entityId: f.id, departmentId: f.official.departmentId, indicatorId: f.indicatorId };
+  const common = {
+    entityType: 'actual',
+    entityId: f.id,
+    departmentId: f.official.departmentId,
+    indicatorId: f.indicatorId,
+  };
   if (step < k) {
     return {
       ...common,
@@ -109,7 +136,14 @@ function figureEvent(f: GeneratedFigure, step: number): AuditInput {
 }
 
 function loginEvent(user: HistoryUser, at: number): AuditInput {
-  return { actor: actorOf(user), action: 'auth.login', entityType: 'user', entityId: user.id, departmentId: user.departmentId, at: new Date(at) };
+  return {
+    actor: actorOf(user),
+    action: 'auth.login',
+    entityType: 'user',
+    entityId: user.id,
+    departmentId: user.departmentId,
+    at: new Date(at),
+  };
 }
 
 async function insertBatch(db: Db, rows: unknown[]): Promise<void> {
@@ -179,7 +213,11 @@ export async function appendAuditHistory(
     const ref = refs[i] ?? 0;
     const figure = ref >= 0 ? figures[ref] : undefined;
     const user = ref < 0 ? users[-1 - ref] : undefined;
-    const input = figure ? figureEvent(figure, steps[i] ?? 0) : user ? loginEvent(user, times[i] ?? window.start) : null;
+    const input = figure
+      ? figureEvent(figure, steps[i] ?? 0)
+      : user
+        ? loginEvent(user, times[i] ?? window.start)
+        : null;
     if (!input) throw new Error(`audit history: no event for ${i}`);
     const content = buildContent(input);
     const hash = hashEvent(content, prevHash);

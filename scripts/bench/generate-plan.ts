@@ -21,18 +21,61 @@ export const pick = <T>(random: () => number, list: readonly T[]): T => list[Mat
 
 /** Departments added to the report's 27 so that the city has 60 (codes prefixed `bench-`). */
 export const EXTRA_DEPARTMENTS = [
-  '市城市管理局', '市退役军人事务局', '市体育局', '市审计局', '市司法局', '市民族宗教事务局', '市信访局',
-  '市人民防空办公室', '市机关事务管理局', '市大数据应用局', '市供销合作社', '市气象局', '市邮政管理局', '市地震局',
-  '市档案局', '市外事办公室', '市科学技术协会', '市残疾人联合会', '市妇女联合会', '共青团长治市委', '市总工会',
-  '市红十字会', '市文学艺术界联合会', '市乡村振兴局', '市粮食和物资储备局', '市住房公积金管理中心', '市融媒体中心',
-  '长治经济技术开发区管委会', '长治高新区管委会', '市文物局', '市消防救援支队', '市城市投资建设集团', '市公共交通集团',
+  '市城市管理局',
+  '市退役军人事务局',
+  '市体育局',
+  '市审计局',
+  '市司法局',
+  '市民族宗教事务局',
+  '市信访局',
+  '市人民防空办公室',
+  '市机关事务管理局',
+  '市大数据应用局',
+  '市供销合作社',
+  '市气象局',
+  '市邮政管理局',
+  '市地震局',
+  '市档案局',
+  '市外事办公室',
+  '市科学技术协会',
+  '市残疾人联合会',
+  '市妇女联合会',
+  '共青团长治市委',
+  '市总工会',
+  '市红十字会',
+  '市文学艺术界联合会',
+  '市乡村振兴局',
+  '市粮食和物资储备局',
+  '市住房公积金管理中心',
+  '市融媒体中心',
+  '长治经济技术开发区管委会',
+  '长治高新区管委会',
+  '市文物局',
+  '市消防救援支队',
+  '市城市投资建设集团',
+  '市公共交通集团',
 ] as const;
 
 /** Share of the generated indicators per work area (1–7); the first is large (重点项目 are many) so that
  * its figures make the 100,000-row records export. */
 export const AREA_WEIGHTS = [0.3, 0.11, 0.12, 0.12, 0.11, 0.1, 0.14] as const;
 
-const PLACES = ['潞州区', '上党区', '屯留区', '潞城区', '襄垣县', '平顺县', '黎城县', '壶关县', '长子县', '武乡县', '沁县', '沁源县', '高新区', '经开区'];
+const PLACES = [
+  '潞州区',
+  '上党区',
+  '屯留区',
+  '潞城区',
+  '襄垣县',
+  '平顺县',
+  '黎城县',
+  '壶关县',
+  '长子县',
+  '武乡县',
+  '沁县',
+  '沁源县',
+  '高新区',
+  '经开区',
+];
 
 // The benchmark's catalogue has figures only: no statements in words (qualitative).
 const NOUNS: Record<Exclude<IndicatorKind, 'qualitative'>, readonly { noun: string; unit: string; scale: number }[]> = {
@@ -139,10 +182,16 @@ export function planYear(plan: IndicatorPlan, yearIndex: number, random: () => n
   const perf = draw < 0.6 ? 1 + random() * 0.08 : draw < 0.85 ? 0.93 + random() * 0.05 : 0.75 + random() * 0.1;
   const factor = plan.direction === 'up' ? 1 + plan.growth : 1 - plan.growth / 2;
   if (plan.kind === 'milestone') return { target: plan.base, baseline: null, phases: [], perf };
-  if (plan.kind === 'rate') return { target: Number(fixed(plan.base + (random() - 0.5), 1)), baseline: null, phases: [], perf };
+  if (plan.kind === 'rate')
+    return { target: Number(fixed(plan.base + (random() - 0.5), 1)), baseline: null, phases: [], perf };
   if (plan.kind === 'level') {
     const baseline = plan.base * factor ** yearIndex;
-    return { target: Number(fixed(baseline * factor, plan.decimals)), baseline: Number(fixed(baseline, plan.decimals)), phases: [], perf };
+    return {
+      target: Number(fixed(baseline * factor, plan.decimals)),
+      baseline: Number(fixed(baseline, plan.decimals)),
+      phases: [],
+      perf,
+    };
   }
   const target = Number(fixed(plan.base * factor ** yearIndex, plan.decimals));
   const phases = CUMULATIVE_SHARE.map((share, i) => ({ month: i + 1, value: fixed(target * share, 4) }));
@@ -157,8 +206,10 @@ export function planFigures(plan: IndicatorPlan, year: YearPlan, throughMonth: n
     const noise = 1 + (random() - 0.5) * 0.02;
     const perf = plan.direction === 'up' ? year.perf : 2 - year.perf;
     let value: number;
-    if (plan.kind === 'cumulative') value = Math.max(running, year.target * (CUMULATIVE_SHARE[month - 1] ?? 1) * perf * noise);
-    else if (plan.kind === 'milestone') value = Math.max(running, Math.min(year.target, Math.floor((year.target * month * year.perf) / 12)));
+    if (plan.kind === 'cumulative')
+      value = Math.max(running, year.target * (CUMULATIVE_SHARE[month - 1] ?? 1) * perf * noise);
+    else if (plan.kind === 'milestone')
+      value = Math.max(running, Math.min(year.target, Math.floor((year.target * month * year.perf) / 12)));
     else if (plan.kind === 'rate') value = year.target + (perf - 1) * 20 + (random() - 0.5) * 0.4;
     else {
       const start = year.baseline ?? year.target;

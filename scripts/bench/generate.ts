@@ -11,8 +11,22 @@ import { hashPassword } from '@/lib/auth/password';
 import { currentPeriod, previousPeriod, type Period } from '@/lib/domain/period';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { BULK_MONTHS, createBulkIndicators } from '@/scripts/lib/bulk-import-fixture';
-import { appendAuditHistory, planTimeline, type AuditWindow, type GeneratedFigure, type HistoryUser } from './generate-audit';
-import { createRandom, EXTRA_DEPARTMENTS, fixed, planFigures, planIndicator, planYear, type IndicatorPlan } from './generate-plan';
+import {
+  appendAuditHistory,
+  planTimeline,
+  type AuditWindow,
+  type GeneratedFigure,
+  type HistoryUser,
+} from './generate-audit';
+import {
+  createRandom,
+  EXTRA_DEPARTMENTS,
+  fixed,
+  planFigures,
+  planIndicator,
+  planYear,
+  type IndicatorPlan,
+} from './generate-plan';
 
 export const CITY_SEED = 20_260_101;
 export const IMPORT_DEPARTMENT = 'fgw';
@@ -44,26 +58,56 @@ async function addDepartments(db: Db): Promise<{ id: number; code: string }[]> {
   const missing = EXTRA_DEPARTMENTS.slice(0, Math.max(0, DEPARTMENT_COUNT - existing.length));
   if (missing.length) {
     await db.insert(departments).values(
-      missing.map((name, i) => ({ code: `bench-${String(i + 1).padStart(2, '0')}`, name, shortName: name.replace(/^市/, '').slice(0, 6) })),
+      missing.map((name, i) => ({
+        code: `bench-${String(i + 1).padStart(2, '0')}`,
+        name,
+        shortName: name.replace(/^市/, '').slice(0, 6),
+      })),
     );
   }
   return db.select({ id: departments.id, code: departments.code }).from(departments).orderBy(asc(departments.id));
 }
 
 /** An official and a reviewer per department, who entered and approved the history (they never sign in). */
-async function addHistoryUsers(db: Db, depts: { id: number; code: string }[]): Promise<Map<number, { official: HistoryUser; reviewer: HistoryUser }>> {
+async function addHistoryUsers(
+  db: Db,
+  depts: { id: number; code: string }[],
+): Promise<Map<number, { official: HistoryUser; reviewer: HistoryUser }>> {
   const passwordHash = await hashPassword(`bench-history-${Math.random()}`);
   const values = depts.flatMap((d) => [
-    { username: `h-${d.code}-tb`, displayName: `${d.code} 填报员`, role: 'official' as const, departmentId: d.id, passwordHash, mustChangePassword: false },
-    { username: `h-${d.code}-sh`, displayName: `${d.code} 审核员`, role: 'reviewer' as const, departmentId: d.id, passwordHash, mustChangePassword: false },
+    {
+      username: `h-${d.code}-tb`,
+      displayName: `${d.code} 填报员`,
+      role: 'official' as const,
+      departmentId: d.id,
+      passwordHash,
+      mustChangePassword: false,
+    },
+    {
+      username: `h-${d.code}-sh`,
+      displayName: `${d.code} 审核员`,
+      role: 'reviewer' as const,
+      departmentId: d.id,
+      passwordHash,
+      mustChangePassword: false,
+    },
   ]);
-  const rows = await db.insert(users).values(values).returning({ id: users.id, username: users.username, role: users.role, departmentId: users.departmentId });
+  const rows = await db
+    .insert(users)
+    .values(values)
+    .returning({ id: users.id, username: users.username, role: users.role, departmentId: users.departmentId });
   const byDepartment = new Map<number, { official: HistoryUser; reviewer: HistoryUser }>();
   depts.forEach((d, i) => {
     const find = (role: 'official' | 'reviewer') => {
       const row = rows.find((r) => r.departmentId === d.id && r.role === role);
       if (!row) throw new Error(`history user missing for ${d.code}`);
-      return { id: row.id, username: row.username, role, departmentId: d.id, clientAddress: `10.20.${i + 1}.${role === 'official' ? 11 : 12}` };
+      return {
+        id: row.id,
+        username: row.username,
+        role,
+        departmentId: d.id,
+        clientAddress: `10.20.${i + 1}.${role === 'official' ? 11 : 12}`,
+      };
     };
     byDepartment.set(d.id, { official: find('official'), reviewer: find('reviewer') });
   });
@@ -72,10 +116,27 @@ async function addHistoryUsers(db: Db, depts: { id: number; code: string }[]): P
 
 /** Plans of the fixture's bulk indicators: cumulative counts, like the values its import file carries. */
 async function bulkPlans(db: Db, departmentIndex: number): Promise<{ id: number; plan: IndicatorPlan }[]> {
-  const rows = await db.select({ id: indicators.id, code: indicators.code }).from(indicators).where(sql`${indicators.code} like 'BULK-%'`).orderBy(asc(indicators.id));
+  const rows = await db
+    .select({ id: indicators.id, code: indicators.code })
+    .from(indicators)
+    .where(sql`${indicators.code} like 'BULK-%'`)
+    .orderBy(asc(indicators.id));
   return rows.map((r, i) => ({
     id: r.id,
-    plan: { index: i, code: r.code, name: r.code, unit: '个', kind: 'cumulative', direction: 'up', areaId: 1, departmentIndex, base: 100 + (i % 7), growth: 0.05, decimals: 0, milestoneTotal: null },
+    plan: {
+      index: i,
+      code: r.code,
+      name: r.code,
+      unit: '个',
+      kind: 'cumulative',
+      direction: 'up',
+      areaId: 1,
+      departmentIndex,
+      base: 100 + (i % 7),
+      growth: 0.05,
+      decimals: 0,
+      milestoneTotal: null,
+    },
   }));
 }
 
@@ -105,7 +166,10 @@ async function insertIndicators(db: Db, plans: IndicatorPlan[], deptIds: number[
   return ids;
 }
 
-export async function generateCity(db: Db, options: { scale: number; now: Date; log: (line: string) => void }): Promise<City> {
+export async function generateCity(
+  db: Db,
+  options: { scale: number; now: Date; log: (line: string) => void },
+): Promise<City> {
   const started = performance.now();
   const { scale, now, log } = options;
   const random = createRandom(CITY_SEED);
@@ -121,12 +185,17 @@ export async function generateCity(db: Db, options: { scale: number; now: Date; 
   await createBulkIndicators(db, IMPORT_DEPARTMENT);
   const importDeptIndex = depts.findIndex((d) => d.code === IMPORT_DEPARTMENT);
   const bulk = await bulkPlans(db, importDeptIndex);
-  const [{ n: existing } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from indicators`);
+  const [{ n: existing } = { n: 0 }] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from indicators`,
+  );
   const generatedCount = Math.max(7 * 10, Math.round(FULL.indicators * scale) - existing);
   const plans = Array.from({ length: generatedCount }, (_, i) => planIndicator(random, i, depts.length));
   const ids = await insertIndicators(db, plans, deptIds);
   const all = [...bulk, ...plans.map((plan, i) => ({ id: ids[i] ?? 0, plan }))];
-  log(`  departments ${depts.length}, indicators ${existing + generatedCount} (${generatedCount} generated, ${bulk.length} bulk-import fixture)`);
+  log(
+    `  departments ${depts.length}, indicators ${existing + generatedCount} (${generatedCount} generated, ${bulk.length} bulk-import fixture)`,
+  );
 
   // Targets (one per indicator and year) with their monthly phases, then the figures.
   const targetRows: Record<string, unknown>[] = [];
@@ -146,27 +215,44 @@ export async function generateCity(db: Db, options: { scale: number; now: Date; 
   }
   let phaseCount = 0;
   for (let i = 0; i < targetRows.length; i += BATCH) {
-    const inserted = await insertJson(db, targetRows.slice(i, i + BATCH), (json) => sql`
+    const inserted = await insertJson(
+      db,
+      targetRows.slice(i, i + BATCH),
+      (json) => sql`
       insert into targets (indicator_id, year, value, phasing, baseline)
       select indicator_id, year, value, phasing, baseline
       from json_to_recordset(${json}::json) as r(indicator_id int, year int2, value numeric, phasing phasing, baseline numeric)
-      returning id, indicator_id, year`);
+      returning id, indicator_id, year`,
+    );
     const phases = inserted.flatMap((t) =>
-      (yearPlans.get(`${String(t.indicator_id)}:${String(t.year)}`)?.phases ?? []).map((p) => ({ target_id: t.id, month: p.month, value: p.value })),
+      (yearPlans.get(`${String(t.indicator_id)}:${String(t.year)}`)?.phases ?? []).map((p) => ({
+        target_id: t.id,
+        month: p.month,
+        value: p.value,
+      })),
     );
     for (let j = 0; j < phases.length; j += BATCH * 2) {
-      await insertJson(db, phases.slice(j, j + BATCH * 2), (json) => sql`
+      await insertJson(
+        db,
+        phases.slice(j, j + BATCH * 2),
+        (json) => sql`
         insert into target_phases (target_id, month, value)
-        select target_id, month, value from json_to_recordset(${json}::json) as r(target_id int, month int2, value numeric)`);
+        select target_id, month, value from json_to_recordset(${json}::json) as r(target_id int, month int2, value numeric)`,
+      );
     }
     phaseCount += phases.length;
   }
-  log(`  targets ${targetRows.length}, monthly phases ${phaseCount} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  log(
+    `  targets ${targetRows.length}, monthly phases ${phaseCount} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
 
   const figures: GeneratedFigure[] = [];
   const pending: { row: Record<string, unknown>; figure: Omit<GeneratedFigure, 'id'> }[] = [];
   const flush = async () => {
-    const inserted = await insertJson(db, pending.map((p) => p.row), (json) => sql`
+    const inserted = await insertJson(
+      db,
+      pending.map((p) => p.row),
+      (json) => sql`
       insert into actuals (indicator_id, year, month, value, status, version, entered_by, entered_at, submitted_by,
         submitted_at, approved_by, approved_at)
       select indicator_id, year, month, value, status, version, entered_by, entered_at, submitted_by, submitted_at,
@@ -174,9 +260,13 @@ export async function generateCity(db: Db, options: { scale: number; now: Date; 
       from json_to_recordset(${json}::json) as r(indicator_id int, year int2, month int2, value numeric,
         status actual_status, version int, entered_by int, entered_at timestamptz, submitted_by int,
         submitted_at timestamptz, approved_by int, approved_at timestamptz)
-      returning id, indicator_id, year, month`);
-    const idOf = new Map(inserted.map((r) => [`${String(r.indicator_id)}:${String(r.year)}:${String(r.month)}`, Number(r.id)]));
-    for (const { figure } of pending) figures.push({ ...figure, id: idOf.get(`${figure.indicatorId}:${figure.year}:${figure.month}`) ?? 0 });
+      returning id, indicator_id, year, month`,
+    );
+    const idOf = new Map(
+      inserted.map((r) => [`${String(r.indicator_id)}:${String(r.year)}:${String(r.month)}`, Number(r.id)]),
+    );
+    for (const { figure } of pending)
+      figures.push({ ...figure, id: idOf.get(`${figure.indicatorId}:${figure.year}:${figure.month}`) ?? 0 });
     pending.length = 0;
   };
   const bulkIds = new Set(bulk.map((b) => b.id));
@@ -214,7 +304,15 @@ export async function generateCity(db: Db, options: { scale: number; now: Date; 
             approved_by: approved ? owner.reviewer.id : null,
             approved_at: iso(timeline.approve),
           },
-          figure: { ...timeline, indicatorId: id, year, month, value, official: owner.official, reviewer: owner.reviewer },
+          figure: {
+            ...timeline,
+            indicatorId: id,
+            year,
+            month,
+            value,
+            official: owner.official,
+            reviewer: owner.reviewer,
+          },
         });
         if (pending.length === BATCH) await flush();
       }
@@ -266,7 +364,9 @@ export async function listOpenSlots(db: Db, departmentCodes: string[], period: P
 }
 
 /** The area of median size (by indicators) and a generated indicator with the full history: what the API benchmark reads. */
-export async function pickSubjects(db: Db): Promise<{ areaSlug: string; indicatorCode: string; recordsAreaId: number }> {
+export async function pickSubjects(
+  db: Db,
+): Promise<{ areaSlug: string; indicatorCode: string; recordsAreaId: number }> {
   const sizes = await queryRows<{ area_id: number; n: number }>(
     db,
     sql`select area_id, count(*)::int as n from indicators where area_id is not null group by area_id order by n, area_id`,

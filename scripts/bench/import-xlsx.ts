@@ -9,7 +9,13 @@ import { SYSTEM_ACTOR } from '../../lib/domain/actor';
 import { bootstrap } from '../../lib/services/platform/bootstrap';
 import { runImport } from '../../lib/services/imports/imports';
 import { createUser } from '../../lib/services/admin/users';
-import { BULK_INDICATORS, BULK_MONTHS, bulkRows, createBulkIndicators, xlsxOf } from '@/scripts/lib/bulk-import-fixture';
+import {
+  BULK_INDICATORS,
+  BULK_MONTHS,
+  bulkRows,
+  createBulkIndicators,
+  xlsxOf,
+} from '@/scripts/lib/bulk-import-fixture';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 
@@ -20,7 +26,14 @@ async function main() {
     await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, handle);
     const { id } = await createUser(
       SYSTEM_ACTOR,
-      { username: 'bench-official', displayName: '基准测试填报员', role: 'official', departmentCode: 'fgw', password: 'Bench-Test-Pass#2026', mustChangePassword: false },
+      {
+        username: 'bench-official',
+        displayName: '基准测试填报员',
+        role: 'official',
+        departmentCode: 'fgw',
+        password: 'Bench-Test-Pass#2026',
+        mustChangePassword: false,
+      },
       { db: handle.db },
     );
     const [fgw] = await handle.db.query.departments.findMany({ where: (d, { eq }) => eq(d.code, 'fgw') });

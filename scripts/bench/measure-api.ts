@@ -55,13 +55,19 @@ export function httpGet(url: string, cookie: string): () => Promise<boolean> {
 }
 
 /** autocannon against one URL; errors are connection errors, timeouts and non-2xx answers. */
-export async function measureHttpLoad(url: string, cookie: string, connections: number, seconds: number): Promise<Loaded> {
+export async function measureHttpLoad(
+  url: string,
+  cookie: string,
+  connections: number,
+  seconds: number,
+): Promise<Loaded> {
   const latencies: number[] = [];
   let non2xx = 0;
   const errorKinds: Record<string, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, timeout: 30, headers: { cookie } }, (error, done) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    const instance = autocannon(
+      { url, connections, duration: seconds, timeout: 30, headers: { cookie } },
+      (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
@@ -85,7 +91,11 @@ export async function measureHttpLoad(url: string, cookie: string, connections: 
 }
 
 /** `connections` concurrent loops over `call` for `seconds`: the in-process equivalent of measureHttpLoad. */
-export async function measureCallLoad(call: () => Promise<boolean>, connections: number, seconds: number): Promise<Loaded> {
+export async function measureCallLoad(
+  call: () => Promise<boolean>,
+  connections: number,
+  seconds: number,
+): Promise<Loaded> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();

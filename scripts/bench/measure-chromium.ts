@@ -46,7 +46,12 @@ async function loadOnce(context: BrowserContext, url: string) {
   const scripts: Promise<number>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') {
-      scripts.push(response.body().then((body) => gzipSync(body).byteLength, () => 0));
+      scripts.push(
+        response.body().then(
+          (body) => gzipSync(body).byteLength,
+          () => 0,
+        ),
+      );
     }
   });
   const response = await page.goto(url, { waitUntil: 'load' });
@@ -83,8 +88,14 @@ export async function measureOverviewPage(baseUrl: string, cookie: string, runs 
     const loads = [];
     for (let i = 0; i < runs; i += 1) loads.push(await coldLoad());
     return {
-      ttfbMs: percentile(loads.map((l) => l.ttfb), 50),
-      lcpMs: percentile(loads.map((l) => l.lcp), 50),
+      ttfbMs: percentile(
+        loads.map((l) => l.ttfb),
+        50,
+      ),
+      lcpMs: percentile(
+        loads.map((l) => l.lcp),
+        50,
+      ),
       cls: Math.round(Math.max(...loads.map((l) => l.cls)) * 1000) / 1000,
       firstLoadJsKB: Math.round((Math.max(...loads.map((l) => l.jsBytes)) / 1024) * 10) / 10,
       scripts: Math.max(...loads.map((l) => l.scripts)),

@@ -74,7 +74,10 @@ export async function measureCluster(ctx: ClusterContext): Promise<{ one: Loaded
       // Warm-up (JIT, the read model, nginx's keepalive connections), then the measurement.
       await measureHttpLoad(`${proxy.url}${page}`, cookie, 8, Math.min(3, seconds));
       const { result, cpu } = await withCpuShare(() => measureHttpLoad(`${proxy.url}${page}`, cookie, 8, seconds));
-      if (result.errors) log(`cluster: ${page} with ${count} instance(s): ${JSON.stringify(result.errorKinds)}\n${proxy.output().slice(-2000)}`);
+      if (result.errors)
+        log(
+          `cluster: ${page} with ${count} instance(s): ${JSON.stringify(result.errorKinds)}\n${proxy.output().slice(-2000)}`,
+        );
       const label = `overview page through nginx, ${count} instance${count > 1 ? 's' : ''}`;
       record(`${label}: req/s at 8 connections`, result.rps, 'req/s');
       record(`${label}: p50 at 8`, result.p50, 'ms');
@@ -82,7 +85,9 @@ export async function measureCluster(ctx: ClusterContext): Promise<{ one: Loaded
       record(`${label}: errors under load`, result.errors, '', { op: '=', limit: 0 });
       record(`${label}: machine CPU idle during the load`, cpu.idle, '%');
       record(`${label}: load generator CPU (autocannon, % of one core)`, cpu.loadGenerator, '%');
-      log(`cluster: ${count} instance(s): ${result.rps} req/s, p50 ${result.p50} ms, idle ${cpu.idle.toFixed(1)} %, load generator ${cpu.loadGenerator.toFixed(1)} % of a core`);
+      log(
+        `cluster: ${count} instance(s): ${result.rps} req/s, p50 ${result.p50} ms, idle ${cpu.idle.toFixed(1)} %, load generator ${cpu.loadGenerator.toFixed(1)} % of a core`,
+      );
       return result;
     } finally {
       nginx = undefined;

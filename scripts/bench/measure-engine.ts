@@ -12,7 +12,13 @@ import { measureDownload, measureImport, measureSubmits, measureVerify } from '.
 import { sampleProcessGroup } from './measure-memory';
 import type { createRecorder, EngineName } from './results-table';
 
-type Floor = Record<string, { unloaded: { p50: number; p95: number }; loaded: { rps: number; p50: number; p95: number; p99: number; errors: number } }>;
+type Floor = Record<
+  string,
+  {
+    unloaded: { p50: number; p95: number };
+    loaded: { rps: number; p50: number; p95: number; p99: number; errors: number };
+  }
+>;
 
 export interface EngineContext {
   app: RunningApp;
@@ -34,7 +40,10 @@ const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_MS).toISOString().sli
 
 /** Up to SUBMITS (department cookie, indicator) pairs, taking the departments in turn. */
 function submitPlan(ctx: EngineContext) {
-  const queues = [...ctx.slots].map(([code, codes]) => ({ cookie: ctx.cookies.get(`bench-tb-${code}`) ?? '', codes: [...codes] }));
+  const queues = [...ctx.slots].map(([code, codes]) => ({
+    cookie: ctx.cookies.get(`bench-tb-${code}`) ?? '',
+    codes: [...codes],
+  }));
   const plan: { cookie: string; indicatorCode: string }[] = [];
   while (plan.length < SUBMITS && queues.some((q) => q.codes.length)) {
     for (const q of queues) {
@@ -64,7 +73,8 @@ export async function measureEngine(ctx: EngineContext): Promise<void> {
       const unloaded = await measureSequential(httpGet(`${app.url}${route}`, leader));
       if (unloaded.failures) throw new Error(`${route}: ${unloaded.failures} requests failed`);
       const loaded = await measureHttpLoad(`${app.url}${route}`, leader, 32, seconds);
-      if (loaded.errors) log(`${ctx.engine}: ${route} under load: ${JSON.stringify(loaded.errorKinds)}\n${app.output().slice(-2000)}`);
+      if (loaded.errors)
+        log(`${ctx.engine}: ${route} under load: ${JSON.stringify(loaded.errorKinds)}\n${app.output().slice(-2000)}`);
       const floor = ctx.floor[name];
       const label = `API ${name} (${route.replace(/^\/api\//, '')})`;
       record(`${label}: p50 unloaded`, unloaded.p50, 'ms');
@@ -89,19 +99,27 @@ export async function measureEngine(ctx: EngineContext): Promise<void> {
     // A period the read model has not computed yet (as after a write, or a leader opening an older month):
     // the aggregate SQL and 2,000 snapshots. Distinct periods of the generated years, each asked once.
     log(`${ctx.engine}: API /api/overview, first read of a period`);
-    const periods = ctx.city.years.slice(0, -1).flatMap((year) => [3, 6, 9, 12].map((month) => ({ year, month }))).slice(0, 24);
+    const periods = ctx.city.years
+      .slice(0, -1)
+      .flatMap((year) => [3, 6, 9, 12].map((month) => ({ year, month })))
+      .slice(0, 24);
     let next = 0;
-    const cold = await measureSequential(async () => {
-      const p = periods[next++ % periods.length];
-      return httpGet(`${app.url}/api/overview?year=${p?.year}&month=${p?.month}`, leader)();
-    }, periods.length, 0);
+    const cold = await measureSequential(
+      async () => {
+        const p = periods[next++ % periods.length];
+        return httpGet(`${app.url}/api/overview?year=${p?.year}&month=${p?.month}`, leader)();
+      },
+      periods.length,
+      0,
+    );
     record('API overview: first read of a period (read model computed): p50', cold.p50, 'ms');
     record('API overview: first read of a period (read model computed): p95', cold.p95, 'ms');
 
     log(`${ctx.engine}: overview page under load`);
     memory.mark('page load');
     const page = await measureHttpLoad(`${app.url}/`, leader, 8, seconds);
-    if (page.errors) log(`${ctx.engine}: / under load: ${JSON.stringify(page.errorKinds)}\n${app.output().slice(-2000)}`);
+    if (page.errors)
+      log(`${ctx.engine}: / under load: ${JSON.stringify(page.errorKinds)}\n${app.output().slice(-2000)}`);
     record('overview page (SSR): req/s at 8 connections', page.rps, 'req/s', { op: '≥', limit: 200 });
     record('overview page (SSR): p50 at 8', page.p50, 'ms');
     record('overview page (SSR): p99 at 8', page.p99, 'ms');
@@ -130,19 +148,36 @@ export async function measureEngine(ctx: EngineContext): Promise<void> {
     const now = Date.now();
     memory.mark('export audit');
     const beforeAudit = memory.currentMB();
-    const audit = await measureDownload(app.url, `/api/exports/audit?format=csv&from=${shanghaiDay(now - 364 * 86_400_000)}&to=${shanghaiDay(now)}`, auditor);
+    const audit = await measureDownload(
+      app.url,
+      `/api/exports/audit?format=csv&from=${shanghaiDay(now - 364 * 86_400_000)}&to=${shanghaiDay(now)}`,
+      auditor,
+    );
     record('audit export CSV: rows', audit.rows, '');
     record('audit export CSV: time', audit.seconds, 's', { op: '≤', limit: 20 });
-    record('audit export CSV: memory it adds to the server (peak − before)', memory.peakMB('export audit') - beforeAudit, 'MB', { op: '≤', limit: 300 });
+    record(
+      'audit export CSV: memory it adds to the server (peak − before)',
+      memory.peakMB('export audit') - beforeAudit,
+      'MB',
+      { op: '≤', limit: 300 },
+    );
     record('audit export CSV: server peak memory', memory.peakMB('export audit'), 'MB');
 
     log(`${ctx.engine}: records export (XLSX)`);
     memory.mark('export records');
     const beforeRecords = memory.currentMB();
-    const records = await measureDownload(app.url, `/api/exports/records?format=xlsx&areaId=${ctx.subjects.recordsAreaId}`, auditor);
+    const records = await measureDownload(
+      app.url,
+      `/api/exports/records?format=xlsx&areaId=${ctx.subjects.recordsAreaId}`,
+      auditor,
+    );
     record('records export XLSX: rows', records.rows, '');
     record('records export XLSX: time', records.seconds, 's');
-    record('records export XLSX: memory it adds to the server (peak − before)', memory.peakMB('export records') - beforeRecords, 'MB');
+    record(
+      'records export XLSX: memory it adds to the server (peak − before)',
+      memory.peakMB('export records') - beforeRecords,
+      'MB',
+    );
     record('records export XLSX: server peak memory', memory.peakMB('export records'), 'MB');
 
     log(`${ctx.engine}: audit chain verification`);
@@ -158,7 +193,12 @@ export async function measureEngine(ctx: EngineContext): Promise<void> {
     record(`import XLSX (${imported.rows} rows): commit`, imported.commit.seconds, 's');
 
     record('server peak memory (whole run)', memory.peakMB(), 'MB', { op: '≤', limit: 450 });
-    log(`${ctx.engine}: server memory peaks (MB) — ${memory.phases().map(([phase, mb]) => `${phase} ${mb}`).join(', ')}`);
+    log(
+      `${ctx.engine}: server memory peaks (MB) — ${memory
+        .phases()
+        .map(([phase, mb]) => `${phase} ${mb}`)
+        .join(', ')}`,
+    );
   } finally {
     memory.stop();
   }

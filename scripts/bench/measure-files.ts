@@ -20,12 +20,17 @@ async function timedJson<T>(url: string, init: RequestInit): Promise<Timed<T>> {
   const res = await fetch(url, { ...init, headers });
   const body = (await res.json()) as T;
   const ms = performance.now() - start;
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (!res.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return { ms, body };
 }
 
 /** One submit per slot, one at a time; every answer must be 200. */
-export async function measureSubmits(baseUrl: string, slots: { cookie: string; indicatorCode: string }[], period: Period) {
+export async function measureSubmits(
+  baseUrl: string,
+  slots: { cookie: string; indicatorCode: string }[],
+  period: Period,
+) {
   const samples: number[] = [];
   for (const [i, slot] of slots.entries()) {
     const { ms } = await timedJson(`${baseUrl}/api/actuals`, {
@@ -62,7 +67,9 @@ export async function measureDownload(baseUrl: string, path: string, cookie: str
 }
 
 export async function measureVerify(baseUrl: string, cookie: string) {
-  const { ms, body } = await timedJson<{ ok: boolean; count: number; message: string }>(`${baseUrl}/api/audit/verify`, { headers: { cookie } });
+  const { ms, body } = await timedJson<{ ok: boolean; count: number; message: string }>(`${baseUrl}/api/audit/verify`, {
+    headers: { cookie },
+  });
   if (!body.ok) throw new Error(`audit verify failed: ${body.message}`);
   return { seconds: ms / 1000, count: body.count };
 }
@@ -73,12 +80,19 @@ export async function measureImport(baseUrl: string, cookie: string, year: numbe
   const run = async (mode: 'dry-run' | 'commit') => {
     const form = new FormData();
     form.set('mode', mode);
-    form.set('file', new Blob([new Uint8Array(file)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), '批量导入.xlsx');
-    const { ms, body } = await timedJson<{ okCount: number; errorCount: number; committed: boolean }>(`${baseUrl}/api/imports/actuals`, {
-      method: 'POST',
-      headers: { cookie },
-      body: form,
-    });
+    form.set(
+      'file',
+      new Blob([new Uint8Array(file)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      '批量导入.xlsx',
+    );
+    const { ms, body } = await timedJson<{ okCount: number; errorCount: number; committed: boolean }>(
+      `${baseUrl}/api/imports/actuals`,
+      {
+        method: 'POST',
+        headers: { cookie },
+        body: form,
+      },
+    );
     if (body.errorCount > 0) throw new Error(`import ${mode}: ${body.errorCount} rows refused`);
     return { seconds: ms / 1000, ok: body.okCount, committed: body.committed };
   };

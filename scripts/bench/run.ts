@@ -28,9 +28,25 @@ const ACCOUNTS: TestAccount[] = [
   { username: 'bench-leader', role: 'leader', displayName: '基准测试领导' },
   { username: 'bench-auditor', role: 'auditor', displayName: '基准测试审计员' },
   { username: 'bench-import', role: 'official', displayName: '基准测试导入员', departmentCode: IMPORT_DEPARTMENT },
-  ...SUBMIT_DEPARTMENTS.map((code) => ({ username: `bench-tb-${code}`, role: 'official' as const, displayName: `基准测试填报员 ${code}`, departmentCode: code })),
+  ...SUBMIT_DEPARTMENTS.map((code) => ({
+    username: `bench-tb-${code}`,
+    role: 'official' as const,
+    displayName: `基准测试填报员 ${code}`,
+    departmentCode: code,
+  })),
 ];
-const SOURCES = ['app', 'components', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.ts',
+  'package.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -60,9 +76,19 @@ async function ensureBuild(skip: boolean): Promise<void> {
 }
 
 /** The floor, in a fresh process (PGlite's folder is free while the server is down). */
-function runFloor(args: Record<string, unknown>): Promise<Record<string, { unloaded: { p50: number; p95: number }; loaded: { rps: number; p50: number; p95: number; p99: number; errors: number } }>> {
+function runFloor(args: Record<string, unknown>): Promise<
+  Record<
+    string,
+    {
+      unloaded: { p50: number; p95: number };
+      loaded: { rps: number; p50: number; p95: number; p99: number; errors: number };
+    }
+  >
+> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/measure-floor.ts', JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/measure-floor.ts', JSON.stringify(args)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -80,17 +106,31 @@ function releaseArchiveMb(): number | null {
   return fs.existsSync(archive) ? fs.statSync(archive).size / 1024 / 1024 : null;
 }
 
-async function benchEngine(engine: EngineName, options: { scale: number; seconds: number; clusterOnly: boolean }, rows: ResultRow[]): Promise<void> {
+async function benchEngine(
+  engine: EngineName,
+  options: { scale: number; seconds: number; clusterOnly: boolean },
+  rows: ResultRow[],
+): Promise<void> {
   const record = createRecorder(engine, rows);
   const testUrl = engine === 'postgres' ? process.env.DATABASE_URL : undefined;
   const pgliteDir = path.join(os.tmpdir(), 'zs-bench-pglite');
   const now = new Date();
   log(`${engine}: preparing a fresh database`);
-  const prepared = await prepareDatabase({ prefix: 'benchrun', pgliteDir, testUrl, accounts: ACCOUNTS, password: PASSWORD, now });
+  const prepared = await prepareDatabase({
+    prefix: 'benchrun',
+    pgliteDir,
+    testUrl,
+    accounts: ACCOUNTS,
+    password: PASSWORD,
+    now,
+  });
   let app: RunningApp | undefined;
   try {
     // The city is loaded as the owner: it drops and recreates the audit log's indexes, which the app's login may not.
-    const handle = await openDatabase({ url: prepared.env.DATABASE_OWNER_URL ?? prepared.env.DATABASE_URL, dir: prepared.env.PGLITE_DIR });
+    const handle = await openDatabase({
+      url: prepared.env.DATABASE_OWNER_URL ?? prepared.env.DATABASE_URL,
+      dir: prepared.env.PGLITE_DIR,
+    });
     let city: City;
     let subjects: Awaited<ReturnType<typeof pickSubjects>>;
     let slots: Map<string, string[]>;
@@ -127,8 +167,20 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
       app = await startApp(engine === 'pglite' ? { ...prepared.env, DATABASE_URL: '' } : prepared.env, PORTS[engine]);
       const cookies = new Map<string, string>();
       try {
-        for (const account of ACCOUNTS) cookies.set(account.username, await signIn(app.url, account.username, PASSWORD));
-        await measureEngine({ app, engine, city, subjects, slots, cookies, floor, seconds: options.seconds, record, log });
+        for (const account of ACCOUNTS)
+          cookies.set(account.username, await signIn(app.url, account.username, PASSWORD));
+        await measureEngine({
+          app,
+          engine,
+          city,
+          subjects,
+          slots,
+          cookies,
+          floor,
+          seconds: options.seconds,
+          record,
+          log,
+        });
       } catch (error) {
         console.error(`[bench] ${engine}: the server said:\n${app.output().slice(-4000)}`);
         throw error;
@@ -140,37 +192,63 @@ async function benchEngine(engine: EngineName, options: { scale: number; seconds
     // Several instances share one database only on PostgreSQL (PGlite's folder belongs to one process).
     if (engine === 'postgres') {
       const year = city.years.at(-1) ?? now.getFullYear();
-      await measureCluster({ env: prepared.env, leader: { username: 'bench-leader', password: PASSWORD }, year, seconds: Math.min(10, options.seconds), record, log });
+      await measureCluster({
+        env: prepared.env,
+        leader: { username: 'bench-leader', password: PASSWORD },
+        year,
+        seconds: Math.min(10, options.seconds),
+        record,
+        log,
+      });
     }
   } finally {
     await app?.stop();
     await prepared.drop();
-    if (!testUrl) for (const p of [pgliteDir, `${pgliteDir}.lock`, `${pgliteDir}.secret`]) fs.rmSync(p, { recursive: true, force: true });
+    if (!testUrl)
+      for (const p of [pgliteDir, `${pgliteDir}.lock`, `${pgliteDir}.secret`])
+        fs.rmSync(p, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2), { scale: 'string', 'skip-build': 'boolean', seconds: 'string', engine: 'string', only: 'string' });
+  const options = parseOptions(process.argv.slice(2), {
+    scale: 'string',
+    'skip-build': 'boolean',
+    seconds: 'string',
+    engine: 'string',
+    only: 'string',
+  });
   const scale = Number(options.scale ?? 1);
   const seconds = Number(options.seconds ?? 15);
-  if (!(scale > 0 && scale <= 1) || !(seconds > 0)) throw new Error('--scale is a number in (0, 1], --seconds a positive number');
-  if (options.only !== undefined && options.only !== 'cluster') throw new Error('--only takes one value: cluster (the overview page through nginx, PostgreSQL)');
+  if (!(scale > 0 && scale <= 1) || !(seconds > 0))
+    throw new Error('--scale is a number in (0, 1], --seconds a positive number');
+  if (options.only !== undefined && options.only !== 'cluster')
+    throw new Error('--only takes one value: cluster (the overview page through nginx, PostgreSQL)');
   const clusterOnly = options.only === 'cluster';
   const started = performance.now();
   await ensureBuild(options['skip-build'] === true);
   const available: EngineName[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-  const engines = available.filter((e) => (options.engine === undefined || options.engine === e) && (!clusterOnly || e === 'postgres'));
-  if (!engines.length) throw new Error(`--engine ${String(options.engine)}: not available (PostgreSQL needs DATABASE_URL)`);
+  const engines = available.filter(
+    (e) => (options.engine === undefined || options.engine === e) && (!clusterOnly || e === 'postgres'),
+  );
+  if (!engines.length)
+    throw new Error(`--engine ${String(options.engine)}: not available (PostgreSQL needs DATABASE_URL)`);
   const rows: ResultRow[] = [];
   for (const engine of engines) await benchEngine(engine, { scale, seconds, clusterOnly }, rows);
   const minutes = (performance.now() - started) / 60_000;
-  for (const engine of engines) createRecorder(engine, rows)('bench: total run time', minutes, 'min', { op: '≤', limit: 15 });
+  for (const engine of engines)
+    createRecorder(engine, rows)('bench: total run time', minutes, 'min', { op: '≤', limit: 15 });
 
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`\nZhuashou benchmark — scale ${scale}, ${os.cpus().length} CPU, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, ${new Date().toISOString()}, on ${commit || 'uncommitted'}\n`);
+  console.log(
+    `\nZhuashou benchmark — scale ${scale}, ${os.cpus().length} CPU, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, ${new Date().toISOString()}, on ${commit || 'uncommitted'}\n`,
+  );
   console.log(formatTable(rows));
   // The committed results are a full run of every available engine; anything less goes to the scratch folder.
-  const out = scale === 1 && seconds === 15 && !clusterOnly && engines.length === available.length ? 'scripts/bench/results.json' : 'scripts/bench/out/results.json';
+  const out =
+    scale === 1 && seconds === 15 && !clusterOnly && engines.length === available.length
+      ? 'scripts/bench/results.json'
+      : 'scripts/bench/out/results.json';
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(rows, null, 2)}\n`);
   console.log(`\nwritten: ${out}`);

@@ -1,16 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, parseDbRolesArgs, parseOptions, parseRole, parseUserAddArgs, parseUserResetArgs, UsageError } from './args';
+import {
+  firstLine,
+  parseDbRolesArgs,
+  parseOptions,
+  parseRole,
+  parseUserAddArgs,
+  parseUserResetArgs,
+  UsageError,
+} from './args';
 
 describe('parseUserAddArgs', () => {
   it('reads the documented options, with --name defaulting to the username', () => {
     expect(parseUserAddArgs(['--username', 'zhangsan', '--role', 'official', '--department', 'fgw'])).toEqual({
       kind: 'run',
-      args: { username: 'zhangsan', role: 'official', departmentCode: 'fgw', displayName: 'zhangsan', mustChangePassword: true },
+      args: {
+        username: 'zhangsan',
+        role: 'official',
+        departmentCode: 'fgw',
+        displayName: 'zhangsan',
+        mustChangePassword: true,
+      },
     });
   });
 
   it('accepts --key=value, a Chinese role name, a display name and --no-force-change', () => {
-    expect(parseUserAddArgs(['--username=admin', '--role=系统管理员', '--name', '系统管理员', '--no-force-change'])).toEqual({
+    expect(
+      parseUserAddArgs(['--username=admin', '--role=系统管理员', '--name', '系统管理员', '--no-force-change']),
+    ).toEqual({
       kind: 'run',
       args: { username: 'admin', role: 'admin', displayName: '系统管理员', mustChangePassword: false },
     });
@@ -74,7 +90,10 @@ describe('firstLine', () => {
 
 describe('parseDbRolesArgs', () => {
   it('needs --app-user, a plain lower-case identifier', () => {
-    expect(parseDbRolesArgs(['--', '--app-user', 'zhuashou_app'])).toEqual({ kind: 'run', args: { appUser: 'zhuashou_app' } });
+    expect(parseDbRolesArgs(['--', '--app-user', 'zhuashou_app'])).toEqual({
+      kind: 'run',
+      args: { appUser: 'zhuashou_app' },
+    });
     expect(() => parseDbRolesArgs([])).toThrow('缺少参数 --app-user');
     expect(() => parseDbRolesArgs(['--app-user', 'app"; drop role postgres; --'])).toThrow(/登录名「.*」无效/);
     expect(() => parseDbRolesArgs(['--app-user', 'pg_admin'])).toThrow(/保留/);

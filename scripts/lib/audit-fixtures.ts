@@ -4,7 +4,13 @@ import { queryRows, sql } from '@/db/client';
 import { appendAuditEvent, type AuditInput } from '@/db/queries/audit-append';
 import type { Actor } from '@/lib/domain/actor';
 
-export const auditor: Actor = { id: 9001, username: 'shenji', role: 'auditor', departmentId: null, clientAddress: '10.0.0.9' };
+export const auditor: Actor = {
+  id: 9001,
+  username: 'shenji',
+  role: 'auditor',
+  departmentId: null,
+  clientAddress: '10.0.0.9',
+};
 export const leader: Actor = { id: 9002, username: 'lingdao', role: 'leader', departmentId: null };
 export const admin: Actor = { id: 9003, username: 'guanli', role: 'admin', departmentId: null };
 export const official: Actor = { id: 9004, username: 'tianbao', role: 'official', departmentId: 1 };

@@ -34,7 +34,13 @@ export function bulkRows(year: number): (string | number)[][] {
   const rows: (string | number)[][] = [];
   for (let i = 0; i < BULK_INDICATORS; i += 1) {
     for (let m = 1; m <= BULK_MONTHS; m += 1) {
-      rows.push([bulkCode(i), `批量导入测试指标${i + 1}`, '个', `${year}-${String(m).padStart(2, '0')}`, m * 10 + (i % 7)]);
+      rows.push([
+        bulkCode(i),
+        `批量导入测试指标${i + 1}`,
+        '个',
+        `${year}-${String(m).padStart(2, '0')}`,
+        m * 10 + (i % 7),
+      ]);
     }
   }
   return rows;

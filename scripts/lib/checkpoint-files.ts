@@ -69,13 +69,17 @@ function checkpointsInFile(file: string): AuditCheckpoint[] {
       throw new UsageError(`检查点文件不是有效的 JSON：${file}`);
     }
     const parsed = checkpointSchema.safeParse(json);
-    if (!parsed.success) throw new UsageError(`检查点文件无效：${file}：${parsed.error.issues.map((i) => i.message).join('；')}`);
+    if (!parsed.success)
+      throw new UsageError(`检查点文件无效：${file}：${parsed.error.issues.map((i) => i.message).join('；')}`);
     return parsed.data;
   };
   const trimmed = text.trim();
   if (!trimmed) throw new UsageError(`检查点文件是空的：${file}`);
   if (!trimmed.includes('\n') || trimmed.startsWith('{\n')) return [parse(trimmed)];
-  return trimmed.split('\n').filter((line) => line.trim()).map(parse);
+  return trimmed
+    .split('\n')
+    .filter((line) => line.trim())
+    .map(parse);
 }
 
 /** The newest checkpoint kept in a file or in a folder's *.json / *.jsonl files. */

@@ -14,7 +14,10 @@ export function ensureNginx(): string {
   const found = spawnSync('which', ['nginx'], { encoding: 'utf8' });
   if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'nginx'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'nginx'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return execFileSync('which', ['nginx'], { encoding: 'utf8' }).trim();
 }
 
@@ -89,7 +92,8 @@ export async function startNginx(options: { port: number; upstreams: number[] })
   proc.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${options.port}`;
-  const output = () => `${log}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`;
+  const output = () =>
+    `${log}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`;
   const stop = async () => {
     // SIGQUIT: nginx's graceful stop (the workers finish their requests).
     if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGQUIT');

@@ -14,7 +14,10 @@ export function releaseArchive(): string {
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const archive = path.join(ROOT, 'release', `zhuashou-${version}-linux-x64.tar.gz`);
   if (!fs.existsSync(archive) || process.env.RELEASE_REBUILD === '1') {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/release.ts'], { stdio: 'inherit', cwd: ROOT });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/release.ts'], {
+      stdio: 'inherit',
+      cwd: ROOT,
+    });
   }
   return archive;
 }
@@ -115,7 +118,10 @@ export async function serve(u: Unpacked, port: number, env: Record<string, strin
   };
   const started = Date.now();
   for (;;) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return served;
     if (proc.exitCode !== null || Date.now() - started > 90_000) {
       if (proc.exitCode === null && proc.pid) process.kill(-proc.pid, 'SIGKILL');

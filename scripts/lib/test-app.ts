@@ -88,7 +88,11 @@ export async function spawnServer(server: ServerCommand): Promise<RunningApp> {
 }
 
 /** The production build (`next start`, as `npm start` runs it) on the given database. */
-export function startApp(env: Record<string, string>, port: number, options: { publicUrl?: string } = {}): Promise<RunningApp> {
+export function startApp(
+  env: Record<string, string>,
+  port: number,
+  options: { publicUrl?: string } = {},
+): Promise<RunningApp> {
   return spawnServer({
     command: process.execPath,
     args: [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
@@ -132,7 +136,11 @@ export async function attemptSignIn(url: string, username: string, password: str
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...sameOrigin(url), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...sameOrigin(url),
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
     body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
   });
   keep(res);
@@ -146,13 +154,19 @@ export async function attemptSignIn(url: string, username: string, password: str
     error = null;
   }
   const signedIn = jar.has('next-auth.session-token');
-  return { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), signedIn, error: signedIn ? null : (error ?? `HTTP ${res.status}`), status: res.status };
+  return {
+    cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    signedIn,
+    error: signedIn ? null : (error ?? `HTTP ${res.status}`),
+    status: res.status,
+  };
 }
 
 /** Signs in through next-auth's credentials callback; returns the Cookie header value. */
 export async function signIn(url: string, username: string, password: string): Promise<string> {
   const answer = await attemptSignIn(url, username, password);
-  if (!answer.signedIn) throw new Error(`sign-in failed for ${username}: HTTP ${answer.status} (${answer.error ?? ''})`);
+  if (!answer.signedIn)
+    throw new Error(`sign-in failed for ${username}: HTTP ${answer.status} (${answer.error ?? ''})`);
   return answer.cookie;
 }
 
@@ -163,7 +177,13 @@ export interface JsonAnswer {
 }
 
 /** A JSON request with a deadline; a network failure answers status 0. */
-export async function call(url: string, cookie: string, method: string, body?: unknown, timeoutMs = 15_000): Promise<JsonAnswer> {
+export async function call(
+  url: string,
+  cookie: string,
+  method: string,
+  body?: unknown,
+  timeoutMs = 15_000,
+): Promise<JsonAnswer> {
   const start = Date.now();
   try {
     const res = await fetch(url, {

@@ -51,9 +51,13 @@ export async function prepareDatabase(options: {
     const name = `zs_${options.prefix}_${Date.now()}`;
     const admin = postgres(options.testUrl, { max: 1, onnotice: () => {} });
     // Databases and logins left by earlier runs (killed before they could clean up) are ours to drop.
-    const stale = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`zs_${options.prefix}_%`}`;
+    const stale = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${`zs_${options.prefix}_%`}`;
     for (const { datname } of stale) await admin.unsafe(`drop database if exists ${datname} with (force)`);
-    const staleLogins = await admin<{ rolname: string }[]>`select rolname from pg_roles where rolname ~ ${`^zs_${options.prefix}_[0-9]+_app$`}`;
+    const staleLogins = await admin<
+      { rolname: string }[]
+    >`select rolname from pg_roles where rolname ~ ${`^zs_${options.prefix}_[0-9]+_app$`}`;
     for (const { rolname } of staleLogins) await admin.unsafe(`drop role if exists ${rolname}`);
     await admin.unsafe(`create database ${name}`);
     await admin.end();
@@ -64,7 +68,12 @@ export async function prepareDatabase(options: {
     appUrl.password = appLogin.password;
     // MFA is required for admins and auditors on PostgreSQL by default; the shared test accounts sign in with a
     // password only (the MFA journeys enrol their own users).
-    env = { DATABASE_URL: appUrl.toString(), DATABASE_OWNER_URL: ownerUrl, SEED_SAMPLE: '1', MFA_REQUIRED_ROLES: 'none' };
+    env = {
+      DATABASE_URL: appUrl.toString(),
+      DATABASE_OWNER_URL: ownerUrl,
+      SEED_SAMPLE: '1',
+      MFA_REQUIRED_ROLES: 'none',
+    };
     const login = appLogin.name;
     drop = async () => {
       const a = postgres(options.testUrl ?? '', { max: 1, onnotice: () => {} });
@@ -82,7 +91,11 @@ export async function prepareDatabase(options: {
   try {
     await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: options.now }, handle);
     for (const account of options.accounts) {
-      await createUser(SYSTEM_ACTOR, { ...account, password: options.password, mustChangePassword: false }, { db: handle.db });
+      await createUser(
+        SYSTEM_ACTOR,
+        { ...account, password: options.password, mustChangePassword: false },
+        { db: handle.db },
+      );
     }
     if (appLogin) await ensureAppLogin(handle.db, appLogin);
   } finally {

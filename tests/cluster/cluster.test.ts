@@ -21,7 +21,12 @@ const INSTANCE_PORTS = [3401, 3402];
 const NGINX_PORT = 8401;
 const WRITERS = 8;
 const CODES = ['INV-PROJECTS', 'INV-NEW-STARTS', 'INV-INVESTMENT', 'INV-TRANSFORM-PROJECTS-COMPLETED'];
-const official = (username: string, displayName: string): TestAccount => ({ username, role: 'official', displayName, departmentCode: 'fgw' });
+const official = (username: string, displayName: string): TestAccount => ({
+  username,
+  role: 'official',
+  displayName,
+  departmentCode: 'fgw',
+});
 const writers = Array.from({ length: WRITERS }, (_, i) => official(`cluster-writer-${i + 1}`, `集群填报员${i + 1}`));
 const ACCOUNTS: TestAccount[] = [
   official('cluster-official', '集群填报员'),
@@ -54,8 +59,17 @@ describe('two instances behind nginx on one PostgreSQL', () => {
   const nginxUrl = () => nginx?.url ?? '';
 
   beforeAll(async () => {
-    if (!testUrl) throw new Error('the cluster runs on PostgreSQL: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
-    db = await prepareDatabase({ prefix: 'cluster', pgliteDir: '.data-unused', testUrl, accounts: ACCOUNTS, password: PASSWORD });
+    if (!testUrl)
+      throw new Error(
+        'the cluster runs on PostgreSQL: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+      );
+    db = await prepareDatabase({
+      prefix: 'cluster',
+      pgliteDir: '.data-unused',
+      testUrl,
+      accounts: ACCOUNTS,
+      password: PASSWORD,
+    });
     nginx = await startNginx({ port: NGINX_PORT, upstreams: INSTANCE_PORTS });
     await Promise.all(INSTANCE_PORTS.map((_, i) => start(i)));
   });
@@ -69,17 +83,26 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     const cookie = await signIn(nginxUrl(), 'cluster-official', PASSWORD);
     expect((await call(`${nginxUrl()}/api/entry`, cookie, 'GET')).status).toBe(200);
     for (const i of [0, 1]) {
-      expect((await call(`${instance(i).url}/api/entry`, cookie, 'GET')).status, `instance ${i} with the cookie from nginx`).toBe(200);
+      expect(
+        (await call(`${instance(i).url}/api/entry`, cookie, 'GET')).status,
+        `instance ${i} with the cookie from nginx`,
+      ).toBe(200);
       // …and each instance signs in by itself too.
       const own = await signIn(instance(i).url, 'cluster-official', PASSWORD);
-      expect((await call(`${instance(1 - i).url}/api/entry`, own, 'GET')).status, `a session from instance ${i} on the other`).toBe(200);
+      expect(
+        (await call(`${instance(1 - i).url}/api/entry`, own, 'GET')).status,
+        `a session from instance ${i} on the other`,
+      ).toBe(200);
     }
     expect((await call(`${nginxUrl()}/api/entry`, '', 'GET')).status, 'no session, no figures').toBe(401);
   });
 
   it('a lockout made on instance A refuses the right password on B at once; a user disabled through A is refused on B at once', async () => {
     const [a, b] = [instance(0), instance(1)];
-    expect((await attemptSignIn(b.url, 'cluster-locked', PASSWORD)).signedIn, 'the right password works before the lockout').toBe(true);
+    expect(
+      (await attemptSignIn(b.url, 'cluster-locked', PASSWORD)).signedIn,
+      'the right password works before the lockout',
+    ).toBe(true);
     for (let k = 0; k < 5; k += 1) {
       const wrong = await attemptSignIn(a.url, 'cluster-locked', `Wrong-Pass#${k}-zs`);
       expect(wrong.signedIn).toBe(false);
@@ -94,7 +117,10 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     const handle = await ownerHandle();
     let victimId: number;
     try {
-      const [row] = await queryRows<{ id: number }>(handle.db, sql`select id from users where username = 'cluster-victim'`);
+      const [row] = await queryRows<{ id: number }>(
+        handle.db,
+        sql`select id from users where username = 'cluster-victim'`,
+      );
       victimId = Number(row?.id);
     } finally {
       await handle.close();
@@ -114,7 +140,10 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     const readOnB = async () => {
       const res = await call(`${b.url}/api/entry?year=${year}&month=${month}`, cookie, 'GET');
       expect(res.status).toBe(200);
-      const rows = res.body.rows as { indicator: { code: string }; actual: { value: string; version: number } | null }[];
+      const rows = res.body.rows as {
+        indicator: { code: string };
+        actual: { value: string; version: number } | null;
+      }[];
       const row = rows.find((r) => r.indicator.code === 'INV-PROJECTS');
       expect(row, 'INV-PROJECTS is due this month').toBeDefined();
       return row?.actual ?? null;
@@ -140,7 +169,12 @@ describe('two instances behind nginx on one PostgreSQL', () => {
       const writer = new DraftWriter(cookie, acknowledged);
       for (let k = 0; !stop; k += 1) {
         const started = Date.now();
-        const status = await writer.save(nginxUrl(), CODES[(n + k) % CODES.length] ?? 'INV-PROJECTS', period, String(7000 + n * 100 + (k % 100)));
+        const status = await writer.save(
+          nginxUrl(),
+          CODES[(n + k) % CODES.length] ?? 'INV-PROJECTS',
+          period,
+          String(7000 + n * 100 + (k % 100)),
+        );
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status === 200 && started > killedAt) afterKill += 1;
         if (status !== 200 && status !== 409) await sleep(100);
@@ -157,10 +191,15 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     await start(0);
 
     const seen = JSON.stringify([...statuses]);
-    console.info(`[cluster] writes by status ${seen}; acknowledged ${acknowledged.length}, of them after the kill ${afterKill}`);
+    console.info(
+      `[cluster] writes by status ${seen}; acknowledged ${acknowledged.length}, of them after the kill ${afterKill}`,
+    );
     // A write in flight on the killed instance gets 502 from nginx (never resent: PUT is not idempotent);
     // everything else is answered by the survivor.
-    expect([...statuses.keys()].every((s) => s === 200 || s === 409 || s === 502), seen).toBe(true);
+    expect(
+      [...statuses.keys()].every((s) => s === 200 || s === 409 || s === 502),
+      seen,
+    ).toBe(true);
     expect(statuses.get(502) ?? 0, seen).toBeLessThanOrEqual(2 * WRITERS);
     expect(acknowledged.length, seen).toBeGreaterThan(WRITERS);
     expect(afterKill, 'the surviving instance takes the writes').toBeGreaterThan(0);
@@ -193,7 +232,10 @@ describe('two instances behind nginx on one PostgreSQL', () => {
     for (const i of [0, 1]) {
       const stopped = instance(i).stop();
       const outcome = await Promise.race([stopped.then(() => 'stopped'), sleep(15_000).then(() => 'still running')]);
-      expect(outcome, `instance ${i} exits within 15 s of SIGTERM under load\n${instance(i).output().slice(-2000)}`).toBe('stopped');
+      expect(
+        outcome,
+        `instance ${i} exits within 15 s of SIGTERM under load\n${instance(i).output().slice(-2000)}`,
+      ).toBe('stopped');
       instances[i] = undefined;
       await start(i);
     }

@@ -42,35 +42,81 @@ forEachEngine('the reporting cycle', (ctx) => {
   });
 
   it('walks draft → submit → return → resubmit → approve, locked at the end, every step audited', async () => {
-    const draft = await saveActual(official, { ...base, value: '1,02', action: 'draft' }, { db: ctx.db, now: NOW }).catch((e: unknown) => e);
+    const draft = await saveActual(
+      official,
+      { ...base, value: '1,02', action: 'draft' },
+      { db: ctx.db, now: NOW },
+    ).catch((e: unknown) => e);
     expect(draft).toBeInstanceOf(AppError); // "1,02" is not a thousands group
     const saved = await saveActual(official, { ...base, value: ' 200 ', action: 'draft' }, { db: ctx.db, now: NOW });
     expect(saved.actual).toMatchObject({ status: 'draft', version: 1, value: '200.000000' });
     expect(saved.needsExplanation).toBe(true); // 200 of an expected 275 by March: behind
 
-    await expectError(saveActual(official, { ...base, version: 1, value: '200', action: 'submit' }, { db: ctx.db, now: NOW }), 'invalid_input', 'explanation');
+    await expectError(
+      saveActual(official, { ...base, version: 1, value: '200', action: 'submit' }, { db: ctx.db, now: NOW }),
+      'invalid_input',
+      'explanation',
+    );
     const submitted = await saveActual(
       official,
-      { ...base, version: 1, value: '200', explanation: '一季度雨雪天气影响开工', action: 'submit' }, { db: ctx.db, now: NOW },
+      { ...base, version: 1, value: '200', explanation: '一季度雨雪天气影响开工', action: 'submit' },
+      { db: ctx.db, now: NOW },
     );
     expect(submitted.actual).toMatchObject({ status: 'submitted', version: 2 });
-    await expectError(saveActual(official, { ...base, version: 2, value: '210', action: 'draft' }, { db: ctx.db, now: NOW }), 'locked');
+    await expectError(
+      saveActual(official, { ...base, version: 2, value: '210', action: 'draft' }, { db: ctx.db, now: NOW }),
+      'locked',
+    );
 
-    await expectError(returnActual(otherReviewer, submitted.actual.id, { version: 2, reason: '请核实' }, { db: ctx.db, now: NOW }), 'forbidden');
-    await expectError(approveActual(official, submitted.actual.id, { version: 2 }, { db: ctx.db, now: NOW }), 'forbidden');
-    await expectError(returnActual(reviewer, submitted.actual.id, { version: 2, reason: ' ' }, { db: ctx.db, now: NOW }), 'invalid_input', 'reason');
-    const returned = await returnActual(reviewer, submitted.actual.id, { version: 2, reason: '与统计局快报不一致，请核实' }, { db: ctx.db, now: NOW });
+    await expectError(
+      returnActual(otherReviewer, submitted.actual.id, { version: 2, reason: '请核实' }, { db: ctx.db, now: NOW }),
+      'forbidden',
+    );
+    await expectError(
+      approveActual(official, submitted.actual.id, { version: 2 }, { db: ctx.db, now: NOW }),
+      'forbidden',
+    );
+    await expectError(
+      returnActual(reviewer, submitted.actual.id, { version: 2, reason: ' ' }, { db: ctx.db, now: NOW }),
+      'invalid_input',
+      'reason',
+    );
+    const returned = await returnActual(
+      reviewer,
+      submitted.actual.id,
+      { version: 2, reason: '与统计局快报不一致，请核实' },
+      { db: ctx.db, now: NOW },
+    );
     expect(returned).toMatchObject({ status: 'returned', version: 3, returnedValue: '200.000000' });
 
-    const resubmitted = await saveActual(official, { ...base, version: 3, value: '１０２７', action: 'submit' }, { db: ctx.db, now: NOW });
+    const resubmitted = await saveActual(
+      official,
+      { ...base, version: 3, value: '１０２７', action: 'submit' },
+      { db: ctx.db, now: NOW },
+    );
     expect(resubmitted.actual).toMatchObject({ status: 'submitted', version: 4, value: '1027.000000' });
     const approved = await approveActual(reviewer, resubmitted.actual.id, { version: 4 }, { db: ctx.db, now: NOW });
     expect(approved).toMatchObject({ status: 'approved', version: 5 });
-    await expectError(saveActual(official, { ...base, version: 5, value: '1', action: 'draft' }, { db: ctx.db, now: NOW }), 'locked');
+    await expectError(
+      saveActual(official, { ...base, version: 5, value: '1', action: 'draft' }, { db: ctx.db, now: NOW }),
+      'locked',
+    );
 
-    await expectError(reopenActual(reviewer, approved.id, { version: 5, reason: '更正' }, { db: ctx.db, now: NOW }), 'forbidden');
-    await expectError(reopenActual(admin, approved.id, { version: 5, reason: '' }, { db: ctx.db, now: NOW }), 'invalid_input', 'reason');
-    const reopened = await reopenActual(admin, approved.id, { version: 5, reason: '统计局年报修订' }, { db: ctx.db, now: NOW });
+    await expectError(
+      reopenActual(reviewer, approved.id, { version: 5, reason: '更正' }, { db: ctx.db, now: NOW }),
+      'forbidden',
+    );
+    await expectError(
+      reopenActual(admin, approved.id, { version: 5, reason: '' }, { db: ctx.db, now: NOW }),
+      'invalid_input',
+      'reason',
+    );
+    const reopened = await reopenActual(
+      admin,
+      approved.id,
+      { version: 5, reason: '统计局年报修订' },
+      { db: ctx.db, now: NOW },
+    );
     expect(reopened).toMatchObject({ status: 'returned', reopenReason: '统计局年报修订' });
 
     const trail = await ctx.db
@@ -92,7 +138,10 @@ forEachEngine('the reporting cycle', (ctx) => {
     const input = { indicatorCode: 'INV-PROJECTS', period: '2026-03', version: null, action: 'draft' as const };
     const first = await saveActual(official, { ...input, value: '800' }, { db: ctx.db, now: NOW });
     const before = await snapshot(ctx.db);
-    const error = await expectError(saveActual(official, { ...input, value: '900' }, { db: ctx.db, now: NOW }), 'conflict');
+    const error = await expectError(
+      saveActual(official, { ...input, value: '900' }, { db: ctx.db, now: NOW }),
+      'conflict',
+    );
     expect(error.details).toMatchObject({ current: { value: '800.000000', version: 1 }, savedBy: 'cycle-official' });
     expect(await snapshot(ctx.db)).toBe(before);
     expect(first.actual.version).toBe(1);
@@ -131,11 +180,23 @@ forEachEngine('the reporting cycle', (ctx) => {
       ['another department', { value: '1' }, () => otherOfficial, 'forbidden'],
       ['a reviewer entering figures', { value: '1' }, () => reviewer, 'forbidden'],
       ['an unknown indicator', { indicatorCode: 'NO-SUCH', value: '1' }, () => official, 'not_found'],
-      ['an annual indicator in a month that is not due', { indicatorCode: 'REV-FAI-TOTAL', period: '2026-02', value: '4' }, () => official, 'invalid_input', 'period'],
+      [
+        'an annual indicator in a month that is not due',
+        { indicatorCode: 'REV-FAI-TOTAL', period: '2026-02', value: '4' },
+        () => official,
+        'invalid_input',
+        'period',
+      ],
     ];
     it.each(cases)('%s', async (_name, patch, who, code, field) => {
       const before = await snapshot(ctx.db);
-      const input = { indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED', period: '2026-03', version: null, action: 'draft', ...patch };
+      const input = {
+        indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED',
+        period: '2026-03',
+        version: null,
+        action: 'draft',
+        ...patch,
+      };
       await expectError(saveActual(who(), input, { db: ctx.db, now: NOW }), code, field);
       expect(await snapshot(ctx.db)).toBe(before);
     });
@@ -143,7 +204,13 @@ forEachEngine('the reporting cycle', (ctx) => {
     it('a retired indicator', async () => {
       await ctx.db.update(indicators).set({ isRetired: true }).where(eq(indicators.code, 'REV-URBANIZATION'));
       const before = await snapshot(ctx.db);
-      const input = { indicatorCode: 'REV-URBANIZATION', period: '2026-03', version: null, action: 'draft', value: '1' };
+      const input = {
+        indicatorCode: 'REV-URBANIZATION',
+        period: '2026-03',
+        version: null,
+        action: 'draft',
+        value: '1',
+      };
       await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
       expect(await snapshot(ctx.db)).toBe(before);
     });
@@ -152,7 +219,13 @@ forEachEngine('the reporting cycle', (ctx) => {
       await expectError(setPeriodLocked(official, { period: '2026-02' }, true, { db: ctx.db }), 'forbidden');
       await setPeriodLocked(admin, { period: '2026-02', reason: '2月数据已报送省统计局' }, true, { db: ctx.db });
       const before = await snapshot(ctx.db);
-      const input = { indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED', period: '2026-02', version: null, action: 'draft', value: '1' };
+      const input = {
+        indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED',
+        period: '2026-02',
+        version: null,
+        action: 'draft',
+        value: '1',
+      };
       const error = await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'locked');
       expect(error.message).toContain('已关账');
       expect(await snapshot(ctx.db)).toBe(before);

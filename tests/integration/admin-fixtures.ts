@@ -24,4 +24,3 @@ export async function auditCount(db: Db, action?: string): Promise<number> {
     .where(action ? eq(auditEvents.action, action) : undefined);
   return row?.n ?? 0;
 }
-

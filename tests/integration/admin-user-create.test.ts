@@ -19,7 +19,14 @@ forEachEngine('createUserWithOneTimePassword', (ctx) => {
   it('returns a one-time password that meets the rules, is stored hashed and must be changed', async () => {
     const created = await createUserWithOneTimePassword(
       SYSTEM_ACTOR,
-      { username: 'zhang.san', displayName: '张三', role: 'official', departmentCode: 'FGW', password: 'chosen-by-admin-1A', mustChangePassword: false },
+      {
+        username: 'zhang.san',
+        displayName: '张三',
+        role: 'official',
+        departmentCode: 'FGW',
+        password: 'chosen-by-admin-1A',
+        mustChangePassword: false,
+      },
       { db: ctx.db },
     );
     expect(checkPassword(created.password, 'zhang.san')).toEqual([]);
@@ -30,12 +37,24 @@ forEachEngine('createUserWithOneTimePassword', (ctx) => {
   });
 
   it('reports every field error at once, and refuses a role without user.manage before anything else', async () => {
-    const invalid: unknown = await createUserWithOneTimePassword(SYSTEM_ACTOR, { username: 'x', role: 'official' }, { db: ctx.db }).catch((e: unknown) => e);
+    const invalid: unknown = await createUserWithOneTimePassword(
+      SYSTEM_ACTOR,
+      { username: 'x', role: 'official' },
+      { db: ctx.db },
+    ).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(AppError);
-    expect(Object.keys((invalid as AppError).fieldErrors ?? {}).sort()).toEqual(['departmentCode', 'displayName', 'username']);
-    const refused: unknown = await createUserWithOneTimePassword(OFFICIAL, { username: 'li.si' }, { db: ctx.db }).catch((e: unknown) => e);
+    expect(Object.keys((invalid as AppError).fieldErrors ?? {}).sort()).toEqual([
+      'departmentCode',
+      'displayName',
+      'username',
+    ]);
+    const refused: unknown = await createUserWithOneTimePassword(OFFICIAL, { username: 'li.si' }, { db: ctx.db }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toMatchObject({ code: 'forbidden', status: 403 });
-    const nonObject: unknown = await createUserWithOneTimePassword(SYSTEM_ACTOR, 'li.si', { db: ctx.db }).catch((e: unknown) => e);
+    const nonObject: unknown = await createUserWithOneTimePassword(SYSTEM_ACTOR, 'li.si', { db: ctx.db }).catch(
+      (e: unknown) => e,
+    );
     expect(nonObject).toMatchObject({ code: 'invalid_input' });
   });
 

@@ -46,7 +46,9 @@ forEachEngine('audit table is append-only', (ctx) => {
     await db.execute(sql.raw(`create role ${role} nologin`));
     try {
       // What an installation grants its app role on every table (README), before the migration narrows it.
-      await db.execute(sql.raw(`grant select, insert, update, delete, truncate on all tables in schema public to ${role}`));
+      await db.execute(
+        sql.raw(`grant select, insert, update, delete, truncate on all tables in schema public to ${role}`),
+      );
       await db.execute(sql.raw(migration.replaceAll('zhuashou_app', role)));
       const [privileges] = await queryRows<Record<string, boolean>>(
         db,
@@ -57,7 +59,14 @@ forEachEngine('audit table is append-only', (ctx) => {
           has_table_privilege('${role}', 'audit_events', 'TRUNCATE') as "truncate",
           has_table_privilege('${role}', 'actuals', 'UPDATE') as "otherTables"`),
       );
-      expect(privileges).toEqual({ insert: true, select: true, update: false, delete: false, truncate: false, otherTables: true });
+      expect(privileges).toEqual({
+        insert: true,
+        select: true,
+        update: false,
+        delete: false,
+        truncate: false,
+        otherTables: true,
+      });
       // And in practice, as that role: an insert works; an update is refused by the privilege (before any trigger).
       class RolledBack extends Error {}
       const denied = await db
@@ -78,7 +87,9 @@ forEachEngine('audit table is append-only', (ctx) => {
 
 describe('migration 0002 is installed on the embedded database too', () => {
   it('is in the journal after 0001', () => {
-    const journal: unknown = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'db/migrations/meta/_journal.json'), 'utf8'));
+    const journal: unknown = JSON.parse(
+      fs.readFileSync(path.join(process.cwd(), 'db/migrations/meta/_journal.json'), 'utf8'),
+    );
     const tags = (journal as { entries: { tag: string }[] }).entries.map((e) => e.tag);
     expect(tags.indexOf('0002_audit_app_role')).toBeGreaterThan(tags.indexOf('0001_audit_append_only'));
   });

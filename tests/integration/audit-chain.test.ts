@@ -16,7 +16,9 @@ forEachEngine('audit chain: 200 concurrent writes', (ctx) => {
   it('leave one unforked chain that verifies', async () => {
     const before = (await verifyAuditChain(auditor, {}, { db: ctx.db })).count;
     await Promise.all(
-      Array.from({ length: 200 }, (_, i) => append(ctx.db, { entityId: i, after: { value: String(i), 说明: '并发写入' } })),
+      Array.from({ length: 200 }, (_, i) =>
+        append(ctx.db, { entityId: i, after: { value: String(i), 说明: '并发写入' } }),
+      ),
     );
     const report = await verifyAuditChain(auditor, {}, { db: ctx.db });
     expect(report).toMatchObject({ ok: true, count: before + 200, firstBreak: null, breakCount: 0 });
@@ -44,11 +46,17 @@ forEachEngine('audit chain: an event altered by a superuser', (ctx) => {
     for (let i = 0; i < 12; i += 1) ids.push((await append(ctx.db, { entityId: i })).id);
     const victim = ids[5] ?? 0;
     await asSuperuser(ctx.ownerDb, () =>
-      ctx.ownerDb.execute(sql`update audit_events set after = '{"value": "999", "status": "approved"}' where id = ${victim}`),
+      ctx.ownerDb.execute(
+        sql`update audit_events set after = '{"value": "999", "status": "approved"}' where id = ${victim}`,
+      ),
     );
     const report = await verifyAuditChain(auditor, {}, { db: ctx.db });
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toEqual({ id: victim, kind: 'hash_mismatch', message: `事件 #${victim} 内容被修改（哈希不符）` });
+    expect(report.firstBreak).toEqual({
+      id: victim,
+      kind: 'hash_mismatch',
+      message: `事件 #${victim} 内容被修改（哈希不符）`,
+    });
     expect(report.breakCount).toBe(1);
     expect(report.count).toBe(12);
     expect(report.message).toContain(`事件 #${victim} 内容被修改（哈希不符）`);
@@ -100,7 +108,9 @@ forEachEngine('audit chain: the whole table rewritten by a superuser', (ctx) => 
       for (const row of [...rows].reverse()) {
         const reason = row.reason === '原因2' ? '改过的原因' : row.reason;
         const hash = hashEvent({ ...contentOf(row), reason }, prev);
-        await ctx.ownerDb.execute(sql`update audit_events set reason = ${reason}, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`);
+        await ctx.ownerDb.execute(
+          sql`update audit_events set reason = ${reason}, prev_hash = ${prev}, hash = ${hash} where id = ${row.id}`,
+        );
         prev = hash;
       }
     });
@@ -111,6 +121,8 @@ forEachEngine('audit chain: the whole table rewritten by a superuser', (ctx) => 
   });
 
   it('refuses a checkpoint file that is not one', async () => {
-    await expect(verifyAuditChain(auditor, { checkpoint: { count: 'x' } }, { db: ctx.db })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(verifyAuditChain(auditor, { checkpoint: { count: 'x' } }, { db: ctx.db })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

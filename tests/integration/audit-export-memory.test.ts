@@ -20,7 +20,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 forEachEngine('export memory', (ctx) => {
   beforeAll(async () => {
-    for (let done = 0; done < ROWS; done += 100_000) await insertSyntheticEvents(ctx.db, Math.min(100_000, ROWS - done), done);
+    for (let done = 0; done < ROWS; done += 100_000)
+      await insertSyntheticEvents(ctx.db, Math.min(100_000, ROWS - done), done);
     await ctx.db.execute(sql`analyze audit_events`);
   }, 600_000);
 

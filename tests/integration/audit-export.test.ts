@@ -8,7 +8,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditPage } from '@/db/queries/audit';
 import { seedReport } from '@/db/seed/report';
 import { startExport } from '@/lib/services/exports/run';
-import { checkAuditLogExport, exportAuditLog, exportIndicatorBundle, exportRecords } from '@/lib/services/exports/exports';
+import {
+  checkAuditLogExport,
+  exportAuditLog,
+  exportIndicatorBundle,
+  exportRecords,
+} from '@/lib/services/exports/exports';
 import { append, auditor, leader } from '@/scripts/lib/audit-fixtures';
 import { readCsv, readWebStream, readXlsx } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
@@ -56,7 +61,13 @@ forEachEngine('exports', (ctx) => {
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     const event = await lastExportEvent();
     expect(event).toMatchObject({ action: 'export.audit', actorUsername: 'shenji' });
-    expect(event?.after).toMatchObject({ complete: true, rowCount: 5, sha256: result.sha256, bytes: bytes.byteLength, format: 'csv' });
+    expect(event?.after).toMatchObject({
+      complete: true,
+      rowCount: 5,
+      sha256: result.sha256,
+      bytes: bytes.byteLength,
+      format: 'csv',
+    });
   });
 
   it('XLSX of the audit log: typed cells and a second sheet with filters, time, exporter, row count and chain head', async () => {
@@ -93,7 +104,7 @@ forEachEngine('exports', (ctx) => {
     expect(investment?.[col('审核状态')]).toMatch(/已审核|已提交/);
     expect(rows.find((r) => r[0] === 'HL-GDP-GROWTH')?.[col('限定词')]).toBe('左右');
     expect(result.rowCount).toBe(rows.length - 1);
-    expect((await lastExportEvent())).toMatchObject({ action: 'export.records', actorUsername: 'lingdao' });
+    expect(await lastExportEvent()).toMatchObject({ action: 'export.records', actorUsername: 'lingdao' });
   });
 
   it('the audit bundle of one indicator: every part in one file (XLSX sheets; CSV sections of equal width)', async () => {
@@ -107,9 +118,11 @@ forEachEngine('exports', (ctx) => {
     const rows = await readCsv(await readWebStream(csv.stream));
     await csv.done;
     expect(rows[0]?.[0]).toBe('【指标】');
-    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['【目标】', '【数据】', '【历史记录】', '【批示】', '【佐证材料】']));
+    expect(rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['【目标】', '【数据】', '【历史记录】', '【批示】', '【佐证材料】']),
+    );
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
-    expect((await lastExportEvent())).toMatchObject({ action: 'export.indicator' });
+    expect(await lastExportEvent()).toMatchObject({ action: 'export.indicator' });
     expect((await rejection(exportIndicatorBundle(auditor, 'NO-SUCH', {}, { db: ctx.db }))).status).toBe(404);
   });
 
@@ -122,7 +135,9 @@ forEachEngine('exports', (ctx) => {
     expect(early.fieldErrors?.from?.[0]).toContain('2000–2100');
     const inverted = await rejection(exportAuditLog(auditor, { from: '2020-02-01', to: '2020-01-01' }, { db: ctx.db }));
     expect(inverted.status).toBe(400);
-    expect((await rejection(exportAuditLog(auditor, { ...RANGE, format: 'pdf' }, { db: ctx.db }))).fieldErrors?.format).toBeDefined();
+    expect(
+      (await rejection(exportAuditLog(auditor, { ...RANGE, format: 'pdf' }, { db: ctx.db }))).fieldErrors?.format,
+    ).toBeDefined();
     expect((await rejection(exportAuditLog(auditor, { ...RANGE, action: 'x.y' }, { db: ctx.db }))).status).toBe(400);
     process.env.EXPORT_MAX_ROWS = '3';
     const before = (await lastExportEvent())?.id;
@@ -158,7 +173,11 @@ forEachEngine('exports', (ctx) => {
     });
     await expect(readWebStream(download.stream)).rejects.toThrow('database went away');
     await expect(download.done).rejects.toThrow('database went away');
-    expect((await lastExportEvent())?.after).toMatchObject({ complete: false, fileName: '失败测试.csv', error: '导出失败' });
+    expect((await lastExportEvent())?.after).toMatchObject({
+      complete: false,
+      fileName: '失败测试.csv',
+      error: '导出失败',
+    });
   });
 });
 

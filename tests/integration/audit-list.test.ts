@@ -43,15 +43,25 @@ forEachEngine('audit list', (ctx) => {
     expect(byUser.events).toHaveLength(15);
     expect(byUser.events.every((e) => e.actorUsername === 'tianbao')).toBe(true);
     expect((await listAuditEvents(auditor, { role: 'admin', limit: '200' }, { db: ctx.db })).events).toHaveLength(15);
-    expect((await listAuditEvents(auditor, { action: 'actual.*', limit: '200' }, { db: ctx.db })).events).toHaveLength(20);
+    expect((await listAuditEvents(auditor, { action: 'actual.*', limit: '200' }, { db: ctx.db })).events).toHaveLength(
+      20,
+    );
     const approvals = await listAuditEvents(auditor, { action: 'actual.approve', limit: '200' }, { db: ctx.db });
     expect(approvals.events).toHaveLength(10);
     expect(approvals.events[0]?.actionLabel).toBe('审核通过');
-    expect((await listAuditEvents(auditor, { entityType: 'department', limit: '200' }, { db: ctx.db })).events).toHaveLength(10);
-    expect((await listAuditEvents(auditor, { departmentId: '2', limit: '200' }, { db: ctx.db })).events).toHaveLength(15);
-    expect((await listAuditEvents(auditor, { indicatorId: '7', limit: '200' }, { db: ctx.db })).events).toHaveLength(20);
+    expect(
+      (await listAuditEvents(auditor, { entityType: 'department', limit: '200' }, { db: ctx.db })).events,
+    ).toHaveLength(10);
+    expect((await listAuditEvents(auditor, { departmentId: '2', limit: '200' }, { db: ctx.db })).events).toHaveLength(
+      15,
+    );
+    expect((await listAuditEvents(auditor, { indicatorId: '7', limit: '200' }, { db: ctx.db })).events).toHaveLength(
+      20,
+    );
     // Blank fields (an empty form) mean "no filter".
-    expect((await listAuditEvents(auditor, { username: '', action: '', limit: '200' }, { db: ctx.db })).events).toHaveLength(30);
+    expect(
+      (await listAuditEvents(auditor, { username: '', action: '', limit: '200' }, { db: ctx.db })).events,
+    ).toHaveLength(30);
   });
 
   it('refuses a tampered cursor with 「分页参数无效」', async () => {
@@ -66,7 +76,9 @@ forEachEngine('audit list', (ctx) => {
   });
 
   it('refuses an inverted range, a bad date and an unknown action, naming the field', async () => {
-    const inverted = await rejection(listAuditEvents(auditor, { from: '2026-01-03', to: '2026-01-01' }, { db: ctx.db }));
+    const inverted = await rejection(
+      listAuditEvents(auditor, { from: '2026-01-03', to: '2026-01-01' }, { db: ctx.db }),
+    );
     expect(inverted.status).toBe(400);
     expect(inverted.fieldErrors?.to).toEqual(['「结束时间」应晚于「开始时间」']);
     const badDate = await rejection(listAuditEvents(auditor, { from: '2026-02-30' }, { db: ctx.db }));
@@ -80,7 +92,10 @@ forEachEngine('audit list', (ctx) => {
   it('opens one event with its before/after and hashes', async () => {
     const { events } = await listAuditEvents(auditor, { limit: '1' }, { db: ctx.db });
     const detail = await getAuditEvent(auditor, String(events[0]?.id), { db: ctx.db });
-    expect(detail).toMatchObject({ before: { value: '10', status: 'draft' }, after: { value: '12', status: 'submitted' } });
+    expect(detail).toMatchObject({
+      before: { value: '10', status: 'draft' },
+      after: { value: '12', status: 'submitted' },
+    });
     expect(detail.hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await rejection(getAuditEvent(auditor, '99999999', { db: ctx.db }))).status).toBe(404);
     expect((await rejection(getAuditEvent(auditor, 'abc', { db: ctx.db }))).status).toBe(400);

@@ -41,7 +41,9 @@ describe('audit:verify on the command line', () => {
 
   it('exits 1 naming the altered event', async () => {
     const handle = await openDatabase({ dir });
-    await asSuperuser(handle.db, () => handle.db.execute(sql`update audit_events set reason = '篡改' where id = ${victim}`));
+    await asSuperuser(handle.db, () =>
+      handle.db.execute(sql`update audit_events set reason = '篡改' where id = ${victim}`),
+    );
     await handle.close();
     const result = run('npm', ['run', '--silent', 'audit:verify'], dir);
     expect(result.status).toBe(1);
@@ -49,7 +51,11 @@ describe('audit:verify on the command line', () => {
   });
 
   it('exits 64 on an unreadable checkpoint file', () => {
-    const result = run('npm', ['run', '--silent', 'audit:verify', '--', '--checkpoint', path.join(root, 'missing.json')], dir);
+    const result = run(
+      'npm',
+      ['run', '--silent', 'audit:verify', '--', '--checkpoint', path.join(root, 'missing.json')],
+      dir,
+    );
     expect(result.status).toBe(64);
     expect(result.stderr).toContain('无法读取检查点文件');
   });
@@ -95,7 +101,9 @@ describe('checkpoints kept outside the database catch a truncated tail', () => {
   it('sends the line to syslog through logger', () => {
     // A stand-in logger(1) that records its arguments: the machine's syslog may not be readable here.
     fs.mkdirSync(bin, { recursive: true });
-    fs.writeFileSync(path.join(bin, 'logger'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${syslogCapture}'\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(bin, 'logger'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${syslogCapture}'\n`, {
+      mode: 0o755,
+    });
     const result = spawnSync('npm', ['run', '--silent', 'audit:checkpoint', '--', '--syslog'], {
       env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '', PATH: `${bin}:${process.env.PATH ?? ''}` },
       encoding: 'utf8',

@@ -19,13 +19,22 @@ describe('walking the audit log in batches', () => {
     handle = await openDatabase({ dir: 'memory://' });
     for (let i = 0; i < 12; i += 1) {
       const append = (tx: typeof handle.db) =>
-        appendAuditEvent(tx, { actor: official, action: i % 3 === 0 ? 'actual.submit' : 'auth.login', entityType: 'actual', entityId: i, before: { i }, after: { note: `第${i}条` } });
+        appendAuditEvent(tx, {
+          actor: official,
+          action: i % 3 === 0 ? 'actual.submit' : 'auth.login',
+          entityType: 'actual',
+          entityId: i,
+          before: { i },
+          after: { note: `第${i}条` },
+        });
       if (i % 4 === 1) {
         // A transaction that rolls back leaves a gap in the ids.
-        await handle.db.transaction(async (tx) => {
-          await append(tx);
-          tx.rollback();
-        }).catch(() => undefined);
+        await handle.db
+          .transaction(async (tx) => {
+            await append(tx);
+            tx.rollback();
+          })
+          .catch(() => undefined);
       }
       ids.push((await handle.db.transaction((tx) => append(tx))).id);
     }
@@ -33,9 +42,14 @@ describe('walking the audit log in batches', () => {
 
   afterAll(async () => handle?.close());
 
-  const walk = async (filter: Parameters<typeof iterateAuditEvents>[1]['filter'], batchSize: number, throughId = ids.at(-1) ?? null) => {
+  const walk = async (
+    filter: Parameters<typeof iterateAuditEvents>[1]['filter'],
+    batchSize: number,
+    throughId = ids.at(-1) ?? null,
+  ) => {
     const seen: { id: number; after: unknown; occurredAt: Date }[] = [];
-    for await (const batch of iterateAuditEvents(handle.db, { actor: auditor, filter, throughId, batchSize })) seen.push(...batch);
+    for await (const batch of iterateAuditEvents(handle.db, { actor: auditor, filter, throughId, batchSize }))
+      seen.push(...batch);
     return seen;
   };
 
@@ -55,7 +69,12 @@ describe('walking the audit log in batches', () => {
 
   it('shows nothing to a role without the audit permission', async () => {
     const rows = [];
-    for await (const batch of iterateAuditEvents(handle.db, { actor: official, filter: {}, throughId: ids.at(-1) ?? null })) rows.push(...batch);
+    for await (const batch of iterateAuditEvents(handle.db, {
+      actor: official,
+      filter: {},
+      throughId: ids.at(-1) ?? null,
+    }))
+      rows.push(...batch);
     expect(rows).toEqual([]);
   });
 });

@@ -33,8 +33,21 @@ sources.forEach((source, i) => {
 
     it('a backup restored into an empty database holds the same rows, and its audit chain verifies', async () => {
       from = await source.open();
-      await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: new Date('2026-06-15T04:00:00Z') }, from);
-      await createUser(SYSTEM_ACTOR, { username: 'backup-admin', displayName: '备份测试', role: 'admin', password: 'Backup-Test-Pass#1', mustChangePassword: false }, { db: from.db });
+      await bootstrap(
+        { sample: true, demoAccounts: false, log: () => {}, now: new Date('2026-06-15T04:00:00Z') },
+        from,
+      );
+      await createUser(
+        SYSTEM_ACTOR,
+        {
+          username: 'backup-admin',
+          displayName: '备份测试',
+          role: 'admin',
+          password: 'Backup-Test-Pass#1',
+          mustChangePassword: false,
+        },
+        { db: from.db },
+      );
       expect((await verifyAuditChain(SYSTEM_ACTOR, {}, { db: from.db })).ok).toBe(true);
       backup = await toBuffer((out) => backupDatabase(from.db, out));
 
@@ -47,7 +60,17 @@ sources.forEach((source, i) => {
       expect(report.ok, report.message).toBe(true);
       expect(report.count).toBeGreaterThan(0);
       // Sequences continue after the restored rows: a new user gets a fresh id.
-      const { id } = await createUser(SYSTEM_ACTOR, { username: 'after-restore', displayName: '恢复后', role: 'leader', password: 'Restored-Pass#2026x', mustChangePassword: false }, { db: into.db });
+      const { id } = await createUser(
+        SYSTEM_ACTOR,
+        {
+          username: 'after-restore',
+          displayName: '恢复后',
+          role: 'leader',
+          password: 'Restored-Pass#2026x',
+          mustChangePassword: false,
+        },
+        { db: into.db },
+      );
       expect(id).toBeGreaterThan(1);
     });
 

@@ -40,7 +40,9 @@ function docxXml(bytes: Uint8Array): string {
 
 /** The text of every table cell of the document, in order (each cell's runs joined). */
 function cellTexts(xml: string): string[] {
-  return [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => [...(m[1] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  return [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) =>
+    [...(m[1] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
 }
 
 async function counts(db: Db) {
@@ -75,15 +77,25 @@ forEachEngine('monthly bulletin', (ctx) => {
     expect(xml).toContain('在序时进度内（绿灯）的指标数 ÷ 已有数据或已逾期的指标数');
     expect(xml).toContain('示例数据');
     const cells = cellTexts(xml);
-    for (const header of ['指标', '年度目标', '本期实绩', '序时进度', '完成情况', '状态', '责任单位']) expect(cells).toContain(header);
+    for (const header of ['指标', '年度目标', '本期实绩', '序时进度', '完成情况', '状态', '责任单位'])
+      expect(cells).toContain(header);
     // A row of the first area: the indicator, its target in its unit, its actual to November.
     const row = cells.indexOf('全年实施项目');
     expect(row, 'a row of 抓招商、上项目').toBeGreaterThanOrEqual(0);
     expect(cells[row + 1]).toMatch(/^\d+个$/);
     expect(cells[row + 2]).toMatch(/^\d+个（1–11月累计）$/);
-    expect(cells.some((c) => /亿元（1–11月累计）$/.test(c)), 'an actual in 亿元 to November').toBe(true);
-    expect(cells.some((c) => /^\d+(\.\d)?%$/.test(c)), 'a completion percentage').toBe(true);
-    expect(cells.some((c) => ['正常', '预警', '滞后', '逾期未报'].includes(c)), 'a status').toBe(true);
+    expect(
+      cells.some((c) => /亿元（1–11月累计）$/.test(c)),
+      'an actual in 亿元 to November',
+    ).toBe(true);
+    expect(
+      cells.some((c) => /^\d+(\.\d)?%$/.test(c)),
+      'a completion percentage',
+    ).toBe(true);
+    expect(
+      cells.some((c) => ['正常', '预警', '滞后', '逾期未报'].includes(c)),
+      'a status',
+    ).toBe(true);
     // A4 landscape: the page is wider than tall.
     const size = /<w:pgSz w:w="(\d+)" w:h="(\d+)"/.exec(xml);
     expect(Number(size?.[1])).toBeGreaterThan(Number(size?.[2]));
@@ -97,7 +109,18 @@ forEachEngine('monthly bulletin', (ctx) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bulletin-pdf-'));
     try {
       writeFileSync(path.join(dir, 'b.pdf'), pdf);
-      execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'b.pdf'), path.join(dir, 'page1')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '50',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        path.join(dir, 'b.pdf'),
+        path.join(dir, 'page1'),
+      ]);
       const png = readFileSync(path.join(dir, 'page1.png'));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.byteLength).toBeGreaterThan(5000);
@@ -114,10 +137,23 @@ forEachEngine('monthly bulletin', (ctx) => {
     const listed = list.bulletins.find((b) => b.id === id);
     expect(listed).toMatchObject({ year: 2026, month: 11, createdBy: 'lingdao', isSample: true });
     expect(listed?.files.map((f) => f.format)).toEqual(['docx', 'pdf']);
-    expect(listed?.files[0]).toMatchObject({ sha256: sha256(docx), size: docx.byteLength, url: `/api/bulletins/${id}/docx` });
-    expect(listed?.files[1]).toMatchObject({ sha256: sha256(pdf), size: pdf.byteLength, url: `/api/bulletins/${id}/pdf` });
+    expect(listed?.files[0]).toMatchObject({
+      sha256: sha256(docx),
+      size: docx.byteLength,
+      url: `/api/bulletins/${id}/docx`,
+    });
+    expect(listed?.files[1]).toMatchObject({
+      sha256: sha256(pdf),
+      size: pdf.byteLength,
+      url: `/api/bulletins/${id}/pdf`,
+    });
     const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'bulletin.generate'));
-    expect(event).toMatchObject({ actorUsername: 'lingdao', actorRole: 'leader', entityType: 'bulletin', entityId: String(id) });
+    expect(event).toMatchObject({
+      actorUsername: 'lingdao',
+      actorRole: 'leader',
+      entityType: 'bulletin',
+      entityId: String(id),
+    });
     const files = (event?.after as { files: { format: string; sha256: string }[] }).files;
     expect(files).toEqual([
       expect.objectContaining({ format: 'docx', sha256: sha256(docx) }),
@@ -137,26 +173,51 @@ forEachEngine('monthly bulletin', (ctx) => {
 
   it('refuses an official everywhere (403) and answers an unknown bulletin with 404', async () => {
     const before = await counts(ctx.db);
-    await expect(generateBulletin(official, { year: 2026, month: 11 }, { db: ctx.db, now: NOW })).rejects.toMatchObject({ status: 403 });
+    await expect(generateBulletin(official, { year: 2026, month: 11 }, { db: ctx.db, now: NOW })).rejects.toMatchObject(
+      { status: 403 },
+    );
     await expect(listBulletins(official, { db: ctx.db })).rejects.toMatchObject({ status: 403 });
-    await expect(getBulletinDownload(official, String(id), 'docx', { db: ctx.db })).rejects.toMatchObject({ status: 403 });
-    await expect(getBulletinDownload(leader, '999999', 'docx', { db: ctx.db })).rejects.toMatchObject({ status: 404, message: '未找到该通报文件' });
+    await expect(getBulletinDownload(official, String(id), 'docx', { db: ctx.db })).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(getBulletinDownload(leader, '999999', 'docx', { db: ctx.db })).rejects.toMatchObject({
+      status: 404,
+      message: '未找到该通报文件',
+    });
     await expect(getBulletinDownload(leader, 'abc', 'pdf', { db: ctx.db })).rejects.toMatchObject({ status: 404 });
     expect(await counts(ctx.db)).toEqual(before);
   });
 
   it('bad input: a clear Chinese message naming the field, and nothing stored', async () => {
     const before = await counts(ctx.db);
-    const refuse = (input: unknown) => generateBulletin(leader, input, { db: ctx.db, now: NOW, printPdf: () => Promise.reject(new Error('must not print')) });
-    await expect(refuse({ year: 2026, month: 13 })).rejects.toMatchObject({ status: 400, fieldErrors: { month: ['「月份」应为 1 到 12 之间的整数'] } });
-    await expect(refuse({ month: 11 })).rejects.toMatchObject({ status: 400, fieldErrors: { year: ['请填写「年份」'] } });
-    await expect(refuse({ year: '二〇二六', month: 11 })).rejects.toMatchObject({ status: 400, fieldErrors: { year: ['「年份」应为 2000 到 2100 之间的整数'] } });
-    await expect(refuse({ year: 2027, month: 1 })).rejects.toMatchObject({ status: 400, message: '「月份」不能晚于本月（2026年12月）：尚无该期数据' });
+    const refuse = (input: unknown) =>
+      generateBulletin(leader, input, {
+        db: ctx.db,
+        now: NOW,
+        printPdf: () => Promise.reject(new Error('must not print')),
+      });
+    await expect(refuse({ year: 2026, month: 13 })).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { month: ['「月份」应为 1 到 12 之间的整数'] },
+    });
+    await expect(refuse({ month: 11 })).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { year: ['请填写「年份」'] },
+    });
+    await expect(refuse({ year: '二〇二六', month: 11 })).rejects.toMatchObject({
+      status: 400,
+      fieldErrors: { year: ['「年份」应为 2000 到 2100 之间的整数'] },
+    });
+    await expect(refuse({ year: 2027, month: 1 })).rejects.toMatchObject({
+      status: 400,
+      message: '「月份」不能晚于本月（2026年12月）：尚无该期数据',
+    });
     expect(await counts(ctx.db)).toEqual(before);
   });
 
-  it('a lagging figure\'s 情况说明 is printed beside it; a draft\'s is not (drafts are their department\'s own)', async () => {
-    const ids = async (name: string) => (await ctx.db.select({ id: indicators.id }).from(indicators).where(eq(indicators.name, name))).map((r) => r.id);
+  it("a lagging figure's 情况说明 is printed beside it; a draft's is not (drafts are their department's own)", async () => {
+    const ids = async (name: string) =>
+      (await ctx.db.select({ id: indicators.id }).from(indicators).where(eq(indicators.name, name))).map((r) => r.id);
     await ctx.db
       .update(actuals)
       .set({ explanation: '签约项目落地慢，已逐一约谈' })
@@ -164,8 +225,18 @@ forEachEngine('monthly bulletin', (ctx) => {
     await ctx.db
       .update(actuals)
       .set({ status: 'draft', explanation: '草稿里的说明不应出现' })
-      .where(and(inArray(actuals.indicatorId, await ids('实施重点制造业项目')), eq(actuals.year, 2026), eq(actuals.month, 11)));
-    const { id: next } = await generateBulletin(leader, { year: 2026, month: 11 }, { db: ctx.db, now: NOW, printPdf: async () => pdf });
+      .where(
+        and(
+          inArray(actuals.indicatorId, await ids('实施重点制造业项目')),
+          eq(actuals.year, 2026),
+          eq(actuals.month, 11),
+        ),
+      );
+    const { id: next } = await generateBulletin(
+      leader,
+      { year: 2026, month: 11 },
+      { db: ctx.db, now: NOW, printPdf: async () => pdf },
+    );
     const xml = docxXml((await getBulletinDownload(leader, String(next), 'docx', { db: ctx.db })).content);
     const cells = cellTexts(xml);
     const row = cells.lastIndexOf('签约项目');
@@ -177,7 +248,9 @@ forEachEngine('monthly bulletin', (ctx) => {
   it('no Chromium: 503 with a Chinese message naming CHROMIUM_PATH, nothing stored', async () => {
     const before = await counts(ctx.db);
     const printPdf = (html: string) => printHtmlToPdf(html, { executable: '/nonexistent/chromium' });
-    await expect(generateBulletin(leader, { year: 2026, month: 10 }, { db: ctx.db, now: NOW, printPdf })).rejects.toMatchObject({
+    await expect(
+      generateBulletin(leader, { year: 2026, month: 10 }, { db: ctx.db, now: NOW, printPdf }),
+    ).rejects.toMatchObject({
       status: 503,
       message: expect.stringContaining('CHROMIUM_PATH'),
     });
@@ -187,7 +260,11 @@ forEachEngine('monthly bulletin', (ctx) => {
   it('a failed print stores nothing and records no event', async () => {
     const before = await counts(ctx.db);
     await expect(
-      generateBulletin(leader, { year: 2026, month: 10 }, { db: ctx.db, now: NOW, printPdf: () => Promise.reject(new Error('chromium crashed')) }),
+      generateBulletin(
+        leader,
+        { year: 2026, month: 10 },
+        { db: ctx.db, now: NOW, printPdf: () => Promise.reject(new Error('chromium crashed')) },
+      ),
     ).rejects.toThrow('chromium crashed');
     expect(await counts(ctx.db)).toEqual(before);
   });
@@ -204,7 +281,9 @@ forEachEngine('monthly bulletin', (ctx) => {
       await restoreDatabase(restored.db, Readable.from([Buffer.concat(chunks)]));
       const again = await getBulletinDownload(leader, String(id), 'pdf', { db: restored.db });
       expect(sha256(again.content)).toBe(sha256(pdf));
-      expect(sha256((await getBulletinDownload(leader, String(id), 'docx', { db: restored.db })).content)).toBe(sha256(docx));
+      expect(sha256((await getBulletinDownload(leader, String(id), 'docx', { db: restored.db })).content)).toBe(
+        sha256(docx),
+      );
     } finally {
       await restored.close();
     }

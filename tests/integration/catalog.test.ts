@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
-import { createIndicator, deleteIndicator, listIndicatorsForAdmin, setIndicatorRetired, updateIndicator } from '@/lib/services/admin/catalog';
+import {
+  createIndicator,
+  deleteIndicator,
+  listIndicatorsForAdmin,
+  setIndicatorRetired,
+  updateIndicator,
+} from '@/lib/services/admin/catalog';
 import { forEachEngine } from '../helpers/test-db';
 import { auditCount, snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
@@ -41,11 +47,24 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('creates an indicator with every attribute, audited, and lists it with its use', async () => {
     const before = await auditCount(ctx.db, 'indicator.create');
     const created = await createIndicator(admin, NEW, { db: ctx.db });
-    expect(created).toMatchObject({ code: 'CAT-NEW-PARKS', unit: '个', planType: 'binding', minValue: '0', maxValue: '1000', version: 1 });
+    expect(created).toMatchObject({
+      code: 'CAT-NEW-PARKS',
+      unit: '个',
+      planType: 'binding',
+      minValue: '0',
+      maxValue: '1000',
+      version: 1,
+    });
     expect(await auditCount(ctx.db, 'indicator.create')).toBe(before + 1);
     const list = await listIndicatorsForAdmin(admin, {}, { db: ctx.db });
     const row = list.find((r) => r.code === 'CAT-NEW-PARKS');
-    expect(row).toMatchObject({ departmentCode: 'zjj', areaSlug: 'construction', actualCount: 0, targetCount: 0, isRetired: false });
+    expect(row).toMatchObject({
+      departmentCode: 'zjj',
+      areaSlug: 'construction',
+      actualCount: 0,
+      targetCount: 0,
+      isRetired: false,
+    });
     expect(list.find((r) => r.code === 'INV-INVESTMENT')?.actualCount).toBeGreaterThan(0);
   });
 
@@ -60,9 +79,27 @@ forEachEngine('the indicator catalog', (ctx) => {
         'invalid_input',
         ['name', 'unit', 'kind', 'frequency'],
       ],
-      ['an unknown department', () => admin, { ...NEW, code: 'CAT-X1', departmentCode: 'nobody' }, 'invalid_input', ['departmentCode']],
-      ['a range whose maximum is below its minimum', () => admin, { ...NEW, code: 'CAT-X2', minValue: '10', maxValue: '5' }, 'invalid_input', ['maxValue']],
-      ['a range bound that is not a number', () => admin, { ...NEW, code: 'CAT-X3', minValue: 'abc' }, 'invalid_input', ['minValue']],
+      [
+        'an unknown department',
+        () => admin,
+        { ...NEW, code: 'CAT-X1', departmentCode: 'nobody' },
+        'invalid_input',
+        ['departmentCode'],
+      ],
+      [
+        'a range whose maximum is below its minimum',
+        () => admin,
+        { ...NEW, code: 'CAT-X2', minValue: '10', maxValue: '5' },
+        'invalid_input',
+        ['maxValue'],
+      ],
+      [
+        'a range bound that is not a number',
+        () => admin,
+        { ...NEW, code: 'CAT-X3', minValue: 'abc' },
+        'invalid_input',
+        ['minValue'],
+      ],
       ['an unknown field', () => admin, { ...NEW, code: 'CAT-X4', isAdmin: true }, 'invalid_input', []],
       ['an official', () => official, { ...NEW, code: 'CAT-X5' }, 'forbidden', []],
       ['a leader', () => leader, { ...NEW, code: 'CAT-X6' }, 'forbidden', []],
@@ -77,9 +114,30 @@ forEachEngine('the indicator catalog', (ctx) => {
 
   describe('a bad edit is refused and changes nothing', () => {
     const edits: [string, () => Actor, unknown, Record<string, unknown>, string, string?][] = [
-      ['a kind that does not exist', () => admin, 'INV-INVESTMENT', { version: 1, kind: 'bogus' }, 'invalid_input', 'kind'],
-      ['an inverted range', () => admin, 'INV-INVESTMENT', { version: 1, minValue: '10', maxValue: '1' }, 'invalid_input', 'maxValue'],
-      ['a 10 kB name', () => admin, 'INV-INVESTMENT', { version: 1, name: '名'.repeat(10_240) }, 'invalid_input', 'name'],
+      [
+        'a kind that does not exist',
+        () => admin,
+        'INV-INVESTMENT',
+        { version: 1, kind: 'bogus' },
+        'invalid_input',
+        'kind',
+      ],
+      [
+        'an inverted range',
+        () => admin,
+        'INV-INVESTMENT',
+        { version: 1, minValue: '10', maxValue: '1' },
+        'invalid_input',
+        'maxValue',
+      ],
+      [
+        'a 10 kB name',
+        () => admin,
+        'INV-INVESTMENT',
+        { version: 1, name: '名'.repeat(10_240) },
+        'invalid_input',
+        'name',
+      ],
       ['no version', () => admin, 'INV-INVESTMENT', { name: '新名称' }, 'invalid_input', 'version'],
       ['an unknown field', () => admin, 'INV-INVESTMENT', { version: 1, code: 'NEW-CODE' }, 'invalid_input'],
       ['an unknown indicator', () => admin, 'NO-SUCH', { version: 1, name: '新名称' }, 'not_found'],
@@ -94,10 +152,18 @@ forEachEngine('the indicator catalog', (ctx) => {
   });
 
   it('edits with the version; a stale edit gets 409 with the current indicator and who saved it, and changes nothing', async () => {
-    const edited = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '新建口袋公园（个）' }, { db: ctx.db });
+    const edited = await updateIndicator(
+      admin,
+      'CAT-NEW-PARKS',
+      { version: 1, name: '新建口袋公园（个）' },
+      { db: ctx.db },
+    );
     expect(edited).toMatchObject({ name: '新建口袋公园（个）', version: 2 });
     const before = await snapshot(ctx.db);
-    const error = await expectError(updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '旧表单' }, { db: ctx.db }), 'conflict');
+    const error = await expectError(
+      updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '旧表单' }, { db: ctx.db }),
+      'conflict',
+    );
     expect(error.details).toMatchObject({ current: { name: '新建口袋公园（个）', version: 2 }, savedBy: 'cat-admin' });
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -105,22 +171,49 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('changing the unit or kind of an indicator with figures needs a reason; without figures it does not', async () => {
     const [inv] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     const before = await snapshot(ctx.db);
-    await expectError(updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元' }, { db: ctx.db }), 'invalid_input', 'reason');
-    await expectError(updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, kind: 'level' }, { db: ctx.db }), 'invalid_input', 'reason');
+    await expectError(
+      updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元' }, { db: ctx.db }),
+      'invalid_input',
+      'reason',
+    );
+    await expectError(
+      updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, kind: 'level' }, { db: ctx.db }),
+      'invalid_input',
+      'reason',
+    );
     expect(await snapshot(ctx.db)).toBe(before);
 
-    const changed = await updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元', reason: '统计口径调整为万元' }, { db: ctx.db });
+    const changed = await updateIndicator(
+      admin,
+      'INV-INVESTMENT',
+      { version: inv!.version, unit: '万元', reason: '统计口径调整为万元' },
+      { db: ctx.db },
+    );
     expect(changed.unit).toBe('万元');
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'indicator.update'));
-    expect(events.at(-1)).toMatchObject({ reason: '统计口径调整为万元', before: expect.objectContaining({ unit: '亿元' }), after: expect.objectContaining({ unit: '万元' }) });
+    expect(events.at(-1)).toMatchObject({
+      reason: '统计口径调整为万元',
+      before: expect.objectContaining({ unit: '亿元' }),
+      after: expect.objectContaining({ unit: '万元' }),
+    });
 
-    const parks = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 2, unit: '处', kind: 'level' }, { db: ctx.db });
+    const parks = await updateIndicator(
+      admin,
+      'CAT-NEW-PARKS',
+      { version: 2, unit: '处', kind: 'level' },
+      { db: ctx.db },
+    );
     expect(parks).toMatchObject({ unit: '处', kind: 'level', version: 3 });
   });
 
   it('an edit that changes nothing writes nothing', async () => {
     const before = await snapshot(ctx.db);
-    const same = await updateIndicator(admin, 'CAT-NEW-PARKS', { version: 3, unit: '处', minValue: '0.0' }, { db: ctx.db });
+    const same = await updateIndicator(
+      admin,
+      'CAT-NEW-PARKS',
+      { version: 3, unit: '处', minValue: '0.0' },
+      { db: ctx.db },
+    );
     expect(same.version).toBe(3);
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -128,17 +221,35 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('retires an indicator with figures (they stay), refuses new figures for it, and restores it', async () => {
     const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-PROJECTS'));
     const figures = await ctx.db.select().from(actuals).where(eq(actuals.indicatorId, row!.id));
-    const retired = await setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'retire', version: row!.version, reason: '并入新指标' }, { db: ctx.db, now: NOW });
+    const retired = await setIndicatorRetired(
+      admin,
+      'INV-PROJECTS',
+      { action: 'retire', version: row!.version, reason: '并入新指标' },
+      { db: ctx.db, now: NOW },
+    );
     expect(retired.isRetired).toBe(true);
     expect(await ctx.db.select().from(actuals).where(eq(actuals.indicatorId, row!.id))).toEqual(figures);
 
     const before = await snapshot(ctx.db);
     const input = { indicatorCode: 'INV-PROJECTS', period: '2026-03', value: '10', version: null, action: 'draft' };
     await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
-    await expectError(setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'retire', version: retired.version }, { db: ctx.db, now: NOW }), 'conflict');
+    await expectError(
+      setIndicatorRetired(
+        admin,
+        'INV-PROJECTS',
+        { action: 'retire', version: retired.version },
+        { db: ctx.db, now: NOW },
+      ),
+      'conflict',
+    );
     expect(await snapshot(ctx.db)).toBe(before);
 
-    const restored = await setIndicatorRetired(admin, 'INV-PROJECTS', { action: 'unretire', version: retired.version }, { db: ctx.db, now: NOW });
+    const restored = await setIndicatorRetired(
+      admin,
+      'INV-PROJECTS',
+      { action: 'unretire', version: retired.version },
+      { db: ctx.db, now: NOW },
+    );
     expect(restored.isRetired).toBe(false);
     expect(await auditCount(ctx.db, 'indicator.retire')).toBe(1);
     expect(await auditCount(ctx.db, 'indicator.unretire')).toBe(1);
@@ -147,7 +258,10 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('never hard-deletes an indicator that has figures; deletes one nothing refers to', async () => {
     const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-NEW-STARTS'));
     const before = await snapshot(ctx.db);
-    const error = await expectError(deleteIndicator(admin, 'INV-NEW-STARTS', { version: row!.version }, { db: ctx.db }), 'conflict');
+    const error = await expectError(
+      deleteIndicator(admin, 'INV-NEW-STARTS', { version: row!.version }, { db: ctx.db }),
+      'conflict',
+    );
     expect(error.message).toContain('停用');
     await expectError(deleteIndicator(official, 'CAT-NEW-PARKS', { version: 3 }, { db: ctx.db }), 'forbidden');
     await expectError(deleteIndicator(admin, 'NO-SUCH', { version: 1 }, { db: ctx.db }), 'not_found');

@@ -23,7 +23,13 @@ import { AppError } from '@/lib/errors';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { secureStoredCredentials } from '@/lib/services/account/credentials-at-rest';
 import { authenticate, SignInError } from '@/lib/services/account/sign-in';
-import { changeOwnPassword, confirmTotpEnrollment, createUser, resetPassword, startTotpEnrollment } from '@/lib/services/admin/users';
+import {
+  changeOwnPassword,
+  confirmTotpEnrollment,
+  createUser,
+  resetPassword,
+  startTotpEnrollment,
+} from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 import { processDb } from './fixtures/process-db';
 
@@ -126,7 +132,17 @@ forEachEngine('credentials at rest', (ctx) => {
     await backupToFile(ctx.db, file);
     expect(gunzipSync(fs.readFileSync(file)).toString('utf8')).not.toContain(u.secret);
     const later = new Date(Date.now() + 60_000);
-    expect(await outcome(authenticate({ username: u.username, password: PASSWORD, totp: totpNow(u.secret, later), clientAddress: '10.9.0.1', now: later }))).toBe('ok');
+    expect(
+      await outcome(
+        authenticate({
+          username: u.username,
+          password: PASSWORD,
+          totp: totpNow(u.secret, later),
+          clientAddress: '10.9.0.1',
+          now: later,
+        }),
+      ),
+    ).toBe('ok');
   });
 
   it('a legacy plain TOTP secret keeps working, and is encrypted on its next use and at start', async () => {
@@ -135,7 +151,17 @@ forEachEngine('credentials at rest', (ctx) => {
     await ctx.db.update(users).set({ totpSecret: a.secret }).where(eq(users.id, a.id));
     await ctx.db.update(users).set({ totpSecret: b.secret }).where(eq(users.id, b.id));
     const later = new Date(Date.now() + 60_000);
-    expect(await outcome(authenticate({ username: a.username, password: PASSWORD, totp: totpNow(a.secret, later), clientAddress: '10.9.0.2', now: later }))).toBe('ok');
+    expect(
+      await outcome(
+        authenticate({
+          username: a.username,
+          password: PASSWORD,
+          totp: totpNow(a.secret, later),
+          clientAddress: '10.9.0.2',
+          now: later,
+        }),
+      ),
+    ).toBe('ok');
     const resealed = (await row(a.id)).totpSecret ?? '';
     expect(isEncryptedValue(resealed)).toBe(true);
     expect(await openSecret(resealed)).toBe(a.secret);
@@ -152,7 +178,9 @@ forEachEngine('credentials at rest', (ctx) => {
     const code = u.recoveryCodes[0] ?? '';
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        outcome(authenticate({ username: u.username, password: PASSWORD, totp: code, clientAddress: `10.8.0.${i + 1}` })),
+        outcome(
+          authenticate({ username: u.username, password: PASSWORD, totp: code, clientAddress: `10.8.0.${i + 1}` }),
+        ),
       ),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
@@ -163,9 +191,24 @@ forEachEngine('credentials at rest', (ctx) => {
   it('a recovery code works once; another one still works afterwards', async () => {
     const u = await addTotpUser();
     const [first = '', second = ''] = u.recoveryCodes;
-    expect(await outcome(authenticate({ username: u.username, password: PASSWORD, totp: first.toLowerCase(), clientAddress: '10.7.0.1' }))).toBe('ok');
-    expect(await outcome(authenticate({ username: u.username, password: PASSWORD, totp: first, clientAddress: '10.7.0.1' }))).toBe('totp_invalid');
-    expect(await outcome(authenticate({ username: u.username, password: PASSWORD, totp: second, clientAddress: '10.7.0.1' }))).toBe('ok');
+    expect(
+      await outcome(
+        authenticate({
+          username: u.username,
+          password: PASSWORD,
+          totp: first.toLowerCase(),
+          clientAddress: '10.7.0.1',
+        }),
+      ),
+    ).toBe('ok');
+    expect(
+      await outcome(authenticate({ username: u.username, password: PASSWORD, totp: first, clientAddress: '10.7.0.1' })),
+    ).toBe('totp_invalid');
+    expect(
+      await outcome(
+        authenticate({ username: u.username, password: PASSWORD, totp: second, clientAddress: '10.7.0.1' }),
+      ),
+    ).toBe('ok');
     expect((await row(u.id)).recoveryCodes).toHaveLength(8);
   });
 
@@ -179,15 +222,23 @@ forEachEngine('credentials at rest', (ctx) => {
     }
     // Current Bf9*kYn2Gu; the four before it are PASSWORD and chain[0..2].
     for (const old of [PASSWORD, chain[0], chain[2]]) {
-      expect(await outcome(changeOwnPassword(u.actor, { currentPassword, newPassword: old }, { db: ctx.db }))).toContain('最近 5 次使用过的密码');
+      expect(
+        await outcome(changeOwnPassword(u.actor, { currentPassword, newPassword: old }, { db: ctx.db })),
+      ).toContain('最近 5 次使用过的密码');
     }
     await changeOwnPassword(u.actor, { currentPassword, newPassword: 'Tm5#qZr8Wv' }, { db: ctx.db });
     // Five changes later the first one has left the history.
-    expect(await outcome(changeOwnPassword(u.actor, { currentPassword: 'Tm5#qZr8Wv', newPassword: PASSWORD }, { db: ctx.db }))).toBe('ok');
+    expect(
+      await outcome(
+        changeOwnPassword(u.actor, { currentPassword: 'Tm5#qZr8Wv', newPassword: PASSWORD }, { db: ctx.db }),
+      ),
+    ).toBe('ok');
     expect((await row(u.id)).passwordHistory).toHaveLength(4);
 
     const { password: oneTime } = await resetPassword(SYSTEM_ACTOR, u.id, { db: ctx.db });
-    expect(await outcome(changeOwnPassword(u.actor, { currentPassword: oneTime, newPassword: PASSWORD }, { db: ctx.db }))).toContain('最近 5 次使用过的密码');
+    expect(
+      await outcome(changeOwnPassword(u.actor, { currentPassword: oneTime, newPassword: PASSWORD }, { db: ctx.db })),
+    ).toContain('最近 5 次使用过的密码');
   });
 
   it('a password change ends every other session of the user; the version returned keeps this one', async () => {
@@ -197,7 +248,11 @@ forEachEngine('credentials at rest', (ctx) => {
     const authTime = Math.floor(now.getTime() / 1000);
     const otherSession = { sessionVersion: before.sessionVersion, authTime, now };
     expect(isSessionValid({ user: before, ...otherSession })).toBe(true);
-    const { sessionVersion } = await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, { db: ctx.db });
+    const { sessionVersion } = await changeOwnPassword(
+      u.actor,
+      { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' },
+      { db: ctx.db },
+    );
     const after = await row(u.id);
     expect(isSessionValid({ user: after, ...otherSession })).toBe(false);
     expect(isSessionValid({ user: after, sessionVersion, authTime, now })).toBe(true);
@@ -210,7 +265,9 @@ describe('demo accounts (embedded engine)', () => {
     try {
       const lines: string[] = [];
       await bootstrap({ sample: false, demoAccounts: true, log: (line) => lines.push(line) }, handle);
-      const rows = await handle.db.select({ username: users.username, mustChangePassword: users.mustChangePassword }).from(users);
+      const rows = await handle.db
+        .select({ username: users.username, mustChangePassword: users.mustChangePassword })
+        .from(users);
       expect(rows.length).toBe(6);
       expect(rows.every((r) => r.mustChangePassword)).toBe(true);
       expect(lines.join('\n')).toContain('首次登录须修改密码');

@@ -7,7 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db, type DbHandle } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
-import { actuals, departments, indicators, instructionAnswers, instructions, targetPhases, targets, users } from '@/db/schema';
+import {
+  actuals,
+  departments,
+  indicators,
+  instructionAnswers,
+  instructions,
+  targetPhases,
+  targets,
+  users,
+} from '@/db/schema';
 import { seedWorkAreas } from '@/db/seed/report';
 import type { Actor } from '@/lib/domain/actor';
 import { INDICATOR_KINDS, WORK_AREAS } from '@/lib/domain/types';
@@ -47,15 +56,34 @@ async function seeded(n: number): Promise<Counted> {
   await seedWorkAreas(db);
   const depts = await db
     .insert(departments)
-    .values(Array.from({ length: 12 }, (_, i) => ({ code: `d${i + 1}`, name: `测试单位${i + 1}`, shortName: `单位${i + 1}` })))
+    .values(
+      Array.from({ length: 12 }, (_, i) => ({
+        code: `d${i + 1}`,
+        name: `测试单位${i + 1}`,
+        shortName: `单位${i + 1}`,
+      })),
+    )
     .returning({ id: departments.id });
   const [leader] = await db
     .insert(users)
-    .values({ username: 'q-leader', displayName: '测试领导', role: 'leader', passwordHash: 'x', mustChangePassword: false })
+    .values({
+      username: 'q-leader',
+      displayName: '测试领导',
+      role: 'leader',
+      passwordHash: 'x',
+      mustChangePassword: false,
+    })
     .returning({ id: users.id });
   const [official] = await db
     .insert(users)
-    .values({ username: 'q-official', displayName: '测试填报员', role: 'official', departmentId: depts[0]!.id, passwordHash: 'x', mustChangePassword: false })
+    .values({
+      username: 'q-official',
+      displayName: '测试填报员',
+      role: 'official',
+      departmentId: depts[0]!.id,
+      passwordHash: 'x',
+      mustChangePassword: false,
+    })
     .returning({ id: users.id });
 
   const indicatorRows = Array.from({ length: n }, (_, i) => ({
@@ -83,7 +111,14 @@ async function seeded(n: number): Promise<Counted> {
   await insertInBatches(ids, async (batch) => {
     const rows = await db
       .insert(targets)
-      .values(batch.map((indicatorId, i) => ({ indicatorId, year: 2026, value: '1200', phasing: i % 3 === 0 ? ('quarterly' as const) : ('none' as const) })))
+      .values(
+        batch.map((indicatorId, i) => ({
+          indicatorId,
+          year: 2026,
+          value: '1200',
+          phasing: i % 3 === 0 ? ('quarterly' as const) : ('none' as const),
+        })),
+      )
       .returning({ id: targets.id, phasing: targets.phasing });
     targetIds.push(...rows.filter((r) => r.phasing === 'quarterly').map((r) => r.id));
   });
@@ -95,7 +130,13 @@ async function seeded(n: number): Promise<Counted> {
   const figures = ids.flatMap((indicatorId, i) => [
     ...[1, 2, 3]
       .filter((month) => month < 3 || i % 7 !== 3)
-      .map((month) => ({ indicatorId, year: 2026, month, value: String(month * (80 + (i % 40))), status: 'approved' as const })),
+      .map((month) => ({
+        indicatorId,
+        year: 2026,
+        month,
+        value: String(month * (80 + (i % 40))),
+        status: 'approved' as const,
+      })),
     { indicatorId, year: 2025, month: 3, value: '250', status: 'approved' as const },
   ]);
   await insertInBatches(figures, (batch) => db.insert(actuals).values(batch));
@@ -103,17 +144,32 @@ async function seeded(n: number): Promise<Counted> {
   // History and 批示 on the first indicator, so the detail page reads all of its kinds of record.
   const actor: Actor = { id: leader!.id, username: 'q-leader', role: 'leader', departmentId: null };
   await db.transaction((tx) =>
-    appendAuditEvent(tx, { actor, action: 'actual.approve', entityType: 'actual', entityId: 1, indicatorId: ids[0], before: { value: '80' }, after: { value: '80' } }),
+    appendAuditEvent(tx, {
+      actor,
+      action: 'actual.approve',
+      entityType: 'actual',
+      entityId: 1,
+      indicatorId: ids[0],
+      before: { value: '80' },
+      after: { value: '80' },
+    }),
   );
-  const [instruction] = await db.insert(instructions).values({ indicatorId: ids[0]!, authorId: leader!.id, body: '请加快进度' }).returning();
-  await db.insert(instructionAnswers).values({ instructionId: instruction!.id, authorId: official!.id, body: '已部署' });
+  const [instruction] = await db
+    .insert(instructions)
+    .values({ indicatorId: ids[0]!, authorId: leader!.id, body: '请加快进度' })
+    .returning();
+  await db
+    .insert(instructionAnswers)
+    .values({ instructionId: instruction!.id, authorId: official!.id, body: '已部署' });
 
   return {
     handle,
     actor,
     official: { id: official!.id, username: 'q-official', role: 'official', departmentId: depts[0]!.id },
     async touch() {
-      await db.transaction((tx) => appendAuditEvent(tx, { actor, action: 'settings.update', entityType: 'settings', before: null, after: null }));
+      await db.transaction((tx) =>
+        appendAuditEvent(tx, { actor, action: 'settings.update', entityType: 'settings', before: null, after: null }),
+      );
     },
     async count(fn) {
       queries = 0;
@@ -140,11 +196,26 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
   /** [read, queries after a write, queries of the next read] */
   const reads: [string, number, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
     ['overview (GET /api/overview)', 6, 1, (c, db) => getOverview(c.actor, PERIOD, { db, now: NOW })],
-    ['work area (GET /api/areas/[slug])', 6, 1, (c, db) => getAreaView(c.actor, 'investment', PERIOD, { db, now: NOW })],
+    [
+      'work area (GET /api/areas/[slug])',
+      6,
+      1,
+      (c, db) => getAreaView(c.actor, 'investment', PERIOD, { db, now: NOW }),
+    ],
     // One more each way: the figures' 佐证材料, read live for the reader (their visibility is per department, not per read-model scope).
-    ['indicator (GET /api/indicators/[code])', 14, 2, (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
+    [
+      'indicator (GET /api/indicators/[code])',
+      14,
+      2,
+      (c, db) => getIndicatorDetail(c.actor, 'GEN-0001', PERIOD, { db, now: NOW }),
+    ],
     ['cockpit (GET /api/screen)', 6, 1, (c, db) => getScreen(c.actor, { db, now: NOW })],
-    ['department (GET /api/departments/[code])', 7, 2, (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW })],
+    [
+      'department (GET /api/departments/[code])',
+      7,
+      2,
+      (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW }),
+    ],
     ['five-year review (GET /api/review)', 2, 2, (c, db) => getReview(c.actor, { db, now: NOW })],
   ];
 
@@ -154,30 +225,45 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
         await c.touch();
         return [await c.count((db) => read(c, db)), await c.count((db) => read(c, db))];
       };
-      expect({ atTen: await counts(small), atThousand: await counts(large) }).toEqual({ atTen: [cold, warm], atThousand: [cold, warm] });
+      expect({ atTen: await counts(small), atThousand: await counts(large) }).toEqual({
+        atTen: [cold, warm],
+        atThousand: [cold, warm],
+      });
     });
   }
 
   it('readers arriving together share one computation', async () => {
     await large.touch();
-    const queries = await large.count((db) => Promise.all([1, 2, 3].map(() => getOverview(large.actor, PERIOD, { db, now: NOW }))));
+    const queries = await large.count((db) =>
+      Promise.all([1, 2, 3].map(() => getOverview(large.actor, PERIOD, { db, now: NOW }))),
+    );
     expect(queries).toBe(6 + 2);
   });
 
   it('a figure submitted through the write path shows on the next read; a new Shanghai day re-judges what is overdue', async () => {
     const before = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
     // GEN-0025 (department d1) has no March figure: overdue on 10 April (due 5 April).
-    await saveActual(large.official, { indicatorCode: 'GEN-0025', period: '2026-03', value: '1000', version: null, action: 'submit' }, { db: large.handle.db, now: NOW });
+    await saveActual(
+      large.official,
+      { indicatorCode: 'GEN-0025', period: '2026-03', value: '1000', version: null, action: 'submit' },
+      { db: large.handle.db, now: NOW },
+    );
     const after = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
     expect(after.counts.overdue).toBe(before.counts.overdue - 1);
-    const area = await getAreaView(large.actor, WORK_AREAS[24 % WORK_AREAS.length]!.slug, PERIOD, { db: large.handle.db, now: NOW });
+    const area = await getAreaView(large.actor, WORK_AREAS[24 % WORK_AREAS.length]!.slug, PERIOD, {
+      db: large.handle.db,
+      now: NOW,
+    });
     expect(area.indicators.find((v) => v.code === 'GEN-0025')?.figure?.value).toBe('1000.000000');
 
     // Before the deadline of 5 April ended (Shanghai midnight) nothing was overdue yet; same data, new day.
     const lastDay = new Date('2026-04-05T15:59:59Z');
     const onTime = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: lastDay });
     expect(onTime.counts.overdue).toBe(0);
-    const nextDay = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: new Date('2026-04-05T16:00:00Z') });
+    const nextDay = await getOverview(large.actor, PERIOD, {
+      db: large.handle.db,
+      now: new Date('2026-04-05T16:00:00Z'),
+    });
     expect(nextDay.counts.overdue).toBe(after.counts.overdue);
   });
 
@@ -185,8 +271,13 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
     // GEN-0109 belongs to d1, the official's department, and has no March figure yet.
     const read = (actor: Actor) => getIndicatorDetail(actor, 'GEN-0109', PERIOD, { db: large.handle.db, now: NOW });
     await read(large.actor);
-    await saveActual(large.official, { indicatorCode: 'GEN-0109', period: '2026-03', value: '5000', version: null, action: 'draft' }, { db: large.handle.db, now: NOW });
-    const drafts = (detail: Awaited<ReturnType<typeof read>>) => detail.figures.filter((f) => f.workflow === 'draft').length;
+    await saveActual(
+      large.official,
+      { indicatorCode: 'GEN-0109', period: '2026-03', value: '5000', version: null, action: 'draft' },
+      { db: large.handle.db, now: NOW },
+    );
+    const drafts = (detail: Awaited<ReturnType<typeof read>>) =>
+      detail.figures.filter((f) => f.workflow === 'draft').length;
     const leaderFirst = await read(large.actor);
     const own = await read(large.official);
     expect(drafts(leaderFirst)).toBe(0);

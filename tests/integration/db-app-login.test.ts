@@ -36,7 +36,13 @@ describe.runIf(adminUrl)('db:roles: the application login cannot touch the audit
 
   const dbRoles = (appUser: string, env: Record<string, string> = {}) =>
     spawnSync('npx', ['tsx', 'scripts/db-roles.ts', '--app-user', appUser], {
-      env: { ...process.env, DATABASE_URL: ownerUrl.toString(), DATABASE_OWNER_URL: '', APP_DB_PASSWORD: password, ...env },
+      env: {
+        ...process.env,
+        DATABASE_URL: ownerUrl.toString(),
+        DATABASE_OWNER_URL: '',
+        APP_DB_PASSWORD: password,
+        ...env,
+      },
       encoding: 'utf8',
       timeout: 120_000,
     });
@@ -121,7 +127,7 @@ describe.runIf(adminUrl)('db:roles: the application login cannot touch the audit
     expect(await getLoginLevel(owner!.db)).toBe('owner');
   });
 
-  it('does the app\'s writes: seeds, appends audit events through appendAuditEvent, saves an actual', async () => {
+  it("does the app's writes: seeds, appends audit events through appendAuditEvent, saves an actual", async () => {
     const db = app!.db;
     await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, app);
     const before = await auditCount(db);
@@ -129,15 +135,29 @@ describe.runIf(adminUrl)('db:roles: the application login cannot touch the audit
     expect(await auditCount(db)).toBe(before + 1);
     const { id } = await createUser(
       SYSTEM_ACTOR,
-      { username: 'login-official', displayName: '填报', role: 'official', departmentCode: 'fgw', password: 'Login-Test-Pass#2026', mustChangePassword: false },
+      {
+        username: 'login-official',
+        displayName: '填报',
+        role: 'official',
+        departmentCode: 'fgw',
+        password: 'Login-Test-Pass#2026',
+        mustChangePassword: false,
+      },
       { db },
     );
     const [indicator] = await db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     await db.insert(targets).values({ indicatorId: indicator!.id, year: 2026, value: '1100' });
-    const official = { id, username: 'login-official', role: 'official' as const, departmentId: indicator!.departmentId, clientAddress: '127.0.0.1' };
+    const official = {
+      id,
+      username: 'login-official',
+      role: 'official' as const,
+      departmentId: indicator!.departmentId,
+      clientAddress: '127.0.0.1',
+    };
     const saved = await saveActual(
       official,
-      { indicatorCode: 'INV-INVESTMENT', period: '2026-03', version: null, value: '300', action: 'draft' }, { db, now: new Date('2026-04-10T04:00:00Z') },
+      { indicatorCode: 'INV-INVESTMENT', period: '2026-03', version: null, value: '300', action: 'draft' },
+      { db, now: new Date('2026-04-10T04:00:00Z') },
     );
     expect(saved.actual).toMatchObject({ status: 'draft', version: 1 });
   });
@@ -147,7 +167,9 @@ describe.runIf(adminUrl)('db:roles: the application login cannot touch the audit
     const count = await auditCount(db);
     expect(count).toBeGreaterThan(0);
     expect(await refusal(() => db.execute(sql`alter table audit_events disable trigger all`))).toMatch(/must be owner/);
-    expect(await refusal(() => db.execute(sql`alter table audit_events disable trigger user`))).toMatch(/must be owner/);
+    expect(await refusal(() => db.execute(sql`alter table audit_events disable trigger user`))).toMatch(
+      /must be owner/,
+    );
     expect(await refusal(() => db.execute(sql`update audit_events set reason = '篡改'`))).toMatch(/permission denied/);
     expect(await refusal(() => db.execute(sql`delete from audit_events`))).toMatch(/permission denied/);
     expect(await refusal(() => db.execute(sql`truncate audit_events`))).toMatch(/permission denied/);
@@ -158,8 +180,11 @@ describe.runIf(adminUrl)('db:roles: the application login cannot touch the audit
 
 // The integration suite itself runs the app's queries on such a login on PostgreSQL (tests/helpers/test-db.ts).
 forEachEngine('the test databases', (ctx) => {
-  it.runIf(ctx.engine === 'postgres' && process.env.TEST_APP_DB_ROLE !== '0')('give the app a restricted login and the tests the owner', async () => {
-    expect(await getLoginLevel(ctx.db)).toBe('restricted');
-    expect(await getLoginLevel(ctx.ownerDb)).toBe('owner');
-  });
+  it.runIf(ctx.engine === 'postgres' && process.env.TEST_APP_DB_ROLE !== '0')(
+    'give the app a restricted login and the tests the owner',
+    async () => {
+      expect(await getLoginLevel(ctx.db)).toBe('restricted');
+      expect(await getLoginLevel(ctx.ownerDb)).toBe('owner');
+    },
+  );
 });

@@ -15,14 +15,20 @@ forEachEngine('department services', (ctx) => {
   describe('createDepartment', () => {
     it('creates a department with an audit event', async () => {
       const events0 = await auditCount(ctx.db, 'department.create');
-      const created = await createDepartment(admin, { code: ' FGW ', name: '市发展和改革委员会', shortName: '发改委' }, { db: ctx.db });
+      const created = await createDepartment(
+        admin,
+        { code: ' FGW ', name: '市发展和改革委员会', shortName: '发改委' },
+        { db: ctx.db },
+      );
       expect(created).toMatchObject({ code: 'fgw', name: '市发展和改革委员会', shortName: '发改委', isActive: true });
       expect(await auditCount(ctx.db, 'department.create')).toBe(events0 + 1);
     });
 
     it('refuses a code or a name already used, and writes nothing', async () => {
       const events0 = await auditCount(ctx.db, 'department.create');
-      const code = await rejection(createDepartment(admin, { code: 'fgw', name: '另一个', shortName: '另' }, { db: ctx.db }));
+      const code = await rejection(
+        createDepartment(admin, { code: 'fgw', name: '另一个', shortName: '另' }, { db: ctx.db }),
+      );
       expect(code).toMatchObject({ code: 'conflict', message: '单位代码已存在' });
       const name = await rejection(
         createDepartment(admin, { code: 'fgw2', name: '市发展和改革委员会', shortName: '发改' }, { db: ctx.db }),
@@ -39,7 +45,9 @@ forEachEngine('department services', (ctx) => {
 
     it('is refused without user.manage', async () => {
       for (const actor of [official, leader]) {
-        const error = await rejection(createDepartment(actor, { code: 'x1', name: '越权单位', shortName: '越权' }, { db: ctx.db }));
+        const error = await rejection(
+          createDepartment(actor, { code: 'x1', name: '越权单位', shortName: '越权' }, { db: ctx.db }),
+        );
         expect(error.code).toBe('forbidden');
       }
     });
@@ -47,15 +55,21 @@ forEachEngine('department services', (ctx) => {
 
   describe('updateDepartment and listDepartments', () => {
     it('renames and deactivates with before/after in the audit log; every role can list', async () => {
-      const jyj = await createDepartment(SYSTEM_ACTOR, { code: 'jyj', name: '市教育局', shortName: '教育局' }, { db: ctx.db });
+      const jyj = await createDepartment(
+        SYSTEM_ACTOR,
+        { code: 'jyj', name: '市教育局', shortName: '教育局' },
+        { db: ctx.db },
+      );
       const events0 = await auditCount(ctx.db, 'department.update');
-      const renamed = await updateDepartment(admin, jyj.id, { name: '市教育和体育局', isActive: false }, { db: ctx.db });
+      const renamed = await updateDepartment(
+        admin,
+        jyj.id,
+        { name: '市教育和体育局', isActive: false },
+        { db: ctx.db },
+      );
       expect(renamed).toMatchObject({ code: 'jyj', name: '市教育和体育局', shortName: '教育局', isActive: false });
       expect(await auditCount(ctx.db, 'department.update')).toBe(events0 + 1);
-      const [event] = await ctx.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'department.update'));
+      const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'department.update'));
       expect(event?.before).toMatchObject({ name: '市教育局', isActive: true });
       expect(event?.after).toMatchObject({ name: '市教育和体育局', isActive: false });
 
@@ -70,13 +84,19 @@ forEachEngine('department services', (ctx) => {
     });
 
     it('refuses an unknown id, a bad id and a taken name', async () => {
-      expect((await rejection(updateDepartment(admin, 99_999, { name: '不存在的' }, { db: ctx.db }))).code).toBe('not_found');
-      expect((await rejection(updateDepartment(admin, -1, { name: '不存在的' }, { db: ctx.db }))).fieldErrors).toHaveProperty('id');
+      expect((await rejection(updateDepartment(admin, 99_999, { name: '不存在的' }, { db: ctx.db }))).code).toBe(
+        'not_found',
+      );
+      expect(
+        (await rejection(updateDepartment(admin, -1, { name: '不存在的' }, { db: ctx.db }))).fieldErrors,
+      ).toHaveProperty('id');
       const list = await listDepartments(admin, { db: ctx.db });
       const jyj = list.find((d) => d.code === 'jyj');
       const taken = await rejection(updateDepartment(admin, jyj?.id, { name: '市发展和改革委员会' }, { db: ctx.db }));
       expect(taken.code).toBe('conflict');
-      expect((await rejection(updateDepartment(official, jyj?.id, { shortName: '教体' }, { db: ctx.db }))).code).toBe('forbidden');
+      expect((await rejection(updateDepartment(official, jyj?.id, { shortName: '教体' }, { db: ctx.db }))).code).toBe(
+        'forbidden',
+      );
     });
   });
 });

@@ -10,10 +10,22 @@ import { createUser } from '@/lib/services/admin/users';
 
 export { readWebStream } from '../helpers/export-read';
 
-export async function evidenceActor(db: Db, username: string, role: Actor['role'], departmentCode?: string): Promise<Actor> {
+export async function evidenceActor(
+  db: Db,
+  username: string,
+  role: Actor['role'],
+  departmentCode?: string,
+): Promise<Actor> {
   const { id } = await createUser(
     SYSTEM_ACTOR,
-    { username, displayName: username, role, departmentCode, password: 'Ev1dence#Pass-2026', mustChangePassword: false },
+    {
+      username,
+      displayName: username,
+      role,
+      departmentCode,
+      password: 'Ev1dence#Pass-2026',
+      mustChangePassword: false,
+    },
     { db },
   );
   const [dept] = departmentCode ? await db.select().from(departments).where(eq(departments.code, departmentCode)) : [];

@@ -15,7 +15,12 @@ import { AppError } from '@/lib/errors';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { verifyAuditChain } from '@/lib/services/audit/audit-log';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
-import { EVIDENCE_RETRY_AFTER_SECONDS, EVIDENCE_UPLOAD_CONCURRENCY, uploadEvidence, withEvidenceUploadSlot } from '@/lib/services/evidence/evidence';
+import {
+  EVIDENCE_RETRY_AFTER_SECONDS,
+  EVIDENCE_UPLOAD_CONCURRENCY,
+  uploadEvidence,
+  withEvidenceUploadSlot,
+} from '@/lib/services/evidence/evidence';
 import { forEachEngine } from '../helpers/test-db';
 import { evidenceActor, pdfBytes } from './evidence-fixtures';
 
@@ -33,23 +38,42 @@ forEachEngine('evidence operations', (ctx) => {
     official = await evidenceActor(ctx.db, 'ops-official', 'official', 'fgw');
     const [ind] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     await ctx.db.insert(targets).values({ indicatorId: ind!.id, year: 2026, value: '1100' });
-    const saved = await saveActual(official, { indicatorCode: 'INV-INVESTMENT', period: '2026-05', version: null, value: '500', explanation: '示例说明', action: 'draft' }, { db: ctx.db, now: NOW });
+    const saved = await saveActual(
+      official,
+      {
+        indicatorCode: 'INV-INVESTMENT',
+        period: '2026-05',
+        version: null,
+        value: '500',
+        explanation: '示例说明',
+        action: 'draft',
+      },
+      { db: ctx.db, now: NOW },
+    );
     figureId = saved.actual.id;
   });
 
   it('refuses an eleventh file on one figure, naming the limit', async () => {
     for (let i = 0; i < 10; i += 1) await attach(`${i}.pdf`);
-    const error = await attach('10.pdf').then(() => null, (e: unknown) => e);
+    const error = await attach('10.pdf').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toContain('最多 10 个');
     expect((error as AppError).fieldErrors?.file).toBeDefined();
     expect(await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.actualId, figureId))).toHaveLength(10);
   });
 
-  it('a burst of uploads beyond the process\'s slots is refused with 429 and Retry-After; the slots then free again', async () => {
+  it("a burst of uploads beyond the process's slots is refused with 429 and Retry-After; the slots then free again", async () => {
     const releases: (() => void)[] = [];
-    const held = Array.from({ length: EVIDENCE_UPLOAD_CONCURRENCY }, () => withEvidenceUploadSlot(() => new Promise<void>((resolve) => releases.push(resolve))));
-    const error = await withEvidenceUploadSlot(async () => 'ran').then(() => null, (e: unknown) => e);
+    const held = Array.from({ length: EVIDENCE_UPLOAD_CONCURRENCY }, () =>
+      withEvidenceUploadSlot(() => new Promise<void>((resolve) => releases.push(resolve))),
+    );
+    const error = await withEvidenceUploadSlot(async () => 'ran').then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(429);
     expect((error as AppError).details?.retryAfterSeconds).toBe(EVIDENCE_RETRY_AFTER_SECONDS);
@@ -60,8 +84,18 @@ forEachEngine('evidence operations', (ctx) => {
 
   it('a stored file cannot be changed, even by a direct UPDATE: only its removal is recorded', async () => {
     const [row] = await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.actualId, figureId)).limit(1);
-    await expect(ctx.db.update(evidenceFiles).set({ sha256: 'f'.repeat(64) }).where(eq(evidenceFiles.id, row!.id))).rejects.toThrow();
-    await expect(ctx.db.update(evidenceFiles).set({ content: new Uint8Array([1]) }).where(eq(evidenceFiles.id, row!.id))).rejects.toThrow();
+    await expect(
+      ctx.db
+        .update(evidenceFiles)
+        .set({ sha256: 'f'.repeat(64) })
+        .where(eq(evidenceFiles.id, row!.id)),
+    ).rejects.toThrow();
+    await expect(
+      ctx.db
+        .update(evidenceFiles)
+        .set({ content: new Uint8Array([1]) })
+        .where(eq(evidenceFiles.id, row!.id)),
+    ).rejects.toThrow();
     const [after] = await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.id, row!.id));
     expect(after?.sha256).toBe(row?.sha256);
     expect(sha(after!.content!)).toBe(row?.sha256);
@@ -76,7 +110,8 @@ forEachEngine('evidence operations', (ctx) => {
     try {
       const counts = await restoreDatabase(target.db, Readable.from(Buffer.concat(chunks)));
       expect(counts.evidence_files).toBe(10);
-      const hashed = (rows: (typeof evidenceFiles.$inferSelect)[]) => rows.map((r) => ({ ...r, content: r.content && sha(r.content) }));
+      const hashed = (rows: (typeof evidenceFiles.$inferSelect)[]) =>
+        rows.map((r) => ({ ...r, content: r.content && sha(r.content) }));
       const before = await ctx.db.select().from(evidenceFiles).orderBy(evidenceFiles.id);
       const after = await target.db.select().from(evidenceFiles).orderBy(evidenceFiles.id);
       expect(hashed(after)).toEqual(hashed(before));

@@ -30,7 +30,9 @@ describe('evidence storage', () => {
     expect(await readEvidenceBytes({ sha256: sha, storage: 'database', content: bytes })).toEqual(bytes);
     const changed = Buffer.from(bytes);
     changed[0] = 0x21;
-    await expect(readEvidenceBytes({ sha256: sha, storage: 'database', content: changed })).rejects.toBeInstanceOf(EvidenceIntegrityError);
+    await expect(readEvidenceBytes({ sha256: sha, storage: 'database', content: changed })).rejects.toBeInstanceOf(
+      EvidenceIntegrityError,
+    );
   });
 
   it('folder: content-addressed under <ab>/<sha256>, mode 0600, nothing in the row; the same bytes twice are one file', async () => {
@@ -53,11 +55,17 @@ describe('evidence storage', () => {
     const file = path.join(dir, sha.slice(0, 2), sha);
     chmodSync(file, 0o600);
     writeFileSync(file, 'not the same bytes');
-    await expect(readEvidenceBytes({ sha256: sha, storage: 'folder', content: null }, dir)).rejects.toThrow(/do not match/);
+    await expect(readEvidenceBytes({ sha256: sha, storage: 'folder', content: null }, dir)).rejects.toThrow(
+      /do not match/,
+    );
     expect(await store.put(sha, bytes)).toEqual({ content: null, created: true });
     expect(await readEvidenceBytes({ sha256: sha, storage: 'folder', content: null }, dir)).toEqual(bytes);
     await store.discard(sha);
-    await expect(readEvidenceBytes({ sha256: sha, storage: 'folder', content: null }, dir)).rejects.toThrow(/cannot read/);
-    await expect(readEvidenceBytes({ sha256: sha, storage: 'folder', content: null }, undefined)).rejects.toThrow(/EVIDENCE_DIR/);
+    await expect(readEvidenceBytes({ sha256: sha, storage: 'folder', content: null }, dir)).rejects.toThrow(
+      /cannot read/,
+    );
+    await expect(readEvidenceBytes({ sha256: sha, storage: 'folder', content: null }, undefined)).rejects.toThrow(
+      /EVIDENCE_DIR/,
+    );
   });
 });

@@ -35,7 +35,14 @@ vi.mock('@/lib/session/session', () => ({
   clientAddress: async () => '10.15.0.1',
   requireActor: async () => {
     if (!session.user) throw new AppError('unauthenticated');
-    return { ...session.user, displayName: session.user.username, mustChangePassword: false, departmentName: null, totpEnabled: false, mustEnrollTotp: false };
+    return {
+      ...session.user,
+      displayName: session.user.username,
+      mustChangePassword: false,
+      departmentName: null,
+      totpEnabled: false,
+      mustEnrollTotp: false,
+    };
   },
 }));
 
@@ -53,17 +60,27 @@ function as(actor: Actor) {
     upload(actualId: number, bytes: Uint8Array, name: string) {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)]), name);
-      const req = new NextRequest(`${APP}/api/actuals/${actualId}/evidence`, { method: 'POST', headers: HEADERS, body: form });
+      const req = new NextRequest(`${APP}/api/actuals/${actualId}/evidence`, {
+        method: 'POST',
+        headers: HEADERS,
+        body: form,
+      });
       return upload(req, { params: Promise.resolve({ id: String(actualId) }) });
     },
     get(id: number) {
-      return file.GET(new NextRequest(`${APP}/api/evidence/${id}`, { headers: HEADERS }), { params: Promise.resolve({ id: String(id) }) });
+      return file.GET(new NextRequest(`${APP}/api/evidence/${id}`, { headers: HEADERS }), {
+        params: Promise.resolve({ id: String(id) }),
+      });
     },
     remove(id: number) {
-      return file.DELETE(new NextRequest(`${APP}/api/evidence/${id}`, { method: 'DELETE', headers: HEADERS }), { params: Promise.resolve({ id: String(id) }) });
+      return file.DELETE(new NextRequest(`${APP}/api/evidence/${id}`, { method: 'DELETE', headers: HEADERS }), {
+        params: Promise.resolve({ id: String(id) }),
+      });
     },
     bundle(code: string) {
-      return bundle(new NextRequest(`${APP}/api/exports/indicators/${code}/evidence`, { headers: HEADERS }), { params: Promise.resolve({ code }) });
+      return bundle(new NextRequest(`${APP}/api/exports/indicators/${code}/evidence`, { headers: HEADERS }), {
+        params: Promise.resolve({ code }),
+      });
     },
   };
 }
@@ -73,7 +90,10 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
 const message = async (res: Response) => ((await res.json()) as { error: { message: string } }).error.message;
 
 forEachEngine('evidence files', (ctx) => {
-  const actors = {} as Record<'official' | 'otherOfficial' | 'reviewer' | 'otherReviewer' | 'auditor' | 'leader' | 'security', Actor>;
+  const actors = {} as Record<
+    'official' | 'otherOfficial' | 'reviewer' | 'otherReviewer' | 'auditor' | 'leader' | 'security',
+    Actor
+  >;
 
   beforeAll(async () => {
     current.db = ctx.db;
@@ -92,20 +112,50 @@ forEachEngine('evidence files', (ctx) => {
   /** Everything a refused upload must leave as it was. */
   async function stored(dir?: string) {
     const [rows] = await ctx.db.select({ n: count() }).from(evidenceFiles);
-    const [events] = await ctx.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityType, 'evidence'));
+    const [events] = await ctx.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'evidence'));
     return { rows: rows?.n, events: events?.n, files: dir ? listFolder(dir) : [] };
   }
 
   async function figure(month: number) {
     const period = `2026-${String(month).padStart(2, '0')}`;
-    const saved = await saveActual(actors.official, { indicatorCode: 'INV-INVESTMENT', period, version: null, value: String(100 * month), explanation: '示例说明', action: 'draft' }, { db: ctx.db, now: NOW });
+    const saved = await saveActual(
+      actors.official,
+      {
+        indicatorCode: 'INV-INVESTMENT',
+        period,
+        version: null,
+        value: String(100 * month),
+        explanation: '示例说明',
+        action: 'draft',
+      },
+      { db: ctx.db, now: NOW },
+    );
     return saved.actual;
   }
 
   async function submitAndApprove(month: number, version: number) {
     const period = `2026-${String(month).padStart(2, '0')}`;
-    const submitted = await saveActual(actors.official, { indicatorCode: 'INV-INVESTMENT', period, version, value: String(100 * month), explanation: '示例说明', action: 'submit' }, { db: ctx.db, now: NOW });
-    await approveActual(actors.reviewer, submitted.actual.id, { version: submitted.actual.version }, { db: ctx.db, now: NOW });
+    const submitted = await saveActual(
+      actors.official,
+      {
+        indicatorCode: 'INV-INVESTMENT',
+        period,
+        version,
+        value: String(100 * month),
+        explanation: '示例说明',
+        action: 'submit',
+      },
+      { db: ctx.db, now: NOW },
+    );
+    await approveActual(
+      actors.reviewer,
+      submitted.actual.id,
+      { version: submitted.actual.version },
+      { db: ctx.db, now: NOW },
+    );
   }
 
   describe.each([
@@ -140,7 +190,13 @@ forEachEngine('evidence files', (ctx) => {
     });
 
     it('an official attaches a PDF to an own-department draft: 201 with the sanitised name, the hash, a row and an audit event', async () => {
-      expect(approvedFile).toEqual({ id: expect.any(Number), fileName: '投资台账（2月）.pdf', size: pdf.byteLength, sha256: sha(pdf), contentType: 'application/pdf' });
+      expect(approvedFile).toEqual({
+        id: expect.any(Number),
+        fileName: '投资台账（2月）.pdf',
+        size: pdf.byteLength,
+        sha256: sha(pdf),
+        contentType: 'application/pdf',
+      });
       const [row] = await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.id, approvedFile.id));
       expect(row?.storage).toBe(backend);
       if (backend === 'database') expect(Buffer.from(row!.content!)).toEqual(Buffer.from(pdf));
@@ -152,8 +208,16 @@ forEachEngine('evidence files', (ctx) => {
         expect(files).toContain(path.relative(dir!, onDisk));
         for (const f of files) expect(f).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{64}$/); // content-addressed; no temporary file left behind
       }
-      const [event] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'evidence.upload'), eq(auditEvents.entityId, String(approvedFile.id))));
-      expect(event?.after).toMatchObject({ sha256: sha(pdf), fileName: '投资台账（2月）.pdf', size: pdf.byteLength, actualId: approvedId });
+      const [event] = await ctx.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'evidence.upload'), eq(auditEvents.entityId, String(approvedFile.id))));
+      expect(event?.after).toMatchObject({
+        sha256: sha(pdf),
+        fileName: '投资台账（2月）.pdf',
+        size: pdf.byteLength,
+        actualId: approvedId,
+      });
       expect(event?.actorUsername).toBe('ev-official');
     });
 
@@ -162,20 +226,23 @@ forEachEngine('evidence files', (ctx) => {
         const res = await as(actors[who]).get(approvedFile.id);
         expect(res.status, who).toBe(200);
         expect(res.headers.get('content-type')).toBe('application/pdf');
-        expect(res.headers.get('content-disposition')).toContain(`attachment; filename="2.pdf"; filename*=UTF-8''${encodeURIComponent('投资台账（2月）.pdf')}`);
+        expect(res.headers.get('content-disposition')).toContain(
+          `attachment; filename="2.pdf"; filename*=UTF-8''${encodeURIComponent('投资台账（2月）.pdf')}`,
+        );
         expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(sha(pdf));
       }
     });
 
-    it('another department\'s official or reviewer gets 404 (download, upload, removal); the security administrator 403', async () => {
-      for (const who of ['otherOfficial', 'otherReviewer'] as const) expect((await as(actors[who]).get(approvedFile.id)).status, who).toBe(404);
+    it("another department's official or reviewer gets 404 (download, upload, removal); the security administrator 403", async () => {
+      for (const who of ['otherOfficial', 'otherReviewer'] as const)
+        expect((await as(actors[who]).get(approvedFile.id)).status, who).toBe(404);
       expect((await as(actors.otherOfficial).upload(draftId, pdfBytes('x'), 'x.pdf')).status).toBe(404);
       expect((await as(actors.otherOfficial).remove(approvedFile.id)).status).toBe(404);
       expect((await as(actors.security).get(approvedFile.id)).status).toBe(403);
       expect((await as(actors.reviewer).upload(draftId, pdfBytes('x'), 'x.pdf')).status).toBe(403);
     });
 
-    it('an approved figure\'s evidence is read-only: removal and upload refused with 423, nothing changes', async () => {
+    it("an approved figure's evidence is read-only: removal and upload refused with 423, nothing changes", async () => {
       const before = await stored(dir);
       const removal = await as(actors.official).remove(approvedFile.id);
       expect(removal.status).toBe(423);
@@ -184,7 +251,7 @@ forEachEngine('evidence files', (ctx) => {
       expect(await stored(dir)).toEqual(before);
     });
 
-    it('a drafted figure\'s evidence is listed to its department only while it is a draft: the auditor gets 404', async () => {
+    it("a drafted figure's evidence is listed to its department only while it is a draft: the auditor gets 404", async () => {
       const res = await as(actors.official).upload(draftId, pdfBytes(`draft ${backend}`), '进度照片.pdf');
       expect(res.status).toBe(201);
       const { evidence } = (await res.json()) as Uploaded;
@@ -194,10 +261,18 @@ forEachEngine('evidence files', (ctx) => {
 
     it('refuses a renamed executable, an oversized file and a ZIP bomb with clear messages, storing nothing', async () => {
       const before = await stored(dir);
-      const exe = await as(actors.official).upload(draftId, Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(4096)]), '工作总结.pdf');
+      const exe = await as(actors.official).upload(
+        draftId,
+        Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(4096)]),
+        '工作总结.pdf',
+      );
       expect(exe.status).toBe(415);
       expect(await message(exe)).toContain('可执行程序');
-      const elf = await as(actors.official).upload(draftId, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(64)]), 'photo.png');
+      const elf = await as(actors.official).upload(
+        draftId,
+        Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(64)]),
+        'photo.png',
+      );
       expect(elf.status).toBe(415);
       const big = Buffer.alloc(20 * 1024 * 1024 + 1);
       big.write('%PDF-1.7\n');
@@ -222,17 +297,28 @@ forEachEngine('evidence files', (ctx) => {
       const res = await as(actors.official).upload(draftId, docx, '会议纪要.bin');
       expect(res.status).toBe(201);
       const { evidence } = (await res.json()) as Uploaded;
-      expect(evidence).toMatchObject({ fileName: '会议纪要.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+      expect(evidence).toMatchObject({
+        fileName: '会议纪要.docx',
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      });
       const removal = await as(actors.official).remove(evidence.id);
       expect(removal.status).toBe(200);
       expect((await as(actors.official).get(evidence.id)).status).toBe(404);
-      const [event] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'evidence.remove'), eq(auditEvents.entityId, String(evidence.id))));
+      const [event] = await ctx.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'evidence.remove'), eq(auditEvents.entityId, String(evidence.id))));
       expect(event?.before).toMatchObject({ sha256: sha(docx), fileName: '会议纪要.docx', size: docx.byteLength });
     });
 
-    it('the indicator page lists a figure\'s files to those who may read them, not to another department', async () => {
+    it("the indicator page lists a figure's files to those who may read them, not to another department", async () => {
       const shown = async (who: keyof typeof actors) => {
-        const detail = await getIndicatorDetail(actors[who], 'INV-INVESTMENT', { year: 2026, month: approvedMonth }, { db: ctx.db, now: NOW });
+        const detail = await getIndicatorDetail(
+          actors[who],
+          'INV-INVESTMENT',
+          { year: 2026, month: approvedMonth },
+          { db: ctx.db, now: NOW },
+        );
         return detail.figures.find((f) => f.id === approvedId)?.evidence.map((e) => e.fileName);
       };
       expect(await shown('auditor')).toEqual(['投资台账（2月）.pdf']);
@@ -240,19 +326,31 @@ forEachEngine('evidence files', (ctx) => {
       expect(await shown('otherOfficial')).toEqual([]);
     });
 
-    it('the audit bundle\'s files hash to what the manifest and the audit events say', async () => {
+    it("the audit bundle's files hash to what the manifest and the audit events say", async () => {
       const res = await as(actors.auditor).bundle('INV-INVESTMENT');
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/zip');
       const zipBytes = await readWebStream(res.body!);
       const JSZip = (await import('jszip')).default;
       const zip = await JSZip.loadAsync(zipBytes, { checkCRC32: true });
-      const manifest = JSON.parse((await zip.file('manifest.json')!.async('string'))) as { files: { id: number; path: string; sha256: string; auditEventId: number; auditSha256: string; status: string }[] };
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+        files: {
+          id: number;
+          path: string;
+          sha256: string;
+          auditEventId: number;
+          auditSha256: string;
+          status: string;
+        }[];
+      };
       const mine = manifest.files.find((f) => f.id === approvedFile.id);
       expect(mine).toMatchObject({ sha256: sha(pdf), auditSha256: sha(pdf), status: '有效' });
       expect(manifest.files.some((f) => f.status === '已删除')).toBe(true);
       // The auditor does not see drafts: the draft's files are not in the bundle.
-      const draftFiles = await ctx.db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.actualId, draftId));
+      const draftFiles = await ctx.db
+        .select({ id: evidenceFiles.id })
+        .from(evidenceFiles)
+        .where(eq(evidenceFiles.actualId, draftId));
       expect(draftFiles.length).toBeGreaterThan(0);
       for (const { id } of draftFiles) expect(manifest.files.map((f) => f.id)).not.toContain(id);
       for (const entry of manifest.files) {
@@ -262,9 +360,14 @@ forEachEngine('evidence files', (ctx) => {
         expect((event?.after as { sha256: string }).sha256).toBe(sha(bytes));
         expect(entry.sha256).toBe(sha(bytes));
       }
-      expect((await zip.file('manifest.csv')!.async('string'))).toContain(sha(pdf));
+      expect(await zip.file('manifest.csv')!.async('string')).toContain(sha(pdf));
       // The download itself is on the record, with the ZIP's own hash.
-      const [exported] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'export.evidence')).orderBy(desc(auditEvents.id)).limit(1);
+      const [exported] = await ctx.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'export.evidence'))
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
       expect(exported?.after).toMatchObject({ complete: true, sha256: sha(zipBytes), rowCount: manifest.files.length });
       expect((await as(actors.official).bundle('INV-INVESTMENT')).status).toBe(403);
     });

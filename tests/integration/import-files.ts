@@ -4,7 +4,17 @@ import { ACTUALS_HEADER, xlsxOf } from '@/scripts/lib/bulk-import-fixture';
 export { ACTUALS_HEADER, xlsxOf };
 
 export type Cell = string | number;
-export const TARGETS_HEADER = ['指标编码', '指标名称', '单位', '年份', '全年目标', '限定词', '修订原因', '指标类型', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
+export const TARGETS_HEADER = [
+  '指标编码',
+  '指标名称',
+  '单位',
+  '年份',
+  '全年目标',
+  '限定词',
+  '修订原因',
+  '指标类型',
+  ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`),
+];
 
 const quote = (c: Cell) => {
   const s = String(c);

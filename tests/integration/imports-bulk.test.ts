@@ -4,7 +4,13 @@ import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { setPeriodLocked } from '@/lib/services/reporting/actual-review';
 import { runImport } from '@/lib/services/imports/imports';
-import { BULK_INDICATORS, BULK_MONTHS, bulkCode, bulkRows, createBulkIndicators } from '@/scripts/lib/bulk-import-fixture';
+import {
+  BULK_INDICATORS,
+  BULK_MONTHS,
+  bulkCode,
+  bulkRows,
+  createBulkIndicators,
+} from '@/scripts/lib/bulk-import-fixture';
 import { forEachEngine } from '../helpers/test-db';
 import { snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
@@ -56,18 +62,29 @@ forEachEngine('importing a 5,000-row XLSX', (ctx) => {
     const before = await snapshot(ctx.db);
     const badFile = await xlsxOf(bad);
     let started = performance.now();
-    const preview = await runImport(official, { kind: 'actuals', mode: 'dry-run', file: badFile }, { db: ctx.db, now: NOW });
+    const preview = await runImport(
+      official,
+      { kind: 'actuals', mode: 'dry-run', file: badFile },
+      { db: ctx.db, now: NOW },
+    );
     const dryRunMs = performance.now() - started;
     const errorRows = preview.rows.filter((r) => r.status === 'error');
     expect(errorRows.map((r) => r.row).sort((a, b) => a - b)).toEqual([...badRowNumbers.keys()].sort((a, b) => a - b));
     for (const r of errorRows) expect(r.messages.join('\n')).toMatch(badRowNumbers.get(r.row) ?? /^$/);
     expect(preview).toMatchObject({ okCount: good.length - 1, errorCount: 7 });
-    await expectError(runImport(official, { kind: 'actuals', mode: 'commit', file: badFile }, { db: ctx.db, now: NOW }), 'invalid_input');
+    await expectError(
+      runImport(official, { kind: 'actuals', mode: 'commit', file: badFile }, { db: ctx.db, now: NOW }),
+      'invalid_input',
+    );
     expect(await snapshot(ctx.db)).toBe(before);
 
     const [{ n: eventsBefore } = { n: 0 }] = await ctx.db.select({ n: count() }).from(auditEvents);
     started = performance.now();
-    const done = await runImport(official, { kind: 'actuals', mode: 'commit', file: await xlsxOf(good) }, { db: ctx.db, now: NOW });
+    const done = await runImport(
+      official,
+      { kind: 'actuals', mode: 'commit', file: await xlsxOf(good) },
+      { db: ctx.db, now: NOW },
+    );
     const commitMs = performance.now() - started;
     expect(done).toMatchObject({ okCount: 5_000, errorCount: 0, committed: true });
     const [{ n: stored } = { n: 0 }] = await ctx.db
@@ -83,6 +100,8 @@ forEachEngine('importing a 5,000-row XLSX', (ctx) => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'actual.save_draft'), eq(auditEvents.reason, '批量导入')));
     expect(importEvents).toBe(5_000);
-    console.log(`[bench] ${ctx.engine}: 5,000-row XLSX dry run (with 6 bad rows) ${Math.round(dryRunMs)} ms, commit ${Math.round(commitMs)} ms`);
+    console.log(
+      `[bench] ${ctx.engine}: 5,000-row XLSX dry run (with 6 bad rows) ${Math.round(dryRunMs)} ms, commit ${Math.round(commitMs)} ms`,
+    );
   }, 900_000);
 });

@@ -16,20 +16,28 @@ import { seedCatalogue } from './fixtures/catalogue';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const months = (values: Partial<Record<number, string>>) => Array.from({ length: 12 }, (_, i) => values[i + 1] ?? '');
-const row = (code: string, year: string, value: string, extra: { qualifier?: string; reason?: string; phases?: Partial<Record<number, string>> } = {}): Cell[] => [
-  code, '', '', year, value, extra.qualifier ?? '', extra.reason ?? '', '', ...months(extra.phases ?? {}),
-];
+const row = (
+  code: string,
+  year: string,
+  value: string,
+  extra: { qualifier?: string; reason?: string; phases?: Partial<Record<number, string>> } = {},
+): Cell[] => [code, '', '', year, value, extra.qualifier ?? '', extra.reason ?? '', '', ...months(extra.phases ?? {})];
 
 forEachEngine('bulk import of targets, and templates', (ctx) => {
   let admin: Actor;
   let official: Actor;
-  const run = (mode: 'dry-run' | 'commit', file: Uint8Array) => runImport(admin, { kind: 'targets', mode, file }, { db: ctx.db, now: NOW });
+  const run = (mode: 'dry-run' | 'commit', file: Uint8Array) =>
+    runImport(admin, { kind: 'targets', mode, file }, { db: ctx.db, now: NOW });
 
   beforeAll(async () => {
     await seedCatalogue(ctx.handle);
     admin = await actorFor(ctx.db, 'impt-admin', 'admin');
     official = await actorFor(ctx.db, 'impt-official', 'official', 'fgw');
-    await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3000', version: null }, { db: ctx.db, now: NOW });
+    await upsertTarget(
+      admin,
+      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3000', version: null },
+      { db: ctx.db, now: NOW },
+    );
   });
 
   it('lists every bad row, refuses the commit whole, then stores the corrected file with one audit event per target', async () => {
@@ -65,7 +73,10 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
 
     const good = await xlsxOf(
       [
-        row('INV-NEW-STARTS', '2027', '2000', { qualifier: '以上', phases: { 3: '400', 6: '900', 9: '1500', 12: '2000' } }),
+        row('INV-NEW-STARTS', '2027', '2000', {
+          qualifier: '以上',
+          phases: { 3: '400', 6: '900', 9: '1500', 12: '2000' },
+        }),
         row('INV-INVESTMENT', '2027', '1200', { phases: { 6: '500', 12: '1200' } }),
         row('INV-PROJECTS', '2026', '3100', { reason: '年中调整' }),
       ],
@@ -73,9 +84,22 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
     );
     const done = await run('commit', good);
     expect(done).toMatchObject({ okCount: 3, errorCount: 0, committed: true });
-    const [projects] = await ctx.db.select().from(targets).innerJoin(indicators, eq(indicators.id, targets.indicatorId)).where(and(eq(indicators.code, 'INV-PROJECTS'), eq(targets.year, 2026)));
-    expect(projects?.targets).toMatchObject({ value: '3100.000000', isRevised: true, revisionReason: '年中调整', version: 2 });
-    const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityType, 'target')).orderBy(asc(auditEvents.id));
+    const [projects] = await ctx.db
+      .select()
+      .from(targets)
+      .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
+      .where(and(eq(indicators.code, 'INV-PROJECTS'), eq(targets.year, 2026)));
+    expect(projects?.targets).toMatchObject({
+      value: '3100.000000',
+      isRevised: true,
+      revisionReason: '年中调整',
+      version: 2,
+    });
+    const events = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'target'))
+      .orderBy(asc(auditEvents.id));
     expect(events.map((e) => [e.action, e.reason])).toEqual([
       ['target.create', null],
       ['target.create', '批量导入'],
@@ -87,7 +111,10 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
   it('an official may not import targets, nor download their template', async () => {
     const file = await xlsxOf([row('INV-NEW-STARTS', '2028', '1')], TARGETS_HEADER);
     const before = await snapshot(ctx.db);
-    await expectError(runImport(official, { kind: 'targets', mode: 'commit', file }, { db: ctx.db, now: NOW }), 'forbidden');
+    await expectError(
+      runImport(official, { kind: 'targets', mode: 'commit', file }, { db: ctx.db, now: NOW }),
+      'forbidden',
+    );
     await expectError(getImportTemplate(official, { kind: 'targets' }, { db: ctx.db, now: NOW }), 'forbidden');
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -100,13 +127,29 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
       expect(records.length).toBeGreaterThan(0);
       expect(records.every((r) => r.period === '2026-03')).toBe(true);
       expect(records.map((r) => r.indicatorCode)).toContain('INV-INVESTMENT');
-      await expectError(getImportTemplate(official, { kind: 'actuals', department: 'wlj' }, { db: ctx.db, now: NOW }), 'forbidden');
+      await expectError(
+        getImportTemplate(official, { kind: 'actuals', department: 'wlj' }, { db: ctx.db, now: NOW }),
+        'forbidden',
+      );
     });
 
     it('an administrator’s targets template carries the stored targets, so uploading it unchanged changes nothing', async () => {
-      const template = await getImportTemplate(admin, { kind: 'targets', department: 'fgw', year: '2027' }, { db: ctx.db, now: NOW });
+      const template = await getImportTemplate(
+        admin,
+        { kind: 'targets', department: 'fgw', year: '2027' },
+        { db: ctx.db, now: NOW },
+      );
       const records = toImportRecords('targets', (await readUpload(template.bytes)).rows);
-      expect(records.find((r) => r.indicatorCode === 'INV-NEW-STARTS')).toMatchObject({ value: '2000', qualifier: '以上', phases: [{ month: 3, value: '400' }, { month: 6, value: '900' }, { month: 9, value: '1500' }, { month: 12, value: '2000' }] });
+      expect(records.find((r) => r.indicatorCode === 'INV-NEW-STARTS')).toMatchObject({
+        value: '2000',
+        qualifier: '以上',
+        phases: [
+          { month: 3, value: '400' },
+          { month: 6, value: '900' },
+          { month: 9, value: '1500' },
+          { month: 12, value: '2000' },
+        ],
+      });
       const before = await snapshot(ctx.db);
       const done = await run('commit', template.bytes);
       expect(done.okCount).toBe(0);
@@ -115,10 +158,25 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
     });
 
     it('refuses an unknown department, kind, year or period', async () => {
-      await expectError(getImportTemplate(admin, { kind: 'targets', department: 'nobody' }, { db: ctx.db, now: NOW }), 'not_found');
-      await expectError(getImportTemplate(admin, { kind: 'budgets' }, { db: ctx.db, now: NOW }), 'invalid_input', 'kind');
-      await expectError(getImportTemplate(admin, { kind: 'targets', year: '20x6' }, { db: ctx.db, now: NOW }), 'invalid_input', 'year');
-      await expectError(getImportTemplate(admin, { kind: 'actuals', period: '2025-13' }, { db: ctx.db, now: NOW }), 'invalid_input', 'period');
+      await expectError(
+        getImportTemplate(admin, { kind: 'targets', department: 'nobody' }, { db: ctx.db, now: NOW }),
+        'not_found',
+      );
+      await expectError(
+        getImportTemplate(admin, { kind: 'budgets' }, { db: ctx.db, now: NOW }),
+        'invalid_input',
+        'kind',
+      );
+      await expectError(
+        getImportTemplate(admin, { kind: 'targets', year: '20x6' }, { db: ctx.db, now: NOW }),
+        'invalid_input',
+        'year',
+      );
+      await expectError(
+        getImportTemplate(admin, { kind: 'actuals', period: '2025-13' }, { db: ctx.db, now: NOW }),
+        'invalid_input',
+        'period',
+      );
     });
   });
 });

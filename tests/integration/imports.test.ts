@@ -33,15 +33,25 @@ forEachEngine('bulk import of actuals', (ctx) => {
     reviewer = await actorFor(ctx.db, 'imp-reviewer', 'reviewer', 'fgw');
     admin = await actorFor(ctx.db, 'imp-admin', 'admin');
     leader = await actorFor(ctx.db, 'imp-leader', 'leader');
-    const add = (code: string, name: string, extra: Record<string, unknown>) => createIndicator(admin, { ...INDICATOR, code, name, ...extra }, { db: ctx.db });
+    const add = (code: string, name: string, extra: Record<string, unknown>) =>
+      createIndicator(admin, { ...INDICATOR, code, name, ...extra }, { db: ctx.db });
     await add('IMP-A', '导入测试投资', { unit: '亿元', minValue: '0', maxValue: '100000' });
     await add('IMP-B', '导入测试企业', { unit: '家', kind: 'level' });
     await add('IMP-Q', '导入测试季度项目', { unit: '个', frequency: 'quarterly' });
     const retired = await add('IMP-RET', '导入测试停用', { unit: '个' });
-    await setIndicatorRetired(admin, 'IMP-RET', { action: 'retire', version: retired.version }, { db: ctx.db, now: NOW });
+    await setIndicatorRetired(
+      admin,
+      'IMP-RET',
+      { action: 'retire', version: retired.version },
+      { db: ctx.db, now: NOW },
+    );
     await add('IMP-WLJ', '导入测试文旅', { unit: '万人次', departmentCode: 'wlj' });
     await setPeriodLocked(admin, { period: '2026-02', reason: '已报送' }, true, { db: ctx.db });
-    const saved = await saveActual(official, { indicatorCode: 'IMP-B', period: '2026-01', value: '12', version: null, action: 'submit' }, { db: ctx.db, now: NOW });
+    const saved = await saveActual(
+      official,
+      { indicatorCode: 'IMP-B', period: '2026-01', value: '12', version: null, action: 'submit' },
+      { db: ctx.db, now: NOW },
+    );
     await approveActual(reviewer, saved.actual.id, { version: saved.actual.version }, { db: ctx.db, now: NOW });
   });
 
@@ -60,9 +70,16 @@ forEachEngine('bulk import of actuals', (ctx) => {
     const done = await run(official, 'commit', file);
     expect(done).toMatchObject({ okCount: 3, errorCount: 0, committed: true });
     expect(await auditCount(ctx.db)).toBe(events + 3);
-    const [a] = await ctx.db.select().from(actuals).innerJoin(indicators, eq(indicators.id, actuals.indicatorId)).where(and(eq(indicators.code, 'IMP-A'), eq(actuals.month, 3)));
+    const [a] = await ctx.db
+      .select()
+      .from(actuals)
+      .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+      .where(and(eq(indicators.code, 'IMP-A'), eq(actuals.month, 3)));
     expect(a?.actuals).toMatchObject({ value: '1027.500000', qualifier: 'at_least', status: 'draft', note: '快报数' });
-    const trail = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, String(a?.actuals.id)));
+    const trail = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, String(a?.actuals.id)));
     expect(trail.map((t) => [t.action, t.reason])).toEqual([['actual.save_draft', '批量导入']]);
 
     const again = await snapshot(ctx.db);
@@ -79,15 +96,35 @@ forEachEngine('bulk import of actuals', (ctx) => {
       ['Infinity', ['IMP-A', '', '', '2026-03', 'Infinity'], /第 2 行：「数值」/],
       ['1e999', ['IMP-A', '', '', '2026-03', '1e999'], /第 2 行：「数值」不支持科学计数法/],
       ['a value out of range', ['IMP-A', '', '', '2026-03', '200000'], /第 2 行：「数值」超出允许范围/],
-      ['a value too large to store', ['IMP-B', '', '', '2026-03', '999999999999999'], /第 2 行：「数值」(超出可存储的范围|数值过大)/],
+      [
+        'a value too large to store',
+        ['IMP-B', '', '', '2026-03', '999999999999999'],
+        /第 2 行：「数值」(超出可存储的范围|数值过大)/,
+      ],
       ['a locked period', ['IMP-A', '', '', '2026-02', '1'], /第 2 行：2026年2月已关账/],
       ['an approved figure', ['IMP-B', '', '', '2026-01', '13'], /第 2 行：该数据已审核通过并锁定/],
-      ["another department's indicator", ['IMP-WLJ', '', '', '2026-03', '1'], /第 2 行：「指标编码」IMP-WLJ（导入测试文旅）属于市文化和旅游局/],
-      ['a retired indicator', ['IMP-RET', '', '', '2026-03', '1'], /第 2 行：「指标编码」IMP-RET（导入测试停用）已停用/],
+      [
+        "another department's indicator",
+        ['IMP-WLJ', '', '', '2026-03', '1'],
+        /第 2 行：「指标编码」IMP-WLJ（导入测试文旅）属于市文化和旅游局/,
+      ],
+      [
+        'a retired indicator',
+        ['IMP-RET', '', '', '2026-03', '1'],
+        /第 2 行：「指标编码」IMP-RET（导入测试停用）已停用/,
+      ],
       ['a wrong period', ['IMP-A', '', '', '2025-13', '1'], /第 2 行：「填报期」2025-13 无效/],
       ['a future period', ['IMP-A', '', '', '2026-09', '1'], /第 2 行：「填报期」2026年9月尚未到来/],
-      ['a month a quarterly indicator does not report', ['IMP-Q', '', '', '2026-01', '1'], /第 2 行：「填报期」2026年1月不是该指标的填报期/],
-      ['a qualifier that does not exist', ['IMP-A', '', '', '2026-03', '1', 'roughly'], /第 2 行：「限定词」roughly 无效/],
+      [
+        'a month a quarterly indicator does not report',
+        ['IMP-Q', '', '', '2026-01', '1'],
+        /第 2 行：「填报期」2026年1月不是该指标的填报期/,
+      ],
+      [
+        'a qualifier that does not exist',
+        ['IMP-A', '', '', '2026-03', '1', 'roughly'],
+        /第 2 行：「限定词」roughly 无效/,
+      ],
     ];
     it.each(cases)('%s', async (_name, bad, message) => {
       const file = await xlsxOf([bad, CLEAN]);
@@ -107,7 +144,9 @@ forEachEngine('bulk import of actuals', (ctx) => {
       const before = await snapshot(ctx.db);
       const preview = await run(official, 'dry-run', file);
       expect(preview.rows.map((r) => r.status)).toEqual(['error', 'error', 'ok']);
-      expect(preview.rows[0]?.messages).toContain('第 2 行：与第 3 行重复：同一指标（IMP-A）同一填报期（2026-01）只能出现一次');
+      expect(preview.rows[0]?.messages).toContain(
+        '第 2 行：与第 3 行重复：同一指标（IMP-A）同一填报期（2026-01）只能出现一次',
+      );
       expect(preview.rows[1]?.messages.join()).toContain('与第 2 行重复');
       await expectError(run(official, 'commit', file), 'invalid_input');
       expect(await snapshot(ctx.db)).toBe(before);
@@ -124,17 +163,57 @@ forEachEngine('bulk import of actuals', (ctx) => {
 
   describe('a file that cannot be read is refused whole with a 4xx and changes nothing', () => {
     const files: [string, () => Promise<Uint8Array> | Uint8Array, AppError['code'], RegExp][] = [
-      ['a PNG image', () => new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d494844520000', 'hex')), 'invalid_input', /^文件不是有效的 Excel（\.xlsx）或 CSV 文件$/],
-      ['an old .xls', () => new Uint8Array(Buffer.from('d0cf11e0a1b11ae1' + '00'.repeat(64), 'hex')), 'invalid_input', /另存为/],
-      ['a ZIP that is not a workbook', () => new Uint8Array(Buffer.from('504b0506' + '00'.repeat(18), 'hex')), 'invalid_input', /不是有效的 Excel/],
-      ['a text without the template header', () => new TextEncoder().encode('hello world\nfoo'), 'invalid_input', /缺少「指标编码」、「填报期」、「数值」列/],
-      ['a targets file uploaded as actuals', () => xlsxOf([], ['指标编码', '年份', '全年目标']), 'invalid_input', /这似乎是目标导入文件/],
+      [
+        'a PNG image',
+        () => new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d494844520000', 'hex')),
+        'invalid_input',
+        /^文件不是有效的 Excel（\.xlsx）或 CSV 文件$/,
+      ],
+      [
+        'an old .xls',
+        () => new Uint8Array(Buffer.from('d0cf11e0a1b11ae1' + '00'.repeat(64), 'hex')),
+        'invalid_input',
+        /另存为/,
+      ],
+      [
+        'a ZIP that is not a workbook',
+        () => new Uint8Array(Buffer.from('504b0506' + '00'.repeat(18), 'hex')),
+        'invalid_input',
+        /不是有效的 Excel/,
+      ],
+      [
+        'a text without the template header',
+        () => new TextEncoder().encode('hello world\nfoo'),
+        'invalid_input',
+        /缺少「指标编码」、「填报期」、「数值」列/,
+      ],
+      [
+        'a targets file uploaded as actuals',
+        () => xlsxOf([], ['指标编码', '年份', '全年目标']),
+        'invalid_input',
+        /这似乎是目标导入文件/,
+      ],
       ['a header and no rows', () => xlsxOf([]), 'invalid_input', /没有数据行/],
       ['an empty file', () => new Uint8Array(0), 'invalid_input', /文件是空的/],
       ['over 10 MB', () => new Uint8Array(10 * 1024 * 1024 + 1), 'too_large', /10 MB/],
-      ['a 10 kB cell', () => xlsxOf([['IMP-A', '', '', '2026-03', '9'.repeat(10_240)]]), 'invalid_input', /^第 2 行 E 列的内容超过 2000 个字符/],
-      ['a 20 MB cell', () => xlsxOf([CLEAN, ['IMP-A', 'x'.repeat(20 * 1024 * 1024), '', '2026-03', '1']]), 'invalid_input', /^第 3 行 B 列的内容超过 2000 个字符/],
-      ['a CSV with an unterminated quote', () => new TextEncoder().encode(`${csvText([])}IMP-A,"x,,2026-03,1\r\n`), 'invalid_input', /^第 2 行 B 列的引号没有闭合/],
+      [
+        'a 10 kB cell',
+        () => xlsxOf([['IMP-A', '', '', '2026-03', '9'.repeat(10_240)]]),
+        'invalid_input',
+        /^第 2 行 E 列的内容超过 2000 个字符/,
+      ],
+      [
+        'a 20 MB cell',
+        () => xlsxOf([CLEAN, ['IMP-A', 'x'.repeat(20 * 1024 * 1024), '', '2026-03', '1']]),
+        'invalid_input',
+        /^第 3 行 B 列的内容超过 2000 个字符/,
+      ],
+      [
+        'a CSV with an unterminated quote',
+        () => new TextEncoder().encode(`${csvText([])}IMP-A,"x,,2026-03,1\r\n`),
+        'invalid_input',
+        /^第 2 行 B 列的引号没有闭合/,
+      ],
     ];
     it.each(files)('%s', async (_name, make, code, message) => {
       const file = await make();
@@ -162,7 +241,11 @@ forEachEngine('bulk import of actuals', (ctx) => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gb)).toThrow();
     const done = await run(official, 'commit', gb);
     expect(done).toMatchObject({ format: 'csv', okCount: 1, committed: true });
-    const [a] = await ctx.db.select().from(actuals).innerJoin(indicators, eq(indicators.id, actuals.indicatorId)).where(and(eq(indicators.code, 'IMP-A'), eq(actuals.month, 3)));
+    const [a] = await ctx.db
+      .select()
+      .from(actuals)
+      .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+      .where(and(eq(indicators.code, 'IMP-A'), eq(actuals.month, 3)));
     expect(a?.actuals).toMatchObject({ value: '1100.000000', qualifier: 'about', note: '月报' });
   });
 
@@ -171,9 +254,21 @@ forEachEngine('bulk import of actuals', (ctx) => {
     const before = await snapshot(ctx.db);
     for (const who of [admin, reviewer, leader]) await expectError(run(who, 'commit', file), 'forbidden');
     await expectError(run(official, 'commit', file, 'targets'), 'forbidden');
-    await expectError(runImport(official, { kind: 'budgets', mode: 'commit', file }, { db: ctx.db, now: NOW }), 'invalid_input', 'kind');
-    await expectError(runImport(official, { kind: 'actuals', mode: 'maybe', file }, { db: ctx.db, now: NOW }), 'invalid_input', 'mode');
-    await expectError(runImport(official, { kind: 'actuals', mode: 'commit', file: 'x' }, { db: ctx.db, now: NOW }), 'invalid_input', 'file');
+    await expectError(
+      runImport(official, { kind: 'budgets', mode: 'commit', file }, { db: ctx.db, now: NOW }),
+      'invalid_input',
+      'kind',
+    );
+    await expectError(
+      runImport(official, { kind: 'actuals', mode: 'maybe', file }, { db: ctx.db, now: NOW }),
+      'invalid_input',
+      'mode',
+    );
+    await expectError(
+      runImport(official, { kind: 'actuals', mode: 'commit', file: 'x' }, { db: ctx.db, now: NOW }),
+      'invalid_input',
+      'file',
+    );
     expect(await snapshot(ctx.db)).toBe(before);
   });
 });

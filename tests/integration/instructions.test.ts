@@ -45,34 +45,71 @@ forEachEngine('批示 (instructions)', (ctx) => {
   });
 
   it('a leader writes; the owning department answers (official and reviewer); both show on the indicator, both audited', async () => {
-    const created = await createInstruction(leader, 'INV-INVESTMENT', { body: '  一季度投资进度偏慢，请发改委说明原因并提出措施。 ' }, opts());
-    expect(created).toMatchObject({ indicatorCode: 'INV-INVESTMENT', body: '一季度投资进度偏慢，请发改委说明原因并提出措施。' });
+    const created = await createInstruction(
+      leader,
+      'INV-INVESTMENT',
+      { body: '  一季度投资进度偏慢，请发改委说明原因并提出措施。 ' },
+      opts(),
+    );
+    expect(created).toMatchObject({
+      indicatorCode: 'INV-INVESTMENT',
+      body: '一季度投资进度偏慢，请发改委说明原因并提出措施。',
+    });
 
-    const answer = await answerInstruction(official, String(created.id), { body: '已召开调度会，二季度将加快重点项目开工。' }, opts());
+    const answer = await answerInstruction(
+      official,
+      String(created.id),
+      { body: '已召开调度会，二季度将加快重点项目开工。' },
+      opts(),
+    );
     const second = await answerInstruction(reviewer, created.id, { body: '审核员补充：3月数据已核实。' }, opts());
     expect(answer.instructionId).toBe(created.id);
     expect(second.instructionId).toBe(created.id);
 
     const detail = await getIndicatorDetail(auditor, 'INV-INVESTMENT', { year: 2025 }, opts());
     expect(detail.instructions).toHaveLength(1);
-    expect(detail.instructions[0]).toMatchObject({ body: created.body, author: 'instr-leader-name', authorRole: '领导' });
+    expect(detail.instructions[0]).toMatchObject({
+      body: created.body,
+      author: 'instr-leader-name',
+      authorRole: '领导',
+    });
     expect(detail.instructions[0]?.answers.map((a) => [a.author, a.department, a.body])).toEqual([
       ['instr-official-name', '发改委', '已召开调度会，二季度将加快重点项目开工。'],
       ['instr-reviewer-name', '发改委', '审核员补充：3月数据已核实。'],
     ]);
     // The page offers the forms only to those who may use them.
     expect(detail.permissions).toEqual({ canInstruct: false, canAnswer: false });
-    expect((await getIndicatorDetail(leader, 'INV-INVESTMENT', {}, opts())).permissions).toEqual({ canInstruct: true, canAnswer: false });
-    expect((await getIndicatorDetail(official, 'INV-INVESTMENT', {}, opts())).permissions).toEqual({ canInstruct: false, canAnswer: true });
-    expect((await getIndicatorDetail(otherOfficial, 'INV-INVESTMENT', {}, opts())).permissions).toEqual({ canInstruct: false, canAnswer: false });
+    expect((await getIndicatorDetail(leader, 'INV-INVESTMENT', {}, opts())).permissions).toEqual({
+      canInstruct: true,
+      canAnswer: false,
+    });
+    expect((await getIndicatorDetail(official, 'INV-INVESTMENT', {}, opts())).permissions).toEqual({
+      canInstruct: false,
+      canAnswer: true,
+    });
+    expect((await getIndicatorDetail(otherOfficial, 'INV-INVESTMENT', {}, opts())).permissions).toEqual({
+      canInstruct: false,
+      canAnswer: false,
+    });
 
     const trail = await ctx.db
-      .select({ action: auditEvents.action, entityType: auditEvents.entityType, actorId: auditEvents.actorId, after: auditEvents.after, indicatorId: auditEvents.indicatorId, departmentId: auditEvents.departmentId })
+      .select({
+        action: auditEvents.action,
+        entityType: auditEvents.entityType,
+        actorId: auditEvents.actorId,
+        after: auditEvents.after,
+        indicatorId: auditEvents.indicatorId,
+        departmentId: auditEvents.departmentId,
+      })
       .from(auditEvents)
       .where(eq(auditEvents.entityType, 'instruction'))
       .orderBy(asc(auditEvents.id));
     expect(trail).toHaveLength(1);
-    expect(trail[0]).toMatchObject({ action: 'instruction.create', actorId: leader.id, departmentId: official.departmentId });
+    expect(trail[0]).toMatchObject({
+      action: 'instruction.create',
+      actorId: leader.id,
+      departmentId: official.departmentId,
+    });
     expect(trail[0]?.after).toMatchObject({ indicatorCode: 'INV-INVESTMENT', body: created.body });
     const answers = await ctx.db
       .select({ action: auditEvents.action, actorId: auditEvents.actorId, entityId: auditEvents.entityId })
@@ -99,7 +136,17 @@ forEachEngine('批示 (instructions)', (ctx) => {
   it('bad input is invalid_input naming the field, and stores nothing', async () => {
     const created = await createInstruction(leader, 'INV-PROJECTS', { body: '请关注新开工项目' }, opts());
     const before = await state(ctx.db);
-    for (const input of [{ body: '' }, { body: '   ' }, { body: '好' }, { body: 'x'.repeat(2001) }, { body: 42 }, {}, { body: '正常内容', extra: 1 }, null, 'text']) {
+    for (const input of [
+      { body: '' },
+      { body: '   ' },
+      { body: '好' },
+      { body: 'x'.repeat(2001) },
+      { body: 42 },
+      {},
+      { body: '正常内容', extra: 1 },
+      null,
+      'text',
+    ]) {
       const error = await expectError(createInstruction(leader, 'INV-PROJECTS', input, opts()), 'invalid_input');
       expect(Object.keys(error.fieldErrors ?? {}).length).toBeGreaterThan(0);
     }

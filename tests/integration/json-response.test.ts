@@ -18,7 +18,9 @@ describe('jsonResponse of a value not from the read model', () => {
 forEachEngine('jsonResponse of a read-model value', (ctx) => {
   it('serialises it once and answers that JSON to every reader', async () => {
     const model = await openReadModel(ctx.db, new Date());
-    const value = await model.get('json-response-test:1', 'all-submitted', async () => ({ indicators: [{ code: 'A1', name: '地区生产总值', value: '2655.6' }] }));
+    const value = await model.get('json-response-test:1', 'all-submitted', async () => ({
+      indicators: [{ code: 'A1', name: '地区生产总值', value: '2655.6' }],
+    }));
     const first = jsonResponse(value);
     expect(first.headers.get('content-type')).toBe('application/json');
     expect(first.headers.get('cache-control')).toBe('no-store');

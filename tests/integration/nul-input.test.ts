@@ -10,7 +10,9 @@ import { forEachEngine } from '@/tests/helpers/test-db';
 
 forEachEngine('input holding a NUL character', (ctx) => {
   it('is refused as invalid input naming the field, not a server error', async () => {
-    const error: unknown = await listAuditEvents(auditor, { username: '/e\u0000' }, { db: ctx.db }).catch((e: unknown) => e);
+    const error: unknown = await listAuditEvents(auditor, { username: '/e\u0000' }, { db: ctx.db }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'invalid_input', fieldErrors: { username: ['含有不允许的空字符（\\0）'] } });
   });
 });

@@ -13,7 +13,10 @@ import { createUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '@/tests/helpers/test-db';
 import { processDb } from './fixtures/process-db';
 
-const current: { session: Record<string, unknown> | null; headers: Headers } = { session: null, headers: new Headers() };
+const current: { session: Record<string, unknown> | null; headers: Headers } = {
+  session: null,
+  headers: new Headers(),
+};
 
 vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
@@ -25,13 +28,20 @@ const { POST } = await import('@/app/api/admin/users/[id]/route');
 const APP = 'http://zhuashou.test';
 
 /** A POST as a browser sends it; `via` is the X-Forwarded-For the request reaches the app with. */
-function post(id: number, init: { origin?: string; secFetchSite?: string; body: unknown; via?: string; query?: string }) {
+function post(
+  id: number,
+  init: { origin?: string; secFetchSite?: string; body: unknown; via?: string; query?: string },
+) {
   const headers = new Headers({ host: 'zhuashou.test', 'content-type': 'application/json' });
   if (init.origin) headers.set('origin', init.origin);
   if (init.secFetchSite) headers.set('sec-fetch-site', init.secFetchSite);
   if (init.via) headers.set('x-forwarded-for', init.via);
   current.headers = headers;
-  const req = new NextRequest(`${APP}/api/admin/users/${id}${init.query ?? ''}`, { method: 'POST', headers, body: JSON.stringify(init.body) });
+  const req = new NextRequest(`${APP}/api/admin/users/${id}${init.query ?? ''}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(init.body),
+  });
   return POST(req, { params: Promise.resolve({ id: String(id) }) });
 }
 
@@ -44,7 +54,17 @@ forEachEngine('origin refusal', (ctx) => {
   let n = 0;
   beforeAll(async () => {
     processDb.db = ctx.db;
-    const admin = await createUser(SYSTEM_ACTOR, { username: 'csrf-admin', displayName: '跨站管理员', role: 'security', password: 'Kx9#mPq2Lw', mustChangePassword: false }, { db: ctx.db });
+    const admin = await createUser(
+      SYSTEM_ACTOR,
+      {
+        username: 'csrf-admin',
+        displayName: '跨站管理员',
+        role: 'security',
+        password: 'Kx9#mPq2Lw',
+        mustChangePassword: false,
+      },
+      { db: ctx.db },
+    );
     adminId = admin.id;
   });
   beforeEach(async () => {
@@ -53,10 +73,21 @@ forEachEngine('origin refusal', (ctx) => {
   });
   async function victim() {
     n += 1;
-    const { id } = await createUser(SYSTEM_ACTOR, { username: `csrf-victim${n}`, displayName: `受害者${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false }, { db: ctx.db });
+    const { id } = await createUser(
+      SYSTEM_ACTOR,
+      {
+        username: `csrf-victim${n}`,
+        displayName: `受害者${n}`,
+        role: 'leader',
+        password: 'Kx9#mPq2Lw',
+        mustChangePassword: false,
+      },
+      { db: ctx.db },
+    );
     return id;
   }
-  const isDisabled = async (id: number) => (await ctx.db.select({ d: users.isDisabled }).from(users).where(eq(users.id, id)))[0]?.d;
+  const isDisabled = async (id: number) =>
+    (await ctx.db.select({ d: users.isDisabled }).from(users).where(eq(users.id, id)))[0]?.d;
   const refusals = () => ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'refusal.origin'));
 
   it('refuses a form from another port or a sibling subdomain: 403, the user stays enabled', async () => {
@@ -71,7 +102,7 @@ forEachEngine('origin refusal', (ctx) => {
     expect(await isDisabled(id)).toBe(false);
   });
 
-  it('the app\'s own page may: same Origin, or Sec-Fetch-Site: same-origin without one; the action travels in the body', async () => {
+  it("the app's own page may: same Origin, or Sec-Fetch-Site: same-origin without one; the action travels in the body", async () => {
     const id = await victim();
     expect((await post(id, { origin: APP, body: { action: 'disable' } })).status).toBe(200);
     expect(await isDisabled(id)).toBe(true);
@@ -86,12 +117,22 @@ forEachEngine('origin refusal', (ctx) => {
     const id = await victim();
     const before = (await refusals()).length;
     // The client wrote 6.6.6.6 first; the loopback proxy appended the address it saw.
-    for (let i = 0; i < 5; i += 1) await post(id, { origin: 'http://evil.test', body: { action: 'disable' }, via: '6.6.6.6, 203.0.113.7, 127.0.0.1' });
+    for (let i = 0; i < 5; i += 1)
+      await post(id, {
+        origin: 'http://evil.test',
+        body: { action: 'disable' },
+        via: '6.6.6.6, 203.0.113.7, 127.0.0.1',
+      });
     await post(id, { origin: 'http://evil.test', body: { action: 'disable' }, via: '198.51.100.3' });
     const rows = (await refusals()).slice(before);
     expect(rows.map((r) => r.clientAddress).sort()).toEqual(['198.51.100.3', '203.0.113.7']);
     expect(rows.every((r) => r.actorId === adminId)).toBe(true);
-    expect(rows[0]?.after).toMatchObject({ reason: 'origin', check: 'foreign_origin', method: 'POST', origin: 'http://evil.test' });
+    expect(rows[0]?.after).toMatchObject({
+      reason: 'origin',
+      check: 'foreign_origin',
+      method: 'POST',
+      origin: 'http://evil.test',
+    });
     const [dup] = await ctx.db
       .select()
       .from(auditEvents)

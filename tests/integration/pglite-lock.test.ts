@@ -20,7 +20,9 @@ describe('the embedded database folder is locked to one process', () => {
 
   it('a second process opening the same folder gets a clear error naming this process, and exit code 2', async () => {
     // Asynchronously: the holder (this process) answers the newcomer with its pid while the newcomer runs.
-    const child = spawn('npx', ['tsx', 'scripts/db-migrate.ts'], { env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '' } });
+    const child = spawn('npx', ['tsx', 'scripts/db-migrate.ts'], {
+      env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '' },
+    });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -39,7 +41,10 @@ describe('the embedded database folder is locked to one process', () => {
     await handle.db.insert(settings).values({ key: 'lock-test', value: 1 });
     await handle.close();
     handle = await openDatabase({ dir });
-    const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from settings where key = 'lock-test'`);
+    const rows = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from settings where key = 'lock-test'`,
+    );
     expect(rows[0]?.n).toBe(1);
   });
 
@@ -60,7 +65,12 @@ describe('the lock dies with its holder (SIGKILL, then an immediate start)', () 
   function holder(): Promise<ChildProcess> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `import('./db/dir-lock.ts').then(async (m) => { await (m.acquireDirLock ?? m.default.acquireDirLock)(${JSON.stringify(dir)}); console.log('held'); setInterval(() => {}, 1000); })`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('./db/dir-lock.ts').then(async (m) => { await (m.acquireDirLock ?? m.default.acquireDirLock)(${JSON.stringify(dir)}); console.log('held'); setInterval(() => {}, 1000); })`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     return new Promise((resolve, reject) => {

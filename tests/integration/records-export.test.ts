@@ -38,7 +38,7 @@ forEachEngine('records export', (ctx) => {
     await seedReport(ctx.db);
   });
 
-  it('2025: every report figure carries its source sentence as printed, the report\'s wording and any stated change', async () => {
+  it("2025: every report figure carries its source sentence as printed, the report's wording and any stated change", async () => {
     const { rows, col } = await exportAs(auditor, ctx.db, '2025');
     const byCode = new Map(rows.map((r) => [r[col('指标编码')], r]));
     const reported = SEED_INDICATORS.filter((ind) => ind.values.some((v) => v.year === 2025));
@@ -66,12 +66,19 @@ forEachEngine('records export', (ctx) => {
     expect(cell('INV-INVESTMENT', '备注')).toBe('政府工作报告公布数');
   });
 
-  it('a draft is not exported to a leader or an auditor (the leak a leader\'s CSV showed); once submitted it is', async () => {
+  it("a draft is not exported to a leader or an auditor (the leak a leader's CSV showed); once submitted it is", async () => {
     const [investment] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     if (!investment) throw new Error('seed missing');
     const [draft] = await ctx.db
       .insert(actuals)
-      .values({ indicatorId: investment.id, year: 2027, month: 3, value: '88.8', note: '草稿备注：尚未核实', status: 'draft' })
+      .values({
+        indicatorId: investment.id,
+        year: 2027,
+        month: 3,
+        value: '88.8',
+        note: '草稿备注：尚未核实',
+        status: 'draft',
+      })
       .returning({ id: actuals.id });
     const exported = async (actor: Actor) => {
       const { rows, col } = await exportAs(actor, ctx.db, '2027');
@@ -79,7 +86,10 @@ forEachEngine('records export', (ctx) => {
     };
     expect(await exported(leader)).toEqual([]);
     expect(await exported(auditor)).toEqual([]);
-    await ctx.db.update(actuals).set({ status: 'submitted' }).where(eq(actuals.id, draft?.id ?? -1));
+    await ctx.db
+      .update(actuals)
+      .set({ status: 'submitted' })
+      .where(eq(actuals.id, draft?.id ?? -1));
     expect(await exported(leader)).toEqual(['草稿备注：尚未核实']);
   });
 });

@@ -28,13 +28,26 @@ export interface ReminderWorld {
  * nothing by accident.
  */
 export async function seedReminderWorld(db: Db, prefix: string): Promise<ReminderWorld> {
-  const [deptA] = await db.insert(departments).values({ code: `${prefix}ra`, name: `${prefix}甲局`, shortName: `${prefix}甲局` }).returning();
-  const [deptB] = await db.insert(departments).values({ code: `${prefix}rb`, name: `${prefix}乙局`, shortName: `${prefix}乙局` }).returning();
+  const [deptA] = await db
+    .insert(departments)
+    .values({ code: `${prefix}ra`, name: `${prefix}甲局`, shortName: `${prefix}甲局` })
+    .returning();
+  const [deptB] = await db
+    .insert(departments)
+    .values({ code: `${prefix}rb`, name: `${prefix}乙局`, shortName: `${prefix}乙局` })
+    .returning();
   if (!deptA || !deptB) throw new Error('departments not created');
   const indicator = async (code: string, departmentId: number) => {
     const [row] = await db
       .insert(indicators)
-      .values({ code: `${prefix}${code}`, name: `指标${code}`, unit: '亿元', kind: 'cumulative', frequency: 'monthly', departmentId })
+      .values({
+        code: `${prefix}${code}`,
+        name: `指标${code}`,
+        unit: '亿元',
+        kind: 'cumulative',
+        frequency: 'monthly',
+        departmentId,
+      })
       .returning();
     if (!row) throw new Error('indicator not created');
     await db.insert(targets).values({ indicatorId: row.id, year: 2026, value: '100' });
@@ -67,7 +80,14 @@ export async function seedReminderWorld(db: Db, prefix: string): Promise<Reminde
 
 export function settingsInput(smtpPort: number, webhookUrl: string | null, version: string) {
   return {
-    email: { host: '127.0.0.1', port: smtpPort, secure: false, username: SMTP_USER, password: SMTP_PASS, from: 'cuiban@example.gov.cn' },
+    email: {
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      username: SMTP_USER,
+      password: SMTP_PASS,
+      from: 'cuiban@example.gov.cn',
+    },
     webhook: webhookUrl ? { url: webhookUrl } : null,
     beforeDays: [3, 1],
     reviewerAfterDays: 2,

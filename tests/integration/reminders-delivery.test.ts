@@ -19,7 +19,13 @@ import { noon, seedReminderWorld, settingsInput, SMTP_PASS, SMTP_USER, type Remi
 
 process.env.AUTH_SECRET ??= 'reminders-test-secret-0123456789abcdef0123';
 
-const OPTIONS: DeliveryOptions = { leaseMs: 60_000, maxAttempts: 3, backoffBaseMs: 1_000, backoffCapMs: 10_000, batchSize: 50 };
+const OPTIONS: DeliveryOptions = {
+  leaseMs: 60_000,
+  maxAttempts: 3,
+  backoffBaseMs: 1_000,
+  backoffCapMs: 10_000,
+  batchSize: 50,
+};
 const T0 = noon('2026-12-02');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
@@ -59,7 +65,9 @@ forEachEngine('reminders: delivery', (ctx) => {
   it('enqueueing the same key twice keeps one message', async () => {
     expect(await enqueueMessages(ctx.db, [message('k:dup:email', 'email')])).toEqual(['k:dup:email']);
     expect(await enqueueMessages(ctx.db, [message('k:dup:email', 'email')])).toEqual([]);
-    expect(await ctx.db.select().from(reminderOutbox).where(eq(reminderOutbox.idempotencyKey, 'k:dup:email'))).toHaveLength(1);
+    expect(
+      await ctx.db.select().from(reminderOutbox).where(eq(reminderOutbox.idempotencyKey, 'k:dup:email')),
+    ).toHaveLength(1);
     await ctx.db.delete(reminderOutbox);
   });
 
@@ -69,12 +77,20 @@ forEachEngine('reminders: delivery', (ctx) => {
     const [claimed] = await claimMessages(ctx.db, { now: T0, leaseMs: OPTIONS.leaseMs, limit: 10, token: 'worker-a' });
     expect(claimed).toMatchObject({ status: 'sending', attempts: 1, claimToken: 'worker-a' });
     // …worker A dies here. Worker B, within the lease: nothing to take.
-    expect(await deliverDue(ctx.db, later(30_000), await channels(), OPTIONS)).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverDue(ctx.db, later(30_000), await channels(), OPTIONS)).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
     expect(smtp.deliveries).toHaveLength(0);
     // After the lease: B sends it, with the message's own key.
     expect((await deliverDue(ctx.db, later(61_000), await channels(), OPTIONS)).sent).toBe(1);
     expect(smtp.deliveries.map((d) => d.idempotencyKey)).toEqual(['k:crash-before-send:email']);
-    expect(await getOutboxMessage(ctx.db, claimed?.id ?? -1)).toMatchObject({ status: 'sent', attempts: 2, claimToken: null });
+    expect(await getOutboxMessage(ctx.db, claimed?.id ?? -1)).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      claimToken: null,
+    });
     // Worker A, were it to come back, cannot mark what B took over.
     expect(await markSent(ctx.db, claimed?.id ?? -1, 'worker-a', later(62_000))).toBe(false);
   });
@@ -82,7 +98,10 @@ forEachEngine('reminders: delivery', (ctx) => {
   it('a worker killed after sending, before marking: the retry carries the same key, so the receiver sees one message', async () => {
     smtp.clear();
     hook.clear();
-    await enqueueMessages(ctx.db, [message('k:crash-after-send:email', 'email'), message('k:crash-after-send:webhook', 'webhook')]);
+    await enqueueMessages(ctx.db, [
+      message('k:crash-after-send:email', 'email'),
+      message('k:crash-after-send:webhook', 'webhook'),
+    ]);
     const claimed = await claimMessages(ctx.db, { now: T0, leaseMs: OPTIONS.leaseMs, limit: 10, token: 'worker-a' });
     expect(claimed).toHaveLength(2);
     const live = await channels();
@@ -93,7 +112,10 @@ forEachEngine('reminders: delivery', (ctx) => {
     expect(new Set(smtp.deliveries.map((d) => d.messageId)).size).toBe(1);
     expect(smtp.logical()).toHaveLength(1);
     expect(smtp.deliveries[0]?.messageId).toMatch(/^<[0-9a-f]{40}@reminders\.zhuashou>$/);
-    expect(hook.deliveries.map((d) => d.idempotencyKey)).toEqual(['k:crash-after-send:webhook', 'k:crash-after-send:webhook']);
+    expect(hook.deliveries.map((d) => d.idempotencyKey)).toEqual([
+      'k:crash-after-send:webhook',
+      'k:crash-after-send:webhook',
+    ]);
     expect(hook.deliveries[0]?.body).toEqual(hook.deliveries[1]?.body);
     expect(hook.logical()).toHaveLength(1);
   });
@@ -108,7 +130,11 @@ forEachEngine('reminders: delivery', (ctx) => {
     const [afterDown] = await ctx.db.select().from(reminderOutbox);
     expect(afterDown?.lastError).toMatch(/ECONNREFUSED|connect/i);
     const wrongPassword = createEmailChannel({ ...config, password: 'wrong' });
-    expect(await deliverDue(ctx.db, later(1_000), { email: wrongPassword }, OPTIONS)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await deliverDue(ctx.db, later(1_000), { email: wrongPassword }, OPTIONS)).toEqual({
+      sent: 0,
+      retried: 1,
+      failed: 0,
+    });
     const [afterAuth] = await ctx.db.select().from(reminderOutbox);
     expect(afterAuth).toMatchObject({ status: 'queued', attempts: 2 });
     expect(afterAuth?.lastError).toMatch(/Invalid login|535|Invalid username/i);
@@ -137,7 +163,12 @@ forEachEngine('reminders: delivery', (ctx) => {
     const view = await getRemindersView(w.admin, { status: 'failed' }, { db: ctx.db });
     expect(view.counts.failed).toBe(1);
     expect(view.items).toHaveLength(1);
-    expect(view.items[0]).toMatchObject({ status: 'failed', attempts: 3, recipientName: '测试收件人', kind: 'due_soon' });
+    expect(view.items[0]).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      recipientName: '测试收件人',
+      kind: 'due_soon',
+    });
     expect(view.items[0]?.lastError).toContain('HTTP 500');
     expect(view.settings.configured).toBe(true);
     expect(hook.deliveries).toHaveLength(0);
@@ -163,7 +194,14 @@ forEachEngine('reminders: delivery', (ctx) => {
 
   it('one worker at a time: the lease goes to another instance only once it has expired, or is given back', async () => {
     const clock = { now: T0 };
-    const make = (holder: string) => createReminderWorker({ db: async () => ctx.db, intervalMs: 1_000, clock: () => clock.now, delivery: OPTIONS, holder });
+    const make = (holder: string) =>
+      createReminderWorker({
+        db: async () => ctx.db,
+        intervalMs: 1_000,
+        clock: () => clock.now,
+        delivery: OPTIONS,
+        holder,
+      });
     const a = make('instance-a');
     const b = make('instance-b');
     expect(await a.tick()).toBe('ran');

@@ -53,12 +53,31 @@ forEachEngine('reminders: settings and planning', (ctx) => {
       version: 'initial',
     };
     const error = await expectError(updateReminderSettings(w.admin, bad, { db: ctx.db }), 'invalid_input');
-    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['beforeDays', 'email.from', 'email.host', 'email.port', 'email.secure', 'webhook.url']);
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual([
+      'beforeDays',
+      'email.from',
+      'email.host',
+      'email.port',
+      'email.secure',
+      'webhook.url',
+    ]);
     expect(error.fieldErrors?.['email.port']).toEqual(['「SMTP 端口」应为 1–65535 的整数']);
-    const order = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), reviewerAfterDays: 6, adminAfterDays: 2 }, { db: ctx.db }), 'invalid_input', 'adminAfterDays');
+    const order = await expectError(
+      updateReminderSettings(
+        w.admin,
+        { ...settingsInput(1, null, 'initial'), reviewerAfterDays: 6, adminAfterDays: 2 },
+        { db: ctx.db },
+      ),
+      'invalid_input',
+      'adminAfterDays',
+    );
     expect(order.message).toContain('不能早于');
     const { password: _none, ...noPassword } = settingsInput(1, null, 'initial').email;
-    const missing = await expectError(updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), email: noPassword }, { db: ctx.db }), 'invalid_input', 'email.password');
+    const missing = await expectError(
+      updateReminderSettings(w.admin, { ...settingsInput(1, null, 'initial'), email: noPassword }, { db: ctx.db }),
+      'invalid_input',
+      'email.password',
+    );
     expect(missing.message).toBe('填写了「SMTP 用户名」时须填写「SMTP 密码」');
     await expectError(updateReminderSettings(w.offA1, settingsInput(1, null, 'initial'), { db: ctx.db }), 'forbidden');
     await expectError(updateReminderSettings(w.leader, settingsInput(1, null, 'initial'), { db: ctx.db }), 'forbidden');
@@ -78,9 +97,16 @@ forEachEngine('reminders: settings and planning', (ctx) => {
     expect(JSON.stringify(events)).not.toContain(SMTP_PASS);
     expect(JSON.stringify(events)).not.toContain('bot-token-123');
     // A stale form is refused; saving again without a password keeps the stored one.
-    await expectError(updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db }), 'conflict');
+    await expectError(
+      updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db }),
+      'conflict',
+    );
     const { password: _omitted, ...withoutPassword } = settingsInput(smtp.port, null, saved.version).email;
-    const again = await updateReminderSettings(w.admin, { ...settingsInput(smtp.port, '', saved.version), email: withoutPassword, webhook: { url: '' } }, { db: ctx.db });
+    const again = await updateReminderSettings(
+      w.admin,
+      { ...settingsInput(smtp.port, '', saved.version), email: withoutPassword, webhook: { url: '' } },
+      { db: ctx.db },
+    );
     expect(again.email?.hasPassword).toBe(true);
     expect(again.webhook?.url).toBe(saved.webhook?.url);
   });
@@ -132,7 +158,9 @@ forEachEngine('reminders: settings and planning', (ctx) => {
     expect((await runReminderTick(ctx.db, noon('2026-12-06'))).planned).toBe(0);
     await runReminderTick(ctx.db, noon('2026-12-07'));
     expect(mailTo()).toEqual(['poffa1@example.gov.cn', 'poffa2@example.gov.cn', 'preva@example.gov.cn']);
-    expect(smtp.deliveries.find((d) => d.to[0] === 'preva@example.gov.cn')?.idempotencyKey).toBe(`escalation:2026-11:${w.revA.id}:after2:email`);
+    expect(smtp.deliveries.find((d) => d.to[0] === 'preva@example.gov.cn')?.idempotencyKey).toBe(
+      `escalation:2026-11:${w.revA.id}:after2:email`,
+    );
   });
 
   it('overdue by 5 days the admin gets the city list; leaders and officials nothing', async () => {

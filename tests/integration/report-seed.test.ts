@@ -61,7 +61,15 @@ for (const target of testDatabases()) {
 
     it('holds the seven work areas in their fixed order', async () => {
       const rows = await h.db.select().from(workAreas).orderBy(workAreas.id);
-      expect(rows.map((r) => r.slug)).toEqual(['investment', 'innovation', 'construction', 'industry', 'tourism', 'reform', 'livelihood']);
+      expect(rows.map((r) => r.slug)).toEqual([
+        'investment',
+        'innovation',
+        'construction',
+        'industry',
+        'tourism',
+        'reform',
+        'livelihood',
+      ]);
     });
 
     it('holds every indicator of the report', async () => {
@@ -72,7 +80,13 @@ for (const target of testDatabases()) {
 
     it.each(EXPECTED)('%s %i = %s %s (%s)', async (code, year, value, unit, qualifier, words) => {
       const [row] = await h.db
-        .select({ value: actuals.value, unit: indicators.unit, qualifier: actuals.qualifier, valueText: actuals.valueText, status: actuals.status })
+        .select({
+          value: actuals.value,
+          unit: indicators.unit,
+          qualifier: actuals.qualifier,
+          valueText: actuals.valueText,
+          status: actuals.status,
+        })
         .from(actuals)
         .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
         .where(and(eq(indicators.code, code), eq(actuals.year, year), eq(actuals.month, 12)));

@@ -39,7 +39,14 @@ vi.mock('@/lib/session/session', () => ({
   clientAddress: async () => '10.12.0.1',
   requireActor: async () => {
     if (!session.user) throw new AppError('unauthenticated');
-    return { ...session.user, displayName: session.user.username, mustChangePassword: false, departmentName: null, totpEnabled: false, mustEnrollTotp: false };
+    return {
+      ...session.user,
+      displayName: session.user.username,
+      mustChangePassword: false,
+      departmentName: null,
+      totpEnabled: false,
+      mustEnrollTotp: false,
+    };
   },
 }));
 
@@ -73,7 +80,13 @@ forEachEngine('roles and records', (ctx) => {
 
   it('三员分立: the system administrator manages no account; only the auditor reads the audit log, by any path', async () => {
     const { admin, security, auditorA } = actors as Required<typeof actors>;
-    const newUser = { username: 'rr-x', displayName: 'x', role: 'auditor', password: PASSWORD, mustChangePassword: false };
+    const newUser = {
+      username: 'rr-x',
+      displayName: 'x',
+      role: 'auditor',
+      password: PASSWORD,
+      mustChangePassword: false,
+    };
     expect((await rejection(createUser(admin!, newUser, { db: ctx.db }))).status).toBe(403);
     expect((await rejection(listUsers(admin!, { db: ctx.db }))).status).toBe(403);
     expect((await rejection(resetPassword(admin!, auditorA!.id, { db: ctx.db }))).status).toBe(403);
@@ -99,11 +112,24 @@ forEachEngine('roles and records', (ctx) => {
       await acknowledgeAuditorAlerts(auditor, { ids: earlier.map((a) => a.id) }, { db: ctx.db });
     }
 
-    const created = await createUser(security!, { username: 'rr-new-auditor', displayName: '新审计员', role: 'auditor', password: PASSWORD, mustChangePassword: false }, { db: ctx.db });
+    const created = await createUser(
+      security!,
+      {
+        username: 'rr-new-auditor',
+        displayName: '新审计员',
+        role: 'auditor',
+        password: PASSWORD,
+        mustChangePassword: false,
+      },
+      { db: ctx.db },
+    );
     const promoted = await actorFor('rr-promoted', 'leader');
     await updateUser(security!, promoted.id, { role: 'auditor' }, { db: ctx.db });
     await resetPassword(security!, auditorB!.id, { db: ctx.db });
-    await ctx.db.update(users).set({ totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXP' }).where(eq(users.id, auditorB!.id));
+    await ctx.db
+      .update(users)
+      .set({ totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXP' })
+      .where(eq(users.id, auditorB!.id));
     await disableTotp(security!, auditorB!.id, { db: ctx.db });
     // Not about an auditor account: no alert.
     await resetPassword(security!, admin!.id, { db: ctx.db });
@@ -118,18 +144,30 @@ forEachEngine('roles and records', (ctx) => {
     expect(shownToA[0]?.message).toContain('被授予审计员角色');
     // The new auditor sees the alert about its own account at its first sign-in.
     const newAuditor: Actor = { id: created.id, username: created.username, role: 'auditor', departmentId: null };
-    expect((await listPendingAuditorAlerts(newAuditor, { db: ctx.db })).map((a) => a.subjectUsername)).toContain('rr-new-auditor');
+    expect((await listPendingAuditorAlerts(newAuditor, { db: ctx.db })).map((a) => a.subjectUsername)).toContain(
+      'rr-new-auditor',
+    );
 
     expect((await rejection(listPendingAuditorAlerts(security!, { db: ctx.db }))).status).toBe(403);
     expect((await rejection(acknowledgeAuditorAlerts(auditorA!, { ids: [999_999] }, { db: ctx.db }))).status).toBe(400);
 
-    expect(await acknowledgeAuditorAlerts(auditorA!, { ids: shownToA.map((a) => a.id) }, { db: ctx.db })).toEqual({ acknowledged: 4 });
+    expect(await acknowledgeAuditorAlerts(auditorA!, { ids: shownToA.map((a) => a.id) }, { db: ctx.db })).toEqual({
+      acknowledged: 4,
+    });
     expect(await listPendingAuditorAlerts(auditorA!, { db: ctx.db })).toEqual([]);
     expect(await listPendingAuditorAlerts(auditorB!, { db: ctx.db })).toHaveLength(4);
-    const [ack] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'audit.alert_acknowledge')).orderBy(desc(auditEvents.id)).limit(1);
+    const [ack] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'audit.alert_acknowledge'))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
     expect(ack).toMatchObject({ actorId: auditorA!.id, after: { alertIds: shownToA.map((a) => a.id) } });
     // The changes themselves stay audit events as before.
-    const resets = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.reset_password'), eq(auditEvents.entityId, String(auditorB!.id))));
+    const resets = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.reset_password'), eq(auditEvents.entityId, String(auditorB!.id))));
     expect(resets).toHaveLength(1);
   });
 
@@ -137,8 +175,16 @@ forEachEngine('roles and records', (ctx) => {
     const { official, official2, reviewer, security } = actors as Required<typeof actors>;
     const base = { indicatorCode: 'INV-INVESTMENT', version: null as number | null };
     // March: official2 drafts it, official submits it.
-    const draft = await saveActual(official2!, { ...base, period: '2026-03', value: '300', action: 'draft' }, { db: ctx.db, now: NOW });
-    const submitted = await saveActual(official!, { ...base, period: '2026-03', version: draft.actual.version, value: '310', action: 'submit' }, { db: ctx.db, now: NOW });
+    const draft = await saveActual(
+      official2!,
+      { ...base, period: '2026-03', value: '300', action: 'draft' },
+      { db: ctx.db, now: NOW },
+    );
+    const submitted = await saveActual(
+      official!,
+      { ...base, period: '2026-03', version: draft.actual.version, value: '310', action: 'submit' },
+      { db: ctx.db, now: NOW },
+    );
 
     await updateUser(security!, official!.id, { role: 'reviewer' }, { db: ctx.db });
     await updateUser(security!, official2!.id, { role: 'reviewer' }, { db: ctx.db });
@@ -147,19 +193,37 @@ forEachEngine('roles and records', (ctx) => {
 
     const rowBefore = await ctx.db.select().from(actuals).where(eq(actuals.id, submitted.actual.id));
     const eventsBefore = await eventCount();
-    const own = await rejection(approveActual(asReviewer, submitted.actual.id, { version: submitted.actual.version }, { db: ctx.db, now: NOW }));
+    const own = await rejection(
+      approveActual(asReviewer, submitted.actual.id, { version: submitted.actual.version }, { db: ctx.db, now: NOW }),
+    );
     expect(own.status).toBe(403);
     expect(own.message).toContain('不能审核自己');
-    const edited = await rejection(approveActual(asReviewer2, submitted.actual.id, { version: submitted.actual.version }, { db: ctx.db, now: NOW }));
+    const edited = await rejection(
+      approveActual(asReviewer2, submitted.actual.id, { version: submitted.actual.version }, { db: ctx.db, now: NOW }),
+    );
     expect(edited.status).toBe(403);
     expect(await ctx.db.select().from(actuals).where(eq(actuals.id, submitted.actual.id))).toEqual(rowBefore);
     expect(await eventCount()).toBe(eventsBefore);
 
     // Returned, then resubmitted by someone else: an edit before the return no longer counts.
-    const returned = await returnActual(reviewer!, submitted.actual.id, { version: submitted.actual.version, reason: '请核实' }, { db: ctx.db, now: NOW });
+    const returned = await returnActual(
+      reviewer!,
+      submitted.actual.id,
+      { version: submitted.actual.version, reason: '请核实' },
+      { db: ctx.db, now: NOW },
+    );
     const officialC = await actorFor('rr-official3', 'official', 'fgw');
-    const again = await saveActual(officialC, { ...base, period: '2026-03', version: returned.version, value: '320', action: 'submit' }, { db: ctx.db, now: NOW });
-    const approved = await approveActual(asReviewer2, again.actual.id, { version: again.actual.version }, { db: ctx.db, now: NOW });
+    const again = await saveActual(
+      officialC,
+      { ...base, period: '2026-03', version: returned.version, value: '320', action: 'submit' },
+      { db: ctx.db, now: NOW },
+    );
+    const approved = await approveActual(
+      asReviewer2,
+      again.actual.id,
+      { version: again.actual.version },
+      { db: ctx.db, now: NOW },
+    );
     expect(approved.status).toBe('approved');
   });
 
@@ -176,7 +240,10 @@ forEachEngine('roles and records', (ctx) => {
     expect(await attempt(PASSWORD)).toBe('invalid');
     expect(await attempt('Wrong#pass0')).toBe('invalid');
     // The lockout is on the record and the security administrator sees it and lifts it.
-    const locked = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.locked'), eq(auditEvents.entityId, String(user.id))));
+    const locked = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.locked'), eq(auditEvents.entityId, String(user.id))));
     expect(locked).toHaveLength(1);
     expect((await listUsers(actors.security!, { db: ctx.db })).find((u) => u.id === user.id)?.isLocked).toBe(true);
     await unlockUser(actors.security!, user.id, { db: ctx.db });
@@ -189,21 +256,56 @@ forEachEngine('roles and records', (ctx) => {
     const events = await eventCount();
     const at = new Date('2026-04-10T05:00:30Z');
     for (let i = 0; i < 25; i += 1) {
-      await authenticate({ username: `nobody${i}`, password: 'Wrong#pass0', clientAddress: '10.30.0.1', now: at }).catch(() => undefined);
-      await authenticate({ username: target.username, password: 'Wrong#pass0', clientAddress: '10.30.0.2', now: at }).catch(() => undefined);
+      await authenticate({
+        username: `nobody${i}`,
+        password: 'Wrong#pass0',
+        clientAddress: '10.30.0.1',
+        now: at,
+      }).catch(() => undefined);
+      await authenticate({
+        username: target.username,
+        password: 'Wrong#pass0',
+        clientAddress: '10.30.0.2',
+        now: at,
+      }).catch(() => undefined);
     }
     expect(await readDataVersion(ctx.db)).toBe(version);
-    const added = await ctx.db.select({ action: auditEvents.action, after: auditEvents.after }).from(auditEvents).orderBy(asc(auditEvents.id)).offset(events);
+    const added = await ctx.db
+      .select({ action: auditEvents.action, after: auditEvents.after })
+      .from(auditEvents)
+      .orderBy(asc(auditEvents.id))
+      .offset(events);
     // Per address: the first wrong password, the first throttled; plus the lockout and the first locked attempt.
     expect(added.map((e) => e.action).sort()).toEqual(
-      ['auth.locked', 'refusal.sign_in', 'refusal.sign_in', 'refusal.sign_in_locked', 'refusal.sign_in_throttled', 'refusal.sign_in_throttled'].sort(),
+      [
+        'auth.locked',
+        'refusal.sign_in',
+        'refusal.sign_in',
+        'refusal.sign_in_locked',
+        'refusal.sign_in_throttled',
+        'refusal.sign_in_throttled',
+      ].sort(),
     );
     // The next minute's first refusal carries the count of the one before.
-    await authenticate({ username: 'nobody', password: 'Wrong#pass0', clientAddress: '10.30.0.1', now: new Date(at.getTime() + 60_000) }).catch(() => undefined);
-    const [next] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'refusal.sign_in_throttled')).orderBy(asc(auditEvents.id)).offset(2);
+    await authenticate({
+      username: 'nobody',
+      password: 'Wrong#pass0',
+      clientAddress: '10.30.0.1',
+      now: new Date(at.getTime() + 60_000),
+    }).catch(() => undefined);
+    const [next] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'refusal.sign_in_throttled'))
+      .orderBy(asc(auditEvents.id))
+      .offset(2);
     expect(next?.after).toMatchObject({ previousWindow: { start: '2026-04-10T05:00:00.000Z', count: 5 } });
 
-    await saveActual(await actorFor('rr-official4', 'official', 'fgw'), { indicatorCode: 'INV-INVESTMENT', period: '2026-02', version: null, value: '200', action: 'submit' }, { db: ctx.db, now: NOW });
+    await saveActual(
+      await actorFor('rr-official4', 'official', 'fgw'),
+      { indicatorCode: 'INV-INVESTMENT', period: '2026-02', version: null, value: '200', action: 'submit' },
+      { db: ctx.db, now: NOW },
+    );
     expect(await readDataVersion(ctx.db)).toBeGreaterThan(version);
   });
 
@@ -212,8 +314,16 @@ forEachEngine('roles and records', (ctx) => {
       if (actor.role !== 'security') throw new AppError('forbidden');
       return { ok: true };
     });
-    const call = (method: string) => route(new NextRequest('http://localhost/api/admin/users', { method, headers: { origin: 'http://localhost', host: 'localhost' } }), { params: Promise.resolve({}) });
-    const since = (await ctx.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id))).at(-1)?.id ?? 0;
+    const call = (method: string) =>
+      route(
+        new NextRequest('http://localhost/api/admin/users', {
+          method,
+          headers: { origin: 'http://localhost', host: 'localhost' },
+        }),
+        { params: Promise.resolve({}) },
+      );
+    const since =
+      (await ctx.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id))).at(-1)?.id ?? 0;
 
     session.user = null;
     for (let i = 0; i < 10; i += 1) expect((await call('POST')).status).toBe(401);
@@ -230,10 +340,16 @@ forEachEngine('roles and records', (ctx) => {
       ['refusal.unauthenticated', '10.12.0.1', '(匿名)'],
       ['refusal.forbidden', '10.12.0.2', 'rr-admin'],
     ]);
-    expect(recorded[1]).toMatchObject({ entityType: 'request', entityId: 'DELETE /api/admin/users', after: { method: 'DELETE', path: '/api/admin/users' } });
+    expect(recorded[1]).toMatchObject({
+      entityType: 'request',
+      entityId: 'DELETE /api/admin/users',
+      after: { method: 'DELETE', path: '/api/admin/users' },
+    });
     // And the refusals are filterable on /audit.
     const filtered = await listAuditEvents(actors.auditorA!, { action: 'refusal.*' }, { db: ctx.db });
-    expect(filtered.events.map((e) => e.action)).toEqual(expect.arrayContaining(['refusal.unauthenticated', 'refusal.forbidden']));
+    expect(filtered.events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['refusal.unauthenticated', 'refusal.forbidden']),
+    );
     session.user = null;
   });
 
@@ -244,14 +360,27 @@ forEachEngine('roles and records', (ctx) => {
     expect(results.filter((r) => r.recorded)).toHaveLength(1);
     expect((await recordRefusal(ctx.db, { ...input, reason: 'forbidden' }, at)).recorded).toBe(true);
     expect((await recordRefusal(ctx.db, input, new Date(at.getTime() + 61_000))).recorded).toBe(true);
-    const [last] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'refusal.origin')).orderBy(asc(auditEvents.id)).offset(1);
+    const [last] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'refusal.origin'))
+      .orderBy(asc(auditEvents.id))
+      .offset(1);
     expect(last?.after).toMatchObject({ previousWindow: { start: '2026-05-01T00:00:00.000Z', count: 4 } });
   });
 
   it('an auditor may export the audit log over any range, the whole 十四五 included', async () => {
-    const check = await checkAuditLogExport(actors.auditorA!, { from: '2021-01-01', to: '2025-12-31', format: 'csv' }, { db: ctx.db });
+    const check = await checkAuditLogExport(
+      actors.auditorA!,
+      { from: '2021-01-01', to: '2025-12-31', format: 'csv' },
+      { db: ctx.db },
+    );
     expect(check.rowCount).toBeGreaterThanOrEqual(0);
-    const all = await checkAuditLogExport(actors.auditorA!, { from: '2000-01-01', to: '2100-12-31', format: 'xlsx' }, { db: ctx.db });
+    const all = await checkAuditLogExport(
+      actors.auditorA!,
+      { from: '2000-01-01', to: '2100-12-31', format: 'xlsx' },
+      { db: ctx.db },
+    );
     expect(all.rowCount).toBe(await eventCount());
   });
 });

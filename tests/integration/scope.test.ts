@@ -28,7 +28,10 @@ const PERIOD = { year: 2026, month: 3 };
 const CODE = 'INV-INVESTMENT'; // fgw's
 const DRAFT_VALUE = '4321.5';
 forEachEngine('draft visibility, one rule for every read', (ctx) => {
-  let actors: Record<'official' | 'reviewer' | 'otherOfficial' | 'otherReviewer' | 'leader' | 'auditor' | 'admin', Actor>;
+  let actors: Record<
+    'official' | 'reviewer' | 'otherOfficial' | 'otherReviewer' | 'leader' | 'auditor' | 'admin',
+    Actor
+  >;
   let indicatorId: number;
   let overviewBefore: unknown;
   let areaBefore: unknown;
@@ -56,12 +59,17 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
     // The dashboards before the draft, as the owning department reads them (its computation is cached).
     overviewBefore = await overviewOf(actors.official);
     areaBefore = await areaRowOf(actors.official);
-    await saveActual(actors.official, { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: null, action: 'draft' }, { db: ctx.db, now: NOW });
+    await saveActual(
+      actors.official,
+      { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: null, action: 'draft' },
+      { db: ctx.db, now: NOW },
+    );
   });
 
   it("the indicator page shows the draft to its own department's official and reviewer only, whoever reads first", async () => {
     const read = (actor: Actor) => getIndicatorDetail(actor, CODE, PERIOD, options());
-    const drafts = (detail: Awaited<ReturnType<typeof read>>) => detail.figures.filter((f) => f.workflow === 'draft').length;
+    const drafts = (detail: Awaited<ReturnType<typeof read>>) =>
+      detail.figures.filter((f) => f.workflow === 'draft').length;
     // The owner first: its computation (with the draft) is cached, and must not be served to anyone else.
     expect(drafts(await read(actors.official))).toBe(1);
     for (const role of ['otherOfficial', 'otherReviewer', 'leader', 'auditor', 'admin'] as const) {
@@ -91,7 +99,8 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
   });
 
   it("the period's figures and a figure's history show the draft to its own department only", async () => {
-    const period = (actor: Actor) => listPeriodActuals(ctx.db, { actor, indicatorIds: [indicatorId], year: 2026, month: 3 });
+    const period = (actor: Actor) =>
+      listPeriodActuals(ctx.db, { actor, indicatorIds: [indicatorId], year: 2026, month: 3 });
     expect(await period(actors.official)).toHaveLength(1);
     expect(await period(actors.reviewer)).toHaveLength(1);
     expect(await period(actors.otherOfficial)).toEqual([]);
@@ -103,18 +112,26 @@ forEachEngine('draft visibility, one rule for every read', (ctx) => {
   });
 
   it('once submitted, the figure shows everywhere (the checks above can see a figure)', async () => {
-    const [saved] = await listPeriodActuals(ctx.db, { actor: actors.official, indicatorIds: [indicatorId], year: 2026, month: 3 });
+    const [saved] = await listPeriodActuals(ctx.db, {
+      actor: actors.official,
+      indicatorIds: [indicatorId],
+      year: 2026,
+      month: 3,
+    });
     await saveActual(
       actors.official,
-      { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: saved?.version ?? null, action: 'submit' }, { db: ctx.db, now: NOW },
+      { indicatorCode: CODE, period: '2026-03', value: DRAFT_VALUE, version: saved?.version ?? null, action: 'submit' },
+      { db: ctx.db, now: NOW },
     );
     expect(await areaRowOf(actors.leader)).not.toEqual(areaBefore);
     const detail = await getIndicatorDetail(actors.otherOfficial, CODE, PERIOD, options());
     expect(detail.figures.filter((f) => f.workflow === 'submitted')).toHaveLength(1);
-    expect(await listPeriodActuals(ctx.db, { actor: actors.leader, indicatorIds: [indicatorId], year: 2026, month: 3 })).toHaveLength(1);
+    expect(
+      await listPeriodActuals(ctx.db, { actor: actors.leader, indicatorIds: [indicatorId], year: 2026, month: 3 }),
+    ).toHaveLength(1);
   });
 
-  it("the read model serves a value only to readers of the scope it was computed in", async () => {
+  it('the read model serves a value only to readers of the scope it was computed in', async () => {
     const model = await openReadModel(ctx.db, NOW);
     const own = scopeKey(actors.official, actors.official.departmentId ?? -1);
     expect(own).toBe(`drafts-of-${actors.official.departmentId}`);

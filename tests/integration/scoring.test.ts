@@ -58,9 +58,21 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
 
   describe('bad schemes are refused with the problem named, and nothing is stored', () => {
     const cases: [string, Record<string, unknown>, string][] = [
-      ['weights not adding to 100', { ...GOOD, items: [{ ...GOOD.items[0], weight: '50' }, GOOD.items[1], GOOD.items[2]] }, '各指标「权重」合计应为 100，现为 90'],
-      ['a rule that does not fit the kind', { ...GOOD, items: [{ ...GOOD.items[0], rule: 'milestone' }, GOOD.items[1], GOOD.items[2]] }, '不适用「任务完成」规则'],
-      ['a ceiling below zero', { ...GOOD, items: [{ ...GOOD.items[0], ceiling: '-10' }, GOOD.items[1], GOOD.items[2]] }, '「计分上限」不能小于 0'],
+      [
+        'weights not adding to 100',
+        { ...GOOD, items: [{ ...GOOD.items[0], weight: '50' }, GOOD.items[1], GOOD.items[2]] },
+        '各指标「权重」合计应为 100，现为 90',
+      ],
+      [
+        'a rule that does not fit the kind',
+        { ...GOOD, items: [{ ...GOOD.items[0], rule: 'milestone' }, GOOD.items[1], GOOD.items[2]] },
+        '不适用「任务完成」规则',
+      ],
+      [
+        'a ceiling below zero',
+        { ...GOOD, items: [{ ...GOOD.items[0], ceiling: '-10' }, GOOD.items[1], GOOD.items[2]] },
+        '「计分上限」不能小于 0',
+      ],
       ['a bonus cap below zero', { ...GOOD, bonusCap: '-1' }, '「加分上限」不能小于 0（现为 -1）'],
     ];
     it.each(cases)('%s', async (_name, input, message) => {
@@ -80,7 +92,12 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
   it('publishes a new version from approved figures only; a later change leaves the published snapshot as it was', async () => {
     const saved = await saveScheme(admin, GOOD, { db: ctx.db, now: NOW });
     expect(saved).toMatchObject({ version: 2, status: 'draft', newVersion: true });
-    const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'scoring.scheme_save')).orderBy(desc(auditEvents.id)).limit(1);
+    const [event] = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'scoring.scheme_save'))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
     expect(event?.reason).toContain('第 1 版已发布，修改生成第 2 版');
 
     await publishScheme(admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW });
@@ -89,7 +106,10 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
     const fgw = published.rows.find((r) => r.subjectCode === 'fgw');
     const investment = fgw?.inputs.items.find((i) => i.indicatorCode === 'INV-INVESTMENT');
     // The latest approved figure, never a submitted one.
-    const [ind] = await ctx.db.select({ id: indicators.id }).from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
+    const [ind] = await ctx.db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(eq(indicators.code, 'INV-INVESTMENT'));
     const [approved] = await ctx.db
       .select({ month: actuals.month, value: actuals.value })
       .from(actuals)
@@ -102,17 +122,34 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
     expect(published.rows.find((r) => r.subjectCode === 'swj')?.bonus).toBe('2.00');
 
     // Changing the scheme after publishing makes version 3; version 2's scores stay exactly as published.
-    const v2Rows = await ctx.db.select().from(scoreSnapshots).where(eq(scoreSnapshots.schemeVersion, 2)).orderBy(asc(scoreSnapshots.id));
-    const changed = { ...GOOD, items: [{ ...GOOD.items[0], weight: '50' }, { ...GOOD.items[1], weight: '40' }, GOOD.items[2]] };
+    const v2Rows = await ctx.db
+      .select()
+      .from(scoreSnapshots)
+      .where(eq(scoreSnapshots.schemeVersion, 2))
+      .orderBy(asc(scoreSnapshots.id));
+    const changed = {
+      ...GOOD,
+      items: [{ ...GOOD.items[0], weight: '50' }, { ...GOOD.items[1], weight: '40' }, GOOD.items[2]],
+    };
     expect(await saveScheme(admin, changed, { db: ctx.db, now: NOW })).toMatchObject({ version: 3, status: 'draft' });
     await publishScheme(admin, { year: 2026, version: 3 }, { db: ctx.db, now: NOW });
-    expect(await ctx.db.select().from(scoreSnapshots).where(eq(scoreSnapshots.schemeVersion, 2)).orderBy(asc(scoreSnapshots.id))).toEqual(v2Rows);
-    expect((await getScores(leader, { year: 2026, version: 2 }, { db: ctx.db })).rows.map((r) => r.total)).toEqual(published.rows.map((r) => r.total));
+    expect(
+      await ctx.db
+        .select()
+        .from(scoreSnapshots)
+        .where(eq(scoreSnapshots.schemeVersion, 2))
+        .orderBy(asc(scoreSnapshots.id)),
+    ).toEqual(v2Rows);
+    expect((await getScores(leader, { year: 2026, version: 2 }, { db: ctx.db })).rows.map((r) => r.total)).toEqual(
+      published.rows.map((r) => r.total),
+    );
     expect((await getScores(leader, { year: 2026 }, { db: ctx.db })).scheme?.version).toBe(3);
 
     // A published version is not computed again, and the database refuses to change a snapshot.
     await expectError(publishScheme(admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW }), 'conflict');
-    await expect(ctx.db.execute(sql`update score_snapshots set total = 100 where scheme_version = 2`)).rejects.toThrow();
+    await expect(
+      ctx.db.execute(sql`update score_snapshots set total = 100 where scheme_version = 2`),
+    ).rejects.toThrow();
   });
 });
 

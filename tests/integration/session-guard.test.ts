@@ -55,10 +55,20 @@ forEachEngine('session guard', (ctx) => {
     n += 1;
     const { id } = await createUser(
       SYSTEM_ACTOR,
-      { username: `guard${n}`, displayName: `守卫${n}`, role: 'leader', password: 'Kx9#mPq2Lw', mustChangePassword: false },
+      {
+        username: `guard${n}`,
+        displayName: `守卫${n}`,
+        role: 'leader',
+        password: 'Kx9#mPq2Lw',
+        mustChangePassword: false,
+      },
       { db: ctx.db },
     );
-    const [row] = await ctx.db.update(users).set({ ...change, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+    const [row] = await ctx.db
+      .update(users)
+      .set({ ...change, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
     current.session = { uid: id, sv: row?.sessionVersion, at: Math.floor(Date.now() / 1000) };
     return id;
   }

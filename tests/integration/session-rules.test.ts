@@ -106,7 +106,11 @@ forEachEngine('session revocation', (ctx) => {
   it('changing one’s own password ends the other sessions; the one that changed it continues with the returned version', async () => {
     const { id, actor } = await addUser();
     const other = await signIn(ctx.db, id);
-    const { sessionVersion } = await changeOwnPassword(actor, { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' }, { db: ctx.db });
+    const { sessionVersion } = await changeOwnPassword(
+      actor,
+      { currentPassword: PASSWORD, newPassword: 'Nw7!rTz5Qp' },
+      { db: ctx.db },
+    );
     expect(await stillValid(ctx.db, id, other)).toBe(false);
     expect(await stillValid(ctx.db, id, { ...other, sessionVersion })).toBe(true);
   });

@@ -52,7 +52,12 @@ forEachEngine('sign-in lockout', (ctx) => {
     const rows = await ctx.db
       .select({ action: auditEvents.action, after: auditEvents.after })
       .from(auditEvents)
-      .where(or(and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, String(userId))), eq(auditEvents.actorId, userId)))
+      .where(
+        or(
+          and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, String(userId))),
+          eq(auditEvents.actorId, userId),
+        ),
+      )
       .orderBy(asc(auditEvents.id));
     return rows.filter((row) => row.action.startsWith('auth.') || row.action.startsWith('refusal.'));
   }
@@ -73,7 +78,10 @@ forEachEngine('sign-in lockout', (ctx) => {
     // One refusal event for the minute's failures from this address (the clock may cross a minute: two), then the lock.
     expect(afterFive.at(-1)).toMatchObject({ action: 'auth.locked', after: { lockedForMinutes: 30 } });
     expect(afterFive.filter((e) => e.action === 'refusal.sign_in').length).toBeLessThanOrEqual(2);
-    expect(afterFive[0]).toMatchObject({ action: 'refusal.sign_in', after: { reason: 'sign_in', username: user.username } });
+    expect(afterFive[0]).toMatchObject({
+      action: 'refusal.sign_in',
+      after: { reason: 'sign_in', username: user.username },
+    });
 
     expect(await attempt(user.username, PASSWORD, address)).toBe('invalid');
     const afterLocked = await eventsOf(user.id);
@@ -88,9 +96,12 @@ forEachEngine('sign-in lockout', (ctx) => {
     expect(await isLocked(user.id)).toBe(true);
     await unlockUser(SYSTEM_ACTOR, user.id, { db: ctx.db });
     expect(await attempt(user.username, PASSWORD, '10.0.0.2')).toBe('ok');
-    const actions = (await ctx.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(user.id)))).map(
-      (e) => e.action,
-    );
+    const actions = (
+      await ctx.db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, String(user.id)))
+    ).map((e) => e.action);
     expect(actions).toContain('user.unlock');
     expect(actions.at(-1)).toBe('auth.login');
   });

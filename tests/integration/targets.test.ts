@@ -31,10 +31,25 @@ forEachEngine('annual targets and settings', (ctx) => {
     const phases = cumulative([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200]);
     const { target, status } = await upsertTarget(
       admin,
-      { indicatorCode: 'INV-INVESTMENT', year: 2027, value: '1,200', qualifier: 'at_least', phasing: 'monthly', phases, version: null }, { db: ctx.db, now: NOW },
+      {
+        indicatorCode: 'INV-INVESTMENT',
+        year: 2027,
+        value: '1,200',
+        qualifier: 'at_least',
+        phasing: 'monthly',
+        phases,
+        version: null,
+      },
+      { db: ctx.db, now: NOW },
     );
     expect(status).toBe('created');
-    expect(target).toMatchObject({ value: '1200', qualifier: 'at_least', phasing: 'monthly', isRevised: false, version: 1 });
+    expect(target).toMatchObject({
+      value: '1200',
+      qualifier: 'at_least',
+      phasing: 'monthly',
+      isRevised: false,
+      version: 1,
+    });
     expect(target.phases).toHaveLength(12);
     expect(await auditCount(ctx.db, 'target.create')).toBe(before + 1);
   });
@@ -42,28 +57,70 @@ forEachEngine('annual targets and settings', (ctx) => {
   it('changes a target of a year not yet begun without a reason, and it is not marked revised', async () => {
     const { target } = await upsertTarget(
       admin,
-      { indicatorCode: 'INV-INVESTMENT', year: 2027, value: '1300', qualifier: 'at_least', phasing: 'quarterly', phases: [{ month: 3, value: '300' }, { month: 6, value: '650' }, { month: 9, value: '1000' }, { month: 12, value: '1300' }], version: 1 }, { db: ctx.db, now: NOW },
+      {
+        indicatorCode: 'INV-INVESTMENT',
+        year: 2027,
+        value: '1300',
+        qualifier: 'at_least',
+        phasing: 'quarterly',
+        phases: [
+          { month: 3, value: '300' },
+          { month: 6, value: '650' },
+          { month: 9, value: '1000' },
+          { month: 12, value: '1300' },
+        ],
+        version: 1,
+      },
+      { db: ctx.db, now: NOW },
     );
     expect(target).toMatchObject({ value: '1300', phasing: 'quarterly', isRevised: false, version: 2 });
     expect(target.phases.map((p) => p.month)).toEqual([3, 6, 9, 12]);
   });
 
   it('a change after the year began needs a reason and shows as revised', async () => {
-    const created = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null }, { db: ctx.db, now: NOW });
+    const created = await upsertTarget(
+      admin,
+      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null },
+      { db: ctx.db, now: NOW },
+    );
     expect(created.target.isRevised).toBe(false); // a new target is not a revision
     const before = await snapshot(ctx.db);
-    await expectError(upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 }, { db: ctx.db, now: NOW }), 'invalid_input', 'reason');
+    await expectError(
+      upsertTarget(
+        admin,
+        { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 },
+        { db: ctx.db, now: NOW },
+      ),
+      'invalid_input',
+      'reason',
+    );
     expect(await snapshot(ctx.db)).toBe(before);
-    const revised = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1, reason: '市政府常务会议调整' }, { db: ctx.db, now: NOW });
-    expect(revised.target).toMatchObject({ value: '3200', isRevised: true, revisionReason: '市政府常务会议调整', version: 2 });
+    const revised = await upsertTarget(
+      admin,
+      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1, reason: '市政府常务会议调整' },
+      { db: ctx.db, now: NOW },
+    );
+    expect(revised.target).toMatchObject({
+      value: '3200',
+      isRevised: true,
+      revisionReason: '市政府常务会议调整',
+      version: 2,
+    });
     const list = await listTargets(admin, { year: 2026 }, { db: ctx.db, now: NOW });
     expect(list.hasBegun).toBe(true);
-    expect(list.items.find((i) => i.indicator.code === 'INV-PROJECTS')?.target).toMatchObject({ isRevised: true, updatedByName: 'tgt-admin' });
+    expect(list.items.find((i) => i.indicator.code === 'INV-PROJECTS')?.target).toMatchObject({
+      isRevised: true,
+      updatedByName: 'tgt-admin',
+    });
   });
 
   it('saving the same target again writes nothing', async () => {
     const before = await snapshot(ctx.db);
-    const same = await upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 }, { db: ctx.db, now: NOW });
+    const same = await upsertTarget(
+      admin,
+      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 },
+      { db: ctx.db, now: NOW },
+    );
     expect(same.status).toBe('unchanged');
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -71,11 +128,22 @@ forEachEngine('annual targets and settings', (ctx) => {
   it('a stale save gets 409 with the current target and who saved it', async () => {
     const before = await snapshot(ctx.db);
     const error = await expectError(
-      upsertTarget(admin, { indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' }, { db: ctx.db, now: NOW }),
+      upsertTarget(
+        admin,
+        { indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' },
+        { db: ctx.db, now: NOW },
+      ),
       'conflict',
     );
     expect(error.details).toMatchObject({ current: { value: '3200', version: 2 }, savedBy: 'tgt-admin' });
-    await expectError(upsertTarget(admin, { indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 }, { db: ctx.db, now: NOW }), 'conflict');
+    await expectError(
+      upsertTarget(
+        admin,
+        { indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 },
+        { db: ctx.db, now: NOW },
+      ),
+      'conflict',
+    );
     expect(await snapshot(ctx.db)).toBe(before);
   });
 
@@ -93,17 +161,53 @@ forEachEngine('annual targets and settings', (ctx) => {
       ['a wrong period as the year', { year: '2025-13' }, 'invalid_input', 'year'],
       ['a year out of range', { year: 1999 }, 'invalid_input', 'year'],
       ['a monthly phasing that does not add up', { phasing: 'monthly', phases: monthly }, 'invalid_input', 'phases'],
-      ['a cumulative phasing that decreases', { phasing: 'monthly', phases: cumulative([100, 50, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 2000]) }, 'invalid_input', 'phases'],
-      ['a quarterly phasing with month 5', { phasing: 'quarterly', phases: [{ month: 5, value: '1' }, { month: 12, value: '2000' }] }, 'invalid_input', 'phases'],
-      ['a phasing without December', { phasing: 'quarterly', phases: [{ month: 3, value: '500' }] }, 'invalid_input', 'phases'],
-      ['a phase that is not a number', { phasing: 'quarterly', phases: [{ month: 3, value: 'x' }, { month: 12, value: '2000' }] }, 'invalid_input', 'phases.3'],
+      [
+        'a cumulative phasing that decreases',
+        { phasing: 'monthly', phases: cumulative([100, 50, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 2000]) },
+        'invalid_input',
+        'phases',
+      ],
+      [
+        'a quarterly phasing with month 5',
+        {
+          phasing: 'quarterly',
+          phases: [
+            { month: 5, value: '1' },
+            { month: 12, value: '2000' },
+          ],
+        },
+        'invalid_input',
+        'phases',
+      ],
+      [
+        'a phasing without December',
+        { phasing: 'quarterly', phases: [{ month: 3, value: '500' }] },
+        'invalid_input',
+        'phases',
+      ],
+      [
+        'a phase that is not a number',
+        {
+          phasing: 'quarterly',
+          phases: [
+            { month: 3, value: 'x' },
+            { month: 12, value: '2000' },
+          ],
+        },
+        'invalid_input',
+        'phases.3',
+      ],
       ['phases without a phasing', { phases: [{ month: 12, value: '2000' }] }, 'invalid_input', 'phases'],
       ['an unknown indicator', { indicatorCode: 'NO-SUCH' }, 'not_found', 'indicatorCode'],
       ['an unknown field', { isSample: true }, 'invalid_input'],
     ];
     it.each(cases)('%s', async (_name, patch, code, field) => {
       const before = await snapshot(ctx.db);
-      await expectError(upsertTarget(admin, { ...base, ...patch }, { db: ctx.db, now: NOW }), code as 'invalid_input', field);
+      await expectError(
+        upsertTarget(admin, { ...base, ...patch }, { db: ctx.db, now: NOW }),
+        code as 'invalid_input',
+        field,
+      );
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
@@ -116,14 +220,26 @@ forEachEngine('annual targets and settings', (ctx) => {
 
     it('a retired indicator', async () => {
       const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-MFG-KEY-PROJECTS'));
-      await setIndicatorRetired(admin, 'INV-MFG-KEY-PROJECTS', { action: 'retire', version: row!.version }, { db: ctx.db, now: NOW });
+      await setIndicatorRetired(
+        admin,
+        'INV-MFG-KEY-PROJECTS',
+        { action: 'retire', version: row!.version },
+        { db: ctx.db, now: NOW },
+      );
       const before = await snapshot(ctx.db);
-      await expectError(upsertTarget(admin, { ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
+      await expectError(
+        upsertTarget(admin, { ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }, { db: ctx.db, now: NOW }),
+        'invalid_input',
+        'indicatorCode',
+      );
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
     it('a value outside the allowed range', async () => {
-      await ctx.db.update(indicators).set({ minValue: '0', maxValue: '100' }).where(eq(indicators.code, 'INV-NEW-STARTS'));
+      await ctx.db
+        .update(indicators)
+        .set({ minValue: '0', maxValue: '100' })
+        .where(eq(indicators.code, 'INV-NEW-STARTS'));
       const before = await snapshot(ctx.db);
       const error = await expectError(upsertTarget(admin, base, { db: ctx.db, now: NOW }), 'invalid_input', 'value');
       expect(error.message).toContain('允许范围');
@@ -134,13 +250,32 @@ forEachEngine('annual targets and settings', (ctx) => {
   describe('reporting settings', () => {
     it('saves tolerances and the due day with one audit event; a stale save gets 409', async () => {
       const view = await getSettingsView(admin, { year: 2026 }, { db: ctx.db });
-      expect(view).toMatchObject({ dueDay: 5, tolerances: { progressPoints: 10, ratePoints: 0.5 }, version: 'initial', locks: [] });
-      const saved = await updateReportingSettings(admin, { progressPoints: 8, ratePoints: 0.3, dueDay: 10, version: view.version }, { db: ctx.db });
-      expect(await getReportingSettings(ctx.db)).toEqual({ tolerances: { progressPoints: 8, ratePoints: 0.3 }, dueDay: 10 });
+      expect(view).toMatchObject({
+        dueDay: 5,
+        tolerances: { progressPoints: 10, ratePoints: 0.5 },
+        version: 'initial',
+        locks: [],
+      });
+      const saved = await updateReportingSettings(
+        admin,
+        { progressPoints: 8, ratePoints: 0.3, dueDay: 10, version: view.version },
+        { db: ctx.db },
+      );
+      expect(await getReportingSettings(ctx.db)).toEqual({
+        tolerances: { progressPoints: 8, ratePoints: 0.3 },
+        dueDay: 10,
+      });
       expect(await auditCount(ctx.db, 'settings.update')).toBe(1);
 
       const before = await snapshot(ctx.db);
-      const error = await expectError(updateReportingSettings(admin, { progressPoints: 9, ratePoints: 0.3, dueDay: 10, version: view.version }, { db: ctx.db }), 'conflict');
+      const error = await expectError(
+        updateReportingSettings(
+          admin,
+          { progressPoints: 9, ratePoints: 0.3, dueDay: 10, version: view.version },
+          { db: ctx.db },
+        ),
+        'conflict',
+      );
       expect(error.details).toMatchObject({ current: { dueDay: 10 }, savedBy: 'tgt-admin' });
       expect(error.message).toContain('tgt-admin');
       expect(await snapshot(ctx.db)).toBe(before);
@@ -156,8 +291,19 @@ forEachEngine('annual targets and settings', (ctx) => {
     it.each(bad)('refuses %s and changes nothing', async (_name, patch, field) => {
       const { version } = await getSettingsView(admin, { year: 2026 }, { db: ctx.db });
       const before = await snapshot(ctx.db);
-      await expectError(updateReportingSettings(admin, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version, ...patch }, { db: ctx.db }), 'invalid_input', field);
-      await expectError(updateReportingSettings(official, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version }, { db: ctx.db }), 'forbidden');
+      await expectError(
+        updateReportingSettings(
+          admin,
+          { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version, ...patch },
+          { db: ctx.db },
+        ),
+        'invalid_input',
+        field,
+      );
+      await expectError(
+        updateReportingSettings(official, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version }, { db: ctx.db }),
+        'forbidden',
+      );
       expect(await snapshot(ctx.db)).toBe(before);
     });
   });

@@ -35,10 +35,19 @@ async function seeded(n: number): Promise<Counted> {
   await seedWorkAreas(db);
   await seedUnits(db);
   const unitRows = (await db.select().from(units)).filter((u) => countsInRollup(u.kind));
-  const [dept] = await db.insert(departments).values({ code: 'd1', name: '测试单位', shortName: '单位' }).returning({ id: departments.id });
+  const [dept] = await db
+    .insert(departments)
+    .values({ code: 'd1', name: '测试单位', shortName: '单位' })
+    .returning({ id: departments.id });
   const [leader] = await db
     .insert(users)
-    .values({ username: 'q-leader', displayName: '测试领导', role: 'leader', passwordHash: 'x', mustChangePassword: false })
+    .values({
+      username: 'q-leader',
+      displayName: '测试领导',
+      role: 'leader',
+      passwordHash: 'x',
+      mustChangePassword: false,
+    })
     .returning({ id: users.id });
   const ids: number[] = [];
   await insertInBatches(
@@ -54,9 +63,12 @@ async function seeded(n: number): Promise<Counted> {
       rollupRule: 'sum' as const,
       sortOrder: i + 1,
     })),
-    async (batch) => ids.push(...(await db.insert(indicators).values(batch).returning({ id: indicators.id })).map((r) => r.id)),
+    async (batch) =>
+      ids.push(...(await db.insert(indicators).values(batch).returning({ id: indicators.id })).map((r) => r.id)),
   );
-  await insertInBatches(ids, (batch) => db.insert(targets).values(batch.map((indicatorId) => ({ indicatorId, year: 2026, value: '1200' }))));
+  await insertInBatches(ids, (batch) =>
+    db.insert(targets).values(batch.map((indicatorId) => ({ indicatorId, year: 2026, value: '1200' }))),
+  );
   await insertInBatches(
     ids.flatMap((indicatorId) => unitRows.map((u) => ({ indicatorId, year: 2026, unitId: u.id, value: '100' }))),
     (batch) => db.insert(unitTargets).values(batch),
@@ -66,7 +78,14 @@ async function seeded(n: number): Promise<Counted> {
       unitRows.flatMap((u, j) =>
         [1, 2, 3]
           .filter((month) => month < 3 || (i + j) % 5 !== 0)
-          .map((month) => ({ indicatorId, unitId: u.id, year: 2026, month, value: String(month * (20 + ((i + j) % 9))), status: 'approved' as const })),
+          .map((month) => ({
+            indicatorId,
+            unitId: u.id,
+            year: 2026,
+            month,
+            value: String(month * (20 + ((i + j) % 9))),
+            status: 'approved' as const,
+          })),
       ),
     ),
     (batch) => db.insert(actuals).values(batch),
@@ -102,7 +121,11 @@ describe('unit views issue the same, small number of queries at 12 × 100 and at
   const reads: [string, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
     ['units (GET /api/units)', 7, (c, db) => getUnitsOverview(c.actor, PERIOD, { db, now: NOW })],
     ['one unit (GET /api/units/[code])', 6, (c, db) => getUnitView(c.actor, 'luzhou', PERIOD, { db, now: NOW })],
-    ['by-unit table (GET /api/indicators/[code]/units)', 8, (c, db) => getIndicatorUnits(c.actor, 'GEN-0001', PERIOD, { db, now: NOW })],
+    [
+      'by-unit table (GET /api/indicators/[code]/units)',
+      8,
+      (c, db) => getIndicatorUnits(c.actor, 'GEN-0001', PERIOD, { db, now: NOW }),
+    ],
   ];
 
   for (const [name, statements, read] of reads) {

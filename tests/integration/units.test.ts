@@ -24,10 +24,33 @@ const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
 const CODE = 'INV-SIGNED-AMOUNT'; // swj's, cumulative, monthly
 const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
-const DISTRICTS_AND_COUNTIES = ['luzhou', 'shangdang', 'tunliu', 'lucheng', 'xiangyuan', 'pingshun', 'licheng', 'huguan', 'zhangzi', 'wuxiang', 'qinxian', 'qinyuan'];
+const DISTRICTS_AND_COUNTIES = [
+  'luzhou',
+  'shangdang',
+  'tunliu',
+  'lucheng',
+  'xiangyuan',
+  'pingshun',
+  'licheng',
+  'huguan',
+  'zhangzi',
+  'wuxiang',
+  'qinxian',
+  'qinyuan',
+];
 
-async function actorFor(db: Db, username: string, role: Actor['role'], unitCode?: string, departmentCode?: string): Promise<Actor> {
-  const { id } = await createUser(SYSTEM_ACTOR, { username, displayName: username, role, unitCode, departmentCode, password: PASSWORD, mustChangePassword: false }, { db });
+async function actorFor(
+  db: Db,
+  username: string,
+  role: Actor['role'],
+  unitCode?: string,
+  departmentCode?: string,
+): Promise<Actor> {
+  const { id } = await createUser(
+    SYSTEM_ACTOR,
+    { username, displayName: username, role, unitCode, departmentCode, password: PASSWORD, mustChangePassword: false },
+    { db },
+  );
   const [unit] = unitCode ? await db.select().from(units).where(eq(units.code, unitCode)) : [];
   return { id, username, role, departmentId: null, unitId: unit?.id ?? null, clientAddress: '127.0.0.1' };
 }
@@ -36,8 +59,11 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
   let admin: Actor;
   let indicatorId: number;
   const opts = () => ({ db: ctx.db, now: NOW });
-  const unitTargetCount = async () => (await ctx.db.select({ n: count() }).from(unitTargets).where(eq(unitTargets.indicatorId, indicatorId)))[0]?.n;
-  const decomposeEvents = async () => (await ctx.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'unit_target.decompose')))[0]?.n;
+  const unitTargetCount = async () =>
+    (await ctx.db.select({ n: count() }).from(unitTargets).where(eq(unitTargets.indicatorId, indicatorId)))[0]?.n;
+  const decomposeEvents = async () =>
+    (await ctx.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'unit_target.decompose')))[0]
+      ?.n;
 
   beforeAll(async () => {
     await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
@@ -50,8 +76,22 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
 
   it('a new database has 长治, its 4 districts, 8 counties and 长治高新区', async () => {
     const rows = await ctx.db.select().from(units);
-    expect(rows.filter((u) => u.kind === 'district').map((u) => u.name)).toEqual(['潞州区', '上党区', '屯留区', '潞城区']);
-    expect(rows.filter((u) => u.kind === 'county').map((u) => u.name)).toEqual(['襄垣县', '平顺县', '黎城县', '壶关县', '长子县', '武乡县', '沁县', '沁源县']);
+    expect(rows.filter((u) => u.kind === 'district').map((u) => u.name)).toEqual([
+      '潞州区',
+      '上党区',
+      '屯留区',
+      '潞城区',
+    ]);
+    expect(rows.filter((u) => u.kind === 'county').map((u) => u.name)).toEqual([
+      '襄垣县',
+      '平顺县',
+      '黎城县',
+      '壶关县',
+      '长子县',
+      '武乡县',
+      '沁县',
+      '沁源县',
+    ]);
     expect(rows.filter((u) => u.kind === 'zone').map((u) => u.name)).toEqual(['长治高新区']);
   });
 
@@ -63,15 +103,23 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, 'test-zone'));
     expect(events.map((e) => e.action)).toEqual(['unit.create', 'unit.update']);
     const leader = await actorFor(ctx.db, 'u-leader', 'leader');
-    await expect(createUnit(leader, { code: 'nope', name: '不行', kind: 'zone' }, { db: ctx.db })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(createUnit(admin, { code: 'luzhou', name: '潞州区二', kind: 'district' }, { db: ctx.db })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      createUnit(leader, { code: 'nope', name: '不行', kind: 'zone' }, { db: ctx.db }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      createUnit(admin, { code: 'luzhou', name: '潞州区二', kind: 'district' }, { db: ctx.db }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('a rate cannot be summed, and a weighted rate needs a weight: refused with the reason', async () => {
-    await expect(setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'sum' }, { db: ctx.db })).rejects.toMatchObject({
+    await expect(
+      setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'sum' }, { db: ctx.db }),
+    ).rejects.toMatchObject({
       message: '比率类指标不能求和：请选择「市级直接填报」或「按权重指标加权平均」',
     });
-    await expect(setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'weighted' }, { db: ctx.db })).rejects.toMatchObject({
+    await expect(
+      setIndicatorRollup(admin, 'INV-SIGNED-START-RATE', { trackedByUnit: true, rule: 'weighted' }, { db: ctx.db }),
+    ).rejects.toMatchObject({
       message: '比率类指标按权重汇总须指定权重指标；没有权重时请选择「市级直接填报」',
     });
   });
@@ -79,7 +127,11 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
   it('bad decompositions are refused with the problem named, and nothing is stored', async () => {
     await setIndicatorRollup(admin, CODE, { trackedByUnit: true, rule: 'sum' }, { db: ctx.db });
     const eventsBefore = await decomposeEvents();
-    const shares = (values: Record<string, string>) => ({ year: 2026, mode: 'shares', shares: Object.entries(values).map(([unitCode, value]) => ({ unitCode, value })) });
+    const shares = (values: Record<string, string>) => ({
+      year: 2026,
+      mode: 'shares',
+      shares: Object.entries(values).map(([unitCode, value]) => ({ unitCode, value })),
+    });
     const even = Object.fromEntries(DISTRICTS_AND_COUNTIES.map((c) => [c, '100']));
     const cases: [Record<string, string>, string][] = [
       [{ ...even, qinyuan: '99' }, '各县区分解目标合计 1199，与全市目标 1200 不一致（少 1）'],
@@ -87,10 +139,15 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       [{ ...even, atlantis: '5' }, '县区「atlantis」不存在'],
     ];
     for (const [values, message] of cases) {
-      await expect(decomposeTarget(admin, CODE, shares(values), { db: ctx.db })).rejects.toMatchObject({ code: 'invalid_input', message });
+      await expect(decomposeTarget(admin, CODE, shares(values), { db: ctx.db })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message,
+      });
       expect(await unitTargetCount()).toBe(0);
     }
-    await expect(decomposeTarget(admin, CODE, { year: 2026, mode: 'min_each', value: '5' }, { db: ctx.db })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      decomposeTarget(admin, CODE, { year: 2026, mode: 'min_each', value: '5' }, { db: ctx.db }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await unitTargetCount()).toBe(0);
     expect(await decomposeEvents()).toBe(eventsBefore);
 
@@ -115,7 +172,11 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
     });
 
     it("a unit official saves a draft of its own unit's figure; no one else sees it", async () => {
-      const saved = await saveActual(luOfficial, { indicatorCode: CODE, period: '2026-03', value: '123.4', version: null, action: 'draft' }, { db: ctx.db, now: NOW });
+      const saved = await saveActual(
+        luOfficial,
+        { indicatorCode: CODE, period: '2026-03', value: '123.4', version: null, action: 'draft' },
+        { db: ctx.db, now: NOW },
+      );
       draftId = saved.actual.id;
       expect(saved.actual).toMatchObject({ unitId: luOfficial.unitId, status: 'draft' });
       const table = await getIndicatorUnits(sdOfficial, CODE, PERIOD, opts());
@@ -127,26 +188,56 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
     it("another unit's official cannot write it (forbidden, nothing stored); nor a city official the unit's", async () => {
       const before = await ctx.db.select().from(actuals).where(eq(actuals.id, draftId));
       await expect(
-        saveActual(sdOfficial, { indicatorCode: CODE, period: '2026-03', value: '999', unitCode: 'luzhou', version: 1, action: 'submit' }, { db: ctx.db, now: NOW }),
+        saveActual(
+          sdOfficial,
+          { indicatorCode: CODE, period: '2026-03', value: '999', unitCode: 'luzhou', version: 1, action: 'submit' },
+          { db: ctx.db, now: NOW },
+        ),
       ).rejects.toMatchObject({ code: 'forbidden' });
       const cityOfficial = await actorFor(ctx.db, 'u-swj', 'official', undefined, 'swj');
-      cityOfficial.departmentId = (await ctx.db.select().from(indicators).where(eq(indicators.id, indicatorId)))[0]?.departmentId ?? null;
+      cityOfficial.departmentId =
+        (await ctx.db.select().from(indicators).where(eq(indicators.id, indicatorId)))[0]?.departmentId ?? null;
       await expect(
-        saveActual(cityOfficial, { indicatorCode: CODE, period: '2026-03', value: '999', unitCode: 'luzhou', version: 1, action: 'submit' }, { db: ctx.db, now: NOW }),
+        saveActual(
+          cityOfficial,
+          { indicatorCode: CODE, period: '2026-03', value: '999', unitCode: 'luzhou', version: 1, action: 'submit' },
+          { db: ctx.db, now: NOW },
+        ),
       ).rejects.toMatchObject({ code: 'forbidden' });
       expect(await ctx.db.select().from(actuals).where(eq(actuals.id, draftId))).toEqual(before);
       // The city figure of a summed indicator is not entered directly.
       await expect(
-        saveActual(cityOfficial, { indicatorCode: CODE, period: '2026-03', value: '999', version: null, action: 'submit' }, { db: ctx.db, now: NOW }),
-      ).rejects.toMatchObject({ code: 'invalid_input', message: '该指标的全市数据由县区汇总（各县区数据求和），不能直接填报' });
+        saveActual(
+          cityOfficial,
+          { indicatorCode: CODE, period: '2026-03', value: '999', version: null, action: 'submit' },
+          { db: ctx.db, now: NOW },
+        ),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: '该指标的全市数据由县区汇总（各县区数据求和），不能直接填报',
+      });
     });
 
     it('submitted, it is approved by its own unit reviewer only; the audit log records the unit', async () => {
-      const submitted = await saveActual(luOfficial, { indicatorCode: CODE, period: '2026-03', value: '123.4', version: 1, action: 'submit' }, { db: ctx.db, now: NOW });
-      await expect(approveActual(sdReviewer, draftId, { version: submitted.actual.version }, { db: ctx.db, now: NOW })).rejects.toMatchObject({ code: 'forbidden' });
-      const approved = await approveActual(luReviewer, draftId, { version: submitted.actual.version }, { db: ctx.db, now: NOW });
+      const submitted = await saveActual(
+        luOfficial,
+        { indicatorCode: CODE, period: '2026-03', value: '123.4', version: 1, action: 'submit' },
+        { db: ctx.db, now: NOW },
+      );
+      await expect(
+        approveActual(sdReviewer, draftId, { version: submitted.actual.version }, { db: ctx.db, now: NOW }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      const approved = await approveActual(
+        luReviewer,
+        draftId,
+        { version: submitted.actual.version },
+        { db: ctx.db, now: NOW },
+      );
       expect(approved.status).toBe('approved');
-      const [event] = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'actual.approve'), eq(auditEvents.entityId, String(draftId))));
+      const [event] = await ctx.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'actual.approve'), eq(auditEvents.entityId, String(draftId))));
       expect(event?.after).toMatchObject({ unit: 'luzhou', unitName: '潞州区' });
     });
 
@@ -155,30 +246,66 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       for (const code of rest) {
         const official = await actorFor(ctx.db, `u-${code}-o`, 'official', code);
         const reviewer = await actorFor(ctx.db, `u-${code}-r`, 'reviewer', code);
-        const saved = await saveActual(official, { indicatorCode: CODE, period: '2026-03', value: '10', version: null, action: 'submit' }, { db: ctx.db, now: NOW });
+        const saved = await saveActual(
+          official,
+          { indicatorCode: CODE, period: '2026-03', value: '10', version: null, action: 'submit' },
+          { db: ctx.db, now: NOW },
+        );
         await approveActual(reviewer, saved.actual.id, { version: saved.actual.version }, { db: ctx.db, now: NOW });
       }
       const table = await getIndicatorUnits(admin, CODE, PERIOD, opts());
-      expect(table.tracked && table.rollup).toEqual({ state: 'incomplete', missing: ['沁源县'], text: '沁源县尚无本期数据，全市数据暂不汇总' });
-      const city = await ctx.db.select().from(actuals).where(and(eq(actuals.indicatorId, indicatorId), eq(actuals.month, 3), eq(actuals.year, 2026), isNull(actuals.unitId)));
+      expect(table.tracked && table.rollup).toEqual({
+        state: 'incomplete',
+        missing: ['沁源县'],
+        text: '沁源县尚无本期数据，全市数据暂不汇总',
+      });
+      const city = await ctx.db
+        .select()
+        .from(actuals)
+        .where(
+          and(
+            eq(actuals.indicatorId, indicatorId),
+            eq(actuals.month, 3),
+            eq(actuals.year, 2026),
+            isNull(actuals.unitId),
+          ),
+        );
       expect(city).toEqual([]);
     });
 
     it('the last approval completes the roll-up: the city figure is the sum, derived, audited', async () => {
       const official = await actorFor(ctx.db, 'u-qy-o', 'official', 'qinyuan');
       const reviewer = await actorFor(ctx.db, 'u-qy-r', 'reviewer', 'qinyuan');
-      const saved = await saveActual(official, { indicatorCode: CODE, period: '2026-03', value: '6.6', version: null, action: 'submit' }, { db: ctx.db, now: NOW });
+      const saved = await saveActual(
+        official,
+        { indicatorCode: CODE, period: '2026-03', value: '6.6', version: null, action: 'submit' },
+        { db: ctx.db, now: NOW },
+      );
       await approveActual(reviewer, saved.actual.id, { version: saved.actual.version }, { db: ctx.db, now: NOW });
-      const [city] = await ctx.db.select().from(actuals).where(and(eq(actuals.indicatorId, indicatorId), eq(actuals.month, 3), eq(actuals.year, 2026), isNull(actuals.unitId)));
+      const [city] = await ctx.db
+        .select()
+        .from(actuals)
+        .where(
+          and(
+            eq(actuals.indicatorId, indicatorId),
+            eq(actuals.month, 3),
+            eq(actuals.year, 2026),
+            isNull(actuals.unitId),
+          ),
+        );
       // 123.4 + 10 × 10 + 6.6
       expect(city).toMatchObject({ value: '230.000000', status: 'approved', isDerived: true });
       const table = await getIndicatorUnits(admin, CODE, PERIOD, opts());
-      expect(table.tracked && table.rollup).toMatchObject({ state: 'complete', value: '230', text: '12个县区数据之和' });
+      expect(table.tracked && table.rollup).toMatchObject({
+        state: 'complete',
+        value: '230',
+        text: '12个县区数据之和',
+      });
       const rollups = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'actual.rollup'));
       expect(rollups).toHaveLength(1);
     });
 
-    it('the records export carries the unit column: each unit\'s figure against its own target, the city as 全市', async () => {
+    it("the records export carries the unit column: each unit's figure against its own target, the city as 全市", async () => {
       const leader = await actorFor(ctx.db, 'u-export-leader', 'leader');
       const download = await exportRecords(leader, { format: 'csv', year: '2026' }, { db: ctx.db });
       const rows = await readCsv(await readWebStream(download.stream));
@@ -187,7 +314,21 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       const col = (name: string) => header.indexOf(name);
       const ofCode = rows.filter((r) => r[col('指标编码')] === CODE && r[col('月份')] === '3');
       expect(ofCode.map((r) => r[col('县区')]).sort()).toEqual(
-        ['全市', '潞州区', '上党区', '屯留区', '潞城区', '襄垣县', '平顺县', '黎城县', '壶关县', '长子县', '武乡县', '沁县', '沁源县'].sort(),
+        [
+          '全市',
+          '潞州区',
+          '上党区',
+          '屯留区',
+          '潞城区',
+          '襄垣县',
+          '平顺县',
+          '黎城县',
+          '壶关县',
+          '长子县',
+          '武乡县',
+          '沁县',
+          '沁源县',
+        ].sort(),
       );
       const luzhou = ofCode.find((r) => r[col('县区')] === '潞州区');
       expect(Number(luzhou?.[col('实际值')])).toBe(123.4);

@@ -80,7 +80,12 @@ forEachEngine('user services', (ctx) => {
       );
       expect(created.username).toBe('wanghong');
       const row = await userRow(ctx.db, created.id);
-      expect(row).toMatchObject({ displayName: '王红', role: 'official', departmentId: fgwId, mustChangePassword: true });
+      expect(row).toMatchObject({
+        displayName: '王红',
+        role: 'official',
+        departmentId: fgwId,
+        mustChangePassword: true,
+      });
       expect(row.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(row.passwordHash, PASSWORD)).toBe(true);
       expect(await auditCount(ctx.db, 'user.create')).toBe(before + 1);
@@ -88,7 +93,12 @@ forEachEngine('user services', (ctx) => {
         .select()
         .from(auditEvents)
         .where(eq(auditEvents.entityId, String(created.id)));
-      expect(event).toMatchObject({ action: 'user.create', entityType: 'user', actorUsername: 'system', departmentId: fgwId });
+      expect(event).toMatchObject({
+        action: 'user.create',
+        entityType: 'user',
+        actorUsername: 'system',
+        departmentId: fgwId,
+      });
       expect(event?.after).toMatchObject({ username: 'wanghong', role: 'official', departmentId: fgwId });
       expect(JSON.stringify(event?.after)).not.toMatch(/passwordHash|totpSecret|recoveryCodes|argon2/);
     });
@@ -104,7 +114,11 @@ forEachEngine('user services', (ctx) => {
       const events0 = await auditCount(ctx.db);
       for (const username of [existing.username, existing.username.toUpperCase()]) {
         const error = await rejection(
-          createUser(SYSTEM_ACTOR, { username, displayName: '重名', role: 'leader', password: PASSWORD }, { db: ctx.db }),
+          createUser(
+            SYSTEM_ACTOR,
+            { username, displayName: '重名', role: 'leader', password: PASSWORD },
+            { db: ctx.db },
+          ),
         );
         expect(error.code).toBe('conflict');
         expect(error.message).toBe('用户名已存在');
@@ -133,17 +147,29 @@ forEachEngine('user services', (ctx) => {
       expect(Object.keys(missing.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(missing.fieldErrors?.departmentCode?.[0]).toContain('必须指定「所属单位」');
       const extra = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('lead'), role: 'leader', departmentCode: 'fgw' }, { db: ctx.db }),
+        createUser(
+          SYSTEM_ACTOR,
+          { ...base, username: nextName('lead'), role: 'leader', departmentCode: 'fgw' },
+          { db: ctx.db },
+        ),
       );
       expect(Object.keys(extra.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(extra.fieldErrors?.departmentCode?.[0]).toContain('不属于任何单位');
       const unknown = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('off'), role: 'official', departmentCode: 'nope' }, { db: ctx.db }),
+        createUser(
+          SYSTEM_ACTOR,
+          { ...base, username: nextName('off'), role: 'official', departmentCode: 'nope' },
+          { db: ctx.db },
+        ),
       );
       expect(Object.keys(unknown.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(unknown.fieldErrors?.departmentCode).toEqual(['「所属单位」不存在：nope']);
       const closed = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('off'), role: 'official', departmentCode: 'closed' }, { db: ctx.db }),
+        createUser(
+          SYSTEM_ACTOR,
+          { ...base, username: nextName('off'), role: 'official', departmentCode: 'closed' },
+          { db: ctx.db },
+        ),
       );
       expect(Object.keys(closed.fieldErrors ?? {})).toEqual(['departmentCode']);
       expect(closed.fieldErrors?.departmentCode?.[0]).toContain('已停用');
@@ -152,7 +178,9 @@ forEachEngine('user services', (ctx) => {
     it('applies the password rules: length, classes, username, common', async () => {
       const username = nextName('liming');
       const attempt = (password: string) =>
-        rejection(createUser(SYSTEM_ACTOR, { username, displayName: '李明', role: 'leader', password }, { db: ctx.db }));
+        rejection(
+          createUser(SYSTEM_ACTOR, { username, displayName: '李明', role: 'leader', password }, { db: ctx.db }),
+        );
       expect((await attempt('Kx9#mPq2L')).fieldErrors?.password).toEqual(['密码至少需要 10 个字符']);
       expect((await attempt('kxqmpzrlwt')).fieldErrors?.password?.[0]).toContain('至少 3 类');
       expect((await attempt(`${username.toUpperCase()}#2025`)).fieldErrors?.password).toContain('密码不能包含用户名');
@@ -164,7 +192,11 @@ forEachEngine('user services', (ctx) => {
       for (const role of ['admin', 'official', 'reviewer', 'leader', 'auditor'] as const) {
         const actor: Actor = { id: 999, username: 'someone', role, departmentId: role === 'official' ? fgwId : null };
         const error = await rejection(
-          createUser(actor, { username: nextName('forbidden'), displayName: '越权', role: 'admin', password: PASSWORD }, { db: ctx.db }),
+          createUser(
+            actor,
+            { username: nextName('forbidden'), displayName: '越权', role: 'admin', password: PASSWORD },
+            { db: ctx.db },
+          ),
         );
         expect(error.code).toBe('forbidden');
       }
@@ -181,12 +213,16 @@ forEachEngine('user services', (ctx) => {
       expect((await rejection(setUserDisabled(SYSTEM_ACTOR, first.id, true, { db: ctx.db }))).code).toBe('conflict');
 
       const second = await addUser('security');
-      expect((await rejection(updateUser(first.actor, first.id, { role: 'auditor' }, { db: ctx.db }))).code).toBe('forbidden');
+      expect((await rejection(updateUser(first.actor, first.id, { role: 'auditor' }, { db: ctx.db }))).code).toBe(
+        'forbidden',
+      );
       expect((await rejection(setUserDisabled(first.actor, first.id, true, { db: ctx.db }))).code).toBe('forbidden');
 
       // With the second one disabled, the first is the last active one again.
       await setUserDisabled(first.actor, second.id, true, { db: ctx.db });
-      expect((await rejection(updateUser(SYSTEM_ACTOR, first.id, { role: 'leader' }, { db: ctx.db }))).code).toBe('conflict');
+      expect((await rejection(updateUser(SYSTEM_ACTOR, first.id, { role: 'leader' }, { db: ctx.db }))).code).toBe(
+        'conflict',
+      );
       expect((await rejection(setUserDisabled(SYSTEM_ACTOR, first.id, true, { db: ctx.db }))).code).toBe('conflict');
 
       await setUserDisabled(first.actor, second.id, false, { db: ctx.db });
@@ -203,7 +239,11 @@ forEachEngine('user services', (ctx) => {
       const u = await addUser('official');
       const sv0 = (await userRow(ctx.db, u.id)).sessionVersion;
       const renamed = await updateUser(SYSTEM_ACTOR, u.id, { displayName: '新名字' }, { db: ctx.db });
-      expect(renamed).toMatchObject({ displayName: '新名字', departmentCode: 'fgw', departmentName: '市发展和改革委员会' });
+      expect(renamed).toMatchObject({
+        displayName: '新名字',
+        departmentCode: 'fgw',
+        departmentName: '市发展和改革委员会',
+      });
       expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(sv0);
 
       const moved = await updateUser(SYSTEM_ACTOR, u.id, { departmentCode: 'jyj' }, { db: ctx.db });
@@ -220,10 +260,12 @@ forEachEngine('user services', (ctx) => {
       const events0 = await auditCount(ctx.db);
       const error = await rejection(updateUser(SYSTEM_ACTOR, u.id, { role: 'official' }, { db: ctx.db }));
       expect(error.fieldErrors?.departmentCode?.[0]).toContain('必须指定「所属单位」');
-      expect((await rejection(updateUser(SYSTEM_ACTOR, 987_654, { displayName: '无' }, { db: ctx.db }))).code).toBe('not_found');
-      expect((await rejection(updateUser(SYSTEM_ACTOR, 'abc', { displayName: '无' }, { db: ctx.db }))).fieldErrors).toHaveProperty(
-        'id',
+      expect((await rejection(updateUser(SYSTEM_ACTOR, 987_654, { displayName: '无' }, { db: ctx.db }))).code).toBe(
+        'not_found',
       );
+      expect(
+        (await rejection(updateUser(SYSTEM_ACTOR, 'abc', { displayName: '无' }, { db: ctx.db }))).fieldErrors,
+      ).toHaveProperty('id');
       expect(await auditCount(ctx.db)).toBe(events0);
       const ok = await updateUser(SYSTEM_ACTOR, u.id, { role: 'official', departmentCode: 'fgw' }, { db: ctx.db });
       expect(ok).toMatchObject({ role: 'official', departmentId: fgwId });
@@ -234,7 +276,10 @@ forEachEngine('user services', (ctx) => {
     it('reset: a valid one-time password, must change, sessions ended, lockout cleared', async () => {
       const u = await addUser('reviewer', { mustChangePassword: false });
       const lockedUntil = new Date(Date.now() + 30 * 60_000);
-      await ctx.db.update(users).set({ failedAttempts: 3, firstFailedAt: new Date(), lockedUntil }).where(eq(users.id, u.id));
+      await ctx.db
+        .update(users)
+        .set({ failedAttempts: 3, firstFailedAt: new Date(), lockedUntil })
+        .where(eq(users.id, u.id));
       const before = await userRow(ctx.db, u.id);
       const events0 = await auditCount(ctx.db, 'user.reset_password');
 
@@ -243,7 +288,12 @@ forEachEngine('user services', (ctx) => {
       const after = await userRow(ctx.db, u.id);
       expect(await verifyPassword(after.passwordHash, password)).toBe(true);
       expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
-      expect(after).toMatchObject({ mustChangePassword: true, failedAttempts: 0, firstFailedAt: null, lockedUntil: null });
+      expect(after).toMatchObject({
+        mustChangePassword: true,
+        failedAttempts: 0,
+        firstFailedAt: null,
+        lockedUntil: null,
+      });
       expect(after.sessionVersion).toBe(before.sessionVersion + 1);
       expect(await auditCount(ctx.db, 'user.reset_password')).toBe(events0 + 1);
     });
@@ -281,7 +331,9 @@ forEachEngine('user services', (ctx) => {
       expect(error.code).toBe('invalid_input');
       expect(error.fieldErrors?.currentPassword).toEqual(['「当前密码」不正确']);
       expect(error.fieldErrors?.newPassword).toContain('密码至少需要 10 个字符');
-      const same = await rejection(changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: PASSWORD }, { db: ctx.db }));
+      const same = await rejection(
+        changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: PASSWORD }, { db: ctx.db }),
+      );
       expect(same.fieldErrors?.newPassword).toEqual(['「新密码」不能与当前密码相同']);
     });
 
@@ -290,7 +342,11 @@ forEachEngine('user services', (ctx) => {
       const before = await userRow(ctx.db, u.id);
       expect(before.mustChangePassword).toBe(true);
       const events0 = await auditCount(ctx.db, 'user.change_password');
-      const { sessionVersion } = await changeOwnPassword(u.actor, { currentPassword: PASSWORD, newPassword: 'Nw7$tRb4Qe' }, { db: ctx.db });
+      const { sessionVersion } = await changeOwnPassword(
+        u.actor,
+        { currentPassword: PASSWORD, newPassword: 'Nw7$tRb4Qe' },
+        { db: ctx.db },
+      );
       const after = await userRow(ctx.db, u.id);
       expect(after.mustChangePassword).toBe(false);
       expect(after.sessionVersion).toBe(before.sessionVersion + 1);

@@ -33,18 +33,34 @@ async function findIds(env: Record<string, string>): Promise<MatrixIds> {
       .innerJoin(departments, eq(departments.id, indicators.departmentId))
       .where(and(eq(actuals.status, 'submitted'), eq(departments.code, 'fgw')))
       .limit(1);
-    return { userId: user?.id ?? 0, departmentId: dept?.id ?? 0, auditEventId: event?.id ?? 1, submittedActualId: submitted?.id ?? 0, year: currentPeriod(new Date()).year };
+    return {
+      userId: user?.id ?? 0,
+      departmentId: dept?.id ?? 0,
+      auditEventId: event?.id ?? 1,
+      submittedActualId: submitted?.id ?? 0,
+      year: currentPeriod(new Date()).year,
+    };
   });
 }
 
-const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' };
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+};
 
 describe('the access matrix: every API route × every kind of actor', () => {
   let db: PreparedDatabase;
   let app: RunningApp | undefined;
   let ids: MatrixIds;
   beforeAll(async () => {
-    db = await prepareDatabase({ prefix: 'rel_matrix', pgliteDir: '.data-reliability-matrix', testUrl: process.env.TEST_DATABASE_URL, accounts: Object.values(ACCOUNTS), password: PASSWORD });
+    db = await prepareDatabase({
+      prefix: 'rel_matrix',
+      pgliteDir: '.data-reliability-matrix',
+      testUrl: process.env.TEST_DATABASE_URL,
+      accounts: Object.values(ACCOUNTS),
+      password: PASSWORD,
+    });
     ids = await findIds(db.env);
   });
   afterAll(async () => {
@@ -55,19 +71,26 @@ describe('the access matrix: every API route × every kind of actor', () => {
   async function runMatrix(label: string, env: Record<string, string>) {
     app = await startApp({ ...db.env, ...env }, Number(process.env.E2E_PORT ?? 3205));
     const cookies: Partial<Record<MatrixActor, string>> = { anonymous: '' };
-    for (const [actor, account] of Object.entries(ACCOUNTS)) cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
+    for (const [actor, account] of Object.entries(ACCOUNTS))
+      cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
     const wrong: string[] = [];
     for (const row of matrixRows(ids)) {
       for (const actor of ACTORS) {
-        const expected = actor === 'anonymous' ? (row.expect.anonymous ?? 401) : (row.expect[actor] ?? row.expect.default);
+        const expected =
+          actor === 'anonymous' ? (row.expect.anonymous ?? 401) : (row.expect[actor] ?? row.expect.default);
         const res = await fetch(`${app.url}${row.path}`, {
           method: row.method,
           redirect: 'manual',
-          headers: { cookie: cookies[actor] ?? '', ...sameOrigin(app.url), ...(row.body ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            cookie: cookies[actor] ?? '',
+            ...sameOrigin(app.url),
+            ...(row.body ? { 'content-type': 'application/json' } : {}),
+          },
           body: row.body ? '{}' : undefined,
         });
         await res.arrayBuffer();
-        if (res.status !== expected) wrong.push(`${label}: ${row.method} ${row.path} as ${actor}: expected ${expected}, got ${res.status}`);
+        if (res.status !== expected)
+          wrong.push(`${label}: ${row.method} ${row.path} as ${actor}: expected ${expected}, got ${res.status}`);
       }
     }
     // Security headers on a page and on an API answer.
@@ -80,7 +103,8 @@ describe('the access matrix: every API route × every kind of actor', () => {
       if (!csp.includes("frame-ancestors 'none'")) wrong.push(`${label}: ${path} CSP = ${csp}`);
       // The public health check says alive or not, never which database engine (or version) runs behind it.
       const text = await res.text();
-      if (path === '/api/health' && /pglite|postgres|engine/i.test(text)) wrong.push(`${label}: /api/health tells ${text}`);
+      if (path === '/api/health' && /pglite|postgres|engine/i.test(text))
+        wrong.push(`${label}: /api/health tells ${text}`);
     }
     await app.stop();
     app = undefined;
@@ -99,7 +123,8 @@ describe('the access matrix: every API route × every kind of actor', () => {
     // Sign in first (that writes), then snapshot with the app stopped (the embedded database has one user).
     app = await startApp(db.env, 3205);
     const cookies: Partial<Record<MatrixActor, string>> = { anonymous: '' };
-    for (const [actor, account] of Object.entries(ACCOUNTS)) cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
+    for (const [actor, account] of Object.entries(ACCOUNTS))
+      cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
     await app.stop();
     app = undefined;
     const before = await snapshotApartFromRefusals(db.env, isOriginRefusal);
@@ -118,16 +143,27 @@ describe('the access matrix: every API route × every kind of actor', () => {
           const res = await fetch(`${app.url}${row.path}`, {
             method: row.method,
             redirect: 'manual',
-            headers: { cookie: cookies[actor] ?? '', ...attack.headers, 'content-type': row.body ? 'application/json' : 'application/x-www-form-urlencoded' },
+            headers: {
+              cookie: cookies[actor] ?? '',
+              ...attack.headers,
+              'content-type': row.body ? 'application/json' : 'application/x-www-form-urlencoded',
+            },
             body: row.body ? '{}' : 'csrfToken=x&username=mx-admin&password=x',
           });
           const text = await res.text();
-          if (res.status !== 403 || !text.includes('跨站请求防护')) wrong.push(`${row.method} ${row.path} as ${actor} from ${attack.label}: HTTP ${res.status} ${text.slice(0, 120)}`);
+          if (res.status !== 403 || !text.includes('跨站请求防护'))
+            wrong.push(
+              `${row.method} ${row.path} as ${actor} from ${attack.label}: HTTP ${res.status} ${text.slice(0, 120)}`,
+            );
         }
       }
     }
     // The app's own pages still write (the control: the refusals above are about the origin, not the request).
-    const own = await fetch(`${app.url}/api/account/password`, { method: 'POST', headers: { cookie: cookies.admin ?? '', ...sameOrigin(app.url), 'content-type': 'application/json' }, body: '{}' });
+    const own = await fetch(`${app.url}/api/account/password`, {
+      method: 'POST',
+      headers: { cookie: cookies.admin ?? '', ...sameOrigin(app.url), 'content-type': 'application/json' },
+      body: '{}',
+    });
     await own.arrayBuffer();
     if (own.status !== 400) wrong.push(`same-origin control: HTTP ${own.status}`);
     await app.stop();

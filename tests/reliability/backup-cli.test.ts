@@ -18,7 +18,10 @@ function run(script: string, args: string[], env: Record<string, string>) {
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
-async function withDb<T>(env: Record<string, string>, fn: (db: Parameters<typeof snapshotTables>[0]) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  env: Record<string, string>,
+  fn: (db: Parameters<typeof snapshotTables>[0]) => Promise<T>,
+): Promise<T> {
   const handle = await openDatabase({ url: env.DATABASE_URL, dir: env.PGLITE_DIR });
   try {
     return await fn(handle.db);
@@ -40,7 +43,13 @@ for (const { engine, testUrl } of engines) {
     });
 
     it('the restored database verifies and holds the same figures', async () => {
-      const source = await prepareDatabase({ prefix: 'rel_bak_src', pgliteDir: path.join(work, 'source'), testUrl, accounts: [], password: 'x' });
+      const source = await prepareDatabase({
+        prefix: 'rel_bak_src',
+        pgliteDir: path.join(work, 'source'),
+        testUrl,
+        accounts: [],
+        password: 'x',
+      });
       dropped.push(source);
       const file = path.join(work, 'backup.jsonl.gz');
       const backup = run('scripts/db-backup.ts', ['--out', file], source.env);

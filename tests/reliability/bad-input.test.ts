@@ -34,7 +34,10 @@ async function findIds(env: Record<string, string>): Promise<CorpusIds> {
     };
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'rel-official'));
     const [dept] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'fgw'));
-    const [ind] = await db.select({ version: indicators.version }).from(indicators).where(eq(indicators.code, 'INV-PROJECTS'));
+    const [ind] = await db
+      .select({ version: indicators.version })
+      .from(indicators)
+      .where(eq(indicators.code, 'INV-PROJECTS'));
     return {
       submitted: await byStatus('submitted'),
       approved: await byStatus('approved'),
@@ -51,7 +54,13 @@ describe('a corpus of bad input against every write endpoint', () => {
   let app: RunningApp | undefined;
   const cookies: Record<string, string> = {};
   beforeAll(async () => {
-    db = await prepareDatabase({ prefix: 'rel_bad', pgliteDir: '.data-reliability-bad', testUrl: process.env.TEST_DATABASE_URL, accounts: ACCOUNTS, password: PASSWORD });
+    db = await prepareDatabase({
+      prefix: 'rel_bad',
+      pgliteDir: '.data-reliability-bad',
+      testUrl: process.env.TEST_DATABASE_URL,
+      accounts: ACCOUNTS,
+      password: PASSWORD,
+    });
     // Sign in first (that writes: last login, audit), then stop, so the snapshot holds only what the corpus could change.
     app = await startApp(db.env, 3204);
     for (const a of ACCOUNTS) cookies[a.role] = await signIn(app.url, a.username, PASSWORD);
@@ -72,7 +81,11 @@ describe('a corpus of bad input against every write endpoint', () => {
     for (const c of corpus) {
       const res = await fetch(`${app.url}${c.path}`, {
         method: c.method,
-        headers: { cookie: cookies[c.role] ?? '', ...sameOrigin(app.url), ...(c.contentType ? { 'content-type': c.contentType } : {}) },
+        headers: {
+          cookie: cookies[c.role] ?? '',
+          ...sameOrigin(app.url),
+          ...(c.contentType ? { 'content-type': c.contentType } : {}),
+        },
         body: c.body,
         signal: AbortSignal.timeout(15_000),
       });

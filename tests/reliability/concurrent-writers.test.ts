@@ -28,7 +28,13 @@ for (const { engine, testUrl } of engines) {
     let db: PreparedDatabase;
     let app: RunningApp | undefined;
     beforeAll(async () => {
-      db = await prepareDatabase({ prefix: 'rel_conc', pgliteDir: '.data-reliability-conc', testUrl, accounts: writers, password: PASSWORD });
+      db = await prepareDatabase({
+        prefix: 'rel_conc',
+        pgliteDir: '.data-reliability-conc',
+        testUrl,
+        accounts: writers,
+        password: PASSWORD,
+      });
       app = await startApp(db.env, 3201);
     });
     afterAll(async () => {
@@ -55,7 +61,10 @@ for (const { engine, testUrl } of engines) {
       await running.stop();
       app = undefined;
 
-      expect([...statuses.keys()].every((s) => s === 200 || s === 409), JSON.stringify([...statuses])).toBe(true);
+      expect(
+        [...statuses.keys()].every((s) => s === 200 || s === 409),
+        JSON.stringify([...statuses]),
+      ).toBe(true);
       expect(acknowledged.length).toBeGreaterThan(WRITERS);
 
       const handle = await openDatabase({ url: db.env.DATABASE_URL, dir: db.env.PGLITE_DIR });
@@ -70,7 +79,13 @@ for (const { engine, testUrl } of engines) {
             .select({ version: actuals.version, value: actuals.value })
             .from(actuals)
             .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-            .where(and(eq(indicators.code, code), eq(actuals.year, Number(period.slice(0, 4))), eq(actuals.month, Number(period.slice(5)))));
+            .where(
+              and(
+                eq(indicators.code, code),
+                eq(actuals.year, Number(period.slice(0, 4))),
+                eq(actuals.month, Number(period.slice(5))),
+              ),
+            );
           expect(row?.version).toBe(last.version);
           expect(Number(row?.value)).toBe(Number(last.value));
         }

@@ -54,7 +54,9 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
 
       const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
       try {
-        expect(await missingWrites(handle.db, acknowledged), `round ${round + 1}: acknowledged writes lost`).toEqual([]);
+        expect(await missingWrites(handle.db, acknowledged), `round ${round + 1}: acknowledged writes lost`).toEqual(
+          [],
+        );
       } finally {
         await handle.close();
       }

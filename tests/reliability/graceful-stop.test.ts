@@ -30,12 +30,20 @@ function trickledPut(url: string, cookie: string, body: string) {
       port: target.port,
       path: target.pathname,
       method: 'PUT',
-      headers: { cookie, origin: target.origin, 'content-type': 'application/json', 'content-length': bytes.length, 'x-request-id': REQUEST_ID },
+      headers: {
+        cookie,
+        origin: target.origin,
+        'content-type': 'application/json',
+        'content-length': bytes.length,
+        'x-request-id': REQUEST_ID,
+      },
     },
     (res) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, requestId: res.headers['x-request-id']?.toString(), body: text }));
+      res.on('end', () =>
+        resolveAnswer({ status: res.statusCode ?? 0, requestId: res.headers['x-request-id']?.toString(), body: text }),
+      );
     },
   );
   req.on('error', rejectAnswer);
@@ -70,15 +78,24 @@ describe('SIGTERM with a request in flight', () => {
     const current = currentPeriod(new Date());
     const period = formatPeriod(current);
     const value = '4321';
-    const put = trickledPut(`${running.url}/api/actuals`, cookie, JSON.stringify({ indicatorCode: 'INV-PROJECTS', period, value, version: null, action: 'draft' }));
+    const put = trickledPut(
+      `${running.url}/api/actuals`,
+      cookie,
+      JSON.stringify({ indicatorCode: 'INV-PROJECTS', period, value, version: null, action: 'draft' }),
+    );
     await new Promise((r) => setTimeout(r, 300));
 
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => running.proc.once('exit', (code) => resolve({ code, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      running.proc.once('exit', (code) => resolve({ code, at: Date.now() })),
+    );
     const signalled = Date.now();
     if (running.proc.pid) process.kill(running.proc.pid, 'SIGTERM');
     await new Promise((r) => setTimeout(r, 700));
     // No longer accepting: a new connection is refused while the old request is still open.
-    const fresh = await fetch(`${running.url}/api/health`).then((r) => r.status, () => 0);
+    const fresh = await fetch(`${running.url}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     expect(fresh).toBe(0);
     put.finish();
 

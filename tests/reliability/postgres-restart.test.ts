@@ -13,7 +13,13 @@ const testUrl = process.env.TEST_DATABASE_URL;
 const cluster = fs.existsSync('/etc/postgresql') ? (fs.readdirSync('/etc/postgresql')[0] ?? '15') : '15';
 // Asynchronous, so the load keeps running while the cluster stops and starts.
 const pgctl = (action: 'stop' | 'start') =>
-  promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])]);
+  promisify(execFile)('pg_ctlcluster', [
+    '--skip-systemctl-redirect',
+    cluster,
+    'main',
+    action,
+    ...(action === 'stop' ? ['-m', 'fast'] : []),
+  ]);
 const isPgUp = async () => {
   try {
     await promisify(execFile)('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']);
@@ -35,7 +41,13 @@ describe.runIf(Boolean(testUrl))('PostgreSQL restarted in the middle of a write 
   let db: PreparedDatabase;
   let app: RunningApp | undefined;
   beforeAll(async () => {
-    db = await prepareDatabase({ prefix: 'rel_pg', pgliteDir: '.data-unused', testUrl, accounts: lanes, password: PASSWORD });
+    db = await prepareDatabase({
+      prefix: 'rel_pg',
+      pgliteDir: '.data-unused',
+      testUrl,
+      accounts: lanes,
+      password: PASSWORD,
+    });
     app = await startApp(db.env, 3203);
   });
   afterAll(async () => {
@@ -77,7 +89,18 @@ describe.runIf(Boolean(testUrl))('PostgreSQL restarted in the middle of a write 
 
     if (process.env.RELIABILITY_DEBUG) {
       const rel = (t: number) => t - downAt;
-      fs.writeFileSync('/tmp/pg-restart-answers.json', JSON.stringify({ startAt: rel(startAt), upAt: rel(upAt), answers: answers.map((a) => ({ ...a, start: rel(a.start), end: rel(a.end) })) }, null, 1));
+      fs.writeFileSync(
+        '/tmp/pg-restart-answers.json',
+        JSON.stringify(
+          {
+            startAt: rel(startAt),
+            upAt: rel(upAt),
+            answers: answers.map((a) => ({ ...a, start: rel(a.start), end: rel(a.end) })),
+          },
+          null,
+          1,
+        ),
+      );
       fs.writeFileSync('/tmp/pg-restart-app.log', running.output());
     }
     const unexpected = answers.filter((a) => ![200, 409, 503].includes(a.status));

@@ -30,7 +30,12 @@ async function refusals(filePath: string, specifier: string, typeOnly = false): 
 }
 
 const ARROWS: { layer: string; filePath: string; wrong: string[]; allowed: string[] }[] = [
-  { layer: 'app ↛ db', filePath: 'app/(app)/layer-probe/page.tsx', wrong: ['@/db/client', '@/db/queries/figures', '@/db/schema'], allowed: ['@/lib/services/dashboards/dashboard', '@/lib/domain/types'] },
+  {
+    layer: 'app ↛ db',
+    filePath: 'app/(app)/layer-probe/page.tsx',
+    wrong: ['@/db/client', '@/db/queries/figures', '@/db/schema'],
+    allowed: ['@/lib/services/dashboards/dashboard', '@/lib/domain/types'],
+  },
   {
     layer: 'components → domain only',
     filePath: 'components/layer-probe.tsx',
@@ -40,13 +45,30 @@ const ARROWS: { layer: string; filePath: string; wrong: string[]; allowed: strin
   {
     layer: 'lib/domain imports nothing of ours but domain',
     filePath: 'lib/domain/layer-probe.ts',
-    wrong: ['@/lib/services/dashboards/dashboard', '@/db/schema', '@/lib/auth/password', '@/lib/errors', '../errors', 'drizzle-orm', 'next/server', 'react'],
+    wrong: [
+      '@/lib/services/dashboards/dashboard',
+      '@/db/schema',
+      '@/lib/auth/password',
+      '@/lib/errors',
+      '../errors',
+      'drizzle-orm',
+      'next/server',
+      'react',
+    ],
     allowed: ['@/lib/domain/types', './types'],
   },
   {
     layer: 'db ↛ services, auth, session, http, browser, app, components',
     filePath: 'db/queries/layer-probe.ts',
-    wrong: ['@/lib/services/dashboards/read-model', '@/lib/auth/require-permission', '@/lib/session/session', '@/lib/server-http/handler', '@/lib/client-api/queries', '@/app/(app)/layout', '@/components/layout/nav'],
+    wrong: [
+      '@/lib/services/dashboards/read-model',
+      '@/lib/auth/require-permission',
+      '@/lib/session/session',
+      '@/lib/server-http/handler',
+      '@/lib/client-api/queries',
+      '@/app/(app)/layout',
+      '@/components/layout/nav',
+    ],
     allowed: ['@/lib/domain/types', '@/lib/domain/permissions'],
   },
   {
@@ -58,7 +80,14 @@ const ARROWS: { layer: string; filePath: string; wrong: string[]; allowed: strin
   {
     layer: 'lib/auth ↛ services, session, db',
     filePath: 'lib/auth/layer-probe.ts',
-    wrong: ['@/lib/services/account/sign-in', '@/lib/session/options', '@/db/client', '@/app/(app)/layout', '@/components/layout/nav', '@/lib/client-api/client'],
+    wrong: [
+      '@/lib/services/account/sign-in',
+      '@/lib/session/options',
+      '@/db/client',
+      '@/app/(app)/layout',
+      '@/components/layout/nav',
+      '@/lib/client-api/client',
+    ],
     allowed: ['@/lib/domain/permissions', '@/lib/errors'],
   },
   {
@@ -70,17 +99,33 @@ const ARROWS: { layer: string; filePath: string; wrong: string[]; allowed: strin
   {
     layer: 'lib/client-api (browser) ↛ server modules except types',
     filePath: 'lib/client-api/layer-probe.ts',
-    wrong: ['@/lib/services/dashboards/dashboard', '@/db/client', '@/lib/session/session', '@/lib/server-http/handler', '@/lib/auth/password'],
+    wrong: [
+      '@/lib/services/dashboards/dashboard',
+      '@/db/client',
+      '@/lib/session/session',
+      '@/lib/server-http/handler',
+      '@/lib/auth/password',
+    ],
     allowed: ['@/lib/domain/types'],
   },
-  { layer: 'scripts/bench ↛ tests', filePath: 'scripts/bench/layer-probe.ts', wrong: ['@/tests/helpers/test-db', '../../tests/helpers/test-db'], allowed: ['@/scripts/lib/test-app'] },
+  {
+    layer: 'scripts/bench ↛ tests',
+    filePath: 'scripts/bench/layer-probe.ts',
+    wrong: ['@/tests/helpers/test-db', '../../tests/helpers/test-db'],
+    allowed: ['@/scripts/lib/test-app'],
+  },
   {
     layer: 'tests ↛ scripts/bench',
     filePath: 'tests/integration/layer-probe.test.ts',
     wrong: ['@/scripts/bench/generate', '../../scripts/bench/generate'],
     allowed: ['@/scripts/lib/test-server'],
   },
-  { layer: 'e2e ↛ scripts/bench', filePath: 'e2e/layer-probe.spec.ts', wrong: ['../scripts/bench/generate'], allowed: ['../scripts/lib/test-server'] },
+  {
+    layer: 'e2e ↛ scripts/bench',
+    filePath: 'e2e/layer-probe.spec.ts',
+    wrong: ['../scripts/bench/generate'],
+    allowed: ['../scripts/lib/test-server'],
+  },
 ];
 
 describe('lint enforces every layer arrow', () => {

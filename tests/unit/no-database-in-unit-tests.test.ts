@@ -12,7 +12,14 @@ describe('the unit project', () => {
   it('holds no test that opens a database', () => {
     const files = execFileSync('git', ['ls-files', '*.test.ts'], { encoding: 'utf8' })
       .split('\n')
-      .filter((f) => f && !f.startsWith('tests/integration/') && !f.startsWith('tests/reliability/') && !f.startsWith('tests/cluster/') && !f.startsWith('tests/release/'))
+      .filter(
+        (f) =>
+          f &&
+          !f.startsWith('tests/integration/') &&
+          !f.startsWith('tests/reliability/') &&
+          !f.startsWith('tests/cluster/') &&
+          !f.startsWith('tests/release/'),
+      )
       .filter((f) => f !== 'tests/unit/no-database-in-unit-tests.test.ts');
     expect(files.length).toBeGreaterThan(20);
     const offenders = files.filter((f) => fs.existsSync(f) && DATABASE_USE.test(fs.readFileSync(f, 'utf8')));

@@ -1,22 +1,59 @@
 /** The role → permission table (lib/domain/permissions.ts): separation of duties as PRODUCT.md states it. */
 import { describe, expect, it } from 'vitest';
-import { can, isDepartmentScoped, PERMISSIONS, permissionsOf, requiresDepartment, type Permission } from '@/lib/domain/permissions';
+import {
+  can,
+  isDepartmentScoped,
+  PERMISSIONS,
+  permissionsOf,
+  requiresDepartment,
+  type Permission,
+} from '@/lib/domain/permissions';
 import { ROLES, type Role } from '@/lib/domain/types';
 
 const DENIED: [Role, Permission[]][] = [
-  ['official', ['user.manage', 'audit.view', 'catalog.manage', 'target.manage', 'actual.review', 'department.view-all']],
+  [
+    'official',
+    ['user.manage', 'audit.view', 'catalog.manage', 'target.manage', 'actual.review', 'department.view-all'],
+  ],
   ['reviewer', ['actual.enter', 'user.manage', 'audit.view', 'catalog.manage']],
-  ['auditor', ['actual.enter', 'user.manage', 'catalog.manage', 'target.manage', 'actual.reopen', 'period.lock', 'import.run']],
+  [
+    'auditor',
+    ['actual.enter', 'user.manage', 'catalog.manage', 'target.manage', 'actual.reopen', 'period.lock', 'import.run'],
+  ],
   ['admin', ['audit.view', 'audit.verify', 'export.audit', 'actual.enter', 'actual.review', 'user.manage']],
   [
     'security',
-    ['audit.view', 'audit.verify', 'export.audit', 'export.records', 'catalog.manage', 'target.manage', 'period.lock', 'import.run', 'department.manage', 'actual.reopen', 'actual.enter', 'actual.review'],
+    [
+      'audit.view',
+      'audit.verify',
+      'export.audit',
+      'export.records',
+      'catalog.manage',
+      'target.manage',
+      'period.lock',
+      'import.run',
+      'department.manage',
+      'actual.reopen',
+      'actual.enter',
+      'actual.review',
+    ],
   ],
   ['leader', ['actual.enter', 'actual.review', 'user.manage', 'audit.view', 'catalog.manage']],
 ];
 
 const GRANTED: [Role, Permission[]][] = [
-  ['admin', ['department.manage', 'catalog.manage', 'target.manage', 'period.lock', 'actual.reopen', 'import.run', 'reminder.manage']],
+  [
+    'admin',
+    [
+      'department.manage',
+      'catalog.manage',
+      'target.manage',
+      'period.lock',
+      'actual.reopen',
+      'import.run',
+      'reminder.manage',
+    ],
+  ],
   ['security', ['user.manage']],
   ['official', ['actual.enter']],
   ['reviewer', ['actual.review']],
@@ -58,14 +95,16 @@ describe('permissions', () => {
   it('no role both manages accounts and runs the system or reads the log', () => {
     for (const role of ROLES) {
       if (!can({ role }, 'user.manage')) continue;
-      for (const p of ['catalog.manage', 'target.manage', 'period.lock', 'audit.view', 'export.audit'] as const) expect(can({ role }, p), `${role} ${p}`).toBe(false);
+      for (const p of ['catalog.manage', 'target.manage', 'period.lock', 'audit.view', 'export.audit'] as const)
+        expect(can({ role }, p), `${role} ${p}`).toBe(false);
     }
   });
 
   it('佐证材料: only officials attach; the security administrator reads none; reviewers and auditors download', () => {
     expect(ROLES.filter((role) => can({ role }, 'evidence.attach'))).toEqual(['official']);
     expect(can({ role: 'security' }, 'evidence.view')).toBe(false);
-    for (const role of ['official', 'reviewer', 'auditor', 'leader', 'admin'] as const) expect(can({ role }, 'evidence.view'), role).toBe(true);
+    for (const role of ['official', 'reviewer', 'auditor', 'leader', 'admin'] as const)
+      expect(can({ role }, 'evidence.view'), role).toBe(true);
   });
 
   it('grants only known permissions, and the system actor everything', () => {

@@ -50,7 +50,11 @@ function functionsIgnoringActor(fileName: string, source: string): string[] {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         for (const arg of node.arguments ?? []) {
           if (isParameter(arg)) found = true;
-          if (ts.isObjectLiteralExpression(arg) && arg.properties.some((p) => ts.isSpreadAssignment(p) && isParameter(p.expression))) found = true;
+          if (
+            ts.isObjectLiteralExpression(arg) &&
+            arg.properties.some((p) => ts.isSpreadAssignment(p) && isParameter(p.expression))
+          )
+            found = true;
         }
       }
       if (!found) ts.forEachChild(node, visit);
@@ -62,15 +66,19 @@ function functionsIgnoringActor(fileName: string, source: string): string[] {
   const check = (name: string, fn: ts.SignatureDeclaration & { body?: ts.Node }) => {
     const body = fn.body;
     if (!body) return;
-    const ignored = fn.parameters.filter(takesActor).some((p) => !readsActor(body) && !(ts.isIdentifier(p.name) && forwards(body, p.name.text)));
+    const ignored = fn.parameters
+      .filter(takesActor)
+      .some((p) => !readsActor(body) && !(ts.isIdentifier(p.name) && forwards(body, p.name.text)));
     if (ignored) offenders.push(name);
   };
   for (const statement of file.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name && isExported(statement)) check(statement.name.text, statement);
+    if (ts.isFunctionDeclaration(statement) && statement.name && isExported(statement))
+      check(statement.name.text, statement);
     if (ts.isVariableStatement(statement) && isExported(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer;
-        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) check(declaration.name.getText(file), init);
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          check(declaration.name.getText(file), init);
       }
     }
   }
@@ -104,6 +112,13 @@ describe('query functions and the actor', () => {
       export async function copied(db: Db, args: { actor: Actor; id: number }) { const { id } = args; return id; }
       async function notExported(db: Db, actor: Actor) { return db; }
     `;
-    expect(functionsIgnoringActor('snippet.ts', source)).toEqual(['direct', 'inObject', 'underscored', 'named', 'arrow', 'copied']);
+    expect(functionsIgnoringActor('snippet.ts', source)).toEqual([
+      'direct',
+      'inObject',
+      'underscored',
+      'named',
+      'arrow',
+      'copied',
+    ]);
   });
 });

@@ -12,7 +12,8 @@ const API_DIR = path.join(process.cwd(), 'app', 'api');
 /** Routes open without a session, each with the reason it may be. */
 const PUBLIC_ROUTES: Record<string, string> = {
   'api/health': 'load balancers and monitors probe it without a session; it reveals only whether the database answers',
-  'api/ready': 'orchestrators probe it without a session; it reveals only readiness, migrations current or not, and restricted/owner login',
+  'api/ready':
+    'orchestrators probe it without a session; it reveals only readiness, migrations current or not, and restricted/owner login',
   'api/auth/[...nextauth]': 'next-auth itself: sign-in, the session endpoint and sign-out must be reachable signed out',
 };
 
@@ -44,14 +45,18 @@ function handlerProblems(key: string, source: string): string[] {
   }
   for (const match of code.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of (match[1] ?? '').split(',')) {
-      const name = part.split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name && METHODS.includes(name)) problems.push(`${key}: ${name} is re-exported; define it with withActor(…)`);
     }
   }
   const wrappers = key.startsWith('api/account/') ? 'withActor|withAccountActor' : 'withActor';
   for (const method of exported) {
     const wrapped = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*(?:${wrappers})\\s*(?:<[^>]*>)?\\s*\\(`);
-    if (!wrapped.test(code)) problems.push(`${key}: ${method} does not go through ${wrappers.split('|').join(' or ')}(…)`);
+    if (!wrapped.test(code))
+      problems.push(`${key}: ${method} does not go through ${wrappers.split('|').join(' or ')}(…)`);
   }
   if (exported.size === 0 && problems.length === 0) problems.push(`${key}: exports no handler the test can check`);
   return problems;
@@ -62,7 +67,9 @@ describe('every route handler checks the session and permission (deny by default
 
   it('finds the route handlers (the walk itself works)', () => {
     const keys = files.map(routeKey);
-    expect(keys).toEqual(expect.arrayContaining(['api/health', 'api/overview', 'api/admin/users', 'api/admin/users/[id]']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['api/health', 'api/overview', 'api/admin/users', 'api/admin/users/[id]']),
+    );
   });
 
   it('has no handler without withActor outside the public list', () => {
@@ -84,7 +91,9 @@ describe('every route handler checks the session and permission (deny by default
     expect(handlerProblems('api/x', 'export async function GET() { return Response.json(1); }')).toHaveLength(1);
     expect(handlerProblems('api/x', 'const h = () => 1;\nexport { h as GET, h as POST };')).toHaveLength(2);
     expect(handlerProblems('api/x', 'export const GET = withAccountActor(async () => 1);')).toHaveLength(1);
-    expect(handlerProblems('api/x', '// export const GET = withActor(\nexport const GET = async () => 1;')).toHaveLength(1);
+    expect(
+      handlerProblems('api/x', '// export const GET = withActor(\nexport const GET = async () => 1;'),
+    ).toHaveLength(1);
     expect(handlerProblems('api/x', 'export const dynamic = "force-dynamic";')).toHaveLength(1);
     expect(handlerProblems('api/x', 'export const GET = withActor<{ id: string }>(async () => 1);')).toEqual([]);
     expect(handlerProblems('api/account/x', 'export const POST = withAccountActor(async () => 1);')).toEqual([]);

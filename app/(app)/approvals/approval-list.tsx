@@ -14,7 +14,11 @@ import { formatPeriodLabel } from '@/lib/domain/period';
 import type { ApprovalQueue } from '@/lib/services/reporting/entry-sheet';
 import { Button } from '@/components/ui/button';
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
 
 function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
   const queryClient = useQueryClient();
@@ -31,7 +35,8 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
       setError(null);
       void queryClient.invalidateQueries({ queryKey: ['approvals'] });
     },
-    onError: (e) => setError(e instanceof ApiError && e.fieldErrors?.reason ? e.fieldErrors.reason.join('；') : e.message),
+    onError: (e) =>
+      setError(e instanceof ApiError && e.fieldErrors?.reason ? e.fieldErrors.reason.join('；') : e.message),
   });
   const changed = item.returned && item.returned.value !== item.value;
   return (
@@ -47,7 +52,8 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
         </span>
         {item.isSample ? <SampleBadge /> : null}
         <span className="text-sm text-gray-500">
-          {item.submittedBy ?? (item.isSample ? '示例数据' : '—')} 提交于 {item.submittedAt ? timeFormat.format(new Date(item.submittedAt)) : '—'}
+          {item.submittedBy ?? (item.isSample ? '示例数据' : '—')} 提交于{' '}
+          {item.submittedAt ? timeFormat.format(new Date(item.submittedAt)) : '—'}
         </span>
       </div>
       <p className="mt-2 text-lg font-semibold">
@@ -55,8 +61,10 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
       </p>
       {item.returned ? (
         <p className="mt-1 rounded bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
-          重新提交：退回时为 {item.returned.value === null ? '—' : `${formatNumber(item.returned.value)}${item.indicator.unit}`}
-          {changed ? `，现为 ${formatNumber(item.value ?? '0')}${item.indicator.unit}（已修改）` : '（数值未改）'}；退回原因：{item.returned.reason}
+          重新提交：退回时为{' '}
+          {item.returned.value === null ? '—' : `${formatNumber(item.returned.value)}${item.indicator.unit}`}
+          {changed ? `，现为 ${formatNumber(item.value ?? '0')}${item.indicator.unit}（已修改）` : '（数值未改）'}
+          ；退回原因：{item.returned.reason}
         </p>
       ) : null}
       <dl className="mt-2 space-y-1 text-sm text-gray-700">
@@ -106,7 +114,14 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
             <label className="sr-only" htmlFor={`reason-${item.id}`}>
               退回原因
             </label>
-            <input id={`reason-${item.id}`} autoFocus value={reason} onChange={(e) => setReason(e.target.value)} placeholder="退回原因（必填）：请写明需要修改的地方" className="min-w-64 flex-1 rounded border border-gray-300 px-2 py-1.5 text-sm" />
+            <input
+              id={`reason-${item.id}`}
+              autoFocus
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="退回原因（必填）：请写明需要修改的地方"
+              className="min-w-64 flex-1 rounded border border-gray-300 px-2 py-1.5 text-sm"
+            />
             <Button type="submit" disabled={act.isPending} variant="primary">
               确认退回
             </Button>

@@ -13,7 +13,10 @@ export default async function ApprovalsPage() {
   const { user, allowed } = await requirePagePermission('actual.review');
   if (!allowed) return <Forbidden what="数据审核页面（仅审核员）" />;
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...approvalsQuery(), queryFn: async () => ({ items: await getApprovalQueue(user) }) });
+  await queryClient.prefetchQuery({
+    ...approvalsQuery(),
+    queryFn: async () => ({ items: await getApprovalQueue(user) }),
+  });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <ApprovalList />

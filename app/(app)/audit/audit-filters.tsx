@@ -62,7 +62,9 @@ export function AuditFilters({ filters, options }: { filters: AuditFilterParams;
           {(id) => <input id={id} name="username" defaultValue={filters.username} maxLength={64} className={INPUT} />}
         </Field>
         <Field label="角色">{(id) => <Select id={id} name="role" value={filters.role} choices={ROLE_CHOICES} />}</Field>
-        <Field label="操作">{(id) => <Select id={id} name="action" value={filters.action} choices={options.actions} />}</Field>
+        <Field label="操作">
+          {(id) => <Select id={id} name="action" value={filters.action} choices={options.actions} />}
+        </Field>
         <Field label="对象类型">
           {(id) => <Select id={id} name="entityType" value={filters.entityType} choices={options.entityTypes} />}
         </Field>

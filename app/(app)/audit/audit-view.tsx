@@ -31,14 +31,22 @@ function ErrorBox({ error, onRetry }: { error: Error; onRetry: () => void }) {
   );
 }
 
-function EventRow({ event, isSelected, onOpen }: { event: AuditEventSummary; isSelected: boolean; onOpen: () => void }) {
+function EventRow({
+  event,
+  isSelected,
+  onOpen,
+}: {
+  event: AuditEventSummary;
+  isSelected: boolean;
+  onOpen: () => void;
+}) {
   const entity = event.entityId ? `${event.entityType} #${event.entityId}` : event.entityType;
   return (
     <tr className={isSelected ? 'bg-sky-50' : undefined}>
-      <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{showTime(event.occurredAt)}</td>
-      <td className="whitespace-nowrap px-2 py-2">{event.actorUsername ?? '—'}</td>
-      <td className="whitespace-nowrap px-2 py-2 text-gray-600">{showRole(event.actorRole)}</td>
-      <td className="whitespace-nowrap px-2 py-2" title={event.action}>
+      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{showTime(event.occurredAt)}</td>
+      <td className="px-2 py-2 whitespace-nowrap">{event.actorUsername ?? '—'}</td>
+      <td className="px-2 py-2 whitespace-nowrap text-gray-600">{showRole(event.actorRole)}</td>
+      <td className="px-2 py-2 whitespace-nowrap" title={event.action}>
         {event.actionLabel}
       </td>
       <td className="max-w-[14rem] truncate px-2 py-2 text-gray-600" title={entity}>
@@ -47,10 +55,8 @@ function EventRow({ event, isSelected, onOpen }: { event: AuditEventSummary; isS
       <td className="max-w-[16rem] truncate px-2 py-2 text-gray-600" title={event.reason ?? undefined}>
         {event.reason ?? ''}
       </td>
-      <td className="whitespace-nowrap px-2 py-2">
-        <Button onClick={onOpen}
-          aria-pressed={isSelected}
-          size="sm">
+      <td className="px-2 py-2 whitespace-nowrap">
+        <Button onClick={onOpen} aria-pressed={isSelected} size="sm">
           查看 #{event.id}
         </Button>
       </td>
@@ -117,7 +123,12 @@ export function AuditView({
                 </thead>
                 <tbody className="divide-y divide-gray-100">
                   {events.map((event) => (
-                    <EventRow key={event.id} event={event} isSelected={selected === event.id} onOpen={() => setSelected(event.id)} />
+                    <EventRow
+                      key={event.id}
+                      event={event}
+                      isSelected={selected === event.id}
+                      onOpen={() => setSelected(event.id)}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -125,8 +136,7 @@ export function AuditView({
           )}
           {list.hasNextPage ? (
             <div className="border-t border-gray-100 px-4 py-3">
-              <Button onClick={() => list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}>
+              <Button onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
                 {list.isFetchingNextPage ? '加载中…' : '加载更多'}
               </Button>
             </div>

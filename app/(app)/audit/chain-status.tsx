@@ -18,7 +18,7 @@ function ReportBox({ report, onOpenEvent }: { report: VerifyReport; onOpenEvent:
         <dt className="text-gray-600">末尾事件</dt>
         <dd>{report.headId === null ? '—' : `#${report.headId}`}</dd>
         <dt className="text-gray-600">末尾哈希</dt>
-        <dd className="break-all font-mono text-xs">{report.headHash}</dd>
+        <dd className="font-mono text-xs break-all">{report.headHash}</dd>
         <dt className="text-gray-600">校验时间</dt>
         <dd>{showTime(report.verifiedAt)}</dd>
       </dl>
@@ -26,8 +26,12 @@ function ReportBox({ report, onOpenEvent }: { report: VerifyReport; onOpenEvent:
         <p className="mt-2">
           {report.firstBreak.message}
           {report.breakCount > 1 ? `（共 ${report.breakCount} 处不符）` : ''}
-          <Button onClick={() => report.firstBreak && onOpenEvent(report.firstBreak.id)}
-            variant="danger" size="sm" className="ml-2">
+          <Button
+            onClick={() => report.firstBreak && onOpenEvent(report.firstBreak.id)}
+            variant="danger"
+            size="sm"
+            className="ml-2"
+          >
             查看事件 #{report.firstBreak.id}
           </Button>
         </p>
@@ -46,7 +50,9 @@ function ReportBox({ report, onOpenEvent }: { report: VerifyReport; onOpenEvent:
 export function ChainStatus({ onOpenEvent }: { onOpenEvent: (id: number) => void }) {
   const fileId = useId();
   const verify = useQuery(auditVerifyQuery());
-  const checkpoint = useMutation({ mutationFn: () => auditApi.downloadSmall('/api/audit/checkpoint', '审计检查点.json') });
+  const checkpoint = useMutation({
+    mutationFn: () => auditApi.downloadSmall('/api/audit/checkpoint', '审计检查点.json'),
+  });
   const compare = useMutation({
     mutationFn: async (file: File) => {
       let parsed: unknown;
@@ -65,18 +71,22 @@ export function ChainStatus({ onOpenEvent }: { onOpenEvent: (id: number) => void
         <h2 id="chain-title" className="mr-auto text-base font-semibold">
           审计链状态
         </h2>
-        <Button onClick={() => {
+        <Button
+          onClick={() => {
             compare.reset();
             void verify.refetch();
           }}
-          disabled={verify.isFetching}>
+          disabled={verify.isFetching}
+        >
           {verify.isFetching ? '正在校验…' : '重新校验'}
         </Button>
-        <Button onClick={() => checkpoint.mutate()}
-          disabled={checkpoint.isPending}>
+        <Button onClick={() => checkpoint.mutate()} disabled={checkpoint.isPending}>
           {checkpoint.isPending ? '正在生成…' : '下载检查点'}
         </Button>
-        <label htmlFor={fileId} className="cursor-pointer rounded border border-gray-300 px-3 py-1 text-sm hover:bg-gray-100">
+        <label
+          htmlFor={fileId}
+          className="cursor-pointer rounded border border-gray-300 px-3 py-1 text-sm hover:bg-gray-100"
+        >
           与检查点比对…
         </label>
         <input

@@ -17,11 +17,19 @@ const MARKS: Record<FieldDiff['status'], { text: string; row: string } | null> =
 
 function Value({ text }: { text: string | null }) {
   if (text === null) return <span className="text-gray-500">（无）</span>;
-  return <pre className="whitespace-pre-wrap break-all font-mono text-xs">{text}</pre>;
+  return <pre className="font-mono text-xs break-all whitespace-pre-wrap">{text}</pre>;
 }
 
 /** One event: who, when, what, and before/after side by side with the changed fields marked in words and colour. */
-export function EventDetail({ id, options, onClose }: { id: number; options: AuditFilterOptions; onClose: () => void }) {
+export function EventDetail({
+  id,
+  options,
+  onClose,
+}: {
+  id: number;
+  options: AuditFilterOptions;
+  onClose: () => void;
+}) {
   const { data, error, isPending } = useQuery(auditEventQuery(id));
   const [changedOnly, setChangedOnly] = useState(false);
   const titleId = `event-${id}-title`;
@@ -91,9 +99,9 @@ export function EventDetail({ id, options, onClose }: { id: number; options: Aud
             <dt className="text-gray-500">客户端地址</dt>
             <dd>{data.clientAddress ?? '—'}</dd>
             <dt className="text-gray-500">哈希</dt>
-            <dd className="break-all font-mono text-xs">{data.hash}</dd>
+            <dd className="font-mono text-xs break-all">{data.hash}</dd>
             <dt className="text-gray-500">上一哈希</dt>
-            <dd className="break-all font-mono text-xs">{data.prevHash}</dd>
+            <dd className="font-mono text-xs break-all">{data.prevHash}</dd>
           </dl>
           <div className="mt-4 flex items-center gap-2">
             <h3 className="mr-auto text-sm font-semibold">变更前后对比</h3>
@@ -103,7 +111,9 @@ export function EventDetail({ id, options, onClose }: { id: number; options: Aud
             </label>
           </div>
           {shown.length === 0 ? (
-            <p className="mt-2 text-sm text-gray-500">{rows.length === 0 ? '此事件没有记录变更前后的值' : '没有变化的字段'}</p>
+            <p className="mt-2 text-sm text-gray-500">
+              {rows.length === 0 ? '此事件没有记录变更前后的值' : '没有变化的字段'}
+            </p>
           ) : (
             <table className="mt-2 w-full table-fixed text-sm">
               <thead className="bg-gray-50 text-left text-xs text-gray-500">
@@ -118,9 +128,13 @@ export function EventDetail({ id, options, onClose }: { id: number; options: Aud
                   const mark = MARKS[row.status];
                   return (
                     <tr key={row.key} className={mark?.row}>
-                      <td className="break-all px-2 py-1 font-mono text-xs">
+                      <td className="px-2 py-1 font-mono text-xs break-all">
                         {row.key}
-                        {mark ? <span className="ml-1 rounded bg-white px-1 font-sans text-[11px] font-semibold text-gray-800 ring-1 ring-gray-300">{mark.text}</span> : null}
+                        {mark ? (
+                          <span className="ml-1 rounded bg-white px-1 font-sans text-[11px] font-semibold text-gray-800 ring-1 ring-gray-300">
+                            {mark.text}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="px-2 py-1">
                         <Value text={row.before} />

@@ -35,7 +35,12 @@ function useExport() {
 
 function StatusLine({ status }: { status: Status }) {
   if (status.kind === 'ok') return <p className="text-sm text-green-800">{status.text}</p>;
-  if (status.kind === 'error') return <p role="alert" className="text-sm text-red-700">导出未开始：{status.text}</p>;
+  if (status.kind === 'error')
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        导出未开始：{status.text}
+      </p>
+    );
   return null;
 }
 
@@ -75,7 +80,10 @@ export function ExportPanel({
       <h2 id="export-title" className="text-base font-semibold">
         导出
       </h2>
-      <p className="mt-1 text-xs text-gray-500">每次导出都记入审计日志，并记录文件的 SHA-256 与行数。XLSX 第二页列明筛选条件、导出时间、导出人、行数与审计链末尾哈希。</p>
+      <p className="mt-1 text-xs text-gray-500">
+        每次导出都记入审计日志，并记录文件的 SHA-256 与行数。XLSX
+        第二页列明筛选条件、导出时间、导出人、行数与审计链末尾哈希。
+      </p>
       <div className="mt-3 grid gap-4 lg:grid-cols-3">
         {canExportAudit ? (
           <div className="space-y-2 rounded border border-gray-100 p-3">
@@ -93,7 +101,9 @@ export function ExportPanel({
             <p className="text-xs text-gray-500">须指定起止日期，跨度不限（如整个“十四五”）。</p>
             <FormatButtons
               disabled={audit.status.kind === 'busy'}
-              onExport={(format) => void audit.start(`/api/exports/audit${auditSearch({ ...filters, from, to }, { format })}`)}
+              onExport={(format) =>
+                void audit.start(`/api/exports/audit${auditSearch({ ...filters, from, to }, { format })}`)
+              }
             />
             <StatusLine status={audit.status} />
           </div>
@@ -103,7 +113,13 @@ export function ExportPanel({
             <h3 className="text-sm font-semibold">指标数据（目标、实绩、状态、填报与审核）</h3>
             <label className="block text-xs text-gray-700">
               年份（留空为全部年份）
-              <input inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} placeholder="如 2025" className={INPUT} />
+              <input
+                inputMode="numeric"
+                value={year}
+                onChange={(e) => setYear(e.target.value)}
+                placeholder="如 2025"
+                className={INPUT}
+              />
             </label>
             <FormatButtons
               disabled={records.status.kind === 'busy'}
@@ -130,11 +146,17 @@ export function ExportPanel({
             </label>
             <FormatButtons
               disabled={bundle.status.kind === 'busy' || !code}
-              onExport={(format) => void bundle.start(`/api/exports/indicators/${encodeURIComponent(code)}?format=${format}`)}
+              onExport={(format) =>
+                void bundle.start(`/api/exports/indicators/${encodeURIComponent(code)}?format=${format}`)
+              }
             />
             {code ? (
               <p className="text-xs">
-                <a href={`/api/exports/indicators/${encodeURIComponent(code)}/evidence`} download className="text-red-800 underline">
+                <a
+                  href={`/api/exports/indicators/${encodeURIComponent(code)}/evidence`}
+                  download
+                  className="text-red-800 underline"
+                >
                   下载佐证材料包（ZIP：全部文件及清单，哈希与审计日志一致）
                 </a>
               </p>

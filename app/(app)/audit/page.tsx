@@ -29,7 +29,11 @@ export default async function AuditPage({
   await queryClient.prefetchInfiniteQuery({
     ...auditListQuery(filters),
     queryFn: ({ pageParam }) =>
-      listAuditEvents(user, { ...filters, limit: String(AUDIT_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) }),
+      listAuditEvents(user, {
+        ...filters,
+        limit: String(AUDIT_PAGE_SIZE),
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }),
   });
   const options = await getAuditFilterOptions(user);
   return (

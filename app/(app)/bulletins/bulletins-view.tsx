@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/client-api/client';
 import { bulletinsApi, bulletinsQuery } from '@/lib/client-api/bulletins';
+import { Button } from '@/components/ui/button';
 
 const SELECT = 'mt-1 block rounded border border-gray-300 bg-white px-2 py-1 text-sm';
 const FORMAT_LABELS: Record<string, string> = { docx: 'Word', pdf: 'PDF' };
@@ -18,7 +19,9 @@ function errorText(error: unknown): string {
 }
 
 function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function BulletinsView() {
@@ -34,17 +37,29 @@ export function BulletinsView() {
     },
   });
 
-  if (!data) return <p role="alert" className="text-sm text-red-700">{error ? errorText(error) : '正在加载…'}</p>;
+  if (!data)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error ? errorText(error) : '正在加载…'}
+      </p>
+    );
   const period = picked ?? data.latest;
   const years = [...new Set([data.current.year, ...data.years])].sort((a, b) => b - a);
-  const monthAllowed = (m: number) => period.year < data.current.year || (period.year === data.current.year && m <= data.current.month);
+  const monthAllowed = (m: number) =>
+    period.year < data.current.year || (period.year === data.current.year && m <= data.current.month);
 
   return (
     <div className="space-y-4">
-      <PageHeader crumbs={[{ href: '/', label: '总览' }]} title="七个主抓手目标任务进展情况通报" subtitle="按月生成通报（Word 与 PDF），生成的文件连同 SHA-256 留存并记入审计日志，再次下载与生成时逐字节一致。" />
+      <PageHeader
+        crumbs={[{ href: '/', label: '总览' }]}
+        title="七个主抓手目标任务进展情况通报"
+        subtitle="按月生成通报（Word 与 PDF），生成的文件连同 SHA-256 留存并记入审计日志，再次下载与生成时逐字节一致。"
+      />
 
       <section aria-labelledby="generate-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-        <h2 id="generate-title" className="text-base font-semibold">生成通报</h2>
+        <h2 id="generate-title" className="text-base font-semibold">
+          生成通报
+        </h2>
         <form
           className="mt-3 flex flex-wrap items-end gap-3"
           onSubmit={(e) => {
@@ -55,7 +70,11 @@ export function BulletinsView() {
         >
           <label className="text-sm">
             年份
-            <select className={SELECT} value={period.year} onChange={(e) => setPicked({ year: Number(e.target.value), month: period.month })}>
+            <select
+              className={SELECT}
+              value={period.year}
+              onChange={(e) => setPicked({ year: Number(e.target.value), month: period.month })}
+            >
               {years.map((y) => (
                 <option key={y} value={y}>
                   {y}年
@@ -65,7 +84,11 @@ export function BulletinsView() {
           </label>
           <label className="text-sm">
             月份
-            <select className={SELECT} value={period.month} onChange={(e) => setPicked({ year: period.year, month: Number(e.target.value) })}>
+            <select
+              className={SELECT}
+              value={period.month}
+              onChange={(e) => setPicked({ year: period.year, month: Number(e.target.value) })}
+            >
               {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
                 <option key={m} value={m} disabled={!monthAllowed(m)}>
                   {m}月
@@ -73,9 +96,9 @@ export function BulletinsView() {
               ))}
             </select>
           </label>
-          <button type="submit" disabled={generate.isPending} className="rounded bg-red-800 px-4 py-1.5 text-sm text-white hover:bg-red-900 disabled:opacity-50">
+          <Button type="submit" disabled={generate.isPending} variant="primary">
             {generate.isPending ? '正在生成…' : '生成通报'}
-          </button>
+          </Button>
           <span className="text-xs text-gray-500">生成需数秒：汇总本期全部指标，排版 Word 并打印 PDF。</span>
         </form>
         {generate.isError ? (
@@ -91,7 +114,9 @@ export function BulletinsView() {
       </section>
 
       <section aria-labelledby="list-title" className="rounded-lg border border-gray-200 bg-white shadow-sm">
-        <h2 id="list-title" className="px-4 pt-4 text-base font-semibold">已生成的通报</h2>
+        <h2 id="list-title" className="px-4 pt-4 text-base font-semibold">
+          已生成的通报
+        </h2>
         {data.bulletins.length === 0 ? (
           <p className="p-4 text-sm text-gray-600">尚未生成通报。</p>
         ) : (
@@ -99,21 +124,33 @@ export function BulletinsView() {
             <table className="mt-2 w-full text-sm">
               <thead className="bg-gray-50 text-xs text-gray-500">
                 <tr>
-                  <th scope="col" className="px-4 py-2 text-left font-medium">期别</th>
-                  <th scope="col" className="px-2 py-2 text-left font-medium">生成人</th>
-                  <th scope="col" className="px-2 py-2 text-left font-medium">生成时间（北京时间）</th>
-                  <th scope="col" className="px-2 py-2 text-left font-medium">文件与 SHA-256</th>
+                  <th scope="col" className="px-4 py-2 text-left font-medium">
+                    期别
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-left font-medium">
+                    生成人
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-left font-medium">
+                    生成时间（北京时间）
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-left font-medium">
+                    文件与 SHA-256
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-gray-100">
                 {data.bulletins.map((b) => (
                   <tr key={b.id} className={b.id === createdId ? 'bg-green-50' : undefined} data-testid="bulletin-row">
-                    <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium">
+                    <th scope="row" className="px-4 py-2 text-left font-medium whitespace-nowrap">
                       {b.year}年{b.month}月
-                      {b.isSample ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">示例数据</span> : null}
+                      {b.isSample ? (
+                        <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">
+                          示例数据
+                        </span>
+                      ) : null}
                     </th>
-                    <td className="whitespace-nowrap px-2 py-2">{b.createdBy}</td>
-                    <td className="whitespace-nowrap px-2 py-2 tabular-nums">{b.createdAtText}</td>
+                    <td className="px-2 py-2 whitespace-nowrap">{b.createdBy}</td>
+                    <td className="px-2 py-2 whitespace-nowrap tabular-nums">{b.createdAtText}</td>
                     <td className="px-2 py-2">
                       <ul className="space-y-1">
                         {b.files.map((f) => (
@@ -122,7 +159,7 @@ export function BulletinsView() {
                               下载 {FORMAT_LABELS[f.format] ?? f.format}
                             </a>
                             <span className="text-xs text-gray-500">{sizeText(f.size)}</span>
-                            <code className="break-all text-xs text-gray-600" title={`${f.fileName} 的 SHA-256`}>
+                            <code className="text-xs break-all text-gray-600" title={`${f.fileName} 的 SHA-256`}>
                               {f.sha256}
                             </code>
                           </li>

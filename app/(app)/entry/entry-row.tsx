@@ -13,10 +13,15 @@ import { STATUS_LABELS } from '@/lib/domain/status';
 import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
 import type { EntrySheet } from '@/lib/services/reporting/entry-sheet';
 import { EvidenceAttachments } from './evidence-attachments';
+import { Button } from '@/components/ui/button';
 
 type Row = EntrySheet['rows'][number];
 
-const STATE_LABELS: Record<Row['state'], string> = { ...ACTUAL_STATUS_LABELS, overdue: STATUS_LABELS.overdue, open: '未填报' };
+const STATE_LABELS: Record<Row['state'], string> = {
+  ...ACTUAL_STATUS_LABELS,
+  overdue: STATUS_LABELS.overdue,
+  open: '未填报',
+};
 
 interface Conflict {
   message: string;
@@ -26,7 +31,8 @@ interface Conflict {
 }
 
 function conflictOf(error: ApiError): Conflict {
-  const details = error.details as { current?: { value?: string | null; version?: number }; savedBy?: string | null } | undefined;
+  const details = error.details as
+    { current?: { value?: string | null; version?: number }; savedBy?: string | null } | undefined;
   return {
     message: error.message,
     value: details?.current?.value ?? null,
@@ -71,7 +77,13 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
       setConflict(null);
       setVersion(result.actual.version);
       setNeedsExplanation(result.needsExplanation);
-      setMessage(action === 'submit' ? '已提交，等待审核' : result.needsExplanation ? '草稿已保存。本期数据落后于序时进度，提交前请填写情况说明' : '草稿已保存');
+      setMessage(
+        action === 'submit'
+          ? '已提交，等待审核'
+          : result.needsExplanation
+            ? '草稿已保存。本期数据落后于序时进度，提交前请填写情况说明'
+            : '草稿已保存',
+      );
       void queryClient.invalidateQueries({ queryKey: ['entry'] });
       void queryClient.invalidateQueries({ queryKey: ['overdue'] });
     },
@@ -104,7 +116,9 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
           {indicator.name}
           <span className="ml-1 text-sm text-gray-500">（{indicator.unit}）</span>
         </h3>
-        <span className={`rounded px-1.5 py-0.5 text-xs ${row.state === 'overdue' ? 'bg-violet-100 text-violet-800' : row.state === 'returned' ? 'bg-red-100 text-red-800' : 'bg-gray-100 text-gray-700'}`}>
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs ${row.state === 'overdue' ? 'bg-violet-100 text-violet-800' : row.state === 'returned' ? 'bg-red-100 text-red-800' : 'bg-gray-100 text-gray-700'}`}
+        >
           {STATE_LABELS[row.state]}
         </span>
         <StatusBadge status={row.status} />
@@ -113,7 +127,9 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm text-gray-600 sm:grid-cols-4">
         <div>
           <dt className="inline">上期：</dt>
-          <dd className="inline">{row.previous ? `${formatNumber(row.previous.value)}${indicator.unit}（${row.previous.month}月）` : '—'}</dd>
+          <dd className="inline">
+            {row.previous ? `${formatNumber(row.previous.value)}${indicator.unit}（${row.previous.month}月）` : '—'}
+          </dd>
         </div>
         <div>
           <dt className="inline">全年目标：</dt>
@@ -179,14 +195,27 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
           <label htmlFor={fieldId('note')} className="block text-xs font-medium text-gray-700">
             备注
           </label>
-          <input id={fieldId('note')} disabled={!editable} value={note} onChange={(e) => setNote(e.target.value)} className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100" />
+          <input
+            id={fieldId('note')}
+            disabled={!editable}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100"
+          />
           {errorFor('note')}
         </div>
         <div className="sm:col-span-3">
           <label htmlFor={fieldId('evidenceUrl')} className="block text-xs font-medium text-gray-700">
             佐证材料链接
           </label>
-          <input id={fieldId('evidenceUrl')} disabled={!editable} value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} placeholder="https://…" className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100" />
+          <input
+            id={fieldId('evidenceUrl')}
+            disabled={!editable}
+            value={evidenceUrl}
+            onChange={(e) => setEvidenceUrl(e.target.value)}
+            placeholder="https://…"
+            className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100"
+          />
           {errorFor('evidenceUrl')}
         </div>
         {needsExplanation || explanation ? (
@@ -208,12 +237,12 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
         ) : null}
         {editable ? (
           <div className="flex flex-wrap items-center gap-2 sm:col-span-12">
-            <button type="submit" disabled={save.isPending} className="rounded border border-gray-300 bg-white px-3 py-1.5 text-sm hover:bg-gray-50 disabled:opacity-60">
+            <Button type="submit" disabled={save.isPending}>
               保存草稿
-            </button>
-            <button type="button" disabled={save.isPending} onClick={() => save.mutate('submit')} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+            </Button>
+            <Button disabled={save.isPending} onClick={() => save.mutate('submit')} variant="primary">
               提交审核
-            </button>
+            </Button>
           </div>
         ) : null}
         {message ? (
@@ -229,16 +258,33 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
         <div role="alert" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           <p>{conflict.message}</p>
           <p className="mt-1">
-            已保存的值：<strong>{conflict.value === null ? '—' : `${formatNumber(conflict.value)}${indicator.unit}`}</strong>（{conflict.savedBy ?? '他人'}）；您填写的值：
+            已保存的值：
+            <strong>{conflict.value === null ? '—' : `${formatNumber(conflict.value)}${indicator.unit}`}</strong>（
+            {conflict.savedBy ?? '他人'}）；您填写的值：
             <strong>{value || '—'}</strong>（未丢失）
           </p>
           <div className="mt-2 flex gap-2">
-            <button type="button" className="rounded border border-amber-400 bg-white px-2 py-1" onClick={() => { setVersion(conflict.version); setConflict(null); setMessage('已采用最新版本号，请再次保存以用您的值覆盖'); }}>
+            <Button
+              size="sm"
+              onClick={() => {
+                setVersion(conflict.version);
+                setConflict(null);
+                setMessage('已采用最新版本号，请再次保存以用您的值覆盖');
+              }}
+            >
               保留我的值
-            </button>
-            <button type="button" className="rounded border border-amber-400 bg-white px-2 py-1" onClick={() => { setValue(conflict.value ? formatNumber(conflict.value, { maxDecimals: 6 }) : ''); setVersion(conflict.version); setConflict(null); setMessage(null); }}>
+            </Button>
+            <Button
+              size="sm"
+              onClick={() => {
+                setValue(conflict.value ? formatNumber(conflict.value, { maxDecimals: 6 }) : '');
+                setVersion(conflict.version);
+                setConflict(null);
+                setMessage(null);
+              }}
+            >
               采用已保存的值
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}

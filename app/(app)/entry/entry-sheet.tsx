@@ -4,7 +4,14 @@ import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { entryQuery, overdueQuery, type PeriodParams } from '@/lib/client-api/queries';
-import { addMonths, currentPeriod, formatPeriod, formatPeriodLabel, parsePeriod, type Period } from '@/lib/domain/period';
+import {
+  addMonths,
+  currentPeriod,
+  formatPeriod,
+  formatPeriodLabel,
+  parsePeriod,
+  type Period,
+} from '@/lib/domain/period';
 import { EntryRow } from './entry-row';
 
 const dateFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
@@ -43,7 +50,10 @@ function OverduePanel() {
   const overdue = items.filter((i) => i.state === 'overdue');
   const soon = items.filter((i) => i.state === 'due_soon');
   return (
-    <section aria-labelledby="overdue-title" className="rounded-lg border border-violet-200 bg-violet-50 p-4 text-sm text-violet-900">
+    <section
+      aria-labelledby="overdue-title"
+      className="rounded-lg border border-violet-200 bg-violet-50 p-4 text-sm text-violet-900"
+    >
       <h2 id="overdue-title" className="font-semibold">
         催报提醒：逾期 {overdue.length} 项，3 天内到期 {soon.length} 项
       </h2>
@@ -51,7 +61,8 @@ function OverduePanel() {
         {items.slice(0, 12).map((i) => (
           <li key={`${i.indicator.id}-${i.period.month}`}>
             {i.state === 'overdue' ? '【逾期】' : '【即将到期】'}
-            {formatPeriodLabel(i.period)} {i.indicator.name}（截止 {dateFormat.format(new Date(new Date(i.deadline).getTime() - 1))}）
+            {formatPeriodLabel(i.period)} {i.indicator.name}（截止{' '}
+            {dateFormat.format(new Date(new Date(i.deadline).getTime() - 1))}）
           </li>
         ))}
       </ul>
@@ -69,15 +80,24 @@ export function EntrySheetView({ params, notice }: { params: PeriodParams; notic
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">数据填报 · {data.unit ? `${data.unit.name} · ` : ""}{formatPeriodLabel(data.period)}</h1>
-        <span className={`rounded px-2 py-0.5 text-sm ${data.isPastDeadline ? 'bg-violet-100 text-violet-800' : 'bg-gray-100 text-gray-700'}`}>
+        <h1 className="text-xl font-bold">
+          数据填报 · {data.unit ? `${data.unit.name} · ` : ''}
+          {formatPeriodLabel(data.period)}
+        </h1>
+        <span
+          className={`rounded px-2 py-0.5 text-sm ${data.isPastDeadline ? 'bg-violet-100 text-violet-800' : 'bg-gray-100 text-gray-700'}`}
+        >
           {data.isPastDeadline ? `已过填报截止日（${deadline}）` : `填报截止：${deadline}`}
         </span>
         <div className="ml-auto">
           <PeriodPicker period={data.period} />
         </div>
       </div>
-      {notice ? <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">{notice}</p> : null}
+      {notice ? (
+        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {notice}
+        </p>
+      ) : null}
       {data.isLocked ? (
         <p role="status" className="rounded border border-gray-300 bg-gray-100 px-3 py-2 text-sm text-gray-800">
           {formatPeriodLabel(data.period)}已关账：本期数据不能再填报或修改。
@@ -90,7 +110,12 @@ export function EntrySheetView({ params, notice }: { params: PeriodParams; notic
       {data.rows.length ? (
         <ul className="space-y-3">
           {data.rows.map((row) => (
-            <EntryRow key={`${row.indicator.code}-${formatPeriod(data.period)}`} row={row} period={data.period} disabled={data.isLocked} />
+            <EntryRow
+              key={`${row.indicator.code}-${formatPeriod(data.period)}`}
+              row={row}
+              period={data.period}
+              disabled={data.isLocked}
+            />
           ))}
         </ul>
       ) : (

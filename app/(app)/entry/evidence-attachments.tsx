@@ -8,7 +8,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { EvidenceList, type EvidenceListEntry } from '@/components/kpi/evidence-list';
 import { ApiError, fetchJson } from '@/lib/client-api/client';
-import { EVIDENCE_ALLOWED_TEXT, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_PER_FIGURE, EVIDENCE_TOO_LARGE } from '@/lib/domain/evidence-file';
+import {
+  EVIDENCE_ALLOWED_TEXT,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MAX_PER_FIGURE,
+  EVIDENCE_TOO_LARGE,
+} from '@/lib/domain/evidence-file';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png';
 
@@ -17,7 +22,11 @@ async function uploadOne(actualId: number, file: File): Promise<void> {
   form.append('file', file, file.name);
   let response: Response;
   try {
-    response = await fetch(`/api/actuals/${actualId}/evidence`, { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+    response = await fetch(`/api/actuals/${actualId}/evidence`, {
+      method: 'POST',
+      body: form,
+      headers: { Accept: 'application/json' },
+    });
   } catch {
     throw new ApiError(0, '无法连接服务器，请检查网络后重试');
   }
@@ -27,7 +36,15 @@ async function uploadOne(actualId: number, file: File): Promise<void> {
   }
 }
 
-export function EvidenceAttachments({ actualId, items, editable }: { actualId: number | null; items: readonly EvidenceListEntry[]; editable: boolean }) {
+export function EvidenceAttachments({
+  actualId,
+  items,
+  editable,
+}: {
+  actualId: number | null;
+  items: readonly EvidenceListEntry[];
+  editable: boolean;
+}) {
   const queryClient = useQueryClient();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -57,7 +74,11 @@ export function EvidenceAttachments({ actualId, items, editable }: { actualId: n
     }
     setBusy(false);
     if (input.current) input.current.value = '';
-    setMessage(problems.length ? { text: problems.join('；'), isError: true } : { text: `已上传 ${done} 个文件`, isError: false });
+    setMessage(
+      problems.length
+        ? { text: problems.join('；'), isError: true }
+        : { text: `已上传 ${done} 个文件`, isError: false },
+    );
     if (done) await refresh();
   }
 
@@ -77,9 +98,16 @@ export function EvidenceAttachments({ actualId, items, editable }: { actualId: n
   const canAttach = editable && actualId !== null && items.length < EVIDENCE_MAX_PER_FIGURE;
   return (
     <section aria-label="佐证材料" className="sm:col-span-12">
-      <h4 className="text-xs font-medium text-gray-700">佐证材料（{items.length}/{EVIDENCE_MAX_PER_FIGURE}）</h4>
+      <h4 className="text-xs font-medium text-gray-700">
+        佐证材料（{items.length}/{EVIDENCE_MAX_PER_FIGURE}）
+      </h4>
       <div className="mt-1 space-y-2">
-        <EvidenceList items={items} onRemove={editable ? (item) => void remove(item) : undefined} busyId={removing} emptyText={editable ? undefined : '无'} />
+        <EvidenceList
+          items={items}
+          onRemove={editable ? (item) => void remove(item) : undefined}
+          busyId={removing}
+          emptyText={editable ? undefined : '无'}
+        />
         {editable && actualId === null ? <p className="text-xs text-gray-500">保存草稿后即可上传佐证材料</p> : null}
         {canAttach ? (
           <div
@@ -117,7 +145,10 @@ export function EvidenceAttachments({ actualId, items, editable }: { actualId: n
           </div>
         ) : null}
         {message ? (
-          <p role={message.isError ? 'alert' : 'status'} className={`text-xs ${message.isError ? 'text-red-700' : 'text-gray-700'}`}>
+          <p
+            role={message.isError ? 'alert' : 'status'}
+            className={`text-xs ${message.isError ? 'text-red-700' : 'text-gray-700'}`}
+          >
             {message.text}
           </p>
         ) : null}

@@ -10,7 +10,11 @@ import { EntrySheetView } from './entry-sheet';
 export const metadata: Metadata = { title: '数据填报' };
 export const dynamic = 'force-dynamic';
 
-export default async function EntryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EntryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, allowed } = await requirePagePermission('actual.enter');
   if (!allowed) return <Forbidden what="数据填报页面（仅填报员）" />;
   const period = parsePeriodSearch(await searchParams);

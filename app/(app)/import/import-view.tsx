@@ -66,7 +66,9 @@ export function ImportView(props: {
   if (kind === 'targets' && /^\d{4}$/.test(year)) query.set('year', year);
   const search = query.toString();
   const templateHref = `/api/imports/${kind}/template${search ? `?${search}` : ''}`;
-  const canCommit = Boolean(preview && preview.mode === 'dry-run' && preview.errorCount === 0 && preview.okCount > 0 && !run.isPending);
+  const canCommit = Boolean(
+    preview && preview.mode === 'dry-run' && preview.errorCount === 0 && preview.okCount > 0 && !run.isPending,
+  );
 
   return (
     <div className="space-y-5">
@@ -75,69 +77,152 @@ export function ImportView(props: {
         <legend className="mb-1 text-sm font-medium text-gray-700">导入类型</legend>
         {props.kinds.map((k) => (
           <label key={k.kind} className="flex items-center gap-1">
-            <input type="radio" name="kind" value={k.kind} checked={kind === k.kind} onChange={() => { setKind(k.kind); choose(null); }} />
+            <input
+              type="radio"
+              name="kind"
+              value={k.kind}
+              checked={kind === k.kind}
+              onChange={() => {
+                setKind(k.kind);
+                choose(null);
+              }}
+            />
             {LABELS[k.kind]}
           </label>
         ))}
       </fieldset>
 
       <section aria-labelledby="template-heading" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-        <h2 id="template-heading" className="font-semibold">第一步：下载模板</h2>
-        <p className="mt-1 text-sm text-gray-600">模板已列出{props.departmentName ? `「${props.departmentName}」` : '所选单位'}的指标编码、名称和单位（已有的数据一并填入）；第二个工作表「说明」介绍填写方法。</p>
+        <h2 id="template-heading" className="font-semibold">
+          第一步：下载模板
+        </h2>
+        <p className="mt-1 text-sm text-gray-600">
+          模板已列出{props.departmentName ? `「${props.departmentName}」` : '所选单位'}
+          的指标编码、名称和单位（已有的数据一并填入）；第二个工作表「说明」介绍填写方法。
+        </p>
         <div className="mt-3 flex flex-wrap items-end gap-3">
           {props.departments.length ? (
             <div>
-              <label htmlFor={ids.department} className="block text-xs text-gray-600">单位</label>
-              <select id={ids.department} value={department} onChange={(e) => setDepartment(e.target.value)} className={FIELD}>
+              <label htmlFor={ids.department} className="block text-xs text-gray-600">
+                单位
+              </label>
+              <select
+                id={ids.department}
+                value={department}
+                onChange={(e) => setDepartment(e.target.value)}
+                className={FIELD}
+              >
                 <option value="">全部单位</option>
-                {props.departments.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+                {props.departments.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
+                ))}
               </select>
             </div>
           ) : null}
           {kind === 'actuals' ? (
             <div>
-              <label htmlFor={ids.period} className="block text-xs text-gray-600">填报期（YYYY-MM）</label>
-              <input id={ids.period} type="month" value={period} onChange={(e) => setPeriod(e.target.value)} className={FIELD} />
+              <label htmlFor={ids.period} className="block text-xs text-gray-600">
+                填报期（YYYY-MM）
+              </label>
+              <input
+                id={ids.period}
+                type="month"
+                value={period}
+                onChange={(e) => setPeriod(e.target.value)}
+                className={FIELD}
+              />
             </div>
           ) : (
             <div>
-              <label htmlFor={ids.year} className="block text-xs text-gray-600">年份</label>
-              <input id={ids.year} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} className={`${FIELD} w-24`} />
+              <label htmlFor={ids.year} className="block text-xs text-gray-600">
+                年份
+              </label>
+              <input
+                id={ids.year}
+                inputMode="numeric"
+                value={year}
+                onChange={(e) => setYear(e.target.value)}
+                className={`${FIELD} w-24`}
+              />
             </div>
           )}
-          <a href={templateHref} download className="rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
+          <a
+            href={templateHref}
+            download
+            className="rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+          >
             下载{LABELS[kind]}模板（.xlsx）
           </a>
         </div>
       </section>
 
       <section aria-labelledby="upload-heading" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-        <h2 id="upload-heading" className="font-semibold">第二步：上传并预检，第三步：确认导入</h2>
+        <h2 id="upload-heading" className="font-semibold">
+          第二步：上传并预检，第三步：确认导入
+        </h2>
         {option?.canImport ? (
           <>
             <div className="mt-3">
-              <label htmlFor={ids.file} className="block text-sm font-medium text-gray-700">选择填写好的文件</label>
-              <input id={ids.file} type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" aria-describedby={ids.fileHint} onChange={(e) => choose(e.target.files?.[0] ?? null)} className="mt-1 block text-sm" />
-              <p id={ids.fileHint} className="mt-1 text-xs text-gray-500">Excel（.xlsx）或 CSV（UTF-8 或 GBK），最多 10 MB、10000 行。预检不保存任何数据；导入要么全部成功，要么不保存任何数据。</p>
-              {fileProblem ? <p role="alert" className="mt-1 text-sm text-red-800">⚠ {fileProblem}</p> : null}
+              <label htmlFor={ids.file} className="block text-sm font-medium text-gray-700">
+                选择填写好的文件
+              </label>
+              <input
+                id={ids.file}
+                type="file"
+                accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                aria-describedby={ids.fileHint}
+                onChange={(e) => choose(e.target.files?.[0] ?? null)}
+                className="mt-1 block text-sm"
+              />
+              <p id={ids.fileHint} className="mt-1 text-xs text-gray-500">
+                Excel（.xlsx）或 CSV（UTF-8 或 GBK），最多 10 MB、10000
+                行。预检不保存任何数据；导入要么全部成功，要么不保存任何数据。
+              </p>
+              {fileProblem ? (
+                <p role="alert" className="mt-1 text-sm text-red-800">
+                  ⚠ {fileProblem}
+                </p>
+              ) : null}
             </div>
             <div className="mt-3 flex flex-wrap gap-2">
-              <Button disabled={!file || Boolean(fileProblem) || run.isPending} onClick={() => run.mutate({ mode: 'dry-run' })}>
+              <Button
+                disabled={!file || Boolean(fileProblem) || run.isPending}
+                onClick={() => run.mutate({ mode: 'dry-run' })}
+              >
                 {run.isPending && run.variables.mode === 'dry-run' ? '预检中…' : '预检'}
               </Button>
               <Button disabled={!canCommit} onClick={() => run.mutate({ mode: 'commit' })} variant="primary">
-                {run.isPending && run.variables.mode === 'commit' ? '导入中…' : `确认导入${preview && preview.okCount ? ` ${preview.okCount} 行` : ''}`}
+                {run.isPending && run.variables.mode === 'commit'
+                  ? '导入中…'
+                  : `确认导入${preview && preview.okCount ? ` ${preview.okCount} 行` : ''}`}
               </Button>
             </div>
-            {preview && preview.errorCount > 0 ? <p className="mt-2 text-sm text-red-800">有 {preview.errorCount} 行错误：请在文件中修正后重新选择文件并预检；有错误时不能导入。</p> : null}
-            {preview && preview.errorCount === 0 && preview.okCount === 0 ? <p className="mt-2 text-sm text-gray-700">没有需要导入的数据（全部与已保存的相同或未填写）。</p> : null}
+            {preview && preview.errorCount > 0 ? (
+              <p className="mt-2 text-sm text-red-800">
+                有 {preview.errorCount} 行错误：请在文件中修正后重新选择文件并预检；有错误时不能导入。
+              </p>
+            ) : null}
+            {preview && preview.errorCount === 0 && preview.okCount === 0 ? (
+              <p className="mt-2 text-sm text-gray-700">没有需要导入的数据（全部与已保存的相同或未填写）。</p>
+            ) : null}
           </>
         ) : (
-          <p className="mt-2 text-sm text-gray-700">实绩数据由各单位的填报员导入。您可以下载各单位的模板发给他们填写。</p>
+          <p className="mt-2 text-sm text-gray-700">
+            实绩数据由各单位的填报员导入。您可以下载各单位的模板发给他们填写。
+          </p>
         )}
-        {run.error ? <p role="alert" className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">⚠ {run.error.message}</p> : null}
+        {run.error ? (
+          <p role="alert" className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            ⚠ {run.error.message}
+          </p>
+        ) : null}
         {done ? (
-          <p role="status" className="mt-3 rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          <p
+            role="status"
+            className="mt-3 rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
+          >
             ✓ 导入完成：保存 {done.okCount} 行，{done.unchangedCount} 行无变化未导入；每条改动都已记入审计日志。
             {done.kind === 'actuals' ? ' 数据已保存为草稿，请到「数据填报」核对后提交审核。' : ''}
           </p>

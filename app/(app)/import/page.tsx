@@ -9,14 +9,21 @@ import { ImportView, type ImportKindOption } from './import-view';
 export const metadata: Metadata = { title: '批量导入' };
 export const dynamic = 'force-dynamic';
 
-export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, allowed } = await requirePagePermission('import.run');
   if (!allowed) return <Forbidden what="「批量导入」" />;
   const kinds: ImportKindOption[] = [];
   // Administrators download each department's actuals template to hand out; only officials import actuals.
-  if (can(user, 'actual.enter') || can(user, 'target.manage')) kinds.push({ kind: 'actuals', canImport: can(user, 'actual.enter') });
+  if (can(user, 'actual.enter') || can(user, 'target.manage'))
+    kinds.push({ kind: 'actuals', canImport: can(user, 'actual.enter') });
   if (can(user, 'target.manage')) kinds.push({ kind: 'targets', canImport: true });
-  const departments = isDepartmentScoped(user) ? [] : (await listDepartments(user)).filter((d) => d.isActive).map((d) => ({ code: d.code, name: d.name }));
+  const departments = isDepartmentScoped(user)
+    ? []
+    : (await listDepartments(user)).filter((d) => d.isActive).map((d) => ({ code: d.code, name: d.name }));
   const wanted = (await searchParams).kind;
   const now = new Date();
   return (

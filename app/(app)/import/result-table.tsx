@@ -28,23 +28,36 @@ export function ResultTable({ result }: { result: ImportResult }) {
           只看有错误的行
         </label>
       </p>
-      <DataTable headers={['行号', '指标编码', periodLabel, '数值', '结果', '说明']} minWidth="min-w-[760px]" maxHeight="max-h-[60vh]" caption="预检结果：每行的检查结果和错误说明">
-            {rows.slice(0, SHOWN_ROWS).map((r) => (
-              <tr key={r.row} className={r.status === 'error' ? 'bg-red-50/50' : ''}>
-                <td className="px-3 py-1.5 tabular-nums">第 {r.row} 行</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{r.indicatorCode || '—'}</td>
-                <td className="px-3 py-1.5">{r.period || '—'}</td>
-                <td className="px-3 py-1.5">{r.value || '—'}</td>
-                <td className={`whitespace-nowrap px-3 py-1.5 ${STATUS[r.status].className}`}>{STATUS[r.status].text}</td>
-                <td className="px-3 py-1.5 text-xs">
-                  {r.messages.length ? (
-                    <ul className="space-y-0.5">{r.messages.map((m) => <li key={m}>{m}</li>)}</ul>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
+      <DataTable
+        headers={['行号', '指标编码', periodLabel, '数值', '结果', '说明']}
+        minWidth="min-w-[760px]"
+        maxHeight="max-h-[60vh]"
+        caption="预检结果：每行的检查结果和错误说明"
+      >
+        {rows.slice(0, SHOWN_ROWS).map((r) => (
+          <tr key={r.row} className={r.status === 'error' ? 'bg-red-50/50' : ''}>
+            <td className="px-3 py-1.5 tabular-nums">第 {r.row} 行</td>
+            <td className="px-3 py-1.5 font-mono text-xs">{r.indicatorCode || '—'}</td>
+            <td className="px-3 py-1.5">{r.period || '—'}</td>
+            <td className="px-3 py-1.5">{r.value || '—'}</td>
+            <td className={`px-3 py-1.5 whitespace-nowrap ${STATUS[r.status].className}`}>{STATUS[r.status].text}</td>
+            <td className="px-3 py-1.5 text-xs">
+              {r.messages.length ? (
+                <ul className="space-y-0.5">
+                  {r.messages.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </td>
+          </tr>
+        ))}
       </DataTable>
-      {rows.length > SHOWN_ROWS ? <p className="text-xs text-gray-500">只显示前 {SHOWN_ROWS} 行（共 {rows.length} 行）；请先修正错误的行。</p> : null}
+      {rows.length > SHOWN_ROWS ? (
+        <p className="text-xs text-gray-500">
+          只显示前 {SHOWN_ROWS} 行（共 {rows.length} 行）；请先修正错误的行。
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -13,7 +13,11 @@ export async function uploadImport(kind: string, mode: 'dry-run' | 'commit', fil
   form.set('file', file);
   let response: Response;
   try {
-    response = await fetch(`/api/imports/${kind}`, { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+    response = await fetch(`/api/imports/${kind}`, {
+      method: 'POST',
+      body: form,
+      headers: { Accept: 'application/json' },
+    });
   } catch {
     throw new ApiError(0, '无法连接服务器，请检查网络后重试');
   }
@@ -22,7 +26,13 @@ export async function uploadImport(kind: string, mode: 'dry-run' | 'commit', fil
     const error = isRecord(body) && isRecord(body.error) ? body.error : {};
     const message = typeof error.message === 'string' ? error.message : `上传失败（${response.status}）`;
     const details = isRecord(error.details) ? error.details : undefined;
-    throw new ApiError(response.status, message, typeof error.code === 'string' ? error.code : undefined, undefined, details);
+    throw new ApiError(
+      response.status,
+      message,
+      typeof error.code === 'string' ? error.code : undefined,
+      undefined,
+      details,
+    );
   }
   return body as ImportResult;
 }

@@ -19,7 +19,9 @@ function Change({ item }: { item: Item }) {
   return (
     <span className="tabular-nums">
       <ChangeText change={item.change} unit={item.unit} />
-      {quality ? <span className="ml-1 text-xs text-gray-500">{quality === 'better' ? '（向好）' : '（变差）'}</span> : null}
+      {quality ? (
+        <span className="ml-1 text-xs text-gray-500">{quality === 'better' ? '（向好）' : '（变差）'}</span>
+      ) : null}
     </span>
   );
 }
@@ -45,13 +47,22 @@ export function ReviewView() {
       />
       <nav aria-label="回顾分组" className="no-print flex flex-wrap gap-1 text-sm">
         {data.groups.map((g) => (
-          <a key={g.name} href={`#group-${g.name}`} className="rounded bg-white px-2 py-1 text-gray-700 ring-1 ring-gray-200 hover:bg-red-50">
+          <a
+            key={g.name}
+            href={`#group-${g.name}`}
+            className="rounded bg-white px-2 py-1 text-gray-700 ring-1 ring-gray-200 hover:bg-red-50"
+          >
             {g.name}
           </a>
         ))}
       </nav>
       {data.groups.map((group) => (
-        <section key={group.name} id={`group-${group.name}`} aria-labelledby={`title-${group.name}`} className="rounded-lg border border-gray-200 bg-white shadow-sm">
+        <section
+          key={group.name}
+          id={`group-${group.name}`}
+          aria-labelledby={`title-${group.name}`}
+          className="rounded-lg border border-gray-200 bg-white shadow-sm"
+        >
           <h2 id={`title-${group.name}`} className="px-4 pt-3 text-base font-semibold">
             {group.name}
             <span className="ml-2 text-xs font-normal text-gray-500">{group.items.length} 项</span>
@@ -73,22 +84,40 @@ export function ReviewView() {
                   </colgroup>
                   <thead className="bg-gray-50 text-xs text-gray-500">
                     <tr>
-                      <th scope="col" className="px-4 py-2 text-left font-medium">指标</th>
-                      <th scope="col" className="px-2 py-2 text-right font-medium">{plan.baselineYear}年（基期）</th>
-                      <th scope="col" className="px-2 py-2 text-right font-medium">{plan.endYear}年</th>
-                      <th scope="col" className="px-2 py-2 text-right font-medium">变化</th>
-                      <th scope="col" className="px-2 py-2 text-left font-medium">责任单位</th>
+                      <th scope="col" className="px-4 py-2 text-left font-medium">
+                        指标
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-right font-medium">
+                        {plan.baselineYear}年（基期）
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-right font-medium">
+                        {plan.endYear}年
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-right font-medium">
+                        变化
+                      </th>
+                      <th scope="col" className="px-2 py-2 text-left font-medium">
+                        责任单位
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-gray-100 align-top">
                     {group.items.map((item) => (
                       <tr key={item.code}>
                         <th scope="row" className="max-w-md px-4 py-2 text-left font-normal">
-                          <Link href={`/indicators/${item.code}?year=${plan.endYear}`} className="font-medium hover:text-red-800 hover:underline" title={`口径：${item.definition}`}>
+                          <Link
+                            href={`/indicators/${item.code}?year=${plan.endYear}`}
+                            className="font-medium hover:text-red-800 hover:underline"
+                            title={`口径：${item.definition}`}
+                          >
                             {item.name}
                           </Link>
                           <span className="ml-1 text-xs text-gray-500">{PLAN_TYPE_LABELS[item.planType]}</span>
-                          {item.sourceText ? <span className="mt-0.5 block text-xs leading-snug text-gray-500">原文：{item.sourceText}</span> : null}
+                          {item.sourceText ? (
+                            <span className="mt-0.5 block text-xs leading-snug text-gray-500">
+                              原文：{item.sourceText}
+                            </span>
+                          ) : null}
                         </th>
                         <td className="px-2 py-2 text-right">
                           <FigureText figure={item.baseline} unit={item.unit} className="tabular-nums" />
@@ -96,7 +125,7 @@ export function ReviewView() {
                         <td className="px-2 py-2 text-right font-medium">
                           <FigureText figure={item.end} unit={item.unit} className="tabular-nums" />
                         </td>
-                        <td className="whitespace-nowrap px-2 py-2 text-right">
+                        <td className="px-2 py-2 text-right whitespace-nowrap">
                           <Change item={item} />
                         </td>
                         <td className="px-2 py-2 text-gray-600">{item.departmentShortName}</td>
@@ -108,7 +137,10 @@ export function ReviewView() {
               <ul className="mt-2 divide-y divide-gray-100 md:hidden">
                 {group.items.map((item) => (
                   <li key={item.code} className="px-4 py-3 text-sm">
-                    <Link href={`/indicators/${item.code}?year=${plan.endYear}`} className="font-medium hover:text-red-800 hover:underline">
+                    <Link
+                      href={`/indicators/${item.code}?year=${plan.endYear}`}
+                      className="font-medium hover:text-red-800 hover:underline"
+                    >
                       {item.name}
                     </Link>
                     <span className="ml-1 text-xs text-gray-500">
@@ -117,15 +149,19 @@ export function ReviewView() {
                     <div className="mt-1 flex flex-wrap items-baseline gap-x-2">
                       {item.baseline ? (
                         <span className="text-gray-600">
-                          {plan.baselineYear}年 <FigureText figure={item.baseline} unit={item.unit} className="tabular-nums" /> →
+                          {plan.baselineYear}年{' '}
+                          <FigureText figure={item.baseline} unit={item.unit} className="tabular-nums" /> →
                         </span>
                       ) : null}
                       <span>
-                        {plan.endYear}年 <FigureText figure={item.end} unit={item.unit} className="font-semibold tabular-nums" />
+                        {plan.endYear}年{' '}
+                        <FigureText figure={item.end} unit={item.unit} className="font-semibold tabular-nums" />
                       </span>
                       {item.change ? <Change item={item} /> : null}
                     </div>
-                    {item.sourceText ? <p className="mt-1 text-xs leading-snug text-gray-500">原文：{item.sourceText}</p> : null}
+                    {item.sourceText ? (
+                      <p className="mt-1 text-xs leading-snug text-gray-500">原文：{item.sourceText}</p>
+                    ) : null}
                   </li>
                 ))}
               </ul>

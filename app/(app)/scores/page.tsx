@@ -7,13 +7,18 @@ import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
 import { getScores } from '@/lib/services/scoring/scores';
 import { ScoreRows } from './score-rows';
+import { Button } from '@/components/ui/button';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '考核得分' };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function ScoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ScoresPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, allowed } = await requirePagePermission('score.view');
   if (!allowed) return <Forbidden what="「考核得分」" />;
   const search = await searchParams;
@@ -23,13 +28,18 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
   const view = await getScores(user, { year, ...(versionText ? { version: versionText } : {}) }).catch(() => null);
   if (!view) return <EmptyState message={`${year} 年考核方案第 ${versionText ?? ''} 版未发布`} />;
   const scheme = view.scheme;
-  const exportHref = (format: string) => `/api/exports/scores?year=${year}&version=${scheme?.version ?? ''}&format=${format}`;
+  const exportHref = (format: string) =>
+    `/api/exports/scores?year=${year}&version=${scheme?.version ?? ''}&format=${format}`;
   return (
     <div className="space-y-4">
       <PageHeader
         crumbs={[{ href: '/', label: '总览' }]}
         title={`${year}年高质量发展绩效考核得分`}
-        badges={scheme?.isSample ? <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">示例数据</span> : null}
+        badges={
+          scheme?.isSample ? (
+            <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">示例数据</span>
+          ) : null
+        }
         subtitle={
           scheme
             ? `方案第 ${scheme.version} 版，发布于 ${scheme.publishedAt ? new Date(scheme.publishedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}（北京时间）；得分只依据已审核通过的数据，发布后作为快照保存，方案再修改不影响已发布得分。`
@@ -38,8 +48,16 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
         controls={
           <form className="flex items-center gap-2 text-sm" action="/scores">
             <label htmlFor="scores-year">年份</label>
-            <input id="scores-year" name="year" defaultValue={year} inputMode="numeric" className="w-20 rounded border border-gray-300 px-2 py-1" />
-            <button type="submit" className="rounded border border-gray-300 px-2 py-1">查看</button>
+            <input
+              id="scores-year"
+              name="year"
+              defaultValue={year}
+              inputMode="numeric"
+              className="w-20 rounded border border-gray-300 px-2 py-1"
+            />
+            <Button type="submit" size="sm">
+              查看
+            </Button>
           </form>
         }
       />
@@ -57,7 +75,12 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
               <nav aria-label="已发布版本" className="flex flex-wrap gap-2">
                 已发布版本：
                 {view.versions.map((v) => (
-                  <Link key={v.version} href={`/scores?year=${year}&version=${v.version}`} aria-current={v.version === scheme.version ? 'page' : undefined} className={v.version === scheme.version ? 'font-semibold text-red-800' : 'underline'}>
+                  <Link
+                    key={v.version}
+                    href={`/scores?year=${year}&version=${v.version}`}
+                    aria-current={v.version === scheme.version ? 'page' : undefined}
+                    className={v.version === scheme.version ? 'font-semibold text-red-800' : 'underline'}
+                  >
                     第 {v.version} 版
                   </Link>
                 ))}
@@ -65,13 +88,27 @@ export default async function ScoresPage({ searchParams }: { searchParams: Promi
             ) : null}
             {view.canExport ? (
               <span className="ml-auto flex gap-2">
-                <a href={exportHref('xlsx')} className="rounded border border-gray-300 bg-white px-2 py-1 hover:bg-gray-50" download>导出 Excel</a>
-                <a href={exportHref('csv')} className="rounded border border-gray-300 bg-white px-2 py-1 hover:bg-gray-50" download>导出 CSV</a>
+                <a
+                  href={exportHref('xlsx')}
+                  className="rounded border border-gray-300 bg-white px-2 py-1 hover:bg-gray-50"
+                  download
+                >
+                  导出 Excel
+                </a>
+                <a
+                  href={exportHref('csv')}
+                  className="rounded border border-gray-300 bg-white px-2 py-1 hover:bg-gray-50"
+                  download
+                >
+                  导出 CSV
+                </a>
               </span>
             ) : null}
           </div>
           <p className="text-xs text-gray-600">
-            计分方法：各指标按规则得分（完成率、序时进度按上限封顶；任务类完成得满分；越低越好反向计分），基础分 = 各项得分之和 ÷ 本单位指标权重合计 × 100；扣分 = 逾期未报、数据退回按项扣分（封顶）；加分按加分项（封顶）；总分 = 基础分 − 扣分 + 加分。
+            计分方法：各指标按规则得分（完成率、序时进度按上限封顶；任务类完成得满分；越低越好反向计分），基础分 =
+            各项得分之和 ÷ 本单位指标权重合计 × 100；扣分 =
+            逾期未报、数据退回按项扣分（封顶）；加分按加分项（封顶）；总分 = 基础分 − 扣分 + 加分。
           </p>
           <ScoreRows rows={view.rows} />
         </>

@@ -14,7 +14,11 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '县区' };
 
 /** /units — every county, district and zone: status counts, completion against its own targets, ranking. */
-export default async function UnitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UnitsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   const period = parsePeriodSearch(await searchParams);
   const data = await getUnitsOverview(user, { year: period.year, month: period.month });
@@ -43,16 +47,28 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       {data.isSample ? <SampleBanner realYearHref="/units?year=2025" /> : null}
       <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">县区排名</h2>
-        <p className="mt-1 text-xs text-gray-600">排名公式：{data.rankingFormula}（开发区与县区并列显示，但不计入全市汇总）</p>
+        <p className="mt-1 text-xs text-gray-600">
+          排名公式：{data.rankingFormula}（开发区与县区并列显示，但不计入全市汇总）
+        </p>
         <div className="mt-3 overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="text-left text-xs text-gray-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">排名</th>
-                <th scope="col" className="py-2 pr-3">县区</th>
-                <th scope="col" className="py-2 pr-3">状态分布</th>
-                <th scope="col" className="py-2 pr-3 text-right">绿灯 ÷ 计入</th>
-                <th scope="col" className="py-2 pr-3 text-right">完成率（对本县区目标）</th>
+                <th scope="col" className="py-2 pr-3">
+                  排名
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  县区
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  状态分布
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  绿灯 ÷ 计入
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  完成率（对本县区目标）
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -60,7 +76,10 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                 <tr key={u.code} className="border-t border-gray-100">
                   <td className="py-2 pr-3 tabular-nums">{u.rank ?? NO_VALUE}</td>
                   <td className="py-2 pr-3">
-                    <Link href={`/units/${u.code}?year=${p.year}&month=${p.month}`} className="font-medium text-red-800 hover:underline">
+                    <Link
+                      href={`/units/${u.code}?year=${p.year}&month=${p.month}`}
+                      className="font-medium text-red-800 hover:underline"
+                    >
                       {u.name}
                     </Link>
                     <span className="ml-2 text-xs text-gray-500">
@@ -74,7 +93,9 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 pr-3 text-right tabular-nums">
                     {u.onTrack} ÷ {u.counted} = {u.share === null ? NO_VALUE : formatPercent(u.share)}
                   </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{u.completion === null ? NO_VALUE : formatPercent(u.completion)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {u.completion === null ? NO_VALUE : formatPercent(u.completion)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,6 @@ import { Button } from '@/components/ui/button';
 
 type Step = { kind: 'intro' } | { kind: 'scan'; secret: string; qrSvg: string } | { kind: 'codes'; codes: string[] };
 
-
 /** Groups a base32 secret in fours for reading and typing; spaces are ignored by authenticator apps. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
@@ -20,7 +19,10 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
   const [saved, setSaved] = useState(false);
 
   const fail = (e: unknown) =>
-    setError({ message: e instanceof Error ? e.message : '操作失败，请稍后重试', code: e instanceof ApiError ? e.fieldErrors?.code : undefined });
+    setError({
+      message: e instanceof Error ? e.message : '操作失败，请稍后重试',
+      code: e instanceof ApiError ? e.fieldErrors?.code : undefined,
+    });
 
   async function start() {
     setBusy(true);
@@ -41,7 +43,10 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await fetchJson<{ recoveryCodes: string[] }>('/api/account/mfa', { method: 'PUT', body: JSON.stringify({ code }) });
+      const result = await fetchJson<{ recoveryCodes: string[] }>('/api/account/mfa', {
+        method: 'PUT',
+        body: JSON.stringify({ code }),
+      });
       setStep({ kind: 'codes', codes: result.recoveryCodes });
     } catch (e) {
       fail(e);
@@ -51,7 +56,11 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
   }
 
   const errorBox = error ? (
-    <p id="mfa-error" role="alert" className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+    <p
+      id="mfa-error"
+      role="alert"
+      className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+    >
       {error.code?.join('；') ?? error.message}
     </p>
   ) : null;
@@ -60,7 +69,10 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
     return (
       <div className="space-y-3 text-sm text-gray-700">
         <p className="font-medium text-gray-900">状态：已启用</p>
-        <p>登录时需要输入身份验证器 App 中的 6 位动态验证码。手机丢失时可用一次性恢复码登录，或联系系统管理员重置双因素认证。</p>
+        <p>
+          登录时需要输入身份验证器 App 中的 6
+          位动态验证码。手机丢失时可用一次性恢复码登录，或联系系统管理员重置双因素认证。
+        </p>
         <Link href="/" className="inline-block text-red-800 underline">
           返回总览
         </Link>
@@ -71,7 +83,10 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
     return (
       <div className="space-y-3 text-sm text-gray-700">
         <p className="font-medium text-gray-900">状态：未启用</p>
-        <p>双因素认证：登录时除密码外，还需输入手机身份验证器 App（如 Microsoft Authenticator、Google 身份验证器、FreeOTP）生成的 6 位动态验证码。</p>
+        <p>
+          双因素认证：登录时除密码外，还需输入手机身份验证器 App（如 Microsoft Authenticator、Google
+          身份验证器、FreeOTP）生成的 6 位动态验证码。
+        </p>
         <Button onClick={start} disabled={busy} variant="primary" size="lg">
           {busy ? '正在生成…' : '开始绑定'}
         </Button>
@@ -91,7 +106,11 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
         />
         <p>
           无法扫描时，在 App 中选择“手动输入密钥”，输入：
-          <code data-testid="totp-secret" aria-label="密钥" className="ml-1 select-all rounded bg-gray-100 px-2 py-1 font-mono">
+          <code
+            data-testid="totp-secret"
+            aria-label="密钥"
+            className="ml-1 rounded bg-gray-100 px-2 py-1 font-mono select-all"
+          >
             {grouped(step.secret)}
           </code>
         </p>

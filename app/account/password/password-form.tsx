@@ -10,7 +10,19 @@ type Errors = Record<string, string[]>;
 
 const FIELD_KEYS = new Set(['currentPassword', 'newPassword', 'confirmPassword']);
 
-function Field({ name, label, hint, errors, autoComplete }: { name: string; label: string; hint?: string; errors?: string[]; autoComplete: string }) {
+function Field({
+  name,
+  label,
+  hint,
+  errors,
+  autoComplete,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  autoComplete: string;
+}) {
   const errorId = errors?.length ? `${name}-error` : undefined;
   const hintId = hint ? `${name}-hint` : undefined;
   return (
@@ -63,7 +75,10 @@ export function PasswordForm({ forced }: { forced: boolean }) {
     }
     setBusy(true);
     try {
-      await fetchJson('/api/account/password', { method: 'POST', body: JSON.stringify({ currentPassword, newPassword }) });
+      await fetchJson('/api/account/password', {
+        method: 'POST',
+        body: JSON.stringify({ currentPassword, newPassword }),
+      });
       setErrors({});
       setMessage(null);
       setDone(true);
@@ -71,10 +86,13 @@ export function PasswordForm({ forced }: { forced: boolean }) {
       router.replace('/');
     } catch (error) {
       const fieldErrors = error instanceof ApiError ? (error.fieldErrors ?? {}) : {};
-      const besideFields = Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every((key) => FIELD_KEYS.has(key));
+      const besideFields =
+        Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every((key) => FIELD_KEYS.has(key));
       setErrors(fieldErrors);
       // Field problems are shown beside their fields; the summary only points at them.
-      setMessage(besideFields ? '请按提示修改后再保存' : error instanceof Error ? error.message : '修改失败，请稍后重试');
+      setMessage(
+        besideFields ? '请按提示修改后再保存' : error instanceof Error ? error.message : '修改失败，请稍后重试',
+      );
     } finally {
       setBusy(false);
     }
@@ -90,12 +108,13 @@ export function PasswordForm({ forced }: { forced: boolean }) {
         autoComplete="current-password"
       />
       <Field name="newPassword" label="新密码" errors={errors.newPassword} autoComplete="new-password" />
-      <Field name="confirmPassword" label="再次输入新密码" errors={errors.confirmPassword} autoComplete="new-password" />
-      {message ? (
-        <Notice tone="error">
-          {message}
-        </Notice>
-      ) : null}
+      <Field
+        name="confirmPassword"
+        label="再次输入新密码"
+        errors={errors.confirmPassword}
+        autoComplete="new-password"
+      />
+      {message ? <Notice tone="error">{message}</Notice> : null}
       {done ? (
         <p role="status" className="text-sm text-green-800">
           密码已修改，正在进入系统…

@@ -7,5 +7,13 @@ export const dynamic = 'force-dynamic';
 
 export const PUT = withActor(async ({ req, actor }) => {
   const result = await saveActual(actor, await readJsonBody(req));
-  return { actual: { id: result.actual.id, status: result.actual.status, version: result.actual.version, value: result.actual.value }, needsExplanation: result.needsExplanation };
+  return {
+    actual: {
+      id: result.actual.id,
+      status: result.actual.status,
+      version: result.actual.version,
+      value: result.actual.value,
+    },
+    needsExplanation: result.needsExplanation,
+  };
 });

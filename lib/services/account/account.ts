@@ -22,7 +22,10 @@ import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 export const PASSWORD_HISTORY_KEPT = 4;
 
 /** True when `password` is the current one or one of the kept earlier ones. */
-async function isRecentPassword(user: Pick<UserRow, 'passwordHash' | 'passwordHistory'>, password: string): Promise<boolean> {
+async function isRecentPassword(
+  user: Pick<UserRow, 'passwordHash' | 'passwordHistory'>,
+  password: string,
+): Promise<boolean> {
   for (const hash of [user.passwordHash, ...user.passwordHistory.slice(0, PASSWORD_HISTORY_KEPT)]) {
     if (await verifyPassword(hash, password)) return true;
   }
@@ -38,7 +41,11 @@ export function nextPasswordHistory(user: Pick<UserRow, 'passwordHash' | 'passwo
  * The signed-in user changes their own password. Every other session of theirs ends (the session version
  * moves on); the caller re-issues the current session's token with the returned version, so this one stays.
  */
-export async function changeOwnPassword(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<{ sessionVersion: number }> {
+export async function changeOwnPassword(
+  actor: Actor,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<{ sessionVersion: number }> {
   const { db } = await resolveOptions(options);
   const userId = selfId(actor);
   const data = parseOrThrow(changeOwnPasswordSchema, input);
@@ -82,7 +89,7 @@ export async function signOutEverywhere(actor: Actor, options: ServiceOptions = 
 /** Step 1 of TOTP: a new secret (pending until confirmed) and its QR code for an authenticator app. */
 export async function startTotpEnrollment(
   actor: Actor,
-  options: ServiceOptions = {}
+  options: ServiceOptions = {},
 ): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const { db } = await resolveOptions(options);
   const userId = selfId(actor);
@@ -104,7 +111,7 @@ export async function startTotpEnrollment(
 export async function confirmTotpEnrollment(
   actor: Actor,
   code: unknown,
-  options: ServiceOptions = {}
+  options: ServiceOptions = {},
 ): Promise<{ recoveryCodes: string[] }> {
   const { db } = await resolveOptions(options);
   const userId = selfId(actor);

@@ -126,7 +126,8 @@ async function claimSecondFactor(db: Db, user: UserRow, code: string, now: Date)
   const totp = verifyTotpCode({ totpSecret, totpLastStep: user.totpLastStep }, code, now);
   if (totp.step !== undefined) {
     if (!totp.ok) return false;
-    const reseal = user.totpSecret && totpSecret && (await needsReseal(user.totpSecret)) ? await sealSecret(totpSecret) : null;
+    const reseal =
+      user.totpSecret && totpSecret && (await needsReseal(user.totpSecret)) ? await sealSecret(totpSecret) : null;
     const [claimed] = await db
       .update(users)
       .set({ totpLastStep: totp.step, ...(reseal ? { totpSecret: reseal } : {}) })

@@ -22,7 +22,13 @@ import type { Actor } from '@/lib/domain/actor';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { AppError, type FieldErrors } from '@/lib/errors';
-import { createIndicatorSchema, deleteIndicatorSchema, indicatorCodeField, retireIndicatorSchema, updateIndicatorSchema } from '@/lib/validation/catalog';
+import {
+  createIndicatorSchema,
+  deleteIndicatorSchema,
+  indicatorCodeField,
+  retireIndicatorSchema,
+  updateIndicatorSchema,
+} from '@/lib/validation/catalog';
 import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { indicatorAuditView, parseRange, plainDecimal } from '../dashboards/catalog';
 import { listDepartments } from './departments';
@@ -31,7 +37,11 @@ import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 export type IndicatorAdminView = Awaited<ReturnType<typeof listIndicatorsForAdmin>>[number];
 
 /** GET /api/admin/indicators — the catalog with each indicator's use (figures and targets). */
-export async function listIndicatorsForAdmin(actor: Actor, input: { includeRetired?: boolean } = {}, options: ServiceOptions = {}) {
+export async function listIndicatorsForAdmin(
+  actor: Actor,
+  input: { includeRetired?: boolean } = {},
+  options: ServiceOptions = {},
+) {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const rows = await listCatalogRows(db, { actor, includeRetired: input.includeRetired ?? true });
@@ -53,8 +63,16 @@ export async function getCatalogPage(actor: Actor, options: ServiceOptions = {})
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const database = db;
-  const [items, departments] = await Promise.all([listIndicatorsForAdmin(actor, {}, { db: database }), listDepartments(actor, { db: database })]);
-  return { items, departments: departments.filter((d) => d.isActive).map((d) => ({ code: d.code, name: d.name, shortName: d.shortName })) };
+  const [items, departments] = await Promise.all([
+    listIndicatorsForAdmin(actor, {}, { db: database }),
+    listDepartments(actor, { db: database }),
+  ]);
+  return {
+    items,
+    departments: departments
+      .filter((d) => d.isActive)
+      .map((d) => ({ code: d.code, name: d.name, shortName: d.shortName })),
+  };
 }
 export type CatalogPage = Awaited<ReturnType<typeof getCatalogPage>>;
 
@@ -75,7 +93,14 @@ async function loadForWrite(tx: Db, code: string, version: number): Promise<Indi
   return row;
 }
 
-async function audit(tx: Db, actor: Actor, action: AuditAction, before: IndicatorRecord | null, after: IndicatorRecord | null, reason?: string | null) {
+async function audit(
+  tx: Db,
+  actor: Actor,
+  action: AuditAction,
+  before: IndicatorRecord | null,
+  after: IndicatorRecord | null,
+  reason?: string | null,
+) {
   const row = after ?? before;
   if (!row) return;
   await appendAuditEvent(tx, {
@@ -97,7 +122,8 @@ async function departmentIdOf(tx: Db, code: string, errors: FieldErrors): Promis
   return department?.isActive ? department.id : null;
 }
 
-const areaIdOf = (slug: string | null) => (slug === null ? null : (WORK_AREAS.find((a) => a.slug === slug)?.id ?? null));
+const areaIdOf = (slug: string | null) =>
+  slug === null ? null : (WORK_AREAS.find((a) => a.slug === slug)?.id ?? null);
 
 /** POST /api/admin/indicators */
 export async function createIndicator(actor: Actor, input: unknown, options: ServiceOptions = {}) {
@@ -107,7 +133,8 @@ export async function createIndicator(actor: Actor, input: unknown, options: Ser
   const database = db;
   return database.transaction(async (tx) => {
     const errors: FieldErrors = {};
-    if (await getIndicatorByCodeForUpdate(tx, data.code)) (errors.code ??= []).push(`「指标编码」${data.code} 已被使用`);
+    if (await getIndicatorByCodeForUpdate(tx, data.code))
+      (errors.code ??= []).push(`「指标编码」${data.code} 已被使用`);
     const departmentId = await departmentIdOf(tx, data.departmentCode, errors);
     const range = parseRange(data.minValue, data.maxValue, data.unit, errors);
     throwIfFieldErrors(errors);
@@ -127,7 +154,10 @@ export async function createIndicator(actor: Actor, input: unknown, options: Ser
       maxValue: range.max,
       sortOrder: await nextSortOrder(tx),
     });
-    if (!row) throw new AppError('conflict', `「指标编码」${data.code} 已被使用`, { code: [`「指标编码」${data.code} 已被使用`] });
+    if (!row)
+      throw new AppError('conflict', `「指标编码」${data.code} 已被使用`, {
+        code: [`「指标编码」${data.code} 已被使用`],
+      });
     await audit(tx, actor, 'indicator.create', null, row);
     return indicatorAuditView(row);
   });
@@ -143,7 +173,8 @@ export async function updateIndicator(actor: Actor, rawCode: unknown, input: unk
   return database.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     const errors: FieldErrors = {};
-    const departmentId = data.departmentCode === undefined ? before.departmentId : await departmentIdOf(tx, data.departmentCode, errors);
+    const departmentId =
+      data.departmentCode === undefined ? before.departmentId : await departmentIdOf(tx, data.departmentCode, errors);
     const unit = data.unit ?? before.unit;
     const range = parseRange(
       data.minValue === undefined ? plainDecimal(before.minValue) : data.minValue,
@@ -185,7 +216,12 @@ export async function updateIndicator(actor: Actor, rawCode: unknown, input: unk
 }
 
 /** POST /api/admin/indicators/[code] { action: 'retire' | 'unretire', version } — 停用 keeps every figure; 恢复 restores. */
-export async function setIndicatorRetired(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
+export async function setIndicatorRetired(
+  actor: Actor,
+  rawCode: unknown,
+  input: unknown,
+  options: ServiceOptions = {},
+) {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const code = codeOf(rawCode);
@@ -195,7 +231,10 @@ export async function setIndicatorRetired(actor: Actor, rawCode: unknown, input:
   return database.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     if (before.isRetired === retired) throw new AppError('conflict', retired ? '该指标已经停用' : '该指标未停用');
-    const after = await updateIndicatorIfVersion(tx, before.id, before.version, { isRetired: retired, retiredAt: retired ? now : null });
+    const after = await updateIndicatorIfVersion(tx, before.id, before.version, {
+      isRetired: retired,
+      retiredAt: retired ? now : null,
+    });
     if (!after) throw new AppError('conflict', '该指标已被他人修改，请刷新后再操作');
     await audit(tx, actor, retired ? 'indicator.retire' : 'indicator.unretire', before, after, data.reason);
     return indicatorAuditView(after);

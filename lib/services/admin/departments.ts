@@ -67,7 +67,11 @@ export async function listDepartments(actor: Actor, options: ServiceOptions = {}
     .orderBy(sql`${departments.isActive} desc`, asc(departments.code));
 }
 
-export async function createDepartment(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<DepartmentSummary> {
+export async function createDepartment(
+  actor: Actor,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<DepartmentSummary> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(createDepartmentSchema, input);
@@ -100,7 +104,7 @@ export async function updateDepartment(
   actor: Actor,
   id: unknown,
   input: unknown,
-  options: ServiceOptions = {}
+  options: ServiceOptions = {},
 ): Promise<DepartmentSummary> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');

@@ -69,7 +69,11 @@ export async function getSettingsView(actor: Actor, query: { year: number }, opt
 export type SettingsView = Awaited<ReturnType<typeof getSettingsView>>;
 
 /** PUT /api/admin/settings — tolerances and the entry due day, one audit event; a stale save gets 409. */
-export async function updateReportingSettings(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<ReportingSettings & { version: string }> {
+export async function updateReportingSettings(
+  actor: Actor,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<ReportingSettings & { version: string }> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(reportingSettingsSchema, input);
@@ -86,7 +90,10 @@ export async function updateReportingSettings(actor: Actor, input: unknown, opti
         .orderBy(desc(settings.updatedAt))
         .limit(1);
       const savedBy = (await getUserDisplayName(tx, latest?.updatedBy ?? null)) ?? '他人';
-      throw new AppError('conflict', `设置已被${savedBy}修改，请核对后再保存（您填写的内容已保留）`, undefined, { current: before, savedBy });
+      throw new AppError('conflict', `设置已被${savedBy}修改，请核对后再保存（您填写的内容已保留）`, undefined, {
+        current: before,
+        savedBy,
+      });
     }
     const values: Record<SettingKey, number> = {
       'tolerance.progressPoints': data.progressPoints,
@@ -100,7 +107,15 @@ export async function updateReportingSettings(actor: Actor, input: unknown, opti
         .onConflictDoUpdate({ target: settings.key, set: { value: values[key], updatedBy: actor.id, updatedAt: now } });
     }
     const after = await getReportingSettings(tx);
-    await appendAuditEvent(tx, { actor, action: 'settings.update', entityType: 'settings', entityId: 'reporting', before, after, at: now });
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'settings.update',
+      entityType: 'settings',
+      entityId: 'reporting',
+      before,
+      after,
+      at: now,
+    });
     return { ...after, version: now.toISOString() };
   });
 }

@@ -73,12 +73,18 @@ export async function upsertTarget(actor: Actor, input: unknown, options: Servic
 }
 
 /** Parses value, phases and baseline with the indicator's unit; every problem goes into `errors`. */
-function parseState(indicator: IndicatorRecord, data: UpsertTargetInput, existing: TargetWithPhases | null, errors: FieldErrors): TargetState | null {
+function parseState(
+  indicator: IndicatorRecord,
+  data: UpsertTargetInput,
+  existing: TargetWithPhases | null,
+  errors: FieldErrors,
+): TargetState | null {
   const opts = { unit: indicator.unit, min: indicator.minValue, max: indicator.maxValue };
   const value = parseFigure(data.value, { field: '全年目标', ...opts });
   if (!value.ok) (errors.value ??= []).push(value.message);
   const phases: PhaseValue[] = [];
-  if (data.phasing === 'none' && data.phases.length > 0) (errors.phases ??= []).push('「分解方式」为不分解时，不应填写分解目标');
+  if (data.phasing === 'none' && data.phases.length > 0)
+    (errors.phases ??= []).push('「分解方式」为不分解时，不应填写分解目标');
   for (const p of [...data.phases].sort((a, b) => a.month - b.month)) {
     const parsed = parseFigure(p.value, { field: `${p.month}月分解目标`, ...opts });
     if (parsed.ok) phases.push({ month: p.month, value: parsed.value });
@@ -100,15 +106,29 @@ function parseState(indicator: IndicatorRecord, data: UpsertTargetInput, existin
     else (errors.baseline ??= []).push(parsed.message);
   }
   if (!value.ok) return null;
-  return { value: value.value, qualifier: data.qualifier ?? existing?.qualifier ?? 'exact', phasing: data.phasing, phases, baseline };
+  return {
+    value: value.value,
+    qualifier: data.qualifier ?? existing?.qualifier ?? 'exact',
+    phasing: data.phasing,
+    phases,
+    baseline,
+  };
 }
 
 async function conflict(tx: Db, indicatorCode: string, current: TargetWithPhases): Promise<never> {
   const savedBy = await getUserDisplayName(tx, current.updatedBy ?? current.createdBy);
-  throw new AppError('conflict', `该目标已被${savedBy ?? '他人'}修改，请核对后再保存（您填写的内容已保留）`, undefined, {
-    current: { ...targetAuditView(indicatorCode, current, current.phases), updatedAt: current.updatedAt.toISOString() },
-    savedBy,
-  });
+  throw new AppError(
+    'conflict',
+    `该目标已被${savedBy ?? '他人'}修改，请核对后再保存（您填写的内容已保留）`,
+    undefined,
+    {
+      current: {
+        ...targetAuditView(indicatorCode, current, current.phases),
+        updatedAt: current.updatedAt.toISOString(),
+      },
+      savedBy,
+    },
+  );
 }
 
 export interface WriteTargetResult {
@@ -120,12 +140,21 @@ export interface WriteTargetResult {
  * The one write of a target, inside the caller's transaction. `import` mode writes over the stored
  * version instead of requiring the form's. Throws AppError before any write when the input is refused.
  */
-export async function writeTarget(tx: Db, actor: Actor, data: UpsertTargetInput, now: Date, mode: 'form' | 'import' = 'form'): Promise<WriteTargetResult> {
+export async function writeTarget(
+  tx: Db,
+  actor: Actor,
+  data: UpsertTargetInput,
+  now: Date,
+  mode: 'form' | 'import' = 'form',
+): Promise<WriteTargetResult> {
   requirePermission(actor, 'target.manage');
   const indicator = await getIndicatorByCode(tx, data.indicatorCode);
-  if (!indicator) throw new AppError('not_found', `「指标编码」${data.indicatorCode} 不存在`, { indicatorCode: ['指标不存在'] });
+  if (!indicator)
+    throw new AppError('not_found', `「指标编码」${data.indicatorCode} 不存在`, { indicatorCode: ['指标不存在'] });
   if (indicator.isRetired) {
-    throw new AppError('invalid_input', '该指标已停用，不能再设定目标', { indicatorCode: ['该指标已停用，不能再设定目标'] });
+    throw new AppError('invalid_input', '该指标已停用，不能再设定目标', {
+      indicatorCode: ['该指标已停用，不能再设定目标'],
+    });
   }
   const existing = await getTargetForUpdate(tx, indicator.id, data.year);
   if (mode === 'form' && existing && existing.version !== data.version) return conflict(tx, indicator.code, existing);

@@ -27,12 +27,23 @@ import { ROLES, type Role } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { checkPassword } from '@/lib/validation/password';
-import { createUserSchema, departmentRuleMessage, setUserDisabledSchema, updateUserSchema } from '@/lib/validation/users';
+import {
+  createUserSchema,
+  departmentRuleMessage,
+  setUserDisabledSchema,
+  updateUserSchema,
+} from '@/lib/validation/users';
 import { raiseAuditorAlertIfAuditor } from '../audit/auditor-alerts';
 import { auditView, isUniqueViolation, lockUser, parseUserId, updateWithAudit } from './user-records';
 
 export type { UserSummary } from '@/db/queries/users';
-export { changeOwnPassword, confirmTotpEnrollment, disableTotp, signOutEverywhere, startTotpEnrollment } from '../account/account';
+export {
+  changeOwnPassword,
+  confirmTotpEnrollment,
+  disableTotp,
+  signOutEverywhere,
+  startTotpEnrollment,
+} from '../account/account';
 import { nextPasswordHistory } from '../account/account';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
@@ -89,7 +100,11 @@ function departmentError(message: string): AppError {
 const USERNAME_TAKEN = () => new AppError('conflict', '用户名已存在', { username: ['该「用户名」已被使用'] });
 
 /** Creates a user (default: must change the password at first sign-in). */
-export async function createUser(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<{ id: number; username: string }> {
+export async function createUser(
+  actor: Actor,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<{ id: number; username: string }> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const data = parseOrThrow(createUserSchema, input);
@@ -135,7 +150,7 @@ export async function createUser(actor: Actor, input: unknown, options: ServiceO
 export async function createUserWithOneTimePassword(
   actor: Actor,
   input: unknown,
-  options: ServiceOptions = {}
+  options: ServiceOptions = {},
 ): Promise<{ id: number; username: string; password: string }> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
@@ -144,13 +159,19 @@ export async function createUserWithOneTimePassword(
   // A random password breaks no rule, except (rarely) by containing the username: draw again.
   let password = generatePassword();
   const displayName = 'displayName' in fields && typeof fields.displayName === 'string' ? fields.displayName : '';
-  for (let i = 0; i < 10 && checkPassword(password, username, displayName).length > 0; i += 1) password = generatePassword();
+  for (let i = 0; i < 10 && checkPassword(password, username, displayName).length > 0; i += 1)
+    password = generatePassword();
   const created = await createUser(actor, { ...fields, password, mustChangePassword: true }, { db });
   return { ...created, password };
 }
 
 /** Changes name, role or department; a role or department change ends the user's sessions. */
-export async function updateUser(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}): Promise<UserSummary> {
+export async function updateUser(
+  actor: Actor,
+  id: unknown,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<UserSummary> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const userId = parseUserId(id);
@@ -162,7 +183,8 @@ export async function updateUser(actor: Actor, id: unknown, input: unknown, opti
     const role = data.role ?? before.role;
     if (role !== before.role && actor.id === before.id) throw new AppError('forbidden', '不能修改自己的角色');
     // Absent: keep the department if the (new) role has one; a role without departments drops it.
-    const keepsDepartment = data.departmentCode === undefined && requiresDepartment(role) && before.departmentId !== null;
+    const keepsDepartment =
+      data.departmentCode === undefined && requiresDepartment(role) && before.departmentId !== null;
     const departmentMessage = departmentRuleMessage(role, keepsDepartment || Boolean(data.departmentCode));
     if (departmentMessage) throw departmentError(departmentMessage);
     const departmentId = data.departmentCode
@@ -202,7 +224,12 @@ export async function updateUser(actor: Actor, id: unknown, input: unknown, opti
 }
 
 /** Disables (ends every session, refuses sign-in) or re-enables a user. */
-export async function setUserDisabled(actor: Actor, id: unknown, disabled: unknown, options: ServiceOptions = {}): Promise<void> {
+export async function setUserDisabled(
+  actor: Actor,
+  id: unknown,
+  disabled: unknown,
+  options: ServiceOptions = {},
+): Promise<void> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const data = parseOrThrow(setUserDisabledSchema, { id, disabled });
@@ -225,7 +252,11 @@ export async function setUserDisabled(actor: Actor, id: unknown, disabled: unkno
 }
 
 /** A new one-time password (shown once): must be changed at next sign-in; ends sessions; clears a lockout. */
-export async function resetPassword(actor: Actor, id: unknown, options: ServiceOptions = {}): Promise<{ password: string }> {
+export async function resetPassword(
+  actor: Actor,
+  id: unknown,
+  options: ServiceOptions = {},
+): Promise<{ password: string }> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const userId = parseUserId(id);
@@ -257,7 +288,11 @@ export async function unlockUser(actor: Actor, id: unknown, options: ServiceOpti
   const conn = db;
   await conn.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
-    await updateWithAudit(tx, actor, before, 'user.unlock', { failedAttempts: 0, firstFailedAt: null, lockedUntil: null });
+    await updateWithAudit(tx, actor, before, 'user.unlock', {
+      failedAttempts: 0,
+      firstFailedAt: null,
+      lockedUntil: null,
+    });
   });
 }
 

@@ -82,7 +82,8 @@ export interface VerifyReport {
   verifiedAt: string;
 }
 
-const INVALID_CURSOR = () => new AppError('invalid_input', '分页参数无效', { cursor: ['分页参数无效，请从第一页重新查看'] });
+const INVALID_CURSOR = () =>
+  new AppError('invalid_input', '分页参数无效', { cursor: ['分页参数无效，请从第一页重新查看'] });
 
 function summarize(row: AuditRow): AuditEventSummary {
   return {
@@ -102,7 +103,11 @@ function summarize(row: AuditRow): AuditEventSummary {
 }
 
 /** GET /api/audit: one page of events matching the filters (query-string values), newest first. */
-export async function listAuditEvents(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<AuditPage> {
+export async function listAuditEvents(
+  actor: Actor,
+  query: Record<string, unknown>,
+  options: ServiceOptions = {},
+): Promise<AuditPage> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   const { cursor, limit, ...filter } = parseOrThrow(auditListSchema, query);
@@ -125,7 +130,11 @@ export async function listAuditEvents(actor: Actor, query: Record<string, unknow
 }
 
 /** GET /api/audit/[id]: one event with its before/after and hashes. */
-export async function getAuditEvent(actor: Actor, rawId: string, options: ServiceOptions = {}): Promise<AuditEventDetail> {
+export async function getAuditEvent(
+  actor: Actor,
+  rawId: string,
+  options: ServiceOptions = {},
+): Promise<AuditEventDetail> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   if (!/^\d{1,15}$/.test(rawId) || Number(rawId) < 1) {

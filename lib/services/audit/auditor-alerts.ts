@@ -41,7 +41,12 @@ const isAuditorRole = (role: UserRow['role']) => can({ role }, 'audit.view');
  * Raises the alert when `subject` (as it is after the change) is an auditor account; call in the change's
  * transaction. `kind` role_granted is for a user who was not an auditor before.
  */
-export async function raiseAuditorAlertIfAuditor(tx: Db, actor: Actor, kind: AuditorAlertKind, subject: Pick<UserRow, 'id' | 'username' | 'role'>): Promise<void> {
+export async function raiseAuditorAlertIfAuditor(
+  tx: Db,
+  actor: Actor,
+  kind: AuditorAlertKind,
+  subject: Pick<UserRow, 'id' | 'username' | 'role'>,
+): Promise<void> {
   if (!isAuditorRole(subject.role)) return;
   await insertAuditorAlert(tx, {
     kind,
@@ -58,7 +63,10 @@ function isKind(value: string): value is AuditorAlertKind {
 }
 
 /** The alerts the signed-in auditor has not acknowledged (raised since their account was created). */
-export async function listPendingAuditorAlerts(actor: Actor, options: ServiceOptions = {}): Promise<AuditorAlertItem[]> {
+export async function listPendingAuditorAlerts(
+  actor: Actor,
+  options: ServiceOptions = {},
+): Promise<AuditorAlertItem[]> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   if (actor.id === null) return [];
@@ -83,15 +91,22 @@ export async function listPendingAuditorAlerts(actor: Actor, options: ServiceOpt
 
 const acknowledgeSchema = z.object({
   ids: z
-    .array(z.number({ error: '「提醒编号」应为正整数' }).int('「提醒编号」应为正整数').positive('「提醒编号」应为正整数'), {
-      error: '「提醒编号」应为编号列表',
-    })
+    .array(
+      z.number({ error: '「提醒编号」应为正整数' }).int('「提醒编号」应为正整数').positive('「提醒编号」应为正整数'),
+      {
+        error: '「提醒编号」应为编号列表',
+      },
+    )
     .min(1, '请至少选择一条提醒')
     .max(200, '一次最多确认 200 条提醒'),
 });
 
 /** POST /api/audit/alerts { ids } — the signed-in auditor acknowledges alerts they were shown; audited. */
-export async function acknowledgeAuditorAlerts(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<{ acknowledged: number }> {
+export async function acknowledgeAuditorAlerts(
+  actor: Actor,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<{ acknowledged: number }> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   const auditorId = actor.id;

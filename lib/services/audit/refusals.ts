@@ -36,7 +36,11 @@ export function refusalWindowStart(now: Date): Date {
 }
 
 /** Counts the refusal and, for the first of its minute, appends its audit event; in its own transaction. */
-export async function recordRefusal(db: Db | undefined, input: RefusalInput, now = new Date()): Promise<{ recorded: boolean }> {
+export async function recordRefusal(
+  db: Db | undefined,
+  input: RefusalInput,
+  now = new Date(),
+): Promise<{ recorded: boolean }> {
   const conn = db ?? (await getDb());
   return conn.transaction((tx) => recordRefusalIn(tx, input, now));
 }

@@ -4,7 +4,13 @@
  * stored bytes again — a download never regenerates, so what is downloaded is byte for byte what was issued.
  */
 import { createHash } from 'node:crypto';
-import { getBulletinFile, insertBulletin, listBulletins as listBulletinRows, listFigureExplanations, type BulletinFormat } from '@/db/queries/bulletins';
+import {
+  getBulletinFile,
+  insertBulletin,
+  listBulletins as listBulletinRows,
+  listFigureExplanations,
+  type BulletinFormat,
+} from '@/db/queries/bulletins';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
@@ -38,7 +44,11 @@ export interface BulletinOptions extends ServiceOptions {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** POST /api/bulletins — generates and stores the bulletin of `{ year, month }`; answers its id. */
-export async function generateBulletin(actor: Actor, input: unknown, options: BulletinOptions = {}): Promise<{ id: number }> {
+export async function generateBulletin(
+  actor: Actor,
+  input: unknown,
+  options: BulletinOptions = {},
+): Promise<{ id: number }> {
   requirePermission(actor, 'bulletin.generate');
   const { year, month } = parseOrThrow(bulletinRequestSchema, input);
   const { db, now } = await resolveOptions(options);
@@ -54,7 +64,13 @@ export async function generateBulletin(actor: Actor, input: unknown, options: Bu
     year,
     figures: lagging.map((v) => ({ indicatorId: v.id, month: v.figure?.month ?? month })),
   });
-  const model = buildBulletinModel({ period: { year, month }, areas: WORK_AREAS, indicators: planned, ranking: rankViews(planned), explanations });
+  const model = buildBulletinModel({
+    period: { year, month },
+    areas: WORK_AREAS,
+    indicators: planned,
+    ranking: rankViews(planned),
+    explanations,
+  });
   const generatedText = `生成时间：${formatShanghaiDateTime(now)}（北京时间）　生成人：${actor.username}（${actorRoleLabel(actor.role)}）`;
   const [docx, pdf] = await Promise.all([
     renderBulletinDocx(model, generatedText),
@@ -66,7 +82,13 @@ export async function generateBulletin(actor: Actor, input: unknown, options: Bu
       ['docx', docx],
       ['pdf', pdf],
     ] as const
-  ).map(([format, content]) => ({ format, fileName: `${baseName}.${format}`, contentType: BULLETIN_CONTENT_TYPES[format], content, sha256: sha256(content) }));
+  ).map(([format, content]) => ({
+    format,
+    fileName: `${baseName}.${format}`,
+    contentType: BULLETIN_CONTENT_TYPES[format],
+    content,
+    sha256: sha256(content),
+  }));
   const isSample = model.sampleNotice !== null;
   const id = await db.transaction(async (tx) => {
     const bulletinId = await insertBulletin(tx, { actor, year, month, isSample, files, at: now });
@@ -81,7 +103,12 @@ export async function generateBulletin(actor: Actor, input: unknown, options: Bu
         month,
         isSample,
         counts: model.counts,
-        files: files.map(({ format, fileName, content, sha256: hash }) => ({ format, fileName, size: content.byteLength, sha256: hash })),
+        files: files.map(({ format, fileName, content, sha256: hash }) => ({
+          format,
+          fileName,
+          size: content.byteLength,
+          sha256: hash,
+        })),
       },
     });
     return bulletinId;
@@ -116,7 +143,12 @@ export async function listBulletins(actor: Actor, options: ServiceOptions = {}) 
 export type BulletinList = Awaited<ReturnType<typeof listBulletins>>;
 
 /** GET /api/bulletins/{id}/docx|pdf — the stored bytes as issued; an unknown id is a 404. */
-export async function getBulletinDownload(actor: Actor, rawId: string, format: BulletinFormat, options: ServiceOptions = {}) {
+export async function getBulletinDownload(
+  actor: Actor,
+  rawId: string,
+  format: BulletinFormat,
+  options: ServiceOptions = {},
+) {
   requirePermission(actor, 'bulletin.generate');
   const parsed = bulletinIdSchema.safeParse(rawId);
   const notFound = new AppError('not_found', '未找到该通报文件');

@@ -3,7 +3,13 @@
  * A fixed number of set-based queries whatever the number of indicators; the math is lib/domain's.
  */
 import { type Db } from '@/db/client';
-import { listFigureYears, listIndicatorRows, listSnapshotFigures, listTargetRows, type IndicatorRow } from '@/db/queries/figures';
+import {
+  listFigureYears,
+  listIndicatorRows,
+  listSnapshotFigures,
+  listTargetRows,
+  type IndicatorRow,
+} from '@/db/queries/figures';
 import { DASHBOARD_SCOPE_KEY } from '@/db/queries/scope';
 import type { Actor } from '@/lib/domain/actor';
 import { currentPeriod, type Period } from '@/lib/domain/period';
@@ -37,7 +43,13 @@ export type IndicatorView = Omit<IndicatorRow, 'minValue' | 'maxValue' | 'sortOr
  * The period a dashboard shows: as asked, else the latest year with figures and its latest month. Pass the
  * request's read model when it has one (one version probe per request).
  */
-export async function resolvePeriod(db: Db, actor: Actor, query: PeriodQuery, now: Date, model?: ReadModel): Promise<ResolvedPeriod> {
+export async function resolvePeriod(
+  db: Db,
+  actor: Actor,
+  query: PeriodQuery,
+  now: Date,
+  model?: ReadModel,
+): Promise<ResolvedPeriod> {
   const readModel = model ?? (await openReadModel(db, now));
   const years = await readModel.get('years', DASHBOARD_SCOPE_KEY, () => listFigureYears(db));
   const year = query.year ?? years[0]?.year ?? currentPeriod(now).year;
@@ -90,7 +102,9 @@ export async function loadIndicatorViews(
   model?: ReadModel,
 ): Promise<readonly IndicatorView[]> {
   const readModel = model ?? (await openReadModel(db, now));
-  const all = await readModel.get(periodKey('views', period), DASHBOARD_SCOPE_KEY, () => computeIndicatorViews(db, period, now));
+  const all = await readModel.get(periodKey('views', period), DASHBOARD_SCOPE_KEY, () =>
+    computeIndicatorViews(db, period, now),
+  );
   const ids = filter.indicatorIds ? new Set(filter.indicatorIds) : null;
   if (filter.areaId === undefined && filter.departmentId === undefined && !ids) return all;
   return all.filter(
@@ -142,15 +156,23 @@ export function toKpiView(v: IndicatorView) {
     sourceText: v.sourceText,
     figure: toFigureView(v.figure),
     prior: toFigureView(v.prior),
-    target: v.target
-      ? { value: v.target.value, qualifier: v.target.qualifier, isSample: v.target.isSample }
-      : null,
+    target: v.target ? { value: v.target.value, qualifier: v.target.qualifier, isSample: v.target.isSample } : null,
     asOfMonth: v.asOfMonth,
     expected: v.expected,
     completion: v.completion,
-    shares: progressShares({ kind: v.kind, actual: decimalToNumber(v.figure?.value ?? null), expected: v.expected, target }),
+    shares: progressShares({
+      kind: v.kind,
+      actual: decimalToNumber(v.figure?.value ?? null),
+      expected: v.expected,
+      target,
+    }),
     status: v.status,
-    statusLabel: statusLabel({ status: v.status, hasFigure: v.figure !== null, hasTarget: v.target !== null, kind: v.kind }),
+    statusLabel: statusLabel({
+      status: v.status,
+      hasFigure: v.figure !== null,
+      hasTarget: v.target !== null,
+      kind: v.kind,
+    }),
     gapPoints: v.gapPoints,
     yoy: v.yoy,
     forecast: v.forecast,
@@ -169,8 +191,38 @@ export function toFeaturedKpi(v: KpiView) {
 
 /** A headline tile's indicator: what the tile shows, without the definition and the report's sentence. */
 export function toHeadlineKpi(v: KpiView) {
-  const { code, name, unit, kind, figure, prior, target, expected, gapPoints, yoy, series, status, statusLabel, isSample } = v;
-  return { code, name, unit, kind, figure, prior, target, expected, gapPoints, yoy, series, status, statusLabel, isSample };
+  const {
+    code,
+    name,
+    unit,
+    kind,
+    figure,
+    prior,
+    target,
+    expected,
+    gapPoints,
+    yoy,
+    series,
+    status,
+    statusLabel,
+    isSample,
+  } = v;
+  return {
+    code,
+    name,
+    unit,
+    kind,
+    figure,
+    prior,
+    target,
+    expected,
+    gapPoints,
+    yoy,
+    series,
+    status,
+    statusLabel,
+    isSample,
+  };
 }
 
 /** Status counts, completion and the indicators needing attention of a group of indicators. */
@@ -180,11 +232,11 @@ export function summarizeGroup(views: KpiView[], featuredLimit = 3) {
     total: views.length,
     // Statements in the report's words are listed but never counted as a status.
     counts: countStatuses(views.filter(isJudged)),
-    progress: summarizeProgress(
-      views.map((v) => ({ ...v, target: decimalToNumber(v.target?.value ?? null) })),
-    ),
+    progress: summarizeProgress(views.map((v) => ({ ...v, target: decimalToNumber(v.target?.value ?? null) }))),
     /** Worst indicators when any needs attention, else the first indicators with a figure (so the card still says something). */
-    featured: (worst.length ? worst : views.filter((v) => v.figure !== null).slice(0, featuredLimit)).map(toFeaturedKpi),
+    featured: (worst.length ? worst : views.filter((v) => v.figure !== null).slice(0, featuredLimit)).map(
+      toFeaturedKpi,
+    ),
     featuredKind: worst.length ? ('worst' as const) : ('key' as const),
   };
 }

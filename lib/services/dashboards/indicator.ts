@@ -4,7 +4,12 @@
  * A fixed number of queries (one per kind of record), whatever the indicator's history.
  */
 import { getIndicatorByCode } from '@/db/queries/actuals';
-import { listFigureEvents, listIndicatorFigures, listIndicatorTargets, type IndicatorTargetRow } from '@/db/queries/history';
+import {
+  listFigureEvents,
+  listIndicatorFigures,
+  listIndicatorTargets,
+  type IndicatorTargetRow,
+} from '@/db/queries/history';
 import { listInstructionAnswers, listInstructions } from '@/db/queries/instructions';
 import { scopeKey } from '@/db/queries/scope';
 import { can } from '@/lib/domain/permissions';
@@ -30,7 +35,16 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const roleLabel = (role: string | null) => (role ? actorRoleLabel(role) : '');
 
 function toSnapshotTarget(t: IndicatorTargetRow | undefined): SnapshotTarget | null {
-  return t ? { value: t.value, qualifier: t.qualifier, phasing: t.phasing, baseline: t.baseline, phases: t.phases, isSample: t.isSample } : null;
+  return t
+    ? {
+        value: t.value,
+        qualifier: t.qualifier,
+        phasing: t.phasing,
+        baseline: t.baseline,
+        phases: t.phases,
+        isSample: t.isSample,
+      }
+    : null;
 }
 
 function notFound(code: string): AppError {
@@ -47,12 +61,18 @@ export async function getIndicatorDetail(actor: Actor, code: string, query: Peri
   if (!record) throw notFound(code);
   const period = await resolvePeriod(db, actor, query, now, model);
   // Drafts are shown to the owning department only: one version of the page per scope.
-  const detail = await model.get(periodKey(`indicator:${record.id}`, period), scopeKey(actor, record.departmentId), () =>
-    readIndicatorDetail(db, actor, record, period, now, model),
+  const detail = await model.get(
+    periodKey(`indicator:${record.id}`, period),
+    scopeKey(actor, record.departmentId),
+    () => readIndicatorDetail(db, actor, record, period, now, model),
   );
   // 佐证材料 are read live for this actor (never from the shared read model: another department's official sees
   // the figure but not its files).
-  const evidence = await listFigureEvidence(actor, detail.figures.map((f) => f.id), { db });
+  const evidence = await listFigureEvidence(
+    actor,
+    detail.figures.map((f) => f.id),
+    { db },
+  );
   return {
     ...detail,
     figures: detail.figures.map((f) => ({ ...f, evidence: evidence.get(f.id) ?? [] })),
@@ -115,7 +135,12 @@ async function readIndicatorDetail(
       version: f.version,
       status: snapshot?.status ?? null,
       statusLabel: snapshot
-        ? statusLabel({ status: snapshot.status, hasFigure: true, hasTarget: snapshot.target !== null, kind: record.kind })
+        ? statusLabel({
+            status: snapshot.status,
+            hasFigure: true,
+            hasTarget: snapshot.target !== null,
+            kind: record.kind,
+          })
         : null,
       expected: snapshot?.expected ?? null,
       note: f.note,

@@ -27,7 +27,14 @@ import { shanghaiDayNumber, type Period } from '@/lib/domain/period';
  * Entries kept per kind (the key up to its first ':') at one version: a few periods of the whole city (a
  * leader flipping through months; each a few MB), more of the small ones (one indicator's page).
  */
-const CAPACITY: Record<string, number> = { views: 6, kpi: 6, overview: 6, area: 42, indicator: 300, 'indicator-record': 300 };
+const CAPACITY: Record<string, number> = {
+  views: 6,
+  kpi: 6,
+  overview: 6,
+  area: 42,
+  indicator: 300,
+  'indicator-record': 300,
+};
 const DEFAULT_CAPACITY = 6;
 
 interface Generation {

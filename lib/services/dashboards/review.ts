@@ -31,7 +31,12 @@ function plainFigure(f: FigureRow | undefined) {
 }
 
 function sideOf(f: FigureRow) {
-  return { value: decimalToNumber(f.value), isDerived: f.isDerived, derivedNote: f.derivedNote, isReported: f.isReported };
+  return {
+    value: decimalToNumber(f.value),
+    isDerived: f.isDerived,
+    derivedNote: f.derivedNote,
+    isReported: f.isReported,
+  };
 }
 
 function statedSincePlanStart(f: FigureRow | undefined) {

@@ -51,7 +51,9 @@ export async function getScreen(actor: Actor, options: ServiceOptions = {}) {
     red: { total: red.length, items: red.slice(0, LIST_LIMIT).map(brief) },
     overdue: {
       total: overdue.length,
-      items: overdue.slice(0, LIST_LIMIT).map((v) => ({ ...brief(v), dueMonth: lastDueMonth(v.frequency, period.month) })),
+      items: overdue
+        .slice(0, LIST_LIMIT)
+        .map((v) => ({ ...brief(v), dueMonth: lastDueMonth(v.frequency, period.month) })),
     },
   };
 }

@@ -39,19 +39,50 @@ export interface EvidenceManifestEntry {
 
 const col = (header: string, width = 14): ExportColumn => ({ header, width });
 export const EVIDENCE_COLUMNS = [
-  col('文件编号', 8), col('所属期', 8), col('文件名', 30), col('包内路径', 36), col('大小（字节）', 12), col('SHA-256', 66),
-  col('类型', 20), col('上传人'), col('上传时间（北京时间）', 20), col('状态', 8), col('删除时间（北京时间）', 20),
-  col('上传审计事件', 10), col('审计事件记录的 SHA-256', 66),
+  col('文件编号', 8),
+  col('所属期', 8),
+  col('文件名', 30),
+  col('包内路径', 36),
+  col('大小（字节）', 12),
+  col('SHA-256', 66),
+  col('类型', 20),
+  col('上传人'),
+  col('上传时间（北京时间）', 20),
+  col('状态', 8),
+  col('删除时间（北京时间）', 20),
+  col('上传审计事件', 10),
+  col('审计事件记录的 SHA-256', 66),
 ];
 
 export function evidenceCells(e: EvidenceManifestEntry): ExportValue[] {
-  return [e.id, e.period, e.fileName, e.path, e.size, e.sha256, e.contentType, e.uploadedBy, e.uploadedAt, e.status, e.removedAt, e.auditEventId, e.auditSha256];
+  return [
+    e.id,
+    e.period,
+    e.fileName,
+    e.path,
+    e.size,
+    e.sha256,
+    e.contentType,
+    e.uploadedBy,
+    e.uploadedAt,
+    e.status,
+    e.removedAt,
+    e.auditEventId,
+    e.auditSha256,
+  ];
 }
 
 /** The manifest of an indicator's evidence files that `actor` may read. */
-export async function buildEvidenceManifest(db: Db, actor: Actor, indicatorId: number): Promise<EvidenceManifestEntry[]> {
+export async function buildEvidenceManifest(
+  db: Db,
+  actor: Actor,
+  indicatorId: number,
+): Promise<EvidenceManifestEntry[]> {
   const files = await listIndicatorEvidence(db, { actor, indicatorId });
-  const events = await listEvidenceUploadEvents(db, files.map((f) => f.id));
+  const events = await listEvidenceUploadEvents(
+    db,
+    files.map((f) => f.id),
+  );
   return files.map((f) => ({
     id: f.id,
     period: `${f.year}-${String(f.month).padStart(2, '0')}`,
@@ -70,7 +101,11 @@ export async function buildEvidenceManifest(db: Db, actor: Actor, indicatorId: n
 }
 
 /** GET /api/exports/indicators/[code]/evidence: the indicator's evidence files and manifest as one ZIP (auditors). */
-export async function exportIndicatorEvidence(actor: Actor, code: string, options: ServiceOptions = {}): Promise<ExportDownload> {
+export async function exportIndicatorEvidence(
+  actor: Actor,
+  code: string,
+  options: ServiceOptions = {},
+): Promise<ExportDownload> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'export.audit');
   const conn = db;
@@ -79,7 +114,10 @@ export async function exportIndicatorEvidence(actor: Actor, code: string, option
   const manifest = await buildEvidenceManifest(conn, actor, indicator.id);
   const total = manifest.reduce((sum, e) => sum + e.size, 0);
   if (total > ZIP32_MAX_BYTES - 64 * 1024 * 1024) {
-    throw new AppError('too_large', `该指标的佐证材料共 ${Math.round(total / 1024 / 1024)} MB，超过单个压缩包的上限（4 GB），请联系系统管理员分批导出`);
+    throw new AppError(
+      'too_large',
+      `该指标的佐证材料共 ${Math.round(total / 1024 / 1024)} MB，超过单个压缩包的上限（4 GB），请联系系统管理员分批导出`,
+    );
   }
   const fileName = `佐证材料包_${indicator.code}_${fileStamp(now)}.zip`;
   const output = new ExportOutput();
@@ -92,15 +130,28 @@ export async function exportIndicatorEvidence(actor: Actor, code: string, option
         entityId: fileName,
         indicatorId: indicator.id,
         departmentId: indicator.departmentId,
-        after: { format: 'zip', fileName, filters: { indicatorCode: indicator.code }, fileCount: manifest.length, ...after },
+        after: {
+          format: 'zip',
+          fileName,
+          filters: { indicatorCode: indicator.code },
+          fileCount: manifest.length,
+          ...after,
+        },
       }),
     );
   const done = (async () => {
     try {
       const zip = new StoredZipWriter((chunk) => output.write(chunk));
-      const header = { indicator: { code: indicator.code, name: indicator.name }, exportedAt: now.toISOString(), exportedBy: actor.username };
+      const header = {
+        indicator: { code: indicator.code, name: indicator.name },
+        exportedAt: now.toISOString(),
+        exportedBy: actor.username,
+      };
       await zip.addFile('manifest.json', Buffer.from(JSON.stringify({ ...header, files: manifest }, null, 2)), now);
-      const csv = CSV_BOM + csvRecord(EVIDENCE_COLUMNS.map((c) => c.header)) + manifest.map((e) => csvRecord(evidenceCells(e))).join('');
+      const csv =
+        CSV_BOM +
+        csvRecord(EVIDENCE_COLUMNS.map((c) => c.header)) +
+        manifest.map((e) => csvRecord(evidenceCells(e))).join('');
       await zip.addFile('manifest.csv', Buffer.from(csv, 'utf8'), now);
       for (const entry of manifest) {
         const ref = await getEvidenceContent(conn, entry.id);
@@ -116,10 +167,18 @@ export async function exportIndicatorEvidence(actor: Actor, code: string, option
       const failure = error instanceof Error ? error : new Error(String(error));
       output.fail(failure);
       const cancelled = failure instanceof ExportCancelledError;
-      await record({ complete: false, bytesSent: output.bytes, error: cancelled ? '下载被中止' : '导出失败' }).catch(() => {});
+      await record({ complete: false, bytesSent: output.bytes, error: cancelled ? '下载被中止' : '导出失败' }).catch(
+        () => {},
+      );
       throw failure;
     }
   })();
   done.catch(() => {});
-  return { stream: output.toWebStream(), fileName, contentType: 'application/zip', done, bytesWritten: () => output.bytes };
+  return {
+    stream: output.toWebStream(),
+    fileName,
+    contentType: 'application/zip',
+    done,
+    bytesWritten: () => output.bytes,
+  };
 }

@@ -83,7 +83,12 @@ function parseId(raw: unknown, message: string): number {
 }
 
 function refusal(verdict: Exclude<EvidenceVerdict, { ok: true }>): AppError {
-  const code = verdict.reason === 'too_large' ? 'too_large' : verdict.reason === 'executable' || verdict.reason === 'unknown' || verdict.reason === 'not_office' ? 'unsupported' : 'invalid_input';
+  const code =
+    verdict.reason === 'too_large'
+      ? 'too_large'
+      : verdict.reason === 'executable' || verdict.reason === 'unknown' || verdict.reason === 'not_office'
+        ? 'unsupported'
+        : 'invalid_input';
   return new AppError(code, verdict.message, { file: [verdict.message] });
 }
 
@@ -153,7 +158,8 @@ export async function uploadEvidence(
     });
   } catch (error) {
     // A copy this upload put in the folder and no committed row refers to (the transaction failed) is taken back.
-    if (created && !(await isEvidenceHashReferenced(db, sha256).catch(() => true))) await storage.discard(sha256).catch(() => {});
+    if (created && !(await isEvidenceHashReferenced(db, sha256).catch(() => true)))
+      await storage.discard(sha256).catch(() => {});
     throw error;
   }
 }
@@ -170,7 +176,11 @@ export async function downloadEvidence(actor: Actor, idRaw: unknown, options: Se
 }
 
 /** DELETE /api/evidence/[id]: removes a file from an own-department figure that is still editable. */
-export async function removeEvidence(actor: Actor, idRaw: unknown, options: ServiceOptions = {}): Promise<{ id: number }> {
+export async function removeEvidence(
+  actor: Actor,
+  idRaw: unknown,
+  options: ServiceOptions = {},
+): Promise<{ id: number }> {
   requirePermission(actor, 'evidence.attach');
   const id = parseId(idRaw, NOT_FOUND_FILE);
   const { db, now } = await resolveOptions(options);
@@ -180,7 +190,8 @@ export async function removeEvidence(actor: Actor, idRaw: unknown, options: Serv
     const figure = row ? await getEvidenceFigureForUpdate(tx, { actor, actualId: row.figure.id }) : null;
     if (!figure || !row) throw new AppError('not_found', NOT_FOUND_FILE);
     await assertEditable(tx, figure);
-    if (!(await markEvidenceRemoved(tx, { id, removedBy: actor.id, at: now }))) throw new AppError('not_found', NOT_FOUND_FILE);
+    if (!(await markEvidenceRemoved(tx, { id, removedBy: actor.id, at: now })))
+      throw new AppError('not_found', NOT_FOUND_FILE);
     const { fileName, size, sha256, contentType } = row.file;
     await appendAuditEvent(tx, {
       actor,
@@ -197,7 +208,11 @@ export async function removeEvidence(actor: Actor, idRaw: unknown, options: Serv
 }
 
 /** The files of these figures the actor may read, by figure id (the entry form, the review queue, the indicator page). */
-export async function listFigureEvidence(actor: Actor, actualIds: number[], options: ServiceOptions = {}): Promise<Map<number, EvidenceListItem[]>> {
+export async function listFigureEvidence(
+  actor: Actor,
+  actualIds: number[],
+  options: ServiceOptions = {},
+): Promise<Map<number, EvidenceListItem[]>> {
   const { db } = await resolveOptions(options);
   const byFigure = new Map<number, EvidenceListItem[]>();
   if (!actualIds.length || !can(actor, 'evidence.view')) return byFigure;

@@ -22,7 +22,15 @@ import { AppError } from '@/lib/errors';
 import { bundleExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { recordProgressStatuses } from './status';
-import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExport, type ExportDownload, type ExportJob } from './run';
+import {
+  assertExportSize,
+  EXPORT_BATCH_SIZE,
+  exportMaxRows,
+  fileStamp,
+  startExport,
+  type ExportDownload,
+  type ExportJob,
+} from './run';
 import { buildEvidenceManifest, EVIDENCE_COLUMNS, evidenceCells } from '@/lib/services/evidence/bundle';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './tables';
@@ -32,18 +40,45 @@ import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 const col = (header: string, width = 14): ExportColumn => ({ header, width });
 
 const INDICATOR_COLUMNS = [
-  col('指标编码'), col('指标名称', 28), col('单位', 8), col('类型', 10), col('方向', 8), col('频度', 8),
-  col('口径', 40), col('主抓手'), col('责任单位', 18), col('是否停用', 8), col('来源原文', 50),
+  col('指标编码'),
+  col('指标名称', 28),
+  col('单位', 8),
+  col('类型', 10),
+  col('方向', 8),
+  col('频度', 8),
+  col('口径', 40),
+  col('主抓手'),
+  col('责任单位', 18),
+  col('是否停用', 8),
+  col('来源原文', 50),
 ];
 const TARGET_COLUMNS = [
-  col('年份', 6), col('目标值', 10), col('限定词', 10), col('分解方式', 10), col('分解目标', 40), col('基数', 10),
-  col('示例数据', 8), col('是否调整', 8), col('调整原因', 24), col('版本', 6), col('最后修改（北京时间）', 20),
+  col('年份', 6),
+  col('目标值', 10),
+  col('限定词', 10),
+  col('分解方式', 10),
+  col('分解目标', 40),
+  col('基数', 10),
+  col('示例数据', 8),
+  col('是否调整', 8),
+  col('调整原因', 24),
+  col('版本', 6),
+  col('最后修改（北京时间）', 20),
 ];
 const INSTRUCTION_COLUMNS = [
-  col('批示编号', 8), col('批示时间（北京时间）', 20), col('批示人'), col('批示内容', 50),
-  col('答复时间（北京时间）', 20), col('答复人'), col('答复内容', 50),
+  col('批示编号', 8),
+  col('批示时间（北京时间）', 20),
+  col('批示人'),
+  col('批示内容', 50),
+  col('答复时间（北京时间）', 20),
+  col('答复人'),
+  col('答复内容', 50),
 ];
-const CSV_WIDTH = Math.max(...[INDICATOR_COLUMNS, TARGET_COLUMNS, INSTRUCTION_COLUMNS, RECORD_COLUMNS, AUDIT_COLUMNS, EVIDENCE_COLUMNS].map((c) => c.length));
+const CSV_WIDTH = Math.max(
+  ...[INDICATOR_COLUMNS, TARGET_COLUMNS, INSTRUCTION_COLUMNS, RECORD_COLUMNS, AUDIT_COLUMNS, EVIDENCE_COLUMNS].map(
+    (c) => c.length,
+  ),
+);
 
 async function prepareBundle(actor: Actor, code: string, query: Record<string, unknown>, now: Date, db: Db) {
   requirePermission(actor, 'export.audit');
@@ -77,17 +112,37 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
     now,
     async produce(writer) {
       await writer.startTable('指标', INDICATOR_COLUMNS);
-      await writer.writeRows([[
-        indicator.code, indicator.name, indicator.unit, KIND_LABELS[indicator.kind],
-        DIRECTION_LABELS[indicator.direction], FREQUENCY_LABELS[indicator.frequency],
-        indicator.definition, indicator.areaName, indicator.departmentName, indicator.isRetired ? '是' : '否', indicator.sourceText,
-      ]]);
+      await writer.writeRows([
+        [
+          indicator.code,
+          indicator.name,
+          indicator.unit,
+          KIND_LABELS[indicator.kind],
+          DIRECTION_LABELS[indicator.direction],
+          FREQUENCY_LABELS[indicator.frequency],
+          indicator.definition,
+          indicator.areaName,
+          indicator.departmentName,
+          indicator.isRetired ? '是' : '否',
+          indicator.sourceText,
+        ],
+      ]);
       await writer.startTable('目标', TARGET_COLUMNS);
-      await writer.writeRows(targets.map((t) => [
-        t.year, t.value === null ? t.valueText : figureCell(t.value), QUALIFIER_LABELS[t.qualifier], PHASING_LABELS[t.phasing],
-        t.phases, figureCell(t.baseline), t.isSample ? '是' : '否', t.isRevised ? '是' : '否', t.revisionReason, t.version,
-        shanghaiTime(t.updatedAt),
-      ]));
+      await writer.writeRows(
+        targets.map((t) => [
+          t.year,
+          t.value === null ? t.valueText : figureCell(t.value),
+          QUALIFIER_LABELS[t.qualifier],
+          PHASING_LABELS[t.phasing],
+          t.phases,
+          figureCell(t.baseline),
+          t.isSample ? '是' : '否',
+          t.isRevised ? '是' : '否',
+          t.revisionReason,
+          t.version,
+          shanghaiTime(t.updatedAt),
+        ]),
+      );
       let written = 1 + targets.length;
       await writer.startTable('数据', RECORD_COLUMNS);
       for await (const batch of iterateRecords(conn, { actor, filter: history })) {
@@ -96,14 +151,27 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
         written += batch.length;
       }
       await writer.startTable('历史记录', AUDIT_COLUMNS);
-      for await (const batch of iterateAuditExportRows(conn, { actor, filter: history, throughId, batchSize: EXPORT_BATCH_SIZE })) {
+      for await (const batch of iterateAuditExportRows(conn, {
+        actor,
+        filter: history,
+        throughId,
+        batchSize: EXPORT_BATCH_SIZE,
+      })) {
         await writer.writeRows(batch.map(auditCells));
         written += batch.length;
       }
       await writer.startTable('批示', INSTRUCTION_COLUMNS);
-      await writer.writeRows(instructions.map((i) => [
-        i.id, shanghaiTime(i.createdAt), i.author, i.body, shanghaiTime(i.answerAt), i.answerAuthor, i.answer,
-      ]));
+      await writer.writeRows(
+        instructions.map((i) => [
+          i.id,
+          shanghaiTime(i.createdAt),
+          i.author,
+          i.body,
+          shanghaiTime(i.answerAt),
+          i.answerAuthor,
+          i.answer,
+        ]),
+      );
       await writer.startTable('佐证材料', EVIDENCE_COLUMNS);
       await writer.writeRows(evidence.map(evidenceCells));
       return written + instructions.length + evidence.length;
@@ -124,7 +192,12 @@ export async function exportIndicatorBundle(
   return startExport(job);
 }
 
-export async function checkIndicatorBundle(actor: Actor, code: string, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+export async function checkIndicatorBundle(
+  actor: Actor,
+  code: string,
+  query: Record<string, unknown>,
+  options: ServiceOptions = {},
+): Promise<ExportCheck> {
   const { db, now } = await resolveOptions(options);
   const { job, rowCount } = await prepareBundle(actor, code, query, now, db);
   return { rowCount, maxRows: exportMaxRows(), fileName: `${job.baseName}.${job.format}` };

@@ -15,7 +15,15 @@ import type { ExportInfo } from '@/lib/export/table-writer';
 import { auditExportSchema, recordsExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { recordProgressStatuses } from './status';
-import { assertExportSize, EXPORT_BATCH_SIZE, exportMaxRows, fileStamp, startExport, type ExportDownload, type ExportJob } from './run';
+import {
+  assertExportSize,
+  EXPORT_BATCH_SIZE,
+  exportMaxRows,
+  fileStamp,
+  startExport,
+  type ExportDownload,
+  type ExportJob,
+} from './run';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells, roleLabel } from './tables';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
@@ -72,7 +80,12 @@ async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, 
     async produce(writer) {
       await writer.startTable('审计日志', AUDIT_COLUMNS);
       let written = 0;
-      for await (const batch of iterateAuditExportRows(conn, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE })) {
+      for await (const batch of iterateAuditExportRows(conn, {
+        actor,
+        filter,
+        throughId,
+        batchSize: EXPORT_BATCH_SIZE,
+      })) {
         await writer.writeRows(batch.map(auditCells));
         written += batch.length;
       }
@@ -83,13 +96,21 @@ async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, 
 }
 
 /** GET /api/exports/audit: the audit log for a time range (both ends, any span) and filters. */
-export async function exportAuditLog(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+export async function exportAuditLog(
+  actor: Actor,
+  query: Record<string, unknown>,
+  options: ServiceOptions = {},
+): Promise<ExportDownload> {
   const { db, now } = await resolveOptions(options);
   const prepared = await prepareAuditExport(actor, query, now, db);
   return startExport(prepared.job);
 }
 
-export async function checkAuditLogExport(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+export async function checkAuditLogExport(
+  actor: Actor,
+  query: Record<string, unknown>,
+  options: ServiceOptions = {},
+): Promise<ExportCheck> {
   const { db, now } = await resolveOptions(options);
   return toCheck(await prepareAuditExport(actor, query, now, db));
 }
@@ -105,7 +126,12 @@ function recordFilterLines(filter: RecordFilter): ExportInfo {
   return lines;
 }
 
-async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>, now: Date, db: Db): Promise<Prepared> {
+async function prepareRecordsExport(
+  actor: Actor,
+  query: Record<string, unknown>,
+  now: Date,
+  db: Db,
+): Promise<Prepared> {
   requirePermission(actor, 'export.records');
   const { format, ...filter } = parseOrThrow(recordsExportSchema, query);
   const conn = db;
@@ -131,7 +157,9 @@ async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>
       for await (const batch of iterateRecords(conn, { actor, filter })) {
         const statuses = await recordProgressStatuses(conn, actor, batch, now);
         // A unit's figure is judged on the unit views against its own target, not against the city's path here.
-        await writer.writeRows(batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null)));
+        await writer.writeRows(
+          batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null)),
+        );
         written += batch.length;
       }
       return written;
@@ -141,13 +169,21 @@ async function prepareRecordsExport(actor: Actor, query: Record<string, unknown>
 }
 
 /** GET /api/exports/records: figures with their targets, status, who entered and approved them. */
-export async function exportRecords(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+export async function exportRecords(
+  actor: Actor,
+  query: Record<string, unknown>,
+  options: ServiceOptions = {},
+): Promise<ExportDownload> {
   const { db, now } = await resolveOptions(options);
   const prepared = await prepareRecordsExport(actor, query, now, db);
   return startExport(prepared.job);
 }
 
-export async function checkRecordsExport(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+export async function checkRecordsExport(
+  actor: Actor,
+  query: Record<string, unknown>,
+  options: ServiceOptions = {},
+): Promise<ExportCheck> {
   const { db, now } = await resolveOptions(options);
   return toCheck(await prepareRecordsExport(actor, query, now, db));
 }

@@ -151,5 +151,11 @@ export function startExport(job: ExportJob): ExportDownload {
   })();
   // The route never awaits `done`; a failure is already reported to the reader through the stream.
   done.catch(() => {});
-  return { stream: output.toWebStream(), fileName, contentType: format.contentType, done, bytesWritten: () => output.bytes };
+  return {
+    stream: output.toWebStream(),
+    fileName,
+    contentType: format.contentType,
+    done,
+    bytesWritten: () => output.bytes,
+  };
 }

@@ -10,13 +10,10 @@ import type { ExportColumn } from '@/lib/export/table-writer';
 import { entityTypeLabel } from '@/lib/domain/audit-actions';
 import { actionLabel } from '@/lib/validation/audit';
 
-
-
 export function roleLabel(role: string | null): string | null {
   if (role === null) return null;
   return actorRoleLabel(role);
 }
-
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 

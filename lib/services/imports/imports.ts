@@ -13,7 +13,12 @@ import { listIndicatorsByCodes } from '@/db/queries/catalog';
 import { can, isDepartmentScoped } from '@/lib/domain/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
-import { DEFAULT_IMPORT_CONCURRENCY, ImportFileError, IMPORT_RETRY_AFTER_SECONDS, IMPORTS_BUSY } from '@/lib/import/limits';
+import {
+  DEFAULT_IMPORT_CONCURRENCY,
+  ImportFileError,
+  IMPORT_RETRY_AFTER_SECONDS,
+  IMPORTS_BUSY,
+} from '@/lib/import/limits';
 import { readUpload, type UploadFormat } from '@/lib/import/read-upload';
 import {
   checkRecord,
@@ -80,12 +85,15 @@ export function requireImportPermission(actor: Actor, kind: ImportKindInput): vo
   if (kind === 'actuals' && !can(actor, 'actual.enter')) {
     throw new AppError('forbidden', '实绩数据由各单位的填报员导入；管理员可下载模板发给各单位');
   }
-  if (kind === 'targets' && !can(actor, 'target.manage')) throw new AppError('forbidden', '只有系统管理员可以导入年度目标');
+  if (kind === 'targets' && !can(actor, 'target.manage'))
+    throw new AppError('forbidden', '只有系统管理员可以导入年度目标');
 }
 
 function fileError(error: unknown): never {
   if (error instanceof ImportFileError) {
-    throw new AppError(error.kind === 'too_large' ? 'too_large' : 'invalid_input', error.message, { file: [error.message] });
+    throw new AppError(error.kind === 'too_large' ? 'too_large' : 'invalid_input', error.message, {
+      file: [error.message],
+    });
   }
   throw error;
 }
@@ -101,13 +109,27 @@ async function loadIndicators(db: Db, records: ImportRecord[]): Promise<Map<stri
   return new Map(
     rows.map(({ indicator: i, departmentName }) => [
       i.code,
-      { id: i.id, code: i.code, name: i.name, unit: i.unit, departmentId: i.departmentId, departmentName, isRetired: i.isRetired, minValue: i.minValue, maxValue: i.maxValue },
+      {
+        id: i.id,
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        departmentId: i.departmentId,
+        departmentName,
+        isRetired: i.isRetired,
+        minValue: i.minValue,
+        maxValue: i.maxValue,
+      },
     ]),
   );
 }
 
 /** POST /api/imports/[kind] — `mode` dry-run (preview) or commit. */
-export async function runImport(actor: Actor, input: { kind: unknown; mode: unknown; file: unknown }, options: ServiceOptions = {}): Promise<ImportResult> {
+export async function runImport(
+  actor: Actor,
+  input: { kind: unknown; mode: unknown; file: unknown },
+  options: ServiceOptions = {},
+): Promise<ImportResult> {
   const { db, now } = await resolveOptions(options);
   const { kind, mode, file } = parseOrThrow(runImportSchema, input);
   requireImportPermission(actor, kind);
@@ -118,7 +140,10 @@ export async function runImport(actor: Actor, input: { kind: unknown; mode: unkn
   } catch (error) {
     fileError(error);
   }
-  if (records.length === 0) throw new AppError('invalid_input', '文件中没有数据行：第 1 行为表头，请从第 2 行起填写', { file: ['文件中没有数据行'] });
+  if (records.length === 0)
+    throw new AppError('invalid_input', '文件中没有数据行：第 1 行为表头，请从第 2 行起填写', {
+      file: ['文件中没有数据行'],
+    });
 
   const database = db;
   const indicators = await loadIndicators(database, records);
@@ -130,14 +155,27 @@ export async function runImport(actor: Actor, input: { kind: unknown; mode: unkn
   const pending: { result: ImportRowResult; checked: CheckedRow }[] = [];
   for (const record of records) {
     const code = normalizeCode(record.indicatorCode);
-    const result: ImportRowResult = { row: record.row, indicatorCode: shown(code), period: shown(record.period), value: shown(record.value), status: 'ok', messages: [] };
+    const result: ImportRowResult = {
+      row: record.row,
+      indicatorCode: shown(code),
+      period: shown(record.period),
+      value: shown(record.value),
+      status: 'ok',
+      messages: [],
+    };
     rows.push(result);
     if (!isFilled(record)) {
       result.status = 'unchanged';
       result.messages.push(rowMessage(record.row, `未填写「${kind === 'actuals' ? '数值' : '全年目标'}」，本行不导入`));
       continue;
     }
-    const { messages, checked } = checkRecord({ kind, record, indicator: indicators.get(code), scopeDepartmentId, duplicateOf: duplicates.get(record.row) });
+    const { messages, checked } = checkRecord({
+      kind,
+      record,
+      indicator: indicators.get(code),
+      scopeDepartmentId,
+      duplicateOf: duplicates.get(record.row),
+    });
     if (checked) pending.push({ result, checked });
     else Object.assign(result, { status: 'error', messages });
   }
@@ -146,7 +184,14 @@ export async function runImport(actor: Actor, input: { kind: unknown; mode: unkn
   try {
     await database.transaction(async (tx) => {
       const write: RowWriter =
-        kind === 'actuals' ? await actualsWriter(tx, actor, pending.map((p) => p.checked), now) : targetsWriter(actor, now);
+        kind === 'actuals'
+          ? await actualsWriter(
+              tx,
+              actor,
+              pending.map((p) => p.checked),
+              now,
+            )
+          : targetsWriter(actor, now);
       for (const { result, checked } of pending) {
         try {
           const outcome = await write(tx, checked);
@@ -159,7 +204,8 @@ export async function runImport(actor: Actor, input: { kind: unknown; mode: unkn
           Object.assign(result, { status: 'error', messages: messagesOf(result.row, error) });
         }
       }
-      if (mode === 'dry-run' || preChecked > 0 || pending.some((p) => p.result.status === 'error')) throw new Rollback();
+      if (mode === 'dry-run' || preChecked > 0 || pending.some((p) => p.result.status === 'error'))
+        throw new Rollback();
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
@@ -177,7 +223,10 @@ export async function runImport(actor: Actor, input: { kind: unknown; mode: unkn
     unchangedCount: count('unchanged'),
   };
   if (mode === 'commit' && result.errorCount > 0) {
-    const first = rows.filter((r) => r.status === 'error').slice(0, 3).flatMap((r) => r.messages.slice(0, 1));
+    const first = rows
+      .filter((r) => r.status === 'error')
+      .slice(0, 3)
+      .flatMap((r) => r.messages.slice(0, 1));
     throw new AppError(
       'invalid_input',
       `导入未执行，未保存任何数据：共 ${result.errorCount} 行有错误（${first.join('；')}${result.errorCount > 3 ? '…' : ''}），请修正后重新上传`,

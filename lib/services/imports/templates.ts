@@ -36,12 +36,17 @@ async function scope(db: Db, actor: Actor, code: string | undefined) {
   }
   if (!code) return { departmentId: null, code: 'all', label: '全部单位' };
   const department = await getDepartmentByCode(db, code);
-  if (!department) throw new AppError('not_found', `「单位」${code} 不存在`, { department: [`「单位」${code} 不存在`] });
+  if (!department)
+    throw new AppError('not_found', `「单位」${code} 不存在`, { department: [`「单位」${code} 不存在`] });
   return { departmentId: department.id, code: department.code, label: department.name };
 }
 
 /** GET /api/imports/[kind]/template */
-export async function getImportTemplate(actor: Actor, query: Record<string, string | undefined>, options: ServiceOptions = {}): Promise<TemplateFile> {
+export async function getImportTemplate(
+  actor: Actor,
+  query: Record<string, string | undefined>,
+  options: ServiceOptions = {},
+): Promise<TemplateFile> {
   const { db, now } = await resolveOptions(options);
   const q = parseOrThrow(templateQuerySchema, query);
   requirePermission(actor, 'import.run');
@@ -57,9 +62,22 @@ export async function getImportTemplate(actor: Actor, query: Record<string, stri
     const byIndicator = new Map(stored.filter((a) => a.month === period.month).map((a) => [a.indicatorId, a]));
     const rows: TemplateRow[] = due.map((i) => {
       const a = byIndicator.get(i.id);
-      return { code: i.code, name: i.name, unit: i.unit, period: formatPeriod(period), value: plainDecimal(a?.value ?? null), qualifier: a ? qualifierText(a.qualifier) : '', note: a?.note ?? '' };
+      return {
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        period: formatPeriod(period),
+        value: plainDecimal(a?.value ?? null),
+        qualifier: a ? qualifierText(a.qualifier) : '',
+        note: a?.note ?? '',
+      };
     });
-    const bytes = await buildTemplate({ kind: 'actuals', scopeLabel: who.label, periodLabel: formatPeriodLabel(period), rows });
+    const bytes = await buildTemplate({
+      kind: 'actuals',
+      scopeLabel: who.label,
+      periodLabel: formatPeriodLabel(period),
+      rows,
+    });
     return { fileName: `实绩导入模板-${who.code}-${formatPeriod(period)}.xlsx`, bytes };
   }
 

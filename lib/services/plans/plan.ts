@@ -49,7 +49,15 @@ async function readPlan(db: Db, code: string) {
       baseline: baseline?.value ?? null,
       direction: r.direction,
       latestYear: done?.value ? { year: done.year, value: done.value } : null,
-      inYear: latest?.value && latest.month < 12 ? { year: latest.year, month: latest.month, value: latest.value, cumulative: traitsOf(r.kind).cumulativeToDate } : null,
+      inYear:
+        latest?.value && latest.month < 12
+          ? {
+              year: latest.year,
+              month: latest.month,
+              value: latest.value,
+              cumulative: traitsOf(r.kind).cumulativeToDate,
+            }
+          : null,
     });
     return {
       code: r.code,
@@ -64,8 +72,12 @@ async function readPlan(db: Db, code: string) {
       isSample: r.isSample,
       baseline: baseline ? { year: baselineYear, value: baseline.value, isSample: baseline.isSample } : null,
       path: path.ok ? path.points : [],
-      actuals: own.filter((f) => f.year >= plan.firstYear && f.month === 12).map((f) => ({ year: f.year, value: f.value })),
-      latest: latest ? { year: latest.year, month: latest.month, value: latest.value, isSample: latest.isSample } : null,
+      actuals: own
+        .filter((f) => f.year >= plan.firstYear && f.month === 12)
+        .map((f) => ({ year: f.year, value: f.value })),
+      latest: latest
+        ? { year: latest.year, month: latest.month, value: latest.value, isSample: latest.isSample }
+        : null,
       progress,
     };
   });
@@ -74,7 +86,11 @@ async function readPlan(db: Db, code: string) {
     plan: { code: plan.code, name: plan.name, firstYear: plan.firstYear, lastYear: plan.lastYear, note: plan.note },
     isClosed: plan.code === CLOSED_PLAN_CODE,
     items,
-    counts: { onTrack: countOf('on_track'), behind: countOf('behind'), noData: countOf('no_data') + countOf('no_path') },
+    counts: {
+      onTrack: countOf('on_track'),
+      behind: countOf('behind'),
+      noData: countOf('no_data') + countOf('no_path'),
+    },
   };
 }
 
@@ -95,6 +111,12 @@ export async function getPlanStrip(actor: Actor, options: ServiceOptions = {}) {
   const database = db;
   if (!(await getPlanByCode(database, CURRENT_PLAN_CODE))) return null;
   const view = await readPlan(database, CURRENT_PLAN_CODE);
-  return { code: view.plan.code, name: view.plan.name, ...view.counts, total: view.items.length, isSample: view.items.some((i) => i.isSample) };
+  return {
+    code: view.plan.code,
+    name: view.plan.name,
+    ...view.counts,
+    total: view.items.length,
+    isSample: view.items.some((i) => i.isSample),
+  };
 }
 export type PlanStrip = Awaited<ReturnType<typeof getPlanStrip>>;

@@ -32,10 +32,15 @@ export async function adoptPlanTarget(actor: Actor, planCode: string, input: unk
   const database = db;
   const view = await getPlan(actor, planCode, { db: database });
   const item = view.items.find((i) => i.code === data.indicatorCode);
-  if (!item) throw new AppError('not_found', `指标「${data.indicatorCode}」不在“${view.plan.name}”规划中`, { indicatorCode: ['该指标不在本规划中'] });
+  if (!item)
+    throw new AppError('not_found', `指标「${data.indicatorCode}」不在“${view.plan.name}”规划中`, {
+      indicatorCode: ['该指标不在本规划中'],
+    });
   const point = item.path.find((p) => p.year === data.year);
   if (!point) {
-    const message = item.path.length ? `${data.year} 年不在“${view.plan.name}”规划期内` : `「${item.name}」的规划路径无法推算：${item.progress.wording}`;
+    const message = item.path.length
+      ? `${data.year} 年不在“${view.plan.name}”规划期内`
+      : `「${item.name}」的规划路径无法推算：${item.progress.wording}`;
     throw new AppError('invalid_input', message, { year: [message] });
   }
   return database.transaction(async (tx) => {

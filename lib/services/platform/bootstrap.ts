@@ -44,10 +44,14 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   const h = handle ?? (await getDbHandle());
   const embedded = h.engine === 'pglite';
   const stored = await secureStoredCredentials(h.db);
-  if (stored.deletedSettings) log('[zhuashou] removed the signing secret an earlier version kept in the database (settings auth.secret)');
-  if (stored.resealedTotpSecrets) log(`[zhuashou] encrypted ${stored.resealedTotpSecrets} TOTP secret(s) stored in plain text`);
+  if (stored.deletedSettings)
+    log('[zhuashou] removed the signing secret an earlier version kept in the database (settings auth.secret)');
+  if (stored.resealedTotpSecrets)
+    log(`[zhuashou] encrypted ${stored.resealedTotpSecrets} TOTP secret(s) stored in plain text`);
   if (stored.unreadableTotpSecrets) {
-    log(`[zhuashou] WARNING: ${stored.unreadableTotpSecrets} TOTP secret(s) do not decrypt with DATA_KEY or AUTH_SECRET (was a key changed?)`);
+    log(
+      `[zhuashou] WARNING: ${stored.unreadableTotpSecrets} TOTP secret(s) do not decrypt with DATA_KEY or AUTH_SECRET (was a key changed?)`,
+    );
   }
   const report = await seedReport(h.db);
   if (report.applied) log(`[zhuashou] 已载入政府工作报告：${report.indicators} 项指标，${report.figures} 个数据`);
@@ -57,9 +61,13 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
   const wantSample = options.sample ?? (embedded || serverEnv().seedSample);
   if (wantSample) {
     const sample = await seedSampleYear(h.db, options.now ?? new Date());
-    if (sample.applied) log(`[zhuashou] 已载入 2026 年示例数据（示例数据，非真实统计）：${sample.targets} 个目标，${sample.figures} 个月度数据`);
+    if (sample.applied)
+      log(
+        `[zhuashou] 已载入 2026 年示例数据（示例数据，非真实统计）：${sample.targets} 个目标，${sample.figures} 个月度数据`,
+      );
     try {
-      if (await seedSampleScores(h.db, SAMPLE_YEAR, SAMPLE_SCHEME, options.now ?? new Date())) log(`[zhuashou] 已发布 ${SAMPLE_YEAR} 年示例考核得分（示例数据）`);
+      if (await seedSampleScores(h.db, SAMPLE_YEAR, SAMPLE_SCHEME, options.now ?? new Date()))
+        log(`[zhuashou] 已发布 ${SAMPLE_YEAR} 年示例考核得分（示例数据）`);
     } catch (error) {
       // The catalogue changed under the sample scheme (an indicator retired): start anyway, without sample scores.
       if (!isAppError(error)) throw error;
@@ -83,7 +91,9 @@ export async function bootstrap(options: BootstrapOptions = {}, handle?: DbHandl
         },
         { db: h.db },
       );
-      lines.push(`  ${ROLE_LABELS[account.role].padEnd(6, '　')} 用户名 ${account.username.padEnd(10)} 密码 ${password}`);
+      lines.push(
+        `  ${ROLE_LABELS[account.role].padEnd(6, '　')} 用户名 ${account.username.padEnd(10)} 密码 ${password}`,
+      );
     }
     log(
       [

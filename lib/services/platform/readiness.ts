@@ -24,7 +24,10 @@ export async function checkReadiness(options: { timeoutMs?: number; handle?: DbH
   });
   try {
     const handle = options.handle ?? (await Promise.race([getDbHandle(), deadline]));
-    const [migrations, login] = await Promise.race([Promise.all([getMigrationState(handle.db), getLoginLevel(handle.db)]), deadline]);
+    const [migrations, login] = await Promise.race([
+      Promise.all([getMigrationState(handle.db), getLoginLevel(handle.db)]),
+      deadline,
+    ]);
     return { ready: migrations === 'current', database: 'ok', migrations, login };
   } catch {
     return NOT_READY;

@@ -44,14 +44,23 @@ async function withDeadline(work: Promise<void>, ms: number): Promise<boolean> {
 export async function stopGracefully(signal: string): Promise<number> {
   const started = Date.now();
   const servers = [...servedServers()];
-  log.info({ event: 'shutdown', signal, servers: servers.length }, 'stopping: no new connections, finishing requests in flight');
+  log.info(
+    { event: 'shutdown', signal, servers: servers.length },
+    'stopping: no new connections, finishing requests in flight',
+  );
   const sweep = setInterval(() => {
     for (const server of servers) server.closeIdleConnections();
   }, 50);
-  const drained = await withDeadline(Promise.all(servers.map(closeServer)).then(() => undefined), STOP_DEADLINE_MS - 1_500);
+  const drained = await withDeadline(
+    Promise.all(servers.map(closeServer)).then(() => undefined),
+    STOP_DEADLINE_MS - 1_500,
+  );
   clearInterval(sweep);
   if (!drained) {
-    log.warn({ event: 'shutdown', waitedMs: Date.now() - started }, 'requests still running at the deadline: closing their connections');
+    log.warn(
+      { event: 'shutdown', waitedMs: Date.now() - started },
+      'requests still running at the deadline: closing their connections',
+    );
     for (const server of servers) server.closeAllConnections();
   }
   // The reminder worker finishes its tick (a send is bounded by its timeout) and gives its lease back.

@@ -23,7 +23,9 @@ describe('startServer', () => {
     const { startServer } = await import('./start');
     await startServer();
     expect(exit).toHaveBeenCalledWith(2);
-    expect(String(errors.mock.calls[0]?.[0])).toMatch(/refusing to start: AUTH_SECRET is not set.*openssl rand -base64 32/);
+    expect(String(errors.mock.calls[0]?.[0])).toMatch(
+      /refusing to start: AUTH_SECRET is not set.*openssl rand -base64 32/,
+    );
     expect(bootstrap).not.toHaveBeenCalled();
   });
 

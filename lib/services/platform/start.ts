@@ -23,12 +23,18 @@ export async function startServer(): Promise<void> {
       process.exit(2);
     }
     // A database that is down at start must not stop the server: /api/health answers 503 until it is back.
-    console.error('[zhuashou] start-up could not prepare the database:', error instanceof Error ? error.message : error);
+    console.error(
+      '[zhuashou] start-up could not prepare the database:',
+      error instanceof Error ? error.message : error,
+    );
   }
   if (serverEnv().reminderWorker) {
     const { startReminderWorker } = await import('@/lib/services/reminders/worker');
     startReminderWorker(serverEnv().reminderIntervalMs);
   }
   console.log(`[zhuashou] 已启动：http://localhost:${serverEnv().port}`);
-  log.info({ event: 'start', engine: configuredEngine(), port: Number(serverEnv().port), node: process.version }, 'started');
+  log.info(
+    { event: 'start', engine: configuredEngine(), port: Number(serverEnv().port), node: process.version },
+    'started',
+  );
 }

@@ -37,7 +37,8 @@ export async function getRemindersView(actor: Actor, query: { status?: string },
   requirePermission(actor, 'reminder.manage');
   const database = db;
   const status = (['queued', 'sending', 'sent', 'failed'] as const).find((s) => s === query.status);
-  if (query.status && !status) throw new AppError('invalid_input', '「状态」应为：待发送、发送中、已发送或失败', { status: ['「状态」无效'] });
+  if (query.status && !status)
+    throw new AppError('invalid_input', '「状态」应为：待发送、发送中、已发送或失败', { status: ['「状态」无效'] });
   const [counts, rows, settings] = await Promise.all([
     countOutbox(database),
     listOutbox(database, { status: status as OutboxStatus | undefined, limit: LIST_LIMIT }),
@@ -51,7 +52,8 @@ export type RemindersView = Awaited<ReturnType<typeof getRemindersView>>;
 export async function retryReminder(actor: Actor, rawId: number | string, options: ServiceOptions = {}) {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
-  const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 && rawId <= 2_147_483_647 ? rawId : null;
+  const id =
+    typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 && rawId <= 2_147_483_647 ? rawId : null;
   if (id === null) throw new AppError('not_found', '未找到该提醒消息');
   const database = db;
   return database.transaction(async (tx) => {
@@ -65,7 +67,12 @@ export async function retryReminder(actor: Actor, rawId: number | string, option
       entityType: 'reminder',
       entityId: id,
       before: { status: before.status, attempts: before.attempts, lastError: before.lastError },
-      after: { status: after.status, attempts: after.attempts, idempotencyKey: after.idempotencyKey, recipient: after.recipientName },
+      after: {
+        status: after.status,
+        attempts: after.attempts,
+        idempotencyKey: after.idempotencyKey,
+        recipient: after.recipientName,
+      },
       at: now,
     });
     return toItem(after);

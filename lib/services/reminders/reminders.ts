@@ -23,7 +23,13 @@ import { traitsOf } from '@/lib/domain/kind-traits';
 import { currentPeriod } from '@/lib/domain/period';
 import { planReminders, retryDelayMs } from '@/lib/domain/reminders';
 import { log } from '@/lib/log';
-import { createEmailChannel, createWebhookChannel, type Channel, type ChannelName, type OutgoingMessage } from './channels';
+import {
+  createEmailChannel,
+  createWebhookChannel,
+  type Channel,
+  type ChannelName,
+  type OutgoingMessage,
+} from './channels';
 import { getReminderChannels, getReminderThresholds, type ReminderChannelsConfig } from './settings';
 import { getReportingSettings } from '../admin/settings';
 
@@ -37,7 +43,13 @@ export interface DeliveryOptions {
   batchSize: number;
 }
 
-export const DEFAULT_DELIVERY: DeliveryOptions = { leaseMs: 120_000, maxAttempts: 6, backoffBaseMs: 60_000, backoffCapMs: 3_600_000, batchSize: 50 };
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  leaseMs: 120_000,
+  maxAttempts: 6,
+  backoffBaseMs: 60_000,
+  backoffCapMs: 3_600_000,
+  batchSize: 50,
+};
 
 export function configuredChannelNames(config: ReminderChannelsConfig): ChannelName[] {
   return [...(config.email ? (['email'] as const) : []), ...(config.webhook ? (['webhook'] as const) : [])];
@@ -153,11 +165,27 @@ export async function deliverDue(
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const giveUp = row.attempts >= options.maxAttempts;
-      const nextAttemptAt = new Date(now.getTime() + retryDelayMs(row.attempts, options.backoffBaseMs, options.backoffCapMs));
-      await markAttemptFailed(db, row.id, token, { status: giveUp ? 'failed' : 'queued', nextAttemptAt, error: message });
+      const nextAttemptAt = new Date(
+        now.getTime() + retryDelayMs(row.attempts, options.backoffBaseMs, options.backoffCapMs),
+      );
+      await markAttemptFailed(db, row.id, token, {
+        status: giveUp ? 'failed' : 'queued',
+        nextAttemptAt,
+        error: message,
+      });
       if (giveUp) result.failed += 1;
       else result.retried += 1;
-      log.warn({ event: 'reminder.send_failed', id: row.id, channel: row.channel, attempts: row.attempts, giveUp, err: message }, 'reminder not delivered');
+      log.warn(
+        {
+          event: 'reminder.send_failed',
+          id: row.id,
+          channel: row.channel,
+          attempts: row.attempts,
+          giveUp,
+          err: message,
+        },
+        'reminder not delivered',
+      );
     }
   }
   return result;

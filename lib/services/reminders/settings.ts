@@ -36,7 +36,11 @@ const storedSchema = z.object({
     .catch(null),
   webhook: z.object({ urlSealed: z.string(), urlShown: z.string() }).nullable().catch(null),
   thresholds: z
-    .object({ beforeDays: z.array(z.number().int()), reviewerAfterDays: z.number().int(), adminAfterDays: z.number().int() })
+    .object({
+      beforeDays: z.array(z.number().int()),
+      reviewerAfterDays: z.number().int(),
+      adminAfterDays: z.number().int(),
+    })
     .catch(DEFAULT_REMINDER_THRESHOLDS),
 });
 type StoredReminderSettings = z.output<typeof storedSchema>;
@@ -91,7 +95,12 @@ function shownUrl(url: string): string {
 function publicView(stored: StoredReminderSettings) {
   const { passwordSealed, ...email } = stored.email ?? { passwordSealed: null };
   return {
-    email: stored.email ? { ...(email as Omit<NonNullable<StoredReminderSettings['email']>, 'passwordSealed'>), hasPassword: passwordSealed !== null } : null,
+    email: stored.email
+      ? {
+          ...(email as Omit<NonNullable<StoredReminderSettings['email']>, 'passwordSealed'>),
+          hasPassword: passwordSealed !== null,
+        }
+      : null,
     webhook: stored.webhook ? { url: stored.webhook.urlShown } : null,
     thresholds: stored.thresholds,
     configured: stored.email !== null || stored.webhook !== null,
@@ -108,7 +117,11 @@ export async function getReminderSettingsView(actor: Actor, options: ServiceOpti
 export type ReminderSettingsView = Awaited<ReturnType<typeof getReminderSettingsView>>;
 
 /** PUT /api/admin/reminders/settings — one audit event without secrets; a stale save gets 409. */
-export async function updateReminderSettings(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<ReminderSettingsView> {
+export async function updateReminderSettings(
+  actor: Actor,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<ReminderSettingsView> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
   const data = parseOrThrow(reminderSettingsSchema, input);
@@ -119,14 +132,18 @@ export async function updateReminderSettings(actor: Actor, input: unknown, optio
     if (version !== data.version) {
       const row = await getSettingRow(tx, REMINDER_SETTINGS_KEY);
       const savedBy = (await getUserDisplayName(tx, row?.updatedBy ?? null)) ?? '他人';
-      throw new AppError('conflict', `提醒设置已被${savedBy}修改，请核对后再保存（您填写的内容已保留）`, undefined, { savedBy });
+      throw new AppError('conflict', `提醒设置已被${savedBy}修改，请核对后再保存（您填写的内容已保留）`, undefined, {
+        savedBy,
+      });
     }
     let email: StoredReminderSettings['email'] = null;
     if (data.email) {
       const { password, ...rest } = data.email;
       const passwordSealed = password ? await sealSecret(password) : (before.email?.passwordSealed ?? null);
       if (rest.username && passwordSealed === null) {
-        throw new AppError('invalid_input', '填写了「SMTP 用户名」时须填写「SMTP 密码」', { 'email.password': ['填写了「SMTP 用户名」时须填写「SMTP 密码」'] });
+        throw new AppError('invalid_input', '填写了「SMTP 用户名」时须填写「SMTP 密码」', {
+          'email.password': ['填写了「SMTP 用户名」时须填写「SMTP 密码」'],
+        });
       }
       email = { ...rest, passwordSealed };
     }
@@ -137,7 +154,11 @@ export async function updateReminderSettings(actor: Actor, input: unknown, optio
       else if (before.webhook) webhook = before.webhook;
       else throw new AppError('invalid_input', '请填写「Webhook 地址」', { 'webhook.url': ['请填写「Webhook 地址」'] });
     }
-    const thresholds = { beforeDays: [...data.beforeDays].sort((a, b) => b - a), reviewerAfterDays: data.reviewerAfterDays, adminAfterDays: data.adminAfterDays };
+    const thresholds = {
+      beforeDays: [...data.beforeDays].sort((a, b) => b - a),
+      reviewerAfterDays: data.reviewerAfterDays,
+      adminAfterDays: data.adminAfterDays,
+    };
     const after: StoredReminderSettings = { email, webhook, thresholds };
     await putSettingRow(tx, REMINDER_SETTINGS_KEY, after, actor.id, now);
     await appendAuditEvent(tx, {
@@ -146,7 +167,11 @@ export async function updateReminderSettings(actor: Actor, input: unknown, optio
       entityType: 'settings',
       entityId: 'reminders',
       before: publicView(before),
-      after: { ...publicView(after), passwordChanged: Boolean(data.email?.password), webhookChanged: Boolean(data.webhook?.url) },
+      after: {
+        ...publicView(after),
+        passwordChanged: Boolean(data.email?.password),
+        webhookChanged: Boolean(data.webhook?.url),
+      },
       at: now,
     });
     return { ...publicView(after), version: now.toISOString() };

@@ -46,7 +46,17 @@ export function createReminderWorker(options: {
       if (!(await takeLease(db, { name: REMINDER_LEASE, holder, now: clock(), ttlMs }))) return 'not_leader' as const;
       const result = await runReminderTick(db, clock(), options.delivery ?? DEFAULT_DELIVERY);
       if (result.enqueued.length || result.sent || result.retried || result.failed) {
-        log.info({ event: 'reminders.tick', planned: result.planned, enqueued: result.enqueued.length, sent: result.sent, retried: result.retried, failed: result.failed }, 'reminders');
+        log.info(
+          {
+            event: 'reminders.tick',
+            planned: result.planned,
+            enqueued: result.enqueued.length,
+            sent: result.sent,
+            retried: result.retried,
+            failed: result.failed,
+          },
+          'reminders',
+        );
       }
       return 'ran' as const;
     })();
@@ -75,7 +85,9 @@ export function createReminderWorker(options: {
     start() {
       if (timer || stopped) return;
       timer = setInterval(() => {
-        tick().catch((error: unknown) => log.warn({ event: 'reminders.tick_failed', err: error }, 'reminder tick failed'));
+        tick().catch((error: unknown) =>
+          log.warn({ event: 'reminders.tick_failed', err: error }, 'reminder tick failed'),
+        );
       }, options.intervalMs);
       timer.unref();
     },

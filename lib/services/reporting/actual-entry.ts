@@ -73,8 +73,14 @@ export async function assertPeriodWritable(tx: Db, indicator: IndicatorRecord, p
     const message = `「填报期」${formatPeriodLabel(period)}尚未到来，不能提前填报`;
     throw new AppError('invalid_input', message, { period: [message] });
   }
-  const lock = await readOnce(tx, `lock:${period.year}-${period.month}`, () => getPeriodLock(tx, period.year, period.month));
-  if (lock) throw new AppError('locked', `${formatPeriodLabel(period)}已关账，不能填报或修改${lock.reason ? `（${lock.reason}）` : ''}`);
+  const lock = await readOnce(tx, `lock:${period.year}-${period.month}`, () =>
+    getPeriodLock(tx, period.year, period.month),
+  );
+  if (lock)
+    throw new AppError(
+      'locked',
+      `${formatPeriodLabel(period)}已关账，不能填报或修改${lock.reason ? `（${lock.reason}）` : ''}`,
+    );
 }
 
 /**
@@ -90,31 +96,54 @@ async function figureUnit(tx: Db, actor: Actor, unitCode: string | undefined): P
       : null;
   if (code && !unit) throw new AppError('not_found', `县区「${code}」不存在`, { unitCode: [`县区「${code}」不存在`] });
   if (!unit) return null;
-  if (!unit.isActive) throw new AppError('invalid_input', `「${unit.name}」已停用，不能填报`, { unitCode: [`「${unit.name}」已停用`] });
-  if (!reportsOwnFigures(unit.kind)) throw new AppError('invalid_input', '市本级数据不指定县区', { unitCode: ['市本级数据不指定县区'] });
+  if (!unit.isActive)
+    throw new AppError('invalid_input', `「${unit.name}」已停用，不能填报`, { unitCode: [`「${unit.name}」已停用`] });
+  if (!reportsOwnFigures(unit.kind))
+    throw new AppError('invalid_input', '市本级数据不指定县区', { unitCode: ['市本级数据不指定县区'] });
   return unit;
 }
 
 async function conflict(tx: Db, current: ActualRecord): Promise<never> {
   const savedBy = await getUserDisplayName(tx, current.submittedBy ?? current.enteredBy);
-  throw new AppError('conflict', `该数据已被${savedBy ?? '他人'}修改，请核对后再保存（您填写的内容已保留）`, undefined, {
-    current: { ...actualAuditView(current), updatedAt: current.updatedAt.toISOString() },
-    savedBy,
-  });
+  throw new AppError(
+    'conflict',
+    `该数据已被${savedBy ?? '他人'}修改，请核对后再保存（您填写的内容已保留）`,
+    undefined,
+    {
+      current: { ...actualAuditView(current), updatedAt: current.updatedAt.toISOString() },
+      savedBy,
+    },
+  );
 }
 
 /** Would this value put the indicator behind expected progress? Then a 情况说明 is required on submit. */
 async function isBehind(tx: Db, actor: Actor, indicator: IndicatorRecord, period: Period, value: string, now: Date) {
   const [targets, figures, settings] = await Promise.all([
     listTargetRows(tx, { year: period.year, indicatorIds: [indicator.id] }),
-    listActualRows(tx, { scope: 'dashboard', years: [period.year], throughMonth: period.month, indicatorIds: [indicator.id] }),
+    listActualRows(tx, {
+      scope: 'dashboard',
+      years: [period.year],
+      throughMonth: period.month,
+      indicatorIds: [indicator.id],
+    }),
     getReportingSettings(tx),
   ]);
   const others = figures.filter((f) => f.month !== period.month);
   const snapshot = buildSnapshot({
     indicator,
     period,
-    figures: [...others, { year: period.year, month: period.month, value, valueText: null, qualifier: 'exact', isSample: false, isDerived: false }],
+    figures: [
+      ...others,
+      {
+        year: period.year,
+        month: period.month,
+        value,
+        valueText: null,
+        qualifier: 'exact',
+        isSample: false,
+        isDerived: false,
+      },
+    ],
     target: targets[0] ?? null,
     now,
     dueDay: settings.dueDay,
@@ -129,7 +158,11 @@ export interface SaveActualResult {
 }
 
 /** PUT /api/actuals: save a draft or submit one figure. */
-export async function saveActual(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<SaveActualResult> {
+export async function saveActual(
+  actor: Actor,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<SaveActualResult> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.enter');
   const data: SaveActualInput = parseOrThrow(saveActualSchema, input);
@@ -149,10 +182,16 @@ export async function writeActual(
   mode: 'form' | 'import' = 'form',
 ): Promise<SaveActualResult> {
   requirePermission(actor, 'actual.enter');
-  const indicator = await readOnce(tx, `indicator:${data.indicatorCode}`, () => getIndicatorByCode(tx, data.indicatorCode));
+  const indicator = await readOnce(tx, `indicator:${data.indicatorCode}`, () =>
+    getIndicatorByCode(tx, data.indicatorCode),
+  );
   if (!indicator) throw new AppError('not_found', '指标不存在', { indicatorCode: ['指标不存在'] });
   const unit = await figureUnit(tx, actor, data.unitCode);
-  requireFigureAccess(actor, { departmentId: indicator.departmentId, trackedByUnit: indicator.trackedByUnit, unitId: unit?.id ?? null });
+  requireFigureAccess(actor, {
+    departmentId: indicator.departmentId,
+    trackedByUnit: indicator.trackedByUnit,
+    unitId: unit?.id ?? null,
+  });
   if (unit && !indicator.trackedByUnit) {
     throw new AppError('invalid_input', '该指标不按县区填报', { unitCode: ['该指标不按县区填报'] });
   }
@@ -175,13 +214,16 @@ export async function writeActual(
   if (mode === 'form' && !existing && data.version !== null) {
     throw new AppError('conflict', '该数据的版本已变化，请刷新后再保存（您填写的内容已保留）');
   }
-  if (existing?.status === 'approved') throw new AppError('locked', '该数据已审核通过并锁定；如需修改，请联系系统管理员重新打开');
-  if (existing?.status === 'submitted') throw new AppError('locked', '该数据已提交，正在等待审核；如需修改，请联系审核员退回');
+  if (existing?.status === 'approved')
+    throw new AppError('locked', '该数据已审核通过并锁定；如需修改，请联系系统管理员重新打开');
+  if (existing?.status === 'submitted')
+    throw new AppError('locked', '该数据已提交，正在等待审核；如需修改，请联系审核员退回');
 
   const submit = data.action === 'submit';
   // The form warns on drafts too; an imported draft is only checked when it is submitted.
   // A unit's figure is judged against the unit's own target on the unit views, not against the city's path.
-  const behind = !unit && (submit || mode === 'form') ? await isBehind(tx, actor, indicator, data.period, parsed.value, now) : false;
+  const behind =
+    !unit && (submit || mode === 'form') ? await isBehind(tx, actor, indicator, data.period, parsed.value, now) : false;
   const explanation = data.explanation || existing?.explanation || '';
   if (submit && behind && !explanation) {
     const message = '本期数据落后于序时进度，提交前请填写「情况说明」';
@@ -202,7 +244,13 @@ export async function writeActual(
   };
   const saved = existing
     ? await updateActualIfVersion(tx, existing.id, existing.version, fields)
-    : await insertActual(tx, { indicatorId: indicator.id, year: data.period.year, month: data.period.month, unitId, ...fields });
+    : await insertActual(tx, {
+        indicatorId: indicator.id,
+        year: data.period.year,
+        month: data.period.month,
+        unitId,
+        ...fields,
+      });
   if (!saved) {
     const current = await getActualForUpdate(tx, indicator.id, data.period.year, data.period.month, unitId);
     if (current) return conflict(tx, current);
@@ -226,4 +274,3 @@ export async function writeActual(
   });
   return { actual: saved, needsExplanation: behind };
 }
-

@@ -28,7 +28,8 @@ import { refreshCityFigure } from '@/lib/services/units/rollup';
 
 function parseId(id: unknown): number {
   const n = typeof id === 'string' && /^\d{1,9}$/.test(id) ? Number(id) : typeof id === 'number' ? id : NaN;
-  if (!Number.isInteger(n) || n < 1) throw new AppError('invalid_input', '「数据编号」无效', { id: ['「数据编号」无效'] });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError('invalid_input', '「数据编号」无效', { id: ['「数据编号」无效'] });
   return n;
 }
 
@@ -60,11 +61,18 @@ async function transition(
     if (!row) throw new AppError('not_found', '数据不存在');
     const indicator = await getIndicatorById(tx, row.indicatorId);
     if (!indicator) throw new AppError('not_found', '指标不存在');
-    requireFigureAccess(actor, { departmentId: indicator.departmentId, trackedByUnit: indicator.trackedByUnit, unitId: row.unitId });
+    requireFigureAccess(actor, {
+      departmentId: indicator.departmentId,
+      trackedByUnit: indicator.trackedByUnit,
+      unitId: row.unitId,
+    });
     if (row.version !== version) {
-      throw new AppError('conflict', '该数据已被他人修改，请刷新后再操作', undefined, { current: actualAuditView(row) });
+      throw new AppError('conflict', '该数据已被他人修改，请刷新后再操作', undefined, {
+        current: actualAuditView(row),
+      });
     }
-    if (row.status !== rule.from) throw new AppError('conflict', rule.wrongState, undefined, { current: actualAuditView(row) });
+    if (row.status !== rule.from)
+      throw new AppError('conflict', rule.wrongState, undefined, { current: actualAuditView(row) });
     if (rule.notByEditors && actor.id !== null) {
       const editors = new Set([row.submittedBy, row.enteredBy, ...(await listActualEditorIds(tx, row.id))]);
       if (editors.has(actor.id)) {
@@ -104,7 +112,13 @@ export async function approveActual(actor: Actor, id: unknown, input: unknown, o
     actor,
     id,
     data.version,
-    { permission: 'actual.review', from: 'submitted', action: 'actual.approve', wrongState: '只能审核已提交的数据', notByEditors: true },
+    {
+      permission: 'actual.review',
+      from: 'submitted',
+      action: 'actual.approve',
+      wrongState: '只能审核已提交的数据',
+      notByEditors: true,
+    },
     db,
     () => ({ status: 'approved', approvedBy: actor.id, approvedAt: now }),
     data.reason || null,
@@ -123,7 +137,13 @@ export async function returnActual(actor: Actor, id: unknown, input: unknown, op
     data.version,
     { permission: 'actual.review', from: 'submitted', action: 'actual.return', wrongState: '只能退回已提交的数据' },
     db,
-    (row) => ({ status: 'returned', returnedBy: actor.id, returnedAt: now, returnReason: data.reason, returnedValue: row.value }),
+    (row) => ({
+      status: 'returned',
+      returnedBy: actor.id,
+      returnedAt: now,
+      returnReason: data.reason,
+      returnedValue: row.value,
+    }),
     data.reason,
     now,
   );
@@ -138,7 +158,12 @@ export async function reopenActual(actor: Actor, id: unknown, input: unknown, op
     actor,
     id,
     data.version,
-    { permission: 'actual.reopen', from: 'approved', action: 'actual.reopen', wrongState: '只能重新打开已审核通过的数据' },
+    {
+      permission: 'actual.reopen',
+      from: 'approved',
+      action: 'actual.reopen',
+      wrongState: '只能重新打开已审核通过的数据',
+    },
     db,
     (row) => ({
       status: 'returned',

@@ -22,7 +22,8 @@ const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, ap
 export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.enter');
-  const period: Period = query.year && query.month ? { year: query.year, month: query.month } : previousPeriod(currentPeriod(now));
+  const period: Period =
+    query.year && query.month ? { year: query.year, month: query.month } : previousPeriod(currentPeriod(now));
   // A unit's official enters its unit's figures.
   if (actor.unitId != null) return getUnitEntrySheet(db, actor, period, now);
   if (actor.departmentId === null) throw new AppError('forbidden', '您的账号未关联责任单位，无法填报');
@@ -32,16 +33,28 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
     listPeriodLocks(db, period.year),
   ]);
   // Statements in the report's words (qualitative) are not reported period by period.
-  const due = views.filter((v) => isDueMonth(v.frequency, period.month) && v.section !== 'review' && traitsOf(v.kind).judged);
-  const own = await listPeriodActuals(db, { actor, indicatorIds: due.map((v) => v.id), year: period.year, month: period.month });
+  const due = views.filter(
+    (v) => isDueMonth(v.frequency, period.month) && v.section !== 'review' && traitsOf(v.kind).judged,
+  );
+  const own = await listPeriodActuals(db, {
+    actor,
+    indicatorIds: due.map((v) => v.id),
+    year: period.year,
+    month: period.month,
+  });
   const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
-  const evidence = await listFigureEvidence(actor, own.map((a) => a.id), { db });
+  const evidence = await listFigureEvidence(
+    actor,
+    own.map((a) => a.id),
+    { db },
+  );
   const deadline = entryDeadline(period, settings.dueDay);
   const isPastDeadline = now.getTime() >= deadline.getTime();
   const rows = due.map((v) => {
     const actual = byIndicator.get(v.id) ?? null;
     const submitted = actual?.status === 'submitted' || actual?.status === 'approved';
-    const state: keyof typeof ROW_ORDER = !submitted && isPastDeadline && v.target ? 'overdue' : (actual?.status ?? 'open');
+    const state: keyof typeof ROW_ORDER =
+      !submitted && isPastDeadline && v.target ? 'overdue' : (actual?.status ?? 'open');
     const previous = v.series.filter((p) => p.month < period.month).at(-1) ?? null;
     return {
       indicator: {
@@ -94,7 +107,11 @@ export async function getApprovalQueue(actor: Actor, options: ServiceOptions = {
   requirePermission(actor, 'actual.review');
   const { db } = await resolveOptions(options);
   const rows = await listSubmittedActuals(db, { actor });
-  const evidence = await listFigureEvidence(actor, rows.map((r) => r.actual.id), { db });
+  const evidence = await listFigureEvidence(
+    actor,
+    rows.map((r) => r.actual.id),
+    { db },
+  );
   return rows.map((r) => ({
     id: r.actual.id,
     version: r.actual.version,
@@ -126,7 +143,8 @@ export async function getOverdueList(actor: Actor, options: ServiceOptions = {})
   requirePermission(actor, 'dashboard.view');
   const scoped = isDepartmentScoped(actor) || !can(actor, 'department.view-all');
   // The city's overdue list (催报) is of city figures: a unit's official has none of its own there.
-  if (scoped && (actor.departmentId === null || actor.unitId != null)) return { year: currentPeriod(now).year, items: [] };
+  if (scoped && (actor.departmentId === null || actor.unitId != null))
+    return { year: currentPeriod(now).year, items: [] };
   const year = currentPeriod(now).month === 1 ? currentPeriod(now).year - 1 : currentPeriod(now).year;
   const [indicators, targets, figures, settings] = await Promise.all([
     listIndicatorRows(db, { departmentId: scoped ? (actor.departmentId ?? -1) : undefined }),

@@ -26,7 +26,12 @@ export async function createInstruction(actor: Actor, code: string, input: unkno
   return db.transaction(async (tx) => {
     const indicator = await getIndicatorByCode(tx, code);
     if (!indicator) throw new AppError('not_found', `未找到指标「${code.slice(0, 64)}」`);
-    const row = await insertInstruction(tx, { indicatorId: indicator.id, authorId: author, body: data.body, createdAt: now });
+    const row = await insertInstruction(tx, {
+      indicatorId: indicator.id,
+      authorId: author,
+      body: data.body,
+      createdAt: now,
+    });
     await appendAuditEvent(tx, {
       actor,
       action: 'instruction.create',
@@ -52,8 +57,14 @@ export async function answerInstruction(actor: Actor, rawId: unknown, input: unk
     const instruction = await getInstructionForAnswer(tx, id);
     if (!instruction) throw new AppError('not_found', '批示不存在或已被删除');
     requireDepartmentAccess(actor, instruction.departmentId);
-    if (actor.departmentId !== instruction.departmentId) throw new AppError('forbidden', '只有该指标的责任单位可以答复批示');
-    const row = await insertInstructionAnswer(tx, { instructionId: instruction.id, authorId: author, body: data.body, createdAt: now });
+    if (actor.departmentId !== instruction.departmentId)
+      throw new AppError('forbidden', '只有该指标的责任单位可以答复批示');
+    const row = await insertInstructionAnswer(tx, {
+      instructionId: instruction.id,
+      authorId: author,
+      body: data.body,
+      createdAt: now,
+    });
     await appendAuditEvent(tx, {
       actor,
       action: 'instruction.answer',

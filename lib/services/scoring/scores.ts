@@ -4,7 +4,13 @@
  */
 import { type Db } from '@/db/client';
 import { getChainHead } from '@/db/queries/audit';
-import { getLatestPublishedScheme, getScheme, listSchemeVersions, listSnapshots, type SnapshotRecord } from '@/db/queries/scoring';
+import {
+  getLatestPublishedScheme,
+  getScheme,
+  listSchemeVersions,
+  listSnapshots,
+  type SnapshotRecord,
+} from '@/db/queries/scoring';
 import { can } from '@/lib/domain/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
@@ -52,14 +58,24 @@ function withNumbers(query: Record<string, unknown>): Record<string, unknown> {
 
 async function readScores(db: Db, year: number, version: number | undefined) {
   const scheme = version === undefined ? await getLatestPublishedScheme(db, year) : await getScheme(db, year, version);
-  if (version !== undefined && (!scheme || scheme.status !== 'published')) throw new AppError('not_found', `${year} 年考核方案第 ${version} 版未发布`);
+  if (version !== undefined && (!scheme || scheme.status !== 'published'))
+    throw new AppError('not_found', `${year} 年考核方案第 ${version} 版未发布`);
   const versions = (await listSchemeVersions(db, year)).filter((v) => v.status === 'published');
   if (!scheme) return { year, scheme: null, versions: [], rows: [] };
   const rows = (await listSnapshots(db, scheme.id)).map(scoreRow);
   return {
     year,
-    scheme: { version: scheme.version, isSample: scheme.isSample, publishedAt: scheme.publishedAt?.toISOString() ?? null },
-    versions: versions.map((v) => ({ version: v.version, isSample: v.isSample, publishedAt: v.publishedAt?.toISOString() ?? null, scores: v.scores })),
+    scheme: {
+      version: scheme.version,
+      isSample: scheme.isSample,
+      publishedAt: scheme.publishedAt?.toISOString() ?? null,
+    },
+    versions: versions.map((v) => ({
+      version: v.version,
+      isSample: v.isSample,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
+      scores: v.scores,
+    })),
     rows,
   };
 }
@@ -103,14 +119,33 @@ const ITEM_COLUMNS: ExportColumn[] = [
   { header: '计算公式', width: 80 },
 ];
 
-const exportQuerySchema = scoresQuerySchema.extend({ format: z.enum(['csv', 'xlsx'], { error: '「格式」应为 csv 或 xlsx' }).default('xlsx') });
+const exportQuerySchema = scoresQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx'], { error: '「格式」应为 csv 或 xlsx' }).default('xlsx'),
+});
 
 function itemCells(subject: string, i: ItemRecord) {
-  return [subject, i.indicatorCode, i.indicatorName, i.areaName, SCORING_RULE_LABELS[i.rule], figureCell(i.weight), figureCell(i.ceiling), figureCell(i.target), figureCell(i.actual), i.month, figureCell(i.score), i.formula];
+  return [
+    subject,
+    i.indicatorCode,
+    i.indicatorName,
+    i.areaName,
+    SCORING_RULE_LABELS[i.rule],
+    figureCell(i.weight),
+    figureCell(i.ceiling),
+    figureCell(i.target),
+    figureCell(i.actual),
+    i.month,
+    figureCell(i.score),
+    i.formula,
+  ];
 }
 
 /** GET /api/exports/scores?year=&version=&format= — the ranking and every item's inputs, as a file. */
-export async function exportScores(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportDownload> {
+export async function exportScores(
+  actor: Actor,
+  query: Record<string, unknown>,
+  options: ServiceOptions = {},
+): Promise<ExportDownload> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'score.view');
   requirePermission(actor, 'export.records');

@@ -48,14 +48,27 @@ async function catalog(db: Db) {
   const indicators = new Map<string, RunIndicator>(
     rows.map((r) => [
       r.code,
-      { id: r.id, code: r.code, name: r.name, kind: r.kind, direction: r.direction, areaName: areaName(r.areaId), subjectId: r.departmentId, milestoneTotal: r.milestoneTotal },
+      {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        direction: r.direction,
+        areaName: areaName(r.areaId),
+        subjectId: r.departmentId,
+        milestoneTotal: r.milestoneTotal,
+      },
     ]),
   );
   return { rows, departments, indicators };
 }
 
 /** Every problem of the scheme against today's catalogue, refused before anything is stored. */
-function refuseIfInvalid(body: SchemeBody, indicators: ReadonlyMap<string, RunIndicator>, departmentCodes: ReadonlySet<string>) {
+function refuseIfInvalid(
+  body: SchemeBody,
+  indicators: ReadonlyMap<string, RunIndicator>,
+  departmentCodes: ReadonlySet<string>,
+) {
   const problems = validateScheme(body, indicators, departmentCodes);
   if (problems.length) throw new AppError('invalid_input', problems.join('；'), { scheme: problems });
 }
@@ -66,11 +79,21 @@ export async function getScoringAdmin(actor: Actor, query: { year: unknown }, op
   requirePermission(actor, 'scoring.manage');
   const year = parseOrThrow(yearField, query.year);
   const database = db;
-  const [{ rows, departments }, latest, versions] = await Promise.all([catalog(database), getLatestScheme(database, year), listSchemeVersions(database, year)]);
+  const [{ rows, departments }, latest, versions] = await Promise.all([
+    catalog(database),
+    getLatestScheme(database, year),
+    listSchemeVersions(database, year),
+  ]);
   return {
     year,
-    scheme: latest ? { version: latest.version, status: latest.status, isSample: latest.isSample, body: latest.body } : null,
-    versions: versions.map((v) => ({ ...v, publishedAt: v.publishedAt?.toISOString() ?? null, updatedAt: v.updatedAt.toISOString() })),
+    scheme: latest
+      ? { version: latest.version, status: latest.status, isSample: latest.isSample, body: latest.body }
+      : null,
+    versions: versions.map((v) => ({
+      ...v,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
+      updatedAt: v.updatedAt.toISOString(),
+    })),
     indicators: rows
       .map((r) => ({
         code: r.code,
@@ -100,11 +123,20 @@ export async function saveScheme(actor: Actor, input: unknown, options: ServiceO
     const latest = await getLatestScheme(tx, year, true);
     const isNewVersion = !latest || latest.status === 'published';
     const saved = isNewVersion
-      ? await insertScheme(tx, { year, version: (latest?.version ?? 0) + 1, body, subjectKind: 'department', isSample: false, createdBy: actor.id })
+      ? await insertScheme(tx, {
+          year,
+          version: (latest?.version ?? 0) + 1,
+          body,
+          subjectKind: 'department',
+          isSample: false,
+          createdBy: actor.id,
+        })
       : await updateDraftScheme(tx, latest.id, body, actor.id);
     if (!saved) throw new AppError('conflict', '方案已被发布，请刷新后再修改');
     const note =
-      latest?.status === 'published' ? `第 ${latest.version} 版已发布，修改生成第 ${saved.version} 版；已发布的得分保持不变` : null;
+      latest?.status === 'published'
+        ? `第 ${latest.version} 版已发布，修改生成第 ${saved.version} 版；已发布的得分保持不变`
+        : null;
     await appendAuditEvent(tx, {
       actor,
       action: 'scoring.scheme_save',
@@ -138,10 +170,17 @@ async function computeRun(db: Db, body: SchemeBody, year: number, now: Date): Pr
     const target = targets.find((t) => t.indicatorId === id);
     const latest = figures.filter((f) => f.indicatorId === id && f.value !== null).at(-1);
     const canonical = (v: string | null | undefined) => (v ? toDecimalString(v) : null);
-    inputs.set(id, { target: canonical(target?.value), baseline: canonical(target?.baseline), actual: canonical(latest?.value), month: latest?.month ?? null });
+    inputs.set(id, {
+      target: canonical(target?.value),
+      baseline: canonical(target?.baseline),
+      actual: canonical(latest?.value),
+      month: latest?.month ?? null,
+    });
   }
   const due = findDueItems({
-    indicators: rows.filter((r) => used.includes(r.id)).map((r) => ({ id: r.id, frequency: r.frequency, hasTarget: targets.some((t) => t.indicatorId === r.id) })),
+    indicators: rows
+      .filter((r) => used.includes(r.id))
+      .map((r) => ({ id: r.id, frequency: r.frequency, hasTarget: targets.some((t) => t.indicatorId === r.id) })),
     submitted,
     year,
     now,
@@ -169,11 +208,18 @@ export async function publishScheme(actor: Actor, input: unknown, options: Servi
     await lockYear(tx, year);
     const scheme = await getScheme(tx, year, version, true);
     if (!scheme) throw new AppError('not_found', `${year} 年考核方案第 ${version} 版不存在`);
-    if (scheme.status === 'published') throw new AppError('conflict', `${year} 年考核方案第 ${version} 版已发布，已发布的得分不能重算；请修改方案生成新版本`);
+    if (scheme.status === 'published')
+      throw new AppError(
+        'conflict',
+        `${year} 年考核方案第 ${version} 版已发布，已发布的得分不能重算；请修改方案生成新版本`,
+      );
     const { indicators, departments } = await catalog(tx);
     refuseIfInvalid(scheme.body, indicators, new Set(departments.map((d) => d.code)));
     const results = await computeRun(tx, scheme.body, year, now);
-    if (results.length === 0) throw new AppError('invalid_input', '方案中的指标没有责任单位可计分', { scheme: ['方案中的指标没有责任单位可计分'] });
+    if (results.length === 0)
+      throw new AppError('invalid_input', '方案中的指标没有责任单位可计分', {
+        scheme: ['方案中的指标没有责任单位可计分'],
+      });
     await insertSnapshots(
       tx,
       results.map((r) => ({
@@ -201,7 +247,12 @@ export async function publishScheme(actor: Actor, input: unknown, options: Servi
       action: 'scoring.publish',
       entityType: 'scoring_scheme',
       entityId: `${year}-v${version}`,
-      after: { year, version, subjects: results.length, totals: results.map((r) => ({ subject: r.subject.code, rank: r.rank, total: r.total })) },
+      after: {
+        year,
+        version,
+        subjects: results.length,
+        totals: results.map((r) => ({ subject: r.subject.code, rank: r.rank, total: r.total })),
+      },
       reason: scheme.isSample ? '示例数据：发布示例考核得分' : null,
       at: now,
     });

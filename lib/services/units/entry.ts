@@ -25,11 +25,24 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
   ]);
   if (!unit) throw new AppError('forbidden', '您的账号未关联县区，无法填报');
   const due = tracked.filter(
-    (i) => (actor.departmentId === null || i.departmentId === actor.departmentId) && isDueMonth(i.frequency, period.month) && traitsOf(i.kind).judged,
+    (i) =>
+      (actor.departmentId === null || i.departmentId === actor.departmentId) &&
+      isDueMonth(i.frequency, period.month) &&
+      traitsOf(i.kind).judged,
   );
-  const own = await listUnitPeriodActuals(db, { actor, unitId, indicatorIds: due.map((i) => i.id), year: period.year, month: period.month });
+  const own = await listUnitPeriodActuals(db, {
+    actor,
+    unitId,
+    indicatorIds: due.map((i) => i.id),
+    year: period.year,
+    month: period.month,
+  });
   const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
-  const evidence = await listFigureEvidence(actor, own.map((a) => a.id), { db });
+  const evidence = await listFigureEvidence(
+    actor,
+    own.map((a) => a.id),
+    { db },
+  );
   const targetOf = new Map(targets.map((t) => [t.indicatorId, t]));
   const deadline = entryDeadline(period, settings.dueDay);
   const isPastDeadline = now.getTime() >= deadline.getTime();
@@ -40,8 +53,26 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
     const state = !submitted && isPastDeadline && target ? ('overdue' as const) : (actual?.status ?? ('open' as const));
     const earlier = figures.filter((f) => f.indicatorId === i.id && f.month < period.month && f.value !== null).at(-1);
     return {
-      indicator: { id: i.id, code: i.code, name: i.name, unit: i.unit, kind: i.kind, direction: i.direction, frequency: i.frequency, definition: i.definition },
-      target: target ? { value: target.value, qualifier: target.qualifier, phasing: 'none' as const, baseline: null, phases: [], isSample: target.isSample } : null,
+      indicator: {
+        id: i.id,
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        kind: i.kind,
+        direction: i.direction,
+        frequency: i.frequency,
+        definition: i.definition,
+      },
+      target: target
+        ? {
+            value: target.value,
+            qualifier: target.qualifier,
+            phasing: 'none' as const,
+            baseline: null,
+            phases: [],
+            isSample: target.isSample,
+          }
+        : null,
       expected: null,
       status: 'grey' as const,
       previous: earlier ? { month: earlier.month, value: Number(earlier.value) } : null,
@@ -63,5 +94,12 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
       state,
     };
   });
-  return { period, deadline: deadline.toISOString(), isPastDeadline, isLocked: locks.some((l) => l.month === period.month), rows, unit: { code: unit.code, name: unit.name } };
+  return {
+    period,
+    deadline: deadline.toISOString(),
+    isPastDeadline,
+    isLocked: locks.some((l) => l.month === period.month),
+    rows,
+    unit: { code: unit.code, name: unit.name },
+  };
 }

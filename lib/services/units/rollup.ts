@@ -35,16 +35,27 @@ export function rollupUnitsOf(all: readonly UnitRecord[]): RollupUnit[] {
  */
 export async function computeRollups(
   db: Db,
-  args: { indicators: readonly RollupIndicator[]; year: number; month: number; units?: readonly UnitRecord[]; weightNames?: ReadonlyMap<number, string> },
+  args: {
+    indicators: readonly RollupIndicator[];
+    year: number;
+    month: number;
+    units?: readonly UnitRecord[];
+    weightNames?: ReadonlyMap<number, string>;
+  },
 ): Promise<Map<number, RollupResult>> {
   const tracked = args.indicators.filter((i) => i.trackedByUnit && i.rollupRule);
   const result = new Map<number, RollupResult>();
   if (!tracked.length) return result;
-  const ids = [...new Set(tracked.flatMap((i) => [i.id, ...(i.rollupWeightIndicatorId ? [i.rollupWeightIndicatorId] : [])]))];
+  const ids = [
+    ...new Set(tracked.flatMap((i) => [i.id, ...(i.rollupWeightIndicatorId ? [i.rollupWeightIndicatorId] : [])])),
+  ];
   const [allUnits, figures, targets] = await Promise.all([
     args.units ? Promise.resolve(args.units) : listUnits(db),
     listUnitFigures(db, { year: args.year, month: args.month, indicatorIds: ids, approvedOnly: true }),
-    listUnitTargets(db, { year: args.year, indicatorIds: tracked.filter((i) => i.rollupRule === 'all_done').map((i) => i.id) }),
+    listUnitTargets(db, {
+      year: args.year,
+      indicatorIds: tracked.filter((i) => i.rollupRule === 'all_done').map((i) => i.id),
+    }),
   ]);
   const units = rollupUnitsOf(allUnits);
   const byIndicator = new Map<number, Map<number, string | null>>();
@@ -81,7 +92,13 @@ export async function computeRollups(
  * After a unit figure of `indicator` was approved or reopened (inside that transaction): the city figure of the
  * period follows the roll-up. Audited as `actual.rollup` with the rule and the units counted.
  */
-export async function refreshCityFigure(tx: Db, actor: Actor, indicator: RollupIndicator & { departmentId: number }, period: { year: number; month: number }, now: Date) {
+export async function refreshCityFigure(
+  tx: Db,
+  actor: Actor,
+  indicator: RollupIndicator & { departmentId: number },
+  period: { year: number; month: number },
+  now: Date,
+) {
   if (!indicator.trackedByUnit || !indicator.rollupRule || indicator.rollupRule === 'entered') return;
   const rollups = await computeRollups(tx, { indicators: [indicator], ...period });
   const rollup = rollups.get(indicator.id);
@@ -100,7 +117,14 @@ export async function refreshCityFigure(tx: Db, actor: Actor, indicator: RollupI
       approvedAt: now,
       returnReason: null,
     };
-    if (existing && existing.isDerived && existing.status === 'approved' && existing.value !== null && Number(existing.value) === Number(rollup.value)) return;
+    if (
+      existing &&
+      existing.isDerived &&
+      existing.status === 'approved' &&
+      existing.value !== null &&
+      Number(existing.value) === Number(rollup.value)
+    )
+      return;
     saved = existing
       ? await updateActualIfVersion(tx, existing.id, existing.version, fields)
       : await insertActual(tx, { indicatorId: indicator.id, year: period.year, month: period.month, ...fields });
@@ -122,7 +146,12 @@ export async function refreshCityFigure(tx: Db, actor: Actor, indicator: RollupI
     departmentId: indicator.departmentId,
     indicatorId: indicator.id,
     before: existing ? actualAuditView(existing) : null,
-    after: { ...actualAuditView(saved), period: `${period.year}-${String(period.month).padStart(2, '0')}`, unit: null, rollup: note },
+    after: {
+      ...actualAuditView(saved),
+      period: `${period.year}-${String(period.month).padStart(2, '0')}`,
+      unit: null,
+      rollup: note,
+    },
     reason: note,
     at: now,
   });

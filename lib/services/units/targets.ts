@@ -20,8 +20,16 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { decompositionSchema, rollupSettingSchema } from '@/lib/validation/units';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
-function rollupView(row: { trackedByUnit: boolean; rollupRule: string | null; rollupWeightIndicatorId: number | null }) {
-  return { trackedByUnit: row.trackedByUnit, rollupRule: row.rollupRule, rollupWeightIndicatorId: row.rollupWeightIndicatorId };
+function rollupView(row: {
+  trackedByUnit: boolean;
+  rollupRule: string | null;
+  rollupWeightIndicatorId: number | null;
+}) {
+  return {
+    trackedByUnit: row.trackedByUnit,
+    rollupRule: row.rollupRule,
+    rollupWeightIndicatorId: row.rollupWeightIndicatorId,
+  };
 }
 
 /** PUT /api/admin/indicators/[code]/rollup — tracked by unit or not, and the rule (with a weight indicator for a weighted rate). */
@@ -33,12 +41,19 @@ export async function setIndicatorRollup(actor: Actor, code: string, input: unkn
   return conn.transaction(async (tx) => {
     const before = await getIndicatorByCodeForUpdate(tx, code);
     if (!before) throw new AppError('not_found', '指标不存在');
-    if (data.trackedByUnit && !data.rule) throw new AppError('invalid_input', '按县区填报的指标须选择「汇总方式」', { rule: ['请选择「汇总方式」'] });
-    const weight = data.trackedByUnit && data.weightIndicatorCode ? await getIndicatorByCode(tx, data.weightIndicatorCode) : null;
+    if (data.trackedByUnit && !data.rule)
+      throw new AppError('invalid_input', '按县区填报的指标须选择「汇总方式」', { rule: ['请选择「汇总方式」'] });
+    const weight =
+      data.trackedByUnit && data.weightIndicatorCode ? await getIndicatorByCode(tx, data.weightIndicatorCode) : null;
     if (data.trackedByUnit && data.weightIndicatorCode && !weight) {
-      throw new AppError('invalid_input', `权重指标「${data.weightIndicatorCode}」不存在`, { weightIndicatorCode: ['权重指标不存在'] });
+      throw new AppError('invalid_input', `权重指标「${data.weightIndicatorCode}」不存在`, {
+        weightIndicatorCode: ['权重指标不存在'],
+      });
     }
-    if (weight && weight.id === before.id) throw new AppError('invalid_input', '指标不能以自身作为权重', { weightIndicatorCode: ['指标不能以自身作为权重'] });
+    if (weight && weight.id === before.id)
+      throw new AppError('invalid_input', '指标不能以自身作为权重', {
+        weightIndicatorCode: ['指标不能以自身作为权重'],
+      });
     if (data.trackedByUnit && data.rule) {
       const problem = checkRollupRule({ kind: before.kind, rule: data.rule, weight });
       if (problem) throw new AppError('invalid_input', problem, { rule: [problem] });
@@ -72,7 +87,9 @@ export async function decomposeTarget(actor: Actor, code: string, input: unknown
     const indicator = await getIndicatorByCodeForUpdate(tx, code);
     if (!indicator) throw new AppError('not_found', '指标不存在');
     if (!indicator.trackedByUnit || !indicator.rollupRule) {
-      throw new AppError('invalid_input', '该指标不按县区填报，不能分解到县区；请先设为「按县区填报」', { indicatorCode: ['该指标不按县区填报'] });
+      throw new AppError('invalid_input', '该指标不按县区填报，不能分解到县区；请先设为「按县区填报」', {
+        indicatorCode: ['该指标不按县区填报'],
+      });
     }
     const [target, units] = await Promise.all([getTargetForUpdate(tx, indicator.id, data.year), listUnits(tx)]);
     const candidates = units
@@ -86,7 +103,12 @@ export async function decomposeTarget(actor: Actor, code: string, input: unknown
       input: data.mode === 'shares' ? { mode: 'shares', shares: data.shares } : { mode: 'min_each', value: data.value },
     });
     if (!checked.ok) throw new AppError('invalid_input', checked.message, { shares: checked.messages });
-    const before = await replaceUnitTargets(tx, { indicatorId: indicator.id, year: data.year, rows: checked.rows, updatedBy: actor.id });
+    const before = await replaceUnitTargets(tx, {
+      indicatorId: indicator.id,
+      year: data.year,
+      rows: checked.rows,
+      updatedBy: actor.id,
+    });
     const codeOf = new Map(units.map((u) => [u.id, u.code]));
     const view = (rows: readonly { unitId: number; value: string; qualifier: string }[]) =>
       rows.map((r) => ({ unit: codeOf.get(r.unitId) ?? String(r.unitId), value: r.value, qualifier: r.qualifier }));
@@ -111,14 +133,24 @@ export async function getDecomposition(actor: Actor, code: string, year: number,
   const conn = db;
   const indicator = await getIndicatorByCode(conn, code);
   if (!indicator) throw new AppError('not_found', '指标不存在');
-  const [units, rows] = await Promise.all([listUnits(conn), listUnitTargets(conn, { year, indicatorIds: [indicator.id] })]);
+  const [units, rows] = await Promise.all([
+    listUnits(conn),
+    listUnitTargets(conn, { year, indicatorIds: [indicator.id] }),
+  ]);
   const byUnit = new Map(rows.map((r) => [r.unitId, r]));
   return {
     code: indicator.code,
     year,
     units: units
       .filter((u) => reportsOwnFigures(u.kind))
-      .map((u) => ({ code: u.code, name: u.name, kind: u.kind, counted: countsInRollup(u.kind), value: byUnit.get(u.id)?.value ?? null, qualifier: byUnit.get(u.id)?.qualifier ?? null })),
+      .map((u) => ({
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        counted: countsInRollup(u.kind),
+        value: byUnit.get(u.id)?.value ?? null,
+        qualifier: byUnit.get(u.id)?.qualifier ?? null,
+      })),
   };
 }
 
@@ -127,13 +159,19 @@ export async function listDecompositions(actor: Actor, year: number, options: Se
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const conn = db;
-  const [tracked, units, cityTargets] = await Promise.all([listTrackedIndicators(conn), listUnits(conn), listTargetRows(conn, { year })]);
+  const [tracked, units, cityTargets] = await Promise.all([
+    listTrackedIndicators(conn),
+    listUnits(conn),
+    listTargetRows(conn, { year }),
+  ]);
   const rows = await listUnitTargets(conn, { year, indicatorIds: tracked.map((i) => i.id) });
   const cityOf = new Map(cityTargets.map((t) => [t.indicatorId, t.value]));
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   return {
     year,
-    units: units.filter((u) => u.isActive && reportsOwnFigures(u.kind)).map((u) => ({ code: u.code, name: u.name, counted: countsInRollup(u.kind) })),
+    units: units
+      .filter((u) => u.isActive && reportsOwnFigures(u.kind))
+      .map((u) => ({ code: u.code, name: u.name, counted: countsInRollup(u.kind) })),
     indicators: tracked.map((i) => ({
       code: i.code,
       name: i.name,
@@ -141,7 +179,9 @@ export async function listDecompositions(actor: Actor, year: number, options: Se
       kind: i.kind,
       rule: i.rollupRule,
       cityTarget: cityOf.get(i.id) ?? null,
-      shares: rows.filter((r) => r.indicatorId === i.id).map((r) => ({ unitCode: codeOf.get(r.unitId) ?? '', value: r.value, qualifier: r.qualifier })),
+      shares: rows
+        .filter((r) => r.indicatorId === i.id)
+        .map((r) => ({ unitCode: codeOf.get(r.unitId) ?? '', value: r.value, qualifier: r.qualifier })),
     })),
   };
 }

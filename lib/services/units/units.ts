@@ -5,7 +5,13 @@
  */
 
 import { appendAuditEvent } from '@/db/queries/audit-append';
-import { getUnitByCodeForUpdate, insertUnit, listUnits as listUnitRows, updateUnitRow, type UnitRecord } from '@/db/queries/units';
+import {
+  getUnitByCodeForUpdate,
+  insertUnit,
+  listUnits as listUnitRows,
+  updateUnitRow,
+  type UnitRecord,
+} from '@/db/queries/units';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import type { UnitKind } from '@/lib/domain/types';
@@ -24,7 +30,14 @@ export interface UnitSummary {
 }
 
 function summary(row: UnitRecord): UnitSummary {
-  return { id: row.id, code: row.code, name: row.name, kind: row.kind, sortOrder: row.sortOrder, isActive: row.isActive };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    sortOrder: row.sortOrder,
+    isActive: row.isActive,
+  };
 }
 
 function nameTaken(all: readonly UnitRecord[], name: string, exceptId: number | null): boolean {
@@ -51,13 +64,24 @@ export async function createUnit(actor: Actor, input: unknown, options: ServiceO
     const sortOrder = data.sortOrder ?? Math.max(0, ...all.map((u) => u.sortOrder)) + 1;
     const row = await insertUnit(tx, { code: data.code, name: data.name, kind: data.kind, sortOrder });
     if (!row) throw new AppError('conflict', '县区代码已存在', { code: ['该「县区代码」已被使用'] });
-    await appendAuditEvent(tx, { actor, action: 'unit.create', entityType: 'unit', entityId: row.code, after: summary(row) });
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'unit.create',
+      entityType: 'unit',
+      entityId: row.code,
+      after: summary(row),
+    });
     return summary(row);
   });
 }
 
 /** PATCH /api/admin/units/[code] — rename, re-kind, re-order, (de)activate; the code is permanent. */
-export async function updateUnit(actor: Actor, code: string, input: unknown, options: ServiceOptions = {}): Promise<UnitSummary> {
+export async function updateUnit(
+  actor: Actor,
+  code: string,
+  input: unknown,
+  options: ServiceOptions = {},
+): Promise<UnitSummary> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(updateUnitSchema, input);
@@ -65,7 +89,8 @@ export async function updateUnit(actor: Actor, code: string, input: unknown, opt
   return conn.transaction(async (tx) => {
     const before = await getUnitByCodeForUpdate(tx, code.toLowerCase());
     if (!before) throw new AppError('not_found', '县区不存在');
-    if (data.name !== undefined && data.name !== before.name && nameTaken(await listUnitRows(tx), data.name, before.id)) throw NAME_TAKEN();
+    if (data.name !== undefined && data.name !== before.name && nameTaken(await listUnitRows(tx), data.name, before.id))
+      throw NAME_TAKEN();
     const next = {
       name: data.name ?? before.name,
       kind: data.kind ?? before.kind,
@@ -75,11 +100,22 @@ export async function updateUnit(actor: Actor, code: string, input: unknown, opt
     if (next.kind !== before.kind && (next.kind === 'city') !== (before.kind === 'city')) {
       throw new AppError('invalid_input', '市本级与县区之间不能互改类型', { kind: ['市本级与县区之间不能互改类型'] });
     }
-    const unchanged = next.name === before.name && next.kind === before.kind && next.sortOrder === before.sortOrder && next.isActive === before.isActive;
+    const unchanged =
+      next.name === before.name &&
+      next.kind === before.kind &&
+      next.sortOrder === before.sortOrder &&
+      next.isActive === before.isActive;
     if (unchanged) return summary(before);
     const after = await updateUnitRow(tx, before.id, next);
     if (!after) throw new AppError('not_found', '县区不存在');
-    await appendAuditEvent(tx, { actor, action: 'unit.update', entityType: 'unit', entityId: after.code, before: summary(before), after: summary(after) });
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'unit.update',
+      entityType: 'unit',
+      entityId: after.code,
+      before: summary(before),
+      after: summary(after),
+    });
     return summary(after);
   });
 }

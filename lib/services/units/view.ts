@@ -5,7 +5,15 @@
  * units and indicators. Figures in the dashboards' scope (submitted and approved), as every dashboard.
  */
 import { getIndicatorByCode, getIndicatorById } from '@/db/queries/actuals';
-import { listTrackedIndicators, listUnitFigures, listUnitTargets, listUnits, type UnitFigureRow, type UnitRecord, type UnitTargetRow } from '@/db/queries/units';
+import {
+  listTrackedIndicators,
+  listUnitFigures,
+  listUnitTargets,
+  listUnits,
+  type UnitFigureRow,
+  type UnitRecord,
+  type UnitTargetRow,
+} from '@/db/queries/units';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
@@ -62,8 +70,25 @@ function judge(args: {
   const snapshot = buildSnapshot({
     indicator: indicator as SnapshotIndicator,
     period: args.period,
-    figures: args.figures.map((f) => ({ year: f.year, month: f.month, value: f.value, valueText: null, qualifier: 'exact', isSample: f.isSample, isDerived: false })),
-    target: target ? { value: target.value, qualifier: target.qualifier, phasing: 'none', baseline: null, phases: [], isSample: target.isSample } : null,
+    figures: args.figures.map((f) => ({
+      year: f.year,
+      month: f.month,
+      value: f.value,
+      valueText: null,
+      qualifier: 'exact',
+      isSample: f.isSample,
+      isDerived: false,
+    })),
+    target: target
+      ? {
+          value: target.value,
+          qualifier: target.qualifier,
+          phasing: 'none',
+          baseline: null,
+          phases: [],
+          isSample: target.isSample,
+        }
+      : null,
     now: args.now,
     dueDay: args.settings.dueDay,
     tolerances: args.settings.tolerances,
@@ -86,7 +111,13 @@ function judge(args: {
 }
 
 /** Every active unit's tracked indicators at the period: five statements (period, settings, units, indicators, figures, targets). */
-async function loadUnitGrid(actor: Actor, query: PeriodQuery, options: ServiceOptions, unitId?: number, units?: UnitRecord[]) {
+async function loadUnitGrid(
+  actor: Actor,
+  query: PeriodQuery,
+  options: ServiceOptions,
+  unitId?: number,
+  units?: UnitRecord[],
+) {
   requirePermission(actor, 'dashboard.view');
   const { db, now } = await resolveOptions(options);
   const period = await resolvePeriod(db, actor, query, now);
@@ -97,24 +128,49 @@ async function loadUnitGrid(actor: Actor, query: PeriodQuery, options: ServiceOp
     listUnitFigures(db, { year: period.year, throughMonth: period.month, unitId }),
     listUnitTargets(db, { year: period.year, unitId }),
   ]);
-  const reporting = allUnits.filter((u) => u.isActive && reportsOwnFigures(u.kind) && (unitId === undefined || u.id === unitId));
+  const reporting = allUnits.filter(
+    (u) => u.isActive && reportsOwnFigures(u.kind) && (unitId === undefined || u.id === unitId),
+  );
   const figuresOf = index(figures, (f) => `${f.unitId}:${f.indicatorId}`);
   const targetOf = new Map(targets.map((t) => [`${t.unitId}:${t.indicatorId}`, t]));
   const grid = reporting.map((unit) => ({
     unit,
     cells: indicators.map((indicator) =>
-      judge({ indicator, figures: figuresOf.get(`${unit.id}:${indicator.id}`) ?? [], target: targetOf.get(`${unit.id}:${indicator.id}`), period, now, settings }),
+      judge({
+        indicator,
+        figures: figuresOf.get(`${unit.id}:${indicator.id}`) ?? [],
+        target: targetOf.get(`${unit.id}:${indicator.id}`),
+        period,
+        now,
+        settings,
+      }),
     ),
   }));
   return { db, now, period, indicators, grid, allUnits };
 }
 
 function rankGrid(grid: Awaited<ReturnType<typeof loadUnitGrid>>['grid']) {
-  return rankDepartments(grid.flatMap(({ unit, cells }) => cells.map((c) => ({ departmentId: unit.id, departmentName: unit.name, status: c.status }))));
+  return rankDepartments(
+    grid.flatMap(({ unit, cells }) =>
+      cells.map((c) => ({ departmentId: unit.id, departmentName: unit.name, status: c.status })),
+    ),
+  );
 }
 
-function unitSummary(unit: UnitRecord, cells: UnitIndicatorCell[], rank: ReturnType<typeof rankGrid>[number] | undefined) {
-  const progress = summarizeProgress(cells.map((c) => ({ kind: c.kind, direction: 'up', completion: c.completion, expected: c.expected, target: c.target === null ? null : Number(c.target) })));
+function unitSummary(
+  unit: UnitRecord,
+  cells: UnitIndicatorCell[],
+  rank: ReturnType<typeof rankGrid>[number] | undefined,
+) {
+  const progress = summarizeProgress(
+    cells.map((c) => ({
+      kind: c.kind,
+      direction: 'up',
+      completion: c.completion,
+      expected: c.expected,
+      target: c.target === null ? null : Number(c.target),
+    })),
+  );
   return {
     code: unit.code,
     name: unit.name,
@@ -166,7 +222,11 @@ export async function getUnitView(actor: Actor, code: string, query: PeriodQuery
     years: period.years,
     rankingFormula: RANKING_FORMULA,
     rankCount: ranking.filter((r) => r.share !== null).length,
-    unit: unitSummary(unit, cells, ranking.find((r) => r.departmentId === unit.id)),
+    unit: unitSummary(
+      unit,
+      cells,
+      ranking.find((r) => r.departmentId === unit.id),
+    ),
     indicators: cells,
   };
 }
@@ -202,7 +262,14 @@ export async function getIndicatorUnits(actor: Actor, code: string, query: Perio
       const own = byUnit.get(String(u.id)) ?? [];
       const current = own.find((f) => f.month === period.month);
       return {
-        ...judge({ indicator: indicator as TrackedIndicator, figures: own, target: targetOf.get(u.id), period, now, settings }),
+        ...judge({
+          indicator: indicator as TrackedIndicator,
+          figures: own,
+          target: targetOf.get(u.id),
+          period,
+          now,
+          settings,
+        }),
         unitCode: u.code,
         unitName: u.name,
         kindLabel: UNIT_KIND_LABELS[u.kind],

@@ -3,7 +3,16 @@
  * writes are sent an empty JSON object, so an allowed actor gets 400 (past authorization, refused by
  * validation) and nothing is written. 403 where the role may not, 401 for anonymous.
  */
-export const ACTORS = ['anonymous', 'admin', 'security', 'officialA', 'officialB', 'reviewerA', 'leader', 'auditor'] as const;
+export const ACTORS = [
+  'anonymous',
+  'admin',
+  'security',
+  'officialA',
+  'officialB',
+  'reviewerA',
+  'leader',
+  'auditor',
+] as const;
 export type MatrixActor = (typeof ACTORS)[number];
 
 export interface MatrixIds {
@@ -22,9 +31,17 @@ export interface MatrixRow {
   body?: 'empty-json';
 }
 
-const r = (method: string, path: string, expect: MatrixRow['expect'], body?: MatrixRow['body']): MatrixRow => ({ method, path, expect, body });
+const r = (method: string, path: string, expect: MatrixRow['expect'], body?: MatrixRow['body']): MatrixRow => ({
+  method,
+  path,
+  expect,
+  body,
+});
 const everyone = (status: number) => ({ default: status });
-const only = (status: number, ...actors: MatrixActor[]) => ({ default: 403, ...Object.fromEntries(actors.map((a) => [a, status])) });
+const only = (status: number, ...actors: MatrixActor[]) => ({
+  default: 403,
+  ...Object.fromEntries(actors.map((a) => [a, status])),
+});
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

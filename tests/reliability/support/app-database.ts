@@ -31,7 +31,11 @@ export function snapshotApartFromRefusals(env: Record<string, string>, isRefusal
 type RefusalSnapshot = Awaited<ReturnType<typeof snapshotApartFromRefusals>>;
 
 /** Expects nothing stored to have changed since `before` but for refusals; returns the refusal events recorded since. */
-export async function refusalsRecordedSince(env: Record<string, string>, before: RefusalSnapshot, isRefusal: (action: string) => boolean): Promise<unknown[]> {
+export async function refusalsRecordedSince(
+  env: Record<string, string>,
+  before: RefusalSnapshot,
+  isRefusal: (action: string) => boolean,
+): Promise<unknown[]> {
   const after = await snapshotApartFromRefusals(env, isRefusal);
   expect(after.tables, 'only refusals may be stored').toEqual(before.tables);
   return after.refusals.slice(before.refusals.length);

@@ -43,7 +43,28 @@ function endpoints(ids: CorpusIds): Endpoint[] {
       path: '/api/actuals',
       valid: { indicatorCode: 'INV-PROJECTS', period: ids.period, value: '1', version: null, action: 'draft' },
       bad: {
-        value: ['abc', '', ' ', 'NaN', 'Infinity', '-Infinity', '1e999', '1e5', '12..3', '1,02,7', '9'.repeat(10_240), SQL, SCRIPT, '１２a', '1\u0000', true, {}, [], -1e308, '99999999999999'],
+        value: [
+          'abc',
+          '',
+          ' ',
+          'NaN',
+          'Infinity',
+          '-Infinity',
+          '1e999',
+          '1e5',
+          '12..3',
+          '1,02,7',
+          '9'.repeat(10_240),
+          SQL,
+          SCRIPT,
+          '１２a',
+          '1\u0000',
+          true,
+          {},
+          [],
+          -1e308,
+          '99999999999999',
+        ],
         period: ['2025-13', '2025-00', 'abc', '2025-1-1', 202603, null, `${ids.period}${SQL}`, '2099-01'],
         indicatorCode: ["' OR 1=1 --", 'X'.repeat(500), '', 123, null, '../../etc/passwd'],
         version: [-1, 0, 1.5, 'abc', 1e20, true],
@@ -83,7 +104,10 @@ function endpoints(ids: CorpusIds): Endpoint[] {
       method: 'POST',
       path: '/api/account/password',
       valid: { currentPassword: 'Reliability-Pass#2026', newPassword: 'Another-Strong#2027' },
-      bad: { newPassword: ['', 'short', 'password123', 'x'.repeat(300), null], currentPassword: ['', 'wrong-Pass#2026x', 5] },
+      bad: {
+        newPassword: ['', 'short', 'password123', 'x'.repeat(300), null],
+        currentPassword: ['', 'wrong-Pass#2026x', 5],
+      },
     },
     {
       name: 'confirm MFA enrolment',
@@ -112,7 +136,11 @@ function endpoints(ids: CorpusIds): Endpoint[] {
       method: 'PATCH',
       path: `/api/admin/users/${ids.userId}`,
       valid: { displayName: '语料改名' },
-      bad: { displayName: ['', 'x'.repeat(100), 7], role: ['superuser', '', null], departmentCode: ['no-such-dept', SQL] },
+      bad: {
+        displayName: ['', 'x'.repeat(100), 7],
+        role: ['superuser', '', null],
+        departmentCode: ['no-such-dept', SQL],
+      },
     },
     {
       name: 'create a department',
@@ -144,7 +172,12 @@ function endpoints(ids: CorpusIds): Endpoint[] {
       method: 'PATCH',
       path: '/api/admin/indicators/INV-PROJECTS',
       valid: { version: ids.indicatorVersion, name: '语料改名' },
-      bad: { name: ['', 'x'.repeat(300)], version: [0, 'x', ids.indicatorVersion + 5], unit: ['', 'x'.repeat(50)], kind: ['ratio'] },
+      bad: {
+        name: ['', 'x'.repeat(300)],
+        version: [0, 'x', ids.indicatorVersion + 5],
+        unit: ['', 'x'.repeat(50)],
+        kind: ['ratio'],
+      },
     },
     {
       name: 'delete an indicator with figures',
@@ -183,7 +216,15 @@ function endpoints(ids: CorpusIds): Endpoint[] {
       role: 'auditor',
       method: 'POST',
       path: '/api/audit/verify',
-      valid: { kind: 'zhuashou.audit-checkpoint', version: 1, count: 1, headId: 1, headHash: '0'.repeat(64), createdAt: '2026-01-01T00:00:00Z', createdBy: 'x' },
+      valid: {
+        kind: 'zhuashou.audit-checkpoint',
+        version: 1,
+        count: 1,
+        headId: 1,
+        headHash: '0'.repeat(64),
+        createdAt: '2026-01-01T00:00:00Z',
+        createdBy: 'x',
+      },
       bad: { headHash: ['zz', ''], count: [-1, 'x'], kind: ['other'] },
     },
     {
@@ -205,18 +246,53 @@ function bodyCases(e: Endpoint): CorpusCase[] {
   return [
     { ...base, name: `${e.name}: text/plain body`, contentType: 'text/plain', body: encode(e.valid) },
     { ...base, name: `${e.name}: no content type`, body: encode(e.valid) },
-    { ...base, name: `${e.name}: form-encoded body`, contentType: 'application/x-www-form-urlencoded', body: 'a=1&b=2' },
+    {
+      ...base,
+      name: `${e.name}: form-encoded body`,
+      contentType: 'application/x-www-form-urlencoded',
+      body: 'a=1&b=2',
+    },
     { ...base, name: `${e.name}: broken JSON`, contentType: 'application/json', body: '{"value": "1",' },
     { ...base, name: `${e.name}: empty body`, contentType: 'application/json', body: '' },
     { ...base, name: `${e.name}: a JSON array`, contentType: 'application/json', body: '[]' },
     { ...base, name: `${e.name}: a JSON string`, contentType: 'application/json', body: '"x"' },
     { ...base, name: `${e.name}: JSON null`, contentType: 'application/json', body: 'null' },
-    { ...base, name: `${e.name}: 100 kB body`, contentType: 'application/json', body: encode({ ...e.valid, note: 'x'.repeat(100_000) }) },
-    { ...base, name: `${e.name}: __proto__ key`, contentType: 'application/json', body: encode(e.valid).replace(/^\{/, '{"__proto__":{"isAdmin":true},') },
-    { ...base, name: `${e.name}: constructor key`, contentType: 'application/json', body: encode(e.valid).replace(/^\{/, '{"constructor":{"prototype":{"x":1}},') },
-    { ...base, name: `${e.name}: an extra field`, contentType: 'application/json', body: encode({ ...e.valid, isSuperuser: true }) },
-    { ...base, name: `${e.name}: missing fields`, contentType: 'application/json', body: encode('version' in e.valid ? withoutVersion : {}) },
-    { ...base, name: `${e.name}: not UTF-8`, contentType: 'application/json', body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]).buffer },
+    {
+      ...base,
+      name: `${e.name}: 100 kB body`,
+      contentType: 'application/json',
+      body: encode({ ...e.valid, note: 'x'.repeat(100_000) }),
+    },
+    {
+      ...base,
+      name: `${e.name}: __proto__ key`,
+      contentType: 'application/json',
+      body: encode(e.valid).replace(/^\{/, '{"__proto__":{"isAdmin":true},'),
+    },
+    {
+      ...base,
+      name: `${e.name}: constructor key`,
+      contentType: 'application/json',
+      body: encode(e.valid).replace(/^\{/, '{"constructor":{"prototype":{"x":1}},'),
+    },
+    {
+      ...base,
+      name: `${e.name}: an extra field`,
+      contentType: 'application/json',
+      body: encode({ ...e.valid, isSuperuser: true }),
+    },
+    {
+      ...base,
+      name: `${e.name}: missing fields`,
+      contentType: 'application/json',
+      body: encode('version' in e.valid ? withoutVersion : {}),
+    },
+    {
+      ...base,
+      name: `${e.name}: not UTF-8`,
+      contentType: 'application/json',
+      body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]).buffer,
+    },
   ];
 }
 
@@ -233,10 +309,16 @@ function fieldCases(e: Endpoint): CorpusCase[] {
   );
 }
 
-function multipart(parts: { name: string; filename?: string; type?: string; content: string }[]): { contentType: string; body: string } {
+function multipart(parts: { name: string; filename?: string; type?: string; content: string }[]): {
+  contentType: string;
+  body: string;
+} {
   const boundary = 'corpusBoundary7MA4YWxk';
   const body = parts
-    .map((p) => `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n${p.content}\r\n`)
+    .map(
+      (p) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n${p.content}\r\n`,
+    )
     .join('');
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: `${body}--${boundary}--\r\n` };
 }
@@ -246,24 +328,86 @@ function importCases(): CorpusCase[] {
   return [
     { ...base, name: 'import: a JSON body', contentType: 'application/json', body: '{"mode":"commit"}' },
     { ...base, name: 'import: no file', ...multipart([{ name: 'mode', content: 'commit' }]) },
-    { ...base, name: 'import: a text file that is not a spreadsheet', ...multipart([{ name: 'mode', content: 'commit' }, { name: 'file', filename: 'a.xlsx', type: 'application/octet-stream', content: 'not a spreadsheet at all' }]) },
-    { ...base, name: 'import: an unknown mode', ...multipart([{ name: 'mode', content: 'overwrite' }, { name: 'file', filename: 'a.csv', type: 'text/csv', content: 'code,period,value\nINV-PROJECTS,2026-01,1' }]) },
-    { ...base, name: 'import: a CSV of bad rows', ...multipart([{ name: 'mode', content: 'commit' }, { name: 'file', filename: 'a.csv', type: 'text/csv', content: '指标编码,填报期,实绩值\nNO-SUCH,2025-13,abc\n=cmd|calc,x,1e999' }]) },
-    { ...base, name: 'import: an unknown kind', path: '/api/imports/users', ...multipart([{ name: 'mode', content: 'commit' }]) },
-    { ...base, name: 'import by a leader (not allowed)', role: 'leader', ...multipart([{ name: 'mode', content: 'commit' }]) },
+    {
+      ...base,
+      name: 'import: a text file that is not a spreadsheet',
+      ...multipart([
+        { name: 'mode', content: 'commit' },
+        { name: 'file', filename: 'a.xlsx', type: 'application/octet-stream', content: 'not a spreadsheet at all' },
+      ]),
+    },
+    {
+      ...base,
+      name: 'import: an unknown mode',
+      ...multipart([
+        { name: 'mode', content: 'overwrite' },
+        { name: 'file', filename: 'a.csv', type: 'text/csv', content: 'code,period,value\nINV-PROJECTS,2026-01,1' },
+      ]),
+    },
+    {
+      ...base,
+      name: 'import: a CSV of bad rows',
+      ...multipart([
+        { name: 'mode', content: 'commit' },
+        {
+          name: 'file',
+          filename: 'a.csv',
+          type: 'text/csv',
+          content: '指标编码,填报期,实绩值\nNO-SUCH,2025-13,abc\n=cmd|calc,x,1e999',
+        },
+      ]),
+    },
+    {
+      ...base,
+      name: 'import: an unknown kind',
+      path: '/api/imports/users',
+      ...multipart([{ name: 'mode', content: 'commit' }]),
+    },
+    {
+      ...base,
+      name: 'import by a leader (not allowed)',
+      role: 'leader',
+      ...multipart([{ name: 'mode', content: 'commit' }]),
+    },
   ];
 }
 
 function pathCases(ids: CorpusIds): CorpusCase[] {
   const body = encode({ version: 1 });
-  const post = (name: string, path: string, role: CorpusCase['role'] = 'reviewer', given = body): CorpusCase => ({ name, role, method: 'POST', path, contentType: 'application/json', body: given });
+  const post = (name: string, path: string, role: CorpusCase['role'] = 'reviewer', given = body): CorpusCase => ({
+    name,
+    role,
+    method: 'POST',
+    path,
+    contentType: 'application/json',
+    body: given,
+  });
   return [
     post('answer a 批示 that does not exist', '/api/instructions/99999999/answers', 'official'),
     post('answer a 批示: an id that is not a number', '/api/instructions/abc/answers', 'official'),
-    post('a user action that does not exist', `/api/admin/users/${ids.userId}`, 'security', encode({ action: 'promote' })),
-    post('a user action in the query string (actions travel in the body)', `/api/admin/users/${ids.userId}?action=disable`, 'security'),
-    post('a user action on a user that does not exist', '/api/admin/users/99999999', 'security', encode({ action: 'disable' })),
-    post('a user action by an official (not allowed)', `/api/admin/users/${ids.userId}`, 'official', encode({ action: 'reset' })),
+    post(
+      'a user action that does not exist',
+      `/api/admin/users/${ids.userId}`,
+      'security',
+      encode({ action: 'promote' }),
+    ),
+    post(
+      'a user action in the query string (actions travel in the body)',
+      `/api/admin/users/${ids.userId}?action=disable`,
+      'security',
+    ),
+    post(
+      'a user action on a user that does not exist',
+      '/api/admin/users/99999999',
+      'security',
+      encode({ action: 'disable' }),
+    ),
+    post(
+      'a user action by an official (not allowed)',
+      `/api/admin/users/${ids.userId}`,
+      'official',
+      encode({ action: 'reset' }),
+    ),
     post('retire an indicator with a stale version', '/api/admin/indicators/INV-PROJECTS', 'admin'),
     post('review: an id that is not a number', '/api/actuals/abc/approve'),
     post('review: a negative id', '/api/actuals/-1/approve'),

@@ -24,7 +24,13 @@ export class DraftWriter {
 
   /** PUT /api/actuals { action: 'draft' }: a 200 is acknowledged, a 409 updates the version; the status is returned (0: no answer). */
   async save(baseUrl: string, code: string, period: string, value: string, timeoutMs = 15_000): Promise<number> {
-    const res = await call(`${baseUrl}/api/actuals`, this.cookie, 'PUT', { indicatorCode: code, period, value, version: this.versions.get(code) ?? null, action: 'draft' }, timeoutMs);
+    const res = await call(
+      `${baseUrl}/api/actuals`,
+      this.cookie,
+      'PUT',
+      { indicatorCode: code, period, value, version: this.versions.get(code) ?? null, action: 'draft' },
+      timeoutMs,
+    );
     this.lastMessage = res.body.error?.message;
     if (res.status === 200) {
       const version = (res.body.actual as { version: number }).version;

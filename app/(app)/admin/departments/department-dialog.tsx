@@ -30,7 +30,9 @@ export function DepartmentDialog({
       onSaved(saved);
     },
   });
-  const problem = save.error ? toFormProblem(save.error, department ? ['name', 'shortName'] : ['code', 'name', 'shortName']) : null;
+  const problem = save.error
+    ? toFormProblem(save.error, department ? ['name', 'shortName'] : ['code', 'name', 'shortName'])
+    : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -48,15 +50,33 @@ export function DepartmentDialog({
     <Dialog title={department ? `编辑单位 ${department.code}` : '新建单位'} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         {department ? null : (
-          <TextField label="单位代码" name="code" hint="2–32 位小写英文字母、数字或 -，创建后不能修改（导入与脚本引用它）" errors={problem?.fieldErrors.code} required />
+          <TextField
+            label="单位代码"
+            name="code"
+            hint="2–32 位小写英文字母、数字或 -，创建后不能修改（导入与脚本引用它）"
+            errors={problem?.fieldErrors.code}
+            required
+          />
         )}
-        <TextField label="单位名称" name="name" defaultValue={department?.name} hint="例如：市发展和改革委员会" errors={problem?.fieldErrors.name} required />
-        <TextField label="单位简称" name="shortName" defaultValue={department?.shortName} hint="例如：发改委（最多 10 个字）" errors={problem?.fieldErrors.shortName} required />
+        <TextField
+          label="单位名称"
+          name="name"
+          defaultValue={department?.name}
+          hint="例如：市发展和改革委员会"
+          errors={problem?.fieldErrors.name}
+          required
+        />
+        <TextField
+          label="单位简称"
+          name="shortName"
+          defaultValue={department?.shortName}
+          hint="例如：发改委（最多 10 个字）"
+          errors={problem?.fieldErrors.shortName}
+          required
+        />
         {problem ? <FormError message={problem.message} /> : null}
         <div className="flex justify-end gap-2 pt-2">
-          <Button onClick={onClose}>
-            取消
-          </Button>
+          <Button onClick={onClose}>取消</Button>
           <Button type="submit" disabled={save.isPending} variant="primary">
             {save.isPending ? '保存中…' : department ? '保存' : '创建'}
           </Button>

@@ -17,8 +17,15 @@ type DialogState =
   | { kind: 'toggle'; department: DepartmentSummary }
   | null;
 
-
-function ToggleDialog({ department, onClose, onDone }: { department: DepartmentSummary; onClose: () => void; onDone: (message: string) => void }) {
+function ToggleDialog({
+  department,
+  onClose,
+  onDone,
+}: {
+  department: DepartmentSummary;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const queryClient = useQueryClient();
   const activate = !department.isActive;
   const run = useMutation({
@@ -57,11 +64,7 @@ export function DepartmentsView() {
   };
   if (isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
   if (error) {
-    return (
-      <Notice tone="error">
-        加载失败：{error.message}
-      </Notice>
-    );
+    return <Notice tone="error">加载失败：{error.message}</Notice>;
   }
   return (
     <div className="space-y-4">
@@ -72,34 +75,36 @@ export function DepartmentsView() {
           新建单位
         </Button>
       </div>
-      {notice ? (
-        <Notice tone="success">
-          {notice}
-        </Notice>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <DataTable headers={['单位代码', '单位名称', '简称', '状态', '操作']} minWidth="min-w-[640px]">
-            {data.map((d) => (
-              <tr key={d.id} className={d.isActive ? '' : 'text-gray-500'}>
-                <td className="px-3 py-2 font-mono">{d.code}</td>
-                <td className="px-3 py-2">{d.name}</td>
-                <td className="px-3 py-2">{d.shortName}</td>
-                <td className="px-3 py-2">{d.isActive ? '启用' : '已停用'}</td>
-                <td className="px-3 py-2">
-                  <div className="flex gap-1">
-                    <Button size="sm" onClick={() => setDialog({ kind: 'edit', department: d })}>
-                      编辑
-                    </Button>
-                    <Button size="sm" onClick={() => setDialog({ kind: 'toggle', department: d })}>
-                      {d.isActive ? '停用' : '启用'}
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            ))}
+        {data.map((d) => (
+          <tr key={d.id} className={d.isActive ? '' : 'text-gray-500'}>
+            <td className="px-3 py-2 font-mono">{d.code}</td>
+            <td className="px-3 py-2">{d.name}</td>
+            <td className="px-3 py-2">{d.shortName}</td>
+            <td className="px-3 py-2">{d.isActive ? '启用' : '已停用'}</td>
+            <td className="px-3 py-2">
+              <div className="flex gap-1">
+                <Button size="sm" onClick={() => setDialog({ kind: 'edit', department: d })}>
+                  编辑
+                </Button>
+                <Button size="sm" onClick={() => setDialog({ kind: 'toggle', department: d })}>
+                  {d.isActive ? '停用' : '启用'}
+                </Button>
+              </div>
+            </td>
+          </tr>
+        ))}
       </DataTable>
-      {dialog?.kind === 'create' ? <DepartmentDialog onClose={close} onSaved={(d) => done(`已新建单位 ${d.name}`)} /> : null}
+      {dialog?.kind === 'create' ? (
+        <DepartmentDialog onClose={close} onSaved={(d) => done(`已新建单位 ${d.name}`)} />
+      ) : null}
       {dialog?.kind === 'edit' ? (
-        <DepartmentDialog department={dialog.department} onClose={close} onSaved={(d) => done(`已保存单位 ${d.name}`)} />
+        <DepartmentDialog
+          department={dialog.department}
+          onClose={close}
+          onSaved={(d) => done(`已保存单位 ${d.name}`)}
+        />
       ) : null}
       {dialog?.kind === 'toggle' ? <ToggleDialog department={dialog.department} onClose={close} onDone={done} /> : null}
     </div>

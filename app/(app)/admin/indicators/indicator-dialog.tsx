@@ -14,8 +14,23 @@ import { toFormProblem } from '../_shared/format';
 import { catalogApi } from './queries';
 import { Button } from '@/components/ui/button';
 
-const FIELDS = ['code', 'name', 'unit', 'kind', 'direction', 'frequency', 'planType', 'departmentCode', 'areaSlug', 'minValue', 'maxValue', 'definition', 'reason'];
-const options = (labels: Record<string, string>, keys: readonly string[]) => keys.map((k) => ({ value: k, label: labels[k] ?? k }));
+const FIELDS = [
+  'code',
+  'name',
+  'unit',
+  'kind',
+  'direction',
+  'frequency',
+  'planType',
+  'departmentCode',
+  'areaSlug',
+  'minValue',
+  'maxValue',
+  'definition',
+  'reason',
+];
+const options = (labels: Record<string, string>, keys: readonly string[]) =>
+  keys.map((k) => ({ value: k, label: labels[k] ?? k }));
 
 /** The stored indicator a 409 carries (version, name, unit), read without trusting its shape. */
 function readCurrent(value: unknown): { version: number; name: string; unit: string } | undefined {
@@ -51,7 +66,8 @@ export function IndicatorDialog({
   const needsReason = Boolean(indicator && hasFigures && (unit.trim() !== indicator.unit || kind !== indicator.kind));
 
   const save = useMutation({
-    mutationFn: (input: Record<string, unknown>) => (indicator ? catalogApi.update(indicator.code, input) : catalogApi.create(input)),
+    mutationFn: (input: Record<string, unknown>) =>
+      indicator ? catalogApi.update(indicator.code, input) : catalogApi.create(input),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['admin', 'catalog'] });
       onSaved(saved);
@@ -90,22 +106,76 @@ export function IndicatorDialog({
 
   return (
     <Dialog title={indicator ? `编辑指标 ${indicator.code}` : '新建指标'} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="grid max-h-[70vh] grid-cols-1 gap-3 overflow-y-auto pr-1 sm:grid-cols-2">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="grid max-h-[70vh] grid-cols-1 gap-3 overflow-y-auto pr-1 sm:grid-cols-2"
+      >
         {indicator ? null : (
           <div className="sm:col-span-2">
-            <TextField label="指标编码" name="code" required hint="英文字母、数字和连字符，如 INV-NEW-PROJECTS；创建后不能修改（导入模板引用它）" errors={problem?.fieldErrors.code} />
+            <TextField
+              label="指标编码"
+              name="code"
+              required
+              hint="英文字母、数字和连字符，如 INV-NEW-PROJECTS；创建后不能修改（导入模板引用它）"
+              errors={problem?.fieldErrors.code}
+            />
           </div>
         )}
         <div className="sm:col-span-2">
-          <TextField label="指标名称" name="name" required defaultValue={indicator?.name} errors={problem?.fieldErrors.name} />
+          <TextField
+            label="指标名称"
+            name="name"
+            required
+            defaultValue={indicator?.name}
+            errors={problem?.fieldErrors.name}
+          />
         </div>
         <div onChange={(e) => (e.target instanceof HTMLInputElement ? setUnit(e.target.value) : undefined)}>
-          <TextField label="单位" name="unit" required defaultValue={indicator?.unit} hint="如 亿元、个、%、万人" errors={problem?.fieldErrors.unit} />
+          <TextField
+            label="单位"
+            name="unit"
+            required
+            defaultValue={indicator?.unit}
+            hint="如 亿元、个、%、万人"
+            errors={problem?.fieldErrors.unit}
+          />
         </div>
-        <SelectField label="指标类型" name="kind" value={kind} onChange={setKind} options={options(KIND_LABELS, INDICATOR_KINDS.filter((k) => k !== 'qualitative'))} errors={problem?.fieldErrors.kind} />
-        <SelectField label="方向" name="direction" value={direction} onChange={setDirection} options={options(DIRECTION_LABELS, DIRECTIONS)} errors={problem?.fieldErrors.direction} />
-        <SelectField label="填报频率" name="frequency" value={frequency} onChange={setFrequency} options={options(FREQUENCY_LABELS, FREQUENCIES)} errors={problem?.fieldErrors.frequency} />
-        <SelectField label="指标属性" name="planType" value={planType} onChange={setPlanType} options={options(PLAN_TYPE_LABELS, PLAN_TYPES)} errors={problem?.fieldErrors.planType} />
+        <SelectField
+          label="指标类型"
+          name="kind"
+          value={kind}
+          onChange={setKind}
+          options={options(
+            KIND_LABELS,
+            INDICATOR_KINDS.filter((k) => k !== 'qualitative'),
+          )}
+          errors={problem?.fieldErrors.kind}
+        />
+        <SelectField
+          label="方向"
+          name="direction"
+          value={direction}
+          onChange={setDirection}
+          options={options(DIRECTION_LABELS, DIRECTIONS)}
+          errors={problem?.fieldErrors.direction}
+        />
+        <SelectField
+          label="填报频率"
+          name="frequency"
+          value={frequency}
+          onChange={setFrequency}
+          options={options(FREQUENCY_LABELS, FREQUENCIES)}
+          errors={problem?.fieldErrors.frequency}
+        />
+        <SelectField
+          label="指标属性"
+          name="planType"
+          value={planType}
+          onChange={setPlanType}
+          options={options(PLAN_TYPE_LABELS, PLAN_TYPES)}
+          errors={problem?.fieldErrors.planType}
+        />
         <SelectField
           label="责任单位"
           name="departmentCode"
@@ -119,16 +189,37 @@ export function IndicatorDialog({
           name="areaSlug"
           value={area}
           onChange={setArea}
-          options={[{ value: '', label: '（不属于七个主抓手）' }, ...WORK_AREAS.map((a) => ({ value: a.slug, label: a.name }))]}
+          options={[
+            { value: '', label: '（不属于七个主抓手）' },
+            ...WORK_AREAS.map((a) => ({ value: a.slug, label: a.name })),
+          ]}
           errors={problem?.fieldErrors.areaSlug}
         />
-        <TextField label="允许范围下限" name="minValue" defaultValue={indicator?.minValue ?? ''} hint="留空表示不限" errors={problem?.fieldErrors.minValue} />
-        <TextField label="允许范围上限" name="maxValue" defaultValue={indicator?.maxValue ?? ''} hint="留空表示不限；超出范围的数据会被拒绝" errors={problem?.fieldErrors.maxValue} />
+        <TextField
+          label="允许范围下限"
+          name="minValue"
+          defaultValue={indicator?.minValue ?? ''}
+          hint="留空表示不限"
+          errors={problem?.fieldErrors.minValue}
+        />
+        <TextField
+          label="允许范围上限"
+          name="maxValue"
+          defaultValue={indicator?.maxValue ?? ''}
+          hint="留空表示不限；超出范围的数据会被拒绝"
+          errors={problem?.fieldErrors.maxValue}
+        />
         <div className="sm:col-span-2">
           <label htmlFor={definitionId} className="block text-sm font-medium text-gray-700">
             口径说明
           </label>
-          <textarea id={definitionId} name="definition" rows={3} defaultValue={indicator?.definition ?? ''} className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm" />
+          <textarea
+            id={definitionId}
+            name="definition"
+            rows={3}
+            defaultValue={indicator?.definition ?? ''}
+            className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm"
+          />
         </div>
         {needsReason || problem?.fieldErrors.reason ? (
           <div className="sm:col-span-2">
@@ -153,9 +244,7 @@ export function IndicatorDialog({
           ) : null}
         </div>
         <div className="flex justify-end gap-2 pt-2 sm:col-span-2">
-          <Button onClick={onClose}>
-            取消
-          </Button>
+          <Button onClick={onClose}>取消</Button>
           <Button type="submit" disabled={save.isPending} variant="primary">
             {save.isPending ? '保存中…' : indicator ? '保存' : '创建'}
           </Button>

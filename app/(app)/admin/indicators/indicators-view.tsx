@@ -14,13 +14,22 @@ import { DataTable } from '@/components/ui/table';
 
 type DialogState = { kind: 'create' } | { kind: 'edit' | 'retire' | 'delete'; indicator: IndicatorAdminView } | null;
 
-
 function rangeText(i: IndicatorAdminView): string {
   if (i.minValue === null && i.maxValue === null) return '不限';
   return `${i.minValue ?? '−∞'} – ${i.maxValue ?? '+∞'}`;
 }
 
-function StatusDialog({ indicator, mode, onClose, onDone }: { indicator: IndicatorAdminView; mode: 'retire' | 'delete'; onClose: () => void; onDone: (m: string) => void }) {
+function StatusDialog({
+  indicator,
+  mode,
+  onClose,
+  onDone,
+}: {
+  indicator: IndicatorAdminView;
+  mode: 'retire' | 'delete';
+  onClose: () => void;
+  onDone: (m: string) => void;
+}) {
   const queryClient = useQueryClient();
   const reasonId = useId();
   const [reason, setReason] = useState('');
@@ -29,10 +38,18 @@ function StatusDialog({ indicator, mode, onClose, onDone }: { indicator: Indicat
     mutationFn: () =>
       mode === 'delete'
         ? catalogApi.remove(indicator.code, indicator.version)
-        : catalogApi.setRetired(indicator.code, { action: retiring ? 'retire' : 'unretire', version: indicator.version, reason: reason || undefined }),
+        : catalogApi.setRetired(indicator.code, {
+            action: retiring ? 'retire' : 'unretire',
+            version: indicator.version,
+            reason: reason || undefined,
+          }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['admin', 'catalog'] });
-      onDone(mode === 'delete' ? `已删除指标 ${indicator.code}` : `${retiring ? '已停用' : '已恢复启用'}指标 ${indicator.code}`);
+      onDone(
+        mode === 'delete'
+          ? `已删除指标 ${indicator.code}`
+          : `${retiring ? '已停用' : '已恢复启用'}指标 ${indicator.code}`,
+      );
     },
   });
   const title = mode === 'delete' ? '删除指标' : retiring ? '停用指标' : '恢复启用指标';
@@ -54,7 +71,12 @@ function StatusDialog({ indicator, mode, onClose, onDone }: { indicator: Indicat
               <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">
                 原因（可选，记入审计日志）
               </label>
-              <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm" />
+              <input
+                id={reasonId}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm"
+              />
             </div>
           ) : null}
         </div>
@@ -98,22 +120,41 @@ export function IndicatorsView() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">指标管理</h1>
-        <span className="text-sm text-gray-600">共 {data.items.length} 项指标；有数据的指标不能删除，不再使用时停用</span>
+        <span className="text-sm text-gray-600">
+          共 {data.items.length} 项指标；有数据的指标不能删除，不再使用时停用
+        </span>
         <Button onClick={() => setDialog({ kind: 'create' })} variant="primary" className="ml-auto">
           新建指标
         </Button>
       </div>
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <div>
-          <label htmlFor={searchId} className="block text-xs text-gray-600">搜索编码或名称</label>
-          <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} className="mt-1 rounded border border-gray-300 px-2 py-1" />
+          <label htmlFor={searchId} className="block text-xs text-gray-600">
+            搜索编码或名称
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="mt-1 rounded border border-gray-300 px-2 py-1"
+          />
         </div>
         <div>
-          <label htmlFor={departmentId} className="block text-xs text-gray-600">责任单位</label>
-          <select id={departmentId} value={department} onChange={(e) => setDepartment(e.target.value)} className="mt-1 rounded border border-gray-300 bg-white px-2 py-1">
+          <label htmlFor={departmentId} className="block text-xs text-gray-600">
+            责任单位
+          </label>
+          <select
+            id={departmentId}
+            value={department}
+            onChange={(e) => setDepartment(e.target.value)}
+            className="mt-1 rounded border border-gray-300 bg-white px-2 py-1"
+          >
             <option value="">全部单位</option>
             {data.departments.map((d) => (
-              <option key={d.code} value={d.code}>{d.name}</option>
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
             ))}
           </select>
         </div>
@@ -124,37 +165,84 @@ export function IndicatorsView() {
         <span className="text-gray-600">显示 {items.length} 项</span>
       </div>
       {notice ? <Notice tone="success">{notice}</Notice> : null}
-      <DataTable headers={['指标编码', '指标名称', '单位', '类型', '频率', '属性', '责任单位', '所属抓手', '允许范围', '数据', '状态', '操作']} minWidth="min-w-[1100px]">
-            {items.map((i) => (
-              <tr key={i.code} className={i.isRetired ? 'text-gray-500' : ''}>
-                <td className="px-3 py-2 font-mono text-xs">{i.code}</td>
-                <td className="px-3 py-2" title={i.definition}>{i.name}</td>
-                <td className="px-3 py-2">{i.unit}</td>
-                <td className="px-3 py-2">{KIND_LABELS[i.kind]}</td>
-                <td className="px-3 py-2">{FREQUENCY_LABELS[i.frequency]}</td>
-                <td className="px-3 py-2">{PLAN_TYPE_LABELS[i.planType]}</td>
-                <td className="px-3 py-2">{i.departmentShortName}</td>
-                <td className="px-3 py-2">{i.areaName ?? '—'}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{rangeText(i)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">实绩 {i.actualCount} · 目标 {i.targetCount}</td>
-                <td className="px-3 py-2">{i.isRetired ? '已停用' : '启用'}</td>
-                <td className="px-3 py-2">
-                  <div className="flex gap-1">
-                    <Button size="sm" onClick={() => setDialog({ kind: 'edit', indicator: i })} aria-label={`编辑 ${i.name}`}>编辑</Button>
-                    <Button size="sm" onClick={() => setDialog({ kind: 'retire', indicator: i })} aria-label={`${i.isRetired ? '恢复启用' : '停用'} ${i.name}`}>
-                      {i.isRetired ? '恢复' : '停用'}
-                    </Button>
-                    {i.actualCount + i.targetCount === 0 ? (
-                      <Button size="sm" onClick={() => setDialog({ kind: 'delete', indicator: i })} aria-label={`删除 ${i.name}`}>删除</Button>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
+      <DataTable
+        headers={[
+          '指标编码',
+          '指标名称',
+          '单位',
+          '类型',
+          '频率',
+          '属性',
+          '责任单位',
+          '所属抓手',
+          '允许范围',
+          '数据',
+          '状态',
+          '操作',
+        ]}
+        minWidth="min-w-[1100px]"
+      >
+        {items.map((i) => (
+          <tr key={i.code} className={i.isRetired ? 'text-gray-500' : ''}>
+            <td className="px-3 py-2 font-mono text-xs">{i.code}</td>
+            <td className="px-3 py-2" title={i.definition}>
+              {i.name}
+            </td>
+            <td className="px-3 py-2">{i.unit}</td>
+            <td className="px-3 py-2">{KIND_LABELS[i.kind]}</td>
+            <td className="px-3 py-2">{FREQUENCY_LABELS[i.frequency]}</td>
+            <td className="px-3 py-2">{PLAN_TYPE_LABELS[i.planType]}</td>
+            <td className="px-3 py-2">{i.departmentShortName}</td>
+            <td className="px-3 py-2">{i.areaName ?? '—'}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{rangeText(i)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              实绩 {i.actualCount} · 目标 {i.targetCount}
+            </td>
+            <td className="px-3 py-2">{i.isRetired ? '已停用' : '启用'}</td>
+            <td className="px-3 py-2">
+              <div className="flex gap-1">
+                <Button
+                  size="sm"
+                  onClick={() => setDialog({ kind: 'edit', indicator: i })}
+                  aria-label={`编辑 ${i.name}`}
+                >
+                  编辑
+                </Button>
+                <Button
+                  size="sm"
+                  onClick={() => setDialog({ kind: 'retire', indicator: i })}
+                  aria-label={`${i.isRetired ? '恢复启用' : '停用'} ${i.name}`}
+                >
+                  {i.isRetired ? '恢复' : '停用'}
+                </Button>
+                {i.actualCount + i.targetCount === 0 ? (
+                  <Button
+                    size="sm"
+                    onClick={() => setDialog({ kind: 'delete', indicator: i })}
+                    aria-label={`删除 ${i.name}`}
+                  >
+                    删除
+                  </Button>
+                ) : null}
+              </div>
+            </td>
+          </tr>
+        ))}
       </DataTable>
-      {dialog?.kind === 'create' ? <IndicatorDialog departments={data.departments} onClose={close} onSaved={(s) => done(`已新建指标 ${s.code}`)} /> : null}
-      {dialog?.kind === 'edit' ? <IndicatorDialog indicator={dialog.indicator} departments={data.departments} onClose={close} onSaved={(s) => done(`已保存指标 ${s.code}`)} /> : null}
-      {dialog?.kind === 'retire' || dialog?.kind === 'delete' ? <StatusDialog indicator={dialog.indicator} mode={dialog.kind} onClose={close} onDone={done} /> : null}
+      {dialog?.kind === 'create' ? (
+        <IndicatorDialog departments={data.departments} onClose={close} onSaved={(s) => done(`已新建指标 ${s.code}`)} />
+      ) : null}
+      {dialog?.kind === 'edit' ? (
+        <IndicatorDialog
+          indicator={dialog.indicator}
+          departments={data.departments}
+          onClose={close}
+          onSaved={(s) => done(`已保存指标 ${s.code}`)}
+        />
+      ) : null}
+      {dialog?.kind === 'retire' || dialog?.kind === 'delete' ? (
+        <StatusDialog indicator={dialog.indicator} mode={dialog.kind} onClose={close} onDone={done} />
+      ) : null}
     </div>
   );
 }

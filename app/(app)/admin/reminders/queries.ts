@@ -11,7 +11,10 @@ export const remindersQuery = (status: string | null) =>
   });
 
 export const reminderSettingsQuery = () =>
-  queryOptions({ queryKey: ['admin', 'reminder-settings'], queryFn: () => fetchJson<ReminderSettingsView>('/api/admin/reminders/settings') });
+  queryOptions({
+    queryKey: ['admin', 'reminder-settings'],
+    queryFn: () => fetchJson<ReminderSettingsView>('/api/admin/reminders/settings'),
+  });
 
 export interface ReminderSettingsInput {
   email: { host: string; port: number; secure: boolean; username: string; password?: string; from: string } | null;

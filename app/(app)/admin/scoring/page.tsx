@@ -10,12 +10,19 @@ import { SchemeForm } from './scheme-form';
 export const metadata: Metadata = { title: '考核方案' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminScoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminScoringPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, allowed } = await requirePagePermission('scoring.manage');
   if (!allowed) return <Forbidden what="「考核方案」" />;
   const raw = (await searchParams).year;
   const text = Array.isArray(raw) ? raw[0] : raw;
-  const year = text && /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100 ? Number(text) : currentPeriod(new Date()).year;
+  const year =
+    text && /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100
+      ? Number(text)
+      : currentPeriod(new Date()).year;
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ ...scoringQuery(year), queryFn: () => getScoringAdmin(user, { year }) });
   return (
@@ -23,7 +30,8 @@ export default async function AdminScoringPage({ searchParams }: { searchParams:
       <div className="space-y-4">
         <h1 className="text-xl font-bold">{year}年考核方案</h1>
         <p className="text-sm text-gray-600">
-          设定各指标权重（合计 100，按主抓手小计）、计分规则与上限、扣分和加分项；保存时校验，发布后按已审核数据计算各责任单位得分并保存为快照。已发布的方案再修改会生成新版本，已发布得分保持不变。
+          设定各指标权重（合计
+          100，按主抓手小计）、计分规则与上限、扣分和加分项；保存时校验，发布后按已审核数据计算各责任单位得分并保存为快照。已发布的方案再修改会生成新版本，已发布得分保持不变。
         </p>
         <SchemeForm year={year} />
       </div>

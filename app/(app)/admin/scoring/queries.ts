@@ -5,12 +5,19 @@ import type { SchemeBody } from '@/lib/domain/scoring';
 import type { ScoringAdminView } from '@/lib/services/scoring/scoring';
 
 export const scoringQuery = (year: number) =>
-  queryOptions({ queryKey: ['admin', 'scoring', year], queryFn: () => fetchJson<ScoringAdminView>(`/api/admin/scoring?year=${year}`) });
+  queryOptions({
+    queryKey: ['admin', 'scoring', year],
+    queryFn: () => fetchJson<ScoringAdminView>(`/api/admin/scoring?year=${year}`),
+  });
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 
 export const scoringApi = {
   save: (input: SchemeBody & { year: number; reason?: string }) =>
-    fetchJson<{ year: number; version: number; status: string; newVersion: boolean }>('/api/admin/scoring', json('PUT', input)),
-  publish: (input: { year: number; version: number }) => fetchJson<{ year: number; version: number; subjects: number }>('/api/admin/scoring/publish', json('POST', input)),
+    fetchJson<{ year: number; version: number; status: string; newVersion: boolean }>(
+      '/api/admin/scoring',
+      json('PUT', input),
+    ),
+  publish: (input: { year: number; version: number }) =>
+    fetchJson<{ year: number; version: number; subjects: number }>('/api/admin/scoring/publish', json('POST', input)),
 };

@@ -15,7 +15,11 @@ import { ReminderSettingsForm } from './reminder-settings-form';
 export const metadata: Metadata = { title: '设置' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, allowed } = await requirePagePermission('period.lock');
   if (!allowed) return <Forbidden what="「设置」" />;
   const raw = (await searchParams).year;
@@ -26,7 +30,9 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
   const reminders = can(user, 'reminder.manage');
   await Promise.all([
     queryClient.prefetchQuery({ ...settingsQuery(year), queryFn: () => getSettingsView(user, { year }) }),
-    reminders ? queryClient.prefetchQuery({ ...reminderSettingsQuery(), queryFn: () => getReminderSettingsView(user) }) : null,
+    reminders
+      ? queryClient.prefetchQuery({ ...reminderSettingsQuery(), queryFn: () => getReminderSettingsView(user) })
+      : null,
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

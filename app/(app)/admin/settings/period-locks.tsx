@@ -6,10 +6,21 @@ import { useId, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { formatBeijingTime, toFormProblem } from '../_shared/format';
 import { settingsApi, settingsQuery } from './queries';
+import { Button } from '@/components/ui/button';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
-function LockDialog({ year, month, locked, onClose }: { year: number; month: number; locked: boolean; onClose: () => void }) {
+function LockDialog({
+  year,
+  month,
+  locked,
+  onClose,
+}: {
+  year: number;
+  month: number;
+  locked: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const reasonId = useId();
   const [reason, setReason] = useState('');
@@ -26,9 +37,20 @@ function LockDialog({ year, month, locked, onClose }: { year: number; month: num
       title={`${locked ? '重新开放' : '关账'} ${year}年${month}月`}
       message={
         <div className="space-y-2">
-          <p>{locked ? '重新开放后，各单位可以再次填报和修改该月的数据。' : '关账后，全市各单位都不能再填报、修改或审核该月的数据（包括批量导入）。'}</p>
-          <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">原因（记入审计日志）</label>
-          <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} className="w-full rounded border border-gray-300 px-3 py-1.5 text-sm" />
+          <p>
+            {locked
+              ? '重新开放后，各单位可以再次填报和修改该月的数据。'
+              : '关账后，全市各单位都不能再填报、修改或审核该月的数据（包括批量导入）。'}
+          </p>
+          <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">
+            原因（记入审计日志）
+          </label>
+          <input
+            id={reasonId}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className="w-full rounded border border-gray-300 px-3 py-1.5 text-sm"
+          />
         </div>
       }
       confirmLabel={locked ? '重新开放' : '关账'}
@@ -49,29 +71,60 @@ export function PeriodLocks({ year, thisYear }: { year: number; thisYear: number
   return (
     <section aria-labelledby="locks-heading" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-end gap-3">
-        <h2 id="locks-heading" className="text-lg font-semibold">月度关账</h2>
+        <h2 id="locks-heading" className="text-lg font-semibold">
+          月度关账
+        </h2>
         <div>
-          <label htmlFor={yearId} className="block text-xs text-gray-600">年份</label>
-          <select id={yearId} value={year} onChange={(e) => router.push(`/admin/settings?year=${e.target.value}`)} className="mt-1 rounded border border-gray-300 bg-white px-2 py-1 text-sm">
-            {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => <option key={y} value={y}>{y} 年</option>)}
+          <label htmlFor={yearId} className="block text-xs text-gray-600">
+            年份
+          </label>
+          <select
+            id={yearId}
+            value={year}
+            onChange={(e) => router.push(`/admin/settings?year=${e.target.value}`)}
+            className="mt-1 rounded border border-gray-300 bg-white px-2 py-1 text-sm"
+          >
+            {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => (
+              <option key={y} value={y}>
+                {y} 年
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      {error ? <p role="alert" className="mt-2 text-sm text-red-800">加载失败：{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          加载失败：{error.message}
+        </p>
+      ) : null}
       {data ? (
         <ul className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {MONTHS.map((month) => {
             const lock = data.locks.find((l) => l.month === month);
             return (
-              <li key={month} className={`flex items-center justify-between gap-2 rounded border px-3 py-2 text-sm ${lock ? 'border-gray-400 bg-gray-50' : 'border-gray-200'}`}>
+              <li
+                key={month}
+                className={`flex items-center justify-between gap-2 rounded border px-3 py-2 text-sm ${lock ? 'border-gray-400 bg-gray-50' : 'border-gray-200'}`}
+              >
                 <div>
-                  <span className="font-medium">{year}年{month}月</span>
+                  <span className="font-medium">
+                    {year}年{month}月
+                  </span>
                   <span className="ml-2">{lock ? '🔒 已关账' : '未关账'}</span>
-                  {lock ? <span className="block text-xs text-gray-600">{formatBeijingTime(lock.lockedAt)}{lock.reason ? ` · ${lock.reason}` : ''}</span> : null}
+                  {lock ? (
+                    <span className="block text-xs text-gray-600">
+                      {formatBeijingTime(lock.lockedAt)}
+                      {lock.reason ? ` · ${lock.reason}` : ''}
+                    </span>
+                  ) : null}
                 </div>
-                <button type="button" onClick={() => setOpen({ month, locked: Boolean(lock) })} className="rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50" aria-label={`${lock ? '重新开放' : '关账'} ${year}年${month}月`}>
+                <Button
+                  onClick={() => setOpen({ month, locked: Boolean(lock) })}
+                  size="sm"
+                  aria-label={`${lock ? '重新开放' : '关账'} ${year}年${month}月`}
+                >
                   {lock ? '重新开放' : '关账'}
-                </button>
+                </Button>
               </li>
             );
           })}

@@ -8,8 +8,20 @@ import { FormError } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { reminderSettingsQuery, remindersApi } from '../reminders/queries';
+import { Button } from '@/components/ui/button';
 
-const FIELDS = ['email.host', 'email.port', 'email.secure', 'email.username', 'email.password', 'email.from', 'webhook.url', 'beforeDays', 'reviewerAfterDays', 'adminAfterDays'];
+const FIELDS = [
+  'email.host',
+  'email.port',
+  'email.secure',
+  'email.username',
+  'email.password',
+  'email.from',
+  'webhook.url',
+  'beforeDays',
+  'reviewerAfterDays',
+  'adminAfterDays',
+];
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const num = (value: string) => (value === '' ? Number.NaN : Number(value));
 
@@ -50,7 +62,10 @@ export function ReminderSettingsForm() {
           }
         : null,
       webhook: webhook ? { url: text(form, 'url') } : null,
-      beforeDays: text(form, 'beforeDays').split(/[,，、\s]+/).filter(Boolean).map(num),
+      beforeDays: text(form, 'beforeDays')
+        .split(/[,，、\s]+/)
+        .filter(Boolean)
+        .map(num),
       reviewerAfterDays: num(text(form, 'reviewerAfterDays')),
       adminAfterDays: num(text(form, 'adminAfterDays')),
       version: data.version,
@@ -58,11 +73,21 @@ export function ReminderSettingsForm() {
   };
   const t = data.thresholds;
   return (
-    <section id="reminders" aria-labelledby="reminders-heading" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="reminders-heading" className="text-lg font-semibold">催报提醒</h2>
+    <section
+      id="reminders"
+      aria-labelledby="reminders-heading"
+      className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="reminders-heading" className="text-lg font-semibold">
+        催报提醒
+      </h2>
       <p className="mt-1 text-sm text-gray-600">
-        {data.configured ? '已配置发送渠道，提醒按下列规则自动发送。' : '尚未配置任何发送渠道：系统不会生成、也不会发送任何提醒。'}
-        <Link href="/admin/reminders" className="ml-1 underline">查看发送记录</Link>
+        {data.configured
+          ? '已配置发送渠道，提醒按下列规则自动发送。'
+          : '尚未配置任何发送渠道：系统不会生成、也不会发送任何提醒。'}
+        <Link href="/admin/reminders" className="ml-1 underline">
+          查看发送记录
+        </Link>
       </p>
       <form key={data.version} onSubmit={onSubmit} noValidate className="mt-3 max-w-3xl space-y-4">
         <fieldset className="space-y-3 rounded border border-gray-200 p-3">
@@ -74,15 +99,46 @@ export function ReminderSettingsForm() {
           </legend>
           {email ? (
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-              <TextField label="SMTP 服务器" name="host" defaultValue={data.email?.host ?? ''} errors={errors('email.host')} required />
-              <TextField label="SMTP 端口" name="port" defaultValue={String(data.email?.port ?? 465)} hint="SSL/TLS 一般为 465，STARTTLS 为 587" errors={errors('email.port')} required />
+              <TextField
+                label="SMTP 服务器"
+                name="host"
+                defaultValue={data.email?.host ?? ''}
+                errors={errors('email.host')}
+                required
+              />
+              <TextField
+                label="SMTP 端口"
+                name="port"
+                defaultValue={String(data.email?.port ?? 465)}
+                hint="SSL/TLS 一般为 465，STARTTLS 为 587"
+                errors={errors('email.port')}
+                required
+              />
               <label className="mt-6 flex items-center gap-2 text-sm">
                 <input type="checkbox" name="secure" defaultChecked={data.email?.secure ?? true} />
                 使用 SSL/TLS 连接
               </label>
-              <TextField label="SMTP 用户名" name="username" defaultValue={data.email?.username ?? ''} errors={errors('email.username')} />
-              <TextField label="SMTP 密码" name="password" type="password" autoComplete="new-password" hint={data.email?.hasPassword ? '已设置（加密保存）；留空则保持不变' : '加密保存，保存后不再显示'} errors={errors('email.password')} />
-              <TextField label="发件人地址" name="from" defaultValue={data.email?.from ?? ''} errors={errors('email.from')} required />
+              <TextField
+                label="SMTP 用户名"
+                name="username"
+                defaultValue={data.email?.username ?? ''}
+                errors={errors('email.username')}
+              />
+              <TextField
+                label="SMTP 密码"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                hint={data.email?.hasPassword ? '已设置（加密保存）；留空则保持不变' : '加密保存，保存后不再显示'}
+                errors={errors('email.password')}
+              />
+              <TextField
+                label="发件人地址"
+                name="from"
+                defaultValue={data.email?.from ?? ''}
+                errors={errors('email.from')}
+                required
+              />
             </div>
           ) : null}
         </fieldset>
@@ -97,27 +153,60 @@ export function ReminderSettingsForm() {
             <TextField
               label="Webhook 地址"
               name="url"
-              hint={data.webhook ? `已配置：${data.webhook.url}（加密保存；留空则保持不变）` : '机器人的完整地址，含 access_token 等参数；加密保存'}
+              hint={
+                data.webhook
+                  ? `已配置：${data.webhook.url}（加密保存；留空则保持不变）`
+                  : '机器人的完整地址，含 access_token 等参数；加密保存'
+              }
               errors={errors('webhook.url')}
             />
           ) : null}
         </fieldset>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <TextField label="提前提醒天数" name="beforeDays" defaultValue={t.beforeDays.join(',')} hint="截止日前几天提醒填报人，逗号分隔（默认 3,1）" errors={errors('beforeDays')} required />
-          <TextField label="逾期几天告知审核人" name="reviewerAfterDays" defaultValue={String(t.reviewerAfterDays)} hint="默认 2：同时再次提醒填报人" errors={errors('reviewerAfterDays')} required />
-          <TextField label="逾期几天汇总给管理员" name="adminAfterDays" defaultValue={String(t.adminAfterDays)} hint="默认 5" errors={errors('adminAfterDays')} required />
+          <TextField
+            label="提前提醒天数"
+            name="beforeDays"
+            defaultValue={t.beforeDays.join(',')}
+            hint="截止日前几天提醒填报人，逗号分隔（默认 3,1）"
+            errors={errors('beforeDays')}
+            required
+          />
+          <TextField
+            label="逾期几天告知审核人"
+            name="reviewerAfterDays"
+            defaultValue={String(t.reviewerAfterDays)}
+            hint="默认 2：同时再次提醒填报人"
+            errors={errors('reviewerAfterDays')}
+            required
+          />
+          <TextField
+            label="逾期几天汇总给管理员"
+            name="adminAfterDays"
+            defaultValue={String(t.adminAfterDays)}
+            hint="默认 5"
+            errors={errors('adminAfterDays')}
+            required
+          />
         </div>
         <div>
           {problem ? <FormError message={problem.message} /> : null}
           {save.error instanceof ApiError && save.error.status === 409 ? (
-            <button type="button" className="mt-2 text-sm underline" onClick={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'reminder-settings'] })}>
+            <Button
+              variant="link"
+              className="mt-2 text-sm"
+              onClick={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'reminder-settings'] })}
+            >
               载入最新设置
-            </button>
+            </Button>
           ) : null}
-          {saved ? <p role="status" className="mt-2 text-sm text-green-800">✓ 提醒设置已保存</p> : null}
-          <button type="submit" disabled={save.isPending} className="mt-3 rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          {saved ? (
+            <p role="status" className="mt-2 text-sm text-green-800">
+              ✓ 提醒设置已保存
+            </p>
+          ) : null}
+          <Button type="submit" disabled={save.isPending} variant="primary" className="mt-3">
             {save.isPending ? '保存中…' : '保存提醒设置'}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

@@ -7,8 +7,10 @@ import { FormError } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { settingsApi, settingsQuery } from './queries';
+import { Button } from '@/components/ui/button';
 
-const asNumber = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : null);
+const asNumber = (value: FormDataEntryValue | null) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : null;
 
 /** Tolerances of the traffic lights and the entry due day, saved against the version they were loaded with. */
 export function SettingsForm({ year }: { year: number }) {
@@ -38,22 +40,58 @@ export function SettingsForm({ year }: { year: number }) {
   };
   return (
     <section aria-labelledby="settings-heading" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="settings-heading" className="text-lg font-semibold">红黄绿灯与填报期限</h2>
-      <form key={data.version} onSubmit={onSubmit} noValidate className="mt-3 grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-3">
-        <TextField label="进度容差（百分点）" name="progressPoints" defaultValue={String(data.tolerances.progressPoints)} hint="落后序时进度不超过此值为黄灯，超过为红灯（默认 10）" errors={problem?.fieldErrors.progressPoints} required />
-        <TextField label="比率容差（百分点）" name="ratePoints" defaultValue={String(data.tolerances.ratePoints)} hint="比率/增速类指标低于目标不超过此值为黄灯（默认 0.5）" errors={problem?.fieldErrors.ratePoints} required />
-        <TextField label="填报截止日（次月第几日）" name="dueDay" defaultValue={String(data.dueDay)} hint="1–28，默认每月 5 日截止上月数据" errors={problem?.fieldErrors.dueDay} required />
+      <h2 id="settings-heading" className="text-lg font-semibold">
+        红黄绿灯与填报期限
+      </h2>
+      <form
+        key={data.version}
+        onSubmit={onSubmit}
+        noValidate
+        className="mt-3 grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-3"
+      >
+        <TextField
+          label="进度容差（百分点）"
+          name="progressPoints"
+          defaultValue={String(data.tolerances.progressPoints)}
+          hint="落后序时进度不超过此值为黄灯，超过为红灯（默认 10）"
+          errors={problem?.fieldErrors.progressPoints}
+          required
+        />
+        <TextField
+          label="比率容差（百分点）"
+          name="ratePoints"
+          defaultValue={String(data.tolerances.ratePoints)}
+          hint="比率/增速类指标低于目标不超过此值为黄灯（默认 0.5）"
+          errors={problem?.fieldErrors.ratePoints}
+          required
+        />
+        <TextField
+          label="填报截止日（次月第几日）"
+          name="dueDay"
+          defaultValue={String(data.dueDay)}
+          hint="1–28，默认每月 5 日截止上月数据"
+          errors={problem?.fieldErrors.dueDay}
+          required
+        />
         <div className="sm:col-span-3">
           {problem ? <FormError message={problem.message} /> : null}
           {isStale ? (
-            <button type="button" className="mt-2 text-sm underline" onClick={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] })}>
+            <Button
+              variant="link"
+              className="mt-2 text-sm"
+              onClick={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] })}
+            >
               载入最新设置
-            </button>
+            </Button>
           ) : null}
-          {saved ? <p role="status" className="mt-2 text-sm text-green-800">✓ 设置已保存</p> : null}
-          <button type="submit" disabled={save.isPending} className="mt-3 rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          {saved ? (
+            <p role="status" className="mt-2 text-sm text-green-800">
+              ✓ 设置已保存
+            </p>
+          ) : null}
+          <Button type="submit" disabled={save.isPending} variant="primary" className="mt-3">
             {save.isPending ? '保存中…' : '保存设置'}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

@@ -12,7 +12,11 @@ import { UnitDecomposition } from './unit-decomposition';
 export const metadata: Metadata = { title: '目标管理' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminTargetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminTargetsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, allowed } = await requirePagePermission('target.manage');
   if (!allowed) return <Forbidden what="「目标管理」" />;
   const raw = (await searchParams).year;
@@ -25,7 +29,11 @@ export default async function AdminTargetsPage({ searchParams }: { searchParams:
   const decompositions = await listDecompositions(user, year);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <TargetsView year={year} thisYear={thisYear} notice={text !== undefined && !isValid ? `「年份」${text.slice(0, 20)} 无效，已显示 ${thisYear} 年` : undefined} />
+      <TargetsView
+        year={year}
+        thisYear={thisYear}
+        notice={text !== undefined && !isValid ? `「年份」${text.slice(0, 20)} 无效，已显示 ${thisYear} 年` : undefined}
+      />
       <div className="mt-6">
         <UnitDecomposition data={decompositions} />
       </div>

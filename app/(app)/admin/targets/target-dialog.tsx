@@ -14,6 +14,7 @@ import { SelectField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { checkPhasing, isAdditive, phaseMonths, toIncrements } from '@/lib/domain/phasing';
 import { saveTarget } from './queries';
+import { Button } from '@/components/ui/button';
 
 type Item = TargetList['items'][number];
 const QUARTERS: Record<number, string> = { 3: '一季度', 6: '二季度', 9: '三季度', 12: '四季度' };
@@ -28,12 +29,25 @@ function initialInputs(item: Item): Record<number, string> {
 function readConflict(error: unknown): { version: number; savedBy: string } | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
   const current: unknown = error.details?.current;
-  const version = typeof current === 'object' && current !== null ? (current as Record<string, unknown>).version : undefined;
+  const version =
+    typeof current === 'object' && current !== null ? (current as Record<string, unknown>).version : undefined;
   return typeof version === 'number' ? { version, savedBy: String(error.details?.savedBy ?? '他人') } : null;
 }
 
 /** Sets or changes one target: value, qualifier, baseline and the phasing, with a live check of the parts. */
-export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item: Item; year: number; hasBegun: boolean; onClose: () => void; onSaved: (message: string) => void }) {
+export function TargetDialog({
+  item,
+  year,
+  hasBegun,
+  onClose,
+  onSaved,
+}: {
+  item: Item;
+  year: number;
+  hasBegun: boolean;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
   const { indicator, target } = item;
   const queryClient = useQueryClient();
   const ids = { value: useId(), baseline: useId(), reason: useId(), check: useId() };
@@ -53,12 +67,18 @@ export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item:
     mutationFn: saveTarget,
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: ['admin', 'targets', year] });
-      onSaved(result.status === 'unchanged' ? `${indicator.name}：目标没有变化` : `已保存 ${indicator.name} ${year} 年目标${result.target.isRevised ? '（已修订）' : ''}`);
+      onSaved(
+        result.status === 'unchanged'
+          ? `${indicator.name}：目标没有变化`
+          : `已保存 ${indicator.name} ${year} 年目标${result.target.isRevised ? '（已修订）' : ''}`,
+      );
     },
   });
   const problem = save.error ? toFormProblem(save.error, ['value', 'qualifier', 'phases', 'baseline', 'reason']) : null;
   const conflict = readConflict(save.error);
-  const phaseErrors = Object.entries(problem?.fieldErrors ?? {}).filter(([k]) => k.startsWith('phases')).flatMap(([, v]) => v);
+  const phaseErrors = Object.entries(problem?.fieldErrors ?? {})
+    .filter(([k]) => k.startsWith('phases'))
+    .flatMap(([, v]) => v);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -89,17 +109,50 @@ export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item:
         </p>
         <div className="grid grid-cols-2 gap-3">
           <div>
-            <label htmlFor={ids.value} className="block text-sm font-medium text-gray-700">全年目标（{indicator.unit}）</label>
-            <input id={ids.value} value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" required aria-invalid={Boolean(problem?.fieldErrors.value)} className={INPUT} />
-            {problem?.fieldErrors.value?.map((m) => <p key={m} className="mt-1 text-sm text-red-700">⚠ {m}</p>)}
+            <label htmlFor={ids.value} className="block text-sm font-medium text-gray-700">
+              全年目标（{indicator.unit}）
+            </label>
+            <input
+              id={ids.value}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              inputMode="decimal"
+              required
+              aria-invalid={Boolean(problem?.fieldErrors.value)}
+              className={INPUT}
+            />
+            {problem?.fieldErrors.value?.map((m) => (
+              <p key={m} className="mt-1 text-sm text-red-700">
+                ⚠ {m}
+              </p>
+            ))}
           </div>
-          <SelectField label="限定词" name="qualifier" value={qualifier} onChange={setQualifier} options={QUALIFIERS.map((q) => ({ value: q, label: QUALIFIER_LABELS[q] }))} errors={problem?.fieldErrors.qualifier} />
+          <SelectField
+            label="限定词"
+            name="qualifier"
+            value={qualifier}
+            onChange={setQualifier}
+            options={QUALIFIERS.map((q) => ({ value: q, label: QUALIFIER_LABELS[q] }))}
+            errors={problem?.fieldErrors.qualifier}
+          />
         </div>
         {traitsOf(indicator.kind).fromBaseline ? (
           <div>
-            <label htmlFor={ids.baseline} className="block text-sm font-medium text-gray-700">基期值（上年末，{indicator.unit}，可不填）</label>
-            <input id={ids.baseline} value={baseline} onChange={(e) => setBaseline(e.target.value)} inputMode="decimal" className={INPUT} />
-            {problem?.fieldErrors.baseline?.map((m) => <p key={m} className="mt-1 text-sm text-red-700">⚠ {m}</p>)}
+            <label htmlFor={ids.baseline} className="block text-sm font-medium text-gray-700">
+              基期值（上年末，{indicator.unit}，可不填）
+            </label>
+            <input
+              id={ids.baseline}
+              value={baseline}
+              onChange={(e) => setBaseline(e.target.value)}
+              inputMode="decimal"
+              className={INPUT}
+            />
+            {problem?.fieldErrors.baseline?.map((m) => (
+              <p key={m} className="mt-1 text-sm text-red-700">
+                ⚠ {m}
+              </p>
+            ))}
           </div>
         ) : null}
         <fieldset>
@@ -107,7 +160,16 @@ export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item:
           <div className="mt-1 flex flex-wrap gap-4 text-sm">
             {PHASINGS.map((p) => (
               <label key={p} className="flex items-center gap-1">
-                <input type="radio" name="phasing" value={p} checked={phasing === p} onChange={() => { setPhasing(p); setInputs({}); }} />
+                <input
+                  type="radio"
+                  name="phasing"
+                  value={p}
+                  checked={phasing === p}
+                  onChange={() => {
+                    setPhasing(p);
+                    setInputs({});
+                  }}
+                />
                 {PHASING_LABELS[p]}
                 {p === 'none' ? <span className="text-gray-500">（按时间均匀推进）</span> : null}
               </label>
@@ -117,45 +179,84 @@ export function TargetDialog({ item, year, hasBegun, onClose, onSaved }: { item:
         {phasing !== 'none' ? (
           <fieldset aria-describedby={ids.check}>
             <legend className="text-sm text-gray-600">
-              {additive ? `每${phasing === 'monthly' ? '月' : '季度'}新增的目标，合计应等于全年目标` : '各期末应达到的值，12月末应等于全年目标'}
+              {additive
+                ? `每${phasing === 'monthly' ? '月' : '季度'}新增的目标，合计应等于全年目标`
+                : '各期末应达到的值，12月末应等于全年目标'}
             </legend>
             <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-4">
               {phaseMonths(phasing).map((m) => (
                 <div key={m}>
-                  <label htmlFor={`${ids.value}-m${m}`} className="block text-xs text-gray-700">{label(m)}</label>
-                  <input id={`${ids.value}-m${m}`} value={inputs[m] ?? ''} onChange={(e) => setInputs({ ...inputs, [m]: e.target.value })} inputMode="decimal" aria-invalid={Boolean(check.errors[m])} className={INPUT} />
-                  {additive && check.running[m] !== undefined ? <p className="text-xs text-gray-500">累计 {check.running[m]}</p> : null}
+                  <label htmlFor={`${ids.value}-m${m}`} className="block text-xs text-gray-700">
+                    {label(m)}
+                  </label>
+                  <input
+                    id={`${ids.value}-m${m}`}
+                    value={inputs[m] ?? ''}
+                    onChange={(e) => setInputs({ ...inputs, [m]: e.target.value })}
+                    inputMode="decimal"
+                    aria-invalid={Boolean(check.errors[m])}
+                    className={INPUT}
+                  />
+                  {additive && check.running[m] !== undefined ? (
+                    <p className="text-xs text-gray-500">累计 {check.running[m]}</p>
+                  ) : null}
                   {check.errors[m] ? <p className="text-xs text-red-700">⚠ {check.errors[m]}</p> : null}
                 </div>
               ))}
             </div>
-            <p id={ids.check} role="status" aria-live="polite" className={`mt-2 text-sm ${check.ok ? 'text-green-800' : 'text-red-800'}`}>
+            <p
+              id={ids.check}
+              role="status"
+              aria-live="polite"
+              className={`mt-2 text-sm ${check.ok ? 'text-green-800' : 'text-red-800'}`}
+            >
               {check.ok ? '✓ 核对通过：' : '✗ 核对未通过：'}
               {check.message}
             </p>
-            {phaseErrors.map((m) => <p key={m} className="text-sm text-red-700">⚠ {m}</p>)}
+            {phaseErrors.map((m) => (
+              <p key={m} className="text-sm text-red-700">
+                ⚠ {m}
+              </p>
+            ))}
           </fieldset>
         ) : null}
         {needsReason ? (
           <div>
-            <label htmlFor={ids.reason} className="block text-sm font-medium text-gray-700">修订原因（必填）</label>
-            <input id={ids.reason} value={reason} onChange={(e) => setReason(e.target.value)} required aria-invalid={Boolean(problem?.fieldErrors.reason)} className={INPUT} />
-            <p className="mt-1 text-xs text-gray-500">{year} 年度已开始：修改后目标将标记为“已修订”，原因记入审计日志</p>
-            {problem?.fieldErrors.reason?.map((m) => <p key={m} className="mt-1 text-sm text-red-700">⚠ {m}</p>)}
+            <label htmlFor={ids.reason} className="block text-sm font-medium text-gray-700">
+              修订原因（必填）
+            </label>
+            <input
+              id={ids.reason}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              aria-invalid={Boolean(problem?.fieldErrors.reason)}
+              className={INPUT}
+            />
+            <p className="mt-1 text-xs text-gray-500">
+              {year} 年度已开始：修改后目标将标记为“已修订”，原因记入审计日志
+            </p>
+            {problem?.fieldErrors.reason?.map((m) => (
+              <p key={m} className="mt-1 text-sm text-red-700">
+                ⚠ {m}
+              </p>
+            ))}
           </div>
         ) : null}
         {blocked ? <FormError message={blocked} /> : null}
         {problem ? <FormError message={problem.message} /> : null}
         {conflict ? (
           <p className="text-sm text-gray-700">
-            <button type="button" className="underline" onClick={() => setVersion(conflict.version)}>以{conflict.savedBy}保存的最新版本为基础，用我填写的内容覆盖</button>
+            <Button variant="link" onClick={() => setVersion(conflict.version)}>
+              以{conflict.savedBy}保存的最新版本为基础，用我填写的内容覆盖
+            </Button>
           </p>
         ) : null}
         <div className="flex justify-end gap-2 pt-2">
-          <button type="button" onClick={onClose} className="rounded border border-gray-300 px-3 py-1.5 text-sm">取消</button>
-          <button type="submit" disabled={save.isPending} className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          <Button onClick={onClose}>取消</Button>
+          <Button type="submit" disabled={save.isPending} variant="primary">
             {save.isPending ? '保存中…' : '保存目标'}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

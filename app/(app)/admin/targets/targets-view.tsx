@@ -10,10 +10,19 @@ import type { TargetList } from '@/lib/services/admin/targets';
 import { formatBeijingTime } from '../_shared/format';
 import { targetsQuery } from './queries';
 import { TargetDialog } from './target-dialog';
+import { Button } from '@/components/ui/button';
 
 type Item = TargetList['items'][number];
 
-export function TargetsView({ year, thisYear, notice: initialNotice }: { year: number; thisYear: number; notice?: string }) {
+export function TargetsView({
+  year,
+  thisYear,
+  notice: initialNotice,
+}: {
+  year: number;
+  thisYear: number;
+  notice?: string;
+}) {
   const router = useRouter();
   const { data, error, isPending } = useQuery(targetsQuery(year));
   const [editing, setEditing] = useState<Item | null>(null);
@@ -24,7 +33,11 @@ export function TargetsView({ year, thisYear, notice: initialNotice }: { year: n
   const searchId = useId();
   const items = useMemo(() => {
     const q = search.trim().toLowerCase();
-    return (data?.items ?? []).filter((i) => (!onlyMissing || !i.target) && (q === '' || i.indicator.name.toLowerCase().includes(q) || i.indicator.code.toLowerCase().includes(q)));
+    return (data?.items ?? []).filter(
+      (i) =>
+        (!onlyMissing || !i.target) &&
+        (q === '' || i.indicator.name.toLowerCase().includes(q) || i.indicator.code.toLowerCase().includes(q)),
+    );
   }, [data, search, onlyMissing]);
   const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   if (!years.includes(year)) years.push(year);
@@ -34,38 +47,77 @@ export function TargetsView({ year, thisYear, notice: initialNotice }: { year: n
       <div className="flex flex-wrap items-end gap-3">
         <h1 className="text-xl font-bold">{year} 年目标管理</h1>
         <div>
-          <label htmlFor={yearId} className="block text-xs text-gray-600">年份</label>
-          <select id={yearId} value={year} onChange={(e) => router.push(`/admin/targets?year=${e.target.value}`)} className="mt-1 rounded border border-gray-300 bg-white px-2 py-1 text-sm">
-            {years.sort((a, b) => a - b).map((y) => <option key={y} value={y}>{y} 年</option>)}
+          <label htmlFor={yearId} className="block text-xs text-gray-600">
+            年份
+          </label>
+          <select
+            id={yearId}
+            value={year}
+            onChange={(e) => router.push(`/admin/targets?year=${e.target.value}`)}
+            className="mt-1 rounded border border-gray-300 bg-white px-2 py-1 text-sm"
+          >
+            {years
+              .sort((a, b) => a - b)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y} 年
+                </option>
+              ))}
           </select>
         </div>
-        <Link href="/import?kind=targets" className="ml-auto text-sm text-red-800 underline">从 Excel 批量导入目标</Link>
+        <Link href="/import?kind=targets" className="ml-auto text-sm text-red-800 underline">
+          从 Excel 批量导入目标
+        </Link>
       </div>
       {data?.hasBegun ? (
         <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {year} 年度已开始：修改已有目标须填写修订原因，目标将标记为“已修订”。
         </p>
       ) : null}
-      {notice ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">{notice}</p> : null}
+      {notice ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <div>
-          <label htmlFor={searchId} className="block text-xs text-gray-600">搜索指标</label>
-          <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} className="mt-1 rounded border border-gray-300 px-2 py-1" />
+          <label htmlFor={searchId} className="block text-xs text-gray-600">
+            搜索指标
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="mt-1 rounded border border-gray-300 px-2 py-1"
+          />
         </div>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
           只看未设定目标的指标
         </label>
-        {data ? <span className="text-gray-600">已设定 {data.items.filter((i) => i.target).length} / {data.items.length} 项</span> : null}
+        {data ? (
+          <span className="text-gray-600">
+            已设定 {data.items.filter((i) => i.target).length} / {data.items.length} 项
+          </span>
+        ) : null}
       </div>
       {isPending ? <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" /> : null}
-      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">加载失败：{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
+          加载失败：{error.message}
+        </p>
+      ) : null}
       {data ? (
         <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
           <table className="w-full min-w-[960px] text-sm">
             <thead className="bg-gray-50 text-left text-xs text-gray-500">
               <tr>
-                {['指标', '类型', '责任单位', '全年目标', '分解', '修订', '最后修改', '操作'].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>)}
+                {['指标', '类型', '责任单位', '全年目标', '分解', '修订', '最后修改', '操作'].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 font-medium">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
@@ -78,22 +130,46 @@ export function TargetsView({ year, thisYear, notice: initialNotice }: { year: n
                   </td>
                   <td className="px-3 py-2">{KIND_LABELS[i.indicator.kind]}</td>
                   <td className="px-3 py-2">{i.indicator.departmentShortName}</td>
-                  <td className="px-3 py-2 font-medium">{i.target ? <FigureText figure={i.target} unit={i.indicator.unit} /> : <span className="text-gray-500">未设定</span>}</td>
-                  <td className="px-3 py-2">{i.target ? `${PHASING_LABELS[i.target.phasing]}${i.target.phases.length ? `（${i.target.phases.length} 期）` : ''}` : '—'}</td>
+                  <td className="px-3 py-2 font-medium">
+                    {i.target ? (
+                      <FigureText figure={i.target} unit={i.indicator.unit} />
+                    ) : (
+                      <span className="text-gray-500">未设定</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {i.target
+                      ? `${PHASING_LABELS[i.target.phasing]}${i.target.phases.length ? `（${i.target.phases.length} 期）` : ''}`
+                      : '—'}
+                  </td>
                   <td className="px-3 py-2">
                     {i.target?.isRevised ? (
                       <>
-                        <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-600/30">已修订</span>
-                        <span className="mt-0.5 block max-w-48 text-xs text-gray-600">原因：{i.target.revisionReason}</span>
+                        <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-600/30">
+                          已修订
+                        </span>
+                        <span className="mt-0.5 block max-w-48 text-xs text-gray-600">
+                          原因：{i.target.revisionReason}
+                        </span>
                       </>
-                    ) : '—'}
+                    ) : (
+                      '—'
+                    )}
                   </td>
-                  <td className="px-3 py-2 text-xs text-gray-600">{i.target ? `${i.target.updatedByName ?? SYSTEM_ACTOR_LABEL} ${formatBeijingTime(i.target.updatedAt ?? null)}` : '—'}</td>
+                  <td className="px-3 py-2 text-xs text-gray-600">
+                    {i.target
+                      ? `${i.target.updatedByName ?? SYSTEM_ACTOR_LABEL} ${formatBeijingTime(i.target.updatedAt ?? null)}`
+                      : '—'}
+                  </td>
                   <td className="px-3 py-2">
                     {i.indicator.isRetired ? null : (
-                      <button type="button" onClick={() => setEditing(i)} className="rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50" aria-label={`${i.target ? '修改' : '设定'} ${i.indicator.name} 的目标`}>
+                      <Button
+                        onClick={() => setEditing(i)}
+                        size="sm"
+                        aria-label={`${i.target ? '修改' : '设定'} ${i.indicator.name} 的目标`}
+                      >
                         {i.target ? '修改' : '设定'}
-                      </button>
+                      </Button>
                     )}
                   </td>
                 </tr>
@@ -103,7 +179,16 @@ export function TargetsView({ year, thisYear, notice: initialNotice }: { year: n
         </div>
       ) : null}
       {editing && data ? (
-        <TargetDialog item={editing} year={year} hasBegun={data.hasBegun} onClose={() => setEditing(null)} onSaved={(m) => { setNotice(m); setEditing(null); }} />
+        <TargetDialog
+          item={editing}
+          year={year}
+          hasBegun={data.hasBegun}
+          onClose={() => setEditing(null)}
+          onSaved={(m) => {
+            setNotice(m);
+            setEditing(null);
+          }}
+        />
       ) : null}
     </div>
   );

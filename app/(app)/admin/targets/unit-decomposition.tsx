@@ -10,9 +10,9 @@ import { fetchJson } from '@/lib/client-api/client';
 import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { ROLLUP_RULES, type RollupRule } from '@/lib/domain/types';
 import type { Decompositions } from '@/lib/services/units/targets';
+import { Button } from '@/components/ui/button';
 
 const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
-const PRIMARY = 'rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800';
 
 function RollupForm({ onDone }: { onDone: (notice: string | null, error: string | null) => void }) {
   const [code, setCode] = useState('');
@@ -24,7 +24,11 @@ function RollupForm({ onDone }: { onDone: (notice: string | null, error: string 
     try {
       await fetchJson(`/api/admin/indicators/${encodeURIComponent(code.trim())}/rollup`, {
         method: 'PUT',
-        body: JSON.stringify({ trackedByUnit: tracked, rule: tracked ? rule : null, weightIndicatorCode: tracked && rule === 'weighted' ? weight : null }),
+        body: JSON.stringify({
+          trackedByUnit: tracked,
+          rule: tracked ? rule : null,
+          weightIndicatorCode: tracked && rule === 'weighted' ? weight : null,
+        }),
       });
       onDone(`已保存指标 ${code} 的县区填报设置`, null);
     } catch (error) {
@@ -35,7 +39,12 @@ function RollupForm({ onDone }: { onDone: (notice: string | null, error: string 
     <form onSubmit={(e) => void save(e)} aria-label="按县区填报设置" className="flex flex-wrap items-end gap-2">
       <label className="text-xs text-gray-600">
         指标编码
-        <input className={`${INPUT} block`} value={code} onChange={(e) => setCode(e.target.value)} placeholder="如 INV-SIGNED-AMOUNT" />
+        <input
+          className={`${INPUT} block`}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          placeholder="如 INV-SIGNED-AMOUNT"
+        />
       </label>
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" checked={tracked} onChange={(e) => setTracked(e.target.checked)} />
@@ -43,9 +52,16 @@ function RollupForm({ onDone }: { onDone: (notice: string | null, error: string 
       </label>
       <label className="text-xs text-gray-600">
         汇总方式
-        <select className={`${INPUT} block`} value={rule} disabled={!tracked} onChange={(e) => setRule(e.target.value as RollupRule)}>
+        <select
+          className={`${INPUT} block`}
+          value={rule}
+          disabled={!tracked}
+          onChange={(e) => setRule(e.target.value as RollupRule)}
+        >
           {ROLLUP_RULES.map((r) => (
-            <option key={r} value={r}>{ROLLUP_RULE_LABELS[r]}</option>
+            <option key={r} value={r}>
+              {ROLLUP_RULE_LABELS[r]}
+            </option>
           ))}
         </select>
       </label>
@@ -55,16 +71,30 @@ function RollupForm({ onDone }: { onDone: (notice: string | null, error: string 
           <input className={`${INPUT} block`} value={weight} onChange={(e) => setWeight(e.target.value)} />
         </label>
       ) : null}
-      <button type="submit" className={PRIMARY}>保存设置</button>
+      <Button type="submit" variant="primary">
+        保存设置
+      </Button>
     </form>
   );
 }
 
-function SharesForm({ data, code, onDone }: { data: Decompositions; code: string; onDone: (notice: string | null, error: string | null) => void }) {
+function SharesForm({
+  data,
+  code,
+  onDone,
+}: {
+  data: Decompositions;
+  code: string;
+  onDone: (notice: string | null, error: string | null) => void;
+}) {
   const indicator = data.indicators.find((i) => i.code === code);
   const stored = new Map(indicator?.shares.map((s) => [s.unitCode, s]) ?? []);
-  const [mode, setMode] = useState<'shares' | 'min_each'>(indicator?.shares.every((s) => s.qualifier === 'at_least') && indicator.shares.length ? 'min_each' : 'shares');
-  const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(data.units.map((u) => [u.code, stored.get(u.code)?.value.replace(/\.?0+$/, '') ?? ''])));
+  const [mode, setMode] = useState<'shares' | 'min_each'>(
+    indicator?.shares.every((s) => s.qualifier === 'at_least') && indicator.shares.length ? 'min_each' : 'shares',
+  );
+  const [values, setValues] = useState<Record<string, string>>(
+    Object.fromEntries(data.units.map((u) => [u.code, stored.get(u.code)?.value.replace(/\.?0+$/, '') ?? ''])),
+  );
   const [floor, setFloor] = useState(indicator?.shares[0]?.value.replace(/\.?0+$/, '') ?? '');
   if (!indicator) return null;
   const save = async (event: FormEvent) => {
@@ -72,9 +102,18 @@ function SharesForm({ data, code, onDone }: { data: Decompositions; code: string
     const body =
       mode === 'min_each'
         ? { year: data.year, mode, value: floor }
-        : { year: data.year, mode, shares: data.units.filter((u) => values[u.code]?.trim()).map((u) => ({ unitCode: u.code, value: values[u.code] ?? '' })) };
+        : {
+            year: data.year,
+            mode,
+            shares: data.units
+              .filter((u) => values[u.code]?.trim())
+              .map((u) => ({ unitCode: u.code, value: values[u.code] ?? '' })),
+          };
     try {
-      await fetchJson(`/api/admin/targets/${encodeURIComponent(code)}/units`, { method: 'PUT', body: JSON.stringify(body) });
+      await fetchJson(`/api/admin/targets/${encodeURIComponent(code)}/units`, {
+        method: 'PUT',
+        body: JSON.stringify(body),
+      });
       onDone(`已保存「${indicator.name}」${data.year}年的县区分解`, null);
     } catch (error) {
       onDone(null, error instanceof Error ? error.message : '保存失败');
@@ -83,7 +122,8 @@ function SharesForm({ data, code, onDone }: { data: Decompositions; code: string
   return (
     <form onSubmit={(e) => void save(e)} aria-label="分解到县区" className="space-y-2">
       <p className="text-sm text-gray-700">
-        全市{data.year}年目标：<strong>{indicator.cityTarget ?? '未设定'}</strong> {indicator.unit}；汇总方式：{indicator.rule ? ROLLUP_RULE_LABELS[indicator.rule] : '—'}
+        全市{data.year}年目标：<strong>{indicator.cityTarget ?? '未设定'}</strong> {indicator.unit}；汇总方式：
+        {indicator.rule ? ROLLUP_RULE_LABELS[indicator.rule] : '—'}
         {indicator.rule === 'sum' ? '（各区、县份额之和须等于全市目标；开发区不计入）' : ''}
       </p>
       <div className="flex gap-4 text-sm">
@@ -107,12 +147,19 @@ function SharesForm({ data, code, onDone }: { data: Decompositions; code: string
             <label key={u.code} className="text-xs text-gray-600">
               {u.name}
               {u.counted ? '' : '（不计入）'}
-              <input className={`${INPUT} block w-full`} inputMode="decimal" value={values[u.code] ?? ''} onChange={(e) => setValues({ ...values, [u.code]: e.target.value })} />
+              <input
+                className={`${INPUT} block w-full`}
+                inputMode="decimal"
+                value={values[u.code] ?? ''}
+                onChange={(e) => setValues({ ...values, [u.code]: e.target.value })}
+              />
             </label>
           ))}
         </div>
       )}
-      <button type="submit" className={PRIMARY}>保存分解</button>
+      <Button type="submit" variant="primary">
+        保存分解
+      </Button>
     </form>
   );
 }
@@ -128,10 +175,23 @@ export function UnitDecomposition({ data }: { data: Decompositions }) {
     if (n) router.refresh();
   };
   return (
-    <section aria-labelledby="unit-decomposition" className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="unit-decomposition" className="font-semibold">分解到县区（{data.year}年）</h2>
-      {notice ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">{notice}</p> : null}
-      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+    <section
+      aria-labelledby="unit-decomposition"
+      className="space-y-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="unit-decomposition" className="font-semibold">
+        分解到县区（{data.year}年）
+      </h2>
+      {notice ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
       <RollupForm onDone={done} />
       {data.indicators.length ? (
         <>
@@ -139,7 +199,9 @@ export function UnitDecomposition({ data }: { data: Decompositions }) {
             按县区填报的指标
             <select className={`${INPUT} block`} value={code} onChange={(e) => setCode(e.target.value)}>
               {data.indicators.map((i) => (
-                <option key={i.code} value={i.code}>{i.name}（{i.code}）</option>
+                <option key={i.code} value={i.code}>
+                  {i.name}（{i.code}）
+                </option>
               ))}
             </select>
           </label>

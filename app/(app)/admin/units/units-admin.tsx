@@ -6,9 +6,9 @@ import { fetchJson } from '@/lib/client-api/client';
 import { UNIT_KINDS, type UnitKind } from '@/lib/domain/types';
 import { UNIT_KIND_LABELS } from '@/lib/domain/units';
 import type { UnitSummary } from '@/lib/services/units/units';
+import { Button } from '@/components/ui/button';
 
 const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
-const BUTTON = 'rounded border border-gray-300 px-2 py-0.5 text-xs hover:bg-gray-50';
 
 function problem(error: unknown): string {
   return error instanceof Error ? error.message : '保存失败';
@@ -23,7 +23,10 @@ function EditRow({ unit, onDone }: { unit: UnitSummary; onDone: (message: string
     event.preventDefault();
     setPending(true);
     try {
-      await fetchJson(`/api/admin/units/${unit.code}`, { method: 'PATCH', body: JSON.stringify({ name, kind, sortOrder: Number(sortOrder) }) });
+      await fetchJson(`/api/admin/units/${unit.code}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ name, kind, sortOrder: Number(sortOrder) }),
+      });
       onDone(`已保存县区 ${name}`);
     } catch (error) {
       onDone(null, problem(error));
@@ -33,18 +36,41 @@ function EditRow({ unit, onDone }: { unit: UnitSummary; onDone: (message: string
   };
   return (
     <form onSubmit={(e) => void save(e)} className="flex flex-wrap items-center gap-2">
-      <label className="sr-only" htmlFor={`name-${unit.code}`}>县区名称</label>
+      <label className="sr-only" htmlFor={`name-${unit.code}`}>
+        县区名称
+      </label>
       <input id={`name-${unit.code}`} className={INPUT} value={name} onChange={(e) => setName(e.target.value)} />
-      <label className="sr-only" htmlFor={`kind-${unit.code}`}>类型</label>
-      <select id={`kind-${unit.code}`} className={INPUT} value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
+      <label className="sr-only" htmlFor={`kind-${unit.code}`}>
+        类型
+      </label>
+      <select
+        id={`kind-${unit.code}`}
+        className={INPUT}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as UnitKind)}
+      >
         {UNIT_KINDS.map((k) => (
-          <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>
+          <option key={k} value={k}>
+            {UNIT_KIND_LABELS[k]}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor={`sort-${unit.code}`}>排序</label>
-      <input id={`sort-${unit.code}`} className={`${INPUT} w-16`} inputMode="numeric" value={sortOrder} onChange={(e) => setSortOrder(e.target.value)} />
-      <button type="submit" className={BUTTON} disabled={pending}>保存</button>
-      <button type="button" className={BUTTON} onClick={() => onDone(null)}>取消</button>
+      <label className="sr-only" htmlFor={`sort-${unit.code}`}>
+        排序
+      </label>
+      <input
+        id={`sort-${unit.code}`}
+        className={`${INPUT} w-16`}
+        inputMode="numeric"
+        value={sortOrder}
+        onChange={(e) => setSortOrder(e.target.value)}
+      />
+      <Button type="submit" size="sm" disabled={pending}>
+        保存
+      </Button>
+      <Button size="sm" onClick={() => onDone(null)}>
+        取消
+      </Button>
     </form>
   );
 }
@@ -74,7 +100,10 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
   };
   const toggle = async (unit: UnitSummary) => {
     try {
-      await fetchJson(`/api/admin/units/${unit.code}`, { method: 'PATCH', body: JSON.stringify({ isActive: !unit.isActive }) });
+      await fetchJson(`/api/admin/units/${unit.code}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ isActive: !unit.isActive }),
+      });
       finish(`${unit.isActive ? '已停用' : '已启用'}县区 ${unit.name}`);
     } catch (e) {
       finish(null, problem(e));
@@ -84,37 +113,76 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-bold">县区管理</h1>
-        <span className="text-sm text-gray-600">共 {units.length} 个；县区不删除，不再使用时停用。区、县计入全市汇总，开发区并列显示但不计入。</span>
+        <span className="text-sm text-gray-600">
+          共 {units.length} 个；县区不删除，不再使用时停用。区、县计入全市汇总，开发区并列显示但不计入。
+        </span>
       </div>
-      {notice ? <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">{notice}</p> : null}
-      {error ? <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
-      <form onSubmit={(e) => void create(e)} className="flex flex-wrap items-end gap-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm" aria-label="新建县区">
+      {notice ? (
+        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <form
+        onSubmit={(e) => void create(e)}
+        className="flex flex-wrap items-end gap-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm"
+        aria-label="新建县区"
+      >
         <label className="text-xs text-gray-600">
           县区代码
-          <input className={`${INPUT} block`} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value })} placeholder="如 gaoxin" />
+          <input
+            className={`${INPUT} block`}
+            value={draft.code}
+            onChange={(e) => setDraft({ ...draft, code: e.target.value })}
+            placeholder="如 gaoxin"
+          />
         </label>
         <label className="text-xs text-gray-600">
           县区名称
-          <input className={`${INPUT} block`} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <input
+            className={`${INPUT} block`}
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
         </label>
         <label className="text-xs text-gray-600">
           类型
-          <select className={`${INPUT} block`} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as UnitKind })}>
+          <select
+            className={`${INPUT} block`}
+            value={draft.kind}
+            onChange={(e) => setDraft({ ...draft, kind: e.target.value as UnitKind })}
+          >
             {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>
+              <option key={k} value={k}>
+                {UNIT_KIND_LABELS[k]}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800">新建县区</button>
+        <Button type="submit" variant="primary">
+          新建县区
+        </Button>
       </form>
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
         <table className="w-full min-w-[640px] text-sm">
           <thead className="bg-gray-50 text-left text-xs text-gray-500">
             <tr>
-              <th scope="col" className="px-3 py-2">代码</th>
-              <th scope="col" className="px-3 py-2">名称 / 类型 / 排序</th>
-              <th scope="col" className="px-3 py-2">状态</th>
-              <th scope="col" className="px-3 py-2">操作</th>
+              <th scope="col" className="px-3 py-2">
+                代码
+              </th>
+              <th scope="col" className="px-3 py-2">
+                名称 / 类型 / 排序
+              </th>
+              <th scope="col" className="px-3 py-2">
+                状态
+              </th>
+              <th scope="col" className="px-3 py-2">
+                操作
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -127,14 +195,20 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
                   ) : (
                     <>
                       {u.name}
-                      <span className="ml-2 text-xs text-gray-500">{UNIT_KIND_LABELS[u.kind]} · {u.sortOrder}</span>
+                      <span className="ml-2 text-xs text-gray-500">
+                        {UNIT_KIND_LABELS[u.kind]} · {u.sortOrder}
+                      </span>
                     </>
                   )}
                 </td>
                 <td className="px-3 py-2 text-xs">{u.isActive ? '启用' : '已停用'}</td>
                 <td className="space-x-2 px-3 py-2">
-                  <button type="button" className={BUTTON} onClick={() => setEditing(u.code)}>修改</button>
-                  <button type="button" className={BUTTON} onClick={() => void toggle(u)}>{u.isActive ? '停用' : '启用'}</button>
+                  <Button size="sm" onClick={() => setEditing(u.code)}>
+                    修改
+                  </Button>
+                  <Button size="sm" onClick={() => void toggle(u)}>
+                    {u.isActive ? '停用' : '启用'}
+                  </Button>
                 </td>
               </tr>
             ))}

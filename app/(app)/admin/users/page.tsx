@@ -16,7 +16,10 @@ export default async function AdminUsersPage() {
   if (!allowed) return <Forbidden what="「用户管理」" />;
   const queryClient = new QueryClient();
   await Promise.all([
-    queryClient.prefetchQuery({ ...adminUsersQuery(), queryFn: async () => (await listUsers(user)).map(toUserListItem) }),
+    queryClient.prefetchQuery({
+      ...adminUsersQuery(),
+      queryFn: async () => (await listUsers(user)).map(toUserListItem),
+    }),
     queryClient.prefetchQuery({ ...adminDepartmentsQuery(), queryFn: () => listDepartments(user) }),
   ]);
   return (

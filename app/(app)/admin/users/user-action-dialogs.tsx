@@ -21,10 +21,16 @@ const COPY: Record<RowAction, { title: string; confirm: string; message: string;
   reset: {
     title: '重置密码',
     confirm: '重置密码',
-    message: '系统将生成一次性密码（只显示一次）；该用户所有已登录的会话立即结束，下次登录须修改密码，登录锁定（如有）同时解除。',
+    message:
+      '系统将生成一次性密码（只显示一次）；该用户所有已登录的会话立即结束，下次登录须修改密码，登录锁定（如有）同时解除。',
     done: '已重置密码：用户',
   },
-  unlock: { title: '解除登录锁定', confirm: '解锁', message: '解除后，该用户可以立即重新尝试登录。', done: '已解除登录锁定：用户' },
+  unlock: {
+    title: '解除登录锁定',
+    confirm: '解锁',
+    message: '解除后，该用户可以立即重新尝试登录。',
+    done: '已解除登录锁定：用户',
+  },
   'disable-totp': {
     title: '重置双因素认证',
     confirm: '重置双因素',
@@ -47,7 +53,8 @@ export function UserActionDialog({
   const queryClient = useQueryClient();
   const copy = COPY[action];
   const run = useMutation({
-    mutationFn: async () => (action === 'reset' ? adminApi.resetPassword(user.id) : adminApi.userAction(user.id, action)),
+    mutationFn: async () =>
+      action === 'reset' ? adminApi.resetPassword(user.id) : adminApi.userAction(user.id, action),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
       onDone(`${copy.done} ${user.username}`, 'password' in result ? result.password : undefined);
@@ -95,7 +102,11 @@ export function OneTimePasswordDialog({
     <Dialog title={isNew ? `用户 ${username} 已创建` : `用户 ${username} 的密码已重置`} onClose={onClose}>
       <p className="text-sm text-gray-700">一次性密码（只显示这一次，请通过安全渠道交给本人；首次登录时须修改）：</p>
       <p className="mt-2 flex items-center gap-2">
-        <code aria-label="一次性密码" data-testid="one-time-password" className="select-all rounded bg-gray-100 px-3 py-2 font-mono text-lg tracking-wider">
+        <code
+          aria-label="一次性密码"
+          data-testid="one-time-password"
+          className="rounded bg-gray-100 px-3 py-2 font-mono text-lg tracking-wider select-all"
+        >
           {password}
         </code>
         <Button onClick={copy} size="sm">

@@ -42,12 +42,18 @@ function shownFields(role: Role, base: string[]): string[] {
   return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode', 'unitCode'] : [])];
 }
 
-function FormButtons({ pending, submitLabel, onClose }: { pending: boolean; submitLabel: string; onClose: () => void }) {
+function FormButtons({
+  pending,
+  submitLabel,
+  onClose,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  onClose: () => void;
+}) {
   return (
     <div className="flex justify-end gap-2 pt-2">
-      <Button onClick={onClose}>
-        取消
-      </Button>
+      <Button onClick={onClose}>取消</Button>
       <Button type="submit" disabled={pending} variant="primary">
         {pending ? '保存中…' : submitLabel}
       </Button>
@@ -97,9 +103,28 @@ export function CreateUserDialog({
   return (
     <Dialog title="新建用户" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        <TextField label="用户名" name="username" hint="3–32 位英文字母、数字、_ . -，登录时使用" errors={problem?.fieldErrors.username} required />
-        <TextField label="显示名" name="displayName" hint="例如：张三（发改委）" errors={problem?.fieldErrors.displayName} required />
-        <SelectField label="角色" name="role" value={role} onChange={(v) => isRole(v) && setRole(v)} options={ROLE_OPTIONS} errors={problem?.fieldErrors.role} />
+        <TextField
+          label="用户名"
+          name="username"
+          hint="3–32 位英文字母、数字、_ . -，登录时使用"
+          errors={problem?.fieldErrors.username}
+          required
+        />
+        <TextField
+          label="显示名"
+          name="displayName"
+          hint="例如：张三（发改委）"
+          errors={problem?.fieldErrors.displayName}
+          required
+        />
+        <SelectField
+          label="角色"
+          name="role"
+          value={role}
+          onChange={(v) => isRole(v) && setRole(v)}
+          options={ROLE_OPTIONS}
+          errors={problem?.fieldErrors.role}
+        />
         {requiresDepartment(role) ? (
           <SelectField
             label="所属单位"
@@ -120,7 +145,11 @@ export function CreateUserDialog({
             errors={problem?.fieldErrors.unitCode}
           />
         ) : null}
-        {requiresDepartment(role) ? <p className="text-xs text-gray-500">县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。</p> : null}
+        {requiresDepartment(role) ? (
+          <p className="text-xs text-gray-500">
+            县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。
+          </p>
+        ) : null}
         <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
         {problem ? <FormError message={problem.message} /> : null}
         <FormButtons pending={create.isPending} submitLabel="创建" onClose={onClose} />
@@ -163,12 +192,25 @@ export function EditUserDialog({
       departmentCode: requiresDepartment(role) ? departmentCode : null,
     });
   };
-  const revokes = role !== user.role || (requiresDepartment(role) ? departmentCode : '') !== (user.departmentCode ?? '');
+  const revokes =
+    role !== user.role || (requiresDepartment(role) ? departmentCode : '') !== (user.departmentCode ?? '');
   return (
     <Dialog title={`编辑用户 ${user.username}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        <TextField label="显示名" name="displayName" defaultValue={user.displayName} errors={problem?.fieldErrors.displayName} required />
-        <TextField label="电子邮箱" name="email" defaultValue={user.email ?? ''} hint="接收催报提醒邮件；留空则不发邮件" errors={problem?.fieldErrors.email} />
+        <TextField
+          label="显示名"
+          name="displayName"
+          defaultValue={user.displayName}
+          errors={problem?.fieldErrors.displayName}
+          required
+        />
+        <TextField
+          label="电子邮箱"
+          name="email"
+          defaultValue={user.email ?? ''}
+          hint="接收催报提醒邮件；留空则不发邮件"
+          errors={problem?.fieldErrors.email}
+        />
         <SelectField
           label="角色"
           name="role"

@@ -29,14 +29,16 @@ function StatusCell({ user }: { user: UserListItem }) {
   return (
     <ul className="flex flex-wrap gap-1">
       {tags.map((tag) => (
-        <li key={tag} className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${tag === '正常' ? 'ring-green-600/30' : 'bg-amber-50 ring-amber-600/40'}`}>
+        <li
+          key={tag}
+          className={`rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${tag === '正常' ? 'ring-green-600/30' : 'bg-amber-50 ring-amber-600/40'}`}
+        >
           {tag}
         </li>
       ))}
     </ul>
   );
 }
-
 
 /**
  * Accounts locked by repeated failed sign-ins, first on the page: anyone can lock an account with a few
@@ -50,7 +52,10 @@ function LockedAccounts({ users, onUnlock }: { users: UserListItem[]; onUnlock: 
       <h2 id="locked-accounts" className="text-sm font-semibold text-amber-900">
         被锁定的账号（{locked.length}）
       </h2>
-      <p className="mt-1 text-xs text-amber-900">连续输错密码的账号会被锁定 30 分钟。若非本人所为，可能是有人在猜测密码：请核实后再解锁，并查看审计日志中的“拒绝访问”记录。</p>
+      <p className="mt-1 text-xs text-amber-900">
+        连续输错密码的账号会被锁定 30
+        分钟。若非本人所为，可能是有人在猜测密码：请核实后再解锁，并查看审计日志中的“拒绝访问”记录。
+      </p>
       <ul className="mt-2 divide-y divide-amber-200">
         {locked.map((user) => (
           <li key={user.id} className="flex flex-wrap items-center gap-3 py-1.5 text-sm">
@@ -76,11 +81,7 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
 
   if (users.isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
   if (users.error) {
-    return (
-      <Notice tone="error">
-        加载失败：{users.error.message}
-      </Notice>
-    );
+    return <Notice tone="error">加载失败：{users.error.message}</Notice>;
   }
   const action = (user: UserListItem, kind: RowAction) => setDialog({ kind: 'action', user, action: kind });
   return (
@@ -93,54 +94,53 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
         </Button>
       </div>
       <LockedAccounts users={users.data} onUnlock={(user) => action(user, 'unlock')} />
-      {notice ? (
-        <Notice tone="success">
-          {notice}
-        </Notice>
-      ) : null}
-      <DataTable headers={['用户名', '显示名', '角色', '所属单位', '状态', '双因素认证', '最近登录', '操作']} minWidth="min-w-[960px]">
-            {users.data.map((user) => (
-              <tr key={user.id}>
-                <td className="px-3 py-2 font-mono">{user.username}</td>
-                <td className="px-3 py-2">{user.displayName}</td>
-                <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
-                <td className="px-3 py-2">{user.departmentName ?? '—'}</td>
-                <td className="px-3 py-2">
-                  <StatusCell user={user} />
-                </td>
-                <td className="px-3 py-2">{user.totpEnabled ? '已启用' : '未启用'}</td>
-                <td className="px-3 py-2 text-gray-600">{formatBeijingTime(user.lastLoginAt)}</td>
-                <td className="px-3 py-2">
-                  <div className="flex flex-wrap gap-1">
-                    <Button size="sm" onClick={() => setDialog({ kind: 'edit', user })}>
-                      编辑
-                    </Button>
-                    {user.isDisabled ? (
-                      <Button size="sm" onClick={() => action(user, 'enable')}>
-                        启用
-                      </Button>
-                    ) : user.id !== currentUserId ? (
-                      <Button size="sm" onClick={() => action(user, 'disable')}>
-                        停用
-                      </Button>
-                    ) : null}
-                    <Button size="sm" onClick={() => action(user, 'reset')}>
-                      重置密码
-                    </Button>
-                    {user.isLocked ? (
-                      <Button size="sm" onClick={() => action(user, 'unlock')}>
-                        解锁
-                      </Button>
-                    ) : null}
-                    {user.totpEnabled ? (
-                      <Button size="sm" onClick={() => action(user, 'disable-totp')}>
-                        重置双因素
-                      </Button>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      <DataTable
+        headers={['用户名', '显示名', '角色', '所属单位', '状态', '双因素认证', '最近登录', '操作']}
+        minWidth="min-w-[960px]"
+      >
+        {users.data.map((user) => (
+          <tr key={user.id}>
+            <td className="px-3 py-2 font-mono">{user.username}</td>
+            <td className="px-3 py-2">{user.displayName}</td>
+            <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
+            <td className="px-3 py-2">{user.departmentName ?? '—'}</td>
+            <td className="px-3 py-2">
+              <StatusCell user={user} />
+            </td>
+            <td className="px-3 py-2">{user.totpEnabled ? '已启用' : '未启用'}</td>
+            <td className="px-3 py-2 text-gray-600">{formatBeijingTime(user.lastLoginAt)}</td>
+            <td className="px-3 py-2">
+              <div className="flex flex-wrap gap-1">
+                <Button size="sm" onClick={() => setDialog({ kind: 'edit', user })}>
+                  编辑
+                </Button>
+                {user.isDisabled ? (
+                  <Button size="sm" onClick={() => action(user, 'enable')}>
+                    启用
+                  </Button>
+                ) : user.id !== currentUserId ? (
+                  <Button size="sm" onClick={() => action(user, 'disable')}>
+                    停用
+                  </Button>
+                ) : null}
+                <Button size="sm" onClick={() => action(user, 'reset')}>
+                  重置密码
+                </Button>
+                {user.isLocked ? (
+                  <Button size="sm" onClick={() => action(user, 'unlock')}>
+                    解锁
+                  </Button>
+                ) : null}
+                {user.totpEnabled ? (
+                  <Button size="sm" onClick={() => action(user, 'disable-totp')}>
+                    重置双因素
+                  </Button>
+                ) : null}
+              </div>
+            </td>
+          </tr>
+        ))}
       </DataTable>
       {dialog?.kind === 'create' ? (
         <CreateUserDialog
@@ -178,7 +178,12 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
         />
       ) : null}
       {dialog?.kind === 'password' ? (
-        <OneTimePasswordDialog username={dialog.username} password={dialog.password} isNew={dialog.isNew} onClose={close} />
+        <OneTimePasswordDialog
+          username={dialog.username}
+          password={dialog.password}
+          isNew={dialog.isNew}
+          onClose={close}
+        />
       ) : null}
     </div>
   );

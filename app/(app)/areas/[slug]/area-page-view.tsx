@@ -47,7 +47,7 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
             key={a.slug}
             href={`/areas/${a.slug}${search}`}
             aria-current={a.slug === area.slug ? 'page' : undefined}
-            className={`whitespace-nowrap rounded px-2 py-1 ${a.slug === area.slug ? 'bg-red-800 text-white' : 'bg-white text-gray-700 ring-1 ring-gray-200 hover:bg-red-50'}`}
+            className={`rounded px-2 py-1 whitespace-nowrap ${a.slug === area.slug ? 'bg-red-800 text-white' : 'bg-white text-gray-700 ring-1 ring-gray-200 hover:bg-red-50'}`}
           >
             {a.id} {a.shortName}
           </Link>
@@ -60,18 +60,30 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
       ) : null}
       {data.isSample ? <SampleBanner realYearHref={`/areas/${area.slug}?year=2025`} /> : null}
 
-      <section aria-label="本领域概况" className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_auto]">
+      <section
+        aria-label="本领域概况"
+        className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_auto]"
+      >
         <div>
           <p className="text-sm text-gray-600">
-            共 <strong className="tabular-nums text-gray-900">{summary.total}</strong> 项指标
+            共 <strong className="text-gray-900 tabular-nums">{summary.total}</strong> 项指标
           </p>
           {summary.progress.completion !== null ? (
             <div className="mt-2 max-w-md">
-              <ProgressBar actual={summary.progress.completion} expected={summary.progress.expected} status={groupStatus(summary.counts)} label="平均完成率" />
+              <ProgressBar
+                actual={summary.progress.completion}
+                expected={summary.progress.expected}
+                status={groupStatus(summary.counts)}
+                label="平均完成率"
+              />
               <p className="mt-1 text-xs text-gray-600">
                 平均完成率 <strong className="tabular-nums">{formatPercent(summary.progress.completion)}</strong>
-                {summary.progress.expected !== null ? <span className="ml-2">序时进度 {formatPercent(summary.progress.expected)}</span> : null}
-                <span className="ml-2 text-gray-500">（{summary.progress.counted} 项可计算完成率的指标平均，单项以 100% 封顶；增速类、越低越好类不计入）</span>
+                {summary.progress.expected !== null ? (
+                  <span className="ml-2">序时进度 {formatPercent(summary.progress.expected)}</span>
+                ) : null}
+                <span className="ml-2 text-gray-500">
+                  （{summary.progress.counted} 项可计算完成率的指标平均，单项以 100% 封顶；增速类、越低越好类不计入）
+                </span>
               </p>
             </div>
           ) : (
@@ -88,7 +100,8 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
         <IndicatorTable views={data.indicators} period={period} departments={data.departments} />
       </section>
       <p className="hidden text-xs text-gray-500 print:block">
-        数据期：{period.year}年{period.month}月{data.isSample ? '（示例数据，非真实统计数据）' : ''}；来源：抓手 · 长治市目标进度平台。
+        数据期：{period.year}年{period.month}月{data.isSample ? '（示例数据，非真实统计数据）' : ''}；来源：抓手 ·
+        长治市目标进度平台。
       </p>
     </div>
   );

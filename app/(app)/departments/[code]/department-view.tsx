@@ -45,7 +45,10 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
         </Notice>
       ) : null}
       {data.isSample ? <SampleBanner realYearHref={`/departments/${department.code}?year=2025`} /> : null}
-      <section aria-label="本单位概况" className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-3">
+      <section
+        aria-label="本单位概况"
+        className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-3"
+      >
         <div>
           <p className="text-xs text-gray-500">排名</p>
           <p className="text-2xl font-semibold tabular-nums">
@@ -58,7 +61,8 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
             )}
           </p>
           <p className="text-xs text-gray-500">
-            达标率 {rank && rank.share !== null ? formatPercent(rank.share) : '—'}（{rank?.onTrack ?? 0}/{rank?.counted ?? 0}）；{data.rankingFormula}
+            达标率 {rank && rank.share !== null ? formatPercent(rank.share) : '—'}（{rank?.onTrack ?? 0}/
+            {rank?.counted ?? 0}）；{data.rankingFormula}
           </p>
         </div>
         <div>
@@ -66,7 +70,13 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
           {summary.progress.completion !== null ? (
             <>
               <p className="text-2xl font-semibold tabular-nums">{formatPercent(summary.progress.completion)}</p>
-              <ProgressBar actual={summary.progress.completion} expected={summary.progress.expected} status={groupStatus(summary.counts)} label="平均完成率" className="mt-1 max-w-xs" />
+              <ProgressBar
+                actual={summary.progress.completion}
+                expected={summary.progress.expected}
+                status={groupStatus(summary.counts)}
+                label="平均完成率"
+                className="mt-1 max-w-xs"
+              />
             </>
           ) : (
             <p className="text-sm text-gray-500">本期无可计算完成率的指标</p>

@@ -11,7 +11,10 @@ import { DepartmentView } from './department-view';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '责任单位' };
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function DepartmentPage({ params, searchParams }: Props) {
   const user = await requirePageUser();

@@ -73,7 +73,8 @@ function History({ f, unit }: { f: Figure; unit: string }) {
         {f.history.map((e) => (
           <li key={e.id}>
             <span className="text-gray-500">{formatShanghaiDateTime(e.at)}</span> {e.actor}
-            {e.role ? <span className="text-gray-500">（{e.role}）</span> : null} <strong className="font-medium">{e.label}</strong>
+            {e.role ? <span className="text-gray-500">（{e.role}）</span> : null}{' '}
+            <strong className="font-medium">{e.label}</strong>
             {e.isValueChange ? (
               <span>
                 ：{e.valueBefore === null ? '' : `${show(e.valueBefore)} → `}
@@ -115,27 +116,51 @@ export function FiguresSection({ figures, unit }: { figures: Figure[]; unit: str
           <table className="mt-2 hidden w-full text-sm md:table print:table">
             <thead className="bg-gray-50 text-xs text-gray-500">
               <tr>
-                <th scope="col" className="px-4 py-2 text-left font-medium">期别</th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">数值</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">审核状态</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">红黄绿灯</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">填报</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">审核</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">说明与佐证</th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">变更历史</th>
+                <th scope="col" className="px-4 py-2 text-left font-medium">
+                  期别
+                </th>
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  数值
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  审核状态
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  红黄绿灯
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  填报
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  审核
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  说明与佐证
+                </th>
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  变更历史
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 align-top">
               {figures.map((f) => (
                 <tr key={f.id} className="break-inside-avoid">
-                  <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-normal">
+                  <th scope="row" className="px-4 py-2 text-left font-normal whitespace-nowrap">
                     {f.year}年{f.month}月
                   </th>
                   <td className="px-2 py-2 text-right">
                     <Value f={f} unit={unit} />
                   </td>
-                  <td className={`whitespace-nowrap px-2 py-2 text-xs font-medium ${WORKFLOW_STYLES[f.workflow]}`}>{ACTUAL_STATUS_LABELS[f.workflow]}</td>
-                  <td className="px-2 py-2">{f.status ? <StatusBadge status={f.status} label={f.statusLabel ?? undefined} /> : <span className="text-gray-400">—</span>}</td>
+                  <td className={`px-2 py-2 text-xs font-medium whitespace-nowrap ${WORKFLOW_STYLES[f.workflow]}`}>
+                    {ACTUAL_STATUS_LABELS[f.workflow]}
+                  </td>
+                  <td className="px-2 py-2">
+                    {f.status ? (
+                      <StatusBadge status={f.status} label={f.statusLabel ?? undefined} />
+                    ) : (
+                      <span className="text-gray-400">—</span>
+                    )}
+                  </td>
                   <td className="px-2 py-2">
                     <Who name={f.submittedBy ?? f.enteredBy} at={f.submittedAt ?? f.enteredAt} />
                   </td>
@@ -162,12 +187,16 @@ export function FiguresSection({ figures, unit }: { figures: Figure[]; unit: str
                   <Value f={f} unit={unit} />
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-xs">
-                  <span className={`font-medium ${WORKFLOW_STYLES[f.workflow]}`}>{ACTUAL_STATUS_LABELS[f.workflow]}</span>
+                  <span className={`font-medium ${WORKFLOW_STYLES[f.workflow]}`}>
+                    {ACTUAL_STATUS_LABELS[f.workflow]}
+                  </span>
                   {f.status ? <StatusBadge status={f.status} label={f.statusLabel ?? undefined} /> : null}
                 </div>
                 <p className="text-xs text-gray-600">
-                  填报：{f.submittedBy ?? f.enteredBy ?? (f.submittedAt ? '系统导入' : '—')} {f.submittedAt ? formatShanghaiDateTime(f.submittedAt) : ''} · 审核：
-                  {f.approvedBy ?? f.returnedBy ?? (f.approvedAt ? '系统导入' : '—')} {f.approvedAt ? formatShanghaiDateTime(f.approvedAt) : ''}
+                  填报：{f.submittedBy ?? f.enteredBy ?? (f.submittedAt ? '系统导入' : '—')}{' '}
+                  {f.submittedAt ? formatShanghaiDateTime(f.submittedAt) : ''} · 审核：
+                  {f.approvedBy ?? f.returnedBy ?? (f.approvedAt ? '系统导入' : '—')}{' '}
+                  {f.approvedAt ? formatShanghaiDateTime(f.approvedAt) : ''}
                 </p>
                 <Notes f={f} />
                 <History f={f} unit={unit} />
@@ -181,7 +210,6 @@ export function FiguresSection({ figures, unit }: { figures: Figure[]; unit: str
 }
 
 type Target = IndicatorDetail['targets'][number];
-
 
 export function TargetsSection({ targets, unit }: { targets: Target[]; unit: string }) {
   return (
@@ -203,7 +231,9 @@ export function TargetsSection({ targets, unit }: { targets: Target[]; unit: str
                   （{t.phases.map((p) => `${p.month}月 ${formatScaled(p.value, unit)}`).join('，')}）
                 </span>
               ) : null}
-              {t.isRevised ? <span className="text-xs text-amber-800">已调整{t.revisionReason ? `：${t.revisionReason}` : ''}</span> : null}
+              {t.isRevised ? (
+                <span className="text-xs text-amber-800">已调整{t.revisionReason ? `：${t.revisionReason}` : ''}</span>
+              ) : null}
               {t.isSample ? <SampleBadge /> : null}
             </li>
           ))}

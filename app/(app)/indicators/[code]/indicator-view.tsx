@@ -26,7 +26,7 @@ function Fact({ label, children, hint }: { label: string; children: ReactNode; h
   return (
     <div className="rounded border border-gray-100 bg-gray-50/60 px-3 py-2">
       <dt className="text-xs text-gray-500">{label}</dt>
-      <dd className="mt-0.5 text-lg font-semibold tabular-nums text-gray-900">{children}</dd>
+      <dd className="mt-0.5 text-lg font-semibold text-gray-900 tabular-nums">{children}</dd>
       {hint ? <dd className="text-xs text-gray-500">{hint}</dd> : null}
     </div>
   );
@@ -75,23 +75,47 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
               本期数据
             </h2>
             <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 md:grid-cols-3">
-              <Fact label={`本期实绩${v.figure ? `（${asOfText(v)}）` : ''}`} hint={v.figure?.isSample ? <SampleBadge /> : undefined}>
-                {v.figure ? <FigureText figure={v.figure} unit={v.unit} /> : <span className="text-base font-normal text-gray-500">本期尚无数据</span>}
+              <Fact
+                label={`本期实绩${v.figure ? `（${asOfText(v)}）` : ''}`}
+                hint={v.figure?.isSample ? <SampleBadge /> : undefined}
+              >
+                {v.figure ? (
+                  <FigureText figure={v.figure} unit={v.unit} />
+                ) : (
+                  <span className="text-base font-normal text-gray-500">本期尚无数据</span>
+                )}
               </Fact>
               <Fact label="年度目标" hint={v.target?.isSample ? <SampleBadge /> : undefined}>
-                {v.target ? <FigureText figure={v.target} unit={v.unit} /> : <span className="text-base font-normal text-gray-500">未设定</span>}
+                {v.target ? (
+                  <FigureText figure={v.target} unit={v.unit} />
+                ) : (
+                  <span className="text-base font-normal text-gray-500">未设定</span>
+                )}
               </Fact>
               <Fact
                 label={traitsOf(v.kind).comparedInPoints ? '与目标差' : '序时进度（应完成）'}
-                hint={!traitsOf(v.kind).comparedInPoints && v.gapPoints !== null ? `进度差 ${formatPoints(v.gapPoints)}` : undefined}
+                hint={
+                  !traitsOf(v.kind).comparedInPoints && v.gapPoints !== null
+                    ? `进度差 ${formatPoints(v.gapPoints)}`
+                    : undefined
+                }
               >
                 {traitsOf(v.kind).comparedInPoints ? (
-                  v.gapPoints === null ? '—' : formatPoints(v.gapPoints)
+                  v.gapPoints === null ? (
+                    '—'
+                  ) : (
+                    formatPoints(v.gapPoints)
+                  )
                 ) : (
                   <NumberText value={v.expected} unit={v.unit} />
                 )}
               </Fact>
-              <Fact label={v.direction === 'down' ? '占上限比例' : '完成率'} hint={v.shares && v.shares.expected !== null ? `序时进度 ${formatPercent(v.shares.expected)}` : undefined}>
+              <Fact
+                label={v.direction === 'down' ? '占上限比例' : '完成率'}
+                hint={
+                  v.shares && v.shares.expected !== null ? `序时进度 ${formatPercent(v.shares.expected)}` : undefined
+                }
+              >
                 {v.shares && v.shares.actual !== null ? formatPercent(v.shares.actual) : '—'}
               </Fact>
               <Fact
@@ -111,11 +135,17 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
               </Fact>
               <Fact
                 label="预计全年"
-                hint={forecast ? `${forecast.method}${forecast.willMeet === null ? '' : forecast.willMeet ? '，预计可完成目标' : '，预计完不成目标'}` : '数据不足，暂不预测'}
+                hint={
+                  forecast
+                    ? `${forecast.method}${forecast.willMeet === null ? '' : forecast.willMeet ? '，预计可完成目标' : '，预计完不成目标'}`
+                    : '数据不足，暂不预测'
+                }
               >
                 <NumberText value={forecast?.value ?? null} unit={v.unit} />
                 {forecast && forecast.willMeet !== null ? (
-                  <span className={`ml-2 align-middle text-xs font-medium ${forecast.willMeet ? 'text-green-700' : 'text-red-700'}`}>
+                  <span
+                    className={`ml-2 align-middle text-xs font-medium ${forecast.willMeet ? 'text-green-700' : 'text-red-700'}`}
+                  >
                     {forecast.willMeet ? '可完成' : '难完成'}
                   </span>
                 ) : null}
@@ -138,7 +168,10 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
         </div>
 
         <aside className="space-y-5">
-          <section aria-labelledby="about-title" className="rounded-lg border border-gray-200 bg-white p-4 text-sm shadow-sm">
+          <section
+            aria-labelledby="about-title"
+            className="rounded-lg border border-gray-200 bg-white p-4 text-sm shadow-sm"
+          >
             <h2 id="about-title" className="text-base font-semibold">
               指标说明
             </h2>
@@ -166,12 +199,17 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
             </dl>
           </section>
           {v.sourceText ? (
-            <section aria-labelledby="source-title" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm shadow-sm">
+            <section
+              aria-labelledby="source-title"
+              className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm shadow-sm"
+            >
               <h2 id="source-title" className="text-base font-semibold">
                 报告原文
               </h2>
               <p className="mt-1 text-xs text-gray-500">2025年政府工作报告（回顾部分），数值按原文记载</p>
-              <blockquote className="mt-2 border-l-4 border-amber-400 pl-3 leading-relaxed text-gray-800">{v.sourceText}</blockquote>
+              <blockquote className="mt-2 border-l-4 border-amber-400 pl-3 leading-relaxed text-gray-800">
+                {v.sourceText}
+              </blockquote>
             </section>
           ) : null}
         </aside>
@@ -179,7 +217,13 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
 
       <FiguresSection figures={data.figures} unit={v.unit} />
       <TargetsSection targets={data.targets} unit={v.unit} />
-      <InstructionsPanel code={v.code} params={params} instructions={data.instructions} permissions={data.permissions} departmentName={v.departmentShortName} />
+      <InstructionsPanel
+        code={v.code}
+        params={params}
+        instructions={data.instructions}
+        permissions={data.permissions}
+        departmentName={v.departmentShortName}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
 import type { IndicatorDetail } from '@/lib/services/dashboards/indicator';
+import { Button } from '@/components/ui/button';
 
 type Instruction = IndicatorDetail['instructions'][number];
 
@@ -31,7 +32,8 @@ function PostForm({
   const [body, setBody] = useState('');
   const [done, setDone] = useState(false);
   const mutation = useMutation({
-    mutationFn: (text: string) => fetchJson<{ id: number }>(url, { method: 'POST', body: JSON.stringify({ body: text }) }),
+    mutationFn: (text: string) =>
+      fetchJson<{ id: number }>(url, { method: 'POST', body: JSON.stringify({ body: text }) }),
     onSuccess: async () => {
       setBody('');
       setDone(true);
@@ -65,9 +67,9 @@ function PostForm({
         </p>
       ) : null}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={mutation.isPending} className="rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-60">
+        <Button type="submit" disabled={mutation.isPending} variant="primary">
           {mutation.isPending ? '正在提交…' : button}
-        </button>
+        </Button>
         {done ? (
           <span role="status" className="text-sm text-green-700">
             已提交
@@ -109,7 +111,7 @@ export function InstructionsPanel({
                 <strong className="font-medium text-gray-800">{i.author}</strong>
                 {i.authorRole ? `（${i.authorRole}）` : ''} 批示于 {formatShanghaiDateTime(i.createdAt)}
               </p>
-              <p className="mt-1 whitespace-pre-wrap text-sm text-gray-900">{i.body}</p>
+              <p className="mt-1 text-sm whitespace-pre-wrap text-gray-900">{i.body}</p>
               {i.answers.length ? (
                 <ol className="mt-2 space-y-2 border-l-2 border-gray-300 pl-3">
                   {i.answers.map((a) => (
@@ -118,7 +120,7 @@ export function InstructionsPanel({
                         <strong className="font-medium text-gray-800">{a.author}</strong>（{a.department ?? ''}
                         {a.authorRole}）答复于 {formatShanghaiDateTime(a.createdAt)}
                       </p>
-                      <p className="mt-0.5 whitespace-pre-wrap text-sm text-gray-900">{a.body}</p>
+                      <p className="mt-0.5 text-sm whitespace-pre-wrap text-gray-900">{a.body}</p>
                     </li>
                   ))}
                 </ol>
@@ -127,7 +129,12 @@ export function InstructionsPanel({
               )}
               {permissions.canAnswer ? (
                 <div className="mt-3">
-                  <PostForm label="答复内容" button="提交答复" url={`/api/instructions/${i.id}/answers`} onPosted={refresh} />
+                  <PostForm
+                    label="答复内容"
+                    button="提交答复"
+                    url={`/api/instructions/${i.id}/answers`}
+                    onPosted={refresh}
+                  />
                 </div>
               ) : null}
             </li>
@@ -136,7 +143,12 @@ export function InstructionsPanel({
       )}
       {permissions.canInstruct ? (
         <div className="mt-4 border-t border-gray-100 pt-3">
-          <PostForm label="批示内容" button="提交批示" url={`/api/indicators/${encodeURIComponent(code)}/instructions`} onPosted={refresh} />
+          <PostForm
+            label="批示内容"
+            button="提交批示"
+            url={`/api/indicators/${encodeURIComponent(code)}/instructions`}
+            onPosted={refresh}
+          />
         </div>
       ) : null}
     </section>

@@ -28,10 +28,17 @@ export function UnitsSection({ data }: { data: Data }) {
       </div>
       <p className="text-sm" data-testid="rollup-city">
         全市（由县区汇总）：<strong className="tabular-nums">{cityText}</strong>
-        <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">汇总方式：{data.ruleLabel}{data.weightName ? `（权重：${data.weightName}）` : ''}</span>
+        <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">
+          汇总方式：{data.ruleLabel}
+          {data.weightName ? `（权重：${data.weightName}）` : ''}
+        </span>
       </p>
       {rollup && rollup.state !== 'entered' ? (
-        <p role={rollup.state === 'complete' ? undefined : 'status'} className={`text-sm ${rollup.state === 'complete' ? 'text-gray-600' : 'text-amber-800'}`} data-testid="rollup-text">
+        <p
+          role={rollup.state === 'complete' ? undefined : 'status'}
+          className={`text-sm ${rollup.state === 'complete' ? 'text-gray-600' : 'text-amber-800'}`}
+          data-testid="rollup-text"
+        >
           {rollup.text}
           （只计审核通过的县区数据；开发区不计入）
         </p>
@@ -40,13 +47,27 @@ export function UnitsSection({ data }: { data: Data }) {
         <table className="w-full text-sm">
           <thead className="text-left text-xs text-gray-600">
             <tr>
-              <th scope="col" className="py-2 pr-3">县区</th>
-              <th scope="col" className="py-2 pr-3 text-right">数据</th>
-              <th scope="col" className="py-2 pr-3">本期流程</th>
-              <th scope="col" className="py-2 pr-3 text-right">分解目标</th>
-              <th scope="col" className="py-2 pr-3">状态</th>
-              <th scope="col" className="py-2 pr-3 text-right">完成率</th>
-              <th scope="col" className="py-2 pr-3">走势</th>
+              <th scope="col" className="py-2 pr-3">
+                县区
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                数据
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                本期流程
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                分解目标
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                状态
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                完成率
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                走势
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -63,16 +84,22 @@ export function UnitsSection({ data }: { data: Data }) {
                 </td>
                 <td className="py-2 pr-3 text-right tabular-nums">
                   {r.value === null ? '未报' : formatScaled(r.value, r.unit)}
-                  {r.month !== null && r.month !== period.month ? <span className="ml-1 text-xs text-gray-500">（{r.month}月）</span> : null}
+                  {r.month !== null && r.month !== period.month ? (
+                    <span className="ml-1 text-xs text-gray-500">（{r.month}月）</span>
+                  ) : null}
                 </td>
                 <td className="py-2 pr-3 text-xs">{r.workflow ? WORKFLOW[r.workflow] : '未报'}</td>
                 <td className="py-2 pr-3 text-right tabular-nums">
-                  {r.target === null ? '未分解' : `${r.targetQualifier === 'at_least' ? '≥ ' : ''}${formatScaled(r.target, r.unit)}`}
+                  {r.target === null
+                    ? '未分解'
+                    : `${r.targetQualifier === 'at_least' ? '≥ ' : ''}${formatScaled(r.target, r.unit)}`}
                 </td>
                 <td className="py-2 pr-3">
                   <StatusBadge status={r.status} />
                 </td>
-                <td className="py-2 pr-3 text-right tabular-nums">{r.completion === null ? NO_VALUE : formatPercent(r.completion)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {r.completion === null ? NO_VALUE : formatPercent(r.completion)}
+                </td>
                 <td className="py-2 pr-3">
                   <Sparkline points={r.series} unit={r.unit} status={r.status} width={96} height={28} />
                 </td>

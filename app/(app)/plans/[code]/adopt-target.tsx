@@ -3,12 +3,29 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/client-api/client';
+import { Button } from '@/components/ui/button';
 
-export function AdoptTarget({ planCode, indicatorCode, name, unit, path }: { planCode: string; indicatorCode: string; name: string; unit: string; path: { year: number; value: string }[] }) {
+export function AdoptTarget({
+  planCode,
+  indicatorCode,
+  name,
+  unit,
+  path,
+}: {
+  planCode: string;
+  indicatorCode: string;
+  name: string;
+  unit: string;
+  path: { year: number; value: string }[];
+}) {
   const [year, setYear] = useState(path[0]?.year ?? 0);
   const [confirming, setConfirming] = useState(false);
   const adopt = useMutation({
-    mutationFn: () => fetchJson<{ status: string; value: string }>(`/api/plans/${planCode}/targets`, { method: 'POST', body: JSON.stringify({ indicatorCode, year }) }),
+    mutationFn: () =>
+      fetchJson<{ status: string; value: string }>(`/api/plans/${planCode}/targets`, {
+        method: 'POST',
+        body: JSON.stringify({ indicatorCode, year }),
+      }),
     onSettled: () => setConfirming(false),
   });
   if (path.length === 0) return null;
@@ -17,26 +34,49 @@ export function AdoptTarget({ planCode, indicatorCode, name, unit, path }: { pla
     <div className="mt-1 text-xs">
       {confirming ? (
         <span className="flex flex-wrap items-center gap-1">
-          确认将「{name}」{year}年目标设为 {value}{unit}？
-          <button type="button" className="rounded bg-red-700 px-1.5 py-0.5 text-white" onClick={() => adopt.mutate()}>确认设为目标</button>
-          <button type="button" className="underline" onClick={() => setConfirming(false)}>取消</button>
+          确认将「{name}」{year}年目标设为 {value}
+          {unit}？
+          <Button variant="primary" size="sm" onClick={() => adopt.mutate()}>
+            确认设为目标
+          </Button>
+          <Button variant="link" onClick={() => setConfirming(false)}>
+            取消
+          </Button>
         </span>
       ) : (
         <span className="flex items-center gap-1">
-          <select aria-label={`「${name}」采用路径的年份`} className="rounded border border-gray-300 bg-white px-1 py-0.5" value={year} onChange={(e) => { adopt.reset(); setYear(Number(e.target.value)); }}>
+          <select
+            aria-label={`「${name}」采用路径的年份`}
+            className="rounded border border-gray-300 bg-white px-1 py-0.5"
+            value={year}
+            onChange={(e) => {
+              adopt.reset();
+              setYear(Number(e.target.value));
+            }}
+          >
             {path.map((p) => (
-              <option key={p.year} value={p.year}>{p.year}年</option>
+              <option key={p.year} value={p.year}>
+                {p.year}年
+              </option>
             ))}
           </select>
-          <button type="button" className="underline" onClick={() => setConfirming(true)}>设为年度目标</button>
+          <Button variant="link" onClick={() => setConfirming(true)}>
+            设为年度目标
+          </Button>
         </span>
       )}
       {adopt.isSuccess ? (
         <span role="status" className="block text-green-800">
-          {adopt.data.status === 'unchanged' ? `✓ ${year}年目标已是 ${value}${unit}，未改动` : `✓ 已将${year}年目标设为 ${value}${unit}（已记入审计日志）`}
+          {adopt.data.status === 'unchanged'
+            ? `✓ ${year}年目标已是 ${value}${unit}，未改动`
+            : `✓ 已将${year}年目标设为 ${value}${unit}（已记入审计日志）`}
         </span>
       ) : null}
-      {adopt.error ? <span role="alert" className="block text-red-800">{adopt.error.message}</span> : null}
+      {adopt.error ? (
+        <span role="alert" className="block text-red-800">
+          {adopt.error.message}
+        </span>
+      ) : null}
     </div>
   );
 }

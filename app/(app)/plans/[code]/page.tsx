@@ -27,7 +27,12 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
   const others = (
     <nav aria-label="规划" className="flex gap-2 text-sm">
       {view.plans.map((p) => (
-        <Link key={p.code} href={`/plans/${p.code}`} aria-current={p.code === plan.code ? 'page' : undefined} className={p.code === plan.code ? 'font-semibold text-red-800' : 'text-gray-600 underline'}>
+        <Link
+          key={p.code}
+          href={`/plans/${p.code}`}
+          aria-current={p.code === plan.code ? 'page' : undefined}
+          className={p.code === plan.code ? 'font-semibold text-red-800' : 'text-gray-600 underline'}
+        >
           “{p.name}”
         </Link>
       ))}
@@ -38,7 +43,12 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
     await queryClient.prefetchQuery({ ...reviewQuery(), queryFn: () => getReview(user) });
     return (
       <div className="space-y-4">
-        <PageHeader crumbs={[{ href: '/', label: '总览' }]} title={`“${plan.name}”规划（${plan.firstYear}—${plan.lastYear}年）· 收官`} controls={others} subtitle={plan.note} />
+        <PageHeader
+          crumbs={[{ href: '/', label: '总览' }]}
+          title={`“${plan.name}”规划（${plan.firstYear}—${plan.lastYear}年）· 收官`}
+          controls={others}
+          subtitle={plan.note}
+        />
         <HydrationBoundary state={dehydrate(queryClient)}>
           <ReviewView />
         </HydrationBoundary>
@@ -53,20 +63,29 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
         controls={others}
         subtitle={
           <>
-            每项指标从{plan.firstYear - 1}年数（“十四五”收官数，取自报告，随数据更新）出发，按规划路径走到{plan.lastYear}年；
-            已完成年份看 12 月数，年内看序时进度。<Link href="/review" className="ml-1 underline">“十四五”收官回顾</Link>
+            每项指标从{plan.firstYear - 1}年数（“十四五”收官数，取自报告，随数据更新）出发，按规划路径走到
+            {plan.lastYear}年； 已完成年份看 12 月数，年内看序时进度。
+            <Link href="/review" className="ml-1 underline">
+              “十四五”收官回顾
+            </Link>
           </>
         }
       />
       {view.items.some((i) => i.isSample) ? (
         <p role="note" className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-          <strong>示例数据</strong>：政府工作报告未载明“十五五”规划目标，下列目标与路径为示例，仅用于演示；基期数为报告所载 2025 年数。
+          <strong>示例数据</strong>
+          ：政府工作报告未载明“十五五”规划目标，下列目标与路径为示例，仅用于演示；基期数为报告所载 2025 年数。
         </p>
       ) : null}
       <p className="text-sm" aria-label="进度汇总">
-        符合进度 <strong className="text-green-800">{view.counts.onTrack}</strong> 项 · 落后进度 <strong className="text-red-800">{view.counts.behind}</strong> 项 · 尚无数据 {view.counts.noData} 项
+        符合进度 <strong className="text-green-800">{view.counts.onTrack}</strong> 项 · 落后进度{' '}
+        <strong className="text-red-800">{view.counts.behind}</strong> 项 · 尚无数据 {view.counts.noData} 项
       </p>
-      {view.items.length === 0 ? <EmptyState message="本规划尚无指标" /> : <PlanTable view={view} canSetTargets={can(user, 'target.manage')} />}
+      {view.items.length === 0 ? (
+        <EmptyState message="本规划尚无指标" />
+      ) : (
+        <PlanTable view={view} canSetTargets={can(user, 'target.manage')} />
+      )}
     </div>
   );
 }

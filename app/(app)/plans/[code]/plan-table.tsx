@@ -20,29 +20,59 @@ export function PlanTable({ view, canSetTargets }: { view: PlanView; canSetTarge
       <table className="w-full text-sm">
         <thead className="bg-gray-50 text-xs text-gray-500">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">指标</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">{view.plan.firstYear - 1}年（基期）</th>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              指标
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              {view.plan.firstYear - 1}年（基期）
+            </th>
             {years.map((y) => (
-              <th key={y} scope="col" className="px-2 py-2 text-right font-medium">{y}年路径</th>
+              <th key={y} scope="col" className="px-2 py-2 text-right font-medium">
+                {y}年路径
+              </th>
             ))}
-            <th scope="col" className="px-2 py-2 text-right font-medium">最新数</th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">进度</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              最新数
+            </th>
+            <th scope="col" className="px-2 py-2 text-left font-medium">
+              进度
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 align-top">
           {view.items.map((item) => (
             <tr key={item.code} data-testid={`plan-row-${item.code}`}>
               <th scope="row" className="px-3 py-2 text-left font-normal">
-                <Link href={`/indicators/${item.code}`} className="font-medium hover:text-red-800 hover:underline">{item.name}</Link>
-                <span className="ml-1 text-xs text-gray-500">（{item.unit}，{DIRECTION_LABELS[item.direction]}）</span>
+                <Link href={`/indicators/${item.code}`} className="font-medium hover:text-red-800 hover:underline">
+                  {item.name}
+                </Link>
+                <span className="ml-1 text-xs text-gray-500">
+                  （{item.unit}，{DIRECTION_LABELS[item.direction]}）
+                </span>
                 <span className="block text-xs text-gray-500">
                   {PATH_KIND_LABELS[item.pathKind]}
-                  {item.annualGrowth ? `：年均增长 ${plainValue(item.annualGrowth)}%` : item.finalTarget ? `：${view.plan.lastYear}年 ${plainValue(item.finalTarget)}` : ''}
-                  {' · '}{item.departmentShortName}{item.isSample ? ' · 示例数据' : ''}
+                  {item.annualGrowth
+                    ? `：年均增长 ${plainValue(item.annualGrowth)}%`
+                    : item.finalTarget
+                      ? `：${view.plan.lastYear}年 ${plainValue(item.finalTarget)}`
+                      : ''}
+                  {' · '}
+                  {item.departmentShortName}
+                  {item.isSample ? ' · 示例数据' : ''}
                 </span>
-                {canSetTargets ? <AdoptTarget planCode={view.plan.code} indicatorCode={item.code} name={item.name} unit={item.unit} path={item.path} /> : null}
+                {canSetTargets ? (
+                  <AdoptTarget
+                    planCode={view.plan.code}
+                    indicatorCode={item.code}
+                    name={item.name}
+                    unit={item.unit}
+                    path={item.path}
+                  />
+                ) : null}
               </th>
-              <td className="px-2 py-2 text-right tabular-nums">{item.baseline ? plainValue(item.baseline.value) : <span className="text-amber-800">缺基期数</span>}</td>
+              <td className="px-2 py-2 text-right tabular-nums">
+                {item.baseline ? plainValue(item.baseline.value) : <span className="text-amber-800">缺基期数</span>}
+              </td>
               {years.map((y) => {
                 const p = item.path.find((x) => x.year === y);
                 const done = item.actuals.find((a) => a.year === y);
@@ -57,12 +87,20 @@ export function PlanTable({ view, canSetTargets }: { view: PlanView; canSetTarge
                 {item.latest ? (
                   <>
                     {plainValue(item.latest.value)}
-                    <span className="block text-xs text-gray-500">{item.latest.year}年{item.latest.month}月{item.latest.isSample ? '·示例' : ''}</span>
+                    <span className="block text-xs text-gray-500">
+                      {item.latest.year}年{item.latest.month}月{item.latest.isSample ? '·示例' : ''}
+                    </span>
                   </>
-                ) : '—'}
+                ) : (
+                  '—'
+                )}
               </td>
               <td className="px-2 py-2">
-                <span className={`inline-block rounded px-1.5 py-0.5 text-xs ring-1 ${STATUS_CLASS[item.progress.status] ?? ''}`}>{PLAN_STATUS_LABELS[item.progress.status]}</span>
+                <span
+                  className={`inline-block rounded px-1.5 py-0.5 text-xs ring-1 ${STATUS_CLASS[item.progress.status] ?? ''}`}
+                >
+                  {PLAN_STATUS_LABELS[item.progress.status]}
+                </span>
                 <span className="block text-xs text-gray-700">{item.progress.wording}</span>
                 <span className="block text-xs text-gray-500">
                   已过 {item.progress.yearsDone} 年，余 {item.progress.yearsLeft} 年

@@ -15,7 +15,10 @@ import { parsePeriodSearch } from '@/lib/validation/period';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `县区 ${(await params).code.slice(0, 40)}` };
@@ -59,7 +62,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
         </div>
         <div>
           <h2 className="text-xs text-gray-600">完成率（对本县区目标）</h2>
-          <p className="text-lg font-semibold tabular-nums">{unit.completion === null ? NO_VALUE : formatPercent(unit.completion)}</p>
+          <p className="text-lg font-semibold tabular-nums">
+            {unit.completion === null ? NO_VALUE : formatPercent(unit.completion)}
+          </p>
         </div>
         <div>
           <h2 className="text-xs text-gray-600">县区排名</h2>
@@ -78,12 +83,24 @@ export default async function UnitPage({ params, searchParams }: Props) {
           <table className="w-full text-sm">
             <thead className="text-left text-xs text-gray-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">指标</th>
-                <th scope="col" className="py-2 pr-3 text-right">本县区数据</th>
-                <th scope="col" className="py-2 pr-3 text-right">本县区目标</th>
-                <th scope="col" className="py-2 pr-3">状态</th>
-                <th scope="col" className="py-2 pr-3 text-right">完成率</th>
-                <th scope="col" className="py-2 pr-3">走势</th>
+                <th scope="col" className="py-2 pr-3">
+                  指标
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  本县区数据
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  本县区目标
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  状态
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  完成率
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  走势
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -96,15 +113,21 @@ export default async function UnitPage({ params, searchParams }: Props) {
                   </td>
                   <td className="py-2 pr-3 text-right tabular-nums">
                     {c.value === null ? '未报' : formatScaled(c.value, c.unit)}
-                    {c.month !== null && c.month !== p.month ? <span className="ml-1 text-xs text-gray-500">（{c.month}月）</span> : null}
+                    {c.month !== null && c.month !== p.month ? (
+                      <span className="ml-1 text-xs text-gray-500">（{c.month}月）</span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-3 text-right tabular-nums">
-                    {c.target === null ? '未分解' : `${c.targetQualifier === 'at_least' ? '≥ ' : ''}${formatScaled(c.target, c.unit)}`}
+                    {c.target === null
+                      ? '未分解'
+                      : `${c.targetQualifier === 'at_least' ? '≥ ' : ''}${formatScaled(c.target, c.unit)}`}
                   </td>
                   <td className="py-2 pr-3">
                     <StatusBadge status={c.status} />
                   </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{c.completion === null ? NO_VALUE : formatPercent(c.completion)}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">
+                    {c.completion === null ? NO_VALUE : formatPercent(c.completion)}
+                  </td>
                   <td className="py-2 pr-3">
                     <Sparkline points={c.series} unit={c.unit} status={c.status} />
                   </td>

@@ -6,6 +6,8 @@ import { getScoringAdmin, saveScheme } from '@/lib/services/scoring/scoring';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withActor(async ({ req, actor }) => getScoringAdmin(actor, { year: optionalInt(req, 'year', '年份') ?? currentPeriod(new Date()).year }));
+export const GET = withActor(async ({ req, actor }) =>
+  getScoringAdmin(actor, { year: optionalInt(req, 'year', '年份') ?? currentPeriod(new Date()).year }),
+);
 
 export const PUT = withActor(async ({ req, actor }) => saveScheme(actor, await readJsonObject(req)));

@@ -8,4 +8,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withActor(async ({ actor }) => verifyAuditChain(actor));
 
-export const POST = withActor(async ({ req, actor }) => verifyAuditChain(actor, { checkpoint: await readJsonBody(req, 8 * 1024) }));
+export const POST = withActor(async ({ req, actor }) =>
+  verifyAuditChain(actor, { checkpoint: await readJsonBody(req, 8 * 1024) }),
+);

@@ -35,7 +35,9 @@ async function handler(req: Request, context: Context) {
   }
   const callbackUrl = new URL(req.url).searchParams.get('callbackUrl');
   if (callbackUrl !== null && !isHttpUrl(callbackUrl)) {
-    const error = new AppError('invalid_input', '「callbackUrl」无效：应为本站的页面地址', { callbackUrl: ['应为本站的页面地址'] });
+    const error = new AppError('invalid_input', '「callbackUrl」无效：应为本站的页面地址', {
+      callbackUrl: ['应为本站的页面地址'],
+    });
     return NextResponse.json(error.toJSON(), { status: 400 });
   }
   return NextAuth(req as never, context as never, await getAuthOptions({ secure: isSecureRequest(req.headers) }));

@@ -5,5 +5,8 @@ import { getDepartmentView } from '@/lib/services/dashboards/department';
 export const dynamic = 'force-dynamic';
 
 export const GET = withActor<{ code: string }>(async ({ req, actor, params }) =>
-  getDepartmentView(actor, params.code, { year: optionalInt(req, 'year', '年份'), month: optionalInt(req, 'month', '月份') }),
+  getDepartmentView(actor, params.code, {
+    year: optionalInt(req, 'year', '年份'),
+    month: optionalInt(req, 'month', '月份'),
+  }),
 );

@@ -5,5 +5,8 @@ import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 export const dynamic = 'force-dynamic';
 
 export const GET = withActor<{ code: string }>(async ({ req, actor, params }) =>
-  getIndicatorDetail(actor, params.code, { year: optionalInt(req, 'year', '年份'), month: optionalInt(req, 'month', '月份') }),
+  getIndicatorDetail(actor, params.code, {
+    year: optionalInt(req, 'year', '年份'),
+    month: optionalInt(req, 'month', '月份'),
+  }),
 );

@@ -13,7 +13,10 @@ export const POST = withActor<{ id: string }>(async ({ req, actor, params }) => 
   requirePermission(actor, 'evidence.attach');
   // One of a few upload slots per process, held while the form is read and the file stored (else 429).
   const evidence = await withEvidenceUploadSlot(async () => {
-    const { file, fileName } = await readUploadForm(req, { maxBytes: EVIDENCE_MAX_BYTES, tooLarge: EVIDENCE_TOO_LARGE });
+    const { file, fileName } = await readUploadForm(req, {
+      maxBytes: EVIDENCE_MAX_BYTES,
+      tooLarge: EVIDENCE_TOO_LARGE,
+    });
     return uploadEvidence(actor, params.id, file ? { name: fileName, bytes: file } : null);
   });
   return NextResponse.json({ evidence }, { status: 201, headers: { 'Cache-Control': 'no-store' } });

@@ -7,6 +7,12 @@ export const dynamic = 'force-dynamic';
 
 type Params = { code: string };
 
-export const PATCH = withActor<Params>(async ({ req, actor, params }) => updateIndicator(actor, params.code, await readJsonObject(req)));
-export const POST = withActor<Params>(async ({ req, actor, params }) => setIndicatorRetired(actor, params.code, await readJsonObject(req)));
-export const DELETE = withActor<Params>(async ({ req, actor, params }) => deleteIndicator(actor, params.code, await readJsonObject(req)));
+export const PATCH = withActor<Params>(async ({ req, actor, params }) =>
+  updateIndicator(actor, params.code, await readJsonObject(req)),
+);
+export const POST = withActor<Params>(async ({ req, actor, params }) =>
+  setIndicatorRetired(actor, params.code, await readJsonObject(req)),
+);
+export const DELETE = withActor<Params>(async ({ req, actor, params }) =>
+  deleteIndicator(actor, params.code, await readJsonObject(req)),
+);

@@ -5,4 +5,6 @@ import { updateUnit } from '@/lib/services/units/units';
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = withActor<{ code: string }>(async ({ req, actor, params }) => updateUnit(actor, params.code, await readJsonObject(req)));
+export const PATCH = withActor<{ code: string }>(async ({ req, actor, params }) =>
+  updateUnit(actor, params.code, await readJsonObject(req)),
+);

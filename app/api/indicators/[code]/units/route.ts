@@ -5,5 +5,8 @@ import { getIndicatorUnits } from '@/lib/services/units/view';
 export const dynamic = 'force-dynamic';
 
 export const GET = withActor<{ code: string }>(async ({ req, actor, params }) =>
-  getIndicatorUnits(actor, params.code, { year: optionalInt(req, 'year', '年份'), month: optionalInt(req, 'month', '月份') }),
+  getIndicatorUnits(actor, params.code, {
+    year: optionalInt(req, 'year', '年份'),
+    month: optionalInt(req, 'month', '月份'),
+  }),
 );

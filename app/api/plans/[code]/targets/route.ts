@@ -5,4 +5,6 @@ import { adoptPlanTarget } from '@/lib/services/plans/targets';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withActor<{ code: string }>(async ({ req, actor, params }) => adoptPlanTarget(actor, params.code, await readJsonObject(req)));
+export const POST = withActor<{ code: string }>(async ({ req, actor, params }) =>
+  adoptPlanTarget(actor, params.code, await readJsonObject(req)),
+);

@@ -5,4 +5,6 @@ import { setIndicatorRollup } from '@/lib/services/units/targets';
 
 export const dynamic = 'force-dynamic';
 
-export const PUT = withActor<{ code: string }>(async ({ req, actor, params }) => setIndicatorRollup(actor, params.code, await readJsonObject(req)));
+export const PUT = withActor<{ code: string }>(async ({ req, actor, params }) =>
+  setIndicatorRollup(actor, params.code, await readJsonObject(req)),
+);

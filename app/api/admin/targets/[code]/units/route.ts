@@ -13,4 +13,6 @@ export const GET = withActor<{ code: string }>(async ({ req, actor, params }) =>
   return getDecomposition(actor, params.code, year);
 });
 
-export const PUT = withActor<{ code: string }>(async ({ req, actor, params }) => decomposeTarget(actor, params.code, await readJsonObject(req)));
+export const PUT = withActor<{ code: string }>(async ({ req, actor, params }) =>
+  decomposeTarget(actor, params.code, await readJsonObject(req)),
+);

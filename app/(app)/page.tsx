@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { Prefetched } from '@/components/query/prefetched';
 import { can } from '@/lib/domain/permissions';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { overviewQuery } from '@/lib/client-api/queries';
@@ -17,19 +17,16 @@ export default async function OverviewPage({
   const user = await requirePageUser();
   const period = parsePeriodSearch(await searchParams);
   const params = { year: period.year, month: period.month };
-  const queryClient = new QueryClient();
-  const [planStrip] = await Promise.all([
-    getPlanStrip(user),
-    queryClient.prefetchQuery({ ...overviewQuery(params), queryFn: () => getOverview(user, params) }),
-  ]);
+  // Read at once. A failed overview read is left to the browser, which asks again and shows the error.
+  const [strip, data] = await Promise.all([getPlanStrip(user), getOverview(user, params).catch(() => null)]);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[data && { queryKey: overviewQuery(params).queryKey, data }]}>
       <OverviewView
         params={params}
         notice={period.error}
         canViewDepartments={can(user, 'department.view-all')}
-        planStrip={planStrip}
+        planStrip={strip}
       />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { screenQuery } from '@/lib/client-api/dashboard-queries';
@@ -25,11 +25,9 @@ export default async function ScreenPage() {
       </main>
     );
   }
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...screenQuery(), queryFn: () => getScreen(user) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ ...screenQuery(), queryFn: () => getScreen(user) }]}>
       <ScreenView />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -18,6 +18,7 @@ import { IndicatorProgress } from './indicator-progress';
 import { EmptyState } from './states';
 import { SampleBadge, StatusBadge } from './status-badge';
 import { periodSearch, type KpiLike, type PeriodLike } from './types';
+import { TableHead } from '@/components/ui/table';
 
 export function IndicatorTable({
   views,
@@ -50,37 +51,19 @@ export function IndicatorTable({
       ) : (
         <>
           <table className="hidden w-full text-sm md:table print:table">
-            <thead className="bg-gray-50 text-xs text-gray-500">
-              <tr>
-                <th scope="col" className="px-4 py-2 text-left font-medium">
-                  指标
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  本期实绩
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  年度目标
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  序时进度
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  完成情况
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  状态
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  同比
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  责任单位
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium print:hidden">
-                  走势
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: '指标', className: 'px-4' },
+                { label: '本期实绩', align: 'right' },
+                { label: '年度目标', align: 'right' },
+                { label: '序时进度', align: 'right' },
+                '完成情况',
+                '状态',
+                { label: '同比', align: 'right' },
+                '责任单位',
+                { label: '走势', className: 'print:hidden' },
+              ]}
+            />
             <tbody className="divide-y divide-gray-100">
               {shown.map((v) => (
                 <tr

@@ -7,6 +7,7 @@ import { foldRanking } from '@/lib/domain/ranking';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { periodSearch, type PeriodLike } from './types';
 import { Button } from '@/components/ui/button';
+import { TableHead } from '@/components/ui/table';
 
 export interface RankRow {
   rank: number;
@@ -88,31 +89,17 @@ export function RankingTable({
       ) : (
         <div className="mt-2">
           <table className="w-full text-sm">
-            <thead className="bg-gray-50 text-xs text-gray-500">
-              <tr>
-                <th scope="col" className="w-12 px-2 py-2 text-right font-medium">
-                  名次
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  责任单位
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  达标率
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  正常/计入
-                </th>
-                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
-                  滞后
-                </th>
-                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
-                  逾期未报
-                </th>
-                <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">
-                  预警
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: '名次', align: 'right', className: 'w-12' },
+                '责任单位',
+                '达标率',
+                { label: '正常/计入', align: 'right' },
+                { label: '滞后', align: 'right', className: 'hidden sm:table-cell' },
+                { label: '逾期未报', align: 'right', className: 'hidden sm:table-cell' },
+                { label: '预警', align: 'right', className: 'hidden sm:table-cell' },
+              ]}
+            />
             <tbody className="divide-y divide-gray-100">
               {head.map(row)}
               {folded > 0 ? (

@@ -5,13 +5,34 @@ export interface PeriodSearch {
   error?: string;
 }
 
-export function parsePeriodSearch(params: Record<string, string | string[] | undefined>): PeriodSearch {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const rawYear = one(params.year);
-  const rawMonth = one(params.month);
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The first value of a query-string parameter (`?a=1&a=2` reads as 1). */
+export function searchParam(params: SearchParams, key: string): string | undefined {
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const isYear = (text: string) => /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100;
+
+/**
+ * ?year= of an admin page that always shows one year: the year asked for, or `fallback` with a notice naming what
+ * was wrong when the parameter is not a year.
+ */
+export function parseYearSearch(params: SearchParams, fallback: number): { year: number; error?: string } {
+  const text = searchParam(params, 'year');
+  if (text === undefined || text === '') return { year: fallback };
+  if (isYear(text)) return { year: Number(text) };
+  return { year: fallback, error: `「年份」${text.slice(0, 20)} 无效，已显示 ${fallback} 年` };
+}
+
+export function parsePeriodSearch(params: SearchParams): PeriodSearch {
+  const one = (key: string) => searchParam(params, key);
+  const rawYear = one('year');
+  const rawMonth = one('month');
   const result: PeriodSearch = {};
   if (rawYear) {
-    if (/^\d{4}$/.test(rawYear) && Number(rawYear) >= 2000 && Number(rawYear) <= 2100) result.year = Number(rawYear);
+    if (isYear(rawYear)) result.year = Number(rawYear);
     else result.error = `「年份」${rawYear.slice(0, 20)} 无效，已显示最新年份`;
   }
   if (rawMonth) {

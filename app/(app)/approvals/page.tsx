@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
 import { approvalsQuery } from '@/lib/client-api/queries';
 import { requirePagePermission } from '@/lib/session/page-guard';
@@ -12,14 +12,16 @@ export const dynamic = 'force-dynamic';
 export default async function ApprovalsPage() {
   const { user, allowed } = await requirePagePermission('actual.review');
   if (!allowed) return <Forbidden what="数据审核页面（仅审核员）" />;
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({
-    ...approvalsQuery(),
-    queryFn: async () => ({ items: await getApprovalQueue(user) }),
-  });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched
+      queries={[
+        {
+          ...approvalsQuery(),
+          queryFn: async () => ({ items: await getApprovalQueue(user) }),
+        },
+      ]}
+    >
       <ApprovalList />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -11,6 +11,7 @@ import { EventDetail } from './event-detail';
 import { ExportPanel } from './export-panel';
 import { showRole, showTime } from './labels';
 import { Button } from '@/components/ui/button';
+import { TableHead } from '@/components/ui/table';
 
 function ErrorBox({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const fields = error instanceof ApiError ? Object.values(error.fieldErrors ?? {}).flat() : [];
@@ -110,17 +111,17 @@ export function AuditView({
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full min-w-[860px] text-sm">
-                <thead className="bg-gray-50 text-left text-xs text-gray-500">
-                  <tr>
-                    <th className="px-3 py-2 font-medium">时间（北京时间）</th>
-                    <th className="px-2 py-2 font-medium">用户</th>
-                    <th className="px-2 py-2 font-medium">角色</th>
-                    <th className="px-2 py-2 font-medium">操作</th>
-                    <th className="px-2 py-2 font-medium">对象</th>
-                    <th className="px-2 py-2 font-medium">原因</th>
-                    <th className="px-2 py-2 font-medium">详情</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: '时间（北京时间）', className: 'px-3' },
+                    '用户',
+                    '角色',
+                    '操作',
+                    '对象',
+                    '原因',
+                    '详情',
+                  ]}
+                />
                 <tbody className="divide-y divide-gray-100">
                   {events.map((event) => (
                     <EventRow

@@ -7,6 +7,7 @@ import { diffFields, type FieldDiff } from '@/lib/domain/audit-diff';
 import type { AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { showRole, showTime } from './labels';
 import { Button } from '@/components/ui/button';
+import { TableHead } from '@/components/ui/table';
 
 const MARKS: Record<FieldDiff['status'], { text: string; row: string } | null> = {
   changed: { text: '已修改', row: 'bg-amber-50' },
@@ -116,13 +117,10 @@ export function EventDetail({
             </p>
           ) : (
             <table className="mt-2 w-full table-fixed text-sm">
-              <thead className="bg-gray-50 text-left text-xs text-gray-500">
-                <tr>
-                  <th className="w-1/4 px-2 py-1 font-medium">字段</th>
-                  <th className="px-2 py-1 font-medium">变更前</th>
-                  <th className="px-2 py-1 font-medium">变更后</th>
-                </tr>
-              </thead>
+              <TableHead
+                cellPadding="px-2 py-1"
+                columns={[{ label: '字段', className: 'w-1/4' }, '变更前', '变更后']}
+              />
               <tbody className="divide-y divide-gray-100 align-top">
                 {shown.map((row) => {
                   const mark = MARKS[row.status];

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/client-api/client';
 import { bulletinsApi, bulletinsQuery } from '@/lib/client-api/bulletins';
 import { Button } from '@/components/ui/button';
+import { TableHead } from '@/components/ui/table';
 
 const SELECT = 'mt-1 block rounded border border-gray-300 bg-white px-2 py-1 text-sm';
 const FORMAT_LABELS: Record<string, string> = { docx: 'Word', pdf: 'PDF' };
@@ -122,22 +123,9 @@ export function BulletinsView() {
         ) : (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-sm">
-              <thead className="bg-gray-50 text-xs text-gray-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 text-left font-medium">
-                    期别
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-left font-medium">
-                    生成人
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-left font-medium">
-                    生成时间（北京时间）
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-left font-medium">
-                    文件与 SHA-256
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[{ label: '期别', className: 'px-4' }, '生成人', '生成时间（北京时间）', '文件与 SHA-256']}
+              />
               <tbody className="divide-y divide-gray-100">
                 {data.bulletins.map((b) => (
                   <tr key={b.id} className={b.id === createdId ? 'bg-green-50' : undefined} data-testid="bulletin-row">

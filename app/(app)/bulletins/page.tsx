@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { bulletinsQuery } from '@/lib/client-api/bulletins';
@@ -12,11 +12,9 @@ export const metadata: Metadata = { title: '通报' };
 export default async function BulletinsPage() {
   const { user, allowed } = await requirePagePermission('bulletin.generate');
   if (!allowed) return <Forbidden what="「通报」" />;
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...bulletinsQuery(), queryFn: () => listBulletins(user) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ ...bulletinsQuery(), queryFn: () => listBulletins(user) }]}>
       <BulletinsView />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,5 +1,6 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
+import { Forbidden } from '@/components/ui/forbidden';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
 import { listDepartmentStanding } from '@/lib/services/dashboards/department';
@@ -17,21 +18,14 @@ export default async function DepartmentsPage({
   const { user, allowed } = await requirePagePermission('department.view-all');
   if (!allowed) {
     return (
-      <div role="alert" className="rounded-lg border border-gray-200 bg-white p-6">
-        <h1 className="text-lg font-semibold">无权限</h1>
-        <p className="mt-2 text-sm text-gray-600">
-          全部责任单位一览仅对领导、系统管理员和审计员开放；请通过导航中的“本单位”查看本单位指标。
-        </p>
-      </div>
+      <Forbidden message="全部责任单位一览仅对领导、系统管理员和审计员开放；请通过导航中的“本单位”查看本单位指标。" />
     );
   }
   const period = parsePeriodSearch(await searchParams);
   const params = { year: period.year, month: period.month };
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...departmentsQuery(params), queryFn: () => listDepartmentStanding(user, params) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ ...departmentsQuery(params), queryFn: () => listDepartmentStanding(user, params) }]}>
       <DepartmentsView params={params} notice={period.error} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

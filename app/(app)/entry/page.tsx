@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { entryQuery, overdueQuery } from '@/lib/client-api/queries';
@@ -19,14 +19,14 @@ export default async function EntryPage({
   if (!allowed) return <Forbidden what="数据填报页面（仅填报员）" />;
   const period = parsePeriodSearch(await searchParams);
   const params = period.year && period.month ? { year: period.year, month: period.month } : {};
-  const queryClient = new QueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery({ ...entryQuery(params), queryFn: () => getEntrySheet(user, params) }),
-    queryClient.prefetchQuery({ ...overdueQuery(), queryFn: () => getOverdueList(user) }),
-  ]);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched
+      queries={[
+        { ...entryQuery(params), queryFn: () => getEntrySheet(user, params) },
+        { ...overdueQuery(), queryFn: () => getOverdueList(user) },
+      ]}
+    >
       <EntrySheetView params={params} notice={period.error} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { reviewQuery } from '@/lib/client-api/dashboard-queries';
 import { getReview } from '@/lib/services/dashboards/review';
@@ -10,11 +10,9 @@ export const metadata: Metadata = { title: '十四五回顾' };
 
 export default async function ReviewPage() {
   const user = await requirePageUser();
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...reviewQuery(), queryFn: () => getReview(user) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ ...reviewQuery(), queryFn: () => getReview(user) }]}>
       <ReviewView />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { reviewQuery } from '@/lib/client-api/dashboard-queries';
 import { changeQuality } from '@/lib/domain/summary';
 import type { ReviewView as ReviewData } from '@/lib/services/dashboards/review';
+import { TableHead } from '@/components/ui/table';
 
 type Item = ReviewData['groups'][number]['items'][number];
 
@@ -82,25 +83,15 @@ export function ReviewView() {
                     <col className="w-40" />
                     <col className="w-24" />
                   </colgroup>
-                  <thead className="bg-gray-50 text-xs text-gray-500">
-                    <tr>
-                      <th scope="col" className="px-4 py-2 text-left font-medium">
-                        指标
-                      </th>
-                      <th scope="col" className="px-2 py-2 text-right font-medium">
-                        {plan.baselineYear}年（基期）
-                      </th>
-                      <th scope="col" className="px-2 py-2 text-right font-medium">
-                        {plan.endYear}年
-                      </th>
-                      <th scope="col" className="px-2 py-2 text-right font-medium">
-                        变化
-                      </th>
-                      <th scope="col" className="px-2 py-2 text-left font-medium">
-                        责任单位
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[
+                      { label: '指标', className: 'px-4' },
+                      { label: `${plan.baselineYear}年（基期）`, align: 'right' },
+                      { label: `${plan.endYear}年`, align: 'right' },
+                      { label: '变化', align: 'right' },
+                      '责任单位',
+                    ]}
+                  />
                   <tbody className="divide-y divide-gray-100 align-top">
                     {group.items.map((item) => (
                       <tr key={item.code}>

@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { adminDepartmentsQuery } from '@/lib/client-api/admin';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { listDepartments } from '@/lib/services/admin/departments';
@@ -12,11 +12,9 @@ export const dynamic = 'force-dynamic';
 export default async function AdminDepartmentsPage() {
   const { user, allowed } = await requirePagePermission('department.manage');
   if (!allowed) return <Forbidden what="「单位管理」" />;
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...adminDepartmentsQuery(), queryFn: () => listDepartments(user) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ ...adminDepartmentsQuery(), queryFn: () => listDepartments(user) }]}>
       <DepartmentsView />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { getCatalogPage } from '@/lib/services/admin/catalog';
@@ -12,11 +12,9 @@ export const dynamic = 'force-dynamic';
 export default async function AdminIndicatorsPage() {
   const { user, allowed } = await requirePagePermission('catalog.manage');
   if (!allowed) return <Forbidden what="「指标管理」" />;
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...catalogQuery(), queryFn: () => getCatalogPage(user) });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ ...catalogQuery(), queryFn: () => getCatalogPage(user) }]}>
       <IndicatorsView />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

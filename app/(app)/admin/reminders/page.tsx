@@ -1,6 +1,7 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
+import { searchParam } from '@/lib/validation/period';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { getRemindersView } from '@/lib/services/reminders/admin';
 import { remindersQuery } from './queries';
@@ -18,17 +19,18 @@ export default async function AdminRemindersPage({
 }) {
   const { user, allowed } = await requirePagePermission('reminder.manage');
   if (!allowed) return <Forbidden what="「催报提醒」" />;
-  const raw = (await searchParams).status;
-  const text = Array.isArray(raw) ? raw[0] : raw;
+  const text = searchParam(await searchParams, 'status');
   const status = text && STATUSES.includes(text) ? text : null;
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({
-    ...remindersQuery(status),
-    queryFn: () => getRemindersView(user, { status: status ?? undefined }),
-  });
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched
+      queries={[
+        {
+          ...remindersQuery(status),
+          queryFn: () => getRemindersView(user, { status: status ?? undefined }),
+        },
+      ]}
+    >
       <RemindersView status={status} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -8,6 +8,7 @@ import type { RemindersView as View } from '@/lib/services/reminders/admin';
 import { formatBeijingTime, toFormProblem } from '../_shared/format';
 import { remindersApi, remindersQuery } from './queries';
 import { Button } from '@/components/ui/button';
+import { TableHead } from '@/components/ui/table';
 
 const TABS = [
   { status: null, label: '全部' },
@@ -126,20 +127,22 @@ export function RemindersView({ status }: { status: string | null }) {
           ) : (
             <div className="mt-3 overflow-x-auto">
               <table className="w-full min-w-[900px] text-left text-sm">
-                <thead className="border-b border-gray-200 text-xs text-gray-600">
-                  <tr>
-                    <th className="py-1 pr-2">生成时间</th>
-                    <th className="py-1 pr-2">类型</th>
-                    <th className="py-1 pr-2">期次</th>
-                    <th className="py-1 pr-2">收件人</th>
-                    <th className="py-1 pr-2">渠道</th>
-                    <th className="py-1 pr-2">状态</th>
-                    <th className="py-1 pr-2">尝试次数</th>
-                    <th className="py-1 pr-2">发送/下次尝试</th>
-                    <th className="py-1 pr-2">最后错误</th>
-                    <th className="py-1">操作</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  className="border-b border-gray-200 text-xs text-gray-600"
+                  cellPadding="py-1"
+                  columns={[
+                    { label: '生成时间', className: 'pr-2' },
+                    { label: '类型', className: 'pr-2' },
+                    { label: '期次', className: 'pr-2' },
+                    { label: '收件人', className: 'pr-2' },
+                    { label: '渠道', className: 'pr-2' },
+                    { label: '状态', className: 'pr-2' },
+                    { label: '尝试次数', className: 'pr-2' },
+                    { label: '发送/下次尝试', className: 'pr-2' },
+                    { label: '最后错误', className: 'pr-2' },
+                    '操作',
+                  ]}
+                />
                 <tbody>
                   {data.items.map((m) => (
                     <tr key={m.id} className="border-b border-gray-100 align-top">

@@ -1,6 +1,7 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
+import { parseYearSearch } from '@/lib/validation/period';
 import { can } from '@/lib/domain/permissions';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
@@ -22,26 +23,22 @@ export default async function AdminSettingsPage({
 }) {
   const { user, allowed } = await requirePagePermission('period.lock');
   if (!allowed) return <Forbidden what="「设置」" />;
-  const raw = (await searchParams).year;
-  const text = Array.isArray(raw) ? raw[0] : raw;
   const thisYear = currentPeriod(new Date()).year;
-  const year = text && /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100 ? Number(text) : thisYear;
-  const queryClient = new QueryClient();
+  const { year } = parseYearSearch(await searchParams, thisYear);
   const reminders = can(user, 'reminder.manage');
-  await Promise.all([
-    queryClient.prefetchQuery({ ...settingsQuery(year), queryFn: () => getSettingsView(user, { year }) }),
-    reminders
-      ? queryClient.prefetchQuery({ ...reminderSettingsQuery(), queryFn: () => getReminderSettingsView(user) })
-      : null,
-  ]);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched
+      queries={[
+        { ...settingsQuery(year), queryFn: () => getSettingsView(user, { year }) },
+        reminders && { ...reminderSettingsQuery(), queryFn: () => getReminderSettingsView(user) },
+      ]}
+    >
       <div className="space-y-6">
         <h1 className="text-xl font-bold">设置</h1>
         {can(user, 'target.manage') ? <SettingsForm year={year} /> : null}
         <PeriodLocks year={year} thisYear={thisYear} />
         {reminders ? <ReminderSettingsForm /> : null}
       </div>
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

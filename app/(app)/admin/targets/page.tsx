@@ -1,6 +1,7 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
+import { parseYearSearch } from '@/lib/validation/period';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
 import { listTargets } from '@/lib/services/admin/targets';
@@ -19,24 +20,15 @@ export default async function AdminTargetsPage({
 }) {
   const { user, allowed } = await requirePagePermission('target.manage');
   if (!allowed) return <Forbidden what="「目标管理」" />;
-  const raw = (await searchParams).year;
-  const text = Array.isArray(raw) ? raw[0] : raw;
   const thisYear = currentPeriod(new Date()).year;
-  const isValid = text !== undefined && /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100;
-  const year = isValid ? Number(text) : thisYear;
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...targetsQuery(year), queryFn: () => listTargets(user, { year }) });
+  const { year, error } = parseYearSearch(await searchParams, thisYear);
   const decompositions = await listDecompositions(user, year);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <TargetsView
-        year={year}
-        thisYear={thisYear}
-        notice={text !== undefined && !isValid ? `「年份」${text.slice(0, 20)} 无效，已显示 ${thisYear} 年` : undefined}
-      />
+    <Prefetched queries={[{ ...targetsQuery(year), queryFn: () => listTargets(user, { year }) }]}>
+      <TargetsView year={year} thisYear={thisYear} notice={error} />
       <div className="mt-6">
         <UnitDecomposition data={decompositions} />
       </div>
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { areaQuery } from '@/lib/client-api/dashboard-queries';
@@ -30,11 +30,9 @@ export default async function AreaPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === 'not_found') notFound();
     throw error;
   });
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(areaQuery(slug, query).queryKey, data);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ queryKey: areaQuery(slug, query).queryKey, data }]}>
       <AreaPageView slug={slug} params={query} notice={period.error} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,5 +1,6 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
+import { Forbidden } from '@/components/ui/forbidden';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { departmentQuery } from '@/lib/client-api/dashboard-queries';
@@ -30,18 +31,11 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
     },
   );
   if (result.forbidden || !result.data) {
-    return (
-      <div role="alert" className="rounded-lg border border-gray-200 bg-white p-6">
-        <h1 className="text-lg font-semibold">无权限</h1>
-        <p className="mt-2 text-sm text-gray-600">只能查看本单位的指标。</p>
-      </div>
-    );
+    return <Forbidden message="只能查看本单位的指标。" />;
   }
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(departmentQuery(code, query).queryKey, result.data);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ queryKey: departmentQuery(code, query).queryKey, data: result.data }]}>
       <DepartmentView code={code} params={query} notice={period.error} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

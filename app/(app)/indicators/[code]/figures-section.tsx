@@ -8,6 +8,7 @@ import type { IndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { formatShanghaiDateTime } from '@/lib/domain/datetime';
 import { ACTUAL_STATUS_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { formatScaled } from '@/lib/domain/format';
+import { TableHead } from '@/components/ui/table';
 
 type Figure = IndicatorDetail['figures'][number];
 
@@ -114,34 +115,18 @@ export function FiguresSection({ figures, unit }: { figures: Figure[]; unit: str
       ) : (
         <>
           <table className="mt-2 hidden w-full text-sm md:table print:table">
-            <thead className="bg-gray-50 text-xs text-gray-500">
-              <tr>
-                <th scope="col" className="px-4 py-2 text-left font-medium">
-                  期别
-                </th>
-                <th scope="col" className="px-2 py-2 text-right font-medium">
-                  数值
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  审核状态
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  红黄绿灯
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  填报
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  审核
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  说明与佐证
-                </th>
-                <th scope="col" className="px-2 py-2 text-left font-medium">
-                  变更历史
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: '期别', className: 'px-4' },
+                { label: '数值', align: 'right' },
+                '审核状态',
+                '红黄绿灯',
+                '填报',
+                '审核',
+                '说明与佐证',
+                '变更历史',
+              ]}
+            />
             <tbody className="divide-y divide-gray-100 align-top">
               {figures.map((f) => (
                 <tr key={f.id} className="break-inside-avoid">

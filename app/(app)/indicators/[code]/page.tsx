@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
@@ -33,16 +33,14 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   });
   // Tracked by unit: the by-unit table and the roll-up beside the city figure (the same period as the page).
   const byUnit = await getIndicatorUnits(user, code, { year: data.period.year, month: data.period.month });
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(indicatorQuery(code, query).queryKey, data);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ queryKey: indicatorQuery(code, query).queryKey, data }]}>
       <IndicatorView code={code} params={query} notice={period.error} />
       {byUnit.tracked ? (
         <div className="mt-5">
           <UnitsSection data={byUnit} />
         </div>
       ) : null}
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,0 +1,26 @@
+import { dehydrate, HydrationBoundary, QueryClient, type QueryKey } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+
+/** One query a page hands to the browser: fetched here by its queryFn, or already in hand as `data`. */
+export type PagePrefetch =
+  { queryKey: QueryKey; data: unknown } | { queryKey: QueryKey; queryFn: () => Promise<unknown> } | null | false;
+
+/**
+ * The server half of a page: runs its queries at once (the same services the API routes call), then renders the
+ * client view with the results already in its query cache, so the first paint has the data and the browser does
+ * not ask again. A `null`/`false` entry is a query this reader does not get.
+ */
+export async function Prefetched({ queries, children }: { queries: readonly PagePrefetch[]; children: ReactNode }) {
+  const queryClient = new QueryClient();
+  await Promise.all(
+    queries.map((query) => {
+      if (!query) return null;
+      if ('data' in query) {
+        queryClient.setQueryData(query.queryKey, query.data);
+        return null;
+      }
+      return queryClient.prefetchQuery({ queryKey: query.queryKey, queryFn: query.queryFn });
+    }),
+  );
+  return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
+}

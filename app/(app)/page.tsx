@@ -4,16 +4,12 @@ import { requirePageUser } from '@/lib/session/page-guard';
 import { overviewQuery } from '@/lib/client-api/queries';
 import { getOverview } from '@/lib/services/dashboards/dashboard';
 import { getPlanStrip } from '@/lib/services/plans/plan';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { OverviewView } from './overview-view';
 
 export const dynamic = 'force-dynamic';
 
-export default async function OverviewPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OverviewPage({ searchParams }: SearchPageProps) {
   const user = await requirePageUser();
   const period = parsePeriodSearch(await searchParams);
   const params = { year: period.year, month: period.month };

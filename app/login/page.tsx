@@ -2,15 +2,12 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/session/session';
 import { LoginForm } from './login-form';
+import type { SearchPageProps } from '@/lib/validation/period';
 
 export const metadata: Metadata = { title: '登录' };
 export const dynamic = 'force-dynamic';
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LoginPage({ searchParams }: SearchPageProps) {
   if (await getSessionUser()) redirect('/');
   const expired = (await searchParams).expired === '1';
   return (

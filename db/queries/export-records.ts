@@ -24,6 +24,7 @@ import {
   users,
   workAreas,
 } from '../schema';
+import { figureColumns, targetColumns } from './columns';
 
 export interface RecordFilter {
   year?: number;
@@ -39,7 +40,7 @@ const approvedBy = alias(users, 'approved_by_user');
 const returnedBy = alias(users, 'returned_by_user');
 
 const recordColumns = {
-  id: actuals.id,
+  ...figureColumns,
   indicatorId: actuals.indicatorId,
   code: indicators.code,
   name: indicators.name,
@@ -54,19 +55,8 @@ const recordColumns = {
   unitId: actuals.unitId,
   unitCode: units.code,
   unitName: units.name,
-  year: actuals.year,
-  month: actuals.month,
-  value: actuals.value,
-  valueText: actuals.valueText,
-  qualifier: actuals.qualifier,
-  status: actuals.status,
-  version: actuals.version,
   note: actuals.note,
   explanation: actuals.explanation,
-  isSample: actuals.isSample,
-  isDerived: actuals.isDerived,
-  derivedNote: actuals.derivedNote,
-  sourceText: actuals.sourceText,
   statedChangeText: actuals.statedChangeText,
   enteredBy: enteredBy.username,
   enteredAt: actuals.enteredAt,
@@ -190,15 +180,7 @@ export async function getIndicatorForBundle(db: Db, args: { code: string }) {
 export async function listIndicatorTargets(db: Db, args: { indicatorId: number }) {
   const rows = await db
     .select({
-      id: targets.id,
-      year: targets.year,
-      value: targets.value,
-      valueText: targets.valueText,
-      qualifier: targets.qualifier,
-      phasing: targets.phasing,
-      baseline: targets.baseline,
-      isSample: targets.isSample,
-      isRevised: targets.isRevised,
+      ...targetColumns,
       revisionReason: targets.revisionReason,
       version: targets.version,
       updatedAt: targets.updatedAt,

@@ -11,6 +11,7 @@ import { CHANGE_BASES, CHANGE_UNITS, QUALIFIERS, type Qualifier } from '@/lib/do
 import { queryRows, type Db } from '../client';
 import { actuals, departments, indicators, targetPhases, targets, workAreas } from '../schema';
 import { DASHBOARD_STATUSES, dashboardFigures, figuresIn, type FigureScope } from './scope';
+import { figureColumns, targetColumns } from './columns';
 
 /** Unscoped: the catalogue's indicators are readable by every signed-in role. */
 export interface IndicatorFilter {
@@ -108,19 +109,8 @@ export async function listActualRows(
     conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   const rows = await db
     .select({
-      id: actuals.id,
+      ...figureColumns,
       indicatorId: actuals.indicatorId,
-      year: actuals.year,
-      month: actuals.month,
-      value: actuals.value,
-      valueText: actuals.valueText,
-      qualifier: actuals.qualifier,
-      status: actuals.status,
-      version: actuals.version,
-      isSample: actuals.isSample,
-      isDerived: actuals.isDerived,
-      derivedNote: actuals.derivedNote,
-      sourceText: actuals.sourceText,
       statedChangeValue: actuals.statedChange,
       statedChangeUnit: actuals.statedChangeUnit,
       statedChangeBasis: actuals.statedChangeBasis,
@@ -151,16 +141,8 @@ export async function listTargetRows(db: Db, args: { year: number; indicatorIds?
     conditions.push(inArray(targets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   const rows = await db
     .select({
-      id: targets.id,
+      ...targetColumns,
       indicatorId: targets.indicatorId,
-      year: targets.year,
-      value: targets.value,
-      valueText: targets.valueText,
-      qualifier: targets.qualifier,
-      phasing: targets.phasing,
-      baseline: targets.baseline,
-      isSample: targets.isSample,
-      isRevised: targets.isRevised,
       version: targets.version,
       packedPhases: sql<
         string | null

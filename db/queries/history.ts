@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, indicators, targetPhases, targets, users } from '../schema';
 import { visibleFigures } from './scope';
+import { figureColumns, targetColumns } from './columns';
 
 const enteredBy = aliasedTable(users, 'entered_by_user');
 const submittedBy = aliasedTable(users, 'submitted_by_user');
@@ -20,21 +21,10 @@ export type IndicatorFigureRow = Awaited<ReturnType<typeof listIndicatorFigures>
 export async function listIndicatorFigures(db: Db, args: { actor: Actor; indicatorId: number }) {
   return db
     .select({
-      id: actuals.id,
-      year: actuals.year,
-      month: actuals.month,
-      value: actuals.value,
-      valueText: actuals.valueText,
-      qualifier: actuals.qualifier,
-      status: actuals.status,
-      version: actuals.version,
+      ...figureColumns,
       note: actuals.note,
       explanation: actuals.explanation,
       evidenceUrl: actuals.evidenceUrl,
-      isSample: actuals.isSample,
-      isDerived: actuals.isDerived,
-      derivedNote: actuals.derivedNote,
-      sourceText: actuals.sourceText,
       enteredAt: actuals.enteredAt,
       submittedAt: actuals.submittedAt,
       approvedAt: actuals.approvedAt,
@@ -65,15 +55,7 @@ export type IndicatorTargetRow = Awaited<ReturnType<typeof listIndicatorTargets>
 export async function listIndicatorTargets(db: Db, args: { indicatorId: number }) {
   const rows = await db
     .select({
-      id: targets.id,
-      year: targets.year,
-      value: targets.value,
-      valueText: targets.valueText,
-      qualifier: targets.qualifier,
-      phasing: targets.phasing,
-      baseline: targets.baseline,
-      isSample: targets.isSample,
-      isRevised: targets.isRevised,
+      ...targetColumns,
       revisionReason: targets.revisionReason,
       phaseMonth: targetPhases.month,
       phaseValue: targetPhases.value,

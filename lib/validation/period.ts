@@ -5,7 +5,10 @@ export interface PeriodSearch {
   error?: string;
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
+/** A page's query string as Next hands it over. */
+export type SearchParams = Record<string, string | string[] | undefined>;
+/** What a page with a query string receives. */
+export type SearchPageProps = { searchParams: Promise<SearchParams> };
 
 /** The first value of a query-string parameter (`?a=1&a=2` reads as 1). */
 export function searchParam(params: SearchParams, key: string): string | undefined {

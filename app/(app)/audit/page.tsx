@@ -6,15 +6,12 @@ import { requirePagePermission } from '@/lib/session/page-guard';
 import { can } from '@/lib/domain/permissions';
 import { getAuditFilterOptions, listAuditEvents } from '@/lib/services/audit/audit-log';
 import { AuditView } from './audit-view';
+import type { SearchPageProps } from '@/lib/validation/period';
 
 export const metadata: Metadata = { title: '审计' };
 export const dynamic = 'force-dynamic';
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('audit.view');
   if (!allowed) return <Forbidden what="「审计」页面" />;
   const raw = await searchParams;

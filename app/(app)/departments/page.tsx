@@ -4,17 +4,13 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
 import { listDepartmentStanding } from '@/lib/services/dashboards/department';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { DepartmentsView } from './departments-view';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '责任单位' };
 
-export default async function DepartmentsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DepartmentsPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('department.view-all');
   if (!allowed) {
     return (

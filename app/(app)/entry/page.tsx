@@ -4,17 +4,13 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { entryQuery, overdueQuery } from '@/lib/client-api/queries';
 import { getEntrySheet, getOverdueList } from '@/lib/services/reporting/entry-sheet';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { EntrySheetView } from './entry-sheet';
 
 export const metadata: Metadata = { title: '数据填报' };
 export const dynamic = 'force-dynamic';
 
-export default async function EntryPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function EntryPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('actual.enter');
   if (!allowed) return <Forbidden what="数据填报页面（仅填报员）" />;
   const period = parsePeriodSearch(await searchParams);

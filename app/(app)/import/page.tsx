@@ -5,15 +5,12 @@ import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod, formatPeriod, previousPeriod } from '@/lib/domain/period';
 import { listDepartments } from '@/lib/services/admin/departments';
 import { ImportView, type ImportKindOption } from './import-view';
+import type { SearchPageProps } from '@/lib/validation/period';
 
 export const metadata: Metadata = { title: '批量导入' };
 export const dynamic = 'force-dynamic';
 
-export default async function ImportPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ImportPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('import.run');
   if (!allowed) return <Forbidden what="「批量导入」" />;
   const kinds: ImportKindOption[] = [];

@@ -183,46 +183,36 @@ export function toKpiView(v: IndicatorView) {
 
 export type KpiView = ReturnType<typeof toKpiView>;
 
+/** The named fields of a view, typed: what a card or tile sends to the browser and nothing more. */
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = value[key];
+  return picked;
+}
+
+const FEATURED_FIELDS = [
+  'code',
+  'name',
+  'unit',
+  'figure',
+  'status',
+  'statusLabel',
+  'departmentShortName',
+  'isSample',
+] as const;
+const HEADLINE_FIELDS = [
+  ...(['code', 'name', 'unit', 'kind', 'figure', 'prior', 'target', 'expected', 'gapPoints', 'yoy', 'series'] as const),
+  ...(['status', 'statusLabel', 'isSample'] as const),
+];
+
 /** An indicator as an area card names it: only what the card's line shows (the card links to the rest). */
 export function toFeaturedKpi(v: KpiView) {
-  const { code, name, unit, figure, status, statusLabel, departmentShortName, isSample } = v;
-  return { code, name, unit, figure, status, statusLabel, departmentShortName, isSample };
+  return pick(v, FEATURED_FIELDS);
 }
 
 /** A headline tile's indicator: what the tile shows, without the definition and the report's sentence. */
 export function toHeadlineKpi(v: KpiView) {
-  const {
-    code,
-    name,
-    unit,
-    kind,
-    figure,
-    prior,
-    target,
-    expected,
-    gapPoints,
-    yoy,
-    series,
-    status,
-    statusLabel,
-    isSample,
-  } = v;
-  return {
-    code,
-    name,
-    unit,
-    kind,
-    figure,
-    prior,
-    target,
-    expected,
-    gapPoints,
-    yoy,
-    series,
-    status,
-    statusLabel,
-    isSample,
-  };
+  return pick(v, HEADLINE_FIELDS);
 }
 
 /** Status counts, completion and the indicators needing attention of a group of indicators. */

@@ -32,6 +32,26 @@ const FIELDS = [
 const options = (labels: Record<string, string>, keys: readonly string[]) =>
   keys.map((k) => ({ value: k, label: labels[k] ?? k }));
 
+/** The dialog's choices, in the order shown; the department and area lists come from the catalogue page. */
+type Choice = 'kind' | 'direction' | 'frequency' | 'planType' | 'departmentCode' | 'areaSlug';
+const VOCABULARY_CHOICES: { name: Choice; label: string; options: { value: string; label: string }[] }[] = [
+  {
+    name: 'kind',
+    label: '指标类型',
+    options: options(
+      KIND_LABELS,
+      INDICATOR_KINDS.filter((k) => k !== 'qualitative'),
+    ),
+  },
+  { name: 'direction', label: '方向', options: options(DIRECTION_LABELS, DIRECTIONS) },
+  { name: 'frequency', label: '填报频率', options: options(FREQUENCY_LABELS, FREQUENCIES) },
+  { name: 'planType', label: '指标属性', options: options(PLAN_TYPE_LABELS, PLAN_TYPES) },
+];
+const AREA_OPTIONS = [
+  { value: '', label: '（不属于七个主抓手）' },
+  ...WORK_AREAS.map((a) => ({ value: a.slug, label: a.name })),
+];
+
 /** The stored indicator a 409 carries (version, name, unit), read without trusting its shape. */
 function readCurrent(value: unknown): { version: number; name: string; unit: string } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -52,12 +72,24 @@ export function IndicatorDialog({
   onSaved: (saved: IndicatorView) => void;
 }) {
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<string>(indicator?.kind ?? 'cumulative');
-  const [direction, setDirection] = useState<string>(indicator?.direction ?? 'up');
-  const [frequency, setFrequency] = useState<string>(indicator?.frequency ?? 'monthly');
-  const [planType, setPlanType] = useState<string>(indicator?.planType ?? 'expected');
-  const [department, setDepartment] = useState<string>(indicator?.departmentCode ?? departments[0]?.code ?? '');
-  const [area, setArea] = useState<string>(indicator?.areaSlug ?? '');
+  const [choice, setChoice] = useState<Record<Choice, string>>({
+    kind: indicator?.kind ?? 'cumulative',
+    direction: indicator?.direction ?? 'up',
+    frequency: indicator?.frequency ?? 'monthly',
+    planType: indicator?.planType ?? 'expected',
+    departmentCode: indicator?.departmentCode ?? departments[0]?.code ?? '',
+    areaSlug: indicator?.areaSlug ?? '',
+  });
+  const choices = [
+    ...VOCABULARY_CHOICES,
+    {
+      name: 'departmentCode' as const,
+      label: '责任单位',
+      options: departments.map((d) => ({ value: d.code, label: d.name })),
+    },
+    { name: 'areaSlug' as const, label: '所属抓手', options: AREA_OPTIONS },
+  ];
+  const kind = choice.kind;
   const [unit, setUnit] = useState<string>(indicator?.unit ?? '');
   // The version the edit is based on; after a 409 the user may choose to resubmit over the newer one.
   const [version, setVersion] = useState<number | undefined>(indicator?.version);
@@ -87,12 +119,8 @@ export function IndicatorDialog({
     const input: Record<string, unknown> = {
       name: text('name'),
       unit: text('unit'),
-      kind,
-      direction,
-      frequency,
-      planType,
-      departmentCode: department,
-      areaSlug: area === '' ? null : area,
+      ...choice,
+      areaSlug: choice.areaSlug === '' ? null : choice.areaSlug,
       minValue: text('minValue'),
       maxValue: text('maxValue'),
       definition: text('definition'),
@@ -141,60 +169,17 @@ export function IndicatorDialog({
             errors={problem?.fieldErrors.unit}
           />
         </div>
-        <SelectField
-          label="指标类型"
-          name="kind"
-          value={kind}
-          onChange={setKind}
-          options={options(
-            KIND_LABELS,
-            INDICATOR_KINDS.filter((k) => k !== 'qualitative'),
-          )}
-          errors={problem?.fieldErrors.kind}
-        />
-        <SelectField
-          label="方向"
-          name="direction"
-          value={direction}
-          onChange={setDirection}
-          options={options(DIRECTION_LABELS, DIRECTIONS)}
-          errors={problem?.fieldErrors.direction}
-        />
-        <SelectField
-          label="填报频率"
-          name="frequency"
-          value={frequency}
-          onChange={setFrequency}
-          options={options(FREQUENCY_LABELS, FREQUENCIES)}
-          errors={problem?.fieldErrors.frequency}
-        />
-        <SelectField
-          label="指标属性"
-          name="planType"
-          value={planType}
-          onChange={setPlanType}
-          options={options(PLAN_TYPE_LABELS, PLAN_TYPES)}
-          errors={problem?.fieldErrors.planType}
-        />
-        <SelectField
-          label="责任单位"
-          name="departmentCode"
-          value={department}
-          onChange={setDepartment}
-          options={departments.map((d) => ({ value: d.code, label: d.name }))}
-          errors={problem?.fieldErrors.departmentCode}
-        />
-        <SelectField
-          label="所属抓手"
-          name="areaSlug"
-          value={area}
-          onChange={setArea}
-          options={[
-            { value: '', label: '（不属于七个主抓手）' },
-            ...WORK_AREAS.map((a) => ({ value: a.slug, label: a.name })),
-          ]}
-          errors={problem?.fieldErrors.areaSlug}
-        />
+        {choices.map((c) => (
+          <SelectField
+            key={c.name}
+            label={c.label}
+            name={c.name}
+            value={choice[c.name]}
+            onChange={(value) => setChoice((was) => ({ ...was, [c.name]: value }))}
+            options={c.options}
+            errors={problem?.fieldErrors[c.name]}
+          />
+        ))}
         <TextField
           label="允许范围下限"
           name="minValue"

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
-import { searchParam } from '@/lib/validation/period';
+import { searchParam, type SearchPageProps } from '@/lib/validation/period';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { getRemindersView } from '@/lib/services/reminders/admin';
 import { remindersQuery } from './queries';
@@ -12,11 +12,7 @@ export const dynamic = 'force-dynamic';
 
 const STATUSES = ['queued', 'sending', 'sent', 'failed'];
 
-export default async function AdminRemindersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminRemindersPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('reminder.manage');
   if (!allowed) return <Forbidden what="「催报提醒」" />;
   const text = searchParam(await searchParams, 'status');

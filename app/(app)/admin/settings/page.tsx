@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
-import { parseYearSearch } from '@/lib/validation/period';
+import { parseYearSearch, type SearchPageProps } from '@/lib/validation/period';
 import { can } from '@/lib/domain/permissions';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
@@ -16,11 +16,7 @@ import { ReminderSettingsForm } from './reminder-settings-form';
 export const metadata: Metadata = { title: '设置' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminSettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminSettingsPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('period.lock');
   if (!allowed) return <Forbidden what="「设置」" />;
   const thisYear = currentPeriod(new Date()).year;

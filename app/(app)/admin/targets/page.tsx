@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
-import { parseYearSearch } from '@/lib/validation/period';
+import { parseYearSearch, type SearchPageProps } from '@/lib/validation/period';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
 import { listTargets } from '@/lib/services/admin/targets';
@@ -13,11 +13,7 @@ import { UnitDecomposition } from './unit-decomposition';
 export const metadata: Metadata = { title: '目标管理' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminTargetsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminTargetsPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('target.manage');
   if (!allowed) return <Forbidden what="「目标管理」" />;
   const thisYear = currentPeriod(new Date()).year;

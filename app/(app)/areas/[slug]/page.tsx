@@ -6,15 +6,12 @@ import { areaQuery } from '@/lib/client-api/dashboard-queries';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { isAppError } from '@/lib/errors';
 import { getAreaView } from '@/lib/services/dashboards/area';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { AreaPageView } from './area-page-view';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SearchPageProps & { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;

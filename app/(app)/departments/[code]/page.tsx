@@ -6,16 +6,13 @@ import { requirePageUser } from '@/lib/session/page-guard';
 import { departmentQuery } from '@/lib/client-api/dashboard-queries';
 import { isAppError } from '@/lib/errors';
 import { getDepartmentView } from '@/lib/services/dashboards/department';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { DepartmentView } from './department-view';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '责任单位' };
 
-type Props = {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SearchPageProps & { params: Promise<{ code: string }> };
 
 export default async function DepartmentPage({ params, searchParams }: Props) {
   const user = await requirePageUser();

@@ -6,16 +6,13 @@ import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
 import { isAppError } from '@/lib/errors';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { getIndicatorUnits } from '@/lib/services/units/view';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { IndicatorView } from './indicator-view';
 import { UnitsSection } from './units-section';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SearchPageProps & { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;

@@ -1,0 +1,34 @@
+/**
+ * The columns every read of a figure or a target selects, named once: a new column of the figure (a qualifier, a
+ * sample flag) reaches the indicator page, the dashboards and the exports together.
+ */
+import { actuals, targets } from '../schema';
+
+/** A figure as entered and reviewed: its period, value as typed, status and where it came from. */
+export const figureColumns = {
+  id: actuals.id,
+  year: actuals.year,
+  month: actuals.month,
+  value: actuals.value,
+  valueText: actuals.valueText,
+  qualifier: actuals.qualifier,
+  status: actuals.status,
+  version: actuals.version,
+  isSample: actuals.isSample,
+  isDerived: actuals.isDerived,
+  derivedNote: actuals.derivedNote,
+  sourceText: actuals.sourceText,
+};
+
+/** A year's target: its value as typed, how it is phased over the year, and whether it was revised. */
+export const targetColumns = {
+  id: targets.id,
+  year: targets.year,
+  value: targets.value,
+  valueText: targets.valueText,
+  qualifier: targets.qualifier,
+  phasing: targets.phasing,
+  baseline: targets.baseline,
+  isSample: targets.isSample,
+  isRevised: targets.isRevised,
+};

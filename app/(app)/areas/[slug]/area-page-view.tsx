@@ -3,17 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ProgressBar } from '@/components/charts/chart';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
-import { PageHeader } from '@/components/ui/page-header';
-import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
-import { SampleBadge } from '@/components/kpi/status-badge';
 import { StatusCounts } from '@/components/kpi/status-counts';
-import { PeriodSelect } from '@/components/layout/period-select';
 import { areaQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
 import { formatPercent } from '@/lib/domain/format';
 import { groupStatus } from '@/lib/domain/summary';
-import { Notice } from '@/components/ui/notice';
+import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 
 export function AreaPageView({ slug, params, notice }: { slug: string; params: PeriodParams; notice?: string }) {
   const { data, error, isPending, refetch } = useQuery(areaQuery(slug, params));
@@ -23,7 +19,7 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
   const search = `?year=${period.year}&month=${period.month}`;
   return (
     <div className="space-y-5">
-      <PageHeader
+      <PeriodPageHeader
         crumbs={[{ href: `/${search}`, label: '总览' }]}
         title={
           <>
@@ -31,34 +27,25 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
             {area.name}
           </>
         }
-        badges={
-          <>
-            <span className="text-sm text-gray-600">
-              {period.year}年{period.month}月
-            </span>
-            {data.isSample ? <SampleBadge /> : null}
-          </>
-        }
-        controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}
-      />
-      <nav aria-label="七个主抓手" className="no-print -mx-1 flex gap-1 overflow-x-auto pb-1 text-sm">
-        {data.areas.map((a) => (
-          <Link
-            key={a.slug}
-            href={`/areas/${a.slug}${search}`}
-            aria-current={a.slug === area.slug ? 'page' : undefined}
-            className={`rounded px-2 py-1 whitespace-nowrap ${a.slug === area.slug ? 'bg-red-800 text-white' : 'bg-white text-gray-700 ring-1 ring-gray-200 hover:bg-red-50'}`}
-          >
-            {a.id} {a.shortName}
-          </Link>
-        ))}
-      </nav>
-      {notice ? (
-        <Notice tone="warning" role="status">
-          {notice}
-        </Notice>
-      ) : null}
-      {data.isSample ? <SampleBanner realYearHref={`/areas/${area.slug}?year=2025`} /> : null}
+        period={period}
+        years={data.years}
+        isSample={data.isSample}
+        notice={notice}
+        path={`/areas/${area.slug}`}
+      >
+        <nav aria-label="七个主抓手" className="no-print -mx-1 flex gap-1 overflow-x-auto pb-1 text-sm">
+          {data.areas.map((a) => (
+            <Link
+              key={a.slug}
+              href={`/areas/${a.slug}${search}`}
+              aria-current={a.slug === area.slug ? 'page' : undefined}
+              className={`rounded px-2 py-1 whitespace-nowrap ${a.slug === area.slug ? 'bg-red-800 text-white' : 'bg-white text-gray-700 ring-1 ring-gray-200 hover:bg-red-50'}`}
+            >
+              {a.id} {a.shortName}
+            </Link>
+          ))}
+        </nav>
+      </PeriodPageHeader>
 
       <section
         aria-label="本领域概况"

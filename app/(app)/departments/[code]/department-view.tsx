@@ -3,17 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ProgressBar } from '@/components/charts/chart';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
-import { PageHeader } from '@/components/ui/page-header';
-import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
-import { SampleBadge } from '@/components/kpi/status-badge';
 import { StatusCounts } from '@/components/kpi/status-counts';
-import { PeriodSelect } from '@/components/layout/period-select';
 import { departmentQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
 import { formatPercent } from '@/lib/domain/format';
 import { groupStatus } from '@/lib/domain/summary';
-import { Notice } from '@/components/ui/notice';
+import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 
 export function DepartmentView({ code, params, notice }: { code: string; params: PeriodParams; notice?: string }) {
   const { data, error, isPending, refetch } = useQuery(departmentQuery(code, params));
@@ -23,28 +19,18 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
   const search = `?year=${period.year}&month=${period.month}`;
   return (
     <div className="space-y-5">
-      <PageHeader
+      <PeriodPageHeader
         crumbs={[
           { href: `/${search}`, label: '总览' },
           { href: `/departments${search}`, label: '责任单位' },
         ]}
         title={department.name}
-        badges={
-          <>
-            <span className="text-sm text-gray-600">
-              {period.year}年{period.month}月
-            </span>
-            {data.isSample ? <SampleBadge /> : null}
-          </>
-        }
-        controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}
+        period={period}
+        years={data.years}
+        isSample={data.isSample}
+        notice={notice}
+        path={`/departments/${department.code}`}
       />
-      {notice ? (
-        <Notice tone="warning" role="status">
-          {notice}
-        </Notice>
-      ) : null}
-      {data.isSample ? <SampleBanner realYearHref={`/departments/${department.code}?year=2025`} /> : null}
       <section
         aria-label="本单位概况"
         className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-3"

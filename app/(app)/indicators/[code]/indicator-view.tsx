@@ -11,16 +11,14 @@ import { ChangeText, NumberText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { asOfText } from '@/components/kpi/headline-tile';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import { PageHeader } from '@/components/ui/page-header';
-import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
-import { PeriodSelect } from '@/components/layout/period-select';
 import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
 import { formatPercent, formatPoints } from '@/lib/domain/format';
 import { FiguresSection, TargetsSection } from './figures-section';
 import { InstructionsPanel } from './instructions-panel';
+import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 
 function Fact({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {
   return (
@@ -44,29 +42,26 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
   const forecast = v.forecast;
   return (
     <div className="space-y-5">
-      <PageHeader
+      <PeriodPageHeader
         crumbs={crumbs}
         title={v.name}
         badges={
           <>
             <StatusBadge status={v.status} label={v.statusLabel} />
-            {v.isSample ? <SampleBadge /> : null}
             <span className="text-xs text-gray-600">{v.code}</span>
           </>
         }
-        controls={<PeriodSelect year={period.year} month={period.month} years={data.years} />}
         subtitle={
           <>
             {period.year}年{period.month}月 · 责任单位：{v.departmentName}
           </>
         }
+        period={period}
+        years={data.years}
+        isSample={v.isSample}
+        notice={notice}
+        path={`/indicators/${v.code}`}
       />
-      {notice ? (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
-          {notice}
-        </p>
-      ) : null}
-      {v.isSample ? <SampleBanner realYearHref={`/indicators/${v.code}?year=2025`} /> : null}
 
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">

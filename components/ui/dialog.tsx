@@ -55,12 +55,38 @@ export function ConfirmDialog({
     <Dialog title={title} onClose={onClose}>
       <div className="text-sm text-gray-700">{message}</div>
       {error ? <FormError message={error} /> : null}
-      <div className="mt-5 flex justify-end gap-2">
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="primary" onClick={onConfirm} disabled={pending}>
-          {pending ? '处理中…' : confirmLabel}
-        </Button>
-      </div>
+      <DialogButtons pending={pending} label={confirmLabel} onClose={onClose} onConfirm={onConfirm} />
     </Dialog>
   );
+}
+
+/**
+ * A dialog's buttons: 取消, and the action — a form's submit button, or `onConfirm` where there is no form —
+ * disabled and saying so while the request runs.
+ */
+export function DialogButtons({
+  pending,
+  label,
+  onClose,
+  onConfirm,
+}: {
+  pending: boolean;
+  label: string;
+  onClose: () => void;
+  onConfirm?: () => void;
+}) {
+  return (
+    <div className="mt-3 flex justify-end gap-2 pt-2">
+      <Button onClick={onClose}>取消</Button>
+      <Button type={onConfirm ? 'button' : 'submit'} variant="primary" onClick={onConfirm} disabled={pending}>
+        {pending ? (onConfirm ? '处理中…' : '保存中…') : label}
+      </Button>
+    </div>
+  );
+}
+
+/** A text field's value from a submitted form ('' when absent or a file). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
 }

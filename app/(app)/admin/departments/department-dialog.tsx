@@ -4,11 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { adminApi } from '@/lib/client-api/admin';
 import type { DepartmentSummary } from '@/lib/services/admin/departments';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogButtons, formText } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
-import { Button } from '@/components/ui/button';
 
 /** Creates a department, or (given one) renames it; the code is permanent once created. */
 export function DepartmentDialog({
@@ -36,10 +35,7 @@ export function DepartmentDialog({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const field = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const field = (name: string) => formText(form, name);
     save.mutate({
       ...(department ? {} : { code: field('code') }),
       name: field('name'),
@@ -75,12 +71,7 @@ export function DepartmentDialog({
           required
         />
         {problem ? <FormError message={problem.message} /> : null}
-        <div className="flex justify-end gap-2 pt-2">
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" disabled={save.isPending} variant="primary">
-            {save.isPending ? '保存中…' : department ? '保存' : '创建'}
-          </Button>
-        </div>
+        <DialogButtons pending={save.isPending} label={department ? '保存' : '创建'} onClose={onClose} />
       </form>
     </Dialog>
   );

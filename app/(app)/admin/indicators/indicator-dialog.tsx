@@ -7,7 +7,7 @@ import { ApiError } from '@/lib/client-api/client';
 import { DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PLAN_TYPES, WORK_AREAS } from '@/lib/domain/types';
 import type { CatalogPage, IndicatorAdminView } from '@/lib/services/admin/catalog';
 import type { IndicatorView } from '@/lib/services/dashboards/catalog';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogButtons, formText } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
 import { SelectField, TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
@@ -112,10 +112,7 @@ export function IndicatorDialog({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+    const text = (name: string) => formText(form, name);
     const input: Record<string, unknown> = {
       name: text('name'),
       unit: text('unit'),
@@ -228,11 +225,8 @@ export function IndicatorDialog({
             </p>
           ) : null}
         </div>
-        <div className="flex justify-end gap-2 pt-2 sm:col-span-2">
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" disabled={save.isPending} variant="primary">
-            {save.isPending ? '保存中…' : indicator ? '保存' : '创建'}
-          </Button>
+        <div className="sm:col-span-2">
+          <DialogButtons pending={save.isPending} label={indicator ? '保存' : '创建'} onClose={onClose} />
         </div>
       </form>
     </Dialog>

@@ -8,7 +8,7 @@ import { ApiError } from '@/lib/client-api/client';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { PHASINGS, QUALIFIERS, type PhasingKind } from '@/lib/domain/types';
 import type { TargetList } from '@/lib/services/admin/targets';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogButtons } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
 import { SelectField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
@@ -252,12 +252,7 @@ export function TargetDialog({
             </Button>
           </p>
         ) : null}
-        <div className="flex justify-end gap-2 pt-2">
-          <Button onClick={onClose}>取消</Button>
-          <Button type="submit" disabled={save.isPending} variant="primary">
-            {save.isPending ? '保存中…' : '保存目标'}
-          </Button>
-        </div>
+        <DialogButtons pending={save.isPending} label={'保存目标'} onClose={onClose} />
       </form>
     </Dialog>
   );

@@ -42,6 +42,7 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onClose,
+  reason,
 }: {
   title: string;
   message: ReactNode;
@@ -50,10 +51,26 @@ export function ConfirmDialog({
   error: string | null;
   onConfirm: () => void;
   onClose: () => void;
+  /** A reason typed into the dialog (recorded in the audit log), where the action takes one. */
+  reason?: { label: string; value: string; onChange: (value: string) => void };
 }) {
+  const reasonId = useId();
   return (
     <Dialog title={title} onClose={onClose}>
       <div className="text-sm text-gray-700">{message}</div>
+      {reason ? (
+        <div className="mt-3">
+          <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">
+            {reason.label}
+          </label>
+          <input
+            id={reasonId}
+            value={reason.value}
+            onChange={(e) => reason.onChange(e.target.value)}
+            className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm"
+          />
+        </div>
+      ) : null}
       {error ? <FormError message={error} /> : null}
       <DialogButtons pending={pending} label={confirmLabel} onClose={onClose} onConfirm={onConfirm} />
     </Dialog>

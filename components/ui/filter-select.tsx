@@ -32,3 +32,69 @@ export function FilterSelect({
     </label>
   );
 }
+
+/** A small labelled search box for a filter bar (filters as the user types). */
+export function FilterSearch({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-0.5">
+      <span className="text-xs text-gray-500">{label}</span>
+      <input
+        type="search"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded border border-gray-300 px-2 py-1 text-sm"
+      />
+    </label>
+  );
+}
+
+/** A checkbox that narrows a list, e.g. 只看未设定目标的指标. */
+export function FilterCheck({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1 text-sm">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/**
+ * The year an admin page shows, as a select that navigates (`?year=`): a few years around this one, and the year
+ * shown even when it is outside them.
+ */
+export function YearSelect({
+  year,
+  years,
+  onChange,
+}: {
+  year: number;
+  years: readonly number[];
+  onChange: (year: number) => void;
+}) {
+  const shown = [...new Set([...years, year])].sort((a, b) => a - b);
+  return (
+    <FilterSelect
+      label="年份"
+      value={String(year)}
+      allLabel={null}
+      options={shown.map((y) => ({ value: String(y), label: `${y} 年` }))}
+      onChange={(value) => (value ? onChange(Number(value)) : undefined)}
+    />
+  );
+}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import type { IndicatorAdminView } from '@/lib/services/admin/catalog';
 import { ConfirmDialog } from '@/components/ui/dialog';
@@ -11,6 +11,7 @@ import { catalogApi, catalogQuery } from './queries';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { DataTable } from '@/components/ui/table';
+import { FilterCheck, FilterSearch, FilterSelect } from '@/components/ui/filter-select';
 
 type DialogState = { kind: 'create' } | { kind: 'edit' | 'retire' | 'delete'; indicator: IndicatorAdminView } | null;
 
@@ -31,7 +32,6 @@ function StatusDialog({
   onDone: (m: string) => void;
 }) {
   const queryClient = useQueryClient();
-  const reasonId = useId();
   const [reason, setReason] = useState('');
   const retiring = !indicator.isRetired;
   const run = useMutation({
@@ -66,20 +66,10 @@ function StatusDialog({
                 ? '停用后不能再填报或导入数据，已有的数据和审计记录全部保留，随时可恢复启用。'
                 : '恢复后可以继续填报。'}
           </p>
-          {mode === 'retire' ? (
-            <div>
-              <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">
-                原因（可选，记入审计日志）
-              </label>
-              <input
-                id={reasonId}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm"
-              />
-            </div>
-          ) : null}
         </div>
+      }
+      reason={
+        mode === 'retire' ? { label: '原因（可选，记入审计日志）', value: reason, onChange: setReason } : undefined
       }
       confirmLabel={mode === 'delete' ? '删除' : retiring ? '停用' : '恢复启用'}
       pending={run.isPending}
@@ -97,8 +87,6 @@ export function IndicatorsView() {
   const [search, setSearch] = useState('');
   const [department, setDepartment] = useState('');
   const [showRetired, setShowRetired] = useState(false);
-  const searchId = useId();
-  const departmentId = useId();
   const items = useMemo(() => {
     const q = search.trim().toLowerCase();
     return (data?.items ?? []).filter(
@@ -128,40 +116,15 @@ export function IndicatorsView() {
         </Button>
       </div>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <div>
-          <label htmlFor={searchId} className="block text-xs text-gray-600">
-            搜索编码或名称
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="mt-1 rounded border border-gray-300 px-2 py-1"
-          />
-        </div>
-        <div>
-          <label htmlFor={departmentId} className="block text-xs text-gray-600">
-            责任单位
-          </label>
-          <select
-            id={departmentId}
-            value={department}
-            onChange={(e) => setDepartment(e.target.value)}
-            className="mt-1 rounded border border-gray-300 bg-white px-2 py-1"
-          >
-            <option value="">全部单位</option>
-            {data.departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="flex items-center gap-1">
-          <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />
-          显示已停用的指标
-        </label>
+        <FilterSearch label="搜索编码或名称" value={search} onChange={setSearch} />
+        <FilterSelect
+          label="责任单位"
+          value={department}
+          onChange={(value) => setDepartment(value ?? '')}
+          allLabel="全部单位"
+          options={data.departments.map((d) => ({ value: d.code, label: d.name }))}
+        />
+        <FilterCheck label="显示已停用的指标" checked={showRetired} onChange={setShowRetired} />
         <span className="text-gray-600">显示 {items.length} 项</span>
       </div>
       {notice ? <Notice tone="success">{notice}</Notice> : null}

@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { formatBeijingTime, toFormProblem } from '../_shared/format';
 import { settingsApi, settingsQuery } from './queries';
 import { Button } from '@/components/ui/button';
+import { YearSelect } from '@/components/ui/filter-select';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -22,7 +23,6 @@ function LockDialog({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const reasonId = useId();
   const [reason, setReason] = useState('');
   const period = `${year}-${String(month).padStart(2, '0')}`;
   const run = useMutation({
@@ -42,17 +42,9 @@ function LockDialog({
               ? '重新开放后，各单位可以再次填报和修改该月的数据。'
               : '关账后，全市各单位都不能再填报、修改或审核该月的数据（包括批量导入）。'}
           </p>
-          <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">
-            原因（记入审计日志）
-          </label>
-          <input
-            id={reasonId}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className="w-full rounded border border-gray-300 px-3 py-1.5 text-sm"
-          />
         </div>
       }
+      reason={{ label: '原因（记入审计日志）', value: reason, onChange: setReason }}
       confirmLabel={locked ? '重新开放' : '关账'}
       pending={run.isPending}
       error={run.error ? toFormProblem(run.error).message : null}
@@ -65,7 +57,6 @@ function LockDialog({
 /** The city-wide close (关账) and reopen of each month of a year. */
 export function PeriodLocks({ year, thisYear }: { year: number; thisYear: number }) {
   const router = useRouter();
-  const yearId = useId();
   const { data, error } = useQuery(settingsQuery(year));
   const [open, setOpen] = useState<{ month: number; locked: boolean } | null>(null);
   return (
@@ -74,23 +65,11 @@ export function PeriodLocks({ year, thisYear }: { year: number; thisYear: number
         <h2 id="locks-heading" className="text-lg font-semibold">
           月度关账
         </h2>
-        <div>
-          <label htmlFor={yearId} className="block text-xs text-gray-600">
-            年份
-          </label>
-          <select
-            id={yearId}
-            value={year}
-            onChange={(e) => router.push(`/admin/settings?year=${e.target.value}`)}
-            className="mt-1 rounded border border-gray-300 bg-white px-2 py-1 text-sm"
-          >
-            {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => (
-              <option key={y} value={y}>
-                {y} 年
-              </option>
-            ))}
-          </select>
-        </div>
+        <YearSelect
+          year={year}
+          years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1]}
+          onChange={(y) => router.push(`/admin/settings?year=${y}`)}
+        />
       </div>
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-800">

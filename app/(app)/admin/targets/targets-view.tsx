@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
 import { KIND_LABELS, PHASING_LABELS, SYSTEM_ACTOR_LABEL } from '@/lib/domain/labels';
 import type { TargetList } from '@/lib/services/admin/targets';
@@ -11,6 +11,7 @@ import { formatBeijingTime } from '../_shared/format';
 import { targetsQuery } from './queries';
 import { TargetDialog } from './target-dialog';
 import { Button } from '@/components/ui/button';
+import { FilterCheck, FilterSearch, YearSelect } from '@/components/ui/filter-select';
 
 type Item = TargetList['items'][number];
 
@@ -29,8 +30,6 @@ export function TargetsView({
   const [notice, setNotice] = useState<string | null>(initialNotice ?? null);
   const [search, setSearch] = useState('');
   const [onlyMissing, setOnlyMissing] = useState(false);
-  const yearId = useId();
-  const searchId = useId();
   const items = useMemo(() => {
     const q = search.trim().toLowerCase();
     return (data?.items ?? []).filter(
@@ -39,32 +38,16 @@ export function TargetsView({
         (q === '' || i.indicator.name.toLowerCase().includes(q) || i.indicator.code.toLowerCase().includes(q)),
     );
   }, [data, search, onlyMissing]);
-  const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
-  if (!years.includes(year)) years.push(year);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
         <h1 className="text-xl font-bold">{year} 年目标管理</h1>
-        <div>
-          <label htmlFor={yearId} className="block text-xs text-gray-600">
-            年份
-          </label>
-          <select
-            id={yearId}
-            value={year}
-            onChange={(e) => router.push(`/admin/targets?year=${e.target.value}`)}
-            className="mt-1 rounded border border-gray-300 bg-white px-2 py-1 text-sm"
-          >
-            {years
-              .sort((a, b) => a - b)
-              .map((y) => (
-                <option key={y} value={y}>
-                  {y} 年
-                </option>
-              ))}
-          </select>
-        </div>
+        <YearSelect
+          year={year}
+          years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2]}
+          onChange={(y) => router.push(`/admin/targets?year=${y}`)}
+        />
         <Link href="/import?kind=targets" className="ml-auto text-sm text-red-800 underline">
           从 Excel 批量导入目标
         </Link>
@@ -80,22 +63,8 @@ export function TargetsView({
         </p>
       ) : null}
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <div>
-          <label htmlFor={searchId} className="block text-xs text-gray-600">
-            搜索指标
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="mt-1 rounded border border-gray-300 px-2 py-1"
-          />
-        </div>
-        <label className="flex items-center gap-1">
-          <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
-          只看未设定目标的指标
-        </label>
+        <FilterSearch label="搜索指标" value={search} onChange={setSearch} />
+        <FilterCheck label="只看未设定目标的指标" checked={onlyMissing} onChange={setOnlyMissing} />
         {data ? (
           <span className="text-gray-600">
             已设定 {data.items.filter((i) => i.target).length} / {data.items.length} 项

@@ -163,30 +163,31 @@ export function ReminderSettingsForm() {
           ) : null}
         </fieldset>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <TextField
-            label="提前提醒天数"
-            name="beforeDays"
-            defaultValue={t.beforeDays.join(',')}
-            hint="截止日前几天提醒填报人，逗号分隔（默认 3,1）"
-            errors={errors('beforeDays')}
-            required
-          />
-          <TextField
-            label="逾期几天告知审核人"
-            name="reviewerAfterDays"
-            defaultValue={String(t.reviewerAfterDays)}
-            hint="默认 2：同时再次提醒填报人"
-            errors={errors('reviewerAfterDays')}
-            required
-          />
-          <TextField
-            label="逾期几天汇总给管理员"
-            name="adminAfterDays"
-            defaultValue={String(t.adminAfterDays)}
-            hint="默认 5"
-            errors={errors('adminAfterDays')}
-            required
-          />
+          {[
+            {
+              name: 'beforeDays',
+              label: '提前提醒天数',
+              value: t.beforeDays.join(','),
+              hint: '截止日前几天提醒填报人，逗号分隔（默认 3,1）',
+            },
+            {
+              name: 'reviewerAfterDays',
+              label: '逾期几天告知审核人',
+              value: String(t.reviewerAfterDays),
+              hint: '默认 2：同时再次提醒填报人',
+            },
+            { name: 'adminAfterDays', label: '逾期几天汇总给管理员', value: String(t.adminAfterDays), hint: '默认 5' },
+          ].map((field) => (
+            <TextField
+              key={field.name}
+              label={field.label}
+              name={field.name}
+              defaultValue={field.value}
+              hint={field.hint}
+              errors={errors(field.name)}
+              required
+            />
+          ))}
         </div>
         <div>
           {problem ? <FormError message={problem.message} /> : null}

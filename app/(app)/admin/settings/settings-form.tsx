@@ -49,30 +49,36 @@ export function SettingsForm({ year }: { year: number }) {
         noValidate
         className="mt-3 grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-3"
       >
-        <TextField
-          label="进度容差（百分点）"
-          name="progressPoints"
-          defaultValue={String(data.tolerances.progressPoints)}
-          hint="落后序时进度不超过此值为黄灯，超过为红灯（默认 10）"
-          errors={problem?.fieldErrors.progressPoints}
-          required
-        />
-        <TextField
-          label="比率容差（百分点）"
-          name="ratePoints"
-          defaultValue={String(data.tolerances.ratePoints)}
-          hint="比率/增速类指标低于目标不超过此值为黄灯（默认 0.5）"
-          errors={problem?.fieldErrors.ratePoints}
-          required
-        />
-        <TextField
-          label="填报截止日（次月第几日）"
-          name="dueDay"
-          defaultValue={String(data.dueDay)}
-          hint="1–28，默认每月 5 日截止上月数据"
-          errors={problem?.fieldErrors.dueDay}
-          required
-        />
+        {[
+          {
+            name: 'progressPoints',
+            label: '进度容差（百分点）',
+            value: data.tolerances.progressPoints,
+            hint: '落后序时进度不超过此值为黄灯，超过为红灯（默认 10）',
+          },
+          {
+            name: 'ratePoints',
+            label: '比率容差（百分点）',
+            value: data.tolerances.ratePoints,
+            hint: '比率/增速类指标低于目标不超过此值为黄灯（默认 0.5）',
+          },
+          {
+            name: 'dueDay',
+            label: '填报截止日（次月第几日）',
+            value: data.dueDay,
+            hint: '1–28，默认每月 5 日截止上月数据',
+          },
+        ].map((field) => (
+          <TextField
+            key={field.name}
+            label={field.label}
+            name={field.name}
+            defaultValue={String(field.value)}
+            hint={field.hint}
+            errors={problem?.fieldErrors[field.name]}
+            required
+          />
+        ))}
         <div className="sm:col-span-3">
           {problem ? <FormError message={problem.message} /> : null}
           {isStale ? (

@@ -16,7 +16,7 @@ export function FilterSelect({
 }) {
   return (
     <label className="flex flex-col gap-0.5">
-      <span className="text-xs text-gray-500">{label}</span>
+      <span className="text-xs text-gray-600">{label}</span>
       <select
         className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
         value={value}
@@ -45,7 +45,7 @@ export function FilterSearch({
 }) {
   return (
     <label className="flex flex-col gap-0.5">
-      <span className="text-xs text-gray-500">{label}</span>
+      <span className="text-xs text-gray-600">{label}</span>
       <input
         type="search"
         value={value}

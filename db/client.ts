@@ -43,6 +43,8 @@ export interface OpenOptions {
   maxConnections?: number;
   /** Called with every SQL statement the app issues (tests count queries with it). */
   onQuery?: (query: string) => void;
+  /** PGlite's buffer pool (shared_buffers); default PGLITE_SHARED_BUFFERS, else 32MB. */
+  sharedBuffers?: string;
 }
 
 export const MIGRATIONS_FOLDER =
@@ -96,7 +98,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   let lock: DirLock | undefined;
   if (!isMemory) lock = await acquireDirLock(path.resolve(/*turbopackIgnore: true*/ dir));
   try {
-    const client = isMemory ? new PGlite() : new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
+    const pglite = pgliteOptions(options.sharedBuffers ?? serverEnv().pgliteSharedBuffers);
+    const client = isMemory ? new PGlite(pglite) : new PGlite(path.resolve(/*turbopackIgnore: true*/ dir), pglite);
     await client.waitReady;
     const pgliteDb = drizzlePglite(client, { schema, logger: queryLogger(options.onQuery) });
     if (shouldMigrate) await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -113,6 +116,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     lock?.release();
     throw error;
   }
+}
+
+/** PGlite's start parameters with the buffer pool set (a size PostgreSQL reads, e.g. 32MB). */
+export function pgliteOptions(sharedBuffers: string) {
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers))
+    throw new Error(`PGLITE_SHARED_BUFFERS「${sharedBuffers}」无效：应为数字加单位 kB、MB 或 GB，如 32MB`);
+  return { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] };
 }
 
 async function migrateWithLock(client: postgres.Sql): Promise<void> {

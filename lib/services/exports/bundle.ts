@@ -25,16 +25,16 @@ import { recordProgressStatuses } from './status';
 import {
   assertExportSize,
   EXPORT_BATCH_SIZE,
-  exportMaxRows,
   fileStamp,
   startExport,
+  toCheck,
+  type ExportCheck,
   type ExportDownload,
   type ExportJob,
 } from './run';
 import { buildEvidenceManifest, EVIDENCE_COLUMNS, evidenceCells } from '@/lib/services/evidence/bundle';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './tables';
-import type { ExportCheck } from './exports';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 const col = (header: string, width = 14): ExportColumn => ({ header, width });
@@ -199,6 +199,5 @@ export async function checkIndicatorBundle(
   options: ServiceOptions = {},
 ): Promise<ExportCheck> {
   const { db, now } = await resolveOptions(options);
-  const { job, rowCount } = await prepareBundle(actor, code, query, now, db);
-  return { rowCount, maxRows: exportMaxRows(), fileName: `${job.baseName}.${job.format}` };
+  return toCheck(await prepareBundle(actor, code, query, now, db));
 }

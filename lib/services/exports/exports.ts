@@ -18,32 +18,46 @@ import { recordProgressStatuses } from './status';
 import {
   assertExportSize,
   EXPORT_BATCH_SIZE,
-  exportMaxRows,
   fileStamp,
   startExport,
   type ExportDownload,
   type ExportJob,
+  toCheck,
+  type ExportCheck,
+  type PreparedExport,
 } from './run';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells, roleLabel } from './tables';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
-export interface ExportCheck {
-  rowCount: number;
-  maxRows: number;
-  fileName: string;
+type Prepare = (actor: Actor, query: Record<string, unknown>, now: Date, db: Db) => Promise<PreparedExport>;
+
+/**
+ * An export's two services from its one preparation (permission, filters, row count, the job): the download, and
+ * the check the browser makes first (`?check=1`: the row count against the limit, the file name).
+ */
+function exportServices(prepare: Prepare) {
+  return {
+    async download(
+      actor: Actor,
+      query: Record<string, unknown>,
+      options: ServiceOptions = {},
+    ): Promise<ExportDownload> {
+      const { db, now } = await resolveOptions(options);
+      return startExport((await prepare(actor, query, now, db)).job);
+    },
+    async check(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
+      const { db, now } = await resolveOptions(options);
+      return toCheck(await prepare(actor, query, now, db));
+    },
+  };
 }
 
-interface Prepared {
-  job: ExportJob;
-  rowCount: number;
-}
-
-function toCheck(prepared: Prepared): ExportCheck {
-  const extension = prepared.job.format === 'csv' ? 'csv' : 'xlsx';
-  return { rowCount: prepared.rowCount, maxRows: exportMaxRows(), fileName: `${prepared.job.baseName}.${extension}` };
-}
-
-async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, now: Date, db: Db): Promise<Prepared> {
+async function prepareAuditExport(
+  actor: Actor,
+  query: Record<string, unknown>,
+  now: Date,
+  db: Db,
+): Promise<PreparedExport> {
   requirePermission(actor, 'export.audit');
   const { format, ...filter } = parseOrThrow(auditExportSchema, query);
   const conn = db;
@@ -95,26 +109,6 @@ async function prepareAuditExport(actor: Actor, query: Record<string, unknown>, 
   return { job, rowCount };
 }
 
-/** GET /api/exports/audit: the audit log for a time range (both ends, any span) and filters. */
-export async function exportAuditLog(
-  actor: Actor,
-  query: Record<string, unknown>,
-  options: ServiceOptions = {},
-): Promise<ExportDownload> {
-  const { db, now } = await resolveOptions(options);
-  const prepared = await prepareAuditExport(actor, query, now, db);
-  return startExport(prepared.job);
-}
-
-export async function checkAuditLogExport(
-  actor: Actor,
-  query: Record<string, unknown>,
-  options: ServiceOptions = {},
-): Promise<ExportCheck> {
-  const { db, now } = await resolveOptions(options);
-  return toCheck(await prepareAuditExport(actor, query, now, db));
-}
-
 function recordFilterLines(filter: RecordFilter): ExportInfo {
   const lines: ExportInfo = [['年份', filter.year ?? '全部']];
   if (filter.fromMonth !== undefined || filter.toMonth !== undefined) {
@@ -131,7 +125,7 @@ async function prepareRecordsExport(
   query: Record<string, unknown>,
   now: Date,
   db: Db,
-): Promise<Prepared> {
+): Promise<PreparedExport> {
   requirePermission(actor, 'export.records');
   const { format, ...filter } = parseOrThrow(recordsExportSchema, query);
   const conn = db;
@@ -168,24 +162,15 @@ async function prepareRecordsExport(
   return { job, rowCount };
 }
 
-/** GET /api/exports/records: figures with their targets, status, who entered and approved them. */
-export async function exportRecords(
-  actor: Actor,
-  query: Record<string, unknown>,
-  options: ServiceOptions = {},
-): Promise<ExportDownload> {
-  const { db, now } = await resolveOptions(options);
-  const prepared = await prepareRecordsExport(actor, query, now, db);
-  return startExport(prepared.job);
-}
+const auditLog = exportServices(prepareAuditExport);
+const records = exportServices(prepareRecordsExport);
 
-export async function checkRecordsExport(
-  actor: Actor,
-  query: Record<string, unknown>,
-  options: ServiceOptions = {},
-): Promise<ExportCheck> {
-  const { db, now } = await resolveOptions(options);
-  return toCheck(await prepareRecordsExport(actor, query, now, db));
-}
+/** GET /api/exports/audit: the audit log for a time range (both ends, any span) and filters. */
+export const exportAuditLog = auditLog.download;
+export const checkAuditLogExport = auditLog.check;
+/** GET /api/exports/records: figures with their targets, status, who entered and approved them. */
+export const exportRecords = records.download;
+export const checkRecordsExport = records.check;
 
 export { exportIndicatorBundle, checkIndicatorBundle } from './bundle';
+export type { ExportCheck } from './run';

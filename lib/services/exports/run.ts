@@ -159,3 +159,21 @@ export function startExport(job: ExportJob): ExportDownload {
     bytesWritten: () => output.bytes,
   };
 }
+
+export interface ExportCheck {
+  rowCount: number;
+  maxRows: number;
+  fileName: string;
+}
+
+/** An export ready to run: its job, and how many rows it will write. */
+export interface PreparedExport {
+  job: ExportJob;
+  rowCount: number;
+}
+
+/** What `?check=1` answers before a download: the row count against the limit, and the file's name. */
+export function toCheck(prepared: PreparedExport): ExportCheck {
+  const { extension } = FORMAT_INFO[prepared.job.format];
+  return { rowCount: prepared.rowCount, maxRows: exportMaxRows(), fileName: `${prepared.job.baseName}.${extension}` };
+}

@@ -29,12 +29,48 @@ function departmentOptions(departments: DepartmentSummary[], currentCode: string
   ];
 }
 
-/** Active units that report figures of their own (not the city itself), for a unit's official or reviewer. */
-function unitOptions(units: UnitSummary[]) {
+/**
+ * Active units that report figures of their own (not the city itself), for a unit's official or reviewer, plus the
+ * user's current one even if it was deactivated since.
+ */
+function unitOptions(units: UnitSummary[], currentCode: string | null = null) {
   return [
     { value: '', label: '不属于县区（市级用户）' },
-    ...units.filter((u) => u.isActive && u.kind !== 'city').map((u) => ({ value: u.code, label: u.name })),
+    ...units
+      .filter((u) => u.kind !== 'city' && (u.isActive || u.code === currentCode))
+      .map((u) => ({ value: u.code, label: u.isActive ? u.name : `${u.name}（已停用）` })),
   ];
+}
+
+/** The unit select and its hint, shown for roles that belong to a department (or a unit). */
+function UnitField({
+  units,
+  value,
+  onChange,
+  currentCode,
+  errors,
+}: {
+  units: UnitSummary[];
+  value: string;
+  onChange: (code: string) => void;
+  currentCode?: string | null;
+  errors?: string[];
+}) {
+  return (
+    <>
+      {units.length ? (
+        <SelectField
+          label="所属县区"
+          name="unitCode"
+          value={value}
+          onChange={onChange}
+          options={unitOptions(units, currentCode)}
+          errors={errors}
+        />
+      ) : null}
+      <p className="text-xs text-gray-500">县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。</p>
+    </>
+  );
 }
 
 /** The fields the form shows for `role` (their errors appear beside them, not in the summary). */
@@ -135,20 +171,8 @@ export function CreateUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
-        {requiresDepartment(role) && units.length ? (
-          <SelectField
-            label="所属县区"
-            name="unitCode"
-            value={unitCode}
-            onChange={setUnitCode}
-            options={unitOptions(units)}
-            errors={problem?.fieldErrors.unitCode}
-          />
-        ) : null}
         {requiresDepartment(role) ? (
-          <p className="text-xs text-gray-500">
-            县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。
-          </p>
+          <UnitField units={units} value={unitCode} onChange={setUnitCode} errors={problem?.fieldErrors.unitCode} />
         ) : null}
         <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
         {problem ? <FormError message={problem.message} /> : null}
@@ -162,18 +186,21 @@ export function EditUserDialog({
   user,
   isSelf,
   departments,
+  units = [],
   onClose,
   onSaved,
 }: {
   user: UserListItem;
   isSelf: boolean;
   departments: DepartmentSummary[];
+  units?: UnitSummary[];
   onClose: () => void;
   onSaved: (saved: UserListItem) => void;
 }) {
   const queryClient = useQueryClient();
   const [role, setRole] = useState<Role>(user.role);
   const [departmentCode, setDepartmentCode] = useState(user.departmentCode ?? '');
+  const [unitCode, setUnitCode] = useState(user.unitCode ?? '');
   const save = useMutation({
     mutationFn: (input: Record<string, unknown>) => adminApi.updateUser(user.id, input),
     onSuccess: async (saved) => {
@@ -190,10 +217,14 @@ export function EditUserDialog({
       email: text(form, 'email'),
       ...(isSelf ? {} : { role }),
       departmentCode: requiresDepartment(role) ? departmentCode : null,
+      unitCode: requiresDepartment(role) ? unitCode : null,
     });
   };
+  const scoped = (code: string) => (requiresDepartment(role) ? code : '');
   const revokes =
-    role !== user.role || (requiresDepartment(role) ? departmentCode : '') !== (user.departmentCode ?? '');
+    role !== user.role ||
+    scoped(departmentCode) !== (user.departmentCode ?? '') ||
+    scoped(unitCode) !== (user.unitCode ?? '');
   return (
     <Dialog title={`编辑用户 ${user.username}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
@@ -231,9 +262,18 @@ export function EditUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
+        {requiresDepartment(role) ? (
+          <UnitField
+            units={units}
+            value={unitCode}
+            onChange={setUnitCode}
+            currentCode={user.unitCode}
+            errors={problem?.fieldErrors.unitCode}
+          />
+        ) : null}
         {revokes ? (
           <p role="status" className="rounded bg-amber-50 px-3 py-2 text-xs text-amber-900">
-            更改角色或所属单位后，该用户已登录的会话将立即失效，需要重新登录。
+            更改角色、所属单位或所属县区后，该用户已登录的会话将立即失效，需要重新登录。
           </p>
         ) : null}
         {problem ? <FormError message={problem.message} /> : null}

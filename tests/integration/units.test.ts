@@ -8,7 +8,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { actuals, auditEvents, indicators, targets, units, unitTargets } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import type { Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual } from '@/lib/services/reporting/actual-review';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
@@ -16,14 +16,13 @@ import { decomposeTarget, setIndicatorRollup } from '@/lib/services/units/target
 import { getIndicatorUnits, getUnitsOverview, getUnitView } from '@/lib/services/units/view';
 import { createUnit, updateUnit } from '@/lib/services/units/units';
 import { exportRecords } from '@/lib/services/exports/exports';
-import { createUser } from '@/lib/services/admin/users';
+import { actorFor as actorOfUnit } from './fixtures/actors';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
 const CODE = 'INV-SIGNED-AMOUNT'; // swj's, cumulative, monthly
-const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
 const DISTRICTS_AND_COUNTIES = [
   'luzhou',
   'shangdang',
@@ -39,21 +38,9 @@ const DISTRICTS_AND_COUNTIES = [
   'qinyuan',
 ];
 
-async function actorFor(
-  db: Db,
-  username: string,
-  role: Actor['role'],
-  unitCode?: string,
-  departmentCode?: string,
-): Promise<Actor> {
-  const { id } = await createUser(
-    SYSTEM_ACTOR,
-    { username, displayName: username, role, unitCode, departmentCode, password: PASSWORD, mustChangePassword: false },
-    { db },
-  );
-  const [unit] = unitCode ? await db.select().from(units).where(eq(units.code, unitCode)) : [];
-  return { id, username, role, departmentId: null, unitId: unit?.id ?? null, clientAddress: '127.0.0.1' };
-}
+/** A user of a unit (and, optionally, a department within it) and its actor. */
+const actorFor = (db: Db, username: string, role: Actor['role'], unitCode?: string, departmentCode?: string) =>
+  actorOfUnit(db, username, role, departmentCode, { unitCode });
 
 forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
   let admin: Actor;

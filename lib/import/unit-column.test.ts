@@ -46,9 +46,27 @@ describe('the 县区 column of an import', () => {
   });
 
   it.each([
-    ['a unit official another unit', '襄垣县', LUZHOU_OFFICIAL, TRACKED, '「县区」只能导入本县区（潞州区）的数据，文件中为「襄垣县」'],
-    ['a unit official the city', '全市', LUZHOU_OFFICIAL, TRACKED, '「县区」只能导入本县区（潞州区）的数据，文件中为「全市」'],
-    ['a city official a unit', '潞州区', CITY_OFFICIAL, TRACKED, '「县区」潞州区的数据由该县区填报，市级单位只能导入全市数据（「县区」留空）'],
+    [
+      'a unit official another unit',
+      '襄垣县',
+      LUZHOU_OFFICIAL,
+      TRACKED,
+      '「县区」只能导入本县区（潞州区）的数据，文件中为「襄垣县」',
+    ],
+    [
+      'a unit official the city',
+      '全市',
+      LUZHOU_OFFICIAL,
+      TRACKED,
+      '「县区」只能导入本县区（潞州区）的数据，文件中为「全市」',
+    ],
+    [
+      'a city official a unit',
+      '潞州区',
+      CITY_OFFICIAL,
+      TRACKED,
+      '「县区」潞州区的数据由该县区填报，市级单位只能导入全市数据（「县区」留空）',
+    ],
     [
       'a unit for an indicator not tracked by unit',
       '潞州区',

@@ -75,8 +75,10 @@ export function checkUnitCell(args: {
   if (scope && indicator && messages.length === 0) {
     const figure = { departmentId: indicator.departmentId, trackedByUnit: true, unitId: unit?.id ?? null };
     if (!mayActOnFigure(scope, figure)) {
-      if (own && unit?.id !== own.id) messages.push(`「县区」只能导入本县区（${own.name}）的数据，文件中为「${shownRef || '全市'}」`);
-      else if (!own && unit) messages.push(`「县区」${unit.name}的数据由该县区填报，市级单位只能导入全市数据（「县区」留空）`);
+      if (own && unit?.id !== own.id)
+        messages.push(`「县区」只能导入本县区（${own.name}）的数据，文件中为「${shownRef || '全市'}」`);
+      else if (!own && unit)
+        messages.push(`「县区」${unit.name}的数据由该县区填报，市级单位只能导入全市数据（「县区」留空）`);
     }
   }
   return messages.length ? { ok: false, messages } : { ok: true, unit };

@@ -87,7 +87,12 @@ forEachEngine('imports with the 县区 column', (ctx) => {
 
   describe('actual figures', () => {
     it.each([
-      ['an unknown unit', () => cityOfficial, actual(CODE, '2026-03', '10', '火星区'), '第 2 行：「县区」火星区 不存在'],
+      [
+        'an unknown unit',
+        () => cityOfficial,
+        actual(CODE, '2026-03', '10', '火星区'),
+        '第 2 行：「县区」火星区 不存在',
+      ],
       [
         'an indicator not tracked by unit',
         () => luzhou,
@@ -118,7 +123,11 @@ forEachEngine('imports with the 县区 column', (ctx) => {
 
     it("a unit official imports its own unit's figure (by name, code or blank), as a draft of that unit, audited", async () => {
       const file = await xlsxOf(
-        [actual(CODE, '2026-01', '30', '潞州区'), actual(CODE, '2026-02', '60', 'luzhou'), actual(CODE, '2026-03', '90', '')],
+        [
+          actual(CODE, '2026-01', '30', '潞州区'),
+          actual(CODE, '2026-02', '60', 'luzhou'),
+          actual(CODE, '2026-03', '90', ''),
+        ],
         WITH_UNIT,
       );
       const result = await run(luzhou, 'actuals', 'commit', file);
@@ -170,7 +179,10 @@ forEachEngine('imports with the 县区 column', (ctx) => {
     });
 
     it('refuses a unit target of an indicator not tracked by unit, and a phased unit target', async () => {
-      const rows = [target(UNTRACKED, '10', '潞州区'), [...target(CODE, '100', '上党区').slice(0, 8), '50', ...Array.from({ length: 11 }, () => ''), '上党区']];
+      const rows = [
+        target(UNTRACKED, '10', '潞州区'),
+        [...target(CODE, '100', '上党区').slice(0, 8), '50', ...Array.from({ length: 11 }, () => ''), '上党区'],
+      ];
       const preview = await run(admin, 'targets', 'dry-run', await xlsxOf(rows, TARGETS_WITH_UNIT));
       expect(preview.rows[0]?.messages[0]).toContain('「县区」填写了潞州区，但指标');
       expect(preview.rows[1]?.messages[0]).toContain('「1月」至「12月」：县区（上党区）的目标不分月分解');
@@ -178,8 +190,9 @@ forEachEngine('imports with the 县区 column', (ctx) => {
 
     it('stores the decomposition through the decomposition write path, one audit event; a re-import is unchanged', async () => {
       const events = async () =>
-        (await ctx.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'unit_target.decompose')))[0]
-          ?.n ?? 0;
+        (
+          await ctx.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'unit_target.decompose'))
+        )[0]?.n ?? 0;
       const events0 = await events();
       const file = await xlsxOf(even(), TARGETS_WITH_UNIT);
       expect(await run(admin, 'targets', 'commit', file)).toMatchObject({ committed: true, okCount: 12 });

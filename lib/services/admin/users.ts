@@ -204,12 +204,15 @@ export async function updateUser(
       : keepsDepartment
         ? before.departmentId
         : null;
-    const unitId = data.unitCode ? await resolveUnit(tx, data.unitCode, before.unitId) : keepsUnit ? before.unitId : null;
+    const unitId = data.unitCode
+      ? await resolveUnit(tx, data.unitCode, before.unitId)
+      : keepsUnit
+        ? before.unitId
+        : null;
     if (isManager(before) && !before.isDisabled && !isManager({ role })) {
       assertNotLastManager(activeManagers, before.id, '不能更改最后一个有效安全管理员的角色，请先指定另一位安全管理员');
     }
-    const revokesSessions =
-      role !== before.role || departmentId !== before.departmentId || unitId !== before.unitId;
+    const revokesSessions = role !== before.role || departmentId !== before.departmentId || unitId !== before.unitId;
     const displayName = data.displayName ?? before.displayName;
     const email = data.email === undefined ? before.email : data.email || null;
     if (!revokesSessions && displayName === before.displayName && email === before.email) return;

@@ -132,7 +132,11 @@ export async function writeUnitTargetGroups<T extends { checked: CheckedRow }>(
         decompositionSchema,
         isFloor
           ? { year: first.year, mode: 'min_each', value: merged[0]!.value }
-          : { year: first.year, mode: 'shares', shares: merged.map((m) => ({ unitCode: code(m.unitId), value: m.value })) },
+          : {
+              year: first.year,
+              mode: 'shares',
+              shares: merged.map((m) => ({ unitCode: code(m.unitId), value: m.value })),
+            },
       );
       const written = await writeDecomposition(tx, actor, first.indicator.code, request, 'import');
       results.push({ rows, outcome: written.status });

@@ -159,11 +159,7 @@ function sameDecomposition(a: DecompositionView, b: DecompositionView): boolean 
     a.length === b.length &&
     a.every((row) => {
       const other = others.get(row.unit);
-      return (
-        other !== undefined &&
-        row.qualifier === other.qualifier &&
-        toMicros(row.value) === toMicros(other.value)
-      );
+      return other !== undefined && row.qualifier === other.qualifier && toMicros(row.value) === toMicros(other.value);
     })
   );
 }

@@ -104,9 +104,7 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
             <td className="px-3 py-2 font-mono">{user.username}</td>
             <td className="px-3 py-2">{user.displayName}</td>
             <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
-            <td className="px-3 py-2">
-              {[user.unitName, user.departmentName].filter(Boolean).join(' · ') || '—'}
-            </td>
+            <td className="px-3 py-2">{[user.unitName, user.departmentName].filter(Boolean).join(' · ') || '—'}</td>
             <td className="px-3 py-2">
               <StatusCell user={user} />
             </td>

@@ -18,25 +18,12 @@ import { forEachEngine } from '@/tests/helpers/test-db';
 import { snapshot } from './admin-fixtures';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
+import { COUNTED_UNIT_CODES } from './fixtures/units';
 import { ACTUALS_HEADER, TARGETS_HEADER, xlsxOf, type Cell } from './import-files';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const CODE = 'INV-SIGNED-AMOUNT'; // swj's, cumulative, monthly
 const UNTRACKED = 'INV-PROJECTS';
-const COUNTED = [
-  'luzhou',
-  'shangdang',
-  'tunliu',
-  'lucheng',
-  'xiangyuan',
-  'pingshun',
-  'licheng',
-  'huguan',
-  'zhangzi',
-  'wuxiang',
-  'qinxian',
-  'qinyuan',
-];
 const WITH_UNIT = [...ACTUALS_HEADER, '县区'];
 const TARGETS_WITH_UNIT = [...TARGETS_HEADER, '县区'];
 const actual = (code: string, period: string, value: string, unit: string): Cell[] => [
@@ -163,7 +150,7 @@ forEachEngine('imports with the 县区 column', (ctx) => {
 
   describe('targets', () => {
     const unitTargetCount = async () => (await ctx.db.select({ n: count() }).from(unitTargets))[0]?.n ?? 0;
-    const even = () => COUNTED.map((code) => target(CODE, '100', code));
+    const even = () => COUNTED_UNIT_CODES.map((code) => target(CODE, '100', code));
 
     it('refuses shares that do not add up, naming every row of the decomposition; nothing stored', async () => {
       const before = await snapshot(ctx.db);

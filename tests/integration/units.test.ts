@@ -17,26 +17,13 @@ import { getIndicatorUnits, getUnitsOverview, getUnitView } from '@/lib/services
 import { createUnit, updateUnit } from '@/lib/services/units/units';
 import { exportRecords } from '@/lib/services/exports/exports';
 import { actorFor as actorOfUnit } from './fixtures/actors';
+import { COUNTED_UNIT_CODES, COUNTY_NAMES, DISTRICT_NAMES } from './fixtures/units';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
 const CODE = 'INV-SIGNED-AMOUNT'; // swj's, cumulative, monthly
-const DISTRICTS_AND_COUNTIES = [
-  'luzhou',
-  'shangdang',
-  'tunliu',
-  'lucheng',
-  'xiangyuan',
-  'pingshun',
-  'licheng',
-  'huguan',
-  'zhangzi',
-  'wuxiang',
-  'qinxian',
-  'qinyuan',
-];
 
 /** A user of a unit (and, optionally, a department within it) and its actor. */
 const actorFor = (db: Db, username: string, role: Actor['role'], unitCode?: string, departmentCode?: string) =>
@@ -63,22 +50,8 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
 
   it('a new database has 长治, its 4 districts, 8 counties and 长治高新区', async () => {
     const rows = await ctx.db.select().from(units);
-    expect(rows.filter((u) => u.kind === 'district').map((u) => u.name)).toEqual([
-      '潞州区',
-      '上党区',
-      '屯留区',
-      '潞城区',
-    ]);
-    expect(rows.filter((u) => u.kind === 'county').map((u) => u.name)).toEqual([
-      '襄垣县',
-      '平顺县',
-      '黎城县',
-      '壶关县',
-      '长子县',
-      '武乡县',
-      '沁县',
-      '沁源县',
-    ]);
+    expect(rows.filter((u) => u.kind === 'district').map((u) => u.name)).toEqual(DISTRICT_NAMES);
+    expect(rows.filter((u) => u.kind === 'county').map((u) => u.name)).toEqual(COUNTY_NAMES);
     expect(rows.filter((u) => u.kind === 'zone').map((u) => u.name)).toEqual(['长治高新区']);
   });
 
@@ -119,7 +92,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       mode: 'shares',
       shares: Object.entries(values).map(([unitCode, value]) => ({ unitCode, value })),
     });
-    const even = Object.fromEntries(DISTRICTS_AND_COUNTIES.map((c) => [c, '100']));
+    const even = Object.fromEntries(COUNTED_UNIT_CODES.map((c) => [c, '100']));
     const cases: [Record<string, string>, string][] = [
       [{ ...even, qinyuan: '99' }, '各县区分解目标合计 1199，与全市目标 1200 不一致（少 1）'],
       [{ ...even, luzhou: '-100' }, '「潞州区」的分解目标不能为负数（-100）'],
@@ -229,7 +202,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
     });
 
     it('with 11 of 12 approved the roll-up names the missing one and writes no city figure', async () => {
-      const rest = DISTRICTS_AND_COUNTIES.filter((c) => c !== 'luzhou' && c !== 'qinyuan');
+      const rest = COUNTED_UNIT_CODES.filter((c) => c !== 'luzhou' && c !== 'qinyuan');
       for (const code of rest) {
         const official = await actorFor(ctx.db, `u-${code}-o`, 'official', code);
         const reviewer = await actorFor(ctx.db, `u-${code}-r`, 'reviewer', code);
@@ -300,23 +273,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       const header = rows.find((r) => r.includes('县区') && r.includes('指标编码')) ?? [];
       const col = (name: string) => header.indexOf(name);
       const ofCode = rows.filter((r) => r[col('指标编码')] === CODE && r[col('月份')] === '3');
-      expect(ofCode.map((r) => r[col('县区')]).sort()).toEqual(
-        [
-          '全市',
-          '潞州区',
-          '上党区',
-          '屯留区',
-          '潞城区',
-          '襄垣县',
-          '平顺县',
-          '黎城县',
-          '壶关县',
-          '长子县',
-          '武乡县',
-          '沁县',
-          '沁源县',
-        ].sort(),
-      );
+      expect(ofCode.map((r) => r[col('县区')]).sort()).toEqual(['全市', ...DISTRICT_NAMES, ...COUNTY_NAMES].sort());
       const luzhou = ofCode.find((r) => r[col('县区')] === '潞州区');
       expect(Number(luzhou?.[col('实际值')])).toBe(123.4);
       expect(Number(luzhou?.[col('目标值')])).toBe(100);

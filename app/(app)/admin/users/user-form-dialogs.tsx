@@ -78,6 +78,36 @@ function shownFields(role: Role, base: string[]): string[] {
   return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode', 'unitCode'] : [])];
 }
 
+/** A user write that refreshes the list before handing its result on. */
+function useUserMutation<I, O>(mutationFn: (input: I) => Promise<O>, onDone: (result: O) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (result: O) => {
+      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
+      onDone(result);
+    },
+  });
+}
+
+/** Role, department and unit as the form holds them, and what a request sends for them (none for a role without). */
+function useScopeFields(initial: { role: Role; departmentCode: string; unitCode: string }) {
+  const [role, setRole] = useState<Role>(initial.role);
+  const [departmentCode, setDepartmentCode] = useState(initial.departmentCode);
+  const [unitCode, setUnitCode] = useState(initial.unitCode);
+  const scoped = requiresDepartment(role);
+  return {
+    role,
+    setRole: (value: string) => isRole(value) && setRole(value),
+    departmentCode,
+    setDepartmentCode,
+    unitCode,
+    setUnitCode,
+    scoped,
+    payload: { departmentCode: scoped ? departmentCode : null, unitCode: scoped && unitCode ? unitCode : null },
+  };
+}
+
 function FormButtons({
   pending,
   submitLabel,
@@ -113,28 +143,17 @@ export function CreateUserDialog({
   onClose: () => void;
   onCreated: (created: { username: string; password: string }) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [role, setRole] = useState<Role>('official');
-  const [departmentCode, setDepartmentCode] = useState('');
-  const [unitCode, setUnitCode] = useState('');
-  const create = useMutation({
-    mutationFn: adminApi.createUser,
-    onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
-      onCreated(created);
-    },
+  const { role, setRole, departmentCode, setDepartmentCode, unitCode, setUnitCode, scoped, payload } = useScopeFields({
+    role: 'official',
+    departmentCode: '',
+    unitCode: '',
   });
+  const create = useUserMutation(adminApi.createUser, onCreated);
   const problem = create.error ? toFormProblem(create.error, shownFields(role, ['username', 'displayName'])) : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({
-      username: text(form, 'username'),
-      displayName: text(form, 'displayName'),
-      role,
-      departmentCode: requiresDepartment(role) ? departmentCode : null,
-      unitCode: requiresDepartment(role) && unitCode ? unitCode : null,
-    });
+    create.mutate({ username: text(form, 'username'), displayName: text(form, 'displayName'), role, ...payload });
   };
   return (
     <Dialog title="新建用户" onClose={onClose}>
@@ -157,11 +176,11 @@ export function CreateUserDialog({
           label="角色"
           name="role"
           value={role}
-          onChange={(v) => isRole(v) && setRole(v)}
+          onChange={setRole}
           options={ROLE_OPTIONS}
           errors={problem?.fieldErrors.role}
         />
-        {requiresDepartment(role) ? (
+        {scoped ? (
           <SelectField
             label="所属单位"
             name="departmentCode"
@@ -171,7 +190,7 @@ export function CreateUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
-        {requiresDepartment(role) ? (
+        {scoped ? (
           <UnitField units={units} value={unitCode} onChange={setUnitCode} errors={problem?.fieldErrors.unitCode} />
         ) : null}
         <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
@@ -197,17 +216,12 @@ export function EditUserDialog({
   onClose: () => void;
   onSaved: (saved: UserListItem) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [role, setRole] = useState<Role>(user.role);
-  const [departmentCode, setDepartmentCode] = useState(user.departmentCode ?? '');
-  const [unitCode, setUnitCode] = useState(user.unitCode ?? '');
-  const save = useMutation({
-    mutationFn: (input: Record<string, unknown>) => adminApi.updateUser(user.id, input),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
-      onSaved(saved);
-    },
+  const { role, setRole, departmentCode, setDepartmentCode, unitCode, setUnitCode, scoped, payload } = useScopeFields({
+    role: user.role,
+    departmentCode: user.departmentCode ?? '',
+    unitCode: user.unitCode ?? '',
   });
+  const save = useUserMutation((input: Record<string, unknown>) => adminApi.updateUser(user.id, input), onSaved);
   const problem = save.error ? toFormProblem(save.error, shownFields(role, ['displayName', 'email'])) : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -216,15 +230,13 @@ export function EditUserDialog({
       displayName: text(form, 'displayName'),
       email: text(form, 'email'),
       ...(isSelf ? {} : { role }),
-      departmentCode: requiresDepartment(role) ? departmentCode : null,
-      unitCode: requiresDepartment(role) ? unitCode : null,
+      ...payload,
     });
   };
-  const scoped = (code: string) => (requiresDepartment(role) ? code : '');
   const revokes =
     role !== user.role ||
-    scoped(departmentCode) !== (user.departmentCode ?? '') ||
-    scoped(unitCode) !== (user.unitCode ?? '');
+    (payload.departmentCode ?? '') !== (user.departmentCode ?? '') ||
+    (payload.unitCode ?? '') !== (user.unitCode ?? '');
   return (
     <Dialog title={`编辑用户 ${user.username}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
@@ -246,13 +258,13 @@ export function EditUserDialog({
           label="角色"
           name="role"
           value={role}
-          onChange={(v) => isRole(v) && setRole(v)}
+          onChange={setRole}
           options={ROLE_OPTIONS}
           disabled={isSelf}
           hint={isSelf ? '不能修改自己的角色' : undefined}
           errors={problem?.fieldErrors.role}
         />
-        {requiresDepartment(role) ? (
+        {scoped ? (
           <SelectField
             label="所属单位"
             name="departmentCode"
@@ -262,7 +274,7 @@ export function EditUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
-        {requiresDepartment(role) ? (
+        {scoped ? (
           <UnitField
             units={units}
             value={unitCode}

@@ -294,5 +294,32 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       expect(cell?.completion).toBeCloseTo(1.234, 6);
       await expect(getUnitView(admin, 'changzhi', PERIOD, opts())).rejects.toMatchObject({ code: 'not_found' });
     });
+
+    it('the units to chase (催报): each unit with a target lists its months past the deadline without a submission', async () => {
+      const { due } = await getUnitsOverview(admin, PERIOD, opts());
+      expect(due.year).toBe(2026);
+      // March was submitted and approved by every district and county; January and February never were.
+      expect(due.units.map((u) => u.code).sort()).toEqual([...COUNTED_UNIT_CODES].sort());
+      const luzhou = due.units.find((u) => u.code === 'luzhou');
+      expect(luzhou?.items.filter((i) => i.code === CODE)).toEqual([
+        {
+          code: CODE,
+          name: expect.any(String),
+          periodLabel: '2026年1月',
+          state: 'overdue',
+          daysLeft: expect.any(Number),
+        },
+        {
+          code: CODE,
+          name: expect.any(String),
+          periodLabel: '2026年2月',
+          state: 'overdue',
+          daysLeft: expect.any(Number),
+        },
+      ]);
+      expect(luzhou?.items.every((i) => i.daysLeft < 0)).toBe(true);
+      // 长治高新区 was handed no target: nothing is due from it.
+      expect(due.units.find((u) => u.code === 'gaoxin')).toBeUndefined();
+    });
   });
 });

@@ -35,6 +35,14 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
   const opts = () => ({ db: ctx.db, now: NOW });
   const unitTargetCount = async () =>
     (await ctx.db.select({ n: count() }).from(unitTargets).where(eq(unitTargets.indicatorId, indicatorId)))[0]?.n;
+  /** The city's own figure of March 2026 (the roll-up writes it once every unit is approved). */
+  const cityFigures = () =>
+    ctx.db
+      .select()
+      .from(actuals)
+      .where(
+        and(eq(actuals.indicatorId, indicatorId), eq(actuals.month, 3), eq(actuals.year, 2026), isNull(actuals.unitId)),
+      );
   const decomposeEvents = async () =>
     (await ctx.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'unit_target.decompose')))[0]
       ?.n;
@@ -219,17 +227,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
         missing: ['沁源县'],
         text: '沁源县尚无本期数据，全市数据暂不汇总',
       });
-      const city = await ctx.db
-        .select()
-        .from(actuals)
-        .where(
-          and(
-            eq(actuals.indicatorId, indicatorId),
-            eq(actuals.month, 3),
-            eq(actuals.year, 2026),
-            isNull(actuals.unitId),
-          ),
-        );
+      const city = await cityFigures();
       expect(city).toEqual([]);
     });
 
@@ -242,17 +240,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
         { db: ctx.db, now: NOW },
       );
       await approveActual(reviewer, saved.actual.id, { version: saved.actual.version }, { db: ctx.db, now: NOW });
-      const [city] = await ctx.db
-        .select()
-        .from(actuals)
-        .where(
-          and(
-            eq(actuals.indicatorId, indicatorId),
-            eq(actuals.month, 3),
-            eq(actuals.year, 2026),
-            isNull(actuals.unitId),
-          ),
-        );
+      const [city] = await cityFigures();
       // 123.4 + 10 × 10 + 6.6
       expect(city).toMatchObject({ value: '230.000000', status: 'approved', isDerived: true });
       const table = await getIndicatorUnits(admin, CODE, PERIOD, opts());

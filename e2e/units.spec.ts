@@ -3,7 +3,9 @@
  * and the city figure on the indicator page changes by the roll-up rule (the sum of the 12 districts and counties).
  * Another unit's official cannot see the draft or write it (403 over HTTP, nothing stored), nor may another unit's
  * reviewer approve it. The sample year leaves 潞州区's latest month unreported (db/seed/sample-units.ts), so the
- * roll-up starts incomplete and names it.
+ * roll-up starts incomplete and names it. Then: the units to chase on /units, one small trend chart per unit on the
+ * indicator page, the drill-down city → area → indicator → unit, imports with the 县区 column, and a user moved to
+ * another unit by the security administrator (their sessions end).
  */
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { currentPeriod, previousPeriod } from '../lib/domain/period';

@@ -3,7 +3,9 @@
  * and the city figure on the indicator page changes by the roll-up rule (the sum of the 12 districts and counties).
  * Another unit's official cannot see the draft or write it (403 over HTTP, nothing stored), nor may another unit's
  * reviewer approve it. The sample year leaves 潞州区's latest month unreported (db/seed/sample-units.ts), so the
- * roll-up starts incomplete and names it.
+ * roll-up starts incomplete and names it. Then: the units to chase on /units, one small trend chart per unit on the
+ * indicator page, the drill-down city → area → indicator → unit, imports with the 县区 column, and a user moved to
+ * another unit by the security administrator (their sessions end).
  */
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { currentPeriod, previousPeriod } from '../lib/domain/period';
@@ -173,10 +175,87 @@ test.describe.serial('县区填报、审核与汇总', () => {
     await expect(page.getByText(/公式：/).first()).toBeVisible();
   });
 
-  test('the units page ranks every unit with its formula', async ({ page }) => {
+  test('the units page ranks every unit with its formula, and lists the units to chase (催报)', async ({ page }) => {
     await page.goto('/units');
     await expect(page.getByRole('heading', { level: 1, name: '县区' })).toBeVisible();
     await expect(page.getByText(/排名公式：/)).toBeVisible();
-    for (const name of ['潞州区', '沁源县', '长治高新区']) await expect(page.getByRole('link', { name })).toBeVisible();
+    const ranking = page.getByRole('table', { name: '县区排名' });
+    for (const name of ['潞州区', '沁源县', '长治高新区'])
+      await expect(ranking.getByRole('link', { name })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /县区催报（截至今天/ })).toBeVisible();
   });
+
+  test('the indicator page draws one small trend chart per unit, each with its text alternative', async ({ page }) => {
+    await page.goto(`/indicators/${CODE}?year=${before.period.year}&month=${before.period.month}`);
+    const trends = page.getByTestId('unit-trends');
+    await expect(trends.getByRole('heading', { name: '各县区走势' })).toBeVisible();
+    await expect(trends.locator('[data-unit-trend]')).toHaveCount(before.rows.length);
+    const luzhou = trends.locator('[data-unit-trend="luzhou"]');
+    await expect(luzhou.locator('svg.recharts-surface')).toBeVisible();
+    await expect(luzhou.getByRole('table', { name: /潞州区：\d{4}年走势/ })).toBeAttached();
+    await expect(luzhou.getByRole('link', { name: '潞州区' })).toHaveAttribute('href', /^\/units\/luzhou\?year=/);
+  });
+
+  test('the drill-down goes city → area → indicator → unit', async ({ page }) => {
+    await page.goto(`/?year=${before.period.year}&month=${before.period.month}`);
+    await page.locator('a[href^="/areas/investment"]').first().click();
+    await expect(page).toHaveURL(/\/areas\/investment/);
+    await page.locator(`a[href^="/indicators/${CODE}"]`).first().click();
+    await expect(page).toHaveURL(new RegExp(`/indicators/${CODE}`));
+    await page.locator('tr[data-unit="shangdang"]').getByRole('link', { name: '上党区' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '上党区' })).toBeVisible();
+  });
+
+  test('imports carry the 县区 column: the template round-trips; another unit is refused naming row and column', async () => {
+    const template = await luOfficial.get('/api/imports/actuals/template');
+    expect(template.status(), await template.text()).toBe(200);
+    const upload = (name: string, buffer: Buffer) =>
+      luOfficial.post('/api/imports/actuals', {
+        multipart: { mode: 'dry-run', file: { name, mimeType: 'application/octet-stream', buffer } },
+      });
+    type Preview = { errorCount: number; rows: { unitRef: string; status: string; messages: string[] }[] };
+    const same = (await (await upload('template.xlsx', await template.body())).json()) as Preview;
+    expect(same.errorCount).toBe(0);
+    expect(same.rows.length).toBeGreaterThan(0);
+    expect(same.rows.every((r) => r.unitRef === '潞州区')).toBe(true);
+
+    const csv = `指标编码,填报期,数值,县区\r\n${CODE},${period},5,上党区\r\n`;
+    const res = await upload('other.csv', Buffer.from(`\ufeff${csv}`, 'utf8'));
+    expect(res.status(), await res.text()).toBe(200);
+    const other = (await res.json()) as Preview;
+    expect(other.rows[0]).toMatchObject({ status: 'error', unitRef: '上党区' });
+    expect(other.rows[0]?.messages[0]).toBe('第 2 行：「县区」只能导入本县区（潞州区）的数据，文件中为「上党区」');
+  });
+});
+
+test("the security administrator moves a unit official to another unit: audited, and the user's sessions end", async ({
+  browser,
+}) => {
+  const admin = await adminApi();
+  const user = await createReadyUser(admin, {
+    username: `u-move-${Date.now().toString(36)}`,
+    displayName: '测试调动',
+    role: 'official',
+    unitCode: 'tunliu',
+  });
+  await admin.dispose();
+  const session = await apiAs(user.storageState);
+  expect((await session.get('/api/entry')).status()).toBe(200);
+
+  const context = await browser.newContext({ storageState: storageStateOf('security') });
+  const page = await context.newPage();
+  await page.goto('/admin/users');
+  const row = page.getByRole('row').filter({ hasText: user.username });
+  await expect(row).toContainText('屯留区');
+  await row.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: `编辑用户 ${user.username}` });
+  await expect(edit.getByLabel('所属县区')).toHaveValue('tunliu');
+  await edit.getByLabel('所属县区').selectOption({ label: '潞城区' });
+  await expect(edit).toContainText('已登录的会话将立即失效');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('潞城区');
+  await context.close();
+
+  expect((await session.get('/api/entry')).status()).toBe(401);
+  await session.dispose();
 });

@@ -19,6 +19,7 @@ const SERIES = {
   prior: { label: '上年同期', color: '#9ca3af' },
 } as const;
 type SeriesKey = keyof typeof SERIES;
+const DASHES: Partial<Record<SeriesKey, string>> = { target: '2 4', expected: '6 4', projection: '4 4' };
 const TABLE_SERIES: SeriesKey[] = ['actual', 'expected', 'target', 'prior', 'projection'];
 
 const show = (value: number | null | undefined, unit: string) =>
@@ -52,9 +53,34 @@ function TrendTooltip({
   );
 }
 
+/** The series' key, drawn once above a set of compact charts (small multiples) instead of under each. */
+export function TrendLegend({ keys = ['actual', 'expected', 'target'] }: { keys?: SeriesKey[] }) {
+  return (
+    <ul aria-hidden className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-gray-600">
+      {keys.map((key) => (
+        <li key={key} className="flex items-center gap-1.5">
+          <svg width="20" height="6" aria-hidden>
+            <line
+              x1="0"
+              y1="3"
+              x2="20"
+              y2="3"
+              stroke={SERIES[key].color}
+              strokeWidth={key === 'actual' ? 2.5 : 1.5}
+              strokeDasharray={DASHES[key]}
+            />
+          </svg>
+          {SERIES[key].label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Monthly figures against the annual target, the expected path (序时进度), last year and the projection.
- * `caption` is shown under the chart (put the sample label there when the figures are sample data).
+ * `caption` is shown under the chart (put the sample label there when the figures are sample data). `compact` draws a
+ * small multiple: no legend (TrendLegend once above the set), narrow axes, the title kept for screen readers only.
  */
 export function TrendChart({
   rows,
@@ -63,6 +89,7 @@ export function TrendChart({
   title,
   caption,
   height = 280,
+  compact = false,
 }: {
   rows: TrendRow[];
   unit: string;
@@ -70,7 +97,9 @@ export function TrendChart({
   title: string;
   caption?: ReactNode;
   height?: number;
+  compact?: boolean;
 }) {
+  const tick = { fontSize: compact ? 10 : 12, fill: '#4b5563' };
   const isClient = useIsClient();
   const present = (key: SeriesKey) => rows.some((r) => r[key] !== null);
   const hasData = present('actual') || present('prior');
@@ -91,23 +120,19 @@ export function TrendChart({
             accessibilityLayer={false}
             data={rows}
             style={{ width: '100%', height }}
-            margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+            margin={compact ? { top: 4, right: 8, bottom: 0, left: 0 } : { top: 8, right: 16, bottom: 0, left: 8 }}
           >
             <CartesianGrid stroke="#e5e7eb" vertical={false} />
-            <XAxis dataKey="month" tickFormatter={(m: number) => `${m}月`} tick={{ fontSize: 12, fill: '#4b5563' }} />
-            <YAxis
-              width={72}
-              tick={{ fontSize: 12, fill: '#4b5563' }}
-              tickFormatter={(v: number) => formatScaled(v, unit)}
-            />
+            <XAxis dataKey="month" tickFormatter={(m: number) => `${m}月`} tick={tick} />
+            <YAxis width={compact ? 52 : 72} tick={tick} tickFormatter={(v: number) => formatScaled(v, unit)} />
             <Tooltip content={<TrendTooltip unit={unit} definition={definition} />} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {compact ? null : <Legend wrapperStyle={{ fontSize: 12 }} />}
             {present('target') ? (
               <Line
                 dataKey="target"
                 name={SERIES.target.label}
                 stroke={SERIES.target.color}
-                strokeDasharray="2 4"
+                strokeDasharray={DASHES.target}
                 dot={false}
                 isAnimationActive={false}
               />
@@ -117,7 +142,7 @@ export function TrendChart({
                 dataKey="expected"
                 name={SERIES.expected.label}
                 stroke={SERIES.expected.color}
-                strokeDasharray="6 4"
+                strokeDasharray={DASHES.expected}
                 dot={false}
                 isAnimationActive={false}
               />
@@ -137,7 +162,7 @@ export function TrendChart({
                 dataKey="projection"
                 name={SERIES.projection.label}
                 stroke={SERIES.projection.color}
-                strokeDasharray="4 4"
+                strokeDasharray={DASHES.projection}
                 dot={{ r: 3 }}
                 connectNulls
                 isAnimationActive={false}
@@ -157,7 +182,7 @@ export function TrendChart({
       ) : (
         <div aria-hidden className="animate-pulse rounded bg-gray-100" style={{ height }} />
       )}
-      <figcaption className="mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-500">
+      <figcaption className={compact ? 'sr-only' : 'mt-2 flex flex-wrap items-center gap-2 text-xs text-gray-500'}>
         <span>{title}</span>
         {caption}
       </figcaption>

@@ -133,13 +133,20 @@ export async function listTemplateIndicators(db: Db, args: { departmentId: numbe
     .orderBy(asc(indicators.departmentId), asc(indicators.areaId), asc(indicators.sortOrder), asc(indicators.id));
 }
 
-/** Stored city figures of some indicators in some years (any status): imports compare against them. */
-export async function listFiguresOf(db: Db, args: { indicatorIds: number[]; years: number[] }) {
+/**
+ * Stored city figures of some indicators in some years (any status), and the units' too with `withUnits`: imports
+ * compare against them.
+ */
+export async function listFiguresOf(db: Db, args: { indicatorIds: number[]; years: number[]; withUnits?: boolean }) {
   if (args.indicatorIds.length === 0 || args.years.length === 0) return [];
   return db
     .select()
     .from(actuals)
     .where(
-      and(inArray(actuals.indicatorId, args.indicatorIds), inArray(actuals.year, args.years), isNull(actuals.unitId)),
+      and(
+        inArray(actuals.indicatorId, args.indicatorIds),
+        inArray(actuals.year, args.years),
+        args.withUnits ? undefined : isNull(actuals.unitId),
+      ),
     );
 }

@@ -7,7 +7,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Role } from '@/lib/domain/types';
 import type { Db } from '../client';
-import { departments, loginThrottle, users } from '../schema';
+import { departments, loginThrottle, units, users } from '../schema';
 
 export async function getUserByUsername(db: Db, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -33,6 +33,9 @@ export interface UserSummary {
   departmentId: number | null;
   departmentCode: string | null;
   departmentName: string | null;
+  /** The county/district/zone (县区) the user belongs to, if any. */
+  unitCode: string | null;
+  unitName: string | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
   isDisabled: boolean;
@@ -52,6 +55,8 @@ const summaryColumns = {
   departmentId: users.departmentId,
   departmentCode: departments.code,
   departmentName: departments.name,
+  unitCode: units.code,
+  unitName: units.name,
   mustChangePassword: users.mustChangePassword,
   totpEnabled: users.totpEnabled,
   isDisabled: users.isDisabled,
@@ -68,6 +73,7 @@ export async function listUserSummaries(db: Db, options: { id?: number; now?: Da
     .select(summaryColumns)
     .from(users)
     .leftJoin(departments, eq(users.departmentId, departments.id))
+    .leftJoin(units, eq(users.unitId, units.id))
     .where(options.id === undefined ? undefined : eq(users.id, options.id))
     .orderBy(asc(users.id));
   return rows.map((row) => ({ ...row, isLocked: row.lockedUntil !== null && row.lockedUntil > now }));

@@ -7,11 +7,13 @@ const INDICATOR: IndicatorInfo = {
   code: 'INV-A',
   name: '投资',
   unit: '亿元',
+  kind: 'cumulative',
   departmentId: 7,
   departmentName: '市发改委',
   isRetired: false,
   minValue: '0',
   maxValue: '100000',
+  trackedByUnit: false,
 };
 const record = (patch: Partial<ImportRecord> = {}): ImportRecord => ({
   row: 5,
@@ -21,6 +23,7 @@ const record = (patch: Partial<ImportRecord> = {}): ImportRecord => ({
   value: '1,027',
   qualifier: '',
   note: '',
+  unitRef: '',
   phases: [],
   ...patch,
 });
@@ -32,7 +35,8 @@ const check = (
     kind: 'actuals',
     record: record(patch),
     indicator: 'indicator' in more ? more.indicator : INDICATOR,
-    scopeDepartmentId: more.scope ?? 7,
+    scope: more.scope === null ? null : { role: 'official', departmentId: more.scope ?? 7, unitId: null },
+    units: [],
     duplicateOf: more.dup,
   });
 
@@ -103,7 +107,8 @@ describe('the checks of one import row', () => {
         kind: 'targets',
         record: record({ period }),
         indicator: INDICATOR,
-        scopeDepartmentId: null,
+        scope: null,
+        units: [],
         duplicateOf: undefined,
       });
     expect(target('2026').checked?.year).toBe(2026);

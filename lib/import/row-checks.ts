@@ -6,19 +6,23 @@
 import { parseFigure } from '@/lib/domain/figure-parse';
 import { formatPeriod, parsePeriod, type Period } from '@/lib/domain/period';
 import { parseQualifier, QUALIFIER_CHOICES } from '@/lib/domain/qualifier';
-import type { Qualifier } from '@/lib/domain/types';
+import type { IndicatorKind, Qualifier } from '@/lib/domain/types';
 import type { ImportKind, ImportRecord } from './sheet-table';
+import { checkUnitCell, type ImportScope, type UnitInfo } from './unit-column';
 
 export interface IndicatorInfo {
   id: number;
   code: string;
   name: string;
   unit: string;
+  kind: IndicatorKind;
   departmentId: number;
   departmentName: string;
   isRetired: boolean;
   minValue: string | null;
   maxValue: string | null;
+  /** Reported by each unit (县区) and rolled up to the city. */
+  trackedByUnit: boolean;
 }
 
 export type RowStatus = 'ok' | 'error' | 'unchanged';
@@ -27,6 +31,8 @@ export interface ImportRowResult {
   row: number;
   indicatorCode: string;
   period: string;
+  /** 县区 as written (blank: the city, or the importer's own unit). */
+  unitRef: string;
   value: string;
   status: RowStatus;
   messages: string[];
@@ -36,6 +42,8 @@ export interface ImportRowResult {
 export interface CheckedRow {
   record: ImportRecord;
   indicator: IndicatorInfo;
+  /** The unit (县区) the row is of; null for the city's own figure or target. */
+  unit: UnitInfo | null;
   period: Period | null;
   year: number;
   value: string;
@@ -92,14 +100,15 @@ export function periodKeyOf(kind: ImportKind, r: ImportRecord): string {
 }
 
 /**
- * Checks one record. `scopeDepartmentId` is the actor's department for department-scoped roles (else null).
- * Returns the messages (empty when the row may go on to the write) and, when clean, the parsed row.
+ * Checks one record. `scope` is the importer's department and unit for scoped roles (else null); `units` every unit,
+ * for the 县区 column. Returns the messages (empty when the row may go on to the write) and, when clean, the parsed row.
  */
 export function checkRecord(args: {
   kind: ImportKind;
   record: ImportRecord;
   indicator: IndicatorInfo | undefined;
-  scopeDepartmentId: number | null;
+  scope: ImportScope | null;
+  units: readonly UnitInfo[];
   duplicateOf: number[] | undefined;
 }): { messages: string[]; checked: CheckedRow | null } {
   const { kind, record: r, indicator } = args;
@@ -109,11 +118,16 @@ export function checkRecord(args: {
 
   if (code === '') say('「指标编码」未填写');
   else if (!indicator) say(`「指标编码」${shown(code)} 不存在，请核对编码（可下载模板查看本单位的指标）`);
-  else if (args.scopeDepartmentId !== null && indicator.departmentId !== args.scopeDepartmentId) {
+  else if (args.scope && args.scope.departmentId !== null && indicator.departmentId !== args.scope.departmentId) {
     say(`「指标编码」${code}（${indicator.name}）属于${indicator.departmentName}，只能导入本单位的指标`);
   } else if (indicator.isRetired) say(`「指标编码」${code}（${indicator.name}）已停用，不能再导入数据`);
   if (indicator && r.unit !== '' && r.unit !== indicator.unit)
     say(`「单位」应为「${indicator.unit}」，文件中为「${shown(r.unit)}」`);
+
+  const unitCell = checkUnitCell({ ref: r.unitRef, units: args.units, scope: args.scope, indicator });
+  if (!unitCell.ok) unitCell.messages.forEach(say);
+  else if (unitCell.unit && kind === 'targets' && r.phases.length > 0)
+    say(`「1月」至「12月」：县区（${unitCell.unit.name}）的目标不分月分解，请只填写「全年目标」`);
 
   let period: Period | null = null;
   let year = NaN;
@@ -145,9 +159,16 @@ export function checkRecord(args: {
 
   if (args.duplicateOf?.length) {
     const what = kind === 'actuals' ? '填报期' : '年份';
-    say(`与第 ${args.duplicateOf.join('、')} 行重复：同一指标（${code}）同一${what}（${shown(r.period)}）只能出现一次`);
+    const where = r.unitRef === '' ? '' : `同一县区（${shown(r.unitRef)}）`;
+    say(
+      `与第 ${args.duplicateOf.join('、')} 行重复：同一指标（${code}）${where}同一${what}（${shown(r.period)}）只能出现一次`,
+    );
   }
 
-  if (messages.length > 0 || !indicator || !parsed.ok || qualifier === null) return { messages, checked: null };
-  return { messages, checked: { record: r, indicator, period, year, value: parsed.value, qualifier } };
+  if (messages.length > 0 || !indicator || !parsed.ok || qualifier === null || !unitCell.ok)
+    return { messages, checked: null };
+  return {
+    messages,
+    checked: { record: r, indicator, unit: unitCell.unit, period, year, value: parsed.value, qualifier },
+  };
 }

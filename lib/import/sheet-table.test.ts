@@ -20,8 +20,8 @@ describe('the header row names the columns', () => {
 
   it('reads each row after the header, trimming cells and keeping the filled month columns of a target', () => {
     const records = toImportRecords('targets', [
-      { row: 1, cells: ['指标编码', '年份', '全年目标', '修订原因', '3月', '6月', '12月'] },
-      { row: 4, cells: [' inv-a ', '2026', ' 1,200 ', '调整', '', '500', '1200'] },
+      { row: 1, cells: ['指标编码', '年份', '全年目标', '修订原因', '3月', '6月', '12月', '县区'] },
+      { row: 4, cells: [' inv-a ', '2026', ' 1,200 ', '调整', '', '500', '1200', ' 全市 '] },
     ]);
     expect(records).toEqual([
       {
@@ -32,6 +32,7 @@ describe('the header row names the columns', () => {
         value: '1,200',
         qualifier: '',
         note: '调整',
+        unitRef: '全市',
         phases: [
           { month: 6, value: '500' },
           { month: 12, value: '1200' },

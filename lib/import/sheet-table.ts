@@ -19,11 +19,15 @@ export interface ImportRecord {
   qualifier: string;
   /** 备注 (actuals) or 修订原因 (targets). */
   note: string;
+  /** 县区 as written: a unit's name or code; empty or 全市 for the city's own figure (as the records export writes it). */
+  unitRef: string;
   /** Targets only: the filled 1月…12月 columns (分解目标). */
   phases: { month: number; value: string }[];
 }
 
-type Field = 'indicatorCode' | 'unit' | 'period' | 'value' | 'qualifier' | 'note';
+type Field = 'indicatorCode' | 'unit' | 'period' | 'value' | 'qualifier' | 'note' | 'unitRef';
+
+const UNIT_REF_TITLES = ['县区', '所属县区', '县区名称', '县区代码', 'county'];
 
 /** The template's column titles, per kind (the first title of each field is the template's own). */
 export const COLUMN_TITLES: Record<ImportKind, Record<Field, string[]>> = {
@@ -34,6 +38,7 @@ export const COLUMN_TITLES: Record<ImportKind, Record<Field, string[]>> = {
     value: ['数值', '实绩值', '本期数值', '完成值', 'value'],
     qualifier: ['限定词', 'qualifier'],
     note: ['备注', '说明', 'note'],
+    unitRef: UNIT_REF_TITLES,
   },
   targets: {
     indicatorCode: ['指标编码', '编码', '指标代码', 'code'],
@@ -42,6 +47,7 @@ export const COLUMN_TITLES: Record<ImportKind, Record<Field, string[]>> = {
     value: ['全年目标', '年度目标', '目标值', 'value'],
     qualifier: ['限定词', 'qualifier'],
     note: ['修订原因', '备注', 'reason', 'note'],
+    unitRef: UNIT_REF_TITLES,
   },
 };
 
@@ -115,6 +121,7 @@ export function toImportRecords(kind: ImportKind, rows: SheetRow[]): ImportRecor
       value: text(cells, columns.value),
       qualifier: text(cells, columns.qualifier),
       note: text(cells, columns.note),
+      unitRef: text(cells, columns.unitRef),
       phases,
     };
   });

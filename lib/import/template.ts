@@ -18,6 +18,8 @@ export interface TemplateRow {
   value?: string | null;
   qualifier?: string | null;
   note?: string | null;
+  /** 县区: a unit's name, or 全市 for the city's own figure (as the records export writes it). */
+  unitRef: string;
   phases?: { month: number; value: string }[];
 }
 
@@ -43,6 +45,7 @@ function columnsOf(kind: ImportKind): { header: string; width: number }[] {
       { header: '数值', width: 14 },
       { header: '限定词', width: 10 },
       { header: '备注', width: 30 },
+      { header: '县区', width: 12 },
     ];
   }
   return [
@@ -54,6 +57,7 @@ function columnsOf(kind: ImportKind): { header: string; width: number }[] {
     { header: '限定词', width: 10 },
     { header: '修订原因', width: 24 },
     { header: '指标类型', width: 10 },
+    { header: '县区', width: 12 },
     ...MONTHS.map((m) => ({ header: `${m}月`, width: 10 })),
   ];
 }
@@ -65,6 +69,7 @@ function instructions(input: TemplateInput): string[] {
     '数字只填数字，可带千分位逗号（如 1,027），可用全角数字；不要填写公式结果以外的文字。',
     `「限定词」可选：${QUALIFIER_CHOICES}；留空表示精确值（已有数据则保持原限定词）。`,
     `每个文件最多 ${MAX_DATA_ROWS} 行、${MAX_UPLOAD_BYTES / 1024 / 1024} MB；也可另存为 CSV（UTF-8 或 GBK 编码）上传。`,
+    '「县区」填写县区名称（如 潞州区）或代码，全市数据填「全市」或留空；县区用户留空即为本县区。只有按县区填报的指标可以填写县区，县区数据只能由本县区的用户导入。',
     '上传后先显示预检结果，逐行列出错误；全部无误后才能导入。导入要么全部成功，要么不保存任何数据，每项改动都记入审计日志。',
   ];
   if (input.kind === 'actuals') {
@@ -83,7 +88,8 @@ function instructions(input: TemplateInput): string[] {
     '「1月」至「12月」为分解目标（可不填）：累计类、任务类指标填写截至该月的累计目标，时点类、比率类指标填写该月末应达到的值；',
     '只填 3、6、9、12 月即按季度分解。填写了分解目标时，12 月的值必须等于全年目标；累计值不能逐月减少。',
     '目标年度开始后修改目标，须在「修订原因」中写明原因，目标将标记为“已修订”。',
-    '未填写「全年目标」的行不导入；同一指标同一年份只能出现一次。',
+    '县区的行是该指标全市目标的分解（与「目标管理」中的分解到县区相同）：按求和汇总的指标，各县区之和须等于全市目标；文件中未列出的县区保留已有的分解目标；县区目标不分月分解。比率类指标各县区同为「以上」且数值相同，即“各县区不低于”。',
+    '未填写「全年目标」的行不导入；同一指标同一县区同一年份只能出现一次。',
     ...common,
   ];
 }
@@ -110,7 +116,9 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
   for (const r of input.rows) {
     const base = [r.code, r.name, r.unit, r.period, asNumber(r.value), r.qualifier ?? '', r.note ?? ''];
     const phases = MONTHS.map((m) => asNumber(r.phases?.find((p) => p.month === m)?.value));
-    const row = sheet.addRow(input.kind === 'actuals' ? base : [...base, r.kindLabel ?? '', ...phases]);
+    const row = sheet.addRow(
+      input.kind === 'actuals' ? [...base, r.unitRef] : [...base, r.kindLabel ?? '', r.unitRef, ...phases],
+    );
     row.getCell(6).dataValidation = { type: 'list', allowBlank: true, formulae: [QUALIFIER_LIST] };
   }
   const help = workbook.addWorksheet('说明');

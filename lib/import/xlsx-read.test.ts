@@ -47,8 +47,9 @@ describe('reading an XLSX upload', () => {
           value: '1027.5',
           qualifier: '以上',
           note: '快报',
+          unitRef: '潞州区',
         },
-        { code: 'INV-B', name: '新开工项目', unit: '个', period: '2026-03' },
+        { code: 'INV-B', name: '新开工项目', unit: '个', period: '2026-03', unitRef: '全市' },
       ],
     });
     const { format, rows } = await readUpload(buf);
@@ -63,9 +64,20 @@ describe('reading an XLSX upload', () => {
         value: '1027.5',
         qualifier: '以上',
         note: '快报',
+        unitRef: '潞州区',
         phases: [],
       },
-      { row: 3, indicatorCode: 'INV-B', unit: '个', period: '2026-03', value: '', qualifier: '', note: '', phases: [] },
+      {
+        row: 3,
+        indicatorCode: 'INV-B',
+        unit: '个',
+        period: '2026-03',
+        value: '',
+        qualifier: '',
+        note: '',
+        unitRef: '全市',
+        phases: [],
+      },
     ]);
   });
 
@@ -99,6 +111,7 @@ describe('reading an XLSX upload', () => {
           kindLabel: '累计值',
           period: '2026',
           value: '1100',
+          unitRef: '全市',
           phases: [
             { month: 6, value: '500' },
             { month: 12, value: '1100' },
@@ -110,6 +123,7 @@ describe('reading an XLSX upload', () => {
     expect(record).toMatchObject({
       period: '2026',
       value: '1100',
+      unitRef: '全市',
       phases: [
         { month: 6, value: '500' },
         { month: 12, value: '1100' },

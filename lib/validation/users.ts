@@ -130,14 +130,20 @@ export const createUserSchema = z
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
 /**
- * A change to a user. `departmentCode`: absent keeps it, null or '' clears it. Whether role and department
- * then go together depends on the stored user, so the service checks that (departmentRuleMessage).
+ * A change to a user. `departmentCode`, `unitCode`: absent keeps it, null or '' clears it. Whether role, department
+ * and unit then go together depends on the stored user, so the service checks that (departmentRuleMessage,
+ * unitRuleMessage).
  */
 export const updateUserSchema = z
   .strictObject({
     displayName: displayNameField.optional(),
     role: roleField.optional(),
     departmentCode: departmentCodeText
+      .nullable()
+      .optional()
+      .transform((code) => (code === undefined ? undefined : code || null)),
+    /** Absent keeps it; null or '' clears it (a city-level user). */
+    unitCode: unitCodeText
       .nullable()
       .optional()
       .transform((code) => (code === undefined ? undefined : code || null)),

@@ -119,7 +119,7 @@ describe('unit views issue the same, small number of queries at 12 × 100 and at
 
   /** [read, its statements] — run in this order (the first also opens the read model's period probe). */
   const reads: [string, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
-    ['units (GET /api/units)', 7, (c, db) => getUnitsOverview(c.actor, PERIOD, { db, now: NOW })],
+    ['units (GET /api/units)', 9, (c, db) => getUnitsOverview(c.actor, PERIOD, { db, now: NOW })],
     ['one unit (GET /api/units/[code])', 6, (c, db) => getUnitView(c.actor, 'luzhou', PERIOD, { db, now: NOW })],
     [
       'by-unit table (GET /api/indicators/[code]/units)',

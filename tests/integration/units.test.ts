@@ -8,7 +8,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { actuals, auditEvents, indicators, targets, units, unitTargets } from '@/db/schema';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
+import type { Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual } from '@/lib/services/reporting/actual-review';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
@@ -16,44 +16,18 @@ import { decomposeTarget, setIndicatorRollup } from '@/lib/services/units/target
 import { getIndicatorUnits, getUnitsOverview, getUnitView } from '@/lib/services/units/view';
 import { createUnit, updateUnit } from '@/lib/services/units/units';
 import { exportRecords } from '@/lib/services/exports/exports';
-import { createUser } from '@/lib/services/admin/users';
+import { actorFor as actorOfUnit } from './fixtures/actors';
+import { COUNTED_UNIT_CODES, COUNTY_NAMES, DISTRICT_NAMES } from './fixtures/units';
 import { readCsv, readWebStream } from '@/tests/helpers/export-read';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
 const CODE = 'INV-SIGNED-AMOUNT'; // swj's, cumulative, monthly
-const PASSWORD = 'Vq7#Lm2-Rt9x-Kw4';
-const DISTRICTS_AND_COUNTIES = [
-  'luzhou',
-  'shangdang',
-  'tunliu',
-  'lucheng',
-  'xiangyuan',
-  'pingshun',
-  'licheng',
-  'huguan',
-  'zhangzi',
-  'wuxiang',
-  'qinxian',
-  'qinyuan',
-];
 
-async function actorFor(
-  db: Db,
-  username: string,
-  role: Actor['role'],
-  unitCode?: string,
-  departmentCode?: string,
-): Promise<Actor> {
-  const { id } = await createUser(
-    SYSTEM_ACTOR,
-    { username, displayName: username, role, unitCode, departmentCode, password: PASSWORD, mustChangePassword: false },
-    { db },
-  );
-  const [unit] = unitCode ? await db.select().from(units).where(eq(units.code, unitCode)) : [];
-  return { id, username, role, departmentId: null, unitId: unit?.id ?? null, clientAddress: '127.0.0.1' };
-}
+/** A user of a unit (and, optionally, a department within it) and its actor. */
+const actorFor = (db: Db, username: string, role: Actor['role'], unitCode?: string, departmentCode?: string) =>
+  actorOfUnit(db, username, role, departmentCode, { unitCode });
 
 forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
   let admin: Actor;
@@ -61,6 +35,14 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
   const opts = () => ({ db: ctx.db, now: NOW });
   const unitTargetCount = async () =>
     (await ctx.db.select({ n: count() }).from(unitTargets).where(eq(unitTargets.indicatorId, indicatorId)))[0]?.n;
+  /** The city's own figure of March 2026 (the roll-up writes it once every unit is approved). */
+  const cityFigures = () =>
+    ctx.db
+      .select()
+      .from(actuals)
+      .where(
+        and(eq(actuals.indicatorId, indicatorId), eq(actuals.month, 3), eq(actuals.year, 2026), isNull(actuals.unitId)),
+      );
   const decomposeEvents = async () =>
     (await ctx.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'unit_target.decompose')))[0]
       ?.n;
@@ -76,22 +58,8 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
 
   it('a new database has 长治, its 4 districts, 8 counties and 长治高新区', async () => {
     const rows = await ctx.db.select().from(units);
-    expect(rows.filter((u) => u.kind === 'district').map((u) => u.name)).toEqual([
-      '潞州区',
-      '上党区',
-      '屯留区',
-      '潞城区',
-    ]);
-    expect(rows.filter((u) => u.kind === 'county').map((u) => u.name)).toEqual([
-      '襄垣县',
-      '平顺县',
-      '黎城县',
-      '壶关县',
-      '长子县',
-      '武乡县',
-      '沁县',
-      '沁源县',
-    ]);
+    expect(rows.filter((u) => u.kind === 'district').map((u) => u.name)).toEqual(DISTRICT_NAMES);
+    expect(rows.filter((u) => u.kind === 'county').map((u) => u.name)).toEqual(COUNTY_NAMES);
     expect(rows.filter((u) => u.kind === 'zone').map((u) => u.name)).toEqual(['长治高新区']);
   });
 
@@ -132,7 +100,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       mode: 'shares',
       shares: Object.entries(values).map(([unitCode, value]) => ({ unitCode, value })),
     });
-    const even = Object.fromEntries(DISTRICTS_AND_COUNTIES.map((c) => [c, '100']));
+    const even = Object.fromEntries(COUNTED_UNIT_CODES.map((c) => [c, '100']));
     const cases: [Record<string, string>, string][] = [
       [{ ...even, qinyuan: '99' }, '各县区分解目标合计 1199，与全市目标 1200 不一致（少 1）'],
       [{ ...even, luzhou: '-100' }, '「潞州区」的分解目标不能为负数（-100）'],
@@ -242,7 +210,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
     });
 
     it('with 11 of 12 approved the roll-up names the missing one and writes no city figure', async () => {
-      const rest = DISTRICTS_AND_COUNTIES.filter((c) => c !== 'luzhou' && c !== 'qinyuan');
+      const rest = COUNTED_UNIT_CODES.filter((c) => c !== 'luzhou' && c !== 'qinyuan');
       for (const code of rest) {
         const official = await actorFor(ctx.db, `u-${code}-o`, 'official', code);
         const reviewer = await actorFor(ctx.db, `u-${code}-r`, 'reviewer', code);
@@ -259,17 +227,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
         missing: ['沁源县'],
         text: '沁源县尚无本期数据，全市数据暂不汇总',
       });
-      const city = await ctx.db
-        .select()
-        .from(actuals)
-        .where(
-          and(
-            eq(actuals.indicatorId, indicatorId),
-            eq(actuals.month, 3),
-            eq(actuals.year, 2026),
-            isNull(actuals.unitId),
-          ),
-        );
+      const city = await cityFigures();
       expect(city).toEqual([]);
     });
 
@@ -282,17 +240,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
         { db: ctx.db, now: NOW },
       );
       await approveActual(reviewer, saved.actual.id, { version: saved.actual.version }, { db: ctx.db, now: NOW });
-      const [city] = await ctx.db
-        .select()
-        .from(actuals)
-        .where(
-          and(
-            eq(actuals.indicatorId, indicatorId),
-            eq(actuals.month, 3),
-            eq(actuals.year, 2026),
-            isNull(actuals.unitId),
-          ),
-        );
+      const [city] = await cityFigures();
       // 123.4 + 10 × 10 + 6.6
       expect(city).toMatchObject({ value: '230.000000', status: 'approved', isDerived: true });
       const table = await getIndicatorUnits(admin, CODE, PERIOD, opts());
@@ -313,23 +261,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       const header = rows.find((r) => r.includes('县区') && r.includes('指标编码')) ?? [];
       const col = (name: string) => header.indexOf(name);
       const ofCode = rows.filter((r) => r[col('指标编码')] === CODE && r[col('月份')] === '3');
-      expect(ofCode.map((r) => r[col('县区')]).sort()).toEqual(
-        [
-          '全市',
-          '潞州区',
-          '上党区',
-          '屯留区',
-          '潞城区',
-          '襄垣县',
-          '平顺县',
-          '黎城县',
-          '壶关县',
-          '长子县',
-          '武乡县',
-          '沁县',
-          '沁源县',
-        ].sort(),
-      );
+      expect(ofCode.map((r) => r[col('县区')]).sort()).toEqual(['全市', ...DISTRICT_NAMES, ...COUNTY_NAMES].sort());
       const luzhou = ofCode.find((r) => r[col('县区')] === '潞州区');
       expect(Number(luzhou?.[col('实际值')])).toBe(123.4);
       expect(Number(luzhou?.[col('目标值')])).toBe(100);
@@ -349,6 +281,33 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       expect(cell).toMatchObject({ value: '123.400000', target: '100.000000' });
       expect(cell?.completion).toBeCloseTo(1.234, 6);
       await expect(getUnitView(admin, 'changzhi', PERIOD, opts())).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('the units to chase (催报): each unit with a target lists its months past the deadline without a submission', async () => {
+      const { due } = await getUnitsOverview(admin, PERIOD, opts());
+      expect(due.year).toBe(2026);
+      // March was submitted and approved by every district and county; January and February never were.
+      expect(due.units.map((u) => u.code).sort()).toEqual([...COUNTED_UNIT_CODES].sort());
+      const luzhou = due.units.find((u) => u.code === 'luzhou');
+      expect(luzhou?.items.filter((i) => i.code === CODE)).toEqual([
+        {
+          code: CODE,
+          name: expect.any(String),
+          periodLabel: '2026年1月',
+          state: 'overdue',
+          daysLeft: expect.any(Number),
+        },
+        {
+          code: CODE,
+          name: expect.any(String),
+          periodLabel: '2026年2月',
+          state: 'overdue',
+          daysLeft: expect.any(Number),
+        },
+      ]);
+      expect(luzhou?.items.every((i) => i.daysLeft < 0)).toBe(true);
+      // 长治高新区 was handed no target: nothing is due from it.
+      expect(due.units.find((u) => u.code === 'gaoxin')).toBeUndefined();
     });
   });
 });

@@ -2,7 +2,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { auditEvents, departments, users } from '@/db/schema';
+import { auditEvents, departments, units, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { openSecret } from '@/lib/auth/data-key';
 import { matchRecoveryCode } from '@/lib/auth/totp';
@@ -269,6 +269,76 @@ forEachEngine('user services', (ctx) => {
       expect(await auditCount(ctx.db)).toBe(events0);
       const ok = await updateUser(SYSTEM_ACTOR, u.id, { role: 'official', departmentCode: 'fgw' }, { db: ctx.db });
       expect(ok).toMatchObject({ role: 'official', departmentId: fgwId });
+    });
+  });
+
+  describe("updateUser: a user's unit (县区)", () => {
+    beforeAll(async () => {
+      await ctx.db.insert(units).values([
+        { code: 'changzhi', name: '长治市', kind: 'city' },
+        { code: 'luzhou', name: '潞州区', kind: 'district' },
+        { code: 'shangdang', name: '上党区', kind: 'district' },
+        { code: 'gone', name: '撤销区', kind: 'district', isActive: false },
+      ]);
+    });
+    const unitEvents = async (id: number) =>
+      ctx.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, String(id)))
+        .orderBy(asc(auditEvents.id));
+
+    it('moves a user to another unit, audited with before and after, and ends their sessions', async () => {
+      const u = await addUser('official', { departmentCode: undefined, unitCode: 'luzhou' });
+      const before = await userRow(ctx.db, u.id);
+      const moved = await updateUser(SYSTEM_ACTOR, u.id, { unitCode: 'shangdang' }, { db: ctx.db });
+      expect(moved).toMatchObject({ unitCode: 'shangdang', unitName: '上党区', departmentId: null });
+      const after = await userRow(ctx.db, u.id);
+      expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+      const event = (await unitEvents(u.id)).at(-1);
+      expect(event).toMatchObject({ action: 'user.update' });
+      expect(event?.before).toMatchObject({ unitId: before.unitId });
+      expect(event?.after).toMatchObject({ unitId: after.unitId });
+
+      // A rename keeps the unit and the sessions.
+      const renamed = await updateUser(SYSTEM_ACTOR, u.id, { displayName: '县区填报员' }, { db: ctx.db });
+      expect(renamed.unitCode).toBe('shangdang');
+      expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(after.sessionVersion);
+    });
+
+    it('a city official joins a unit (scope changes: sessions end); clearing the unit makes them city-level again', async () => {
+      const u = await addUser('official');
+      const sv0 = (await userRow(ctx.db, u.id)).sessionVersion;
+      const joined = await updateUser(SYSTEM_ACTOR, u.id, { unitCode: 'luzhou' }, { db: ctx.db });
+      expect(joined).toMatchObject({ departmentCode: 'fgw', unitCode: 'luzhou' });
+      expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(sv0 + 1);
+      const back = await updateUser(SYSTEM_ACTOR, u.id, { unitCode: '' }, { db: ctx.db });
+      expect(back).toMatchObject({ departmentCode: 'fgw', unitCode: null });
+      expect((await userRow(ctx.db, u.id)).sessionVersion).toBe(sv0 + 2);
+    });
+
+    it.each([
+      ['an unknown unit', { unitCode: 'nowhere' }, '「所属县区」不存在：nowhere'],
+      ['an inactive unit', { unitCode: 'gone' }, '「所属县区」已停用：撤销区'],
+      ['the city itself', { unitCode: 'changzhi' }, '「所属县区」不能是市本级'],
+      ['a unit for a leader', { role: 'leader', unitCode: 'luzhou' }, '「领导」不属于任何县区'],
+    ])('refuses %s, naming the field; nothing stored', async (_, change, message) => {
+      const u = await addUser('official', { unitCode: 'luzhou' });
+      const before = await userRow(ctx.db, u.id);
+      const events0 = await auditCount(ctx.db);
+      const error = await rejection(updateUser(SYSTEM_ACTOR, u.id, change, { db: ctx.db }));
+      expect(error.code).toBe('invalid_input');
+      expect(error.fieldErrors?.unitCode?.[0]).toContain(message);
+      expect(await userRow(ctx.db, u.id)).toEqual(before);
+      expect(await auditCount(ctx.db)).toBe(events0);
+    });
+
+    it('a unit-only official keeps their unit through a role change to reviewer; a leader drops it', async () => {
+      const u = await addUser('official', { departmentCode: undefined, unitCode: 'luzhou' });
+      const reviewer = await updateUser(SYSTEM_ACTOR, u.id, { role: 'reviewer' }, { db: ctx.db });
+      expect(reviewer).toMatchObject({ role: 'reviewer', unitCode: 'luzhou', departmentId: null });
+      const leader = await updateUser(SYSTEM_ACTOR, u.id, { role: 'leader' }, { db: ctx.db });
+      expect(leader).toMatchObject({ role: 'leader', unitCode: null, departmentId: null });
     });
   });
 

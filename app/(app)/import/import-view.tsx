@@ -98,7 +98,7 @@ export function ImportView(props: {
         </h2>
         <p className="mt-1 text-sm text-gray-600">
           模板已列出{props.departmentName ? `「${props.departmentName}」` : '所选单位'}
-          的指标编码、名称和单位（已有的数据一并填入）；第二个工作表「说明」介绍填写方法。
+          的指标编码、名称、单位和「县区」（全市数据为「全市」，县区用户的为本县区；已有的数据一并填入）；第二个工作表「说明」介绍填写方法。
         </p>
         <div className="mt-3 flex flex-wrap items-end gap-3">
           {props.departments.length ? (

@@ -29,7 +29,7 @@ export function ResultTable({ result }: { result: ImportResult }) {
         </label>
       </p>
       <DataTable
-        headers={['行号', '指标编码', periodLabel, '数值', '结果', '说明']}
+        headers={['行号', '指标编码', '县区', periodLabel, '数值', '结果', '说明']}
         minWidth="min-w-[760px]"
         maxHeight="max-h-[60vh]"
         caption="预检结果：每行的检查结果和错误说明"
@@ -38,6 +38,7 @@ export function ResultTable({ result }: { result: ImportResult }) {
           <tr key={r.row} className={r.status === 'error' ? 'bg-red-50/50' : ''}>
             <td className="px-3 py-1.5 tabular-nums">第 {r.row} 行</td>
             <td className="px-3 py-1.5 font-mono text-xs">{r.indicatorCode || '—'}</td>
+            <td className="px-3 py-1.5">{r.unitRef || '—'}</td>
             <td className="px-3 py-1.5">{r.period || '—'}</td>
             <td className="px-3 py-1.5">{r.value || '—'}</td>
             <td className={`px-3 py-1.5 whitespace-nowrap ${STATUS[r.status].className}`}>{STATUS[r.status].text}</td>

@@ -1,19 +1,24 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { SampleBanner } from '@/components/kpi/sample-banner';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { SampleBadge } from '@/components/kpi/status-badge';
 import { PeriodSelect } from '@/components/layout/period-select';
 import { requirePageUser } from '@/lib/session/page-guard';
+import { DataTable } from '@/components/ui/table';
 import { formatPercent, NO_VALUE } from '@/lib/domain/format';
 import { getUnitsOverview } from '@/lib/services/units/view';
 import { parsePeriodSearch } from '@/lib/validation/period';
+import { CELL, PercentCell, UnitLink } from './unit-cells';
+import { UnitsDue } from './units-due';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '县区' };
 
-/** /units — every county, district and zone: status counts, completion against its own targets, ranking. */
+/**
+ * /units — every county, district and zone: status counts, completion against its own targets, ranking; and which
+ * units have figures overdue, to chase them (催报).
+ */
 export default async function UnitsPage({
   searchParams,
 }: {
@@ -23,6 +28,7 @@ export default async function UnitsPage({
   const period = parsePeriodSearch(await searchParams);
   const data = await getUnitsOverview(user, { year: period.year, month: period.month });
   const p = data.period;
+  const q = `?year=${p.year}&month=${p.month}`;
   return (
     <div className="space-y-5">
       <PageHeader
@@ -45,63 +51,37 @@ export default async function UnitsPage({
         </p>
       ) : null}
       {data.isSample ? <SampleBanner realYearHref="/units?year=2025" /> : null}
-      <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-        <h2 className="font-semibold">县区排名</h2>
-        <p className="mt-1 text-xs text-gray-600">
-          排名公式：{data.rankingFormula}（开发区与县区并列显示，但不计入全市汇总）
-        </p>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  排名
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  县区
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  状态分布
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  绿灯 ÷ 计入
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  完成率（对本县区目标）
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.units.map((u) => (
-                <tr key={u.code} className="border-t border-gray-100">
-                  <td className="py-2 pr-3 tabular-nums">{u.rank ?? NO_VALUE}</td>
-                  <td className="py-2 pr-3">
-                    <Link
-                      href={`/units/${u.code}?year=${p.year}&month=${p.month}`}
-                      className="font-medium text-red-800 hover:underline"
-                    >
-                      {u.name}
-                    </Link>
-                    <span className="ml-2 text-xs text-gray-500">
-                      {u.kindLabel}
-                      {u.countsInRollup ? '' : '（不计入全市汇总）'}
-                    </span>
-                  </td>
-                  <td className="py-2 pr-3">
-                    <StatusCounts counts={u.counts} hideZero label={`${u.name}状态分布`} />
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {u.onTrack} ÷ {u.counted} = {u.share === null ? NO_VALUE : formatPercent(u.share)}
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {u.completion === null ? NO_VALUE : formatPercent(u.completion)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+        <div>
+          <h2 className="font-semibold">县区排名</h2>
+          <p className="mt-1 text-xs text-gray-600">
+            排名公式：{data.rankingFormula}（开发区与县区并列显示，但不计入全市汇总）
+          </p>
         </div>
+        <DataTable headers={['排名', '县区', '状态分布', '绿灯 ÷ 计入', '完成率（对本县区目标）']} caption="县区排名">
+          {data.units.map((u) => (
+            <tr key={u.code}>
+              <td className={`${CELL} tabular-nums`}>{u.rank ?? NO_VALUE}</td>
+              <td className={CELL}>
+                <UnitLink
+                  code={u.code}
+                  name={u.name}
+                  query={q}
+                  note={`${u.kindLabel}${u.countsInRollup ? '' : '（不计入全市汇总）'}`}
+                />
+              </td>
+              <td className={CELL}>
+                <StatusCounts counts={u.counts} hideZero label={`${u.name}状态分布`} />
+              </td>
+              <td className={`${CELL} text-right tabular-nums`}>
+                {u.onTrack} ÷ {u.counted} = {u.share === null ? NO_VALUE : formatPercent(u.share)}
+              </td>
+              <PercentCell value={u.completion} />
+            </tr>
+          ))}
+        </DataTable>
       </section>
+      <UnitsDue due={data.due} query={q} />
     </div>
   );
 }

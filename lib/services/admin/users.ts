@@ -31,6 +31,7 @@ import {
   createUserSchema,
   departmentRuleMessage,
   setUserDisabledSchema,
+  unitRuleMessage,
   updateUserSchema,
 } from '@/lib/validation/users';
 import { raiseAuditorAlertIfAuditor } from '../audit/auditor-alerts';
@@ -83,12 +84,15 @@ async function resolveDepartment(tx: Db, code: string, currentId: number | null)
   return row.id;
 }
 
-/** The unit's id for a code typed in a user form: it must exist, be active and report figures of its own. */
-async function resolveUnit(tx: Db, code: string): Promise<number> {
+/**
+ * The unit's id for a code typed in a user form: it must exist, report figures of its own and be active (unless it
+ * is the user's current one, kept as it is).
+ */
+async function resolveUnit(tx: Db, code: string, currentId: number | null = null): Promise<number> {
   const row = await getUnitByCode(tx, code);
   const fail = (message: string) => new AppError('invalid_input', message, { unitCode: [message] });
   if (!row) throw fail(`「所属县区」不存在：${code}`);
-  if (!row.isActive) throw fail(`「所属县区」已停用：${row.name}`);
+  if (!row.isActive && row.id !== currentId) throw fail(`「所属县区」已停用：${row.name}`);
   if (!reportsOwnFigures(row.kind)) throw fail(`「所属县区」不能是市本级（${row.name}）：市级用户不指定县区`);
   return row.id;
 }
@@ -165,7 +169,10 @@ export async function createUserWithOneTimePassword(
   return { ...created, password };
 }
 
-/** Changes name, role or department; a role or department change ends the user's sessions. */
+/**
+ * Changes name, role, department or unit (县区); a role, department or unit change ends the user's sessions, since
+ * what they may see and write changes with it.
+ */
 export async function updateUser(
   actor: Actor,
   id: unknown,
@@ -182,20 +189,30 @@ export async function updateUser(
     const before = await lockUser(tx, userId);
     const role = data.role ?? before.role;
     if (role !== before.role && actor.id === before.id) throw new AppError('forbidden', '不能修改自己的角色');
-    // Absent: keep the department if the (new) role has one; a role without departments drops it.
-    const keepsDepartment =
-      data.departmentCode === undefined && requiresDepartment(role) && before.departmentId !== null;
-    const departmentMessage = departmentRuleMessage(role, keepsDepartment || Boolean(data.departmentCode));
+    // Absent: keep the department (and the unit) if the (new) role has one; a role without departments drops them.
+    const keeps = (field: string | null | undefined, stored: number | null) =>
+      field === undefined && requiresDepartment(role) && stored !== null;
+    const keepsDepartment = keeps(data.departmentCode, before.departmentId);
+    const keepsUnit = keeps(data.unitCode, before.unitId);
+    const hasUnit = keepsUnit || Boolean(data.unitCode);
+    const unitMessage = unitRuleMessage(role, hasUnit);
+    if (unitMessage) throw new AppError('invalid_input', unitMessage, { unitCode: [unitMessage] });
+    const departmentMessage = departmentRuleMessage(role, keepsDepartment || Boolean(data.departmentCode), hasUnit);
     if (departmentMessage) throw departmentError(departmentMessage);
     const departmentId = data.departmentCode
       ? await resolveDepartment(tx, data.departmentCode, before.departmentId)
       : keepsDepartment
         ? before.departmentId
         : null;
+    const unitId = data.unitCode
+      ? await resolveUnit(tx, data.unitCode, before.unitId)
+      : keepsUnit
+        ? before.unitId
+        : null;
     if (isManager(before) && !before.isDisabled && !isManager({ role })) {
       assertNotLastManager(activeManagers, before.id, '不能更改最后一个有效安全管理员的角色，请先指定另一位安全管理员');
     }
-    const revokesSessions = role !== before.role || departmentId !== before.departmentId;
+    const revokesSessions = role !== before.role || departmentId !== before.departmentId || unitId !== before.unitId;
     const displayName = data.displayName ?? before.displayName;
     const email = data.email === undefined ? before.email : data.email || null;
     if (!revokesSessions && displayName === before.displayName && email === before.email) return;
@@ -204,6 +221,7 @@ export async function updateUser(
       email,
       role,
       departmentId,
+      unitId,
       ...(revokesSessions ? { sessionVersion: nextSessionVersion() } : {}),
     });
     if (!after) throw new AppError('not_found', '用户不存在');

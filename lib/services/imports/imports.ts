@@ -10,6 +10,7 @@
 import { serverEnv } from '@/lib/env';
 import { type Db } from '@/db/client';
 import { listIndicatorsByCodes } from '@/db/queries/catalog';
+import { listUnits } from '@/db/queries/units';
 import { can, isDepartmentScoped } from '@/lib/domain/permissions';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
@@ -32,10 +33,11 @@ import {
   type IndicatorInfo,
 } from '@/lib/import/row-checks';
 import { toImportRecords, type ImportRecord } from '@/lib/import/sheet-table';
+import { unitKeyOf, type ImportScope } from '@/lib/import/unit-column';
 import { AppError, isAppError } from '@/lib/errors';
 import { runImportSchema, type ImportKindInput, type ImportMode } from '@/lib/validation/imports';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { actualsWriter, targetsWriter, type RowWriter } from './writes';
+import { actualsWriter, targetsWriter, writeUnitTargetGroups, type RowWriter } from './writes';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface ImportResult {
@@ -114,11 +116,13 @@ async function loadIndicators(db: Db, records: ImportRecord[]): Promise<Map<stri
         code: i.code,
         name: i.name,
         unit: i.unit,
+        kind: i.kind,
         departmentId: i.departmentId,
         departmentName,
         isRetired: i.isRetired,
         minValue: i.minValue,
         maxValue: i.maxValue,
+        trackedByUnit: i.trackedByUnit && i.rollupRule !== null,
       },
     ]),
   );
@@ -146,10 +150,15 @@ export async function runImport(
     });
 
   const database = db;
-  const indicators = await loadIndicators(database, records);
+  const [indicators, units] = await Promise.all([loadIndicators(database, records), listUnits(database)]);
   const isFilled = (r: ImportRecord) => r.value !== '' || r.phases.length > 0;
-  const duplicates = findDuplicates(records.filter(isFilled), (r) => periodKeyOf(kind, r));
-  const scopeDepartmentId = isDepartmentScoped(actor) ? (actor.departmentId ?? -1) : null;
+  const scope: ImportScope | null = isDepartmentScoped(actor)
+    ? { role: actor.role, departmentId: actor.departmentId ?? null, unitId: actor.unitId ?? null }
+    : null;
+  const duplicates = findDuplicates(
+    records.filter(isFilled),
+    (r) => `${periodKeyOf(kind, r)}\u0000${unitKeyOf(r.unitRef, units, scope)}`,
+  );
 
   const rows: ImportRowResult[] = [];
   const pending: { result: ImportRowResult; checked: CheckedRow }[] = [];
@@ -159,6 +168,7 @@ export async function runImport(
       row: record.row,
       indicatorCode: shown(code),
       period: shown(record.period),
+      unitRef: shown(record.unitRef),
       value: shown(record.value),
       status: 'ok',
       messages: [],
@@ -173,7 +183,8 @@ export async function runImport(
       kind,
       record,
       indicator: indicators.get(code),
-      scopeDepartmentId,
+      scope,
+      units,
       duplicateOf: duplicates.get(record.row),
     });
     if (checked) pending.push({ result, checked });
@@ -183,26 +194,37 @@ export async function runImport(
   const preChecked = rows.filter((r) => r.status === 'error').length;
   try {
     await database.transaction(async (tx) => {
+      // A unit's target is one share of a decomposition checked whole: those rows are written per indicator and
+      // year, after the city targets they are checked against.
+      const unitTargets = kind === 'targets' ? pending.filter((p) => p.checked.unit !== null) : [];
+      const perRow = pending.filter((p) => !unitTargets.includes(p));
       const write: RowWriter =
         kind === 'actuals'
           ? await actualsWriter(
               tx,
               actor,
-              pending.map((p) => p.checked),
+              perRow.map((p) => p.checked),
               now,
             )
           : targetsWriter(actor, now);
-      for (const { result, checked } of pending) {
+      const settle = (result: ImportRowResult, outcome: Awaited<ReturnType<RowWriter>> | AppError) => {
+        if (outcome === 'unchanged') {
+          result.status = 'unchanged';
+          result.messages.push(rowMessage(result.row, '与已保存的数据相同，无需导入'));
+        } else if (outcome instanceof AppError) {
+          Object.assign(result, { status: 'error', messages: messagesOf(result.row, outcome) });
+        }
+      };
+      for (const { result, checked } of perRow) {
         try {
-          const outcome = await write(tx, checked);
-          if (outcome === 'unchanged') {
-            result.status = 'unchanged';
-            result.messages.push(rowMessage(result.row, '与已保存的数据相同，无需导入'));
-          }
+          settle(result, await write(tx, checked));
         } catch (error) {
           if (!isAppError(error)) throw error;
-          Object.assign(result, { status: 'error', messages: messagesOf(result.row, error) });
+          settle(result, error);
         }
+      }
+      for (const { rows: group, outcome } of await writeUnitTargetGroups(tx, actor, unitTargets)) {
+        for (const { result } of group) settle(result, outcome);
       }
       if (mode === 'dry-run' || preChecked > 0 || pending.some((p) => p.result.status === 'error'))
         throw new Rollback();

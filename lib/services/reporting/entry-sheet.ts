@@ -15,6 +15,7 @@ import { loadIndicatorViews, type PeriodQuery } from '../dashboards/dashboard';
 import { getReportingSettings } from '../admin/settings';
 import { listFigureEvidence } from '@/lib/services/evidence/evidence';
 import { getUnitEntrySheet } from '@/lib/services/units/entry';
+import { entryActualView, entryIndicatorView } from './entry-rows';
 
 const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, approved: 3 } as const;
 
@@ -57,35 +58,12 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
       !submitted && isPastDeadline && v.target ? 'overdue' : (actual?.status ?? 'open');
     const previous = v.series.filter((p) => p.month < period.month).at(-1) ?? null;
     return {
-      indicator: {
-        id: v.id,
-        code: v.code,
-        name: v.name,
-        unit: v.unit,
-        kind: v.kind,
-        direction: v.direction,
-        frequency: v.frequency,
-        definition: v.definition,
-      },
+      indicator: entryIndicatorView(v),
       target: v.target,
       expected: v.expected,
       status: v.status,
       previous,
-      actual: actual
-        ? {
-            id: actual.id,
-            value: actual.value,
-            qualifier: actual.qualifier,
-            status: actual.status,
-            version: actual.version,
-            note: actual.note,
-            explanation: actual.explanation,
-            evidenceUrl: actual.evidenceUrl,
-            evidence: evidence.get(actual.id) ?? [],
-            returnReason: actual.returnReason,
-            isSample: actual.isSample,
-          }
-        : null,
+      actual: actual ? entryActualView(actual, evidence) : null,
       state,
     };
   });

@@ -12,6 +12,7 @@ import { entryDeadline, isDueMonth, type Period } from '@/lib/domain/period';
 import { AppError } from '@/lib/errors';
 import { getReportingSettings } from '../admin/settings';
 import { listFigureEvidence } from '../evidence/evidence';
+import { entryActualView, entryIndicatorView } from '../reporting/entry-rows';
 
 export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, now: Date) {
   const unitId = actor.unitId ?? -1;
@@ -53,16 +54,7 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
     const state = !submitted && isPastDeadline && target ? ('overdue' as const) : (actual?.status ?? ('open' as const));
     const earlier = figures.filter((f) => f.indicatorId === i.id && f.month < period.month && f.value !== null).at(-1);
     return {
-      indicator: {
-        id: i.id,
-        code: i.code,
-        name: i.name,
-        unit: i.unit,
-        kind: i.kind,
-        direction: i.direction,
-        frequency: i.frequency,
-        definition: i.definition,
-      },
+      indicator: entryIndicatorView(i),
       target: target
         ? {
             value: target.value,
@@ -76,21 +68,7 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
       expected: null,
       status: 'grey' as const,
       previous: earlier ? { month: earlier.month, value: Number(earlier.value) } : null,
-      actual: actual
-        ? {
-            id: actual.id,
-            value: actual.value,
-            qualifier: actual.qualifier,
-            status: actual.status,
-            version: actual.version,
-            note: actual.note,
-            explanation: actual.explanation,
-            evidenceUrl: actual.evidenceUrl,
-            evidence: evidence.get(actual.id) ?? [],
-            returnReason: actual.returnReason,
-            isSample: actual.isSample,
-          }
-        : null,
+      actual: actual ? entryActualView(actual, evidence) : null,
       state,
     };
   });

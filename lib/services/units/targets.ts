@@ -4,6 +4,7 @@
  * one transaction with its audit event. A refused write stores nothing.
  */
 
+import type { Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getIndicatorByCodeForUpdate, updateIndicatorIfVersion } from '@/db/queries/catalog';
 import { getIndicatorByCode } from '@/db/queries/actuals';
@@ -13,11 +14,12 @@ import { listTrackedIndicators, listUnits, listUnitTargets, replaceUnitTargets }
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { validateDecomposition } from '@/lib/domain/decomposition';
+import { toMicros } from '@/lib/domain/exact6';
 import { checkRollupRule } from '@/lib/domain/rollup';
 import { countsInRollup, reportsOwnFigures } from '@/lib/domain/units';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { decompositionSchema, rollupSettingSchema } from '@/lib/validation/units';
+import { decompositionSchema, rollupSettingSchema, type DecompositionRequest } from '@/lib/validation/units';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 function rollupView(row: {
@@ -82,48 +84,84 @@ export async function decomposeTarget(actor: Actor, code: string, input: unknown
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(decompositionSchema, input);
-  const conn = db;
-  return conn.transaction(async (tx) => {
-    const indicator = await getIndicatorByCodeForUpdate(tx, code);
-    if (!indicator) throw new AppError('not_found', '指标不存在');
-    if (!indicator.trackedByUnit || !indicator.rollupRule) {
-      throw new AppError('invalid_input', '该指标不按县区填报，不能分解到县区；请先设为「按县区填报」', {
-        indicatorCode: ['该指标不按县区填报'],
-      });
-    }
-    const [target, units] = await Promise.all([getTargetForUpdate(tx, indicator.id, data.year), listUnits(tx)]);
-    const candidates = units
-      .filter((u) => u.isActive && reportsOwnFigures(u.kind))
-      .map((u) => ({ id: u.id, code: u.code, name: u.name, counted: countsInRollup(u.kind) }));
-    const checked = validateDecomposition({
-      kind: indicator.kind,
-      rule: indicator.rollupRule,
-      cityTarget: target?.value ?? null,
-      units: candidates,
-      input: data.mode === 'shares' ? { mode: 'shares', shares: data.shares } : { mode: 'min_each', value: data.value },
+  return db.transaction((tx) => writeDecomposition(tx, actor, code, data));
+}
+
+/**
+ * The one write of a decomposition, inside the caller's transaction (the form writes one; a target import writes one
+ * per indicator and year whose unit rows it holds): checked whole by lib/domain/decomposition.ts, audited. `import`
+ * leaves an unchanged decomposition alone (no audit event) and marks the event as a bulk import.
+ */
+export async function writeDecomposition(
+  tx: Db,
+  actor: Actor,
+  code: string,
+  data: DecompositionRequest,
+  mode: 'form' | 'import' = 'form',
+): Promise<{ code: string; year: number; status: 'written' | 'unchanged'; units: DecompositionView }> {
+  requirePermission(actor, 'target.manage');
+  const indicator = await getIndicatorByCodeForUpdate(tx, code);
+  if (!indicator) throw new AppError('not_found', '指标不存在');
+  if (!indicator.trackedByUnit || !indicator.rollupRule) {
+    throw new AppError('invalid_input', '该指标不按县区填报，不能分解到县区；请先设为「按县区填报」', {
+      indicatorCode: ['该指标不按县区填报'],
     });
-    if (!checked.ok) throw new AppError('invalid_input', checked.message, { shares: checked.messages });
-    const before = await replaceUnitTargets(tx, {
-      indicatorId: indicator.id,
-      year: data.year,
-      rows: checked.rows,
-      updatedBy: actor.id,
-    });
-    const codeOf = new Map(units.map((u) => [u.id, u.code]));
-    const view = (rows: readonly { unitId: number; value: string; qualifier: string }[]) =>
-      rows.map((r) => ({ unit: codeOf.get(r.unitId) ?? String(r.unitId), value: r.value, qualifier: r.qualifier }));
-    await appendAuditEvent(tx, {
-      actor,
-      action: 'unit_target.decompose',
-      entityType: 'unit_target',
-      entityId: `${indicator.code}:${data.year}`,
-      departmentId: indicator.departmentId,
-      indicatorId: indicator.id,
-      before: before.length ? { year: data.year, units: view(before) } : null,
-      after: { year: data.year, mode: data.mode, units: view(checked.rows) },
-    });
-    return { code: indicator.code, year: data.year, units: view(checked.rows) };
+  }
+  const [target, units, stored] = await Promise.all([
+    getTargetForUpdate(tx, indicator.id, data.year),
+    listUnits(tx),
+    listUnitTargets(tx, { year: data.year, indicatorIds: [indicator.id] }),
+  ]);
+  const candidates = units
+    .filter((u) => u.isActive && reportsOwnFigures(u.kind))
+    .map((u) => ({ id: u.id, code: u.code, name: u.name, counted: countsInRollup(u.kind) }));
+  const checked = validateDecomposition({
+    kind: indicator.kind,
+    rule: indicator.rollupRule,
+    cityTarget: target?.value ?? null,
+    units: candidates,
+    input: data.mode === 'shares' ? { mode: 'shares', shares: data.shares } : { mode: 'min_each', value: data.value },
   });
+  if (!checked.ok) throw new AppError('invalid_input', checked.message, { shares: checked.messages });
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
+  const view = (rows: readonly { unitId: number; value: string; qualifier: string }[]): DecompositionView =>
+    rows.map((r) => ({ unit: codeOf.get(r.unitId) ?? String(r.unitId), value: r.value, qualifier: r.qualifier }));
+  const after = view(checked.rows);
+  if (mode === 'import' && sameDecomposition(view(stored), after)) {
+    return { code: indicator.code, year: data.year, status: 'unchanged', units: after };
+  }
+  const before = await replaceUnitTargets(tx, {
+    indicatorId: indicator.id,
+    year: data.year,
+    rows: checked.rows,
+    updatedBy: actor.id,
+  });
+  await appendAuditEvent(tx, {
+    actor,
+    action: 'unit_target.decompose',
+    entityType: 'unit_target',
+    entityId: `${indicator.code}:${data.year}`,
+    departmentId: indicator.departmentId,
+    indicatorId: indicator.id,
+    before: before.length ? { year: data.year, units: view(before) } : null,
+    after: { year: data.year, mode: data.mode, units: after },
+    reason: mode === 'import' ? '批量导入' : null,
+  });
+  return { code: indicator.code, year: data.year, status: 'written', units: after };
+}
+
+type DecompositionView = { unit: string; value: string; qualifier: string }[];
+
+/** Equal as stored: the same units with the same values (compared exactly, "10" = "10.000000") and qualifiers. */
+function sameDecomposition(a: DecompositionView, b: DecompositionView): boolean {
+  const others = new Map(b.map((row) => [row.unit, row]));
+  return (
+    a.length === b.length &&
+    a.every((row) => {
+      const other = others.get(row.unit);
+      return other !== undefined && row.qualifier === other.qualifier && toMicros(row.value) === toMicros(other.value);
+    })
+  );
 }
 
 /** GET /api/admin/targets/[code]/units?year= — the stored decomposition, for the form. */

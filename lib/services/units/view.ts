@@ -26,6 +26,8 @@ import { AppError } from '@/lib/errors';
 import { resolvePeriod, type PeriodQuery } from '../dashboards/dashboard';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 import { computeRollups } from './rollup';
+import { listUnitsDue } from './overdue';
+import { buildTrendRows } from '@/lib/domain/trend';
 import { getReportingSettings, type ReportingSettings } from '../admin/settings';
 
 type TrackedIndicator = Awaited<ReturnType<typeof listTrackedIndicators>>[number];
@@ -146,7 +148,7 @@ async function loadUnitGrid(
       }),
     ),
   }));
-  return { db, now, period, indicators, grid, allUnits };
+  return { db, now, period, indicators, grid, allUnits, settings };
 }
 
 function rankGrid(grid: Awaited<ReturnType<typeof loadUnitGrid>>['grid']) {
@@ -188,9 +190,18 @@ function unitSummary(
   };
 }
 
-/** GET /api/units — every unit's status counts, completion against its own targets, and ranking. */
+/**
+ * GET /api/units — every unit's status counts, completion against its own targets, and ranking; and, as of today, which
+ * units have figures overdue (or due soon), so leaders can chase them.
+ */
 export async function getUnitsOverview(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
-  const { period, indicators, grid } = await loadUnitGrid(actor, query, options);
+  const { db, now, period, indicators, grid, settings } = await loadUnitGrid(actor, query, options);
+  const due = await listUnitsDue(db, {
+    units: grid.map((g) => g.unit),
+    indicators,
+    now,
+    dueDay: settings.dueDay,
+  });
   const ranking = rankGrid(grid);
   const rankOf = new Map(ranking.map((r) => [r.departmentId, r]));
   const units = grid.map(({ unit, cells }) => unitSummary(unit, cells, rankOf.get(unit.id)));
@@ -202,6 +213,7 @@ export async function getUnitsOverview(actor: Actor, query: PeriodQuery, options
     rankingFormula: RANKING_FORMULA,
     isSample: units.some((u) => u.isSample),
     units,
+    due,
   };
 }
 
@@ -261,14 +273,24 @@ export async function getIndicatorUnits(actor: Actor, code: string, query: Perio
     .map((u) => {
       const own = byUnit.get(String(u.id)) ?? [];
       const current = own.find((f) => f.month === period.month);
+      const target = targetOf.get(u.id);
       return {
         ...judge({
           indicator: indicator as TrackedIndicator,
           figures: own,
-          target: targetOf.get(u.id),
+          target,
           period,
           now,
           settings,
+        }),
+        // The unit's small multiple: its figures against its own target and expected path (序时进度).
+        trend: buildTrendRows({
+          kind: indicator.kind,
+          frequency: indicator.frequency,
+          year: period.year,
+          throughMonth: period.month,
+          figures: own.map((f) => ({ year: f.year, month: f.month, value: f.value === null ? null : Number(f.value) })),
+          target: target ? Number(target.value) : null,
         }),
         unitCode: u.code,
         unitName: u.name,
@@ -282,6 +304,7 @@ export async function getIndicatorUnits(actor: Actor, code: string, query: Perio
     tracked: true as const,
     code: indicator.code,
     unit: indicator.unit,
+    definition: indicator.definition,
     period: { year: period.year, month: period.month },
     rule: indicator.rollupRule,
     ruleLabel: ROLLUP_RULE_LABELS[indicator.rollupRule],

@@ -29,17 +29,83 @@ function departmentOptions(departments: DepartmentSummary[], currentCode: string
   ];
 }
 
-/** Active units that report figures of their own (not the city itself), for a unit's official or reviewer. */
-function unitOptions(units: UnitSummary[]) {
+/**
+ * Active units that report figures of their own (not the city itself), for a unit's official or reviewer, plus the
+ * user's current one even if it was deactivated since.
+ */
+function unitOptions(units: UnitSummary[], currentCode: string | null = null) {
   return [
     { value: '', label: '不属于县区（市级用户）' },
-    ...units.filter((u) => u.isActive && u.kind !== 'city').map((u) => ({ value: u.code, label: u.name })),
+    ...units
+      .filter((u) => u.kind !== 'city' && (u.isActive || u.code === currentCode))
+      .map((u) => ({ value: u.code, label: u.isActive ? u.name : `${u.name}（已停用）` })),
   ];
+}
+
+/** The unit select and its hint, shown for roles that belong to a department (or a unit). */
+function UnitField({
+  units,
+  value,
+  onChange,
+  currentCode,
+  errors,
+}: {
+  units: UnitSummary[];
+  value: string;
+  onChange: (code: string) => void;
+  currentCode?: string | null;
+  errors?: string[];
+}) {
+  return (
+    <>
+      {units.length ? (
+        <SelectField
+          label="所属县区"
+          name="unitCode"
+          value={value}
+          onChange={onChange}
+          options={unitOptions(units, currentCode)}
+          errors={errors}
+        />
+      ) : null}
+      <p className="text-xs text-gray-500">县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。</p>
+    </>
+  );
 }
 
 /** The fields the form shows for `role` (their errors appear beside them, not in the summary). */
 function shownFields(role: Role, base: string[]): string[] {
   return [...base, 'role', ...(requiresDepartment(role) ? ['departmentCode', 'unitCode'] : [])];
+}
+
+/** A user write that refreshes the list before handing its result on. */
+function useUserMutation<I, O>(mutationFn: (input: I) => Promise<O>, onDone: (result: O) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (result: O) => {
+      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
+      onDone(result);
+    },
+  });
+}
+
+/** Role, department and unit as the form holds them, and what a request sends for them (none for a role without). */
+function useScopeFields(initial: { role: Role; departmentCode: string; unitCode: string }) {
+  const [role, setRole] = useState<Role>(initial.role);
+  const [departmentCode, setDepartmentCode] = useState(initial.departmentCode);
+  const [unitCode, setUnitCode] = useState(initial.unitCode);
+  const scoped = requiresDepartment(role);
+  return {
+    role,
+    setRole: (value: string) => isRole(value) && setRole(value),
+    departmentCode,
+    setDepartmentCode,
+    unitCode,
+    setUnitCode,
+    scoped,
+    payload: { departmentCode: scoped ? departmentCode : null, unitCode: scoped && unitCode ? unitCode : null },
+  };
 }
 
 function FormButtons({
@@ -77,28 +143,17 @@ export function CreateUserDialog({
   onClose: () => void;
   onCreated: (created: { username: string; password: string }) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [role, setRole] = useState<Role>('official');
-  const [departmentCode, setDepartmentCode] = useState('');
-  const [unitCode, setUnitCode] = useState('');
-  const create = useMutation({
-    mutationFn: adminApi.createUser,
-    onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
-      onCreated(created);
-    },
+  const { role, setRole, departmentCode, setDepartmentCode, unitCode, setUnitCode, scoped, payload } = useScopeFields({
+    role: 'official',
+    departmentCode: '',
+    unitCode: '',
   });
+  const create = useUserMutation(adminApi.createUser, onCreated);
   const problem = create.error ? toFormProblem(create.error, shownFields(role, ['username', 'displayName'])) : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({
-      username: text(form, 'username'),
-      displayName: text(form, 'displayName'),
-      role,
-      departmentCode: requiresDepartment(role) ? departmentCode : null,
-      unitCode: requiresDepartment(role) && unitCode ? unitCode : null,
-    });
+    create.mutate({ username: text(form, 'username'), displayName: text(form, 'displayName'), role, ...payload });
   };
   return (
     <Dialog title="新建用户" onClose={onClose}>
@@ -121,11 +176,11 @@ export function CreateUserDialog({
           label="角色"
           name="role"
           value={role}
-          onChange={(v) => isRole(v) && setRole(v)}
+          onChange={setRole}
           options={ROLE_OPTIONS}
           errors={problem?.fieldErrors.role}
         />
-        {requiresDepartment(role) ? (
+        {scoped ? (
           <SelectField
             label="所属单位"
             name="departmentCode"
@@ -135,20 +190,8 @@ export function CreateUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
-        {requiresDepartment(role) && units.length ? (
-          <SelectField
-            label="所属县区"
-            name="unitCode"
-            value={unitCode}
-            onChange={setUnitCode}
-            options={unitOptions(units)}
-            errors={problem?.fieldErrors.unitCode}
-          />
-        ) : null}
-        {requiresDepartment(role) ? (
-          <p className="text-xs text-gray-500">
-            县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。
-          </p>
+        {scoped ? (
+          <UnitField units={units} value={unitCode} onChange={setUnitCode} errors={problem?.fieldErrors.unitCode} />
         ) : null}
         <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
         {problem ? <FormError message={problem.message} /> : null}
@@ -162,25 +205,23 @@ export function EditUserDialog({
   user,
   isSelf,
   departments,
+  units = [],
   onClose,
   onSaved,
 }: {
   user: UserListItem;
   isSelf: boolean;
   departments: DepartmentSummary[];
+  units?: UnitSummary[];
   onClose: () => void;
   onSaved: (saved: UserListItem) => void;
 }) {
-  const queryClient = useQueryClient();
-  const [role, setRole] = useState<Role>(user.role);
-  const [departmentCode, setDepartmentCode] = useState(user.departmentCode ?? '');
-  const save = useMutation({
-    mutationFn: (input: Record<string, unknown>) => adminApi.updateUser(user.id, input),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
-      onSaved(saved);
-    },
+  const { role, setRole, departmentCode, setDepartmentCode, unitCode, setUnitCode, scoped, payload } = useScopeFields({
+    role: user.role,
+    departmentCode: user.departmentCode ?? '',
+    unitCode: user.unitCode ?? '',
   });
+  const save = useUserMutation((input: Record<string, unknown>) => adminApi.updateUser(user.id, input), onSaved);
   const problem = save.error ? toFormProblem(save.error, shownFields(role, ['displayName', 'email'])) : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -189,11 +230,13 @@ export function EditUserDialog({
       displayName: text(form, 'displayName'),
       email: text(form, 'email'),
       ...(isSelf ? {} : { role }),
-      departmentCode: requiresDepartment(role) ? departmentCode : null,
+      ...payload,
     });
   };
   const revokes =
-    role !== user.role || (requiresDepartment(role) ? departmentCode : '') !== (user.departmentCode ?? '');
+    role !== user.role ||
+    (payload.departmentCode ?? '') !== (user.departmentCode ?? '') ||
+    (payload.unitCode ?? '') !== (user.unitCode ?? '');
   return (
     <Dialog title={`编辑用户 ${user.username}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
@@ -215,13 +258,13 @@ export function EditUserDialog({
           label="角色"
           name="role"
           value={role}
-          onChange={(v) => isRole(v) && setRole(v)}
+          onChange={setRole}
           options={ROLE_OPTIONS}
           disabled={isSelf}
           hint={isSelf ? '不能修改自己的角色' : undefined}
           errors={problem?.fieldErrors.role}
         />
-        {requiresDepartment(role) ? (
+        {scoped ? (
           <SelectField
             label="所属单位"
             name="departmentCode"
@@ -231,9 +274,18 @@ export function EditUserDialog({
             errors={problem?.fieldErrors.departmentCode}
           />
         ) : null}
+        {scoped ? (
+          <UnitField
+            units={units}
+            value={unitCode}
+            onChange={setUnitCode}
+            currentCode={user.unitCode}
+            errors={problem?.fieldErrors.unitCode}
+          />
+        ) : null}
         {revokes ? (
           <p role="status" className="rounded bg-amber-50 px-3 py-2 text-xs text-amber-900">
-            更改角色或所属单位后，该用户已登录的会话将立即失效，需要重新登录。
+            更改角色、所属单位或所属县区后，该用户已登录的会话将立即失效，需要重新登录。
           </p>
         ) : null}
         {problem ? <FormError message={problem.message} /> : null}

@@ -96,7 +96,7 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
       <LockedAccounts users={users.data} onUnlock={(user) => action(user, 'unlock')} />
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       <DataTable
-        headers={['用户名', '显示名', '角色', '所属单位', '状态', '双因素认证', '最近登录', '操作']}
+        headers={['用户名', '显示名', '角色', '所属单位（县区）', '状态', '双因素认证', '最近登录', '操作']}
         minWidth="min-w-[960px]"
       >
         {users.data.map((user) => (
@@ -104,7 +104,7 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
             <td className="px-3 py-2 font-mono">{user.username}</td>
             <td className="px-3 py-2">{user.displayName}</td>
             <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
-            <td className="px-3 py-2">{user.departmentName ?? '—'}</td>
+            <td className="px-3 py-2">{[user.unitName, user.departmentName].filter(Boolean).join(' · ') || '—'}</td>
             <td className="px-3 py-2">
               <StatusCell user={user} />
             </td>
@@ -158,6 +158,7 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
           user={dialog.user}
           isSelf={dialog.user.id === currentUserId}
           departments={departments.data ?? []}
+          units={units}
           onClose={close}
           onSaved={(saved) => {
             setNotice(`已保存用户 ${saved.username} 的修改`);

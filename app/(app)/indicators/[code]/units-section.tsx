@@ -1,14 +1,18 @@
-import Link from 'next/link';
-import { Sparkline } from '@/components/charts/chart';
+import { TrendChart, TrendLegend } from '@/components/charts/trend-chart';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
-import { formatPercent, formatScaled, NO_VALUE } from '@/lib/domain/format';
+import { DataTable } from '@/components/ui/table';
+import { formatScaled } from '@/lib/domain/format';
 import type { getIndicatorUnits } from '@/lib/services/units/view';
+import { CELL, FigureCell, PercentCell, TargetCell, UnitLink } from '../../units/unit-cells';
 
 type Data = Extract<Awaited<ReturnType<typeof getIndicatorUnits>>, { tracked: true }>;
 
 const WORKFLOW: Record<string, string> = { draft: '草稿', submitted: '待审核', approved: '已审核', returned: '已退回' };
 
-/** The city figure made from the units' by the roll-up rule (shown beside it), and the by-unit table with small multiples. */
+/**
+ * The city figure made from the units' by the roll-up rule (shown beside it), the by-unit table (each unit links to its
+ * page: the drill-down's last step) and one small trend chart per unit against its own target and 序时进度.
+ */
 export function UnitsSection({ data }: { data: Data }) {
   const { rollup, period } = data;
   const q = `?year=${period.year}&month=${period.month}`;
@@ -43,70 +47,54 @@ export function UnitsSection({ data }: { data: Data }) {
           （只计审核通过的县区数据；开发区不计入）
         </p>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs text-gray-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                县区
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                数据
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                本期流程
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                分解目标
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                状态
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                完成率
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                走势
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.unitCode} className="border-t border-gray-100" data-unit={r.unitCode}>
-                <td className="py-2 pr-3">
-                  <Link href={`/units/${r.unitCode}${q}`} className="text-red-800 hover:underline">
-                    {r.unitName}
-                  </Link>
-                  <span className="ml-1 text-xs text-gray-500">
-                    {r.kindLabel}
-                    {r.countsInRollup ? '' : '·不计入汇总'}
-                  </span>
-                </td>
-                <td className="py-2 pr-3 text-right tabular-nums">
-                  {r.value === null ? '未报' : formatScaled(r.value, r.unit)}
-                  {r.month !== null && r.month !== period.month ? (
-                    <span className="ml-1 text-xs text-gray-500">（{r.month}月）</span>
-                  ) : null}
-                </td>
-                <td className="py-2 pr-3 text-xs">{r.workflow ? WORKFLOW[r.workflow] : '未报'}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">
-                  {r.target === null
-                    ? '未分解'
-                    : `${r.targetQualifier === 'at_least' ? '≥ ' : ''}${formatScaled(r.target, r.unit)}`}
-                </td>
-                <td className="py-2 pr-3">
-                  <StatusBadge status={r.status} />
-                </td>
-                <td className="py-2 pr-3 text-right tabular-nums">
-                  {r.completion === null ? NO_VALUE : formatPercent(r.completion)}
-                </td>
-                <td className="py-2 pr-3">
-                  <Sparkline points={r.series} unit={r.unit} status={r.status} width={96} height={28} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <DataTable
+        headers={['县区', '数据', '本期流程', '分解目标', '状态', '完成率']}
+        caption={`各县区${period.year}年${period.month}月数据、分解目标与完成率`}
+      >
+        {data.rows.map((r) => (
+          <tr key={r.unitCode} data-unit={r.unitCode}>
+            <td className={CELL}>
+              <UnitLink
+                code={r.unitCode}
+                name={r.unitName}
+                query={q}
+                note={`${r.kindLabel}${r.countsInRollup ? '' : '·不计入汇总'}`}
+              />
+            </td>
+            <FigureCell value={r.value} month={r.month} periodMonth={period.month} unit={r.unit} />
+            <td className={`${CELL} text-xs`}>{r.workflow ? WORKFLOW[r.workflow] : '未报'}</td>
+            <TargetCell target={r.target} qualifier={r.targetQualifier} unit={r.unit} />
+            <td className={CELL}>
+              <StatusBadge status={r.status} />
+            </td>
+            <PercentCell value={r.completion} />
+          </tr>
+        ))}
+      </DataTable>
+      <div className="space-y-2" data-testid="unit-trends">
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h3 className="text-sm font-semibold">各县区走势</h3>
+          <TrendLegend />
+          <span className="text-xs text-gray-500">各县区对照本县区的分解目标（单位：{data.unit}）</span>
+        </div>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+          {data.rows.map((r) => (
+            <li key={r.unitCode} className="rounded border border-gray-100 p-2" data-unit-trend={r.unitCode}>
+              <div className="mb-1 flex items-center justify-between gap-2 text-sm">
+                <UnitLink code={r.unitCode} name={r.unitName} query={q} />
+                <StatusBadge status={r.status} />
+              </div>
+              <TrendChart
+                compact
+                rows={r.trend}
+                unit={r.unit}
+                definition={data.definition}
+                height={140}
+                title={`${r.unitName}：${period.year}年走势，实绩对比本县区目标与序时进度（单位：${r.unit}）`}
+              />
+            </li>
+          ))}
+        </ul>
       </div>
     </section>
   );

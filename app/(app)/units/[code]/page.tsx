@@ -8,10 +8,12 @@ import { StatusCounts } from '@/components/kpi/status-counts';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { PeriodSelect } from '@/components/layout/period-select';
 import { requirePageUser } from '@/lib/session/page-guard';
-import { formatPercent, formatScaled, NO_VALUE } from '@/lib/domain/format';
+import { DataTable } from '@/components/ui/table';
+import { formatPercent, NO_VALUE } from '@/lib/domain/format';
 import { isAppError } from '@/lib/errors';
 import { getUnitView } from '@/lib/services/units/view';
 import { parsePeriodSearch } from '@/lib/validation/period';
+import { CELL, FigureCell, PercentCell, TargetCell } from '../unit-cells';
 
 export const dynamic = 'force-dynamic';
 
@@ -77,65 +79,31 @@ export default async function UnitPage({ params, searchParams }: Props) {
           </p>
         </div>
       </section>
-      <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+      <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">按县区填报的指标</h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs text-gray-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  指标
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  本县区数据
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  本县区目标
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  状态
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  完成率
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  走势
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.indicators.map((c) => (
-                <tr key={c.code} className="border-t border-gray-100">
-                  <td className="py-2 pr-3">
-                    <Link href={`/indicators/${c.code}${q}`} className="text-red-800 hover:underline">
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {c.value === null ? '未报' : formatScaled(c.value, c.unit)}
-                    {c.month !== null && c.month !== p.month ? (
-                      <span className="ml-1 text-xs text-gray-500">（{c.month}月）</span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {c.target === null
-                      ? '未分解'
-                      : `${c.targetQualifier === 'at_least' ? '≥ ' : ''}${formatScaled(c.target, c.unit)}`}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <StatusBadge status={c.status} />
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {c.completion === null ? NO_VALUE : formatPercent(c.completion)}
-                  </td>
-                  <td className="py-2 pr-3">
-                    <Sparkline points={c.series} unit={c.unit} status={c.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headers={['指标', '本县区数据', '本县区目标', '状态', '完成率', '走势']}
+          caption={`${unit.name}按县区填报的指标`}
+        >
+          {data.indicators.map((c) => (
+            <tr key={c.code}>
+              <td className={CELL}>
+                <Link href={`/indicators/${c.code}${q}`} className="text-red-800 hover:underline">
+                  {c.name}
+                </Link>
+              </td>
+              <FigureCell value={c.value} month={c.month} periodMonth={p.month} unit={c.unit} />
+              <TargetCell target={c.target} qualifier={c.targetQualifier} unit={c.unit} />
+              <td className={CELL}>
+                <StatusBadge status={c.status} />
+              </td>
+              <PercentCell value={c.completion} />
+              <td className={CELL}>
+                <Sparkline points={c.series} unit={c.unit} status={c.status} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

@@ -36,7 +36,7 @@ import {
   type ChangeUnit,
 } from '../lib/domain/types';
 import type { PathKind } from '../lib/domain/plan-path';
-import type { SchemeBody, SubjectKind } from '../lib/domain/scoring';
+import type { StoredSchemeBody, SubjectKind } from '../lib/domain/scoring';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const indicatorKindEnum = pgEnum('indicator_kind', INDICATOR_KINDS);
@@ -650,7 +650,9 @@ export const planIndicators = pgTable(
 
 /**
  * A 考核 scheme of a year, versioned: a draft is edited in place; once published it is never changed — a change
- * makes the next version. `body` is lib/domain/scoring.ts's SchemeBody.
+ * makes the next version. `body` is lib/domain/scoring.ts's SchemeBody (a legacy body, stored before area weights,
+ * has no `areas`: lib/domain/scoring.ts upgradeLegacyScheme reads it). `subject_kind` is the kind the first
+ * versions scored; a run now scores departments and units alike, each snapshot row naming its own kind.
  */
 export const scoringSchemes = pgTable(
   'scoring_schemes',
@@ -660,7 +662,7 @@ export const scoringSchemes = pgTable(
     version: integer('version').notNull(),
     status: text('status').$type<'draft' | 'published'>().notNull().default('draft'),
     subjectKind: text('subject_kind').$type<SubjectKind>().notNull().default('department'),
-    body: jsonb('body').$type<SchemeBody>().notNull(),
+    body: jsonb('body').$type<StoredSchemeBody>().notNull(),
     isSample: boolean('is_sample').notNull().default(false),
     createdBy: integer('created_by').references(() => users.id),
     updatedBy: integer('updated_by').references(() => users.id),

@@ -618,8 +618,8 @@ export const plans = pgTable('plans', {
 
 /**
  * An indicator of a plan with its final-year target (a value, or 年均增长 X%) and its annual path. The baseline is
- * not copied: it is the approved December figure of `indicator_id` in `first_year − 1` (for 十五五, the 十四五
- * review's 2025 figure), read when the path is drawn.
+ * not copied: it is the December figure of `baseline_indicator_id` (null: `indicator_id` itself) in
+ * `first_year − 1` (for 十五五, the 十四五 review's 2025 figure), read when the path is drawn.
  */
 export const planIndicators = pgTable(
   'plan_indicators',
@@ -632,6 +632,8 @@ export const planIndicators = pgTable(
       .notNull()
       .references(() => indicators.id),
     pathKind: text('path_kind').$type<PathKind>().notNull(),
+    /** The indicator whose figure is the baseline, when another than this one (same unit); null: this one. */
+    baselineIndicatorId: integer('baseline_indicator_id').references(() => indicators.id),
     finalTarget: figure('final_target'),
     /** 年均增长 X%, percent. */
     annualGrowth: figure('annual_growth'),

@@ -3,6 +3,7 @@
  * (1,027, full-width digits understood), every problem a Chinese message naming its field. Pure.
  */
 import { parseFigure } from './figure-parse';
+import { PATH_KIND_LABELS } from './labels';
 import { PATH_KINDS, type PathKind } from './plan-path';
 
 export interface PlanPathEdit {
@@ -37,7 +38,7 @@ export function checkPlanPathEdit(
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   const kind = PATH_KINDS.find((k) => k === edit.pathKind);
   if (!kind) {
-    add('pathKind', '「路径类型」应为：等额递进、按年均增速、逐年设定');
+    add('pathKind', `「路径类型」应为：${PATH_KINDS.map((k) => PATH_KIND_LABELS[k]).join('、')}`);
     return { ok: false, errors };
   }
   const targetField = `${plan.lastYear}年目标值`;

@@ -653,7 +653,7 @@ export const planIndicators = pgTable(
 /**
  * A 考核 scheme of a year, versioned: a draft is edited in place; once published it is never changed — a change
  * makes the next version. `body` is lib/domain/scoring.ts's SchemeBody (a legacy body, stored before area weights,
- * has no `areas`: lib/domain/scoring.ts upgradeLegacyScheme reads it). `subject_kind` is the kind the first
+ * has no `areas`: lib/domain/scoring-scheme.ts upgradeLegacyScheme reads it). `subject_kind` is the kind the first
  * versions scored; a run now scores departments and units alike, each snapshot row naming its own kind.
  */
 export const scoringSchemes = pgTable(

@@ -1,6 +1,6 @@
 /**
  * Input rules of 考核 schemes: the shape only (strict objects, lengths). Whether numbers are numbers, weights add
- * to 100, rules fit their indicators and caps are not below zero is lib/domain/scoring.ts's validateScheme.
+ * to 100, rules fit their indicators and caps are not below zero is lib/domain/scoring-scheme.ts's validateScheme.
  */
 import { z } from 'zod';
 import { choicesText, SCORING_RULE_LABELS } from '@/lib/domain/labels';

@@ -9,13 +9,8 @@ import { countReturnedFigures, listScoringDepartments, listSubmittedFigures } fr
 import { listTrackedIndicators, listUnitFigures, listUnits, listUnitTargets } from '@/db/queries/units';
 import { toDecimalString } from '@/lib/domain/decimal';
 import { findDueItems } from '@/lib/domain/overdue';
-import {
-  upgradeLegacyScheme,
-  validateScheme,
-  type ItemInputs,
-  type SchemeBody,
-  type StoredSchemeBody,
-} from '@/lib/domain/scoring';
+import { type ItemInputs, type SchemeBody, type StoredSchemeBody } from '@/lib/domain/scoring';
+import { upgradeLegacyScheme, validateScheme } from '@/lib/domain/scoring-scheme';
 import { runScoring, type RunIndicator, type RunSubject, type SubjectResult } from '@/lib/domain/scoring-run';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { reportsOwnFigures } from '@/lib/domain/units';

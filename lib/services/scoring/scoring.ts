@@ -18,7 +18,8 @@ import {
 } from '@/db/queries/scoring';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
-import { isLegacyScheme, ruleFits, SCORING_RULES, type SchemeBody } from '@/lib/domain/scoring';
+import { ruleFits, SCORING_RULES, type SchemeBody } from '@/lib/domain/scoring';
+import { isLegacyScheme } from '@/lib/domain/scoring-scheme';
 import { WORK_AREAS } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';

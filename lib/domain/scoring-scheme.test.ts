@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SchemeBody, ScoredIndicator } from './scoring';
+import type { SchemeBody } from './scoring';
+import { DEDUCTIONS, INDICATORS } from './scoring.fixtures';
 import { upgradeLegacyScheme, validateScheme } from './scoring-scheme';
-
-const INV: ScoredIndicator = {
-  code: 'INV',
-  name: '固定资产投资',
-  kind: 'cumulative',
-  direction: 'up',
-  area: 'investment',
-};
-const LVL: ScoredIndicator = { code: 'LVL', name: '高新技术企业', kind: 'level', direction: 'up', area: 'innovation' };
-const TASK: ScoredIndicator = {
-  code: 'TASK',
-  name: '民生实事',
-  kind: 'milestone',
-  direction: 'up',
-  area: 'livelihood',
-};
-const REVIEW: ScoredIndicator = { code: 'REV', name: '城镇化率', kind: 'cumulative', direction: 'up', area: null };
-const INDICATORS = new Map([INV, LVL, TASK, REVIEW].map((i) => [i.code, i]));
-const SCHEME = { latePoints: '0.5', returnedPoints: '1', deductionCap: '5', bonusCap: '3' };
 
 const good: SchemeBody = {
   areas: [
@@ -157,7 +139,7 @@ describe('upgradeLegacyScheme', () => {
 
   it('thirds of an area: 33.33 + 33.33 + 33.34, adding to exactly 100', () => {
     const items = ['A', 'B', 'C'].map((indicatorCode) => ({ ...inv, indicatorCode, weight: '10' }));
-    const legacy = { ...SCHEME, bonuses: [], items };
+    const legacy = { ...DEDUCTIONS, bonuses: [], items };
     const thirds = upgradeLegacyScheme(legacy, () => 'investment');
     expect(thirds.areas).toEqual([{ area: 'investment', weight: '30' }]);
     expect(thirds.items.map((i) => i.weight)).toEqual(['33.33', '33.33', '33.34']);

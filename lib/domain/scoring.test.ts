@@ -10,32 +10,7 @@ import {
   type ScoredIndicator,
   type ScoringRule,
 } from './scoring';
-
-const INV: ScoredIndicator = {
-  code: 'INV',
-  name: '固定资产投资',
-  kind: 'cumulative',
-  direction: 'up',
-  area: 'investment',
-};
-const LVL: ScoredIndicator = { code: 'LVL', name: '高新技术企业', kind: 'level', direction: 'up', area: 'innovation' };
-const TASK: ScoredIndicator = {
-  code: 'TASK',
-  name: '民生实事',
-  kind: 'milestone',
-  direction: 'up',
-  area: 'livelihood',
-};
-const PM: ScoredIndicator = { code: 'PM', name: 'PM2.5浓度', kind: 'level', direction: 'down', area: 'construction' };
-const WORDS: ScoredIndicator = {
-  code: 'WORDS',
-  name: '八一广场',
-  kind: 'qualitative',
-  direction: 'up',
-  area: 'tourism',
-};
-const REVIEW: ScoredIndicator = { code: 'REV', name: '城镇化率', kind: 'cumulative', direction: 'up', area: null };
-const INDICATORS = new Map([INV, LVL, TASK, PM, WORDS, REVIEW].map((i) => [i.code, i]));
+import { DEDUCTIONS, INDICATORS, INV, LVL, PM, TASK, WORDS } from './scoring.fixtures';
 
 describe('ruleFits', () => {
   it.each<[ScoringRule, ScoredIndicator, boolean]>([
@@ -157,11 +132,9 @@ describe('scoreItem (area weight 20 × indicator weight 50% = 10 points)', () =>
   });
 });
 
-const SCHEME = { latePoints: '0.5', returnedPoints: '1', deductionCap: '5', bonusCap: '3' };
-
 describe('scoreSubject', () => {
   it('(9.80 + 9.00) ÷ 20 × 100 = 94.00; − (2 × 0.5 + 1 × 1) = 2; + min(1 + 3, 3) = 3 → 95.00', () => {
-    const s = scoreSubject(SCHEME, {
+    const s = scoreSubject(DEDUCTIONS, {
       items: [
         { points: '10', score: 9.8 },
         { points: '10', score: 9 },
@@ -181,7 +154,7 @@ describe('scoreSubject', () => {
 
   it('deductions stop at their cap: 20 late × 0.5 = 10 counts as 5', () => {
     expect(
-      scoreSubject(SCHEME, { items: [{ points: '10', score: 10 }], lateCount: 20, returnedCount: 0, bonuses: [] }),
+      scoreSubject(DEDUCTIONS, { items: [{ points: '10', score: 10 }], lateCount: 20, returnedCount: 0, bonuses: [] }),
     ).toMatchObject({ base: 100, deduction: 5, total: 95 });
   });
 });

@@ -36,7 +36,7 @@ import {
   type ChangeUnit,
 } from '../lib/domain/types';
 import type { PathKind } from '../lib/domain/plan-path';
-import type { SchemeBody, SubjectKind } from '../lib/domain/scoring';
+import type { StoredSchemeBody, SubjectKind } from '../lib/domain/scoring';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const indicatorKindEnum = pgEnum('indicator_kind', INDICATOR_KINDS);
@@ -618,8 +618,8 @@ export const plans = pgTable('plans', {
 
 /**
  * An indicator of a plan with its final-year target (a value, or 年均增长 X%) and its annual path. The baseline is
- * not copied: it is the approved December figure of `indicator_id` in `first_year − 1` (for 十五五, the 十四五
- * review's 2025 figure), read when the path is drawn.
+ * not copied: it is the December figure of `baseline_indicator_id` (null: `indicator_id` itself) in
+ * `first_year − 1` (for 十五五, the 十四五 review's 2025 figure), read when the path is drawn.
  */
 export const planIndicators = pgTable(
   'plan_indicators',
@@ -632,6 +632,8 @@ export const planIndicators = pgTable(
       .notNull()
       .references(() => indicators.id),
     pathKind: text('path_kind').$type<PathKind>().notNull(),
+    /** The indicator whose figure is the baseline, when another than this one (same unit); null: this one. */
+    baselineIndicatorId: integer('baseline_indicator_id').references(() => indicators.id),
     finalTarget: figure('final_target'),
     /** 年均增长 X%, percent. */
     annualGrowth: figure('annual_growth'),
@@ -650,7 +652,9 @@ export const planIndicators = pgTable(
 
 /**
  * A 考核 scheme of a year, versioned: a draft is edited in place; once published it is never changed — a change
- * makes the next version. `body` is lib/domain/scoring.ts's SchemeBody.
+ * makes the next version. `body` is lib/domain/scoring.ts's SchemeBody (a legacy body, stored before area weights,
+ * has no `areas`: lib/domain/scoring-scheme.ts upgradeLegacyScheme reads it). `subject_kind` is the kind the first
+ * versions scored; a run now scores departments and units alike, each snapshot row naming its own kind.
  */
 export const scoringSchemes = pgTable(
   'scoring_schemes',
@@ -660,7 +664,7 @@ export const scoringSchemes = pgTable(
     version: integer('version').notNull(),
     status: text('status').$type<'draft' | 'published'>().notNull().default('draft'),
     subjectKind: text('subject_kind').$type<SubjectKind>().notNull().default('department'),
-    body: jsonb('body').$type<SchemeBody>().notNull(),
+    body: jsonb('body').$type<StoredSchemeBody>().notNull(),
     isSample: boolean('is_sample').notNull().default(false),
     createdBy: integer('created_by').references(() => users.id),
     updatedBy: integer('updated_by').references(() => users.id),

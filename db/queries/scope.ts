@@ -35,9 +35,9 @@ export function unitDashboardFigures(): SQL {
   return and(inArray(actuals.status, [...DASHBOARD_STATUSES]), isNotNull(actuals.unitId)) as SQL;
 }
 
-/** The condition of a figure row that is approved (needs no join). */
+/** The condition of a city figure row that is approved (needs no join); a unit's figures are read apart. */
 export function approvedFigures(): SQL {
-  return eq(actuals.status, 'approved');
+  return and(eq(actuals.status, 'approved'), isNull(actuals.unitId)) as SQL;
 }
 
 /** The condition of a figure row in `scope`. */

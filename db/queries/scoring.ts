@@ -4,7 +4,7 @@
  * (./scope.ts) through ./figures.ts.
  */
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { SchemeBody, SubjectKind } from '@/lib/domain/scoring';
+import type { StoredSchemeBody, SubjectKind } from '@/lib/domain/scoring';
 import type { Db } from '../client';
 import { actuals, departments, indicators, scoreSnapshots, scoringSchemes } from '../schema';
 
@@ -59,7 +59,7 @@ export async function insertScheme(
   values: {
     year: number;
     version: number;
-    body: SchemeBody;
+    body: StoredSchemeBody;
     subjectKind: SubjectKind;
     isSample: boolean;
     createdBy: number | null;
@@ -77,7 +77,7 @@ export async function insertScheme(
 export async function updateDraftScheme(
   tx: Db,
   id: number,
-  body: SchemeBody,
+  body: StoredSchemeBody,
   updatedBy: number | null,
 ): Promise<SchemeRecord | null> {
   const [row] = await tx
@@ -95,7 +95,7 @@ export async function markSchemePublished(tx: Db, id: number, publishedBy: numbe
     .where(eq(scoringSchemes.id, id));
 }
 
-/** Active departments: the subjects scored today. */
+/** Active departments: the subjects scored on their own indicators. */
 export async function listScoringDepartments(db: Db) {
   return db
     .select({ id: departments.id, code: departments.code, name: departments.name, shortName: departments.shortName })
@@ -104,22 +104,35 @@ export async function listScoringDepartments(db: Db) {
     .orderBy(asc(departments.id));
 }
 
-/** Per indicator of the year: figures returned at least once (退回), a deduction input. */
-export async function countReturnedFigures(db: Db, year: number, indicatorIds: number[]): Promise<Map<number, number>> {
-  if (indicatorIds.length === 0) return new Map();
-  const rows = await db
-    .select({ indicatorId: actuals.indicatorId, n: count() })
+/**
+ * Per indicator and unit (null: the city's own figures) of the year: figures returned at least once (退回), a
+ * deduction input.
+ */
+export async function countReturnedFigures(
+  db: Db,
+  year: number,
+  indicatorIds: number[],
+): Promise<{ indicatorId: number; unitId: number | null; n: number }[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .select({ indicatorId: actuals.indicatorId, unitId: actuals.unitId, n: count() })
     .from(actuals)
     .where(and(eq(actuals.year, year), isNotNull(actuals.returnedAt), inArray(actuals.indicatorId, indicatorIds)))
-    .groupBy(actuals.indicatorId);
-  return new Map(rows.map((r) => [r.indicatorId, r.n]));
+    .groupBy(actuals.indicatorId, actuals.unitId);
 }
 
-/** Keys `${indicatorId}:${month}` of the year's submitted or approved figures (for 逾期未报, lib/domain/overdue.ts). */
-export async function listSubmittedKeys(db: Db, year: number, indicatorIds: number[]): Promise<Set<string>> {
-  if (indicatorIds.length === 0) return new Set();
-  const rows = await db
-    .select({ indicatorId: actuals.indicatorId, month: actuals.month })
+/**
+ * The year's submitted or approved figures by indicator, unit (null: the city's own) and month (for 逾期未报,
+ * lib/domain/overdue.ts).
+ */
+export async function listSubmittedFigures(
+  db: Db,
+  year: number,
+  indicatorIds: number[],
+): Promise<{ indicatorId: number; unitId: number | null; month: number }[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .select({ indicatorId: actuals.indicatorId, unitId: actuals.unitId, month: actuals.month })
     .from(actuals)
     .where(
       and(
@@ -129,7 +142,6 @@ export async function listSubmittedKeys(db: Db, year: number, indicatorIds: numb
         gte(actuals.month, 1),
       ),
     );
-  return new Set(rows.map((r) => `${r.indicatorId}:${r.month}`));
 }
 
 export async function insertSnapshots(tx: Db, rows: NewSnapshot[]): Promise<void> {

@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = {
   'export.scores': '导出考核得分',
   'scoring.scheme_save': '保存考核方案',
   'scoring.publish': '发布考核得分',
+  'plan.indicator_update': '修改规划指标路径',
   'audit.checkpoint': '生成审计检查点',
   'audit.alert_acknowledge': '确认审计员账号变更提醒',
   'reminder.retry': '重新发送催报提醒',

@@ -106,4 +106,4 @@ export const SCORING_RULE_LABELS: Record<ScoringRule, string> = {
 };
 
 /** Who is scored: a department today, a unit (county) once units exist. */
-export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = { department: '责任单位' };
+export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = { department: '责任单位', unit: '县区' };

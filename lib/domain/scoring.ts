@@ -1,24 +1,31 @@
 /**
- * 高质量发展绩效考核 scoring: a scheme (weights per indicator — grouped by work area — adding to 100, a rule per
- * indicator fitting its kind, deductions and capped bonus items) applied to approved figures. Pure. Every score
- * carries its formula written out with the numbers used, so a published score can be checked by hand.
- * The scored subject is a department today; `SubjectKind` grows when units (counties) exist.
+ * 高质量发展绩效考核 scoring: a scheme (a weight per work area, the areas adding to 100; within each area a weight
+ * per indicator, adding to 100 within the area; a rule per indicator fitting its kind, deductions and capped bonus
+ * items) applied to approved figures. Pure. Every score carries its formula written out with the numbers used, so
+ * a published score can be checked by hand. Subjects are departments (their own indicators) and units (县区: the
+ * indicators tracked by unit, against the unit's own targets). A scheme's validation and the reading of a body stored
+ * before area weights are ./scoring-scheme.ts.
  */
 import { decimalToNumber, roundTo, toFixedDecimal } from './decimal';
 import { traitsOf } from './kind-traits';
-import { DIRECTION_LABELS, KIND_LABELS, SCORING_RULE_LABELS } from './labels';
 import { expectedToDate } from './progress';
-import type { Direction, IndicatorKind } from './types';
+import type { AreaSlug, Direction, IndicatorKind } from './types';
 
-export const SUBJECT_KINDS = ['department'] as const;
+export const SUBJECT_KINDS = ['department', 'unit'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const SCORING_RULES = ['completion', 'on_time', 'milestone', 'lower_better'] as const;
 export type ScoringRule = (typeof SCORING_RULES)[number];
 
+export interface SchemeArea {
+  area: AreaSlug;
+  /** Points of the 100: the areas of a scheme add to 100. */
+  weight: string;
+}
+
 export interface SchemeItem {
   indicatorCode: string;
-  /** Points of the 100. */
+  /** Percent of its work area's weight: the items of an area add to 100. */
   weight: string;
   rule: ScoringRule;
   /** Highest ratio counted, percent (120 = a ratio counts up to 120%); unused by milestone. */
@@ -33,6 +40,7 @@ export interface SchemeBonus {
 }
 
 export interface SchemeBody {
+  areas: SchemeArea[];
   items: SchemeItem[];
   /** Points off per figure reported late (逾期未报). */
   latePoints: string;
@@ -43,17 +51,28 @@ export interface SchemeBody {
   bonusCap: string;
 }
 
+/** A body stored before area weights existed (each item weighted in points of 100): kept as published. */
+export type LegacySchemeBody = Omit<SchemeBody, 'areas'>;
+export type StoredSchemeBody = SchemeBody | LegacySchemeBody;
+
 export interface ScoredIndicator {
   code: string;
   name: string;
   kind: IndicatorKind;
   direction: Direction;
+  /** The indicator's work area; null for one outside the seven (the 十四五 review's). */
+  area: AreaSlug | null;
 }
 
 const num = (s: string | null | undefined) => decimalToNumber(s ?? null);
 const f2 = (n: number) => toFixedDecimal(n, 2) ?? String(n);
 const pct = (ratio: number) => `${f2(ratio * 100)}%`;
 const plain = (n: number) => toFixedDecimal(n, 4)?.replace(/\.?0+$/, '') || '0';
+
+/** An item's points of the 100: its area's weight × its share of the area. */
+export function itemPoints(areaWeight: string, itemWeight: string): number {
+  return roundTo(((num(areaWeight) ?? 0) * (num(itemWeight) ?? 0)) / 100, 4);
+}
 
 /** Does the rule fit an indicator of this kind and direction? */
 export function ruleFits(rule: ScoringRule, indicator: Pick<ScoredIndicator, 'kind' | 'direction'>): boolean {
@@ -64,64 +83,6 @@ export function ruleFits(rule: ScoringRule, indicator: Pick<ScoredIndicator, 'ki
   if (rule === 'lower_better') return indicator.direction === 'down';
   if (indicator.direction === 'down') return false;
   return rule === 'completion' || t.cumulativeToDate;
-}
-
-/** Every problem of a scheme, each a Chinese sentence naming it; empty when the scheme can be stored. */
-export function validateScheme(
-  body: SchemeBody,
-  indicators: ReadonlyMap<string, ScoredIndicator>,
-  subjects: ReadonlySet<string>,
-): string[] {
-  const errors: string[] = [];
-  if (body.items.length === 0) errors.push('方案至少应包含一个考核指标');
-  const seen = new Set<string>();
-  let total = 0;
-  let weightsReadable = true;
-  for (const item of body.items) {
-    const ind = indicators.get(item.indicatorCode);
-    const label = ind ? `「${ind.name}」` : `「${item.indicatorCode}」`;
-    if (!ind) errors.push(`指标${label}不存在或已停用`);
-    if (seen.has(item.indicatorCode)) errors.push(`指标${label}重复出现`);
-    seen.add(item.indicatorCode);
-    const weight = num(item.weight);
-    if (weight === null || weight <= 0) {
-      errors.push(`指标${label}的「权重」应为大于 0 的数`);
-      weightsReadable = false;
-    } else total += weight;
-    const ceiling = num(item.ceiling);
-    if (ceiling === null) errors.push(`指标${label}的「计分上限」应为数字`);
-    else if (ceiling < 0) errors.push(`指标${label}的「计分上限」不能小于 0（现为 ${item.ceiling}%）`);
-    if (ind && !ruleFits(item.rule, ind)) {
-      const fitting = SCORING_RULES.filter((r) => ruleFits(r, ind)).map((r) => `「${SCORING_RULE_LABELS[r]}」`);
-      errors.push(
-        `指标${label}是${KIND_LABELS[ind.kind]}指标（${DIRECTION_LABELS[ind.direction]}），不适用「${SCORING_RULE_LABELS[item.rule]}」规则` +
-          (fitting.length ? `；可用：${fitting.join('、')}` : '；该类指标不参与计分'),
-      );
-    }
-  }
-  total = roundTo(total, 6);
-  if (weightsReadable && body.items.length > 0 && total !== 100)
-    errors.push(`各指标「权重」合计应为 100，现为 ${plain(total)}`);
-  const nonNegative: [string | null | undefined, string][] = [
-    [body.latePoints, '逾期报送每项扣分'],
-    [body.returnedPoints, '数据退回每项扣分'],
-    [body.deductionCap, '扣分上限'],
-    [body.bonusCap, '加分上限'],
-  ];
-  for (const [value, field] of nonNegative) {
-    const n = num(value);
-    if (n === null) errors.push(`「${field}」应为数字`);
-    else if (n < 0) errors.push(`「${field}」不能小于 0（现为 ${value}）`);
-  }
-  for (const bonus of body.bonuses) {
-    const name = bonus.name.trim();
-    if (!name) errors.push('加分项的「名称」不能为空');
-    const points = num(bonus.points);
-    if (points === null || points < 0) errors.push(`加分项「${name || '未命名'}」的「分值」应为不小于 0 的数`);
-    for (const code of bonus.subjects)
-      if (!subjects.has(code)) errors.push(`加分项「${name || '未命名'}」的单位「${code}」不存在`);
-  }
-  return errors;
 }
 
 export interface ItemInputs {
@@ -140,21 +101,39 @@ export interface ItemScore {
   formula: string;
 }
 
-function capped(weight: number, ratio: number, ceilingPercent: number, ratioText: string): ItemScore {
+interface Weight {
+  points: number;
+  /** Both levels written out: 主抓手权重 40 × 指标权重 25%. */
+  text: string;
+}
+
+function capped(weight: Weight, ratio: number, ceilingPercent: number, ratioText: string): ItemScore {
   const counted = Math.max(0, Math.min(roundTo(ratio, 4), ceilingPercent / 100));
-  const score = roundTo(weight * counted, 2);
+  const score = roundTo(weight.points * counted, 2);
   const cap =
     ratio > ceilingPercent / 100 ? `，超过上限按 ${plain(ceilingPercent)}% 计` : `（上限 ${plain(ceilingPercent)}%）`;
   return {
     score,
     ratio: counted,
-    formula: `${ratioText} = ${pct(roundTo(ratio, 4))}${cap}；得分 = 权重 ${plain(weight)} × ${pct(counted)} = ${f2(score)}`,
+    formula: `${ratioText} = ${pct(roundTo(ratio, 4))}${cap}；得分 = ${weight.text} × ${pct(counted)} = ${f2(score)}`,
   };
 }
 
-/** The score of one indicator under its rule, with the formula in words and numbers. */
-export function scoreItem(item: SchemeItem, indicator: ScoredIndicator, inputs: ItemInputs): ItemScore {
-  const weight = num(item.weight) ?? 0;
+/**
+ * The score of one indicator under its rule, with the formula in words and numbers: its points (area weight ×
+ * its share of the area) times the ratio counted.
+ */
+export function scoreItem(
+  item: SchemeItem,
+  areaWeight: string,
+  indicator: ScoredIndicator,
+  inputs: ItemInputs,
+): ItemScore {
+  const points = itemPoints(areaWeight, item.weight);
+  const weight: Weight = {
+    points,
+    text: `主抓手权重 ${plain(num(areaWeight) ?? 0)} × 指标权重 ${plain(num(item.weight) ?? 0)}%`,
+  };
   const ceiling = num(item.ceiling) ?? 100;
   const target = num(inputs.target);
   const actual = num(inputs.actual);
@@ -164,10 +143,10 @@ export function scoreItem(item: SchemeItem, indicator: ScoredIndicator, inputs: 
     if (total === null) return { score: 0, ratio: null, formula: '无任务总数或年度目标，得 0 分' };
     const done = actual >= total;
     return {
-      score: done ? weight : 0,
+      score: done ? roundTo(points, 2) : 0,
       ratio: null,
       formula: done
-        ? `已完成 ${plain(actual)} / ${plain(total)} 项，得满分 ${plain(weight)}`
+        ? `已完成 ${plain(actual)} / ${plain(total)} 项，得满分 = ${weight.text} = ${f2(points)}`
         : `未完成（${plain(actual)} / ${plain(total)} 项），得 0 分`,
     };
   }
@@ -191,7 +170,8 @@ export function scoreItem(item: SchemeItem, indicator: ScoredIndicator, inputs: 
 }
 
 export interface SubjectInputs {
-  items: { weight: string; score: number }[];
+  /** Each item's points of the 100 (itemPoints) and its score. */
+  items: { points: string; score: number }[];
   lateCount: number;
   returnedCount: number;
   bonuses: { name: string; points: string }[];
@@ -205,12 +185,15 @@ export interface SubjectScore {
   formula: string;
 }
 
-/** A subject's score: Σ item scores ÷ Σ its weights × 100, less capped deductions, plus capped bonuses. */
+/** A subject's score: Σ item scores ÷ Σ its items' points × 100, less capped deductions, plus capped bonuses. */
 export function scoreSubject(
   scheme: Pick<SchemeBody, 'latePoints' | 'returnedPoints' | 'deductionCap' | 'bonusCap'>,
   inputs: SubjectInputs,
 ): SubjectScore {
-  const weights = inputs.items.reduce((s, i) => s + (num(i.weight) ?? 0), 0);
+  const weights = roundTo(
+    inputs.items.reduce((s, i) => s + (num(i.points) ?? 0), 0),
+    4,
+  );
   const sum = roundTo(
     inputs.items.reduce((s, i) => s + i.score, 0),
     2,

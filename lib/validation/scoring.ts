@@ -1,10 +1,11 @@
 /**
  * Input rules of 考核 schemes: the shape only (strict objects, lengths). Whether numbers are numbers, weights add
- * to 100, rules fit their indicators and caps are not below zero is lib/domain/scoring.ts's validateScheme.
+ * to 100, rules fit their indicators and caps are not below zero is lib/domain/scoring-scheme.ts's validateScheme.
  */
 import { z } from 'zod';
 import { choicesText, SCORING_RULE_LABELS } from '@/lib/domain/labels';
 import { SCORING_RULES } from '@/lib/domain/scoring';
+import { AREA_SLUGS, WORK_AREAS } from '@/lib/domain/types';
 import { yearField } from './targets';
 
 const figureText = (label: string) =>
@@ -14,6 +15,15 @@ const figureText = (label: string) =>
 
 export const schemeInputSchema = z.strictObject({
   year: yearField,
+  areas: z
+    .array(
+      z.strictObject({
+        area: z.enum(AREA_SLUGS, { error: `「主抓手」应为：${WORK_AREAS.map((a) => a.name).join('、')}` }),
+        weight: figureText('主抓手权重'),
+      }),
+      { error: '「主抓手权重」应为列表' },
+    )
+    .max(WORK_AREAS.length, `主抓手最多 ${WORK_AREAS.length} 个`),
   items: z
     .array(
       z.strictObject({

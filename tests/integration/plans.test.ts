@@ -1,10 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
-import { actuals, auditEvents, indicators, targets } from '@/db/schema';
+import { actuals, auditEvents, indicators, planIndicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { updatePlanIndicator } from '@/lib/services/plans/edit';
 import { adoptPlanTarget } from '@/lib/services/plans/targets';
+import type { Db } from '@/db/client';
+import { asc, count } from 'drizzle-orm';
 import { getPlan, getPlanStrip } from '@/lib/services/plans/plan';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
@@ -114,5 +117,133 @@ forEachEngine('five-year plans', (ctx) => {
       adoptPlanTarget(leader, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year: 2028 }, { db: ctx.db, now: NOW }),
       'forbidden',
     );
+  });
+
+  describe('the admin edits a plan indicator’s path', () => {
+    const opts = () => ({ db: ctx.db, now: NOW });
+    const loans = async () =>
+      (await getPlan(leader, 'fyp-15', { db: ctx.db })).items.find((i) => i.code === 'INN-NEW-LOANS');
+    async function planState(db: Db) {
+      const [rows, [audit]] = await Promise.all([
+        db.select().from(planIndicators).orderBy(asc(planIndicators.id)),
+        db.select({ n: count() }).from(auditEvents),
+      ]);
+      return JSON.stringify({ rows, audit: audit?.n });
+    }
+
+    it('straight → 年均增长 8%: the path follows, audited with before and after', async () => {
+      const before = await loans();
+      expect(before?.pathKind).toBe('straight');
+      const base = Number(before?.baseline?.value);
+      const result = await updatePlanIndicator(
+        admin,
+        'fyp-15',
+        {
+          indicatorCode: 'INN-NEW-LOANS',
+          pathKind: 'compound',
+          annualGrowth: '8',
+          finalTarget: '',
+          reason: '规划纲要',
+        },
+        opts(),
+      );
+      expect(result.status).toBe('updated');
+      const after = await loans();
+      expect(after?.pathKind).toBe('compound');
+      expect(Number(after?.path[0]?.value)).toBeCloseTo(base * 1.08, 3);
+      const [event] = await ctx.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'plan.indicator_update'))
+        .orderBy(desc(auditEvents.id))
+        .limit(1);
+      expect(event).toMatchObject({ entityId: 'fyp-15:INN-NEW-LOANS', reason: '规划纲要' });
+      expect(event?.before).toMatchObject({ pathKind: 'straight', finalTarget: '400', annualGrowth: null });
+      expect(event?.after).toMatchObject({ pathKind: 'compound', finalTarget: null, annualGrowth: '8' });
+      // The same values again change nothing and write no event.
+      const state = await planState(ctx.db);
+      expect(
+        (
+          await updatePlanIndicator(
+            admin,
+            'fyp-15',
+            { indicatorCode: 'INN-NEW-LOANS', pathKind: 'compound', annualGrowth: '8.0' },
+            opts(),
+          )
+        ).status,
+      ).toBe('unchanged');
+      expect(await planState(ctx.db)).toBe(state);
+    });
+
+    it('typed by year, and a baseline linked to another indicator of the same unit', async () => {
+      const typedValues = { '2026': '350', '2027': '360', '2028': '370', '2029': '380', '2030': '400' };
+      await updatePlanIndicator(
+        admin,
+        'fyp-15',
+        { indicatorCode: 'INN-NEW-LOANS', pathKind: 'typed', typedValues, baselineIndicatorCode: 'INV-INVESTMENT' },
+        opts(),
+      );
+      const item = await loans();
+      expect(item?.path.map((p) => p.value)).toEqual(['350', '360', '370', '380', '400']);
+      expect(item?.baselineIndicator).toMatchObject({ code: 'INV-INVESTMENT', isOwn: false });
+      expect(item?.baseline?.value).toMatch(/^1027(\.0+)?$/);
+    });
+
+    it('bad edits are refused naming the field, and nothing is stored', async () => {
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ pathKind: 'straight', finalTarget: '400', annualGrowth: '5' }, 'annualGrowth', '应填且只填一项'],
+        [{ pathKind: 'straight', finalTarget: 'abc' }, 'finalTarget', '「2030年目标值」不是有效数字'],
+        [{ pathKind: 'typed', typedValues: { '2026': '1' } }, 'typedValues.2027', '「2027年路径值」未填写'],
+        [
+          { pathKind: 'straight', finalTarget: '400', baselineIndicatorCode: 'REV-URBANIZATION' },
+          'baselineIndicatorCode',
+          '单位（%）与「新增贷款」（亿元）不同',
+        ],
+      ];
+      for (const [input, field, message] of cases) {
+        const state = await planState(ctx.db);
+        const error = await expectError(
+          updatePlanIndicator(admin, 'fyp-15', { indicatorCode: 'INN-NEW-LOANS', ...input }, opts()),
+          'invalid_input',
+          field,
+        );
+        expect(error.message).toContain(message);
+        expect(await planState(ctx.db)).toBe(state);
+      }
+      await expectError(
+        updatePlanIndicator(
+          leader,
+          'fyp-15',
+          { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
+          opts(),
+        ),
+        'forbidden',
+      );
+      await expectError(
+        updatePlanIndicator(
+          admin,
+          'fyp-14',
+          { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
+          opts(),
+        ),
+        'conflict',
+      );
+    });
+
+    it('a path value confirmed before the path changed is not adopted', async () => {
+      const error = await expectError(
+        adoptPlanTarget(admin, 'fyp-15', { indicatorCode: 'INN-NEW-LOANS', year: 2028, confirmedValue: '999' }, opts()),
+        'conflict',
+      );
+      expect(error.message).toContain('2028年的路径值已变为 370亿元（您确认的是 999）');
+      expect(
+        await adoptPlanTarget(
+          admin,
+          'fyp-15',
+          { indicatorCode: 'INN-NEW-LOANS', year: 2028, confirmedValue: '370' },
+          opts(),
+        ),
+      ).toMatchObject({ value: '370', status: 'created' });
+    });
   });
 });

@@ -27,7 +27,11 @@ function Change({ item }: { item: Item }) {
   );
 }
 
-export function ReviewView() {
+/**
+ * `from`: shown at /review it links to the plan it closes (/plans/fyp-14); shown there as the plan's closing view,
+ * the plan page links back.
+ */
+export function ReviewView({ from = 'review' }: { from?: 'review' | 'plan' }) {
   const { data, error, isPending, refetch } = useQuery(reviewQuery());
   if (isPending) return <PageSkeleton tiles={0} blocks={3} />;
   if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
@@ -40,6 +44,11 @@ export function ReviewView() {
         subtitle={
           <>
             {`${plan.baselineYear + 1}—${plan.endYear}年，对比“十三五”末（${plan.baselineYear}年）基期；数值与变化按政府工作报告原文记载，报告未直接给出的数标“推算”，点击可看推算方法。`}
+            {from === 'review' ? (
+              <Link href="/plans/fyp-14" className="ml-1 underline">
+                “十四五”规划收官页
+              </Link>
+            ) : null}
             <Link href="/plans/fyp-15" className="ml-1 underline">
               由此出发的“十五五”规划路径 ›
             </Link>

@@ -12,6 +12,11 @@ import { Button } from '@/components/ui/button';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '考核得分' };
 
+const RANKINGS = [
+  { kind: 'department', title: '责任单位排名' },
+  { kind: 'unit', title: '县区排名' },
+] as const;
+
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ScoresPage({
@@ -105,12 +110,28 @@ export default async function ScoresPage({
               </span>
             ) : null}
           </div>
-          <p className="text-xs text-gray-600">
-            计分方法：各指标按规则得分（完成率、序时进度按上限封顶；任务类完成得满分；越低越好反向计分），基础分 =
-            各项得分之和 ÷ 本单位指标权重合计 × 100；扣分 =
-            逾期未报、数据退回按项扣分（封顶）；加分按加分项（封顶）；总分 = 基础分 − 扣分 + 加分。
-          </p>
-          <ScoreRows rows={view.rows} />
+          <div className="space-y-1 text-xs text-gray-600" aria-label="计分公式">
+            <p>权重分两级：各主抓手权重合计 100，主抓手内各指标权重合计 100；指标折算权重 = 主抓手权重 × 指标权重%。</p>
+            <p>
+              指标得分 = 折算权重 × 计分比率（完成率、序时进度按上限封顶；任务类完成得满分、未完成 0 分；越低越好按 目标
+              ÷ 实绩 反向计分）。基础分 = 各项得分之和 ÷ 本单位参与指标的折算权重合计 × 100；扣分 =
+              逾期未报、数据退回按项扣分（封顶）；加分按加分项（封顶）；总分 = 基础分 − 扣分 + 加分。
+            </p>
+            <p>
+              责任单位按其负责的指标计分；县区按“分解到县区”的指标、以本县区已审核数据对本县区目标计分，两者分别排名。
+            </p>
+          </div>
+          {RANKINGS.map(({ kind, title }) => {
+            const rows = view.rows.filter((r) => r.subjectKind === kind);
+            return rows.length ? (
+              <section key={kind} aria-labelledby={`ranking-${kind}`} className="space-y-2">
+                <h2 id={`ranking-${kind}`} className="text-base font-semibold">
+                  {title}
+                </h2>
+                <ScoreRows rows={rows} label={title} />
+              </section>
+            ) : null;
+          })}
         </>
       )}
     </div>

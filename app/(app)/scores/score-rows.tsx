@@ -1,10 +1,43 @@
-/** The ranking: each department's total, and on opening its row, the formula and every input it was computed from. */
+/**
+ * A ranking (departments, or units): each subject's total, and on opening its row, the formula and every input it
+ * was computed from — both levels of weights for each indicator (a snapshot published before area weights shows
+ * the points it was published with).
+ */
+import { DataTable } from '@/components/ui/table';
 import { SCORING_RULE_LABELS } from '@/lib/domain/labels';
+import { itemWeightParts, type ItemRecord } from '@/lib/domain/scoring-run';
 import type { ScoresView } from '@/lib/services/scoring/scores';
 
-export function ScoreRows({ rows }: { rows: ScoresView['rows'] }) {
+const HEADERS = ['指标', '规则', '主抓手权重', '指标权重', '折算权重', '年度目标', '已审核实绩', '得分', '计算'];
+const CELL = 'px-3 py-1 align-top';
+const NUMBER = `${CELL} text-right tabular-nums`;
+
+function ItemRow({ item: i }: { item: ItemRecord }) {
+  const w = itemWeightParts(i);
   return (
-    <ol className="space-y-2" aria-label="考核排名">
+    <tr>
+      <th scope="row" className={`${CELL} text-left font-normal`}>
+        {i.indicatorName}
+        {i.areaName ? <span className="block text-gray-500">{i.areaName}</span> : null}
+      </th>
+      <td className={CELL}>{SCORING_RULE_LABELS[i.rule]}</td>
+      <td className={NUMBER}>{w.areaWeight ?? '—'}</td>
+      <td className={NUMBER}>{w.share ? `${w.share}%` : '—'}</td>
+      <td className={NUMBER}>{w.points}</td>
+      <td className={NUMBER}>{i.target ?? '—'}</td>
+      <td className={NUMBER}>
+        {i.actual ?? '—'}
+        {i.month ? <span className="block text-gray-500">{i.month}月</span> : null}
+      </td>
+      <td className={NUMBER}>{i.score}</td>
+      <td className={`${CELL} text-gray-700`}>{i.formula}</td>
+    </tr>
+  );
+}
+
+export function ScoreRows({ rows, label }: { rows: ScoresView['rows']; label: string }) {
+  return (
+    <ol className="space-y-2" aria-label={label}>
       {rows.map((r) => (
         <li
           key={r.subjectCode}
@@ -23,57 +56,16 @@ export function ScoreRows({ rows }: { rows: ScoresView['rows'] }) {
                 基础分 {r.base} · 扣分 {r.deduction} · 加分 {r.bonus}
               </span>
             </summary>
-            <div className="space-y-2 border-t border-gray-100 px-4 py-3 text-sm">
-              <p className="rounded bg-gray-50 px-2 py-1 font-mono text-xs leading-relaxed" data-testid="score-formula">
+            <div className="space-y-2 border-t border-gray-100 px-4 py-3 text-xs">
+              <p className="rounded bg-gray-50 px-2 py-1 font-mono leading-relaxed" data-testid="score-formula">
                 {r.formula}
               </p>
-              <table className="w-full text-xs">
-                <thead className="text-gray-500">
-                  <tr>
-                    <th scope="col" className="py-1 text-left font-medium">
-                      指标
-                    </th>
-                    <th scope="col" className="py-1 text-left font-medium">
-                      规则
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      权重
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      年度目标
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      已审核实绩
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      得分
-                    </th>
-                    <th scope="col" className="py-1 pl-3 text-left font-medium">
-                      计算
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-gray-100 align-top">
-                  {r.inputs.items.map((i) => (
-                    <tr key={i.indicatorCode}>
-                      <th scope="row" className="py-1 text-left font-normal">
-                        {i.indicatorName}
-                        {i.areaName ? <span className="block text-gray-500">{i.areaName}</span> : null}
-                      </th>
-                      <td className="py-1">{SCORING_RULE_LABELS[i.rule]}</td>
-                      <td className="py-1 text-right tabular-nums">{i.weight}</td>
-                      <td className="py-1 text-right tabular-nums">{i.target ?? '—'}</td>
-                      <td className="py-1 text-right tabular-nums">
-                        {i.actual ?? '—'}
-                        {i.month ? <span className="block text-gray-500">{i.month}月</span> : null}
-                      </td>
-                      <td className="py-1 text-right tabular-nums">{i.score}</td>
-                      <td className="py-1 pl-3 text-gray-700">{i.formula}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p className="text-xs text-gray-600">
+              <DataTable headers={HEADERS} caption={`${r.subjectName}的得分明细`} minWidth="min-w-[960px]">
+                {r.inputs.items.map((i) => (
+                  <ItemRow key={i.indicatorCode} item={i} />
+                ))}
+              </DataTable>
+              <p className="text-gray-600">
                 逾期未报 {r.inputs.lateCount} 项 · 数据退回 {r.inputs.returnedCount} 项
                 {r.inputs.bonuses.length
                   ? ` · 加分项：${r.inputs.bonuses.map((b) => `${b.name} ${b.points}`).join('；')}`

@@ -25,13 +25,18 @@ async function readPlan(db: Db, code: string) {
   const rows = await listPlanIndicators(db, plan.id);
   const years = Array.from({ length: plan.lastYear - plan.firstYear + 2 }, (_, i) => plan.firstYear - 1 + i);
   const figures = rows.length
-    ? await listActualRows(db, { scope: 'dashboard', years, indicatorIds: rows.map((r) => r.indicatorId) })
+    ? await listActualRows(db, {
+        scope: 'dashboard',
+        years,
+        indicatorIds: [...new Set(rows.flatMap((r) => [r.indicatorId, r.baselineIndicatorId]))],
+      })
     : [];
   const baselineYear = plan.firstYear - 1;
   const items = rows.map((r) => {
     const own = figures.filter((f) => f.indicatorId === r.indicatorId && f.value !== null);
-    const december = (year: number): Figure | undefined => own.find((f) => f.year === year && f.month === 12);
-    const baseline = december(baselineYear);
+    const baseline: Figure | undefined = figures.find(
+      (f) => f.indicatorId === r.baselineIndicatorId && f.year === baselineYear && f.month === 12 && f.value !== null,
+    );
     const done = own.filter((f) => f.month === 12 && f.year >= plan.firstYear).at(-1);
     const latest = own.filter((f) => f.year >= plan.firstYear).at(-1);
     const path = planPath({
@@ -68,6 +73,9 @@ async function readPlan(db: Db, code: string) {
       pathKind: r.pathKind,
       finalTarget: r.finalTarget,
       annualGrowth: r.annualGrowth,
+      typedValues: r.typedValues,
+      /** The indicator whose figure is the baseline (this one unless the admin linked another). */
+      baselineIndicator: { code: r.baselineCode, name: r.baselineName, isOwn: r.baselineCode === r.code },
       sourceText: r.sourceText,
       isSample: r.isSample,
       baseline: baseline ? { year: baselineYear, value: baseline.value, isSample: baseline.isSample } : null,

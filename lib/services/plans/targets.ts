@@ -9,6 +9,7 @@ import { getIndicatorByCode } from '@/db/queries/actuals';
 import { getTargetForUpdate } from '@/db/queries/targets';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
+import { toDecimalString } from '@/lib/domain/decimal';
 import { PHASING_LABELS } from '@/lib/domain/labels';
 import { AppError } from '@/lib/errors';
 import { indicatorCodeField } from '@/lib/validation/catalog';
@@ -22,6 +23,8 @@ const adoptSchema = z.strictObject({
   indicatorCode: indicatorCodeField,
   year: yearField,
   reason: z.string({ error: '「说明」应为文字' }).trim().max(400, '「说明」不能超过 400 个字').optional(),
+  /** The path value the admin confirmed: refused when the path has changed since (edited meanwhile). */
+  confirmedValue: z.string({ error: '「确认的路径值」应为文字' }).max(64).optional(),
 });
 
 /** POST /api/plans/[code]/targets — make the plan path's value of `year` the indicator's annual target. */
@@ -43,6 +46,11 @@ export async function adoptPlanTarget(actor: Actor, planCode: string, input: unk
       : `「${item.name}」的规划路径无法推算：${item.progress.wording}`;
     throw new AppError('invalid_input', message, { year: [message] });
   }
+  if (data.confirmedValue !== undefined && toDecimalString(data.confirmedValue) !== toDecimalString(point.value))
+    throw new AppError(
+      'conflict',
+      `「${item.name}」${data.year}年的路径值已变为 ${point.value}${item.unit}（您确认的是 ${data.confirmedValue}），请刷新后重新确认`,
+    );
   return database.transaction(async (tx) => {
     const indicator = await getIndicatorByCode(tx, item.code);
     const existing = indicator ? await getTargetForUpdate(tx, indicator.id, data.year) : null;

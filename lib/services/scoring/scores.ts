@@ -16,7 +16,7 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { decimalToNumber, toFixedDecimal } from '@/lib/domain/decimal';
 import { SCORING_RULE_LABELS, SUBJECT_KIND_LABELS } from '@/lib/domain/labels';
-import type { ItemRecord, SubjectResult } from '@/lib/domain/scoring-run';
+import { itemWeightParts, type ItemRecord, type SubjectResult } from '@/lib/domain/scoring-run';
 import { AppError } from '@/lib/errors';
 import { figureCell, shanghaiTime } from '@/lib/export/cells';
 import type { ExportColumn } from '@/lib/export/table-writer';
@@ -105,12 +105,15 @@ const SCORE_COLUMNS: ExportColumn[] = [
 ];
 
 const ITEM_COLUMNS: ExportColumn[] = [
+  { header: '考核对象类型', width: 10 },
   { header: '考核对象', width: 14 },
   { header: '指标编码', width: 20 },
   { header: '指标', width: 24 },
   { header: '主抓手', width: 14 },
   { header: '计分规则', width: 12 },
-  { header: '权重', width: 6 },
+  { header: '主抓手权重', width: 8 },
+  { header: '指标权重（主抓手内 %）', width: 10 },
+  { header: '折算权重（分）', width: 8 },
   { header: '计分上限（%）', width: 8 },
   { header: '年度目标', width: 10 },
   { header: '已审核实绩', width: 10 },
@@ -123,14 +126,18 @@ const exportQuerySchema = scoresQuerySchema.extend({
   format: z.enum(['csv', 'xlsx'], { error: '「格式」应为 csv 或 xlsx' }).default('xlsx'),
 });
 
-function itemCells(subject: string, i: ItemRecord) {
+function itemCells(row: { subjectKindLabel: string; subjectName: string }, i: ItemRecord) {
+  const weights = itemWeightParts(i);
   return [
-    subject,
+    row.subjectKindLabel,
+    row.subjectName,
     i.indicatorCode,
     i.indicatorName,
     i.areaName,
     SCORING_RULE_LABELS[i.rule],
-    figureCell(i.weight),
+    figureCell(weights.areaWeight),
+    figureCell(weights.share),
+    figureCell(weights.points),
     figureCell(i.ceiling),
     figureCell(i.target),
     figureCell(i.actual),
@@ -188,7 +195,7 @@ export async function exportScores(
         ]),
       );
       await writer.startTable('得分明细（输入数据）', ITEM_COLUMNS);
-      const items = view.rows.flatMap((r) => r.inputs.items.map((i) => itemCells(r.subjectName, i)));
+      const items = view.rows.flatMap((r) => r.inputs.items.map((i) => itemCells(r, i)));
       await writer.writeRows(items);
       return view.rows.length + items.length;
     },

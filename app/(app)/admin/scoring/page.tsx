@@ -30,8 +30,8 @@ export default async function AdminScoringPage({
       <div className="space-y-4">
         <h1 className="text-xl font-bold">{year}年考核方案</h1>
         <p className="text-sm text-gray-600">
-          设定各指标权重（合计
-          100，按主抓手小计）、计分规则与上限、扣分和加分项；保存时校验，发布后按已审核数据计算各责任单位得分并保存为快照。已发布的方案再修改会生成新版本，已发布得分保持不变。
+          设定各主抓手权重（合计 100）与主抓手内各指标权重（合计
+          100）、计分规则与上限、扣分和加分项；保存时校验，发布后按已审核数据计算各责任单位和各县区（分解到县区的指标，对本县区目标）的得分并保存为快照。已发布的方案再修改会生成新版本，已发布得分保持不变。
         </p>
         <SchemeForm year={year} />
       </div>

@@ -19,5 +19,8 @@ export const scoringApi = {
       json('PUT', input),
     ),
   publish: (input: { year: number; version: number }) =>
-    fetchJson<{ year: number; version: number; subjects: number }>('/api/admin/scoring/publish', json('POST', input)),
+    fetchJson<{ year: number; version: number; subjects: number; departments: number; units: number }>(
+      '/api/admin/scoring/publish',
+      json('POST', input),
+    ),
 };

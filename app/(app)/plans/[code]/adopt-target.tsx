@@ -20,16 +20,16 @@ export function AdoptTarget({
 }) {
   const [year, setYear] = useState(path[0]?.year ?? 0);
   const [confirming, setConfirming] = useState(false);
+  const value = path.find((p) => p.year === year)?.value ?? '';
   const adopt = useMutation({
     mutationFn: () =>
       fetchJson<{ status: string; value: string }>(`/api/plans/${planCode}/targets`, {
         method: 'POST',
-        body: JSON.stringify({ indicatorCode, year }),
+        body: JSON.stringify({ indicatorCode, year, confirmedValue: value }),
       }),
     onSettled: () => setConfirming(false),
   });
   if (path.length === 0) return null;
-  const value = path.find((p) => p.year === year)?.value ?? '';
   return (
     <div className="mt-1 text-xs">
       {confirming ? (

@@ -7,6 +7,7 @@ import { requirePageUser } from '@/lib/session/page-guard';
 import { can } from '@/lib/domain/permissions';
 import { reviewQuery } from '@/lib/client-api/dashboard-queries';
 import { isAppError } from '@/lib/errors';
+import { listBaselineChoices } from '@/lib/services/plans/edit';
 import { getPlan } from '@/lib/services/plans/plan';
 import { getReview } from '@/lib/services/dashboards/review';
 import { ReviewView } from '../../review/review-view';
@@ -47,10 +48,17 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
           crumbs={[{ href: '/', label: '总览' }]}
           title={`“${plan.name}”规划（${plan.firstYear}—${plan.lastYear}年）· 收官`}
           controls={others}
-          subtitle={plan.note}
+          subtitle={
+            <>
+              {plan.note}
+              <Link href="/review" className="ml-1 underline">
+                单独打开“十四五”发展成就回顾
+              </Link>
+            </>
+          }
         />
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <ReviewView />
+          <ReviewView from="plan" />
         </HydrationBoundary>
       </div>
     );
@@ -65,7 +73,7 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
           <>
             每项指标从{plan.firstYear - 1}年数（“十四五”收官数，取自报告，随数据更新）出发，按规划路径走到
             {plan.lastYear}年； 已完成年份看 12 月数，年内看序时进度。
-            <Link href="/review" className="ml-1 underline">
+            <Link href="/plans/fyp-14" className="ml-1 underline">
               “十四五”收官回顾
             </Link>
           </>
@@ -84,7 +92,7 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
       {view.items.length === 0 ? (
         <EmptyState message="本规划尚无指标" />
       ) : (
-        <PlanTable view={view} canSetTargets={can(user, 'target.manage')} />
+        <PlanTable view={view} choices={can(user, 'target.manage') ? await listBaselineChoices(user) : null} />
       )}
     </div>
   );

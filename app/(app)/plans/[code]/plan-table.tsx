@@ -1,8 +1,10 @@
 /** The plan's indicators: baseline, the path year by year, the latest figure, status and the growth still needed. */
 import Link from 'next/link';
 import { DIRECTION_LABELS, PATH_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/domain/labels';
+import type { BaselineChoice } from '@/lib/services/plans/edit';
 import type { PlanView } from '@/lib/services/plans/plan';
 import { AdoptTarget } from './adopt-target';
+import { EditPath } from './edit-path';
 
 const STATUS_CLASS: Record<string, string> = {
   on_track: 'bg-green-50 text-green-800 ring-green-200',
@@ -13,7 +15,8 @@ const STATUS_CLASS: Record<string, string> = {
 
 const plainValue = (v: string | null | undefined) => (v ?? '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') || '—';
 
-export function PlanTable({ view, canSetTargets }: { view: PlanView; canSetTargets: boolean }) {
+/** `choices`: the baseline choices when the reader may edit paths and set targets (the admin); null otherwise. */
+export function PlanTable({ view, choices }: { view: PlanView; choices: BaselineChoice[] | null }) {
   const years = Array.from({ length: view.plan.lastYear - view.plan.firstYear + 1 }, (_, i) => view.plan.firstYear + i);
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
@@ -59,8 +62,10 @@ export function PlanTable({ view, canSetTargets }: { view: PlanView; canSetTarge
                   {' · '}
                   {item.departmentShortName}
                   {item.isSample ? ' · 示例数据' : ''}
+                  {item.baselineIndicator.isOwn ? '' : ` · 基期取「${item.baselineIndicator.name}」`}
                 </span>
-                {canSetTargets ? (
+                {choices ? <EditPath plan={view.plan} item={item} choices={choices} /> : null}
+                {choices ? (
                   <AdoptTarget
                     planCode={view.plan.code}
                     indicatorCode={item.code}

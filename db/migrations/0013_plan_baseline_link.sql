@@ -1,0 +1,2 @@
+ALTER TABLE "plan_indicators" ADD COLUMN "baseline_indicator_id" integer;--> statement-breakpoint
+ALTER TABLE "plan_indicators" ADD CONSTRAINT "plan_indicators_baseline_indicator_id_indicators_id_fk" FOREIGN KEY ("baseline_indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;

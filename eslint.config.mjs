@@ -2,6 +2,27 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/** The lint block keeping lib/domain (`files`) pure: no framework or database, and no import of ours `ours` matches. */
+function domainPurity(files, ours, why) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'lib/domain stays pure: no framework, no database.',
+            },
+            { regex: ours, message: `lib/domain stays pure: ${why}.` },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -196,27 +217,15 @@ export default defineConfig([
       ],
     },
   },
-  {
-    // lib/domain is pure: nothing of next, react, the database or drizzle, nothing of ours outside lib/domain.
-    files: ['lib/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*'],
-              message: 'lib/domain stays pure: no framework, no database.',
-            },
-            {
-              regex: '^(@/(?!lib/domain(/|$))|\\.\\./)',
-              message: 'lib/domain stays pure: it imports nothing of ours but lib/domain.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // lib/domain is pure: nothing of next, react, the database or drizzle, nothing of ours outside lib/domain.
+  domainPurity(['lib/domain/**/*.ts'], '^(@/(?!lib/domain(/|$))|\\.\\./)', 'it imports nothing of ours but lib/domain'),
+  // A domain test is as pure as the module it tests; the one test helper it may use is tests/helpers/zip-bytes
+  // (bytes built in memory, shared with the import and evidence tests).
+  domainPurity(
+    ['lib/domain/**/*.test.ts'],
+    '^(@/(?!lib/domain(/|$)|tests/helpers/zip-bytes$)|\\.\\./)',
+    'its tests import nothing of ours but lib/domain and tests/helpers/zip-bytes',
+  ),
   {
     // The benchmark shares the test harness through scripts/lib, never tests/.
     files: ['scripts/bench/**/*.ts'],

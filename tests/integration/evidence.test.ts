@@ -20,7 +20,8 @@ import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { forEachEngine } from '../helpers/test-db';
-import { buildTestZip, evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
+import { buildZip } from '../helpers/zip-bytes';
+import { evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
 
 const current: { db: Db | null } = { db: null };
 vi.mock('@/db/client', async (importOriginal) => ({
@@ -279,7 +280,7 @@ forEachEngine('evidence files', (ctx) => {
       const tooBig = await as(actors.official).upload(draftId, big, '大文件.pdf');
       expect(tooBig.status).toBe(413);
       expect(await message(tooBig)).toContain('超过 20 MB');
-      const bomb = buildTestZip([
+      const bomb = buildZip([
         { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
         { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024) },
       ]);
@@ -290,7 +291,7 @@ forEachEngine('evidence files', (ctx) => {
     });
 
     it('accepts a real DOCX-shaped file by its bytes, and removes a file while the figure is a draft (audited with its hash)', async () => {
-      const docx = buildTestZip([
+      const docx = buildZip([
         { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
         { name: 'word/document.xml', data: Buffer.from('<w:document>会议纪要</w:document>') },
       ]);

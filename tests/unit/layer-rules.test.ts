@@ -58,6 +58,12 @@ const ARROWS: { layer: string; filePath: string; wrong: string[]; allowed: strin
     allowed: ['@/lib/domain/types', './types'],
   },
   {
+    layer: 'lib/domain tests import only lib/domain and the in-memory ZIP bytes',
+    filePath: 'lib/domain/layer-probe.test.ts',
+    wrong: ['@/lib/services/dashboards/dashboard', '@/db/schema', '@/tests/helpers/test-db', '../errors', 'react'],
+    allowed: ['@/lib/domain/types', './types', '@/tests/helpers/zip-bytes'],
+  },
+  {
     layer: 'db ↛ services, auth, session, http, browser, app, components',
     filePath: 'db/queries/layer-probe.ts',
     wrong: [

@@ -11,10 +11,8 @@ import path from 'node:path';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
 import { auditEvents, evidenceFiles, indicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
 import { approveActual } from '@/lib/services/reporting/actual-review';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
@@ -22,30 +20,11 @@ import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { forEachEngine } from '../helpers/test-db';
 import { buildZip } from '../helpers/zip-bytes';
 import { evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
+import { processDb } from './fixtures/process-db';
+import { signedIn } from './fixtures/signed-in';
 
-const current: { db: Db | null } = { db: null };
-vi.mock('@/db/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/db/client')>()),
-  getDb: async () => {
-    if (!current.db) throw new Error('test database not set');
-    return current.db;
-  },
-}));
-const session: { user: Actor | null } = { user: null };
-vi.mock('@/lib/session/session', () => ({
-  clientAddress: async () => '10.15.0.1',
-  requireActor: async () => {
-    if (!session.user) throw new AppError('unauthenticated');
-    return {
-      ...session.user,
-      displayName: session.user.username,
-      mustChangePassword: false,
-      departmentName: null,
-      totpEnabled: false,
-      mustEnrollTotp: false,
-    };
-  },
-}));
+vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
+vi.mock('@/lib/session/session', async () => (await import('./fixtures/signed-in')).stubSession('10.15.0.1'));
 
 const upload = (await import('@/app/api/actuals/[id]/evidence/route')).POST;
 const file = await import('@/app/api/evidence/[id]/route');
@@ -56,7 +35,7 @@ const HEADERS = { host: 'zhuashou.test', origin: APP };
 const NOW = new Date('2026-06-10T04:00:00Z');
 
 function as(actor: Actor) {
-  session.user = actor;
+  signedIn.user = actor;
   return {
     upload(actualId: number, bytes: Uint8Array, name: string) {
       const form = new FormData();
@@ -97,7 +76,7 @@ forEachEngine('evidence files', (ctx) => {
   >;
 
   beforeAll(async () => {
-    current.db = ctx.db;
+    processDb.db = ctx.db;
     await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
     actors.official = await evidenceActor(ctx.db, 'ev-official', 'official', 'fgw');
     actors.otherOfficial = await evidenceActor(ctx.db, 'ev-other', 'official', 'wlj');

@@ -29,26 +29,13 @@ import { actorFor as fixtureActor } from './fixtures/actors';
 import { rejection } from './fixtures/refusals';
 import { processDb } from './fixtures/process-db';
 import { seedCatalogue } from './fixtures/catalogue';
+import { signedIn } from './fixtures/signed-in';
 
 // authenticate() and the request wrapper read the process-wide database: point them at the engine under test.
 vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 
-// The request wrapper's session: whoever the test says is signed in (null: nobody).
-const session: { user: (Actor & { id: number }) | null } = { user: null };
-vi.mock('@/lib/session/session', () => ({
-  clientAddress: async () => '10.12.0.1',
-  requireActor: async () => {
-    if (!session.user) throw new AppError('unauthenticated');
-    return {
-      ...session.user,
-      displayName: session.user.username,
-      mustChangePassword: false,
-      departmentName: null,
-      totpEnabled: false,
-      mustEnrollTotp: false,
-    };
-  },
-}));
+// The request wrapper's session: whoever the test says is signed in (signedIn.user; null: nobody).
+vi.mock('@/lib/session/session', async () => (await import('./fixtures/signed-in')).stubSession('10.12.0.1'));
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PASSWORD = 'Roles-Test-Pass#2026';
@@ -325,9 +312,9 @@ forEachEngine('roles and records', (ctx) => {
     const since =
       (await ctx.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id))).at(-1)?.id ?? 0;
 
-    session.user = null;
+    signedIn.user = null;
     for (let i = 0; i < 10; i += 1) expect((await call('POST')).status).toBe(401);
-    session.user = { ...actors.admin!, clientAddress: '10.12.0.2' };
+    signedIn.user = { ...actors.admin!, clientAddress: '10.12.0.2' };
     for (let i = 0; i < 10; i += 1) expect((await call('DELETE')).status).toBe(403);
     expect((await call('GET')).status).toBe(403);
 
@@ -350,7 +337,7 @@ forEachEngine('roles and records', (ctx) => {
     expect(filtered.events.map((e) => e.action)).toEqual(
       expect.arrayContaining(['refusal.unauthenticated', 'refusal.forbidden']),
     );
-    session.user = null;
+    signedIn.user = null;
   });
 
   it('counts refusals per address, reason and minute', async () => {

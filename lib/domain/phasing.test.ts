@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { checkPhasing, fromScaled, toIncrements, toScaled, validatePhasing } from './phasing';
 
 const monthly = (values: string[]) => Object.fromEntries(values.map((v, i) => [i + 1, v]));
@@ -54,10 +55,7 @@ describe('the target form’s phasing check', () => {
       checkPhasing({ kind: 'rate', unit: '%', target: '5', phasing: 'quarterly', inputs: { 3: '4.5', 12: '5' } }),
     ).toMatchObject({
       ok: true,
-      phases: [
-        { month: 3, value: '4.5' },
-        { month: 12, value: '5' },
-      ],
+      phases: monthValues([3, '4.5'], [12, '5']),
     });
     expect(
       checkPhasing({ kind: 'level', unit: '家', target: '100', phasing: 'monthly', inputs: { 6: '80' } }).message,
@@ -83,13 +81,11 @@ describe('the target form’s phasing check', () => {
   });
 
   it('turns stored to-date values back into parts, and scales decimals both ways', () => {
-    expect(
-      toIncrements([
-        { month: 6, value: '500' },
-        { month: 3, value: '200.5' },
-        { month: 12, value: '1200' },
-      ]),
-    ).toEqual({ 3: '200.5', 6: '299.5', 12: '700' });
+    expect(toIncrements(monthValues([6, '500'], [3, '200.5'], [12, '1200']))).toEqual({
+      3: '200.5',
+      6: '299.5',
+      12: '700',
+    });
     expect(fromScaled(toScaled('-0.0001'))).toBe('-0.0001');
     expect(fromScaled(toScaled('12345678901.25'))).toBe('12345678901.25');
   });
@@ -99,10 +95,7 @@ describe('validatePhasing is exact', () => {
   it('refuses a December one ten-thousandth off a large target (floats within 1e-9 let it pass)', () => {
     const phasing = {
       kind: 'quarterly' as const,
-      values: [
-        { month: 6, value: '6000000000' },
-        { month: 12, value: '12345678901.2346' },
-      ],
+      values: monthValues([6, '6000000000'], [12, '12345678901.2346']),
     };
     expect(validatePhasing({ kind: 'cumulative', target: '12345678901.2345', phasing })).toMatchObject({
       ok: false,
@@ -112,7 +105,7 @@ describe('validatePhasing is exact', () => {
       validatePhasing({
         kind: 'cumulative',
         target: '12345678901.2345',
-        phasing: { ...phasing, values: [{ month: 12, value: '12345678901.2345' }] },
+        phasing: { ...phasing, values: monthValues([12, '12345678901.2345']) },
       }),
     ).toEqual({ ok: true });
   });

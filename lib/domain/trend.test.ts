@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { buildTrendRows } from './trend';
 
 describe('buildTrendRows', () => {
@@ -50,12 +51,7 @@ describe('buildTrendRows', () => {
       target: 1000,
       phasing: {
         kind: 'quarterly',
-        values: [
-          { month: 3, value: 200 },
-          { month: 6, value: 450 },
-          { month: 9, value: 700 },
-          { month: 12, value: 1000 },
-        ],
+        values: monthValues([3, 200], [6, 450], [9, 700], [12, 1000]),
       },
     });
     expect(rows.map((r) => r.month)).toEqual([3, 6, 9, 12]);

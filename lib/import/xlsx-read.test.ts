@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { ImportFileError, TOO_MANY_ROWS, NOT_A_SPREADSHEET } from './limits';
 import { readUpload } from './read-upload';
 import { toImportRecords } from './sheet-table';
@@ -99,10 +100,7 @@ describe('reading an XLSX upload', () => {
           kindLabel: '累计值',
           period: '2026',
           value: '1100',
-          phases: [
-            { month: 6, value: '500' },
-            { month: 12, value: '1100' },
-          ],
+          phases: monthValues([6, '500'], [12, '1100']),
         },
       ],
     });
@@ -110,10 +108,7 @@ describe('reading an XLSX upload', () => {
     expect(record).toMatchObject({
       period: '2026',
       value: '1100',
-      phases: [
-        { month: 6, value: '500' },
-        { month: 12, value: '1100' },
-      ],
+      phases: monthValues([6, '500'], [12, '1100']),
     });
   });
 

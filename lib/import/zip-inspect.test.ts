@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildZip } from '@/tests/helpers/zip-bytes';
+import { buildZip } from '@/tests/helpers/pure/zip-bytes';
 import { inspectXlsxZip } from './zip-inspect';
 
 const WORKBOOK = { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') };

@@ -18,7 +18,7 @@ import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { forEachEngine } from '../helpers/test-db';
-import { buildZip } from '../helpers/zip-bytes';
+import { buildZip } from '../helpers/pure/zip-bytes';
 import { evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
 import { processDb } from './fixtures/process-db';
 import { signedIn } from './fixtures/signed-in';

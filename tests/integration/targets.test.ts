@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { setIndicatorRetired } from '@/lib/services/admin/catalog';
@@ -63,12 +64,7 @@ forEachEngine('annual targets and settings', (ctx) => {
         value: '1300',
         qualifier: 'at_least',
         phasing: 'quarterly',
-        phases: [
-          { month: 3, value: '300' },
-          { month: 6, value: '650' },
-          { month: 9, value: '1000' },
-          { month: 12, value: '1300' },
-        ],
+        phases: monthValues([3, '300'], [6, '650'], [9, '1000'], [12, '1300']),
         version: 1,
       },
       { db: ctx.db, now: NOW },
@@ -171,17 +167,14 @@ forEachEngine('annual targets and settings', (ctx) => {
         'a quarterly phasing with month 5',
         {
           phasing: 'quarterly',
-          phases: [
-            { month: 5, value: '1' },
-            { month: 12, value: '2000' },
-          ],
+          phases: monthValues([5, '1'], [12, '2000']),
         },
         'invalid_input',
         'phases',
       ],
       [
         'a phasing without December',
-        { phasing: 'quarterly', phases: [{ month: 3, value: '500' }] },
+        { phasing: 'quarterly', phases: monthValues([3, '500']) },
         'invalid_input',
         'phases',
       ],
@@ -189,15 +182,12 @@ forEachEngine('annual targets and settings', (ctx) => {
         'a phase that is not a number',
         {
           phasing: 'quarterly',
-          phases: [
-            { month: 3, value: 'x' },
-            { month: 12, value: '2000' },
-          ],
+          phases: monthValues([3, 'x'], [12, '2000']),
         },
         'invalid_input',
         'phases.3',
       ],
-      ['phases without a phasing', { phases: [{ month: 12, value: '2000' }] }, 'invalid_input', 'phases'],
+      ['phases without a phasing', { phases: monthValues([12, '2000']) }, 'invalid_input', 'phases'],
       ['an unknown indicator', { indicatorCode: 'NO-SUCH' }, 'not_found', 'indicatorCode'],
       ['an unknown field', { isSample: true }, 'invalid_input'],
     ];

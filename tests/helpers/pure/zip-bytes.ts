@@ -1,7 +1,7 @@
 /**
  * ZIP bytes for tests of the containers the app inspects (evidence files, XLSX uploads): deflated parts whose
  * headers may claim another uncompressed size than the truth, enough to build hostile containers. Pure (no I/O),
- * so the lib/domain tests may import it too (eslint.config.mjs allows exactly this module there).
+ * so the lib/domain tests may import it too (tests/helpers/pure: see eslint.config.mjs).
  */
 import { deflateRawSync } from 'node:zlib';
 

@@ -88,12 +88,7 @@ describe('changeToShow', () => {
     const stated = { change: 17.7, unit: 'percent' as const, basis: 'prior_year' as const, text: '增长17.7%' };
     expect(
       changeToShow({ kind: 'cumulative', unit: '亿元', stated, current: exports, prior, priorLabel: '上年' }),
-    ).toEqual({
-      change: 17.7,
-      unit: 'percent',
-      source: 'stated',
-      text: '增长17.7%',
-    });
+    ).toEqual({ change: 17.7, unit: 'percent', source: 'stated', text: '增长17.7%' });
   });
 
   it('computed from a derived prior: estimated (推算), with the formula and how the prior was derived', () => {

@@ -8,12 +8,7 @@ const up = { direction: 'up' } as const;
 describe('forecastYearEnd: a cumulative indicator', () => {
   it('linear: 300 by March → 1200 at year end, meets 1000', () => {
     expect(
-      forecastYearEnd({
-        ...up,
-        kind: 'cumulative',
-        series: monthValues([1, 80], [3, 300]),
-        target: 1000,
-      }),
+      forecastYearEnd({ ...up, kind: 'cumulative', series: monthValues([1, 80], [3, 300]), target: 1000 }),
     ).toEqual({ value: 1200, willMeet: true, method: '按序时进度外推', basedOnMonth: 3 });
   });
 
@@ -25,10 +20,7 @@ describe('forecastYearEnd: a cumulative indicator', () => {
   });
 
   it('phased vs linear: 400 by June against a 45% phase → 888.8889 (linear would say 800)', () => {
-    const phasing: Phasing = {
-      kind: 'quarterly',
-      values: monthValues([3, 150], [6, 450], [9, 700], [12, 1000]),
-    };
+    const phasing: Phasing = { kind: 'quarterly', values: monthValues([3, 150], [6, 450], [9, 700], [12, 1000]) };
     expect(
       forecastYearEnd({ ...up, kind: 'cumulative', series: monthValues([6, 400]), target: 1000, phasing })?.value,
     ).toBe(888.8889);
@@ -38,10 +30,7 @@ describe('forecastYearEnd: a cumulative indicator', () => {
   });
 
   it('phased, before the first phase (February), falls back to the linear pace', () => {
-    const phasing: Phasing = {
-      kind: 'quarterly',
-      values: monthValues([3, 300], [12, 1000]),
-    };
+    const phasing: Phasing = { kind: 'quarterly', values: monthValues([3, 300], [12, 1000]) };
     expect(
       forecastYearEnd({ ...up, kind: 'cumulative', series: monthValues([2, 100]), target: 1000, phasing })?.value,
     ).toBe(600);
@@ -49,23 +38,13 @@ describe('forecastYearEnd: a cumulative indicator', () => {
 
   it('December: the YTD figure is the year end', () => {
     expect(
-      forecastYearEnd({
-        ...up,
-        kind: 'cumulative',
-        series: monthValues([11, 900], [12, 990]),
-        target: 1000,
-      }),
+      forecastYearEnd({ ...up, kind: 'cumulative', series: monthValues([11, 900], [12, 990]), target: 1000 }),
     ).toEqual({ value: 990, willMeet: false, method: '按12月实际值', basedOnMonth: 12 });
   });
 
   it('missing months and unsorted input: the latest month wins', () => {
     expect(
-      forecastYearEnd({
-        ...up,
-        kind: 'cumulative',
-        series: monthValues([4, 400], [1, 90]),
-        target: null,
-      }),
+      forecastYearEnd({ ...up, kind: 'cumulative', series: monthValues([4, 400], [1, 90]), target: null }),
     ).toEqual({ value: 1200, willMeet: null, method: '按序时进度外推', basedOnMonth: 4 });
   });
 });
@@ -139,12 +118,7 @@ describe('forecastYearEnd: no data', () => {
   it('an empty series → null; a series of only NaN or month 13 → null', () => {
     expect(forecastYearEnd({ ...up, kind: 'cumulative', series: [], target: 1000 })).toBeNull();
     expect(
-      forecastYearEnd({
-        ...up,
-        kind: 'cumulative',
-        series: monthValues([3, Number.NaN], [13, 5]),
-        target: 1,
-      }),
+      forecastYearEnd({ ...up, kind: 'cumulative', series: monthValues([3, Number.NaN], [13, 5]), target: 1 }),
     ).toBeNull();
   });
 });

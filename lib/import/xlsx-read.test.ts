@@ -105,11 +105,7 @@ describe('reading an XLSX upload', () => {
       ],
     });
     const [record] = toImportRecords('targets', (await readUpload(buf)).rows);
-    expect(record).toMatchObject({
-      period: '2026',
-      value: '1100',
-      phases: monthValues([6, '500'], [12, '1100']),
-    });
+    expect(record).toMatchObject({ period: '2026', value: '1100', phases: monthValues([6, '500'], [12, '1100']) });
   });
 
   it('reads the first visible sheet, passing over the 说明 sheet and a hidden sheet before it', async () => {

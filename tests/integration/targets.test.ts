@@ -165,10 +165,7 @@ forEachEngine('annual targets and settings', (ctx) => {
       ],
       [
         'a quarterly phasing with month 5',
-        {
-          phasing: 'quarterly',
-          phases: monthValues([5, '1'], [12, '2000']),
-        },
+        { phasing: 'quarterly', phases: monthValues([5, '1'], [12, '2000']) },
         'invalid_input',
         'phases',
       ],
@@ -180,10 +177,7 @@ forEachEngine('annual targets and settings', (ctx) => {
       ],
       [
         'a phase that is not a number',
-        {
-          phasing: 'quarterly',
-          phases: monthValues([3, 'x'], [12, '2000']),
-        },
+        { phasing: 'quarterly', phases: monthValues([3, 'x'], [12, '2000']) },
         'invalid_input',
         'phases.3',
       ],

@@ -7,8 +7,10 @@ import { deflateRawSync } from 'node:zlib';
 
 export type ZipEntry = { name: string; data: Buffer; claimedSize?: number };
 
+type Field = [offset: number, bits: 16 | 32, value: number];
+
 /** A little-endian record of `size` bytes with each [offset, bits, value] field written in. */
-function record(size: number, fields: [offset: number, bits: 16 | 32, value: number][]): Buffer {
+function record(size: number, fields: Field[]): Buffer {
   const bytes = Buffer.alloc(size);
   for (const [offset, bits, value] of fields) {
     if (bits === 16) bytes.writeUInt16LE(value, offset);
@@ -28,21 +30,15 @@ export function buildZip(entries: ZipEntry[]): Buffer {
     const body = deflateRawSync(e.data);
     const name = Buffer.from(e.name);
     const size = e.claimedSize ?? e.data.length;
-    const local = record(30, [
-      [0, 32, 0x04034b50],
-      [8, 16, DEFLATE],
-      [18, 32, body.length],
-      [22, 32, size],
-      [26, 16, name.length],
-    ]);
-    const central = record(46, [
-      [0, 32, 0x02014b50],
-      [10, 16, DEFLATE],
-      [20, 32, body.length],
-      [24, 32, size],
-      [28, 16, name.length],
-      [42, 32, offset],
-    ]);
+    // The local header and the central directory entry hold the same four fields, two bytes further on in the latter.
+    const sharedFields = (at: number): Field[] => [
+      [at, 16, DEFLATE],
+      [at + 10, 32, body.length],
+      [at + 14, 32, size],
+      [at + 18, 16, name.length],
+    ];
+    const local = record(30, [[0, 32, 0x04034b50], ...sharedFields(8)]);
+    const central = record(46, [[0, 32, 0x02014b50], ...sharedFields(10), [42, 32, offset]]);
     locals.push(local, name, body);
     centrals.push(central, name);
     offset += local.length + name.length + body.length;

@@ -4,14 +4,20 @@ import type { ProgressStatus } from './types';
 
 const base = { kind: 'cumulative', direction: 'up', isOverdue: false } as const;
 
-type StatusInput = Parameters<typeof computeStatus>[0];
-type StatusCase = [name: string, input: StatusInput, status: ProgressStatus, gapPoints: number | null];
+type Indicator = Omit<Parameters<typeof computeStatus>[0], 'actual' | 'target' | 'expected'>;
+type StatusCase = [
+  name: string,
+  indicator: Indicator,
+  figures: [actual: number | null, target: number | null, expected: number | null],
+  status: ProgressStatus,
+  gapPoints: number | null,
+];
 
-/** Each case: computeStatus(input) is exactly { status, gapPoints }. */
+/** Each case: computeStatus of the indicator's [actual, target, expected] is exactly { status, gapPoints }. */
 function statusCases(title: string, cases: StatusCase[]) {
   describe(title, () => {
-    it.each(cases)('%s', (_name, input, status, gapPoints) => {
-      expect(computeStatus(input)).toEqual({ status, gapPoints });
+    it.each(cases)('%s', (_name, indicator, [actual, target, expected], status, gapPoints) => {
+      expect(computeStatus({ ...indicator, actual, target, expected })).toEqual({ status, gapPoints });
     });
   });
 }
@@ -20,42 +26,17 @@ const down = { ...base, kind: 'level', direction: 'down' } as const;
 const rate = { ...base, kind: 'rate' } as const;
 
 statusCases('computeStatus: no data', [
-  ['no actual before the deadline → grey', { ...base, actual: null, target: 1000, expected: 500 }, 'grey', null],
-  [
-    'no actual after the deadline → overdue',
-    { ...base, actual: null, target: 1000, expected: 500, isOverdue: true },
-    'overdue',
-    null,
-  ],
-  [
-    'no target → grey (no basis), even with an actual',
-    { ...base, actual: 10, target: null, expected: null },
-    'grey',
-    null,
-  ],
+  ['no actual before the deadline → grey', base, [null, 1000, 500], 'grey', null],
+  ['no actual after the deadline → overdue', { ...base, isOverdue: true }, [null, 1000, 500], 'overdue', null],
+  ['no target → grey (no basis), even with an actual', base, [10, null, null], 'grey', null],
 ]);
 
 statusCases('computeStatus: a cumulative indicator', [
-  ['on expected progress → green, gap 0', { ...base, actual: 500, target: 1000, expected: 500 }, 'green', 0],
-  [
-    'ahead → green with a positive gap in points of the target',
-    { ...base, actual: 550, target: 1000, expected: 500 },
-    'green',
-    5,
-  ],
-  ['9.9 points behind → yellow', { ...base, actual: 401, target: 1000, expected: 500 }, 'yellow', -9.9],
-  [
-    'exactly −tolerance (10 points) behind → red, not yellow',
-    { ...base, actual: 400, target: 1000, expected: 500 },
-    'red',
-    -10,
-  ],
-  [
-    'exactly −tolerance with float noise (0.4 vs 0.5 of 1) is still red',
-    { ...base, actual: 0.4, target: 1, expected: 0.5 },
-    'red',
-    -10,
-  ],
+  ['on expected progress → green, gap 0', base, [500, 1000, 500], 'green', 0],
+  ['ahead → green with a positive gap in points of the target', base, [550, 1000, 500], 'green', 5],
+  ['9.9 points behind → yellow', base, [401, 1000, 500], 'yellow', -9.9],
+  ['exactly −tolerance (10 points) behind → red, not yellow', base, [400, 1000, 500], 'red', -10],
+  ['exactly −tolerance with float noise (0.4 vs 0.5 of 1) is still red', base, [0.4, 1, 0.5], 'red', -10],
 ]);
 
 describe('computeStatus: a cumulative indicator, tolerance and rounding', () => {
@@ -70,18 +51,8 @@ describe('computeStatus: a cumulative indicator, tolerance and rounding', () => 
 });
 
 statusCases('computeStatus: lower-is-better', [
-  [
-    'below the expected ceiling → green with a positive gap',
-    { ...down, actual: 36, target: 34, expected: 38.5 },
-    'green',
-    7.3529,
-  ],
-  [
-    'above the expected value by less than 10% of the target → yellow',
-    { ...down, actual: 40, target: 34, expected: 38.5 },
-    'yellow',
-    -4.4118,
-  ],
+  ['below the expected ceiling → green with a positive gap', down, [36, 34, 38.5], 'green', 7.3529],
+  ['above the expected value by less than 10% of the target → yellow', down, [40, 34, 38.5], 'yellow', -4.4118],
 ]);
 
 describe('computeStatus: lower-is-better, far above', () => {
@@ -91,40 +62,27 @@ describe('computeStatus: lower-is-better, far above', () => {
 });
 
 statusCases('computeStatus: target 0', [
-  [
-    'higher-is-better: actual = expected → green, gap null',
-    { ...base, actual: 0, target: 0, expected: 0 },
-    'green',
-    null,
-  ],
-  ['higher-is-better: actual < expected → red, gap null', { ...base, actual: -1, target: 0, expected: 0 }, 'red', null],
-  ['lower-is-better (zero accidents): none is green', { ...down, actual: 0, target: 0, expected: 0 }, 'green', null],
-  [
-    'lower-is-better (zero accidents): one accident is red',
-    { ...down, actual: 1, target: 0, expected: 0 },
-    'red',
-    null,
-  ],
+  ['higher-is-better: actual = expected → green, gap null', base, [0, 0, 0], 'green', null],
+  ['higher-is-better: actual < expected → red, gap null', base, [-1, 0, 0], 'red', null],
+  ['lower-is-better (zero accidents): none is green', down, [0, 0, 0], 'green', null],
+  ['lower-is-better (zero accidents): one accident is red', down, [1, 0, 0], 'red', null],
 ]);
 
 statusCases('computeStatus: a rate vs a cumulative indicator', [
-  [
-    'a rate is compared in points: 4.2 vs 4.5 → yellow, gap −0.3',
-    { ...rate, actual: 4.2, target: 4.5, expected: 4.5 },
-    'yellow',
-    -0.3,
-  ],
-  ['a rate exactly 0.5 point behind → red', { ...rate, actual: 4, target: 4.5, expected: 4.5 }, 'red', -0.5],
+  ['a rate is compared in points: 4.2 vs 4.5 → yellow, gap −0.3', rate, [4.2, 4.5, 4.5], 'yellow', -0.3],
+  ['a rate exactly 0.5 point behind → red', rate, [4, 4.5, 4.5], 'red', -0.5],
   [
     'the same numbers as a cumulative indicator are judged by share of the target: 6.6667 points behind',
-    { ...base, actual: 4.2, target: 4.5, expected: 4.5 },
+    base,
+    [4.2, 4.5, 4.5],
     'yellow',
     -6.6667,
   ],
-  ['a rate without expected uses its target', { ...rate, actual: 4.6, target: 4.5, expected: null }, 'green', 0.1],
+  ['a rate without expected uses its target', rate, [4.6, 4.5, null], 'green', 0.1],
   [
     'lower-is-better rate (energy use change −3% vs target −2.5%) → green',
-    { ...rate, direction: 'down', actual: -3, target: -2.5, expected: -2.5 },
+    { ...rate, direction: 'down' },
+    [-3, -2.5, -2.5],
     'green',
     0.5,
   ],

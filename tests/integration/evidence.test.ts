@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditEvents, evidenceFiles, indicators, targets } from '@/db/schema';
@@ -20,6 +20,7 @@ import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { forEachEngine } from '../helpers/test-db';
 import { buildZip } from '../helpers/pure/zip-bytes';
 import { evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
+import { latestAuditEvent } from './fixtures/audit-events';
 import { processDb } from './fixtures/process-db';
 import { signedIn } from './fixtures/signed-in';
 
@@ -342,12 +343,7 @@ forEachEngine('evidence files', (ctx) => {
       }
       expect(await zip.file('manifest.csv')!.async('string')).toContain(sha(pdf));
       // The download itself is on the record, with the ZIP's own hash.
-      const [exported] = await ctx.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'export.evidence'))
-        .orderBy(desc(auditEvents.id))
-        .limit(1);
+      const exported = await latestAuditEvent(ctx.db, 'export.evidence');
       expect(exported?.after).toMatchObject({ complete: true, sha256: sha(zipBytes), rowCount: manifest.files.length });
       expect((await as(actors.official).bundle('INV-INVESTMENT')).status).toBe(403);
     });

@@ -26,23 +26,23 @@ forEachEngine('annual targets and settings', (ctx) => {
     official = await actorFor(ctx.db, 'tgt-official', 'official', 'fgw');
   });
 
+  /** The admin saves a target, on 10 April 2026. */
+  const saveTarget = (input: Parameters<typeof upsertTarget>[1]) =>
+    upsertTarget(admin, input, { db: ctx.db, now: NOW });
+
   it('sets a target with a qualifier and a monthly phasing that adds up, audited', async () => {
     const before = await auditCount(ctx.db, 'target.create');
     // Monthly cumulative to-date values ending at the annual 1200 (亿元).
     const phases = cumulative([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200]);
-    const { target, status } = await upsertTarget(
-      admin,
-      {
-        indicatorCode: 'INV-INVESTMENT',
-        year: 2027,
-        value: '1,200',
-        qualifier: 'at_least',
-        phasing: 'monthly',
-        phases,
-        version: null,
-      },
-      { db: ctx.db, now: NOW },
-    );
+    const { target, status } = await saveTarget({
+      indicatorCode: 'INV-INVESTMENT',
+      year: 2027,
+      value: '1,200',
+      qualifier: 'at_least',
+      phasing: 'monthly',
+      phases,
+      version: null,
+    });
     expect(status).toBe('created');
     expect(target).toMatchObject({
       value: '1200',
@@ -56,46 +56,36 @@ forEachEngine('annual targets and settings', (ctx) => {
   });
 
   it('changes a target of a year not yet begun without a reason, and it is not marked revised', async () => {
-    const { target } = await upsertTarget(
-      admin,
-      {
-        indicatorCode: 'INV-INVESTMENT',
-        year: 2027,
-        value: '1300',
-        qualifier: 'at_least',
-        phasing: 'quarterly',
-        phases: monthValues([3, '300'], [6, '650'], [9, '1000'], [12, '1300']),
-        version: 1,
-      },
-      { db: ctx.db, now: NOW },
-    );
+    const { target } = await saveTarget({
+      indicatorCode: 'INV-INVESTMENT',
+      year: 2027,
+      value: '1300',
+      qualifier: 'at_least',
+      phasing: 'quarterly',
+      phases: monthValues([3, '300'], [6, '650'], [9, '1000'], [12, '1300']),
+      version: 1,
+    });
     expect(target).toMatchObject({ value: '1300', phasing: 'quarterly', isRevised: false, version: 2 });
     expect(target.phases.map((p) => p.month)).toEqual([3, 6, 9, 12]);
   });
 
   it('a change after the year began needs a reason and shows as revised', async () => {
-    const created = await upsertTarget(
-      admin,
-      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null },
-      { db: ctx.db, now: NOW },
-    );
+    const created = await saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null });
     expect(created.target.isRevised).toBe(false); // a new target is not a revision
     const before = await snapshot(ctx.db);
     await expectError(
-      upsertTarget(
-        admin,
-        { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 },
-        { db: ctx.db, now: NOW },
-      ),
+      saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 }),
       'invalid_input',
       'reason',
     );
     expect(await snapshot(ctx.db)).toBe(before);
-    const revised = await upsertTarget(
-      admin,
-      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1, reason: '市政府常务会议调整' },
-      { db: ctx.db, now: NOW },
-    );
+    const revised = await saveTarget({
+      indicatorCode: 'INV-PROJECTS',
+      year: 2026,
+      value: '3200',
+      version: 1,
+      reason: '市政府常务会议调整',
+    });
     expect(revised.target).toMatchObject({
       value: '3200',
       isRevised: true,
@@ -112,11 +102,7 @@ forEachEngine('annual targets and settings', (ctx) => {
 
   it('saving the same target again writes nothing', async () => {
     const before = await snapshot(ctx.db);
-    const same = await upsertTarget(
-      admin,
-      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 },
-      { db: ctx.db, now: NOW },
-    );
+    const same = await saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 });
     expect(same.status).toBe('unchanged');
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -124,22 +110,11 @@ forEachEngine('annual targets and settings', (ctx) => {
   it('a stale save gets 409 with the current target and who saved it', async () => {
     const before = await snapshot(ctx.db);
     const error = await expectError(
-      upsertTarget(
-        admin,
-        { indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' },
-        { db: ctx.db, now: NOW },
-      ),
+      saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' }),
       'conflict',
     );
     expect(error.details).toMatchObject({ current: { value: '3200', version: 2 }, savedBy: 'tgt-admin' });
-    await expectError(
-      upsertTarget(
-        admin,
-        { indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 },
-        { db: ctx.db, now: NOW },
-      ),
-      'conflict',
-    );
+    await expectError(saveTarget({ indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 }), 'conflict');
     expect(await snapshot(ctx.db)).toBe(before);
   });
 
@@ -187,11 +162,7 @@ forEachEngine('annual targets and settings', (ctx) => {
     ];
     it.each(cases)('%s', async (_name, patch, code, field) => {
       const before = await snapshot(ctx.db);
-      await expectError(
-        upsertTarget(admin, { ...base, ...patch }, { db: ctx.db, now: NOW }),
-        code as 'invalid_input',
-        field,
-      );
+      await expectError(saveTarget({ ...base, ...patch }), code as 'invalid_input', field);
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
@@ -212,7 +183,7 @@ forEachEngine('annual targets and settings', (ctx) => {
       );
       const before = await snapshot(ctx.db);
       await expectError(
-        upsertTarget(admin, { ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }, { db: ctx.db, now: NOW }),
+        saveTarget({ ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }),
         'invalid_input',
         'indicatorCode',
       );

@@ -1,23 +1,21 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readXlsx, writeExport } from '@/tests/helpers/export-read';
-import { figureCell } from './cells';
+import { figureCell, type ExportValue } from './cells';
+import type { ExportInfo } from './table-writer';
 import { sheetName } from './xlsx';
 
 describe('XLSX export read back with exceljs', () => {
   it('keeps Chinese text, types figures as numbers, never turns text into a formula, adds the information sheet', async () => {
-    const { bytes } = await writeExport('xlsx', {
-      title: '审计日志',
-      headers: ['操作', '数值', '说明'],
-      rows: [
-        ['提交数据', figureCell('-4.500000'), '=HYPERLINK("http://x","y")'],
-        ['审核通过', 1027, '长治市 七个主抓手'],
-      ],
-      info: [
-        ['行数', 2],
-        ['导出人', '审计员'],
-      ],
-    });
+    const written: ExportValue[][] = [
+      ['提交数据', figureCell('-4.500000'), '=HYPERLINK("http://x","y")'],
+      ['审核通过', 1027, '长治市 七个主抓手'],
+    ];
+    const exportInfo: ExportInfo = [
+      ['行数', 2],
+      ['导出人', '审计员'],
+    ];
+    const { bytes } = await writeExport('xlsx', '审计日志', ['操作', '数值', '说明'], written, exportInfo);
     const sheets = await readXlsx(bytes);
     expect(sheets.map((s) => s.name)).toEqual(['审计日志', '导出信息']);
     const [data, info] = sheets;
@@ -37,11 +35,7 @@ describe('XLSX export read back with exceljs', () => {
 
   it('the output hash is the SHA-256 of exactly the bytes the reader got', async () => {
     const { createHash } = await import('node:crypto');
-    const { bytes, digest, byteCount } = await writeExport('xlsx', {
-      title: '数据',
-      headers: ['a'],
-      rows: [['x'], ['y']],
-    });
+    const { bytes, digest, byteCount } = await writeExport('xlsx', '数据', ['a'], [['x'], ['y']]);
     expect(digest).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(byteCount).toBe(bytes.byteLength);
   });

@@ -52,22 +52,25 @@ export async function readXlsx(bytes: Buffer) {
 }
 
 /**
- * One table written through the export's table writer as `format`, read back as the bytes a download gets, and the
+ * One table (`title`, its `headers` and `rows`, the information sheet's `info`) written through the export's table writer as `format`, read back as the bytes a download gets, and the
  * writer's SHA-256 of them (taken before the stream ends, as the export records it).
  */
 export async function writeExport(
   format: ExportFormat,
-  table: { title: string; headers: string[]; rows: readonly (readonly ExportValue[])[]; info?: ExportInfo },
+  title: string,
+  headers: string[],
+  rows: readonly (readonly ExportValue[])[],
+  info: ExportInfo = [],
 ): Promise<{ bytes: Buffer; digest: string; byteCount: number }> {
   const output = new ExportOutput();
   const writer = createTableWriter(format, output);
   const done = (async () => {
     await writer.startTable(
-      table.title,
-      table.headers.map((header) => ({ header })),
+      title,
+      headers.map((header) => ({ header })),
     );
-    await writer.writeRows(table.rows);
-    await writer.finish(table.info ?? []);
+    await writer.writeRows(rows);
+    await writer.finish(info);
     const digest = output.digest();
     output.end();
     return digest;

@@ -2,6 +2,27 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/** The lint block keeping lib/domain (`files`) pure: no framework or database, and no import of ours `ours` matches. */
+function domainPurity(files, ours, why) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'lib/domain stays pure: no framework, no database.',
+            },
+            { regex: ours, message: `lib/domain stays pure: ${why}.` },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -196,27 +217,8 @@ export default defineConfig([
       ],
     },
   },
-  {
-    // lib/domain is pure: nothing of next, react, the database or drizzle, nothing of ours outside lib/domain.
-    files: ['lib/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['next', 'next/*', 'react', 'drizzle-orm', 'drizzle-orm/*'],
-              message: 'lib/domain stays pure: no framework, no database.',
-            },
-            {
-              regex: '^(@/(?!lib/domain(/|$))|\\.\\./)',
-              message: 'lib/domain stays pure: it imports nothing of ours but lib/domain.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // lib/domain is pure: nothing of next, react, the database or drizzle, nothing of ours outside lib/domain.
+  domainPurity(['lib/domain/**/*.ts'], '^(@/(?!lib/domain(/|$))|\\.\\./)', 'it imports nothing of ours but lib/domain'),
   {
     // The benchmark shares the test harness through scripts/lib, never tests/.
     files: ['scripts/bench/**/*.ts'],
@@ -251,4 +253,12 @@ export default defineConfig([
       ],
     },
   },
+  // A domain test is as pure as the module it tests: its only test helpers are tests/helpers/pure (data built in
+  // memory, shared with the import, export and database tests), which are held to the same rule (last: it
+  // overrides the tests/ block above for those helpers).
+  domainPurity(
+    ['lib/domain/**/*.test.ts', 'tests/helpers/pure/**/*.ts'],
+    '^(@/(?!lib/domain(/|$)|tests/helpers/pure/)|\\.\\./)',
+    'its tests import nothing of ours but lib/domain and tests/helpers/pure',
+  ),
 ]);

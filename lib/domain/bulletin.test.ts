@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { bulletinIndicator as indicator } from '@/tests/helpers/pure/bulletin-indicator';
 import { buildBulletinModel, countsText, NO_EXPLANATION, NOT_REPORTED, type BulletinIndicator } from './bulletin';
 
 const AREAS = [
   { id: 1, name: '抓招商、上项目' },
   { id: 2, name: '抓创新、育主体' },
 ];
-
-function indicator(
-  over: Partial<BulletinIndicator> & Pick<BulletinIndicator, 'id' | 'name' | 'status'>,
-): BulletinIndicator {
-  return {
-    unit: '亿元',
-    kind: 'cumulative',
-    frequency: 'monthly',
-    areaId: 1,
-    departmentId: 1,
-    departmentName: '市发展和改革委员会',
-    departmentShortName: '市发改委',
-    figure: null,
-    target: { value: '1000', qualifier: 'exact' },
-    expected: null,
-    shares: null,
-    statusLabel:
-      over.status === 'green'
-        ? '正常'
-        : over.status === 'red'
-          ? '滞后'
-          : over.status === 'overdue'
-            ? '逾期未报'
-            : over.status === 'yellow'
-              ? '预警'
-              : '暂无数据',
-    gapPoints: null,
-    isSample: false,
-    ...over,
-  };
-}
 
 // Hand-computed: 2 areas, 6 indicators of which one a statement in words (not judged).
 const INDICATORS: BulletinIndicator[] = [

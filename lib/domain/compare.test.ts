@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { changeToShow, isPercentValued, monthIncrement, periodOnPeriod, priorFromGrowth, yearOnYear } from './compare';
 
 describe('yearOnYear', () => {
@@ -29,11 +30,7 @@ describe('yearOnYear', () => {
 
 describe('periodOnPeriod', () => {
   it('compares month increments of a cumulative series (March 110 vs February 100 → +10%)', () => {
-    const ytd = [
-      { month: 1, value: 80 },
-      { month: 2, value: 180 },
-      { month: 3, value: 290 },
-    ];
+    const ytd = monthValues([1, 80], [2, 180], [3, 290]);
     expect(
       periodOnPeriod({ kind: 'cumulative', current: monthIncrement(ytd, 3), prior: monthIncrement(ytd, 2) }),
     ).toEqual({ change: 10, unit: 'percent' });
@@ -45,11 +42,7 @@ describe('periodOnPeriod', () => {
 });
 
 describe('monthIncrement', () => {
-  const ytd = [
-    { month: 1, value: 80 },
-    { month: 2, value: 180.3 },
-    { month: 4, value: 400 },
-  ];
+  const ytd = monthValues([1, 80], [2, 180.3], [4, 400]);
 
   it('January: the YTD figure itself', () => {
     expect(monthIncrement(ytd, 1)).toBe(80);
@@ -95,12 +88,7 @@ describe('changeToShow', () => {
     const stated = { change: 17.7, unit: 'percent' as const, basis: 'prior_year' as const, text: '增长17.7%' };
     expect(
       changeToShow({ kind: 'cumulative', unit: '亿元', stated, current: exports, prior, priorLabel: '上年' }),
-    ).toEqual({
-      change: 17.7,
-      unit: 'percent',
-      source: 'stated',
-      text: '增长17.7%',
-    });
+    ).toEqual({ change: 17.7, unit: 'percent', source: 'stated', text: '增长17.7%' });
   });
 
   it('computed from a derived prior: estimated (推算), with the formula and how the prior was derived', () => {

@@ -1,15 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { completion, expectedFraction, expectedToDate, validatePhasing, type Phasing } from './progress';
 
-const quarterly: Phasing = {
-  kind: 'quarterly',
-  values: [
-    { month: 3, value: 150 },
-    { month: 6, value: 450 },
-    { month: 9, value: 700 },
-    { month: 12, value: 1000 },
-  ],
-};
+const quarterly: Phasing = { kind: 'quarterly', values: monthValues([3, 150], [6, 450], [9, 700], [12, 1000]) };
 
 describe('expectedFraction', () => {
   it('linear without phasing: June → 0.5 ("时间过半、任务过半"), January → 1/12, December → 1', () => {
@@ -64,13 +57,7 @@ describe('expectedToDate', () => {
   });
 
   it('a level indicator, phased: the phased level', () => {
-    const phasing: Phasing = {
-      kind: 'monthly',
-      values: [
-        { month: 6, value: 640 },
-        { month: 12, value: 700 },
-      ],
-    };
+    const phasing: Phasing = { kind: 'monthly', values: monthValues([6, 640], [12, 700]) };
     expect(expectedToDate({ kind: 'level', month: 8, target: 700, baseline: 600, phasing })).toBe(640);
   });
 
@@ -80,13 +67,7 @@ describe('expectedToDate', () => {
   });
 
   it('a rate, phased: the phased rate', () => {
-    const phasing: Phasing = {
-      kind: 'quarterly',
-      values: [
-        { month: 3, value: 4 },
-        { month: 12, value: 4.5 },
-      ],
-    };
+    const phasing: Phasing = { kind: 'quarterly', values: monthValues([3, 4], [12, 4.5]) };
     expect(expectedToDate({ kind: 'rate', month: 4, target: 4.5, phasing })).toBe(4);
   });
 
@@ -125,13 +106,7 @@ describe('validatePhasing', () => {
   });
 
   it('December: the cumulative value must equal the annual target', () => {
-    const phasing: Phasing = {
-      kind: 'monthly',
-      values: [
-        { month: 6, value: 40 },
-        { month: 12, value: 90 },
-      ],
-    };
+    const phasing: Phasing = { kind: 'monthly', values: monthValues([6, 40], [12, 90]) };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
       message: '分解目标：12月的累计值 90 与全年目标 100 不一致',
@@ -139,19 +114,12 @@ describe('validatePhasing', () => {
   });
 
   it('December equal within 1e-9 relative passes (0.1 + 0.2 vs 0.3)', () => {
-    const phasing: Phasing = { kind: 'monthly', values: [{ month: 12, value: 0.1 + 0.2 }] };
+    const phasing: Phasing = { kind: 'monthly', values: monthValues([12, 0.1 + 0.2]) };
     expect(validatePhasing({ kind: 'milestone', target: 0.3, phasing })).toEqual({ ok: true });
   });
 
   it('a cumulative value may not decrease', () => {
-    const phasing: Phasing = {
-      kind: 'monthly',
-      values: [
-        { month: 3, value: 50 },
-        { month: 6, value: 40 },
-        { month: 12, value: 100 },
-      ],
-    };
+    const phasing: Phasing = { kind: 'monthly', values: monthValues([3, 50], [6, 40], [12, 100]) };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
       message: '分解目标：6月的累计值 40 小于3月的 50，累计值不能减少',
@@ -159,21 +127,9 @@ describe('validatePhasing', () => {
   });
 
   it('a level may decrease (lower-is-better) but December must equal the target', () => {
-    const ok: Phasing = {
-      kind: 'quarterly',
-      values: [
-        { month: 3, value: 38 },
-        { month: 12, value: 34 },
-      ],
-    };
+    const ok: Phasing = { kind: 'quarterly', values: monthValues([3, 38], [12, 34]) };
     expect(validatePhasing({ kind: 'level', target: 34, phasing: ok })).toEqual({ ok: true });
-    const bad: Phasing = {
-      kind: 'quarterly',
-      values: [
-        { month: 3, value: 4 },
-        { month: 12, value: 5 },
-      ],
-    };
+    const bad: Phasing = { kind: 'quarterly', values: monthValues([3, 4], [12, 5]) };
     expect(validatePhasing({ kind: 'rate', target: 4.5, phasing: bad })).toMatchObject({
       ok: false,
       message: '分解目标：12月的目标值 5 与全年目标 4.5 不一致',
@@ -181,13 +137,7 @@ describe('validatePhasing', () => {
   });
 
   it('quarterly uses only months 3, 6, 9, 12', () => {
-    const phasing: Phasing = {
-      kind: 'quarterly',
-      values: [
-        { month: 5, value: 10 },
-        { month: 12, value: 100 },
-      ],
-    };
+    const phasing: Phasing = { kind: 'quarterly', values: monthValues([5, 10], [12, 100]) };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
       message: '分解目标：按季度分解只能填写3、6、9、12月，不能填写5月',
@@ -195,14 +145,7 @@ describe('validatePhasing', () => {
   });
 
   it('months out of order or repeated, month 13, December missing, all reported together', () => {
-    const phasing: Phasing = {
-      kind: 'monthly',
-      values: [
-        { month: 6, value: 10 },
-        { month: 4, value: 20 },
-        { month: 13, value: 30 },
-      ],
-    };
+    const phasing: Phasing = { kind: 'monthly', values: monthValues([6, 10], [4, 20], [13, 30]) };
     const result = validatePhasing({ kind: 'cumulative', target: 100, phasing });
     expect(result).toEqual({
       ok: false,
@@ -219,17 +162,8 @@ describe('validatePhasing', () => {
   it('an empty monthly phasing is refused; a non-finite value names its month', () => {
     expect(
       validatePhasing({ kind: 'cumulative', target: 100, phasing: { kind: 'monthly', values: [] } }),
-    ).toMatchObject({
-      ok: false,
-      message: '分解目标：未填写任何月份',
-    });
-    const phasing: Phasing = {
-      kind: 'monthly',
-      values: [
-        { month: 7, value: Number.NaN },
-        { month: 12, value: 100 },
-      ],
-    };
+    ).toMatchObject({ ok: false, message: '分解目标：未填写任何月份' });
+    const phasing: Phasing = { kind: 'monthly', values: monthValues([7, Number.NaN], [12, 100]) };
     expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
       ok: false,
       message: '分解目标：7月的值不是有效数字',

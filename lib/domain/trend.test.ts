@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { buildTrendRows } from './trend';
+import type { Frequency, IndicatorKind } from './types';
+
+type TrendArgs = Parameters<typeof buildTrendRows>[0];
+
+/** The trend of a `kind` indicator reported `frequency`, through month `throughMonth` of `year`. */
+function trendOf(
+  kind: IndicatorKind,
+  frequency: Frequency,
+  [year, throughMonth]: [number, number],
+  rest: Omit<TrendArgs, 'kind' | 'frequency' | 'year' | 'throughMonth'>,
+) {
+  return buildTrendRows({ kind, frequency, year, throughMonth, ...rest });
+}
 
 describe('buildTrendRows', () => {
   it('a cumulative monthly indicator: 12 rows, the expected path rises linearly to the target, the projection runs to December', () => {
-    const rows = buildTrendRows({
-      kind: 'cumulative',
-      frequency: 'monthly',
-      year: 2026,
-      throughMonth: 3,
+    const rows = trendOf('cumulative', 'monthly', [2026, 3], {
       figures: [
         { year: 2026, month: 1, value: 80 },
         { year: 2026, month: 3, value: 300 },
@@ -27,11 +37,7 @@ describe('buildTrendRows', () => {
   });
 
   it('a December period: no projection (the year is complete)', () => {
-    const rows = buildTrendRows({
-      kind: 'cumulative',
-      frequency: 'monthly',
-      year: 2025,
-      throughMonth: 12,
+    const rows = trendOf('cumulative', 'monthly', [2025, 12], {
       figures: [{ year: 2025, month: 12, value: 1027 }],
       target: null,
       forecast: 1027,
@@ -41,22 +47,10 @@ describe('buildTrendRows', () => {
   });
 
   it('a quarterly indicator has four rows; a phased target rules the expected path', () => {
-    const rows = buildTrendRows({
-      kind: 'cumulative',
-      frequency: 'quarterly',
-      year: 2026,
-      throughMonth: 6,
+    const rows = trendOf('cumulative', 'quarterly', [2026, 6], {
       figures: [{ year: 2026, month: 6, value: 400 }],
       target: 1000,
-      phasing: {
-        kind: 'quarterly',
-        values: [
-          { month: 3, value: 200 },
-          { month: 6, value: 450 },
-          { month: 9, value: 700 },
-          { month: 12, value: 1000 },
-        ],
-      },
+      phasing: { kind: 'quarterly', values: monthValues([3, 200], [6, 450], [9, 700], [12, 1000]) },
     });
     expect(rows.map((r) => r.month)).toEqual([3, 6, 9, 12]);
     expect(rows.map((r) => r.expected)).toEqual([200, 450, 700, 1000]);
@@ -64,11 +58,7 @@ describe('buildTrendRows', () => {
   });
 
   it('a lower-is-better level indicator: the expected path falls from the baseline to the ceiling', () => {
-    const rows = buildTrendRows({
-      kind: 'level',
-      frequency: 'monthly',
-      year: 2026,
-      throughMonth: 2,
+    const rows = trendOf('level', 'monthly', [2026, 2], {
       figures: [{ year: 2026, month: 2, value: 39 }],
       target: 34,
       baseline: 40,
@@ -81,23 +71,12 @@ describe('buildTrendRows', () => {
   });
 
   it('a rate: the expected path is the target every month', () => {
-    const rows = buildTrendRows({
-      kind: 'rate',
-      frequency: 'monthly',
-      year: 2026,
-      throughMonth: 1,
-      figures: [],
-      target: 4.5,
-    });
+    const rows = trendOf('rate', 'monthly', [2026, 1], { figures: [], target: 4.5 });
     expect(new Set(rows.map((r) => r.expected))).toEqual(new Set([4.5]));
   });
 
   it('an annual indicator: one row, December', () => {
-    const rows = buildTrendRows({
-      kind: 'level',
-      frequency: 'annual',
-      year: 2025,
-      throughMonth: 12,
+    const rows = trendOf('level', 'annual', [2025, 12], {
       figures: [{ year: 2025, month: 12, value: 334 }],
       target: null,
     });

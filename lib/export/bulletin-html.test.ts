@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildBulletinModel } from '@/lib/domain/bulletin';
+import { bulletinIndicator } from '@/tests/helpers/pure/bulletin-indicator';
 import { escapeHtml, renderBulletinHtml } from './bulletin-html';
 
 const model = buildBulletinModel({
   period: { year: 2026, month: 11 },
   areas: [{ id: 1, name: '抓招商、上项目' }],
   indicators: [
-    {
+    bulletinIndicator({
       id: 1,
       name: '签约项目<script>alert(1)</script>',
-      unit: '亿元',
-      kind: 'cumulative',
-      frequency: 'monthly',
-      areaId: 1,
-      departmentId: 1,
       departmentName: '市商务局',
       departmentShortName: '商务局',
       figure: { month: 11, value: '2239', valueText: null, qualifier: 'exact' },
@@ -21,10 +17,9 @@ const model = buildBulletinModel({
       expected: 2169.75,
       shares: { actual: 0.945923, expected: 0.916667 },
       status: 'red',
-      statusLabel: '滞后',
       gapPoints: -12.5,
       isSample: true,
-    },
+    }),
   ],
   ranking: [{ rank: 1, departmentName: '商务局', onTrack: 0, counted: 1, share: 0 }],
   explanations: new Map([[1, '资金到位延迟 & 审批未完成']]),

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv, readWebStream } from '@/tests/helpers/export-read';
-import { figureCell } from './cells';
+import { readCsv, writeExport } from '@/tests/helpers/export-read';
+import { figureCell, type ExportValue } from './cells';
 import { CSV_BOM, csvField, csvRecord, neutraliseText } from './csv';
-import { ExportOutput } from './output';
-import { createTableWriter } from './table-writer';
 
 describe('csvField', () => {
   it('neutralises text that a spreadsheet would run as a formula', () => {
@@ -59,19 +57,11 @@ describe('csvField', () => {
 
 describe('CSV export read back with a CSV parser', () => {
   it('keeps Chinese text and opens a formula-like cell as text', async () => {
-    const output = new ExportOutput();
-    const writer = createTableWriter('csv', output);
-    const done = (async () => {
-      await writer.startTable('数据', [{ header: '指标' }, { header: '数值' }, { header: '说明' }]);
-      await writer.writeRows([
-        ['城镇新增就业', figureCell('4.800000'), '=HYPERLINK("http://x","y")'],
-        ['粮食产量（亿斤）', figureCell('-25.3'), '多行\n说明，含逗号与"引号"'],
-      ]);
-      await writer.finish([]);
-      output.end();
-    })();
-    const bytes = await readWebStream(output.toWebStream());
-    await done;
+    const written: ExportValue[][] = [
+      ['城镇新增就业', figureCell('4.800000'), '=HYPERLINK("http://x","y")'],
+      ['粮食产量（亿斤）', figureCell('-25.3'), '多行\n说明，含逗号与"引号"'],
+    ];
+    const { bytes } = await writeExport('csv', '数据', ['指标', '数值', '说明'], written);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').startsWith(CSV_BOM)).toBe(true);
     const rows = await readCsv(bytes);

@@ -1,29 +1,21 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWebStream, readXlsx } from '@/tests/helpers/export-read';
-import { figureCell } from './cells';
-import { ExportOutput } from './output';
-import { createTableWriter } from './table-writer';
+import { readXlsx, writeExport } from '@/tests/helpers/export-read';
+import { figureCell, type ExportValue } from './cells';
+import type { ExportInfo } from './table-writer';
 import { sheetName } from './xlsx';
 
 describe('XLSX export read back with exceljs', () => {
   it('keeps Chinese text, types figures as numbers, never turns text into a formula, adds the information sheet', async () => {
-    const output = new ExportOutput();
-    const writer = createTableWriter('xlsx', output);
-    const done = (async () => {
-      await writer.startTable('审计日志', [{ header: '操作' }, { header: '数值' }, { header: '说明' }]);
-      await writer.writeRows([
-        ['提交数据', figureCell('-4.500000'), '=HYPERLINK("http://x","y")'],
-        ['审核通过', 1027, '长治市 七个主抓手'],
-      ]);
-      await writer.finish([
-        ['行数', 2],
-        ['导出人', '审计员'],
-      ]);
-      output.end();
-    })();
-    const bytes = await readWebStream(output.toWebStream());
-    await done;
+    const written: ExportValue[][] = [
+      ['提交数据', figureCell('-4.500000'), '=HYPERLINK("http://x","y")'],
+      ['审核通过', 1027, '长治市 七个主抓手'],
+    ];
+    const exportInfo: ExportInfo = [
+      ['行数', 2],
+      ['导出人', '审计员'],
+    ];
+    const { bytes } = await writeExport('xlsx', '审计日志', ['操作', '数值', '说明'], written, exportInfo);
     const sheets = await readXlsx(bytes);
     expect(sheets.map((s) => s.name)).toEqual(['审计日志', '导出信息']);
     const [data, info] = sheets;
@@ -43,19 +35,9 @@ describe('XLSX export read back with exceljs', () => {
 
   it('the output hash is the SHA-256 of exactly the bytes the reader got', async () => {
     const { createHash } = await import('node:crypto');
-    const output = new ExportOutput();
-    const writer = createTableWriter('xlsx', output);
-    const done = (async () => {
-      await writer.startTable('数据', [{ header: 'a' }]);
-      await writer.writeRows([['x'], ['y']]);
-      await writer.finish([]);
-      const digest = output.digest();
-      output.end();
-      return digest;
-    })();
-    const bytes = await readWebStream(output.toWebStream());
-    expect(await done).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(output.bytes).toBe(bytes.byteLength);
+    const { bytes, digest, byteCount } = await writeExport('xlsx', '数据', ['a'], [['x'], ['y']]);
+    expect(digest).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(byteCount).toBe(bytes.byteLength);
   });
 
   it('makes valid sheet names', () => {

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { ImportFileError, TOO_MANY_ROWS, NOT_A_SPREADSHEET } from './limits';
 import { readUpload } from './read-upload';
 import { toImportRecords } from './sheet-table';
@@ -112,10 +113,7 @@ describe('reading an XLSX upload', () => {
           period: '2026',
           value: '1100',
           unitRef: '全市',
-          phases: [
-            { month: 6, value: '500' },
-            { month: 12, value: '1100' },
-          ],
+          phases: monthValues([6, '500'], [12, '1100']),
         },
       ],
     });
@@ -124,10 +122,7 @@ describe('reading an XLSX upload', () => {
       period: '2026',
       value: '1100',
       unitRef: '全市',
-      phases: [
-        { month: 6, value: '500' },
-        { month: 12, value: '1100' },
-      ],
+      phases: monthValues([6, '500'], [12, '1100']),
     });
   });
 

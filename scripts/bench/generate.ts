@@ -74,24 +74,20 @@ async function addHistoryUsers(
   depts: { id: number; code: string }[],
 ): Promise<Map<number, { official: HistoryUser; reviewer: HistoryUser }>> {
   const passwordHash = await hashPassword(`bench-history-${Math.random()}`);
-  const values = depts.flatMap((d) => [
-    {
-      username: `h-${d.code}-tb`,
-      displayName: `${d.code} 填报员`,
-      role: 'official' as const,
+  const roles = [
+    { role: 'official', suffix: 'tb', title: '填报员' },
+    { role: 'reviewer', suffix: 'sh', title: '审核员' },
+  ] as const;
+  const values = depts.flatMap((d) =>
+    roles.map(({ role, suffix, title }) => ({
+      username: `h-${d.code}-${suffix}`,
+      displayName: `${d.code} ${title}`,
+      role,
       departmentId: d.id,
       passwordHash,
       mustChangePassword: false,
-    },
-    {
-      username: `h-${d.code}-sh`,
-      displayName: `${d.code} 审核员`,
-      role: 'reviewer' as const,
-      departmentId: d.id,
-      passwordHash,
-      mustChangePassword: false,
-    },
-  ]);
+    })),
+  );
   const rows = await db
     .insert(users)
     .values(values)

@@ -1,6 +1,12 @@
-/** Reading exported files back in tests: the web stream's bytes, CSV through a real parser, XLSX through exceljs. */
+/**
+ * Exported files in tests: a table written through the export's writer, and read back — the web stream's bytes,
+ * CSV through a real parser, XLSX through exceljs.
+ */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { ExportValue } from '@/lib/export/cells';
+import { ExportOutput } from '@/lib/export/output';
+import { createTableWriter, type ExportFormat, type ExportInfo } from '@/lib/export/table-writer';
 
 export async function readWebStream(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -43,4 +49,32 @@ export async function readXlsx(bytes: Buffer) {
     });
     return { name: sheet.name, rows };
   });
+}
+
+/**
+ * One table (`title`, its `headers` and `rows`, the information sheet's `info`) written through the export's table writer as `format`, read back as the bytes a download gets, and the
+ * writer's SHA-256 of them (taken before the stream ends, as the export records it).
+ */
+export async function writeExport(
+  format: ExportFormat,
+  title: string,
+  headers: string[],
+  rows: readonly (readonly ExportValue[])[],
+  info: ExportInfo = [],
+): Promise<{ bytes: Buffer; digest: string; byteCount: number }> {
+  const output = new ExportOutput();
+  const writer = createTableWriter(format, output);
+  const done = (async () => {
+    await writer.startTable(
+      title,
+      headers.map((header) => ({ header })),
+    );
+    await writer.writeRows(rows);
+    await writer.finish(info);
+    const digest = output.digest();
+    output.end();
+    return digest;
+  })();
+  const bytes = await readWebStream(output.toWebStream());
+  return { bytes, digest: await done, byteCount: output.bytes };
 }

@@ -188,47 +188,44 @@ forEachEngine('the reporting cycle', (ctx) => {
         'period',
       ],
     ];
-    it.each(cases)('%s', async (_name, patch, who, code, field) => {
+    const draft = {
+      indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED',
+      period: '2026-03',
+      version: null,
+      action: 'draft',
+    };
+    /** Saving the draft with `patch` as `who` is refused with `code` (naming `field`), and nothing changes. */
+    async function expectRefusedUnchanged(
+      who: Actor,
+      patch: Record<string, unknown>,
+      code: AppError['code'],
+      field?: string,
+    ) {
       const before = await snapshot(ctx.db);
-      const input = {
-        indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED',
-        period: '2026-03',
-        version: null,
-        action: 'draft',
-        ...patch,
-      };
-      await expectError(saveActual(who(), input, { db: ctx.db, now: NOW }), code, field);
+      const error = await expectError(saveActual(who, { ...draft, ...patch }, { db: ctx.db, now: NOW }), code, field);
       expect(await snapshot(ctx.db)).toBe(before);
+      return error;
+    }
+
+    it.each(cases)('%s', async (_name, patch, who, code, field) => {
+      await expectRefusedUnchanged(who(), patch, code, field);
     });
 
     it('a retired indicator', async () => {
       await ctx.db.update(indicators).set({ isRetired: true }).where(eq(indicators.code, 'REV-URBANIZATION'));
-      const before = await snapshot(ctx.db);
-      const input = {
-        indicatorCode: 'REV-URBANIZATION',
-        period: '2026-03',
-        version: null,
-        action: 'draft',
-        value: '1',
-      };
-      await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
-      expect(await snapshot(ctx.db)).toBe(before);
+      await expectRefusedUnchanged(
+        official,
+        { indicatorCode: 'REV-URBANIZATION', value: '1' },
+        'invalid_input',
+        'indicatorCode',
+      );
     });
 
     it('a closed period (and only an admin can close it)', async () => {
       await expectError(setPeriodLocked(official, { period: '2026-02' }, true, { db: ctx.db }), 'forbidden');
       await setPeriodLocked(admin, { period: '2026-02', reason: '2月数据已报送省统计局' }, true, { db: ctx.db });
-      const before = await snapshot(ctx.db);
-      const input = {
-        indicatorCode: 'INV-TRANSFORM-PROJECTS-COMPLETED',
-        period: '2026-02',
-        version: null,
-        action: 'draft',
-        value: '1',
-      };
-      const error = await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'locked');
+      const error = await expectRefusedUnchanged(official, { period: '2026-02', value: '1' }, 'locked');
       expect(error.message).toContain('已关账');
-      expect(await snapshot(ctx.db)).toBe(before);
     });
   });
 });

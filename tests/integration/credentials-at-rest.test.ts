@@ -53,6 +53,10 @@ async function outcome(run: Promise<unknown>): Promise<string> {
   }
 }
 
+/** How a sign-in with the fixtures' password and this second factor ends: 'ok', or the refusal's code. */
+const signInWith = (username: string, totp: string, clientAddress: string, now?: Date) =>
+  outcome(authenticate({ username, password: PASSWORD, totp, clientAddress, now }));
+
 forEachEngine('credentials at rest', (ctx) => {
   let n = 0;
   async function addUser(role: 'admin' | 'leader' | 'auditor' = 'leader') {
@@ -132,17 +136,7 @@ forEachEngine('credentials at rest', (ctx) => {
     await backupToFile(ctx.db, file);
     expect(gunzipSync(fs.readFileSync(file)).toString('utf8')).not.toContain(u.secret);
     const later = new Date(Date.now() + 60_000);
-    expect(
-      await outcome(
-        authenticate({
-          username: u.username,
-          password: PASSWORD,
-          totp: totpNow(u.secret, later),
-          clientAddress: '10.9.0.1',
-          now: later,
-        }),
-      ),
-    ).toBe('ok');
+    expect(await signInWith(u.username, totpNow(u.secret, later), '10.9.0.1', later)).toBe('ok');
   });
 
   it('a legacy plain TOTP secret keeps working, and is encrypted on its next use and at start', async () => {
@@ -151,17 +145,7 @@ forEachEngine('credentials at rest', (ctx) => {
     await ctx.db.update(users).set({ totpSecret: a.secret }).where(eq(users.id, a.id));
     await ctx.db.update(users).set({ totpSecret: b.secret }).where(eq(users.id, b.id));
     const later = new Date(Date.now() + 60_000);
-    expect(
-      await outcome(
-        authenticate({
-          username: a.username,
-          password: PASSWORD,
-          totp: totpNow(a.secret, later),
-          clientAddress: '10.9.0.2',
-          now: later,
-        }),
-      ),
-    ).toBe('ok');
+    expect(await signInWith(a.username, totpNow(a.secret, later), '10.9.0.2', later)).toBe('ok');
     const resealed = (await row(a.id)).totpSecret ?? '';
     expect(isEncryptedValue(resealed)).toBe(true);
     expect(await openSecret(resealed)).toBe(a.secret);
@@ -177,11 +161,7 @@ forEachEngine('credentials at rest', (ctx) => {
     const u = await addTotpUser();
     const code = u.recoveryCodes[0] ?? '';
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        outcome(
-          authenticate({ username: u.username, password: PASSWORD, totp: code, clientAddress: `10.8.0.${i + 1}` }),
-        ),
-      ),
+      Array.from({ length: 8 }, (_, i) => signInWith(u.username, code, `10.8.0.${i + 1}`)),
     );
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r !== 'ok').every((r) => r === 'totp_invalid' || r === 'locked')).toBe(true);
@@ -191,24 +171,9 @@ forEachEngine('credentials at rest', (ctx) => {
   it('a recovery code works once; another one still works afterwards', async () => {
     const u = await addTotpUser();
     const [first = '', second = ''] = u.recoveryCodes;
-    expect(
-      await outcome(
-        authenticate({
-          username: u.username,
-          password: PASSWORD,
-          totp: first.toLowerCase(),
-          clientAddress: '10.7.0.1',
-        }),
-      ),
-    ).toBe('ok');
-    expect(
-      await outcome(authenticate({ username: u.username, password: PASSWORD, totp: first, clientAddress: '10.7.0.1' })),
-    ).toBe('totp_invalid');
-    expect(
-      await outcome(
-        authenticate({ username: u.username, password: PASSWORD, totp: second, clientAddress: '10.7.0.1' }),
-      ),
-    ).toBe('ok');
+    expect(await signInWith(u.username, first.toLowerCase(), '10.7.0.1')).toBe('ok');
+    expect(await signInWith(u.username, first, '10.7.0.1')).toBe('totp_invalid');
+    expect(await signInWith(u.username, second, '10.7.0.1')).toBe('ok');
     expect((await row(u.id)).recoveryCodes).toHaveLength(8);
   });
 

@@ -64,26 +64,14 @@ async function seeded(n: number): Promise<Counted> {
       })),
     )
     .returning({ id: departments.id });
-  const [leader] = await db
+  const [leader, official] = await db
     .insert(users)
-    .values({
-      username: 'q-leader',
-      displayName: '测试领导',
-      role: 'leader',
-      passwordHash: 'x',
-      mustChangePassword: false,
-    })
-    .returning({ id: users.id });
-  const [official] = await db
-    .insert(users)
-    .values({
-      username: 'q-official',
-      displayName: '测试填报员',
-      role: 'official',
-      departmentId: depts[0]!.id,
-      passwordHash: 'x',
-      mustChangePassword: false,
-    })
+    .values(
+      [
+        { username: 'q-leader', displayName: '测试领导', role: 'leader' as const },
+        { username: 'q-official', displayName: '测试填报员', role: 'official' as const, departmentId: depts[0]!.id },
+      ].map((user) => ({ ...user, passwordHash: 'x', mustChangePassword: false })),
+    )
     .returning({ id: users.id });
 
   const indicatorRows = Array.from({ length: n }, (_, i) => ({

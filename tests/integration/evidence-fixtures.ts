@@ -1,7 +1,6 @@
-/** Fixtures of the evidence tests: users, small PDFs, hostile ZIPs, the files in a folder. */
+/** Fixtures of the evidence tests: users, small PDFs, the files in a folder (ZIP bytes: tests/helpers/zip-bytes). */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { departments } from '@/db/schema';
@@ -35,41 +34,6 @@ export async function evidenceActor(
 /** A small file that starts as a PDF does (distinct per `text`, so each has its own hash). */
 export function pdfBytes(text: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% 佐证材料 ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`, 'utf8');
-}
-
-/** A ZIP with deflated parts, sizes as they really are. */
-export function buildTestZip(entries: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = deflateRawSync(e.data);
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
 }
 
 /** Every file under `dir`, as paths relative to it (temporary files included). */

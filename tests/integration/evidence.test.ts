@@ -8,43 +8,24 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db } from '@/db/client';
 import { auditEvents, evidenceFiles, indicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
 import { approveActual } from '@/lib/services/reporting/actual-review';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { forEachEngine } from '../helpers/test-db';
-import { buildTestZip, evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
+import { buildZip } from '../helpers/pure/zip-bytes';
+import { evidenceActor, listFolder, pdfBytes, readWebStream } from './evidence-fixtures';
+import { latestAuditEvent } from './fixtures/audit-events';
+import { processDb } from './fixtures/process-db';
+import { signedIn } from './fixtures/signed-in';
 
-const current: { db: Db | null } = { db: null };
-vi.mock('@/db/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/db/client')>()),
-  getDb: async () => {
-    if (!current.db) throw new Error('test database not set');
-    return current.db;
-  },
-}));
-const session: { user: Actor | null } = { user: null };
-vi.mock('@/lib/session/session', () => ({
-  clientAddress: async () => '10.15.0.1',
-  requireActor: async () => {
-    if (!session.user) throw new AppError('unauthenticated');
-    return {
-      ...session.user,
-      displayName: session.user.username,
-      mustChangePassword: false,
-      departmentName: null,
-      totpEnabled: false,
-      mustEnrollTotp: false,
-    };
-  },
-}));
+vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
+vi.mock('@/lib/session/session', async () => (await import('./fixtures/signed-in')).stubSession('10.15.0.1'));
 
 const upload = (await import('@/app/api/actuals/[id]/evidence/route')).POST;
 const file = await import('@/app/api/evidence/[id]/route');
@@ -55,7 +36,7 @@ const HEADERS = { host: 'zhuashou.test', origin: APP };
 const NOW = new Date('2026-06-10T04:00:00Z');
 
 function as(actor: Actor) {
-  session.user = actor;
+  signedIn.user = actor;
   return {
     upload(actualId: number, bytes: Uint8Array, name: string) {
       const form = new FormData();
@@ -96,7 +77,7 @@ forEachEngine('evidence files', (ctx) => {
   >;
 
   beforeAll(async () => {
-    current.db = ctx.db;
+    processDb.db = ctx.db;
     await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
     actors.official = await evidenceActor(ctx.db, 'ev-official', 'official', 'fgw');
     actors.otherOfficial = await evidenceActor(ctx.db, 'ev-other', 'official', 'wlj');
@@ -279,7 +260,7 @@ forEachEngine('evidence files', (ctx) => {
       const tooBig = await as(actors.official).upload(draftId, big, '大文件.pdf');
       expect(tooBig.status).toBe(413);
       expect(await message(tooBig)).toContain('超过 20 MB');
-      const bomb = buildTestZip([
+      const bomb = buildZip([
         { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
         { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024) },
       ]);
@@ -290,7 +271,7 @@ forEachEngine('evidence files', (ctx) => {
     });
 
     it('accepts a real DOCX-shaped file by its bytes, and removes a file while the figure is a draft (audited with its hash)', async () => {
-      const docx = buildTestZip([
+      const docx = buildZip([
         { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
         { name: 'word/document.xml', data: Buffer.from('<w:document>会议纪要</w:document>') },
       ]);
@@ -362,12 +343,7 @@ forEachEngine('evidence files', (ctx) => {
       }
       expect(await zip.file('manifest.csv')!.async('string')).toContain(sha(pdf));
       // The download itself is on the record, with the ZIP's own hash.
-      const [exported] = await ctx.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'export.evidence'))
-        .orderBy(desc(auditEvents.id))
-        .limit(1);
+      const exported = await latestAuditEvent(ctx.db, 'export.evidence');
       expect(exported?.after).toMatchObject({ complete: true, sha256: sha(zipBytes), rowCount: manifest.files.length });
       expect((await as(actors.official).bundle('INV-INVESTMENT')).status).toBe(403);
     });

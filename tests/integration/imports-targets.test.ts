@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { auditEvents, indicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { runImport } from '@/lib/services/imports/imports';
@@ -143,12 +144,7 @@ forEachEngine('bulk import of targets, and templates', (ctx) => {
       expect(records.find((r) => r.indicatorCode === 'INV-NEW-STARTS')).toMatchObject({
         value: '2000',
         qualifier: '以上',
-        phases: [
-          { month: 3, value: '400' },
-          { month: 6, value: '900' },
-          { month: 9, value: '1500' },
-          { month: 12, value: '2000' },
-        ],
+        phases: monthValues([3, '400'], [6, '900'], [9, '1500'], [12, '2000']),
       });
       const before = await snapshot(ctx.db);
       const done = await run('commit', template.bytes);

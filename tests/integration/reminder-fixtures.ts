@@ -1,9 +1,14 @@
 /** A small city for the reminder tests: two departments, their officials and reviewers, an admin, a leader. */
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '@/db/client';
 import { actuals, departments, indicators, targets } from '@/db/schema';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { updateUser } from '@/lib/services/admin/users';
 import { actorFor } from './fixtures/actors';
+import { startSmtpReceiver, startWebhookReceiver } from './reminder-receivers';
+
+// The settings seal the channel secrets with the app's secret.
+process.env.AUTH_SECRET ??= 'reminders-test-secret-0123456789abcdef0123';
 
 export const SMTP_USER = 'cuiban';
 export const SMTP_PASS = 'Smtp-S3cret-pw';
@@ -93,5 +98,34 @@ export function settingsInput(smtpPort: number, webhookUrl: string | null, versi
     reviewerAfterDays: 2,
     adminAfterDays: 5,
     version,
+  };
+}
+
+type SmtpReceiver = Awaited<ReturnType<typeof startSmtpReceiver>>;
+type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+/** A local SMTP server (with the fixtures' credentials) and a local webhook, started before the file's tests and closed after. */
+export function reminderReceiversPerFile(): { readonly smtp: SmtpReceiver; readonly hook: WebhookReceiver } {
+  let smtp: SmtpReceiver | undefined;
+  let hook: WebhookReceiver | undefined;
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver({ user: SMTP_USER, pass: SMTP_PASS });
+    hook = await startWebhookReceiver();
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await hook?.close();
+  });
+  const started = <T>(receiver: T | undefined): T => {
+    if (!receiver) throw new Error('the reminder receivers start in beforeAll');
+    return receiver;
+  };
+  return {
+    get smtp() {
+      return started(smtp);
+    },
+    get hook() {
+      return started(hook);
+    },
   };
 }

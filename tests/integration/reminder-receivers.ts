@@ -23,8 +23,25 @@ function headerOf(raw: string, name: string): string {
   return match?.[1]?.trim() ?? '';
 }
 
+/** A receiver's record: every delivery as it arrived, and the logical ones (the first per `key`). */
+function deliveryLog<T>(key: (delivery: T) => string) {
+  const deliveries: T[] = [];
+  return {
+    deliveries,
+    /** One per key: what a receiver that drops duplicates shows. */
+    logical(): T[] {
+      const seen = new Map<string, T>();
+      for (const d of deliveries) if (!seen.has(key(d))) seen.set(key(d), d);
+      return [...seen.values()];
+    },
+    clear() {
+      deliveries.length = 0;
+    },
+  };
+}
+
 export async function startSmtpReceiver(credentials: { user: string; pass: string }) {
-  const deliveries: MailDelivery[] = [];
+  const log = deliveryLog<MailDelivery>((d) => d.messageId);
   const server = new SMTPServer({
     authOptional: false,
     allowInsecureAuth: true,
@@ -41,7 +58,7 @@ export async function startSmtpReceiver(credentials: { user: string; pass: strin
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        deliveries.push({
+        log.deliveries.push({
           from,
           to: session.envelope.rcptTo.map((r) => r.address),
           messageId: headerOf(raw, 'Message-ID'),
@@ -56,16 +73,7 @@ export async function startSmtpReceiver(credentials: { user: string; pass: strin
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
-    deliveries,
-    /** One per Message-ID: what a mailbox that drops duplicates shows. */
-    logical(): MailDelivery[] {
-      const seen = new Map<string, MailDelivery>();
-      for (const d of deliveries) if (!seen.has(d.messageId)) seen.set(d.messageId, d);
-      return [...seen.values()];
-    },
-    clear() {
-      deliveries.length = 0;
-    },
+    ...log,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -76,7 +84,7 @@ export interface WebhookDelivery {
 }
 
 export async function startWebhookReceiver() {
-  const deliveries: WebhookDelivery[] = [];
+  const log = deliveryLog<WebhookDelivery>((d) => d.idempotencyKey);
   const state = { failWith: 0 };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -86,7 +94,7 @@ export async function startWebhookReceiver() {
         res.writeHead(state.failWith, { 'content-type': 'application/json' }).end('{"errcode":500,"errmsg":"busy"}');
         return;
       }
-      deliveries.push({
+      log.deliveries.push({
         idempotencyKey: String(req.headers['idempotency-key'] ?? ''),
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookDelivery['body'],
       });
@@ -98,16 +106,8 @@ export async function startWebhookReceiver() {
   return {
     port,
     url: `http://127.0.0.1:${port}/cgi-bin/webhook/send?key=bot-token-123`,
-    deliveries,
+    ...log,
     state,
-    logical(): WebhookDelivery[] {
-      const seen = new Map<string, WebhookDelivery>();
-      for (const d of deliveries) if (!seen.has(d.idempotencyKey)) seen.set(d.idempotencyKey, d);
-      return [...seen.values()];
-    },
-    clear() {
-      deliveries.length = 0;
-    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,7 +4,7 @@
  * (admin only, audited), and one worker at a time through the database lease.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { claimMessages, enqueueMessages, getOutboxMessage, markSent } from '@/db/queries/reminders';
 import { auditEvents, reminderOutbox } from '@/db/schema';
 import { getRemindersView, retryReminder } from '@/lib/services/reminders/admin';
@@ -14,10 +14,13 @@ import { createEmailChannel } from '@/lib/services/reminders/channels';
 import { buildChannels, deliverDue, toOutgoing, type DeliveryOptions } from '@/lib/services/reminders/reminders';
 import { forEachEngine } from '../helpers/test-db';
 import { expectError } from './fixtures/refusals';
-import { startSmtpReceiver, startWebhookReceiver } from './reminder-receivers';
-import { noon, seedReminderWorld, settingsInput, SMTP_PASS, SMTP_USER, type ReminderWorld } from './reminder-fixtures';
-
-process.env.AUTH_SECRET ??= 'reminders-test-secret-0123456789abcdef0123';
+import {
+  noon,
+  seedReminderWorld,
+  settingsInput,
+  reminderReceiversPerFile,
+  type ReminderWorld,
+} from './reminder-fixtures';
 
 const OPTIONS: DeliveryOptions = {
   leaseMs: 60_000,
@@ -29,16 +32,7 @@ const OPTIONS: DeliveryOptions = {
 const T0 = noon('2026-12-02');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
-let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
-beforeAll(async () => {
-  smtp = await startSmtpReceiver({ user: SMTP_USER, pass: SMTP_PASS });
-  hook = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await smtp.close();
-  await hook.close();
-});
+const receivers = reminderReceiversPerFile();
 
 forEachEngine('reminders: delivery', (ctx) => {
   let w: ReminderWorld;
@@ -59,7 +53,9 @@ forEachEngine('reminders: delivery', (ctx) => {
 
   beforeAll(async () => {
     w = await seedReminderWorld(ctx.db, 'd');
-    await updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db });
+    await updateReminderSettings(w.admin, settingsInput(receivers.smtp.port, receivers.hook.url, 'initial'), {
+      db: ctx.db,
+    });
   });
 
   it('enqueueing the same key twice keeps one message', async () => {
@@ -72,7 +68,7 @@ forEachEngine('reminders: delivery', (ctx) => {
   });
 
   it('a worker killed after claiming, before sending: nobody else takes it until the lease expires, then it goes once', async () => {
-    smtp.clear();
+    receivers.smtp.clear();
     await enqueueMessages(ctx.db, [message('k:crash-before-send:email', 'email')]);
     const [claimed] = await claimMessages(ctx.db, { now: T0, leaseMs: OPTIONS.leaseMs, limit: 10, token: 'worker-a' });
     expect(claimed).toMatchObject({ status: 'sending', attempts: 1, claimToken: 'worker-a' });
@@ -82,10 +78,10 @@ forEachEngine('reminders: delivery', (ctx) => {
       retried: 0,
       failed: 0,
     });
-    expect(smtp.deliveries).toHaveLength(0);
+    expect(receivers.smtp.deliveries).toHaveLength(0);
     // After the lease: B sends it, with the message's own key.
     expect((await deliverDue(ctx.db, later(61_000), await channels(), OPTIONS)).sent).toBe(1);
-    expect(smtp.deliveries.map((d) => d.idempotencyKey)).toEqual(['k:crash-before-send:email']);
+    expect(receivers.smtp.deliveries.map((d) => d.idempotencyKey)).toEqual(['k:crash-before-send:email']);
     expect(await getOutboxMessage(ctx.db, claimed?.id ?? -1)).toMatchObject({
       status: 'sent',
       attempts: 2,
@@ -96,8 +92,8 @@ forEachEngine('reminders: delivery', (ctx) => {
   });
 
   it('a worker killed after sending, before marking: the retry carries the same key, so the receiver sees one message', async () => {
-    smtp.clear();
-    hook.clear();
+    receivers.smtp.clear();
+    receivers.hook.clear();
     await enqueueMessages(ctx.db, [
       message('k:crash-after-send:email', 'email'),
       message('k:crash-after-send:webhook', 'webhook'),
@@ -108,16 +104,16 @@ forEachEngine('reminders: delivery', (ctx) => {
     for (const row of claimed) await live[row.channel as 'email' | 'webhook']?.send(toOutgoing(row));
     // …worker A dies before markSent. After the lease, worker B delivers again.
     expect((await deliverDue(ctx.db, later(61_000), await channels(), OPTIONS)).sent).toBe(2);
-    expect(smtp.deliveries).toHaveLength(2);
-    expect(new Set(smtp.deliveries.map((d) => d.messageId)).size).toBe(1);
-    expect(smtp.logical()).toHaveLength(1);
-    expect(smtp.deliveries[0]?.messageId).toMatch(/^<[0-9a-f]{40}@reminders\.zhuashou>$/);
-    expect(hook.deliveries.map((d) => d.idempotencyKey)).toEqual([
+    expect(receivers.smtp.deliveries).toHaveLength(2);
+    expect(new Set(receivers.smtp.deliveries.map((d) => d.messageId)).size).toBe(1);
+    expect(receivers.smtp.logical()).toHaveLength(1);
+    expect(receivers.smtp.deliveries[0]?.messageId).toMatch(/^<[0-9a-f]{40}@reminders\.zhuashou>$/);
+    expect(receivers.hook.deliveries.map((d) => d.idempotencyKey)).toEqual([
       'k:crash-after-send:webhook',
       'k:crash-after-send:webhook',
     ]);
-    expect(hook.deliveries[0]?.body).toEqual(hook.deliveries[1]?.body);
-    expect(hook.logical()).toHaveLength(1);
+    expect(receivers.hook.deliveries[0]?.body).toEqual(receivers.hook.deliveries[1]?.body);
+    expect(receivers.hook.logical()).toHaveLength(1);
   });
 
   it('an unreachable SMTP server and a wrong SMTP password are failed attempts, retried with the error kept', async () => {
@@ -142,8 +138,8 @@ forEachEngine('reminders: delivery', (ctx) => {
   });
 
   it('a failing webhook is retried with doubling back-off, then listed as failed with its error', async () => {
-    hook.clear();
-    hook.state.failWith = 500;
+    receivers.hook.clear();
+    receivers.hook.state.failWith = 500;
     await ctx.db.delete(reminderOutbox);
     await enqueueMessages(ctx.db, [message('k:fails:webhook', 'webhook')]);
     const live = await channels();
@@ -171,7 +167,7 @@ forEachEngine('reminders: delivery', (ctx) => {
     });
     expect(view.items[0]?.lastError).toContain('HTTP 500');
     expect(view.settings.configured).toBe(true);
-    expect(hook.deliveries).toHaveLength(0);
+    expect(receivers.hook.deliveries).toHaveLength(0);
   });
 
   it('"retry now" (admin only, audited) queues the failed message again; it then goes once', async () => {
@@ -187,9 +183,9 @@ forEachEngine('reminders: delivery', (ctx) => {
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'reminder.retry'));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: w.admin.id, entityType: 'reminder', entityId: String(id) });
-    hook.state.failWith = 0;
+    receivers.hook.state.failWith = 0;
     expect((await deliverDue(ctx.db, later(4_000_000), await channels(), OPTIONS)).sent).toBe(1);
-    expect(hook.deliveries.map((d) => d.idempotencyKey)).toEqual(['k:fails:webhook']);
+    expect(receivers.hook.deliveries.map((d) => d.idempotencyKey)).toEqual(['k:fails:webhook']);
   });
 
   it('one worker at a time: the lease goes to another instance only once it has expired, or is given back', async () => {

@@ -3,38 +3,33 @@
  * sealed, admin only), nothing sent without a channel, and the right people on the right days, once each.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, reminderOutbox, settings } from '@/db/schema';
 import { getReminderSettingsView, updateReminderSettings } from '@/lib/services/reminders/settings';
 import { runReminderTick } from '@/lib/services/reminders/reminders';
 import { forEachEngine } from '../helpers/test-db';
 import { expectError } from './fixtures/refusals';
-import { startSmtpReceiver, startWebhookReceiver } from './reminder-receivers';
-import { noon, seedReminderWorld, settingsInput, SMTP_PASS, SMTP_USER, type ReminderWorld } from './reminder-fixtures';
+import {
+  noon,
+  seedReminderWorld,
+  settingsInput,
+  SMTP_PASS,
+  reminderReceiversPerFile,
+  type ReminderWorld,
+} from './reminder-fixtures';
 
-process.env.AUTH_SECRET ??= 'reminders-test-secret-0123456789abcdef0123';
-
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
-let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
-beforeAll(async () => {
-  smtp = await startSmtpReceiver({ user: SMTP_USER, pass: SMTP_PASS });
-  hook = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await smtp.close();
-  await hook.close();
-});
+const receivers = reminderReceiversPerFile();
 
 forEachEngine('reminders: settings and planning', (ctx) => {
   let w: ReminderWorld;
   beforeAll(async () => {
     w = await seedReminderWorld(ctx.db, 'p');
-    smtp.clear();
-    hook.clear();
+    receivers.smtp.clear();
+    receivers.hook.clear();
   });
 
-  const mailTo = () => smtp.deliveries.map((d) => d.to.join(',')).sort();
-  const hookKeys = () => hook.deliveries.map((d) => d.idempotencyKey).sort();
+  const mailTo = () => receivers.smtp.deliveries.map((d) => d.to.join(',')).sort();
+  const hookKeys = () => receivers.hook.deliveries.map((d) => d.idempotencyKey).sort();
 
   it('with no channel configured nothing is planned, enqueued or sent, even on a reminder day', async () => {
     const result = await runReminderTick(ctx.db, noon('2026-12-02'));
@@ -85,10 +80,14 @@ forEachEngine('reminders: settings and planning', (ctx) => {
   });
 
   it('saves the channels with the SMTP password and the bot address sealed, shown only as set, audited without them', async () => {
-    const saved = await updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db });
+    const saved = await updateReminderSettings(
+      w.admin,
+      settingsInput(receivers.smtp.port, receivers.hook.url, 'initial'),
+      { db: ctx.db },
+    );
     expect(saved.configured).toBe(true);
-    expect(saved.email).toMatchObject({ host: '127.0.0.1', port: smtp.port, hasPassword: true });
-    expect(saved.webhook?.url).toBe(`http://127.0.0.1:${hook.port}/cgi-bin/webhook/send?…`);
+    expect(saved.email).toMatchObject({ host: '127.0.0.1', port: receivers.smtp.port, hasPassword: true });
+    expect(saved.webhook?.url).toBe(`http://127.0.0.1:${receivers.hook.port}/cgi-bin/webhook/send?…`);
     const [row] = await ctx.db.select().from(settings).where(eq(settings.key, 'reminders'));
     expect(JSON.stringify(row?.value)).not.toContain(SMTP_PASS);
     expect(JSON.stringify(row?.value)).not.toContain('bot-token-123');
@@ -98,13 +97,15 @@ forEachEngine('reminders: settings and planning', (ctx) => {
     expect(JSON.stringify(events)).not.toContain('bot-token-123');
     // A stale form is refused; saving again without a password keeps the stored one.
     await expectError(
-      updateReminderSettings(w.admin, settingsInput(smtp.port, hook.url, 'initial'), { db: ctx.db }),
+      updateReminderSettings(w.admin, settingsInput(receivers.smtp.port, receivers.hook.url, 'initial'), {
+        db: ctx.db,
+      }),
       'conflict',
     );
-    const { password: _omitted, ...withoutPassword } = settingsInput(smtp.port, null, saved.version).email;
+    const { password: _omitted, ...withoutPassword } = settingsInput(receivers.smtp.port, null, saved.version).email;
     const again = await updateReminderSettings(
       w.admin,
-      { ...settingsInput(smtp.port, '', saved.version), email: withoutPassword, webhook: { url: '' } },
+      { ...settingsInput(receivers.smtp.port, '', saved.version), email: withoutPassword, webhook: { url: '' } },
       { db: ctx.db },
     );
     expect(again.email?.hasPassword).toBe(true);
@@ -114,7 +115,7 @@ forEachEngine('reminders: settings and planning', (ctx) => {
   it('4 days before the deadline (1 December): nobody', async () => {
     const result = await runReminderTick(ctx.db, new Date('2026-12-01T15:59:00Z'));
     expect(result.planned).toBe(0);
-    expect(smtp.deliveries).toEqual([]);
+    expect(receivers.smtp.deliveries).toEqual([]);
   });
 
   it('3 days before (2 December): RA’s officials by e-mail (the one without an address by webhook only); RB is done', async () => {
@@ -126,10 +127,10 @@ forEachEngine('reminders: settings and planning', (ctx) => {
       `due_soon:2026-11:${w.offA2.id}:before3:webhook`,
       `due_soon:2026-11:${w.offA3.id}:before3:webhook`,
     ]);
-    const mail = smtp.deliveries.find((d) => d.to[0] === 'poffa1@example.gov.cn');
+    const mail = receivers.smtp.deliveries.find((d) => d.to[0] === 'poffa1@example.gov.cn');
     expect(mail?.idempotencyKey).toBe(`due_soon:2026-11:${w.offA1.id}:before3:email`);
     expect(mail?.from).toBe('cuiban@example.gov.cn');
-    const text = hook.deliveries[0]?.body.text.content ?? '';
+    const text = receivers.hook.deliveries[0]?.body.text.content ?? '';
     expect(text).toContain('【填报提醒】2026年11月数据将于2026年12月5日截止');
     expect(text).toContain('pA1 指标A1');
     expect(text).toContain('还有 3 天');
@@ -141,32 +142,32 @@ forEachEngine('reminders: settings and planning', (ctx) => {
       expect(result.enqueued).toEqual([]);
       expect(result.sent).toBe(0);
     }
-    expect(smtp.deliveries).toHaveLength(2);
-    expect(hook.deliveries).toHaveLength(3);
+    expect(receivers.smtp.deliveries).toHaveLength(2);
+    expect(receivers.hook.deliveries).toHaveLength(3);
   });
 
   it('1 day before (Friday 4 December) the officials again; the due day itself (Saturday) nothing new', async () => {
-    smtp.clear();
-    hook.clear();
+    receivers.smtp.clear();
+    receivers.hook.clear();
     expect((await runReminderTick(ctx.db, noon('2026-12-04'))).sent).toBe(5);
     expect((await runReminderTick(ctx.db, noon('2026-12-05'))).sent).toBe(0);
-    expect(smtp.deliveries.every((d) => d.idempotencyKey.includes(':before1:'))).toBe(true);
+    expect(receivers.smtp.deliveries.every((d) => d.idempotencyKey.includes(':before1:'))).toBe(true);
   });
 
   it('overdue by 1 day nobody; by 2 days the officials and RA’s reviewer, not RB’s', async () => {
-    smtp.clear();
+    receivers.smtp.clear();
     expect((await runReminderTick(ctx.db, noon('2026-12-06'))).planned).toBe(0);
     await runReminderTick(ctx.db, noon('2026-12-07'));
     expect(mailTo()).toEqual(['poffa1@example.gov.cn', 'poffa2@example.gov.cn', 'preva@example.gov.cn']);
-    expect(smtp.deliveries.find((d) => d.to[0] === 'preva@example.gov.cn')?.idempotencyKey).toBe(
+    expect(receivers.smtp.deliveries.find((d) => d.to[0] === 'preva@example.gov.cn')?.idempotencyKey).toBe(
       `escalation:2026-11:${w.revA.id}:after2:email`,
     );
   });
 
   it('overdue by 5 days the admin gets the city list; leaders and officials nothing', async () => {
-    smtp.clear();
+    receivers.smtp.clear();
     await runReminderTick(ctx.db, noon('2026-12-10'));
     expect(mailTo()).toEqual(['padmin@example.gov.cn']);
-    expect(smtp.deliveries[0]?.idempotencyKey).toBe(`admin_digest:2026-11:${w.admin.id}:after5:email`);
+    expect(receivers.smtp.deliveries[0]?.idempotencyKey).toBe(`admin_digest:2026-11:${w.admin.id}:after5:email`);
   });
 });

@@ -5,7 +5,7 @@
  * data version, refused writes on the record from the one request wrapper, exports of any range, and
  * bounded concurrent imports.
  */
-import { and, asc, count, desc, eq, gt, like } from 'drizzle-orm';
+import { and, asc, count, eq, gt, like } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { actuals, auditEvents, indicators, targets, users } from '@/db/schema';
@@ -26,29 +26,17 @@ import { disableTotp } from '@/lib/services/account/account';
 import { createUser, listUsers, resetPassword, unlockUser, updateUser } from '@/lib/services/admin/users';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor as fixtureActor } from './fixtures/actors';
+import { auditEventsOf, latestAuditEvent } from './fixtures/audit-events';
 import { rejection } from './fixtures/refusals';
 import { processDb } from './fixtures/process-db';
 import { seedCatalogue } from './fixtures/catalogue';
+import { signedIn } from './fixtures/signed-in';
 
 // authenticate() and the request wrapper read the process-wide database: point them at the engine under test.
 vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
 
-// The request wrapper's session: whoever the test says is signed in (null: nobody).
-const session: { user: (Actor & { id: number }) | null } = { user: null };
-vi.mock('@/lib/session/session', () => ({
-  clientAddress: async () => '10.12.0.1',
-  requireActor: async () => {
-    if (!session.user) throw new AppError('unauthenticated');
-    return {
-      ...session.user,
-      displayName: session.user.username,
-      mustChangePassword: false,
-      departmentName: null,
-      totpEnabled: false,
-      mustEnrollTotp: false,
-    };
-  },
-}));
+// The request wrapper's session: whoever the test says is signed in (signedIn.user; null: nobody).
+vi.mock('@/lib/session/session', async () => (await import('./fixtures/signed-in')).stubSession('10.12.0.1'));
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PASSWORD = 'Roles-Test-Pass#2026';
@@ -156,12 +144,7 @@ forEachEngine('roles and records', (ctx) => {
     });
     expect(await listPendingAuditorAlerts(auditorA!, { db: ctx.db })).toEqual([]);
     expect(await listPendingAuditorAlerts(auditorB!, { db: ctx.db })).toHaveLength(4);
-    const [ack] = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'audit.alert_acknowledge'))
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
+    const ack = await latestAuditEvent(ctx.db, 'audit.alert_acknowledge');
     expect(ack).toMatchObject({ actorId: auditorA!.id, after: { alertIds: shownToA.map((a) => a.id) } });
     // The changes themselves stay audit events as before.
     const resets = await ctx.db
@@ -293,12 +276,7 @@ forEachEngine('roles and records', (ctx) => {
       clientAddress: '10.30.0.1',
       now: new Date(at.getTime() + 60_000),
     }).catch(() => undefined);
-    const [next] = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'refusal.sign_in_throttled'))
-      .orderBy(asc(auditEvents.id))
-      .offset(2);
+    const next = (await auditEventsOf(ctx.db, 'refusal.sign_in_throttled'))[2];
     expect(next?.after).toMatchObject({ previousWindow: { start: '2026-04-10T05:00:00.000Z', count: 5 } });
 
     await saveActual(
@@ -325,9 +303,9 @@ forEachEngine('roles and records', (ctx) => {
     const since =
       (await ctx.db.select({ id: auditEvents.id }).from(auditEvents).orderBy(asc(auditEvents.id))).at(-1)?.id ?? 0;
 
-    session.user = null;
+    signedIn.user = null;
     for (let i = 0; i < 10; i += 1) expect((await call('POST')).status).toBe(401);
-    session.user = { ...actors.admin!, clientAddress: '10.12.0.2' };
+    signedIn.user = { ...actors.admin!, clientAddress: '10.12.0.2' };
     for (let i = 0; i < 10; i += 1) expect((await call('DELETE')).status).toBe(403);
     expect((await call('GET')).status).toBe(403);
 
@@ -350,7 +328,7 @@ forEachEngine('roles and records', (ctx) => {
     expect(filtered.events.map((e) => e.action)).toEqual(
       expect.arrayContaining(['refusal.unauthenticated', 'refusal.forbidden']),
     );
-    session.user = null;
+    signedIn.user = null;
   });
 
   it('counts refusals per address, reason and minute', async () => {
@@ -360,12 +338,7 @@ forEachEngine('roles and records', (ctx) => {
     expect(results.filter((r) => r.recorded)).toHaveLength(1);
     expect((await recordRefusal(ctx.db, { ...input, reason: 'forbidden' }, at)).recorded).toBe(true);
     expect((await recordRefusal(ctx.db, input, new Date(at.getTime() + 61_000))).recorded).toBe(true);
-    const [last] = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'refusal.origin'))
-      .orderBy(asc(auditEvents.id))
-      .offset(1);
+    const last = (await auditEventsOf(ctx.db, 'refusal.origin'))[1];
     expect(last?.after).toMatchObject({ previousWindow: { start: '2026-05-01T00:00:00.000Z', count: 4 } });
   });
 

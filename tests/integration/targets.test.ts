@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { monthValues } from '@/tests/helpers/pure/month-values';
 import { indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { setIndicatorRetired } from '@/lib/services/admin/catalog';
@@ -25,23 +26,23 @@ forEachEngine('annual targets and settings', (ctx) => {
     official = await actorFor(ctx.db, 'tgt-official', 'official', 'fgw');
   });
 
+  /** The admin saves a target, on 10 April 2026. */
+  const saveTarget = (input: Parameters<typeof upsertTarget>[1]) =>
+    upsertTarget(admin, input, { db: ctx.db, now: NOW });
+
   it('sets a target with a qualifier and a monthly phasing that adds up, audited', async () => {
     const before = await auditCount(ctx.db, 'target.create');
     // Monthly cumulative to-date values ending at the annual 1200 (亿元).
     const phases = cumulative([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200]);
-    const { target, status } = await upsertTarget(
-      admin,
-      {
-        indicatorCode: 'INV-INVESTMENT',
-        year: 2027,
-        value: '1,200',
-        qualifier: 'at_least',
-        phasing: 'monthly',
-        phases,
-        version: null,
-      },
-      { db: ctx.db, now: NOW },
-    );
+    const { target, status } = await saveTarget({
+      indicatorCode: 'INV-INVESTMENT',
+      year: 2027,
+      value: '1,200',
+      qualifier: 'at_least',
+      phasing: 'monthly',
+      phases,
+      version: null,
+    });
     expect(status).toBe('created');
     expect(target).toMatchObject({
       value: '1200',
@@ -55,51 +56,36 @@ forEachEngine('annual targets and settings', (ctx) => {
   });
 
   it('changes a target of a year not yet begun without a reason, and it is not marked revised', async () => {
-    const { target } = await upsertTarget(
-      admin,
-      {
-        indicatorCode: 'INV-INVESTMENT',
-        year: 2027,
-        value: '1300',
-        qualifier: 'at_least',
-        phasing: 'quarterly',
-        phases: [
-          { month: 3, value: '300' },
-          { month: 6, value: '650' },
-          { month: 9, value: '1000' },
-          { month: 12, value: '1300' },
-        ],
-        version: 1,
-      },
-      { db: ctx.db, now: NOW },
-    );
+    const { target } = await saveTarget({
+      indicatorCode: 'INV-INVESTMENT',
+      year: 2027,
+      value: '1300',
+      qualifier: 'at_least',
+      phasing: 'quarterly',
+      phases: monthValues([3, '300'], [6, '650'], [9, '1000'], [12, '1300']),
+      version: 1,
+    });
     expect(target).toMatchObject({ value: '1300', phasing: 'quarterly', isRevised: false, version: 2 });
     expect(target.phases.map((p) => p.month)).toEqual([3, 6, 9, 12]);
   });
 
   it('a change after the year began needs a reason and shows as revised', async () => {
-    const created = await upsertTarget(
-      admin,
-      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null },
-      { db: ctx.db, now: NOW },
-    );
+    const created = await saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '3100', version: null });
     expect(created.target.isRevised).toBe(false); // a new target is not a revision
     const before = await snapshot(ctx.db);
     await expectError(
-      upsertTarget(
-        admin,
-        { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 },
-        { db: ctx.db, now: NOW },
-      ),
+      saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1 }),
       'invalid_input',
       'reason',
     );
     expect(await snapshot(ctx.db)).toBe(before);
-    const revised = await upsertTarget(
-      admin,
-      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3200', version: 1, reason: '市政府常务会议调整' },
-      { db: ctx.db, now: NOW },
-    );
+    const revised = await saveTarget({
+      indicatorCode: 'INV-PROJECTS',
+      year: 2026,
+      value: '3200',
+      version: 1,
+      reason: '市政府常务会议调整',
+    });
     expect(revised.target).toMatchObject({
       value: '3200',
       isRevised: true,
@@ -116,11 +102,7 @@ forEachEngine('annual targets and settings', (ctx) => {
 
   it('saving the same target again writes nothing', async () => {
     const before = await snapshot(ctx.db);
-    const same = await upsertTarget(
-      admin,
-      { indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 },
-      { db: ctx.db, now: NOW },
-    );
+    const same = await saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '3,200', version: 2 });
     expect(same.status).toBe('unchanged');
     expect(await snapshot(ctx.db)).toBe(before);
   });
@@ -128,22 +110,11 @@ forEachEngine('annual targets and settings', (ctx) => {
   it('a stale save gets 409 with the current target and who saved it', async () => {
     const before = await snapshot(ctx.db);
     const error = await expectError(
-      upsertTarget(
-        admin,
-        { indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' },
-        { db: ctx.db, now: NOW },
-      ),
+      saveTarget({ indicatorCode: 'INV-PROJECTS', year: 2026, value: '1', version: 1, reason: '旧表单' }),
       'conflict',
     );
     expect(error.details).toMatchObject({ current: { value: '3200', version: 2 }, savedBy: 'tgt-admin' });
-    await expectError(
-      upsertTarget(
-        admin,
-        { indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 },
-        { db: ctx.db, now: NOW },
-      ),
-      'conflict',
-    );
+    await expectError(saveTarget({ indicatorCode: 'INV-NEW-STARTS', year: 2026, value: '1', version: 3 }), 'conflict');
     expect(await snapshot(ctx.db)).toBe(before);
   });
 
@@ -169,45 +140,29 @@ forEachEngine('annual targets and settings', (ctx) => {
       ],
       [
         'a quarterly phasing with month 5',
-        {
-          phasing: 'quarterly',
-          phases: [
-            { month: 5, value: '1' },
-            { month: 12, value: '2000' },
-          ],
-        },
+        { phasing: 'quarterly', phases: monthValues([5, '1'], [12, '2000']) },
         'invalid_input',
         'phases',
       ],
       [
         'a phasing without December',
-        { phasing: 'quarterly', phases: [{ month: 3, value: '500' }] },
+        { phasing: 'quarterly', phases: monthValues([3, '500']) },
         'invalid_input',
         'phases',
       ],
       [
         'a phase that is not a number',
-        {
-          phasing: 'quarterly',
-          phases: [
-            { month: 3, value: 'x' },
-            { month: 12, value: '2000' },
-          ],
-        },
+        { phasing: 'quarterly', phases: monthValues([3, 'x'], [12, '2000']) },
         'invalid_input',
         'phases.3',
       ],
-      ['phases without a phasing', { phases: [{ month: 12, value: '2000' }] }, 'invalid_input', 'phases'],
+      ['phases without a phasing', { phases: monthValues([12, '2000']) }, 'invalid_input', 'phases'],
       ['an unknown indicator', { indicatorCode: 'NO-SUCH' }, 'not_found', 'indicatorCode'],
       ['an unknown field', { isSample: true }, 'invalid_input'],
     ];
     it.each(cases)('%s', async (_name, patch, code, field) => {
       const before = await snapshot(ctx.db);
-      await expectError(
-        upsertTarget(admin, { ...base, ...patch }, { db: ctx.db, now: NOW }),
-        code as 'invalid_input',
-        field,
-      );
+      await expectError(saveTarget({ ...base, ...patch }), code as 'invalid_input', field);
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
@@ -228,7 +183,7 @@ forEachEngine('annual targets and settings', (ctx) => {
       );
       const before = await snapshot(ctx.db);
       await expectError(
-        upsertTarget(admin, { ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }, { db: ctx.db, now: NOW }),
+        saveTarget({ ...base, indicatorCode: 'INV-MFG-KEY-PROJECTS' }),
         'invalid_input',
         'indicatorCode',
       );

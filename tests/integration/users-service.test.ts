@@ -140,39 +140,17 @@ forEachEngine('user services', (ctx) => {
     });
 
     it('requires a department exactly for officials and reviewers, and an existing active one', async () => {
-      const base = { displayName: '测试', password: PASSWORD };
-      const missing = await rejection(
-        createUser(SYSTEM_ACTOR, { ...base, username: nextName('rev'), role: 'reviewer' }, { db: ctx.db }),
-      );
-      expect(Object.keys(missing.fieldErrors ?? {})).toEqual(['departmentCode']);
-      expect(missing.fieldErrors?.departmentCode?.[0]).toContain('必须指定「所属单位」');
-      const extra = await rejection(
-        createUser(
-          SYSTEM_ACTOR,
-          { ...base, username: nextName('lead'), role: 'leader', departmentCode: 'fgw' },
-          { db: ctx.db },
-        ),
-      );
-      expect(Object.keys(extra.fieldErrors ?? {})).toEqual(['departmentCode']);
-      expect(extra.fieldErrors?.departmentCode?.[0]).toContain('不属于任何单位');
-      const unknown = await rejection(
-        createUser(
-          SYSTEM_ACTOR,
-          { ...base, username: nextName('off'), role: 'official', departmentCode: 'nope' },
-          { db: ctx.db },
-        ),
-      );
-      expect(Object.keys(unknown.fieldErrors ?? {})).toEqual(['departmentCode']);
-      expect(unknown.fieldErrors?.departmentCode).toEqual(['「所属单位」不存在：nope']);
-      const closed = await rejection(
-        createUser(
-          SYSTEM_ACTOR,
-          { ...base, username: nextName('off'), role: 'official', departmentCode: 'closed' },
-          { db: ctx.db },
-        ),
-      );
-      expect(Object.keys(closed.fieldErrors ?? {})).toEqual(['departmentCode']);
-      expect(closed.fieldErrors?.departmentCode?.[0]).toContain('已停用');
+      /** The messages of creating a `role` account in `departmentCode`, refused on that field alone. */
+      const departmentErrors = async (name: string, role: Actor['role'], departmentCode?: string) => {
+        const input = { displayName: '测试', password: PASSWORD, username: nextName(name), role, departmentCode };
+        const error = await rejection(createUser(SYSTEM_ACTOR, input, { db: ctx.db }));
+        expect(Object.keys(error.fieldErrors ?? {})).toEqual(['departmentCode']);
+        return error.fieldErrors?.departmentCode;
+      };
+      expect((await departmentErrors('rev', 'reviewer'))?.[0]).toContain('必须指定「所属单位」');
+      expect((await departmentErrors('lead', 'leader', 'fgw'))?.[0]).toContain('不属于任何单位');
+      expect(await departmentErrors('off', 'official', 'nope')).toEqual(['「所属单位」不存在：nope']);
+      expect((await departmentErrors('off', 'official', 'closed'))?.[0]).toContain('已停用');
     });
 
     it('applies the password rules: length, classes, username, common', async () => {

@@ -58,6 +58,24 @@ const ARROWS: { layer: string; filePath: string; wrong: string[]; allowed: strin
     allowed: ['@/lib/domain/types', './types'],
   },
   {
+    layer: 'lib/domain tests import only lib/domain and tests/helpers/pure',
+    filePath: 'lib/domain/layer-probe.test.ts',
+    wrong: ['@/lib/services/dashboards/dashboard', '@/db/schema', '@/tests/helpers/test-db', '../errors', 'react'],
+    allowed: ['@/lib/domain/types', './types', '@/tests/helpers/pure/zip-bytes'],
+  },
+  {
+    layer: 'tests/helpers/pure is as pure as lib/domain',
+    filePath: 'tests/helpers/pure/layer-probe.ts',
+    wrong: [
+      '@/db/schema',
+      '@/lib/services/dashboards/dashboard',
+      '@/tests/helpers/test-db',
+      'drizzle-orm',
+      'next/server',
+    ],
+    allowed: ['@/lib/domain/types', '@/tests/helpers/pure/zip-bytes'],
+  },
+  {
     layer: 'db ↛ services, auth, session, http, browser, app, components',
     filePath: 'db/queries/layer-probe.ts',
     wrong: [

@@ -33,15 +33,8 @@ describe('the header row names the columns', () => {
         value: '1,200',
         qualifier: '',
         note: '调整',
-<<<<<<< HEAD
         unitRef: '全市',
-        phases: [
-          { month: 6, value: '500' },
-          { month: 12, value: '1200' },
-        ],
-=======
         phases: monthValues([6, '500'], [12, '1200']),
->>>>>>> wt-18t
       },
     ]);
   });

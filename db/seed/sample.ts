@@ -13,6 +13,7 @@ import { actuals, indicators, seedRuns, targetPhases, targets } from '../schema'
 import { SEED_INDICATORS } from './report-data';
 import { seedSampleUnits } from './sample-units';
 import type { SeedIndicator } from './types';
+import { decimalText } from '@/lib/domain/decimal';
 
 export const SAMPLE_YEAR = 2026;
 export const SAMPLE_SEED_NAME = `sample-${SAMPLE_YEAR}`;
@@ -35,9 +36,8 @@ function decimalsOf(value: string): number {
   return value.split('.')[1]?.length ?? 0;
 }
 
-function fixed(n: number, decimals: number): string {
-  return n.toFixed(decimals).replace(/\.?0+$/, '') || '0';
-}
+/** The figure as stored: rounded at its decimals, no trailing zeros (1030 stays 1030). */
+const fixed = decimalText;
 
 interface SamplePlan {
   ind: SeedIndicator;

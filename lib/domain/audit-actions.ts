@@ -106,6 +106,7 @@ export const AUDIT_ENTITY_TYPES = {
   audit: '审计日志',
   seed: '初始数据',
   scoring_scheme: '考核方案',
+  plan_indicator: '规划指标',
   request: '请求',
   reminder: '催报提醒',
 } as const satisfies Record<string, string>;
@@ -137,6 +138,7 @@ export const AUDIT_ACTION_GROUPS = {
   export: E.export,
   bulletin: E.bulletin,
   scoring: '考核评分',
+  plan: '五年规划',
   audit: '审计',
   reminder: E.reminder,
 } as const satisfies Record<string, string>;

@@ -8,6 +8,7 @@ import {
   shiftDecimal,
   toDecimalString,
   toFixedDecimal,
+  decimalText,
 } from './decimal';
 
 describe('canonicalDecimal', () => {
@@ -54,6 +55,18 @@ describe('rounding', () => {
     expect(toFixedDecimal(-0.04, 1)).toBe('0.0');
     expect(toFixedDecimal(52.25, 1)).toBe('52.3');
     expect(toFixedDecimal(3, 0)).toBe('3');
+  });
+
+  it.each([
+    [1030, 0, '1030'],
+    [2040.4, 0, '2040'],
+    [100, 2, '100'],
+    [2.50004, 4, '2.5'],
+    [0.1 + 0.2, 4, '0.3'],
+    [-0.00001, 4, '0'],
+    [Number.NaN, 2, '0'],
+  ])('decimalText(%s, %s) is %s: rounded, no trailing zeros, the integer part kept', (n, decimals, text) => {
+    expect(decimalText(n, decimals)).toBe(text);
   });
 });
 

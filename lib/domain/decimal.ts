@@ -88,6 +88,15 @@ export function toFixedDecimal(n: number, decimals: number): string | null {
   return `${int ?? '0'}.${frac.padEnd(decimals, '0')}`;
 }
 
+/**
+ * A number as canonical decimal text rounded half away from zero at `decimals` places, without trailing zeros:
+ * (1030, 0) → "1030", (2.50004, 4) → "2.5", (-0.00001, 4) → "0"; "0" when not finite.
+ */
+export function decimalText(n: number, decimals: number): string {
+  const s = numberToDecimalString(n);
+  return (s === null ? null : roundDecimalString(s, decimals)) ?? '0';
+}
+
 /** Rounds half away from zero at `decimals` places on the number's decimal digits (1.005 → 1.01); non-finite passes through. */
 export function roundTo(n: number, decimals: number): number {
   const s = numberToDecimalString(n);

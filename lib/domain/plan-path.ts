@@ -6,7 +6,7 @@
  * Paths: straight (equal steps), compound (a constant annual growth rate — the stated "年均增长 X%", or the rate
  * that reaches the final target), or typed (a value written for every year).
  */
-import { decimalToNumber, roundTo, toFixedDecimal } from './decimal';
+import { decimalText, decimalToNumber, roundTo, toFixedDecimal } from './decimal';
 import type { Direction } from './types';
 
 export const PATH_KINDS = ['straight', 'compound', 'typed'] as const;
@@ -42,7 +42,7 @@ function years(first: number, last: number): number[] {
 }
 
 function point(year: number, n: number): PathPoint {
-  return { year, value: toFixedDecimal(n, VALUE_DECIMALS)?.replace(/\.?0+$/, '') || '0' };
+  return { year, value: decimalText(n, VALUE_DECIMALS) };
 }
 
 /** The path's value for every plan year, or why it cannot be drawn (in Chinese). */

@@ -3,7 +3,7 @@
  * unit (县区) on the indicators tracked by unit for which it has a target of its own — with every input kept beside
  * its score so that the published snapshot can be checked by hand. Departments and units are ranked apart. Pure.
  */
-import { toFixedDecimal } from './decimal';
+import { decimalText, toFixedDecimal } from './decimal';
 import {
   itemPoints,
   rankTotals,
@@ -73,7 +73,7 @@ export interface SubjectResult {
 }
 
 const f2 = (n: number) => toFixedDecimal(n, 2) ?? String(n);
-const f4 = (n: number) => toFixedDecimal(n, 4)?.replace(/\.?0+$/, '') || '0';
+const f4 = (n: number) => decimalText(n, 4);
 
 export interface RunArgs {
   scheme: SchemeBody;

@@ -3,7 +3,7 @@
  * fitting their indicators, caps not below zero), and a body stored before area weights read in today's shape.
  * Pure.
  */
-import { decimalToNumber, roundTo, toFixedDecimal } from './decimal';
+import { decimalText, decimalToNumber, roundTo } from './decimal';
 import { DIRECTION_LABELS, KIND_LABELS, SCORING_RULE_LABELS } from './labels';
 import {
   ruleFits,
@@ -16,7 +16,7 @@ import {
 import { WORK_AREAS, type AreaSlug } from './types';
 
 const num = (s: string | null | undefined) => decimalToNumber(s ?? null);
-const plain = (n: number) => toFixedDecimal(n, 4)?.replace(/\.?0+$/, '') || '0';
+const plain = (n: number) => decimalText(n, 4);
 const areaLabel = (slug: string) => `「${WORK_AREAS.find((a) => a.slug === slug)?.name ?? slug}」`;
 
 export function isLegacyScheme(body: StoredSchemeBody): body is LegacySchemeBody {

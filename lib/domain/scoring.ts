@@ -6,7 +6,7 @@
  * indicators tracked by unit, against the unit's own targets). A scheme's validation and the reading of a body stored
  * before area weights are ./scoring-scheme.ts.
  */
-import { decimalToNumber, roundTo, toFixedDecimal } from './decimal';
+import { decimalText, decimalToNumber, roundTo, toFixedDecimal } from './decimal';
 import { traitsOf } from './kind-traits';
 import { expectedToDate } from './progress';
 import type { AreaSlug, Direction, IndicatorKind } from './types';
@@ -67,7 +67,7 @@ export interface ScoredIndicator {
 const num = (s: string | null | undefined) => decimalToNumber(s ?? null);
 const f2 = (n: number) => toFixedDecimal(n, 2) ?? String(n);
 const pct = (ratio: number) => `${f2(ratio * 100)}%`;
-const plain = (n: number) => toFixedDecimal(n, 4)?.replace(/\.?0+$/, '') || '0';
+const plain = (n: number) => decimalText(n, 4);
 
 /** An item's points of the 100: its area's weight × its share of the area. */
 export function itemPoints(areaWeight: string, itemWeight: string): number {

@@ -4,8 +4,9 @@
  * After a write the first read recomputes the read model (the full count); the reads after it probe the data
  * version and answer from memory — until the next write, or the next Shanghai day.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db, type DbHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { insertInBatches, openCountingDb, smallAndLarge, type CountingDb } from './fixtures/query-counts';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import {
   actuals,
@@ -30,29 +31,20 @@ import { getScreen } from '@/lib/services/dashboards/screen';
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
-const BATCH = 500;
 // Kinds with figures (a statement in words has none to count).
 const KINDS = INDICATOR_KINDS.filter((k) => k !== 'qualitative');
 
-interface Counted {
-  handle: DbHandle;
+interface Counted extends CountingDb {
   actor: Actor;
   official: Actor;
   /** A write: one audit event, as every change appends in its transaction. */
   touch(): Promise<void>;
-  /** Runs `fn` and returns how many SQL statements it issued. */
-  count(fn: (db: Db) => Promise<unknown>): Promise<number>;
-}
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
 
 /** A database with `n` indicators spread over the seven areas and 12 departments, targets and three months of figures. */
 async function seeded(n: number): Promise<Counted> {
-  let queries = 0;
-  const handle = await openDatabase({ dir: 'memory://', onQuery: () => (queries += 1) });
-  const db = handle.db;
+  const counting = await openCountingDb();
+  const { db } = counting;
   await seedWorkAreas(db);
   const depts = await db
     .insert(departments)
@@ -151,7 +143,7 @@ async function seeded(n: number): Promise<Counted> {
     .values({ instructionId: instruction!.id, authorId: official!.id, body: '已部署' });
 
   return {
-    handle,
+    ...counting,
     actor,
     official: { id: official!.id, username: 'q-official', role: 'official', departmentId: depts[0]!.id },
     async touch() {
@@ -159,27 +151,11 @@ async function seeded(n: number): Promise<Counted> {
         appendAuditEvent(tx, { actor, action: 'settings.update', entityType: 'settings', before: null, after: null }),
       );
     },
-    async count(fn) {
-      queries = 0;
-      await fn(db);
-      return queries;
-    },
   };
 }
 
 describe('dashboard reads issue the same, small number of queries at 10 and at 1,000 indicators', () => {
-  let small: Counted;
-  let large: Counted;
-
-  beforeAll(async () => {
-    small = await seeded(10);
-    large = await seeded(1000);
-  }, 240_000);
-
-  afterAll(async () => {
-    await small?.handle.close();
-    await large?.handle.close();
-  });
+  const dbs = smallAndLarge(seeded, [10, 1_000], 240_000);
 
   /** [read, queries after a write, queries of the next read] */
   const reads: [string, number, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
@@ -213,7 +189,7 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
         await c.touch();
         return [await c.count((db) => read(c, db)), await c.count((db) => read(c, db))];
       };
-      expect({ atTen: await counts(small), atThousand: await counts(large) }).toEqual({
+      expect({ atTen: await counts(dbs.small), atThousand: await counts(dbs.large) }).toEqual({
         atTen: [cold, warm],
         atThousand: [cold, warm],
       });
@@ -221,35 +197,35 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
   }
 
   it('readers arriving together share one computation', async () => {
-    await large.touch();
-    const queries = await large.count((db) =>
-      Promise.all([1, 2, 3].map(() => getOverview(large.actor, PERIOD, { db, now: NOW }))),
+    await dbs.large.touch();
+    const queries = await dbs.large.count((db) =>
+      Promise.all([1, 2, 3].map(() => getOverview(dbs.large.actor, PERIOD, { db, now: NOW }))),
     );
     expect(queries).toBe(6 + 2);
   });
 
   it('a figure submitted through the write path shows on the next read; a new Shanghai day re-judges what is overdue', async () => {
-    const before = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
+    const before = await getOverview(dbs.large.actor, PERIOD, { db: dbs.large.handle.db, now: NOW });
     // GEN-0025 (department d1) has no March figure: overdue on 10 April (due 5 April).
     await saveActual(
-      large.official,
+      dbs.large.official,
       { indicatorCode: 'GEN-0025', period: '2026-03', value: '1000', version: null, action: 'submit' },
-      { db: large.handle.db, now: NOW },
+      { db: dbs.large.handle.db, now: NOW },
     );
-    const after = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
+    const after = await getOverview(dbs.large.actor, PERIOD, { db: dbs.large.handle.db, now: NOW });
     expect(after.counts.overdue).toBe(before.counts.overdue - 1);
-    const area = await getAreaView(large.actor, WORK_AREAS[24 % WORK_AREAS.length]!.slug, PERIOD, {
-      db: large.handle.db,
+    const area = await getAreaView(dbs.large.actor, WORK_AREAS[24 % WORK_AREAS.length]!.slug, PERIOD, {
+      db: dbs.large.handle.db,
       now: NOW,
     });
     expect(area.indicators.find((v) => v.code === 'GEN-0025')?.figure?.value).toBe('1000.000000');
 
     // Before the deadline of 5 April ended (Shanghai midnight) nothing was overdue yet; same data, new day.
     const lastDay = new Date('2026-04-05T15:59:59Z');
-    const onTime = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: lastDay });
+    const onTime = await getOverview(dbs.large.actor, PERIOD, { db: dbs.large.handle.db, now: lastDay });
     expect(onTime.counts.overdue).toBe(0);
-    const nextDay = await getOverview(large.actor, PERIOD, {
-      db: large.handle.db,
+    const nextDay = await getOverview(dbs.large.actor, PERIOD, {
+      db: dbs.large.handle.db,
       now: new Date('2026-04-05T16:00:00Z'),
     });
     expect(nextDay.counts.overdue).toBe(after.counts.overdue);
@@ -257,40 +233,40 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
 
   it("an indicator's page shows a draft to its own department only, whichever reads first", async () => {
     // GEN-0109 belongs to d1, the official's department, and has no March figure yet.
-    const read = (actor: Actor) => getIndicatorDetail(actor, 'GEN-0109', PERIOD, { db: large.handle.db, now: NOW });
-    await read(large.actor);
+    const read = (actor: Actor) => getIndicatorDetail(actor, 'GEN-0109', PERIOD, { db: dbs.large.handle.db, now: NOW });
+    await read(dbs.large.actor);
     await saveActual(
-      large.official,
+      dbs.large.official,
       { indicatorCode: 'GEN-0109', period: '2026-03', value: '5000', version: null, action: 'draft' },
-      { db: large.handle.db, now: NOW },
+      { db: dbs.large.handle.db, now: NOW },
     );
     const drafts = (detail: Awaited<ReturnType<typeof read>>) =>
       detail.figures.filter((f) => f.workflow === 'draft').length;
-    const leaderFirst = await read(large.actor);
-    const own = await read(large.official);
+    const leaderFirst = await read(dbs.large.actor);
+    const own = await read(dbs.large.official);
     expect(drafts(leaderFirst)).toBe(0);
     expect(drafts(own)).toBe(1);
-    expect(drafts(await read(large.official))).toBe(1);
-    expect(drafts(await read(large.actor))).toBe(0);
+    expect(drafts(await read(dbs.large.official))).toBe(1);
+    expect(drafts(await read(dbs.large.actor))).toBe(0);
     expect(own.permissions).toEqual({ canInstruct: false, canAnswer: true });
     expect(leaderFirst.permissions.canAnswer).toBe(false);
   });
 
   it('the reads return what was seeded (the counts are of real work, not of empty answers)', async () => {
-    const overview = await getOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
+    const overview = await getOverview(dbs.large.actor, PERIOD, { db: dbs.large.handle.db, now: NOW });
     const total = Object.values(overview.counts).reduce((a, b) => a + b, 0);
     expect(total).toBe(980); // 1,000 less the 20 review indicators
     expect(overview.counts.overdue).toBeGreaterThan(0);
     expect(overview.headline).toHaveLength(6);
     expect(overview.areas).toHaveLength(7);
     expect(overview.ranking).toHaveLength(12);
-    const area = await getAreaView(large.actor, 'investment', PERIOD, { db: large.handle.db, now: NOW });
+    const area = await getAreaView(dbs.large.actor, 'investment', PERIOD, { db: dbs.large.handle.db, now: NOW });
     expect(area.indicators.length).toBeGreaterThan(100);
-    const detail = await getIndicatorDetail(large.actor, 'GEN-0001', PERIOD, { db: large.handle.db, now: NOW });
+    const detail = await getIndicatorDetail(dbs.large.actor, 'GEN-0001', PERIOD, { db: dbs.large.handle.db, now: NOW });
     expect(detail.figures).toHaveLength(4);
     expect(detail.instructions[0]?.answers).toHaveLength(1);
     expect(detail.trend).toHaveLength(12);
-    const department = await getDepartmentView(large.actor, 'd1', PERIOD, { db: large.handle.db, now: NOW });
+    const department = await getDepartmentView(dbs.large.actor, 'd1', PERIOD, { db: dbs.large.handle.db, now: NOW });
     expect(department.indicators.every((v) => v.departmentCode === 'd1')).toBe(true);
     expect(department.rank?.rank).toBeLessThanOrEqual(department.rankCount);
     expect(department.rankCount).toBe(overview.ranking.filter((r) => r.share !== null).length);

@@ -3,8 +3,9 @@
  * services over 12 units × 100 and 12 units × 2,000 indicators tracked by unit issue exactly the same number of SQL
  * statements (as tests/integration/dashboard-queries.test.ts does for the dashboards).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db, type DbHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { insertInBatches, openCountingDb, smallAndLarge, type CountingDb } from './fixtures/query-counts';
 import { actuals, departments, indicators, targets, units, unitTargets, users } from '@/db/schema';
 import { seedWorkAreas } from '@/db/seed/report';
 import { seedUnits } from '@/db/seed/units';
@@ -15,23 +16,15 @@ import { getIndicatorUnits, getUnitsOverview, getUnitView } from '@/lib/services
 
 const NOW = new Date('2026-04-10T04:00:00Z');
 const PERIOD = { year: 2026, month: 3 };
-const BATCH = 1000;
 
-interface Counted {
-  handle: DbHandle;
+interface Counted extends CountingDb {
   actor: Actor;
-  count(fn: (db: Db) => Promise<unknown>): Promise<number>;
-}
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
 }
 
 /** 14 units (12 counted), `n` indicators tracked by unit with unit targets and three months of unit figures. */
 async function seeded(n: number): Promise<Counted> {
-  let queries = 0;
-  const handle = await openDatabase({ dir: 'memory://', onQuery: () => (queries += 1) });
-  const db = handle.db;
+  const counting = await openCountingDb();
+  const { db } = counting;
   await seedWorkAreas(db);
   await seedUnits(db);
   const unitRows = (await db.select().from(units)).filter((u) => countsInRollup(u.kind));
@@ -93,29 +86,13 @@ async function seeded(n: number): Promise<Counted> {
   // One city figure, so the period resolves to March 2026 as in the dashboards' test.
   await db.insert(actuals).values({ indicatorId: ids[0]!, year: 2026, month: 3, value: '1', status: 'approved' });
   return {
-    handle,
+    ...counting,
     actor: { id: leader!.id, username: 'q-leader', role: 'leader', departmentId: null },
-    async count(fn) {
-      queries = 0;
-      await fn(db);
-      return queries;
-    },
   };
 }
 
 describe('unit views issue the same, small number of queries at 12 × 100 and at 12 × 2,000', () => {
-  let small: Counted;
-  let large: Counted;
-
-  beforeAll(async () => {
-    small = await seeded(100);
-    large = await seeded(2000);
-  }, 300_000);
-
-  afterAll(async () => {
-    await small?.handle.close();
-    await large?.handle.close();
-  });
+  const dbs = smallAndLarge(seeded, [100, 2_000], 300_000);
 
   /** [read, its statements] — run in this order (the first also opens the read model's period probe). */
   const reads: [string, number, (ctx: Counted, db: Db) => Promise<unknown>][] = [
@@ -130,20 +107,20 @@ describe('unit views issue the same, small number of queries at 12 × 100 and at
 
   for (const [name, statements, read] of reads) {
     it(`${name}: ${statements} queries at either size`, async () => {
-      const atHundred = await small.count((db) => read(small, db));
-      const atTwoThousand = await large.count((db) => read(large, db));
+      const atHundred = await dbs.small.count((db) => read(dbs.small, db));
+      const atTwoThousand = await dbs.large.count((db) => read(dbs.large, db));
       expect({ atHundred, atTwoThousand }).toEqual({ atHundred: statements, atTwoThousand: statements });
     });
   }
 
   it('the reads return what was seeded (the counts are of real work)', async () => {
-    const overview = await getUnitsOverview(large.actor, PERIOD, { db: large.handle.db, now: NOW });
+    const overview = await getUnitsOverview(dbs.large.actor, PERIOD, { db: dbs.large.handle.db, now: NOW });
     expect(overview.indicatorCount).toBe(2000);
     expect(overview.units).toHaveLength(13); // 12 counted and 长治高新区
     const luzhou = overview.units.find((u) => u.code === 'luzhou');
     expect(Object.values(luzhou?.counts ?? {}).reduce((a, b) => a + b, 0)).toBe(2000);
     expect(luzhou?.counted).toBeGreaterThan(0);
-    const table = await getIndicatorUnits(large.actor, 'GEN-0001', PERIOD, { db: large.handle.db, now: NOW });
+    const table = await getIndicatorUnits(dbs.large.actor, 'GEN-0001', PERIOD, { db: dbs.large.handle.db, now: NOW });
     expect(table.tracked && table.rows).toHaveLength(13);
   });
 });

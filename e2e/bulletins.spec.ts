@@ -5,12 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SAME_ORIGIN, storageStateOf } from './support/accounts';
 import { watchPage } from './support/watch';
+import { firstPagePng } from '../scripts/lib/pdf-page';
 
 const TITLE = '长治市七个主抓手目标任务进展情况通报（2026年11月）';
 
@@ -65,19 +66,7 @@ test.describe('leader', () => {
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect((await second.body()).equals(pdf)).toBe(true);
       expect(first.headers()['x-content-sha256']).toBe(createHash('sha256').update(pdf).digest('hex'));
-      writeFileSync(path.join(dir, 'b.pdf'), pdf);
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '110',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        path.join(dir, 'b.pdf'),
-        'e2e/screenshots/bulletin-page1',
-      ]);
+      firstPagePng(pdf, 110, 'e2e/screenshots/bulletin-page1');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -21,6 +21,7 @@ import { WORK_AREAS } from '@/lib/domain/types';
 import { printHtmlToPdf } from '@/lib/export/pdf-print';
 import { generateBulletin, getBulletinDownload, listBulletins } from '@/lib/services/bulletins/bulletins';
 import { admin, auditor, leader, official } from '@/scripts/lib/audit-fixtures';
+import { firstPagePng } from '@/scripts/lib/pdf-page';
 import { forEachEngine } from '@/tests/helpers/test-db';
 
 // The sample year runs through November when "now" is early December 2026.
@@ -109,19 +110,7 @@ forEachEngine('monthly bulletin', (ctx) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bulletin-pdf-'));
     try {
       writeFileSync(path.join(dir, 'b.pdf'), pdf);
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '50',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        path.join(dir, 'b.pdf'),
-        path.join(dir, 'page1'),
-      ]);
-      const png = readFileSync(path.join(dir, 'page1.png'));
+      const png = firstPagePng(pdf, 50);
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.byteLength).toBeGreaterThan(5000);
       // The title's characters are in the PDF's text (pdftotext reads them back through the embedded fonts).

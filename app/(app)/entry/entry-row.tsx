@@ -2,46 +2,18 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FigureText } from '@/components/kpi/figure-text';
-import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { formatNumber } from '@/lib/domain/format';
 import { formatPeriod, type Period } from '@/lib/domain/period';
-import { ACTUAL_STATUS_LABELS } from '@/lib/domain/labels';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
-import { STATUS_LABELS } from '@/lib/domain/status';
 import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
-import type { EntrySheet } from '@/lib/services/reporting/entry-sheet';
 import { EvidenceAttachments } from './evidence-attachments';
+import { EntryField } from './entry-field';
+import { EntryConflictNotice, conflictOf, type EntryConflict } from './entry-conflict';
+import { EntryRowHead, type EntrySheetRow } from './entry-row-head';
 import { Button } from '@/components/ui/button';
 
-type Row = EntrySheet['rows'][number];
-
-const STATE_LABELS: Record<Row['state'], string> = {
-  ...ACTUAL_STATUS_LABELS,
-  overdue: STATUS_LABELS.overdue,
-  open: '未填报',
-};
-
-interface Conflict {
-  message: string;
-  value: string | null;
-  version: number | null;
-  savedBy: string | null;
-}
-
-function conflictOf(error: ApiError): Conflict {
-  const details = error.details as
-    { current?: { value?: string | null; version?: number }; savedBy?: string | null } | undefined;
-  return {
-    message: error.message,
-    value: details?.current?.value ?? null,
-    version: details?.current?.version ?? null,
-    savedBy: details?.savedBy ?? null,
-  };
-}
-
-export function EntryRow({ row, period, disabled }: { row: Row; period: Period; disabled: boolean }) {
+export function EntryRow({ row, period, disabled }: { row: EntrySheetRow; period: Period; disabled: boolean }) {
   const queryClient = useQueryClient();
   const { indicator, actual } = row;
   const editable = !disabled && row.state !== 'submitted' && row.state !== 'approved';
@@ -53,7 +25,7 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
   const [version, setVersion] = useState<number | null>(actual?.version ?? null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [conflict, setConflict] = useState<EntryConflict | null>(null);
   const [needsExplanation, setNeedsExplanation] = useState(row.status === 'red' || row.status === 'yellow');
 
   const save = useMutation({
@@ -111,42 +83,7 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
 
   return (
     <li className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm" aria-labelledby={fieldId('title')}>
-      <div className="flex flex-wrap items-center gap-2">
-        <h3 id={fieldId('title')} className="font-medium" title={indicator.definition}>
-          {indicator.name}
-          <span className="ml-1 text-sm text-gray-500">（{indicator.unit}）</span>
-        </h3>
-        <span
-          className={`rounded px-1.5 py-0.5 text-xs ${row.state === 'overdue' ? 'bg-violet-100 text-violet-800' : row.state === 'returned' ? 'bg-red-100 text-red-800' : 'bg-gray-100 text-gray-700'}`}
-        >
-          {STATE_LABELS[row.state]}
-        </span>
-        <StatusBadge status={row.status} />
-        {actual?.isSample ? <SampleBadge /> : null}
-      </div>
-      <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm text-gray-600 sm:grid-cols-4">
-        <div>
-          <dt className="inline">上期：</dt>
-          <dd className="inline">
-            {row.previous ? `${formatNumber(row.previous.value)}${indicator.unit}（${row.previous.month}月）` : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt className="inline">全年目标：</dt>
-          <dd className="inline">{row.target ? <FigureText figure={row.target} unit={indicator.unit} /> : '未设定'}</dd>
-        </div>
-        <div>
-          <dt className="inline">序时进度应达：</dt>
-          <dd className="inline">{row.expected === null ? '—' : `${formatNumber(row.expected)}${indicator.unit}`}</dd>
-        </div>
-        <div className="col-span-2 sm:col-span-1">
-          <dt className="inline">口径：</dt>
-          <dd className="inline">{indicator.definition || '—'}</dd>
-        </div>
-      </dl>
-      {actual?.returnReason && row.state === 'returned' ? (
-        <p className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">退回原因：{actual.returnReason}</p>
-      ) : null}
+      <EntryRowHead row={row} titleId={fieldId('title')} />
       <form
         className="mt-3 grid gap-3 sm:grid-cols-12"
         onSubmit={(e) => {
@@ -154,10 +91,12 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
           if (editable) save.mutate('draft');
         }}
       >
-        <div className="sm:col-span-3">
-          <label htmlFor={fieldId('value')} className="block text-xs font-medium text-gray-700">
-            本期实绩（{indicator.unit}）
-          </label>
+        <EntryField
+          id={fieldId('value')}
+          label={<>本期实绩（{indicator.unit}）</>}
+          className="sm:col-span-3"
+          error={errorFor('value')}
+        >
           <input
             id={fieldId('value')}
             name="value"
@@ -170,12 +109,8 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
             aria-describedby={errors.value ? fieldId('value-error') : undefined}
             className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 text-right tabular-nums disabled:bg-gray-100"
           />
-          {errorFor('value')}
-        </div>
-        <div className="sm:col-span-2">
-          <label htmlFor={fieldId('qualifier')} className="block text-xs font-medium text-gray-700">
-            限定词
-          </label>
+        </EntryField>
+        <EntryField id={fieldId('qualifier')} label="限定词" className="sm:col-span-2" error={errorFor('qualifier')}>
           <select
             id={fieldId('qualifier')}
             disabled={!editable}
@@ -189,12 +124,8 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
               </option>
             ))}
           </select>
-          {errorFor('qualifier')}
-        </div>
-        <div className="sm:col-span-4">
-          <label htmlFor={fieldId('note')} className="block text-xs font-medium text-gray-700">
-            备注
-          </label>
+        </EntryField>
+        <EntryField id={fieldId('note')} label="备注" className="sm:col-span-4" error={errorFor('note')}>
           <input
             id={fieldId('note')}
             disabled={!editable}
@@ -202,12 +133,13 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
             onChange={(e) => setNote(e.target.value)}
             className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100"
           />
-          {errorFor('note')}
-        </div>
-        <div className="sm:col-span-3">
-          <label htmlFor={fieldId('evidenceUrl')} className="block text-xs font-medium text-gray-700">
-            佐证材料链接
-          </label>
+        </EntryField>
+        <EntryField
+          id={fieldId('evidenceUrl')}
+          label="佐证材料链接"
+          className="sm:col-span-3"
+          error={errorFor('evidenceUrl')}
+        >
           <input
             id={fieldId('evidenceUrl')}
             disabled={!editable}
@@ -216,13 +148,18 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
             placeholder="https://…"
             className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100"
           />
-          {errorFor('evidenceUrl')}
-        </div>
+        </EntryField>
         {needsExplanation || explanation ? (
-          <div className="sm:col-span-12">
-            <label htmlFor={fieldId('explanation')} className="block text-xs font-medium text-gray-700">
-              情况说明{needsExplanation ? <span className="text-red-700">（落后于序时进度，提交前必填）</span> : null}
-            </label>
+          <EntryField
+            id={fieldId('explanation')}
+            label={
+              <>
+                情况说明{needsExplanation ? <span className="text-red-700">（落后于序时进度，提交前必填）</span> : null}
+              </>
+            }
+            className="sm:col-span-12"
+            error={errorFor('explanation')}
+          >
             <textarea
               id={fieldId('explanation')}
               disabled={!editable}
@@ -232,8 +169,7 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
               aria-invalid={Boolean(errors.explanation)}
               className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100"
             />
-            {errorFor('explanation')}
-          </div>
+          </EntryField>
         ) : null}
         {editable ? (
           <div className="flex flex-wrap items-center gap-2 sm:col-span-12">
@@ -255,38 +191,22 @@ export function EntryRow({ row, period, disabled }: { row: Row; period: Period; 
         <EvidenceAttachments actualId={actual?.id ?? null} items={actual?.evidence ?? []} editable={editable} />
       </div>
       {conflict ? (
-        <div role="alert" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <p>{conflict.message}</p>
-          <p className="mt-1">
-            已保存的值：
-            <strong>{conflict.value === null ? '—' : `${formatNumber(conflict.value)}${indicator.unit}`}</strong>（
-            {conflict.savedBy ?? '他人'}）；您填写的值：
-            <strong>{value || '—'}</strong>（未丢失）
-          </p>
-          <div className="mt-2 flex gap-2">
-            <Button
-              size="sm"
-              onClick={() => {
-                setVersion(conflict.version);
-                setConflict(null);
-                setMessage('已采用最新版本号，请再次保存以用您的值覆盖');
-              }}
-            >
-              保留我的值
-            </Button>
-            <Button
-              size="sm"
-              onClick={() => {
-                setValue(conflict.value ? formatNumber(conflict.value, { maxDecimals: 6 }) : '');
-                setVersion(conflict.version);
-                setConflict(null);
-                setMessage(null);
-              }}
-            >
-              采用已保存的值
-            </Button>
-          </div>
-        </div>
+        <EntryConflictNotice
+          conflict={conflict}
+          unit={indicator.unit}
+          value={value}
+          onKeepMine={() => {
+            setVersion(conflict.version);
+            setConflict(null);
+            setMessage('已采用最新版本号，请再次保存以用您的值覆盖');
+          }}
+          onTakeSaved={() => {
+            setValue(conflict.value ? formatNumber(conflict.value, { maxDecimals: 6 }) : '');
+            setVersion(conflict.version);
+            setConflict(null);
+            setMessage(null);
+          }}
+        />
       ) : null}
     </li>
   );

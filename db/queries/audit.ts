@@ -193,42 +193,28 @@ type PackedAuditRow = [
   string,
 ];
 
-/** A packed row as an object; before/after as the walk brought them (values, or JSON text). */
-function unpackAuditRow([
-  id,
-  occurredAt,
-  actorId,
-  actorUsername,
-  actorRole,
-  action,
-  entityType,
-  entityId,
-  departmentId,
-  indicatorId,
-  before,
-  after,
-  reason,
-  clientAddress,
-  prevHash,
-  hash,
-]: PackedAuditRow): AuditRow {
+/**
+ * A packed row as an object; before/after as the walk brought them (values, or JSON text). Positions follow
+ * json_build_array in walkAuditWindows (and PackedAuditRow); read by index, once per event of a walk.
+ */
+function unpackAuditRow(r: PackedAuditRow): AuditRow {
   return {
-    id,
-    occurredAt: new Date(occurredAt),
-    actorId,
-    actorUsername,
-    actorRole,
-    action,
-    entityType,
-    entityId,
-    departmentId,
-    indicatorId,
-    before,
-    after,
-    reason,
-    clientAddress,
-    prevHash,
-    hash,
+    id: r[0],
+    occurredAt: new Date(r[1]),
+    actorId: r[2],
+    actorUsername: r[3],
+    actorRole: r[4],
+    action: r[5],
+    entityType: r[6],
+    entityId: r[7],
+    departmentId: r[8],
+    indicatorId: r[9],
+    before: r[10],
+    after: r[11],
+    reason: r[12],
+    clientAddress: r[13],
+    prevHash: r[14],
+    hash: r[15],
   };
 }
 

@@ -7,6 +7,8 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, periodLocks, units, users } from '../schema';
 import { ownDepartmentWork, ownUnitFigures, visibleFigures, visibleUnitFigures } from './scope';
+import { indicatorRefColumns } from './columns';
+import { updateIfVersion } from './versioned';
 
 export type ActualRecord = typeof actuals.$inferSelect;
 export type NewActual = typeof actuals.$inferInsert;
@@ -66,19 +68,8 @@ export async function insertActual(tx: Db, values: NewActual): Promise<ActualRec
 }
 
 /** Updates when the stored version is still `version`; null when someone else saved first. */
-export async function updateActualIfVersion(
-  tx: Db,
-  id: number,
-  version: number,
-  set: Partial<NewActual>,
-): Promise<ActualRecord | null> {
-  const [row] = await tx
-    .update(actuals)
-    .set({ ...set, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(actuals.id, id), eq(actuals.version, version)))
-    .returning();
-  return row ?? null;
-}
+export const updateActualIfVersion = (tx: Db, id: number, version: number, set: Partial<NewActual>) =>
+  updateIfVersion(tx, actuals, id, version, set);
 
 /** Who last wrote a figure, for a conflict message. */
 /**
@@ -139,11 +130,7 @@ export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
     .select({
       actual: actuals,
       indicator: {
-        id: indicators.id,
-        code: indicators.code,
-        name: indicators.name,
-        unit: indicators.unit,
-        kind: indicators.kind,
+        ...indicatorRefColumns,
         departmentId: indicators.departmentId,
       },
       departmentName: departments.shortName,

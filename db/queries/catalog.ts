@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, instructions, targets, workAreas } from '../schema';
 import { ownDepartmentWork } from './scope';
+import { updateIfVersion } from './versioned';
 
 export type IndicatorRecord = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
@@ -67,14 +68,8 @@ export async function insertIndicator(tx: Db, values: NewIndicator): Promise<Ind
   return row ?? null;
 }
 
-export async function updateIndicatorIfVersion(tx: Db, id: number, version: number, set: Partial<NewIndicator>) {
-  const [row] = await tx
-    .update(indicators)
-    .set({ ...set, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(indicators.id, id), eq(indicators.version, version)))
-    .returning();
-  return row ?? null;
-}
+export const updateIndicatorIfVersion = (tx: Db, id: number, version: number, set: Partial<NewIndicator>) =>
+  updateIfVersion(tx, indicators, id, version, set);
 
 /** What refers to an indicator: a hard delete is possible only when all are zero. */
 export async function countIndicatorUses(db: Db, indicatorId: number) {

@@ -24,7 +24,7 @@ import {
   users,
   workAreas,
 } from '../schema';
-import { figureColumns, targetColumns } from './columns';
+import { figureColumns, indicatorRefColumns, targetColumns } from './columns';
 
 export interface RecordFilter {
   year?: number;
@@ -154,11 +154,7 @@ export async function* iterateRecords(
 export async function getIndicatorForBundle(db: Db, args: { code: string }) {
   const [row] = await db
     .select({
-      id: indicators.id,
-      code: indicators.code,
-      name: indicators.name,
-      unit: indicators.unit,
-      kind: indicators.kind,
+      ...indicatorRefColumns,
       direction: indicators.direction,
       frequency: indicators.frequency,
       definition: indicators.definition,

@@ -7,6 +7,7 @@ import type { Db } from '../client';
 import { departments, indicators, targetPhases, targets, users, workAreas } from '../schema';
 import { indicatorRefColumns } from './columns';
 import { updateIfVersion } from './versioned';
+import { firstOrNull } from './rows';
 
 export type TargetRecord = typeof targets.$inferSelect;
 export type NewTarget = typeof targets.$inferInsert;
@@ -41,9 +42,8 @@ export async function getTargetForUpdate(tx: Db, indicatorId: number, year: numb
 export type TargetWithPhases = NonNullable<Awaited<ReturnType<typeof getTargetForUpdate>>>;
 
 /** Inserts; null when another writer inserted the same indicator and year first. */
-export async function insertTarget(tx: Db, values: NewTarget): Promise<TargetRecord | null> {
-  const [row] = await tx.insert(targets).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+export function insertTarget(tx: Db, values: NewTarget): Promise<TargetRecord | null> {
+  return firstOrNull(tx.insert(targets).values(values).onConflictDoNothing().returning());
 }
 
 export const updateTargetIfVersion = (tx: Db, id: number, version: number, set: Partial<NewTarget>) =>

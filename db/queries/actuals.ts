@@ -7,78 +7,68 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, periodLocks, units, users } from '../schema';
 import { ownDepartmentWork, ownUnitFigures, visibleFigures, visibleUnitFigures } from './scope';
+import { indicatorRefColumns } from './columns';
+import { updateIfVersion } from './versioned';
+import { firstOrNull } from './rows';
 
 export type ActualRecord = typeof actuals.$inferSelect;
 export type NewActual = typeof actuals.$inferInsert;
 
-export async function getIndicatorByCode(db: Db, code: string) {
-  const [row] = await db.select().from(indicators).where(eq(indicators.code, code)).limit(1);
-  return row ?? null;
+export function getIndicatorByCode(db: Db, code: string) {
+  return firstOrNull(db.select().from(indicators).where(eq(indicators.code, code)).limit(1));
 }
 
-export async function getIndicatorById(db: Db, id: number) {
-  const [row] = await db.select().from(indicators).where(eq(indicators.id, id)).limit(1);
-  return row ?? null;
+export function getIndicatorById(db: Db, id: number) {
+  return firstOrNull(db.select().from(indicators).where(eq(indicators.id, id)).limit(1));
 }
 
-export async function getPeriodLock(db: Db, year: number, month: number) {
-  const [row] = await db
-    .select()
-    .from(periodLocks)
-    .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
-    .limit(1);
-  return row ?? null;
+export function getPeriodLock(db: Db, year: number, month: number) {
+  return firstOrNull(
+    db
+      .select()
+      .from(periodLocks)
+      .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
+      .limit(1),
+  );
 }
 
 /** The figure of one indicator, period and unit (null: the city's own), locked for update inside a transaction. */
-export async function getActualForUpdate(
+export function getActualForUpdate(
   tx: Db,
   indicatorId: number,
   year: number,
   month: number,
   unitId: number | null = null,
 ) {
-  const [row] = await tx
-    .select()
-    .from(actuals)
-    .where(
-      and(
-        eq(actuals.indicatorId, indicatorId),
-        eq(actuals.year, year),
-        eq(actuals.month, month),
-        unitId === null ? isNull(actuals.unitId) : eq(actuals.unitId, unitId),
-      ),
-    )
-    .for('update')
-    .limit(1);
-  return row ?? null;
+  return firstOrNull(
+    tx
+      .select()
+      .from(actuals)
+      .where(
+        and(
+          eq(actuals.indicatorId, indicatorId),
+          eq(actuals.year, year),
+          eq(actuals.month, month),
+          unitId === null ? isNull(actuals.unitId) : eq(actuals.unitId, unitId),
+        ),
+      )
+      .for('update')
+      .limit(1),
+  );
 }
 
-export async function getActualByIdForUpdate(tx: Db, id: number) {
-  const [row] = await tx.select().from(actuals).where(eq(actuals.id, id)).for('update').limit(1);
-  return row ?? null;
+export function getActualByIdForUpdate(tx: Db, id: number) {
+  return firstOrNull(tx.select().from(actuals).where(eq(actuals.id, id)).for('update').limit(1));
 }
 
 /** Inserts a new figure; null when another writer inserted the same period first. */
-export async function insertActual(tx: Db, values: NewActual): Promise<ActualRecord | null> {
-  const [row] = await tx.insert(actuals).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+export function insertActual(tx: Db, values: NewActual): Promise<ActualRecord | null> {
+  return firstOrNull(tx.insert(actuals).values(values).onConflictDoNothing().returning());
 }
 
 /** Updates when the stored version is still `version`; null when someone else saved first. */
-export async function updateActualIfVersion(
-  tx: Db,
-  id: number,
-  version: number,
-  set: Partial<NewActual>,
-): Promise<ActualRecord | null> {
-  const [row] = await tx
-    .update(actuals)
-    .set({ ...set, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(actuals.id, id), eq(actuals.version, version)))
-    .returning();
-  return row ?? null;
-}
+export const updateActualIfVersion = (tx: Db, id: number, version: number, set: Partial<NewActual>) =>
+  updateIfVersion(tx, actuals, id, version, set);
 
 /** Who last wrote a figure, for a conflict message. */
 /**
@@ -139,11 +129,7 @@ export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
     .select({
       actual: actuals,
       indicator: {
-        id: indicators.id,
-        code: indicators.code,
-        name: indicators.name,
-        unit: indicators.unit,
-        kind: indicators.kind,
+        ...indicatorRefColumns,
         departmentId: indicators.departmentId,
       },
       departmentName: departments.shortName,
@@ -163,12 +149,13 @@ export async function lockPeriod(
   tx: Db,
   args: { year: number; month: number; lockedBy: number | null; reason: string | null },
 ) {
-  const [row] = await tx
-    .insert(periodLocks)
-    .values({ year: args.year, month: args.month, lockedBy: args.lockedBy, reason: args.reason })
-    .onConflictDoNothing()
-    .returning();
-  return row ?? null;
+  return firstOrNull(
+    tx
+      .insert(periodLocks)
+      .values({ year: args.year, month: args.month, lockedBy: args.lockedBy, reason: args.reason })
+      .onConflictDoNothing()
+      .returning(),
+  );
 }
 
 export async function unlockPeriod(tx: Db, year: number, month: number) {

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
 import { queryRows, sql, type Db } from '../client';
 import { auditEvents, departments, indicators } from '../schema';
+import { firstOrNull } from './rows';
 
 export interface AuditQueryFilter {
   from?: Date;
@@ -90,8 +91,7 @@ export async function listAuditPage(
 
 export async function getAuditEventRow(db: Db, args: { actor: Actor; id: number }): Promise<AuditRow | null> {
   if (!canRead(args.actor)) return null;
-  const [row] = await db.select(columns).from(auditEvents).where(eq(auditEvents.id, args.id)).limit(1);
-  return row ?? null;
+  return firstOrNull(db.select(columns).from(auditEvents).where(eq(auditEvents.id, args.id)).limit(1));
 }
 
 /**
@@ -99,12 +99,9 @@ export async function getAuditEventRow(db: Db, args: { actor: Actor; id: number 
  * nothing about any event's content, and every export (records ones by leaders too) states it.
  */
 export async function getChainHead(db: Db): Promise<{ id: number; hash: string } | null> {
-  const [row] = await db
-    .select({ id: auditEvents.id, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
-  return row ?? null;
+  return firstOrNull(
+    db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1),
+  );
 }
 
 /** How many events match, up to and including `throughId`. */
@@ -193,42 +190,28 @@ type PackedAuditRow = [
   string,
 ];
 
-/** A packed row as an object; before/after as the walk brought them (values, or JSON text). */
-function unpackAuditRow([
-  id,
-  occurredAt,
-  actorId,
-  actorUsername,
-  actorRole,
-  action,
-  entityType,
-  entityId,
-  departmentId,
-  indicatorId,
-  before,
-  after,
-  reason,
-  clientAddress,
-  prevHash,
-  hash,
-]: PackedAuditRow): AuditRow {
+/**
+ * A packed row as an object; before/after as the walk brought them (values, or JSON text). Positions follow
+ * json_build_array in walkAuditWindows (and PackedAuditRow); read by index, once per event of a walk.
+ */
+function unpackAuditRow(r: PackedAuditRow): AuditRow {
   return {
-    id,
-    occurredAt: new Date(occurredAt),
-    actorId,
-    actorUsername,
-    actorRole,
-    action,
-    entityType,
-    entityId,
-    departmentId,
-    indicatorId,
-    before,
-    after,
-    reason,
-    clientAddress,
-    prevHash,
-    hash,
+    id: r[0],
+    occurredAt: new Date(r[1]),
+    actorId: r[2],
+    actorUsername: r[3],
+    actorRole: r[4],
+    action: r[5],
+    entityType: r[6],
+    entityId: r[7],
+    departmentId: r[8],
+    indicatorId: r[9],
+    before: r[10],
+    after: r[11],
+    reason: r[12],
+    clientAddress: r[13],
+    prevHash: r[14],
+    hash: r[15],
   };
 }
 

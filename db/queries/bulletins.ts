@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { dashboardFigures } from './scope';
 import { actuals, bulletinFiles, bulletins } from '../schema';
+import { firstOrNull } from './rows';
 
 export type BulletinFormat = 'docx' | 'pdf';
 
@@ -93,21 +94,22 @@ export async function listBulletins(db: Db, args: { limit: number }) {
 
 /** One stored file of a bulletin with its bytes, or null. */
 export async function getBulletinFile(db: Db, args: { bulletinId: number; format: BulletinFormat }) {
-  const [row] = await db
-    .select({
-      bulletinId: bulletinFiles.bulletinId,
-      year: bulletins.year,
-      month: bulletins.month,
-      fileName: bulletinFiles.fileName,
-      contentType: bulletinFiles.contentType,
-      sha256: bulletinFiles.sha256,
-      content: bulletinFiles.content,
-    })
-    .from(bulletinFiles)
-    .innerJoin(bulletins, eq(bulletins.id, bulletinFiles.bulletinId))
-    .where(and(eq(bulletinFiles.bulletinId, args.bulletinId), eq(bulletinFiles.format, args.format)))
-    .limit(1);
-  return row ?? null;
+  return firstOrNull(
+    db
+      .select({
+        bulletinId: bulletinFiles.bulletinId,
+        year: bulletins.year,
+        month: bulletins.month,
+        fileName: bulletinFiles.fileName,
+        contentType: bulletinFiles.contentType,
+        sha256: bulletinFiles.sha256,
+        content: bulletinFiles.content,
+      })
+      .from(bulletinFiles)
+      .innerJoin(bulletins, eq(bulletins.id, bulletinFiles.bulletinId))
+      .where(and(eq(bulletinFiles.bulletinId, args.bulletinId), eq(bulletinFiles.format, args.format)))
+      .limit(1),
+  );
 }
 
 /**

@@ -7,6 +7,8 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, instructions, targets, workAreas } from '../schema';
 import { ownDepartmentWork } from './scope';
+import { updateIfVersion } from './versioned';
+import { firstOrNull } from './rows';
 
 export type IndicatorRecord = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
@@ -46,35 +48,25 @@ export async function listCatalogRows(db: Db, args: { actor: Actor; includeRetir
     .orderBy(asc(indicators.isRetired), asc(indicators.areaId), asc(indicators.sortOrder), asc(indicators.id));
 }
 
-export async function getIndicatorByCodeForUpdate(tx: Db, code: string) {
-  const [row] = await tx.select().from(indicators).where(eq(indicators.code, code)).for('update').limit(1);
-  return row ?? null;
+export function getIndicatorByCodeForUpdate(tx: Db, code: string) {
+  return firstOrNull(tx.select().from(indicators).where(eq(indicators.code, code)).for('update').limit(1));
 }
 
-export async function getDepartmentByCode(db: Db, code: string) {
-  const [row] = await db.select().from(departments).where(eq(departments.code, code)).limit(1);
-  return row ?? null;
+export function getDepartmentByCode(db: Db, code: string) {
+  return firstOrNull(db.select().from(departments).where(eq(departments.code, code)).limit(1));
 }
 
-export async function getDepartmentById(db: Db, id: number) {
-  const [row] = await db.select().from(departments).where(eq(departments.id, id)).limit(1);
-  return row ?? null;
+export function getDepartmentById(db: Db, id: number) {
+  return firstOrNull(db.select().from(departments).where(eq(departments.id, id)).limit(1));
 }
 
 /** Inserts; null when the code is taken (checked before, so only a concurrent insert gets here). */
-export async function insertIndicator(tx: Db, values: NewIndicator): Promise<IndicatorRecord | null> {
-  const [row] = await tx.insert(indicators).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+export function insertIndicator(tx: Db, values: NewIndicator): Promise<IndicatorRecord | null> {
+  return firstOrNull(tx.insert(indicators).values(values).onConflictDoNothing().returning());
 }
 
-export async function updateIndicatorIfVersion(tx: Db, id: number, version: number, set: Partial<NewIndicator>) {
-  const [row] = await tx
-    .update(indicators)
-    .set({ ...set, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(indicators.id, id), eq(indicators.version, version)))
-    .returning();
-  return row ?? null;
-}
+export const updateIndicatorIfVersion = (tx: Db, id: number, version: number, set: Partial<NewIndicator>) =>
+  updateIfVersion(tx, indicators, id, version, set);
 
 /** What refers to an indicator: a hard delete is possible only when all are zero. */
 export async function countIndicatorUses(db: Db, indicatorId: number) {

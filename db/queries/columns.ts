@@ -2,7 +2,7 @@
  * The columns every read of a figure or a target selects, named once: a new column of the figure (a qualifier, a
  * sample flag) reaches the indicator page, the dashboards and the exports together.
  */
-import { actuals, targets } from '../schema';
+import { actuals, indicators, targets } from '../schema';
 
 /** A figure as entered and reviewed: its period, value as typed, status and where it came from. */
 export const figureColumns = {
@@ -31,4 +31,13 @@ export const targetColumns = {
   baseline: targets.baseline,
   isSample: targets.isSample,
   isRevised: targets.isRevised,
+};
+
+/** An indicator as a list of figures or targets names it: its code, name, unit and kind. */
+export const indicatorRefColumns = {
+  id: indicators.id,
+  code: indicators.code,
+  name: indicators.name,
+  unit: indicators.unit,
+  kind: indicators.kind,
 };

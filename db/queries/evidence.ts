@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, evidenceFiles, indicators, users } from '../schema';
 import { visibleEvidence } from './scope';
+import { firstOrNull } from './rows';
 
 export type EvidenceRecord = typeof evidenceFiles.$inferSelect;
 export type NewEvidence = typeof evidenceFiles.$inferInsert;
@@ -25,21 +26,22 @@ const LISTED = {
 
 /** The figure `actor` would attach to or remove from, locked for update; null when it may not see it. */
 export async function getEvidenceFigureForUpdate(tx: Db, args: { actor: Actor; actualId: number }) {
-  const [row] = await tx
-    .select({
-      id: actuals.id,
-      status: actuals.status,
-      year: actuals.year,
-      month: actuals.month,
-      indicatorId: actuals.indicatorId,
-      departmentId: indicators.departmentId,
-    })
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(and(eq(actuals.id, args.actualId), visibleEvidence(args.actor)))
-    .for('update', { of: actuals })
-    .limit(1);
-  return row ?? null;
+  return firstOrNull(
+    tx
+      .select({
+        id: actuals.id,
+        status: actuals.status,
+        year: actuals.year,
+        month: actuals.month,
+        indicatorId: actuals.indicatorId,
+        departmentId: indicators.departmentId,
+      })
+      .from(actuals)
+      .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+      .where(and(eq(actuals.id, args.actualId), visibleEvidence(args.actor)))
+      .for('update', { of: actuals })
+      .limit(1),
+  );
 }
 
 /** Files still attached to a figure (removed ones not counted). */
@@ -69,33 +71,35 @@ export async function isEvidenceHashReferenced(db: Db, sha256: string): Promise<
 
 /** One attached file with its figure, bytes included, if `actor` may read it. */
 export async function getEvidence(db: Db, args: { actor: Actor; id: number }) {
-  const [row] = await db
-    .select({
-      file: evidenceFiles,
-      figure: {
-        id: actuals.id,
-        status: actuals.status,
-        year: actuals.year,
-        month: actuals.month,
-        indicatorId: actuals.indicatorId,
-      },
-      departmentId: indicators.departmentId,
-    })
-    .from(evidenceFiles)
-    .innerJoin(actuals, eq(actuals.id, evidenceFiles.actualId))
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(and(eq(evidenceFiles.id, args.id), isNull(evidenceFiles.removedAt), visibleEvidence(args.actor)))
-    .limit(1);
-  return row ?? null;
+  return firstOrNull(
+    db
+      .select({
+        file: evidenceFiles,
+        figure: {
+          id: actuals.id,
+          status: actuals.status,
+          year: actuals.year,
+          month: actuals.month,
+          indicatorId: actuals.indicatorId,
+        },
+        departmentId: indicators.departmentId,
+      })
+      .from(evidenceFiles)
+      .innerJoin(actuals, eq(actuals.id, evidenceFiles.actualId))
+      .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+      .where(and(eq(evidenceFiles.id, args.id), isNull(evidenceFiles.removedAt), visibleEvidence(args.actor)))
+      .limit(1),
+  );
 }
 
 export async function markEvidenceRemoved(tx: Db, args: { id: number; removedBy: number | null; at: Date }) {
-  const [row] = await tx
-    .update(evidenceFiles)
-    .set({ removedBy: args.removedBy, removedAt: args.at })
-    .where(and(eq(evidenceFiles.id, args.id), isNull(evidenceFiles.removedAt)))
-    .returning({ id: evidenceFiles.id });
-  return row ?? null;
+  return firstOrNull(
+    tx
+      .update(evidenceFiles)
+      .set({ removedBy: args.removedBy, removedAt: args.at })
+      .where(and(eq(evidenceFiles.id, args.id), isNull(evidenceFiles.removedAt)))
+      .returning({ id: evidenceFiles.id }),
+  );
 }
 
 /** The files attached to these figures that `actor` may read, oldest first (no bytes). */
@@ -136,13 +140,14 @@ export async function listIndicatorEvidence(db: Db, args: { actor: Actor; indica
 }
 
 /** The stored bytes reference of one file (for the bundle, after listIndicatorEvidence scoped it). */
-export async function getEvidenceContent(db: Db, id: number) {
-  const [row] = await db
-    .select({ sha256: evidenceFiles.sha256, storage: evidenceFiles.storage, content: evidenceFiles.content })
-    .from(evidenceFiles)
-    .where(eq(evidenceFiles.id, id))
-    .limit(1);
-  return row ?? null;
+export function getEvidenceContent(db: Db, id: number) {
+  return firstOrNull(
+    db
+      .select({ sha256: evidenceFiles.sha256, storage: evidenceFiles.storage, content: evidenceFiles.content })
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.id, id))
+      .limit(1),
+  );
 }
 
 /** The `evidence.upload` audit events of these files: the hash each event recorded, by file id. */

@@ -24,7 +24,8 @@ import {
   users,
   workAreas,
 } from '../schema';
-import { figureColumns, targetColumns } from './columns';
+import { figureColumns, indicatorRefColumns, targetColumns } from './columns';
+import { firstOrNull } from './rows';
 
 export interface RecordFilter {
   year?: number;
@@ -152,28 +153,25 @@ export async function* iterateRecords(
 
 /** One indicator with its area and department names, by code. Unscoped: the catalogue is readable by every signed-in role. */
 export async function getIndicatorForBundle(db: Db, args: { code: string }) {
-  const [row] = await db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      name: indicators.name,
-      unit: indicators.unit,
-      kind: indicators.kind,
-      direction: indicators.direction,
-      frequency: indicators.frequency,
-      definition: indicators.definition,
-      sourceText: indicators.sourceText,
-      isRetired: indicators.isRetired,
-      departmentId: indicators.departmentId,
-      areaName: workAreas.name,
-      departmentName: departments.name,
-    })
-    .from(indicators)
-    .innerJoin(departments, eq(departments.id, indicators.departmentId))
-    .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
-    .where(eq(indicators.code, args.code))
-    .limit(1);
-  return row ?? null;
+  return firstOrNull(
+    db
+      .select({
+        ...indicatorRefColumns,
+        direction: indicators.direction,
+        frequency: indicators.frequency,
+        definition: indicators.definition,
+        sourceText: indicators.sourceText,
+        isRetired: indicators.isRetired,
+        departmentId: indicators.departmentId,
+        areaName: workAreas.name,
+        departmentName: departments.name,
+      })
+      .from(indicators)
+      .innerJoin(departments, eq(departments.id, indicators.departmentId))
+      .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
+      .where(eq(indicators.code, args.code))
+      .limit(1),
+  );
 }
 
 /** Every target of the indicator, each with its phases as "月:值" pairs. Unscoped: targets are readable by every signed-in role. */

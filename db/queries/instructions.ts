@@ -5,6 +5,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, indicators, instructionAnswers, instructions, users } from '../schema';
+import { firstOrNull } from './rows';
 
 export type InstructionRow = Awaited<ReturnType<typeof listInstructions>>[number];
 export type InstructionAnswerRow = Awaited<ReturnType<typeof listInstructionAnswers>>[number];
@@ -46,19 +47,20 @@ export async function listInstructionAnswers(db: Db, args: { indicatorId: number
 }
 
 /** An instruction with its indicator's owning department; null when absent. */
-export async function getInstructionForAnswer(tx: Db, id: number) {
-  const [row] = await tx
-    .select({
-      id: instructions.id,
-      indicatorId: instructions.indicatorId,
-      departmentId: indicators.departmentId,
-      indicatorCode: indicators.code,
-    })
-    .from(instructions)
-    .innerJoin(indicators, eq(indicators.id, instructions.indicatorId))
-    .where(eq(instructions.id, id))
-    .limit(1);
-  return row ?? null;
+export function getInstructionForAnswer(tx: Db, id: number) {
+  return firstOrNull(
+    tx
+      .select({
+        id: instructions.id,
+        indicatorId: instructions.indicatorId,
+        departmentId: indicators.departmentId,
+        indicatorCode: indicators.code,
+      })
+      .from(instructions)
+      .innerJoin(indicators, eq(indicators.id, instructions.indicatorId))
+      .where(eq(instructions.id, id))
+      .limit(1),
+  );
 }
 
 export async function insertInstruction(

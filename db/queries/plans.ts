@@ -3,10 +3,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { departments, indicators, planIndicators, plans } from '../schema';
+import { firstOrNull } from './rows';
 
-export async function getPlanByCode(db: Db, code: string) {
-  const [row] = await db.select().from(plans).where(eq(plans.code, code));
-  return row ?? null;
+export function getPlanByCode(db: Db, code: string) {
+  return firstOrNull(db.select().from(plans).where(eq(plans.code, code)));
 }
 
 export async function listPlans(db: Db) {
@@ -49,24 +49,24 @@ export async function listPlanIndicators(db: Db, planId: number) {
 export type PlanIndicatorRecord = typeof planIndicators.$inferSelect;
 
 /** One plan indicator, locked for update (inside the edit's transaction). */
-export async function getPlanIndicatorForUpdate(
+export function getPlanIndicatorForUpdate(
   tx: Db,
   planId: number,
   indicatorId: number,
 ): Promise<PlanIndicatorRecord | null> {
-  const [row] = await tx
-    .select()
-    .from(planIndicators)
-    .where(and(eq(planIndicators.planId, planId), eq(planIndicators.indicatorId, indicatorId)))
-    .for('update');
-  return row ?? null;
+  return firstOrNull(
+    tx
+      .select()
+      .from(planIndicators)
+      .where(and(eq(planIndicators.planId, planId), eq(planIndicators.indicatorId, indicatorId)))
+      .for('update'),
+  );
 }
 
-export async function updatePlanIndicatorRow(
+export function updatePlanIndicatorRow(
   tx: Db,
   id: number,
   set: Pick<PlanIndicatorRecord, 'pathKind' | 'finalTarget' | 'annualGrowth' | 'typedValues' | 'baselineIndicatorId'>,
 ): Promise<PlanIndicatorRecord | null> {
-  const [row] = await tx.update(planIndicators).set(set).where(eq(planIndicators.id, id)).returning();
-  return row ?? null;
+  return firstOrNull(tx.update(planIndicators).set(set).where(eq(planIndicators.id, id)).returning());
 }

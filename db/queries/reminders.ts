@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actuals, reminderOutbox, targets, users, workerLeases, type OutboxStatus } from '../schema';
+import { firstOrNull } from './rows';
 
 /** Every user who could be reminded (the planner skips disabled ones), with the e-mail address if any. */
 export async function listReminderUsers(db: Db) {
@@ -141,18 +142,18 @@ export async function countOutbox(db: Db): Promise<Record<OutboxStatus, number>>
 }
 
 /** A failed message queued again now with a fresh round of attempts; null when it is not (or no longer) failed. */
-export async function requeueFailed(tx: Db, id: number, now: Date): Promise<OutboxMessage | null> {
-  const [row] = await tx
-    .update(reminderOutbox)
-    .set({ status: 'queued', attempts: 0, nextAttemptAt: now })
-    .where(and(eq(reminderOutbox.id, id), eq(reminderOutbox.status, 'failed')))
-    .returning();
-  return row ?? null;
+export function requeueFailed(tx: Db, id: number, now: Date): Promise<OutboxMessage | null> {
+  return firstOrNull(
+    tx
+      .update(reminderOutbox)
+      .set({ status: 'queued', attempts: 0, nextAttemptAt: now })
+      .where(and(eq(reminderOutbox.id, id), eq(reminderOutbox.status, 'failed')))
+      .returning(),
+  );
 }
 
-export async function getOutboxMessage(db: Db, id: number): Promise<OutboxMessage | null> {
-  const [row] = await db.select().from(reminderOutbox).where(eq(reminderOutbox.id, id));
-  return row ?? null;
+export function getOutboxMessage(db: Db, id: number): Promise<OutboxMessage | null> {
+  return firstOrNull(db.select().from(reminderOutbox).where(eq(reminderOutbox.id, id)));
 }
 
 /**
@@ -182,7 +183,6 @@ export async function releaseLease(db: Db, name: string, holder: string): Promis
   await db.delete(workerLeases).where(and(eq(workerLeases.name, name), eq(workerLeases.holder, holder)));
 }
 
-export async function getLease(db: Db, name: string) {
-  const [row] = await db.select().from(workerLeases).where(eq(workerLeases.name, name));
-  return row ?? null;
+export function getLease(db: Db, name: string) {
+  return firstOrNull(db.select().from(workerLeases).where(eq(workerLeases.name, name)));
 }

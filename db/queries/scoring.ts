@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle
 import type { StoredSchemeBody, SubjectKind } from '@/lib/domain/scoring';
 import type { Db } from '../client';
 import { actuals, departments, indicators, scoreSnapshots, scoringSchemes } from '../schema';
+import { firstOrNull } from './rows';
 
 export type SchemeRecord = typeof scoringSchemes.$inferSelect;
 export type SnapshotRecord = typeof scoreSnapshots.$inferSelect;
@@ -74,18 +75,19 @@ export async function insertScheme(
 }
 
 /** Changes a draft's body; a published scheme is never changed (the where clause keeps it so). */
-export async function updateDraftScheme(
+export function updateDraftScheme(
   tx: Db,
   id: number,
   body: StoredSchemeBody,
   updatedBy: number | null,
 ): Promise<SchemeRecord | null> {
-  const [row] = await tx
-    .update(scoringSchemes)
-    .set({ body, updatedBy, updatedAt: new Date() })
-    .where(and(eq(scoringSchemes.id, id), eq(scoringSchemes.status, 'draft')))
-    .returning();
-  return row ?? null;
+  return firstOrNull(
+    tx
+      .update(scoringSchemes)
+      .set({ body, updatedBy, updatedAt: new Date() })
+      .where(and(eq(scoringSchemes.id, id), eq(scoringSchemes.status, 'draft')))
+      .returning(),
+  );
 }
 
 export async function markSchemePublished(tx: Db, id: number, publishedBy: number | null, at: Date): Promise<void> {
@@ -158,14 +160,15 @@ export async function listSnapshots(db: Db, schemeId: number): Promise<SnapshotR
 }
 
 /** The latest published version of the year, if any. */
-export async function getLatestPublishedScheme(db: Db, year: number): Promise<SchemeRecord | null> {
-  const [row] = await db
-    .select()
-    .from(scoringSchemes)
-    .where(and(eq(scoringSchemes.year, year), eq(scoringSchemes.status, 'published')))
-    .orderBy(desc(scoringSchemes.version))
-    .limit(1);
-  return row ?? null;
+export function getLatestPublishedScheme(db: Db, year: number): Promise<SchemeRecord | null> {
+  return firstOrNull(
+    db
+      .select()
+      .from(scoringSchemes)
+      .where(and(eq(scoringSchemes.year, year), eq(scoringSchemes.status, 'published')))
+      .orderBy(desc(scoringSchemes.version))
+      .limit(1),
+  );
 }
 
 /** Active indicators by code (for validating a scheme's items). */

@@ -2,6 +2,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { settings } from '../schema';
+import { firstOrNull } from './rows';
 
 export const SETTING_KEYS = ['tolerance.progressPoints', 'tolerance.ratePoints', 'entry.dueDay'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
@@ -36,11 +37,12 @@ export async function getSettingRow(
   db: Db,
   key: string,
 ): Promise<{ value: unknown; updatedAt: Date; updatedBy: number | null } | null> {
-  const [row] = await db
-    .select({ value: settings.value, updatedAt: settings.updatedAt, updatedBy: settings.updatedBy })
-    .from(settings)
-    .where(eq(settings.key, key));
-  return row ?? null;
+  return firstOrNull(
+    db
+      .select({ value: settings.value, updatedAt: settings.updatedAt, updatedBy: settings.updatedBy })
+      .from(settings)
+      .where(eq(settings.key, key)),
+  );
 }
 
 export async function putSettingRow(

@@ -5,6 +5,9 @@
 import { and, asc, eq, inArray, isNotNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, indicators, targetPhases, targets, users, workAreas } from '../schema';
+import { indicatorRefColumns } from './columns';
+import { updateIfVersion } from './versioned';
+import { firstOrNull } from './rows';
 
 export type TargetRecord = typeof targets.$inferSelect;
 export type NewTarget = typeof targets.$inferInsert;
@@ -39,19 +42,12 @@ export async function getTargetForUpdate(tx: Db, indicatorId: number, year: numb
 export type TargetWithPhases = NonNullable<Awaited<ReturnType<typeof getTargetForUpdate>>>;
 
 /** Inserts; null when another writer inserted the same indicator and year first. */
-export async function insertTarget(tx: Db, values: NewTarget): Promise<TargetRecord | null> {
-  const [row] = await tx.insert(targets).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+export function insertTarget(tx: Db, values: NewTarget): Promise<TargetRecord | null> {
+  return firstOrNull(tx.insert(targets).values(values).onConflictDoNothing().returning());
 }
 
-export async function updateTargetIfVersion(tx: Db, id: number, version: number, set: Partial<NewTarget>) {
-  const [row] = await tx
-    .update(targets)
-    .set({ ...set, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(targets.id, id), eq(targets.version, version)))
-    .returning();
-  return row ?? null;
-}
+export const updateTargetIfVersion = (tx: Db, id: number, version: number, set: Partial<NewTarget>) =>
+  updateIfVersion(tx, targets, id, version, set);
 
 export async function replaceTargetPhases(tx: Db, targetId: number, phases: PhaseValue[]): Promise<void> {
   await tx.delete(targetPhases).where(eq(targetPhases.targetId, targetId));
@@ -65,11 +61,7 @@ export async function listTargetsForAdmin(db: Db, args: { year: number }) {
   const rows = await db
     .select({
       indicator: {
-        id: indicators.id,
-        code: indicators.code,
-        name: indicators.name,
-        unit: indicators.unit,
-        kind: indicators.kind,
+        ...indicatorRefColumns,
         direction: indicators.direction,
         frequency: indicators.frequency,
         minValue: indicators.minValue,

@@ -7,22 +7,20 @@ import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actuals, indicators, units, unitTargets } from '../schema';
 import { unitDashboardFigures } from './scope';
+import { firstOrNull } from './rows';
 
 export type UnitRecord = typeof units.$inferSelect;
 
-export async function getUnitByCode(db: Db, code: string): Promise<UnitRecord | null> {
-  const [row] = await db.select().from(units).where(eq(units.code, code)).limit(1);
-  return row ?? null;
+export function getUnitByCode(db: Db, code: string): Promise<UnitRecord | null> {
+  return firstOrNull(db.select().from(units).where(eq(units.code, code)).limit(1));
 }
 
-export async function getUnitById(db: Db, id: number): Promise<UnitRecord | null> {
-  const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);
-  return row ?? null;
+export function getUnitById(db: Db, id: number): Promise<UnitRecord | null> {
+  return firstOrNull(db.select().from(units).where(eq(units.id, id)).limit(1));
 }
 
-export async function getUnitByCodeForUpdate(tx: Db, code: string): Promise<UnitRecord | null> {
-  const [row] = await tx.select().from(units).where(eq(units.code, code)).for('update').limit(1);
-  return row ?? null;
+export function getUnitByCodeForUpdate(tx: Db, code: string): Promise<UnitRecord | null> {
+  return firstOrNull(tx.select().from(units).where(eq(units.code, code)).for('update').limit(1));
 }
 
 /** Every unit in display order (inactive ones too: the admin list). */
@@ -31,22 +29,18 @@ export async function listUnits(db: Db): Promise<UnitRecord[]> {
 }
 
 /** Inserts a unit; null when the code is taken. */
-export async function insertUnit(tx: Db, values: typeof units.$inferInsert): Promise<UnitRecord | null> {
-  const [row] = await tx.insert(units).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+export function insertUnit(tx: Db, values: typeof units.$inferInsert): Promise<UnitRecord | null> {
+  return firstOrNull(tx.insert(units).values(values).onConflictDoNothing().returning());
 }
 
-export async function updateUnitRow(
-  tx: Db,
-  id: number,
-  set: Partial<typeof units.$inferInsert>,
-): Promise<UnitRecord | null> {
-  const [row] = await tx
-    .update(units)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(units.id, id))
-    .returning();
-  return row ?? null;
+export function updateUnitRow(tx: Db, id: number, set: Partial<typeof units.$inferInsert>): Promise<UnitRecord | null> {
+  return firstOrNull(
+    tx
+      .update(units)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(units.id, id))
+      .returning(),
+  );
 }
 
 export interface UnitFigureRow {
@@ -170,10 +164,11 @@ export async function setIndicatorRollup(
     rollupWeightIndicatorId: number | null;
   },
 ) {
-  const [row] = await tx
-    .update(indicators)
-    .set({ ...set, updatedAt: new Date() })
-    .where(eq(indicators.id, indicatorId))
-    .returning();
-  return row ?? null;
+  return firstOrNull(
+    tx
+      .update(indicators)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(indicators.id, indicatorId))
+      .returning(),
+  );
 }

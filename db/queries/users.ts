@@ -8,15 +8,14 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Role } from '@/lib/domain/types';
 import type { Db } from '../client';
 import { departments, loginThrottle, units, users } from '../schema';
+import { firstOrNull } from './rows';
 
-export async function getUserByUsername(db: Db, username: string) {
-  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
-  return row ?? null;
+export function getUserByUsername(db: Db, username: string) {
+  return firstOrNull(db.select().from(users).where(eq(users.username, username)).limit(1));
 }
 
-export async function getUserById(db: Db, id: number) {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return row ?? null;
+export function getUserById(db: Db, id: number) {
+  return firstOrNull(db.select().from(users).where(eq(users.id, id)).limit(1));
 }
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof getUserById>>>;
@@ -80,9 +79,8 @@ export async function listUserSummaries(db: Db, options: { id?: number; now?: Da
 }
 
 /** The user row, locked (FOR UPDATE) for the rest of the transaction, or null. */
-export async function lockUserForUpdate(tx: Db, id: number): Promise<UserRow | null> {
-  const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-  return row ?? null;
+export function lockUserForUpdate(tx: Db, id: number): Promise<UserRow | null> {
+  return firstOrNull(tx.select().from(users).where(eq(users.id, id)).for('update'));
 }
 
 /**
@@ -111,12 +109,13 @@ export async function isUsernameTaken(db: Db, username: string): Promise<boolean
 }
 
 /** The department a user form names by code (id, name, whether active), or null. */
-export async function getDepartmentRefByCode(db: Db, code: string) {
-  const [row] = await db
-    .select({ id: departments.id, name: departments.name, isActive: departments.isActive })
-    .from(departments)
-    .where(eq(departments.code, code));
-  return row ?? null;
+export function getDepartmentRefByCode(db: Db, code: string) {
+  return firstOrNull(
+    db
+      .select({ id: departments.id, name: departments.name, isActive: departments.isActive })
+      .from(departments)
+      .where(eq(departments.code, code)),
+  );
 }
 
 export async function insertUser(tx: Db, values: NewUserRow): Promise<UserRow> {
@@ -126,13 +125,14 @@ export async function insertUser(tx: Db, values: NewUserRow): Promise<UserRow> {
 }
 
 /** Applies `change` (and a fresh updatedAt); the row after, or null when there is no such user. */
-export async function updateUserRow(tx: Db, id: number, change: UserChange): Promise<UserRow | null> {
-  const [row] = await tx
-    .update(users)
-    .set({ ...change, updatedAt: new Date() })
-    .where(eq(users.id, id))
-    .returning();
-  return row ?? null;
+export function updateUserRow(tx: Db, id: number, change: UserChange): Promise<UserRow | null> {
+  return firstOrNull(
+    tx
+      .update(users)
+      .set({ ...change, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning(),
+  );
 }
 
 /** SQL for "the session version plus one": every session issued before ends at its next request. */

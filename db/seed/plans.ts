@@ -3,9 +3,10 @@
  * The government work report names no 十五五 targets, so every 十五五 plan indicator here is a sample path
  * (示例数据) from the indicator's 2025 figure — linked by indicator and year, never copied. Idempotent.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PathKind } from '@/lib/domain/plan-path';
 import type { Db } from '../client';
+import { idsByCode } from './ids';
 import { indicators, planIndicators, plans, seedRuns } from '../schema';
 
 export const PLANS_SEED_NAME = 'plans-v1';
@@ -55,16 +56,11 @@ export async function seedPlans(db: Db): Promise<boolean> {
       ])
       .onConflictDoNothing();
     const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.code, CURRENT_PLAN_CODE));
-    const rows = await tx
-      .select({ id: indicators.id, code: indicators.code })
-      .from(indicators)
-      .where(
-        inArray(
-          indicators.code,
-          FIFTEENTH.map((i) => i.code),
-        ),
-      );
-    const idOf = new Map(rows.map((r) => [r.code, r.id]));
+    const idOf = await idsByCode(
+      tx,
+      indicators,
+      FIFTEENTH.map((i) => i.code),
+    );
     const values = FIFTEENTH.flatMap((p, i) => {
       const indicatorId = idOf.get(p.code);
       if (!plan || indicatorId === undefined) return [];

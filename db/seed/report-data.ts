@@ -11,15 +11,7 @@
  * Every `source` is the report's bullet (without the leading ◆) or sentence, verbatim; every value is the
  * number as printed. `report-data.test.ts` proves both against the report file.
  */
-import type {
-  AreaSlug,
-  Direction,
-  Frequency,
-  IndicatorKind,
-  PlanType,
-  Qualifier,
-  ReviewGroup,
-} from '@/lib/domain/types';
+import type { AreaSlug, Qualifier, ReviewGroup } from '@/lib/domain/types';
 import type { SeedDepartment, SeedIndicator, SeedValue } from './types';
 
 /** The year of the report's figures (the end year of the 十四五 review). */
@@ -150,30 +142,20 @@ const SRC = {
 // Builders. Defaults: direction 'up', frequency 'annual', planType 'expected', qualifier 'exact'.
 // ---------------------------------------------------------------------------------------------
 
-interface Spec {
-  code: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  department: string;
-  definition: string;
-  source: string;
-  /** The 2025 figure exactly as printed. */
-  value: string | null;
-  qualifier?: Qualifier;
-  valueText?: string;
-  direction?: Direction;
-  frequency?: Frequency;
-  planType?: PlanType;
-  headline?: number;
-  milestoneTotal?: string;
-  /** Values of earlier years: the 2020 baseline of the review, or a derived prior year. */
-  earlier?: SeedValue[];
-  /** The change the report states for the 2025 figure ("增长17.7%"), words verbatim from the source. */
-  statedChange?: SeedValue['statedChange'];
-  /** The 2025 number was converted from the report's words ("八成以上" → 80): how, shown as 推算. */
-  convertedNote?: string;
-}
+/** An indicator as written below: SeedIndicator's own fields, with defaults for the optional ones. */
+type Spec = Pick<SeedIndicator, 'code' | 'name' | 'unit' | 'kind' | 'department' | 'definition' | 'source'> &
+  Partial<Pick<SeedIndicator, 'direction' | 'frequency' | 'planType' | 'headline' | 'milestoneTotal'>> & {
+    /** The 2025 figure exactly as printed. */
+    value: string | null;
+    qualifier?: Qualifier;
+    valueText?: string;
+    /** Values of earlier years: the 2020 baseline of the review, or a derived prior year. */
+    earlier?: SeedValue[];
+    /** The change the report states for the 2025 figure ("增长17.7%"), words verbatim from the source. */
+    statedChange?: SeedValue['statedChange'];
+    /** The 2025 number was converted from the report's words ("八成以上" → 80): how, shown as 推算. */
+    convertedNote?: string;
+  };
 
 /** A qualitative result reported in words: done = 1 of 1, the words kept verbatim. */
 type AchievedSpec = Omit<Spec, 'kind' | 'unit' | 'value' | 'milestoneTotal' | 'valueText' | 'earlier'> & {

@@ -3,10 +3,11 @@
  * Idempotent: rows are matched by their stable codes and never overwritten, so seeding twice changes
  * nothing and an admin's later edits survive a re-seed.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { WORK_AREAS } from '@/lib/domain/types';
 import type { Db } from '../client';
+import { idsByCode } from './ids';
 import { appendAuditEvent } from '../queries/audit-append';
 import { actuals, departments, indicators, seedRuns, workAreas } from '../schema';
 import { SEED_DEPARTMENTS, SEED_INDICATORS } from './report-data';
@@ -39,16 +40,11 @@ export async function seedReport(db: Db): Promise<SeedSummary> {
       .insert(departments)
       .values(SEED_DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, shortName: d.shortName })))
       .onConflictDoNothing();
-    const deptRows = await tx
-      .select({ id: departments.id, code: departments.code })
-      .from(departments)
-      .where(
-        inArray(
-          departments.code,
-          SEED_DEPARTMENTS.map((d) => d.code),
-        ),
-      );
-    const deptId = new Map(deptRows.map((d) => [d.code, d.id]));
+    const deptId = await idsByCode(
+      tx,
+      departments,
+      SEED_DEPARTMENTS.map((d) => d.code),
+    );
     const areaId = new Map(WORK_AREAS.map((a) => [a.slug, a.id]));
 
     const indicatorValues = SEED_INDICATORS.map((ind, i) => {
@@ -74,16 +70,11 @@ export async function seedReport(db: Db): Promise<SeedSummary> {
       };
     });
     await tx.insert(indicators).values(indicatorValues).onConflictDoNothing();
-    const indRows = await tx
-      .select({ id: indicators.id, code: indicators.code })
-      .from(indicators)
-      .where(
-        inArray(
-          indicators.code,
-          SEED_INDICATORS.map((d) => d.code),
-        ),
-      );
-    const indId = new Map(indRows.map((r) => [r.code, r.id]));
+    const indId = await idsByCode(
+      tx,
+      indicators,
+      SEED_INDICATORS.map((d) => d.code),
+    );
 
     const figureValues = SEED_INDICATORS.flatMap((ind) =>
       ind.values.map((v) => ({

@@ -4,11 +4,12 @@
  * them by the roll-up rule (lib/domain/rollup.ts), so the two levels agree. In the latest month 潞州区 has not
  * reported yet: that month's city figure is left out and the roll-up says who is missing. Every row is is_sample.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { rollUp, ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import type { RollupRule } from '@/lib/domain/types';
 import { countsInRollup } from '@/lib/domain/units';
 import type { Db } from '../client';
+import { idsByCode } from './ids';
 import { actuals, indicators, units, unitTargets } from '../schema';
 
 /** The unit that has not reported the latest month yet, in the sample. */
@@ -66,20 +67,15 @@ export async function seedSampleUnits<R extends SampleFigureRow>(
   const counted = (await tx.select().from(units).orderBy(units.sortOrder, units.id)).filter(
     (u) => u.isActive && countsInRollup(u.kind),
   );
-  const ids = await tx
-    .select({ id: indicators.id, code: indicators.code })
-    .from(indicators)
-    .where(
-      inArray(
-        indicators.code,
-        TRACKED.map((t) => t.code),
-      ),
-    );
-  const idOf = new Map(ids.map((r) => [r.code, r.id]));
-  if (counted.length !== SHARES.length || ids.length !== TRACKED.length)
+  const idOf = await idsByCode(
+    tx,
+    indicators,
+    TRACKED.map((t) => t.code),
+  );
+  if (counted.length !== SHARES.length || idOf.size !== TRACKED.length)
     return { cityFigures: args.cityFigures, unitFigures: 0, unitTargets: 0 };
 
-  const trackedIds = new Set(ids.map((r) => r.id));
+  const trackedIds = new Set(idOf.values());
   const unitValues = new Map<string, string>(); // `${indicatorId}:${month}:${unitId}` → value
   const unitRows: (typeof actuals.$inferInsert)[] = [];
   const targetRows: (typeof unitTargets.$inferInsert)[] = [];

@@ -4,10 +4,11 @@
  * same `now` gives the same data. Only on the embedded default, or when asked for (--sample).
  */
 import { traitsOf } from '@/lib/domain/kind-traits';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, isDueMonth } from '@/lib/domain/period';
 import type { Db } from '../client';
+import { idsByCode } from './ids';
 import { appendAuditEvent } from '../queries/audit-append';
 import { actuals, indicators, seedRuns, targetPhases, targets } from '../schema';
 import { SEED_INDICATORS } from './report-data';
@@ -92,16 +93,11 @@ export async function seedSampleYear(
     const [done] = await tx.select().from(seedRuns).where(eq(seedRuns.name, SAMPLE_SEED_NAME));
     if (done) return { applied: false, targets: 0, figures: 0 };
     const plans = SEED_INDICATORS.map(planFor).filter((p): p is SamplePlan => p !== null);
-    const idRows = await tx
-      .select({ id: indicators.id, code: indicators.code })
-      .from(indicators)
-      .where(
-        inArray(
-          indicators.code,
-          plans.map((p) => p.ind.code),
-        ),
-      );
-    const idOf = new Map(idRows.map((r) => [r.code, r.id]));
+    const idOf = await idsByCode(
+      tx,
+      indicators,
+      plans.map((p) => p.ind.code),
+    );
     const cur = currentPeriod(now);
     const lastClosed = cur.year > SAMPLE_YEAR ? 12 : cur.year < SAMPLE_YEAR ? 0 : cur.month - 1;
 

@@ -62,26 +62,24 @@ function compareValues(
   return { change: roundTo(((current - prior) / Math.abs(prior)) * 100, CHANGE_DECIMALS), unit: 'percent' };
 }
 
+/** Two values of one indicator to compare: its kind and unit decide points or percent. */
+interface CompareArgs {
+  kind: IndicatorKind;
+  unit?: string;
+  current: number | null;
+  prior: number | null;
+}
+
 /**
  * 同比 (4 decimals): a rate or a percent-valued figure → current − prior in points; others → (current − prior) ÷ |prior|
  * × 100 percent; null if missing or prior 0.
  */
-export function yearOnYear(args: {
-  kind: IndicatorKind;
-  unit?: string;
-  current: number | null;
-  prior: number | null;
-}): Change | null {
+export function yearOnYear(args: CompareArgs): Change | null {
   return compareValues(args.kind, args.unit, args.current, args.prior);
 }
 
 /** 环比, same conventions as yearOnYear; for a cumulative YTD series pass the months' increments (see monthIncrement). */
-export function periodOnPeriod(args: {
-  kind: IndicatorKind;
-  unit?: string;
-  current: number | null;
-  prior: number | null;
-}): Change | null {
+export function periodOnPeriod(args: CompareArgs): Change | null {
   return compareValues(args.kind, args.unit, args.current, args.prior);
 }
 

@@ -16,12 +16,18 @@ export function toMicros(value: string): bigint | null {
 
 /** Millionths back to canonical decimal text ("12.5", "0", "-3"). */
 export function fromMicros(n: bigint): string {
+  return scaledToText(n, PLACES);
+}
+
+/** An integer counting 10^-places (millionths for 6, ten-thousandths for 4) as canonical decimal text. */
+export function scaledToText(n: bigint, places: number): string {
+  const scale = 10n ** BigInt(places);
   const negative = n < 0n;
   const abs = negative ? -n : n;
-  const frac = String(abs % SCALE)
-    .padStart(PLACES, '0')
+  const frac = String(abs % scale)
+    .padStart(places, '0')
     .replace(/0+$/, '');
-  const body = `${abs / SCALE}${frac ? `.${frac}` : ''}`;
+  const body = `${abs / scale}${frac ? `.${frac}` : ''}`;
   return negative && body !== '0' ? `-${body}` : body;
 }
 

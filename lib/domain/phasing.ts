@@ -6,6 +6,7 @@
  * expected at each period end. Either way December must equal the annual target.
  */
 import { roundDecimalString, toFixedDecimal } from './decimal';
+import { scaledToText } from './exact6';
 import { parseFigure } from './figure-parse';
 import { formatNumber } from './format';
 import { traitsOf } from './kind-traits';
@@ -54,13 +55,7 @@ export function toScaled(value: string): bigint {
 }
 
 export function fromScaled(n: bigint): string {
-  const negative = n < 0n;
-  const abs = negative ? -n : n;
-  const frac = String(abs % SCALE)
-    .padStart(PLACES, '0')
-    .replace(/0+$/, '');
-  const body = `${abs / SCALE}${frac ? `.${frac}` : ''}`;
-  return negative && body !== '0' ? `-${body}` : body;
+  return scaledToText(n, PLACES);
 }
 
 /** A number or decimal string rounded (half away from zero) to 4 places, scaled; null when not a finite decimal. */

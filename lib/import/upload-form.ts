@@ -3,6 +3,7 @@
  * (from Content-Length, and again while streaming, since the header may be absent or wrong).
  */
 import { AppError } from '@/lib/errors';
+import { readBounded } from '@/lib/server-http/body';
 import { MAX_UPLOAD_BYTES, TOO_LARGE } from './limits';
 
 /** Room for the form's boundaries and its other fields around the file. */
@@ -18,29 +19,10 @@ export interface UploadLimits {
 const IMPORT_LIMITS: UploadLimits = { maxBytes: MAX_UPLOAD_BYTES, tooLarge: TOO_LARGE };
 
 async function readLimited(req: Request, limit: number, tooLarge: string): Promise<Uint8Array<ArrayBuffer>> {
+  const refuse = () => new AppError('too_large', tooLarge, { file: [tooLarge] });
   const declared = Number(req.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw new AppError('too_large', tooLarge, { file: [tooLarge] });
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new AppError('too_large', tooLarge, { file: [tooLarge] });
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  if (Number.isFinite(declared) && declared > limit) throw refuse();
+  return req.body ? readBounded(req.body, limit, refuse) : new Uint8Array();
 }
 
 /** The `file` (its bytes and name, or null when absent) and the text fields of an upload form. */

@@ -4,12 +4,7 @@ import { choicesText } from '@/lib/domain/labels';
 import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { ROLLUP_RULES, UNIT_KINDS } from '@/lib/domain/types';
 import { UNIT_CODE_PATTERN, UNIT_KIND_LABELS } from '@/lib/domain/units';
-
-const text = (label: string) =>
-  z.string({
-    error: (issue) =>
-      issue.input === undefined || issue.input === null ? `请填写「${label}」` : `「${label}」应为文本`,
-  });
+import { flag, someChange, text } from './fields';
 
 const unitCodeField = text('县区代码')
   .trim()
@@ -32,17 +27,17 @@ export const createUnitSchema = z.strictObject({
   sortOrder: sortField.optional(),
 });
 
-export const updateUnitSchema = z
-  .strictObject({
+export const updateUnitSchema = someChange(
+  z.strictObject({
     name: unitNameField.optional(),
     kind: unitKindField.optional(),
     sortOrder: sortField.optional(),
-    isActive: z.boolean({ error: '「启用」应为“是”或“否”' }).optional(),
-  })
-  .refine((value) => Object.values(value).some((field) => field !== undefined), { message: '没有需要修改的内容' });
+    isActive: flag('启用').optional(),
+  }),
+);
 
 export const rollupSettingSchema = z.strictObject({
-  trackedByUnit: z.boolean({ error: '「按县区填报」应为“是”或“否”' }),
+  trackedByUnit: flag('按县区填报'),
   rule: z
     .enum(ROLLUP_RULES, { error: `「汇总方式」应为以下之一：${choicesText(ROLLUP_RULES, ROLLUP_RULE_LABELS)}` })
     .nullish(),

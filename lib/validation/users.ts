@@ -9,18 +9,7 @@ import { requiresDepartment } from '@/lib/domain/permissions';
 import { choicesText } from '@/lib/domain/labels';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 import { checkPassword } from './password';
-
-/** A string field whose "missing" and "not text" messages name it. */
-function text(label: string) {
-  return z.string({
-    error: (issue) =>
-      issue.input === undefined || issue.input === null ? `请填写「${label}」` : `「${label}」应为文本`,
-  });
-}
-
-function flag(label: string) {
-  return z.boolean({ error: `「${label}」应为“是”或“否”` });
-}
+import { flag, someChange, text } from './fields';
 
 const ROLE_LIST_TEXT = choicesText(ROLES, ROLE_LABELS);
 
@@ -134,8 +123,8 @@ export type CreateUserInput = z.output<typeof createUserSchema>;
  * and unit then go together depends on the stored user, so the service checks that (departmentRuleMessage,
  * unitRuleMessage).
  */
-export const updateUserSchema = z
-  .strictObject({
+export const updateUserSchema = someChange(
+  z.strictObject({
     displayName: displayNameField.optional(),
     role: roleField.optional(),
     departmentCode: departmentCodeText
@@ -149,10 +138,8 @@ export const updateUserSchema = z
       .transform((code) => (code === undefined ? undefined : code || null)),
     /** Absent keeps it; '' clears it. */
     email: userEmailField.optional(),
-  })
-  .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    message: '没有需要修改的内容',
-  });
+  }),
+);
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
 /** A user named by id (update, disable, reset, unlock…). */
@@ -197,13 +184,11 @@ export type CreateDepartmentInput = z.output<typeof createDepartmentSchema>;
 
 export const departmentIdSchema = z.object({ id: departmentIdField });
 
-export const updateDepartmentSchema = z
-  .strictObject({
+export const updateDepartmentSchema = someChange(
+  z.strictObject({
     name: departmentNameField.optional(),
     shortName: departmentShortNameField.optional(),
     isActive: flag('启用').optional(),
-  })
-  .refine((value) => Object.values(value).some((field) => field !== undefined), {
-    message: '没有需要修改的内容',
-  });
+  }),
+);
 export type UpdateDepartmentInput = z.output<typeof updateDepartmentSchema>;

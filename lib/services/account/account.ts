@@ -49,8 +49,7 @@ export async function changeOwnPassword(
   const { db } = await resolveOptions(options);
   const userId = selfId(actor);
   const data = parseOrThrow(changeOwnPasswordSchema, input);
-  const conn = db;
-  const user = await getUserById(conn, userId);
+  const user = await getUserById(db, userId);
   if (!user) throw new AppError('not_found', '用户不存在');
   const newProblems = passwordIssues(data.newPassword, user.username, user.displayName);
   const currentIsRight = await verifyPassword(user.passwordHash, data.currentPassword);
@@ -60,7 +59,7 @@ export async function changeOwnPassword(
   }
   throwIfFieldErrors({ currentPassword: currentIsRight ? [] : ['「当前密码」不正确'], newPassword: newProblems });
   const passwordHash = await hashPassword(data.newPassword);
-  return conn.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     // Changed meanwhile (an administrator's reset): the current password we verified is no longer current.
     if (before.passwordHash !== user.passwordHash) throw new AppError('conflict', '密码刚被修改过，请重新输入当前密码');
@@ -79,8 +78,7 @@ export async function changeOwnPassword(
 export async function signOutEverywhere(actor: Actor, options: ServiceOptions = {}): Promise<void> {
   const { db } = await resolveOptions(options);
   const userId = selfId(actor);
-  const conn = db;
-  await conn.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     await updateWithAudit(tx, actor, before, 'user.sign_out', { sessionVersion: nextSessionVersion() });
   });
@@ -93,10 +91,9 @@ export async function startTotpEnrollment(
 ): Promise<{ secret: string; uri: string; qrSvg: string }> {
   const { db } = await resolveOptions(options);
   const userId = selfId(actor);
-  const conn = db;
   const secret = createTotpSecret();
   const sealed = await sealSecret(secret);
-  const username = await conn.transaction(async (tx) => {
+  const username = await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.totpEnabled) throw new AppError('conflict', '已启用双因素认证；如需更换设备，请联系系统管理员重置');
     await updateWithAudit(tx, actor, before, 'user.totp_enroll_start', { totpSecret: sealed, totpEnabled: false });
@@ -116,9 +113,8 @@ export async function confirmTotpEnrollment(
   const { db } = await resolveOptions(options);
   const userId = selfId(actor);
   const data = parseOrThrow(totpCodeSchema, { code });
-  const conn = db;
   const recovery = await createRecoveryCodes();
-  await conn.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.totpEnabled) throw new AppError('conflict', '双因素认证已启用');
     if (!before.totpSecret) throw new AppError('conflict', '请先点击「开始绑定」获取新的密钥');
@@ -137,8 +133,7 @@ export async function disableTotp(actor: Actor, id: unknown, options: ServiceOpt
   const { db } = await resolveOptions(options);
   const userId = parseUserId(id);
   if (actor.id !== userId) requirePermission(actor, 'user.manage');
-  const conn = db;
-  await conn.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before.totpEnabled && !before.totpSecret) return;
     if (before.totpEnabled) await raiseAuditorAlertIfAuditor(tx, actor, 'totp_disabled', before);

@@ -62,10 +62,9 @@ export async function listIndicatorsForAdmin(
 export async function getCatalogPage(actor: Actor, options: ServiceOptions = {}) {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
-  const database = db;
   const [items, departments] = await Promise.all([
-    listIndicatorsForAdmin(actor, {}, { db: database }),
-    listDepartments(actor, { db: database }),
+    listIndicatorsForAdmin(actor, {}, { db }),
+    listDepartments(actor, { db }),
   ]);
   return {
     items,
@@ -130,8 +129,7 @@ export async function createIndicator(actor: Actor, input: unknown, options: Ser
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const data = parseOrThrow(createIndicatorSchema, input);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const errors: FieldErrors = {};
     if (await getIndicatorByCodeForUpdate(tx, data.code))
       (errors.code ??= []).push(`「指标编码」${data.code} 已被使用`);
@@ -169,8 +167,7 @@ export async function updateIndicator(actor: Actor, rawCode: unknown, input: unk
   requirePermission(actor, 'catalog.manage');
   const code = codeOf(rawCode);
   const data = parseOrThrow(updateIndicatorSchema, input);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     const errors: FieldErrors = {};
     const departmentId =
@@ -227,8 +224,7 @@ export async function setIndicatorRetired(
   const code = codeOf(rawCode);
   const data = parseOrThrow(retireIndicatorSchema, input);
   const retired = data.action === 'retire';
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     if (before.isRetired === retired) throw new AppError('conflict', retired ? '该指标已经停用' : '该指标未停用');
     const after = await updateIndicatorIfVersion(tx, before.id, before.version, {
@@ -247,8 +243,7 @@ export async function deleteIndicator(actor: Actor, rawCode: unknown, input: unk
   requirePermission(actor, 'catalog.manage');
   const code = codeOf(rawCode);
   const data = parseOrThrow(deleteIndicatorSchema, input);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await loadForWrite(tx, code, data.version);
     const uses = await countIndicatorUses(tx, before.id);
     if (uses.actuals + uses.targets + uses.instructions > 0) {

@@ -60,8 +60,7 @@ async function assertNameFree(tx: Db, name: string, exceptId: number | null): Pr
 export async function listDepartments(actor: Actor, options: ServiceOptions = {}): Promise<DepartmentSummary[]> {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
-  const conn = db;
-  return conn
+  return db
     .select(summaryColumns)
     .from(departments)
     .orderBy(sql`${departments.isActive} desc`, asc(departments.code));
@@ -75,9 +74,8 @@ export async function createDepartment(
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(createDepartmentSchema, input);
-  const conn = db;
   try {
-    return await conn.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       const [taken] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.code, data.code));
       if (taken) throw CODE_TAKEN();
       await assertNameFree(tx, data.name, null);
@@ -110,8 +108,7 @@ export async function updateDepartment(
   requirePermission(actor, 'department.manage');
   const departmentId = parseOrThrow(departmentIdSchema, { id }).id;
   const data = parseOrThrow(updateDepartmentSchema, input);
-  const conn = db;
-  return conn.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [before] = await tx.select().from(departments).where(eq(departments.id, departmentId)).for('update');
     if (!before) throw new AppError('not_found', '单位不存在');
     const next = {

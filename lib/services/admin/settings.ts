@@ -52,12 +52,11 @@ async function settingsVersion(db: Db): Promise<string> {
 export async function getSettingsView(actor: Actor, query: { year: number }, options: ServiceOptions = {}) {
   const { db } = await resolveOptions(options);
   if (!can(actor, 'target.manage') && !can(actor, 'period.lock')) throw new AppError('forbidden');
-  const database = db;
   const year = parseOrThrow(yearField, query.year);
   const [current, version, locks] = await Promise.all([
-    getReportingSettings(database),
-    settingsVersion(database),
-    listPeriodLocks(database, year),
+    getReportingSettings(db),
+    settingsVersion(db),
+    listPeriodLocks(db, year),
   ]);
   return {
     ...current,
@@ -77,8 +76,7 @@ export async function updateReportingSettings(
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(reportingSettingsSchema, input);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Serialises concurrent saves so that the version comparison below is not raced.
     await tx.execute(sql`select pg_advisory_xact_lock(${SETTINGS_LOCK_KEY})`);
     const before = await getReportingSettings(tx);

@@ -68,8 +68,7 @@ export async function upsertTarget(actor: Actor, input: unknown, options: Servic
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(upsertTargetSchema, input);
-  const database = db;
-  return database.transaction((tx) => writeTarget(tx, actor, data, now, 'form'));
+  return db.transaction((tx) => writeTarget(tx, actor, data, now, 'form'));
 }
 
 /** Parses value, phases and baseline with the indicator's unit; every problem goes into `errors`. */

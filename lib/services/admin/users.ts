@@ -113,9 +113,8 @@ export async function createUser(
   requirePermission(actor, 'user.manage');
   const data = parseOrThrow(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
-  const conn = db;
   try {
-    return await conn.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       if (await isUsernameTaken(tx, data.username)) throw USERNAME_TAKEN();
       const departmentId = data.departmentCode ? await resolveDepartment(tx, data.departmentCode, null) : null;
       const unitId = data.unitCode ? await resolveUnit(tx, data.unitCode) : null;
@@ -183,8 +182,7 @@ export async function updateUser(
   requirePermission(actor, 'user.manage');
   const userId = parseUserId(id);
   const data = parseOrThrow(updateUserSchema, input);
-  const conn = db;
-  await conn.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const activeManagers = await lockEnabledUsersWithRoles(tx, MANAGER_ROLES);
     const before = await lockUser(tx, userId);
     const role = data.role ?? before.role;
@@ -236,7 +234,7 @@ export async function updateUser(
     });
     if (after.role !== before.role) await raiseAuditorAlertIfAuditor(tx, actor, 'role_granted', after);
   });
-  const [summary] = await listUserSummaries(conn, { id: userId });
+  const [summary] = await listUserSummaries(db, { id: userId });
   if (!summary) throw new AppError('not_found', '用户不存在');
   return summary;
 }
@@ -251,8 +249,7 @@ export async function setUserDisabled(
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const data = parseOrThrow(setUserDisabledSchema, { id, disabled });
-  const conn = db;
-  await conn.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const activeManagers = await lockEnabledUsersWithRoles(tx, MANAGER_ROLES);
     const before = await lockUser(tx, data.id);
     if (before.isDisabled === data.disabled) return;
@@ -280,8 +277,7 @@ export async function resetPassword(
   const userId = parseUserId(id);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const conn = db;
-  await conn.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     await raiseAuditorAlertIfAuditor(tx, actor, 'password_reset', before);
     await updateWithAudit(tx, actor, before, 'user.reset_password', {
@@ -303,8 +299,7 @@ export async function unlockUser(actor: Actor, id: unknown, options: ServiceOpti
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'user.manage');
   const userId = parseUserId(id);
-  const conn = db;
-  await conn.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     await updateWithAudit(tx, actor, before, 'user.unlock', {
       failedAttempts: 0,

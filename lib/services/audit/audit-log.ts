@@ -119,8 +119,7 @@ export async function listAuditEvents(
     beforeId = decoded.id;
   }
   const size = limit ?? DEFAULT_PAGE_SIZE;
-  const conn = db;
-  const rows = await listAuditPage(conn, { actor, filter, beforeId, limit: size });
+  const rows = await listAuditPage(db, { actor, filter, beforeId, limit: size });
   const page = rows.slice(0, size);
   const last = page.at(-1);
   return {
@@ -176,10 +175,9 @@ export async function verifyAuditChain(
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'audit.verify');
   const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
-  const conn = db;
-  const head = await getChainHead(conn);
+  const head = await getChainHead(db);
   const verifier = createChainVerifier();
-  for await (const batch of iterateChain(conn, { actor, throughId: head?.id ?? null })) {
+  for await (const batch of iterateChain(db, { actor, throughId: head?.id ?? null })) {
     for (const row of batch) verifier.push(row);
   }
   let comparison: CheckpointComparison | null = null;
@@ -187,7 +185,7 @@ export async function verifyAuditChain(
     const facts =
       checkpoint.headId === null
         ? { hashAtHead: null, countThroughHead: 0, lastPresentId: null }
-        : await getCheckpointFacts(conn, { actor, headId: checkpoint.headId });
+        : await getCheckpointFacts(db, { actor, headId: checkpoint.headId });
     comparison = compareWithCheckpoint(checkpoint, facts);
   }
   const { state } = verifier;
@@ -211,8 +209,7 @@ export async function verifyAuditChain(
 export async function createCheckpoint(actor: Actor, options: ServiceOptions = {}): Promise<AuditCheckpoint> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'audit.verify');
-  const conn = db;
-  const report = await verifyAuditChain(actor, {}, { db: conn, now });
+  const report = await verifyAuditChain(actor, {}, { db: db, now });
   if (!report.ok) throw new AppError('conflict', `不能生成检查点：${report.message}`);
   const checkpoint: AuditCheckpoint = {
     kind: 'zhuashou.audit-checkpoint',
@@ -223,7 +220,7 @@ export async function createCheckpoint(actor: Actor, options: ServiceOptions = {
     createdAt: now.toISOString(),
     createdBy: actor.username,
   };
-  await conn.transaction((tx) =>
+  await db.transaction((tx) =>
     appendAuditEvent(tx, {
       actor,
       action: 'audit.checkpoint',

@@ -70,10 +70,9 @@ export async function listPendingAuditorAlerts(
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'audit.view');
   if (actor.id === null) return [];
-  const conn = db;
-  const me = await getUserById(conn, actor.id);
+  const me = await getUserById(db, actor.id);
   if (!me) throw new AppError('not_found', '用户不存在');
-  const rows = await listUnacknowledgedAlerts(conn, actor.id, me.createdAt);
+  const rows = await listUnacknowledgedAlerts(db, actor.id, me.createdAt);
   return rows.map((row) => {
     const kind: AuditorAlertKind = isKind(row.kind) ? row.kind : 'role_granted';
     const who = row.actorUsername ?? '未知';
@@ -112,14 +111,13 @@ export async function acknowledgeAuditorAlerts(
   const auditorId = actor.id;
   if (auditorId === null) throw new AppError('forbidden');
   const { ids } = parseOrThrow(acknowledgeSchema, input);
-  const conn = db;
-  const pending = new Set((await listPendingAuditorAlerts(actor, { db: conn })).map((alert) => alert.id));
+  const pending = new Set((await listPendingAuditorAlerts(actor, { db: db })).map((alert) => alert.id));
   const unknown = ids.filter((id) => !pending.has(id));
   if (unknown.length > 0) {
     const message = `提醒 ${unknown.slice(0, 5).join('、')} 不存在或已确认`;
     throw new AppError('invalid_input', message, { ids: [message] });
   }
-  return conn.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const acknowledged = await insertAcknowledgements(tx, auditorId, [...new Set(ids)], now);
     if (acknowledged.length > 0) {
       await appendAuditEvent(tx, {

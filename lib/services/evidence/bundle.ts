@@ -14,11 +14,11 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import { CSV_BOM, csvRecord } from '@/lib/export/csv';
-import { ExportCancelledError, ExportOutput } from '@/lib/export/output';
+import { ExportOutput } from '@/lib/export/output';
 import type { ExportColumn } from '@/lib/export/table-writer';
 import { StoredZipWriter, ZIP32_MAX_BYTES } from '@/lib/export/zip-writer';
 import { AppError } from '@/lib/errors';
-import { fileStamp, type ExportDownload } from '../exports/run';
+import { fileStamp, streamDownload, type ExportDownload } from '../exports/run';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface EvidenceManifestEntry {
@@ -108,10 +108,9 @@ export async function exportIndicatorEvidence(
 ): Promise<ExportDownload> {
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'export.audit');
-  const conn = db;
-  const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(conn, { code }) : null;
+  const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(db, { code }) : null;
   if (!indicator) throw new AppError('not_found', `未找到指标「${code.slice(0, 64)}」`);
-  const manifest = await buildEvidenceManifest(conn, actor, indicator.id);
+  const manifest = await buildEvidenceManifest(db, actor, indicator.id);
   const total = manifest.reduce((sum, e) => sum + e.size, 0);
   if (total > ZIP32_MAX_BYTES - 64 * 1024 * 1024) {
     throw new AppError(
@@ -122,7 +121,7 @@ export async function exportIndicatorEvidence(
   const fileName = `佐证材料包_${indicator.code}_${fileStamp(now)}.zip`;
   const output = new ExportOutput();
   const record = (after: Record<string, unknown>) =>
-    conn.transaction((tx) =>
+    db.transaction((tx) =>
       appendAuditEvent(tx, {
         actor,
         action: 'export.evidence',
@@ -139,8 +138,12 @@ export async function exportIndicatorEvidence(
         },
       }),
     );
-  const done = (async () => {
-    try {
+  return streamDownload({
+    output,
+    fileName,
+    contentType: 'application/zip',
+    action: 'export.evidence',
+    write: async () => {
       const zip = new StoredZipWriter((chunk) => output.write(chunk));
       const header = {
         indicator: { code: indicator.code, name: indicator.name },
@@ -154,31 +157,12 @@ export async function exportIndicatorEvidence(
         manifest.map((e) => csvRecord(evidenceCells(e))).join('');
       await zip.addFile('manifest.csv', Buffer.from(csv, 'utf8'), now);
       for (const entry of manifest) {
-        const ref = await getEvidenceContent(conn, entry.id);
+        const ref = await getEvidenceContent(db, entry.id);
         if (!ref) throw new Error(`evidence ${entry.id} vanished`);
         await zip.addFile(entry.path, await readEvidenceBytes(ref), now);
       }
-      const bytes = await zip.finish();
-      const result = { rowCount: manifest.length, sha256: output.digest(), bytes };
-      await record({ complete: true, ...result });
-      output.end();
-      return result;
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      output.fail(failure);
-      const cancelled = failure instanceof ExportCancelledError;
-      await record({ complete: false, bytesSent: output.bytes, error: cancelled ? '下载被中止' : '导出失败' }).catch(
-        () => {},
-      );
-      throw failure;
-    }
-  })();
-  done.catch(() => {});
-  return {
-    stream: output.toWebStream(),
-    fileName,
-    contentType: 'application/zip',
-    done,
-    bytesWritten: () => output.bytes,
-  };
+      return { rowCount: manifest.length, bytes: await zip.finish() };
+    },
+    record,
+  });
 }

@@ -83,22 +83,21 @@ const CSV_WIDTH = Math.max(
 async function prepareBundle(actor: Actor, code: string, query: Record<string, unknown>, now: Date, db: Db) {
   requirePermission(actor, 'export.audit');
   const { format } = parseOrThrow(bundleExportSchema, query);
-  const conn = db;
-  const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(conn, { code }) : null;
+  const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(db, { code }) : null;
   if (!indicator) throw new AppError('not_found', `未找到指标「${code.slice(0, 64)}」`);
-  const chainHead = await getChainHead(conn);
+  const chainHead = await getChainHead(db);
   const throughId = chainHead?.id ?? null;
   const history = { indicatorId: indicator.id };
-  const targets = await listIndicatorTargets(conn, { indicatorId: indicator.id });
-  const instructions = await listIndicatorInstructions(conn, { indicatorId: indicator.id });
-  const figureCount = await countRecords(conn, { actor, filter: history });
-  const historyCount = await countAuditEvents(conn, { actor, filter: history, throughId });
-  const evidence = await buildEvidenceManifest(conn, actor, indicator.id);
+  const targets = await listIndicatorTargets(db, { indicatorId: indicator.id });
+  const instructions = await listIndicatorInstructions(db, { indicatorId: indicator.id });
+  const figureCount = await countRecords(db, { actor, filter: history });
+  const historyCount = await countAuditEvents(db, { actor, filter: history, throughId });
+  const evidence = await buildEvidenceManifest(db, actor, indicator.id);
   const rowCount = 1 + targets.length + instructions.length + figureCount + historyCount + evidence.length;
   assertExportSize(rowCount);
   const job: ExportJob = {
     actor,
-    db: conn,
+    db: db,
     format,
     action: 'export.indicator',
     baseName: `指标审计包_${indicator.code}_${fileStamp(now)}`,
@@ -145,13 +144,13 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
       );
       let written = 1 + targets.length;
       await writer.startTable('数据', RECORD_COLUMNS);
-      for await (const batch of iterateRecords(conn, { actor, filter: history })) {
-        const statuses = await recordProgressStatuses(conn, actor, batch, now);
+      for await (const batch of iterateRecords(db, { actor, filter: history })) {
+        const statuses = await recordProgressStatuses(db, actor, batch, now);
         await writer.writeRows(batch.map((row) => recordCells(row, statuses.get(row.id) ?? null)));
         written += batch.length;
       }
       await writer.startTable('历史记录', AUDIT_COLUMNS);
-      for await (const batch of iterateAuditExportRows(conn, {
+      for await (const batch of iterateAuditExportRows(db, {
         actor,
         filter: history,
         throughId,

@@ -60,11 +60,10 @@ async function prepareAuditExport(
 ): Promise<PreparedExport> {
   requirePermission(actor, 'export.audit');
   const { format, ...filter } = parseOrThrow(auditExportSchema, query);
-  const conn = db;
   // The head at the start bounds the export: its rows, its count and the chain head it states agree.
-  const chainHead = await getChainHead(conn);
+  const chainHead = await getChainHead(db);
   const throughId = chainHead?.id ?? null;
-  const rowCount = await countAuditEvents(conn, { actor, filter, throughId });
+  const rowCount = await countAuditEvents(db, { actor, filter, throughId });
   assertExportSize(rowCount);
   const day = (d: Date | undefined) => (shanghaiTime(d) ?? '').slice(0, 10).replace(/-/g, '');
   const lastDay = filter.to ? new Date(filter.to.getTime() - 1) : undefined;
@@ -80,7 +79,7 @@ async function prepareAuditExport(
   if (filter.indicatorId !== undefined) filterLines.push(['指标编号', filter.indicatorId]);
   const job: ExportJob = {
     actor,
-    db: conn,
+    db: db,
     format,
     action: 'export.audit',
     baseName: `审计日志_${day(filter.from)}-${day(lastDay)}_${fileStamp(now)}`,
@@ -94,7 +93,7 @@ async function prepareAuditExport(
     async produce(writer) {
       await writer.startTable('审计日志', AUDIT_COLUMNS);
       let written = 0;
-      for await (const batch of iterateAuditExportRows(conn, {
+      for await (const batch of iterateAuditExportRows(db, {
         actor,
         filter,
         throughId,
@@ -128,13 +127,12 @@ async function prepareRecordsExport(
 ): Promise<PreparedExport> {
   requirePermission(actor, 'export.records');
   const { format, ...filter } = parseOrThrow(recordsExportSchema, query);
-  const conn = db;
-  const rowCount = await countRecords(conn, { actor, filter });
+  const rowCount = await countRecords(db, { actor, filter });
   assertExportSize(rowCount);
-  const chainHead = await getChainHead(conn);
+  const chainHead = await getChainHead(db);
   const job: ExportJob = {
     actor,
-    db: conn,
+    db: db,
     format,
     action: 'export.records',
     baseName: `数据导出_${filter.year ?? '全部年份'}_${fileStamp(now)}`,
@@ -148,8 +146,8 @@ async function prepareRecordsExport(
     async produce(writer) {
       await writer.startTable('数据', RECORD_COLUMNS);
       let written = 0;
-      for await (const batch of iterateRecords(conn, { actor, filter })) {
-        const statuses = await recordProgressStatuses(conn, actor, batch, now);
+      for await (const batch of iterateRecords(db, { actor, filter })) {
+        const statuses = await recordProgressStatuses(db, actor, batch, now);
         // A unit's figure is judged on the unit views against its own target, not against the city's path here.
         await writer.writeRows(
           batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null)),

@@ -121,43 +121,69 @@ async function record(job: ExportJob, fileName: string, after: Record<string, un
   );
 }
 
-/** Starts streaming; the caller returns `stream` as the response body at once. */
-export function startExport(job: ExportJob): ExportDownload {
-  const output = new ExportOutput();
-  const format = FORMAT_INFO[job.format];
-  const fileName = `${job.baseName}.${format.extension}`;
-  const writer = createTableWriter(job.format, output, job.writerOptions);
-  let rowCount = 0;
+/**
+ * A download of what `write` puts into `output`, settled as this module's header says: complete → recorded with
+ * its hash, then the stream ended; failed → the stream errored, then the attempt recorded (best effort). The
+ * route never awaits `done`; a failure is already reported to the reader through the stream.
+ */
+export function streamDownload(args: {
+  output: ExportOutput;
+  fileName: string;
+  contentType: string;
+  /** The audit action, for the server log of a failure. */
+  action: string;
+  /** Writes the file; returns its data rows and its size in bytes. */
+  write(): Promise<{ rowCount: number; bytes: number }>;
+  /** Appends the export's audit event with these facts after the common ones. */
+  record(after: Record<string, unknown>): Promise<unknown>;
+}): ExportDownload {
+  const { output } = args;
   const done = (async (): Promise<ExportResult> => {
     try {
-      rowCount = await job.produce(writer);
-      await writer.finish(infoSheet(job, rowCount));
-      const result = { rowCount, sha256: output.digest(), bytes: output.bytes };
-      await record(job, fileName, { complete: true, ...result });
+      const { rowCount, bytes } = await args.write();
+      const result = { rowCount, sha256: output.digest(), bytes };
+      await args.record({ complete: true, ...result });
       output.end();
       return result;
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       output.fail(failure);
       const cancelled = failure instanceof ExportCancelledError;
-      if (!cancelled) console.error('[export] failed', job.action, failure);
-      await record(job, fileName, {
-        complete: false,
-        bytesSent: output.bytes,
-        error: cancelled ? '下载被中止' : '导出失败',
-      }).catch((e: unknown) => console.error('[export] could not record the failed export', e));
+      if (!cancelled) console.error('[export] failed', args.action, failure);
+      await args
+        .record({ complete: false, bytesSent: output.bytes, error: cancelled ? '下载被中止' : '导出失败' })
+        .catch((e: unknown) => console.error('[export] could not record the failed export', e));
       throw failure;
     }
   })();
-  // The route never awaits `done`; a failure is already reported to the reader through the stream.
   done.catch(() => {});
   return {
     stream: output.toWebStream(),
-    fileName,
-    contentType: format.contentType,
+    fileName: args.fileName,
+    contentType: args.contentType,
     done,
     bytesWritten: () => output.bytes,
   };
+}
+
+/** Starts streaming; the caller returns `stream` as the response body at once. */
+export function startExport(job: ExportJob): ExportDownload {
+  const output = new ExportOutput();
+  const format = FORMAT_INFO[job.format];
+  const fileName = `${job.baseName}.${format.extension}`;
+  const writer = createTableWriter(job.format, output, job.writerOptions);
+  return streamDownload({
+    output,
+    fileName,
+    contentType: format.contentType,
+    action: job.action,
+    write: async () => {
+      const rowCount = await job.produce(writer);
+      await writer.finish(infoSheet(job, rowCount));
+      return { rowCount, bytes: output.bytes };
+    },
+    record: (after) => record(job, fileName, after),
+  });
 }
 
 export interface ExportCheck {

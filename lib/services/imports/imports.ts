@@ -148,9 +148,7 @@ export async function runImport(
     throw new AppError('invalid_input', '文件中没有数据行：第 1 行为表头，请从第 2 行起填写', {
       file: ['文件中没有数据行'],
     });
-
-  const database = db;
-  const [indicators, units] = await Promise.all([loadIndicators(database, records), listUnits(database)]);
+  const [indicators, units] = await Promise.all([loadIndicators(db, records), listUnits(db)]);
   const isFilled = (r: ImportRecord) => r.value !== '' || r.phases.length > 0;
   const scope: ImportScope | null = isDepartmentScoped(actor)
     ? { role: actor.role, departmentId: actor.departmentId ?? null, unitId: actor.unitId ?? null }
@@ -193,7 +191,7 @@ export async function runImport(
 
   const preChecked = rows.filter((r) => r.status === 'error').length;
   try {
-    await database.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       // A unit's target is one share of a decomposition checked whole: those rows are written per indicator and
       // year, after the city targets they are checked against.
       const unitTargets = kind === 'targets' ? pending.filter((p) => p.checked.unit !== null) : [];

@@ -64,20 +64,19 @@ export async function getImportTemplate(
   const q = parseOrThrow(templateQuerySchema, query);
   requirePermission(actor, 'import.run');
   if (q.kind === 'targets') requirePermission(actor, 'target.manage');
-  const database = db;
-  const who = await scope(database, actor, q.department);
+  const who = await scope(db, actor, q.department);
   // A unit's official reports the indicators tracked by unit (of its department, when it has one), for its unit.
   const indicators = who.unit
-    ? (await listTrackedIndicators(database)).filter(
+    ? (await listTrackedIndicators(db)).filter(
         (i) => i.rollupRule !== null && (who.departmentId === null || i.departmentId === who.departmentId),
       )
-    : await listTemplateIndicators(database, { departmentId: who.departmentId });
+    : await listTemplateIndicators(db, { departmentId: who.departmentId });
   const unitRef = who.unit?.name ?? CITY;
 
   if (q.kind === 'actuals') {
     const period = q.period ?? previousPeriod(currentPeriod(now));
     const due = indicators.filter((i) => isDueMonth(i.frequency, period.month));
-    const stored = await listFiguresOf(database, {
+    const stored = await listFiguresOf(db, {
       indicatorIds: due.map((i) => i.id),
       years: [period.year],
       withUnits: who.unit !== null,
@@ -110,9 +109,9 @@ export async function getImportTemplate(
 
   const year = q.year ?? currentPeriod(now).year;
   const [cityTargets, units, shares] = await Promise.all([
-    listTargetsForAdmin(database, { year }),
-    listUnits(database),
-    listUnitTargets(database, { year, indicatorIds: indicators.filter((i) => i.trackedByUnit).map((i) => i.id) }),
+    listTargetsForAdmin(db, { year }),
+    listUnits(db),
+    listUnitTargets(db, { year, indicatorIds: indicators.filter((i) => i.trackedByUnit).map((i) => i.id) }),
   ]);
   const targets = new Map(cityTargets.map((t) => [t.indicator.id, t]));
   const reporting = units.filter((u) => u.isActive && reportsOwnFigures(u.kind));

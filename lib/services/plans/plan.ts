@@ -106,8 +106,7 @@ async function readPlan(db: Db, code: string) {
 export async function getPlan(actor: Actor, code: string, options: ServiceOptions = {}) {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
-  const database = db;
-  const [view, plans] = await Promise.all([readPlan(database, code), listPlans(database)]);
+  const [view, plans] = await Promise.all([readPlan(db, code), listPlans(db)]);
   return { ...view, plans: plans.map((p) => ({ code: p.code, name: p.name })) };
 }
 export type PlanView = Awaited<ReturnType<typeof getPlan>>;
@@ -116,9 +115,8 @@ export type PlanView = Awaited<ReturnType<typeof getPlan>>;
 export async function getPlanStrip(actor: Actor, options: ServiceOptions = {}) {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'dashboard.view');
-  const database = db;
-  if (!(await getPlanByCode(database, CURRENT_PLAN_CODE))) return null;
-  const view = await readPlan(database, CURRENT_PLAN_CODE);
+  if (!(await getPlanByCode(db, CURRENT_PLAN_CODE))) return null;
+  const view = await readPlan(db, CURRENT_PLAN_CODE);
   return {
     code: view.plan.code,
     name: view.plan.name,

@@ -32,8 +32,7 @@ export async function adoptPlanTarget(actor: Actor, planCode: string, input: unk
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
   const data = parseOrThrow(adoptSchema, input);
-  const database = db;
-  const view = await getPlan(actor, planCode, { db: database });
+  const view = await getPlan(actor, planCode, { db });
   const item = view.items.find((i) => i.code === data.indicatorCode);
   if (!item)
     throw new AppError('not_found', `指标「${data.indicatorCode}」不在“${view.plan.name}”规划中`, {
@@ -51,7 +50,7 @@ export async function adoptPlanTarget(actor: Actor, planCode: string, input: unk
       'conflict',
       `「${item.name}」${data.year}年的路径值已变为 ${point.value}${item.unit}（您确认的是 ${data.confirmedValue}），请刷新后重新确认`,
     );
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const indicator = await getIndicatorByCode(tx, item.code);
     const existing = indicator ? await getTargetForUpdate(tx, indicator.id, data.year) : null;
     if (existing && existing.phasing !== 'none') {

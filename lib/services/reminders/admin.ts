@@ -35,14 +35,13 @@ export type OutboxItem = ReturnType<typeof toItem>;
 export async function getRemindersView(actor: Actor, query: { status?: string }, options: ServiceOptions = {}) {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
-  const database = db;
   const status = (['queued', 'sending', 'sent', 'failed'] as const).find((s) => s === query.status);
   if (query.status && !status)
     throw new AppError('invalid_input', '「状态」应为：待发送、发送中、已发送或失败', { status: ['「状态」无效'] });
   const [counts, rows, settings] = await Promise.all([
-    countOutbox(database),
-    listOutbox(database, { status: status as OutboxStatus | undefined, limit: LIST_LIMIT }),
-    getReminderSettingsView(actor, { db: database }),
+    countOutbox(db),
+    listOutbox(db, { status: status as OutboxStatus | undefined, limit: LIST_LIMIT }),
+    getReminderSettingsView(actor, { db }),
   ]);
   return { counts, status: status ?? null, items: rows.map(toItem), limit: LIST_LIMIT, settings };
 }
@@ -55,8 +54,7 @@ export async function retryReminder(actor: Actor, rawId: number | string, option
   const id =
     typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 && rawId <= 2_147_483_647 ? rawId : null;
   if (id === null) throw new AppError('not_found', '未找到该提醒消息');
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await getOutboxMessage(tx, id);
     if (!before) throw new AppError('not_found', '未找到该提醒消息');
     const after = await requeueFailed(tx, id, now);

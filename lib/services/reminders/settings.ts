@@ -125,8 +125,7 @@ export async function updateReminderSettings(
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'reminder.manage');
   const data = parseOrThrow(reminderSettingsSchema, input);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETTINGS_LOCK_KEY})`);
     const { stored: before, version } = await readStored(tx);
     if (version !== data.version) {

@@ -20,7 +20,14 @@ import { requireFigureAccess, requirePermission } from '@/lib/auth/require-permi
 import type { Actor } from '@/lib/domain/actor';
 import { parseFigure } from '@/lib/domain/figure-parse';
 import { reportingMonthsText } from '@/lib/domain/labels';
-import { comparePeriods, currentPeriod, formatPeriodLabel, isDueMonth, type Period } from '@/lib/domain/period';
+import {
+  comparePeriods,
+  currentPeriod,
+  formatPeriod,
+  formatPeriodLabel,
+  isDueMonth,
+  type Period,
+} from '@/lib/domain/period';
 import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { buildSnapshot } from '@/lib/domain/snapshot';
 import { reportsOwnFigures } from '@/lib/domain/units';
@@ -43,6 +50,27 @@ function readOnce<T>(tx: Db, key: string, read: () => Promise<T>): Promise<T> {
   let value = memo.get(key) as Promise<T> | undefined;
   if (!value) memo.set(key, (value = read()));
   return value;
+}
+
+/**
+ * The audit event's fields for a figure just written (entered, imported or rolled up): the figure, its indicator and
+ * department, what it was, and what it is with its period and `extra` (its unit, or the roll-up's note).
+ */
+export function figureWriteAudit(
+  indicator: { id: number; departmentId: number },
+  existing: ActualRecord | null,
+  saved: ActualRecord,
+  period: Period,
+  extra: Record<string, unknown>,
+) {
+  return {
+    entityType: 'actual',
+    entityId: saved.id,
+    departmentId: indicator.departmentId,
+    indicatorId: indicator.id,
+    before: existing ? actualAuditView(existing) : null,
+    after: { ...actualAuditView(saved), period: formatPeriod(period), ...extra },
+  };
 }
 
 /** The audit view of a figure: what it was and is, never internal columns. */
@@ -166,8 +194,7 @@ export async function saveActual(
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'actual.enter');
   const data: SaveActualInput = parseOrThrow(saveActualSchema, input);
-  const database = db;
-  return database.transaction((tx) => writeActual(tx, actor, data, now));
+  return db.transaction((tx) => writeActual(tx, actor, data, now));
 }
 
 /**
@@ -260,16 +287,7 @@ export async function writeActual(
     actor,
     action: submit ? 'actual.submit' : 'actual.save_draft',
     reason: mode === 'import' ? '批量导入' : null,
-    entityType: 'actual',
-    entityId: saved.id,
-    departmentId: indicator.departmentId,
-    indicatorId: indicator.id,
-    before: existing ? actualAuditView(existing) : null,
-    after: {
-      ...actualAuditView(saved),
-      period: `${data.period.year}-${String(data.period.month).padStart(2, '0')}`,
-      ...(unit ? { unit: unit.code, unitName: unit.name } : {}),
-    },
+    ...figureWriteAudit(indicator, existing, saved, data.period, unit ? { unit: unit.code, unitName: unit.name } : {}),
     at: now,
   });
   return { actual: saved, needsExplanation: behind };

@@ -2,7 +2,7 @@
  * Reviewing figures (审核): approve or return (退回) with a reason, for the reviewer's own department;
  * reopening an approved figure (admin, with a reason); closing a period for the whole city.
  */
-import { type Db } from '@/db/client';
+import type { z } from 'zod';
 import {
   getActualByIdForUpdate,
   getIndicatorById,
@@ -18,7 +18,7 @@ import { getUnitById } from '@/db/queries/units';
 import { requireFigureAccess, requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditAction } from '@/lib/domain/audit-actions';
-import { formatPeriodLabel } from '@/lib/domain/period';
+import { formatPeriod, formatPeriodLabel } from '@/lib/domain/period';
 import { AppError } from '@/lib/errors';
 import { periodLockSchema, reopenActualSchema, returnActualSchema, reviewActualSchema } from '@/lib/validation/actuals';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -33,30 +33,34 @@ function parseId(id: unknown): number {
   return n;
 }
 
-type Transition = {
+/** One review step: who may take it, from which state, what it changes and the audit event it writes. */
+interface Transition<S extends z.ZodType<{ version: number; reason?: string }>> {
   permission: 'actual.review' | 'actual.reopen';
   from: ActualRecord['status'];
   action: AuditAction;
   wrongState: string;
   /** 职责分离: the actor may not be the submitter nor anyone who edited the figure since its last return. */
   notByEditors?: boolean;
-};
+  /** The request's version and reason (the reason is the audit event's). */
+  schema: S;
+  change: (row: ActualRecord, data: z.output<S>, now: Date) => Partial<ActualRecord>;
+}
 
-/** Loads the figure under lock, checks permission, department, state, version and the period lock. */
-async function transition(
+/** Checks the input, then loads the figure under lock and checks permission, department, state, version and the period lock. */
+async function transition<S extends z.ZodType<{ version: number; reason?: string }>>(
   actor: Actor,
   rawId: unknown,
-  version: number,
-  rule: Transition,
-  db: Db,
-  change: (row: ActualRecord) => Partial<ActualRecord>,
-  reason: string | null,
-  now: Date,
+  input: unknown,
+  options: ServiceOptions,
+  rule: Transition<S>,
 ): Promise<ActualRecord> {
+  const { db, now } = await resolveOptions(options);
   requirePermission(actor, rule.permission);
+  const data = parseOrThrow(rule.schema, input);
+  const { version } = data;
+  const reason = data.reason || null;
   const id = parseId(rawId);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const row = await getActualByIdForUpdate(tx, id);
     if (!row) throw new AppError('not_found', '数据不存在');
     const indicator = await getIndicatorById(tx, row.indicatorId);
@@ -81,7 +85,7 @@ async function transition(
     }
     const lock = await getPeriodLock(tx, row.year, row.month);
     if (lock) throw new AppError('locked', `${formatPeriodLabel(row)}已关账，不能再审核或修改`);
-    const saved = await updateActualIfVersion(tx, row.id, row.version, change(row));
+    const saved = await updateActualIfVersion(tx, row.id, row.version, rule.change(row, data, now));
     if (!saved) throw new AppError('conflict', '该数据已被他人修改，请刷新后再操作');
     const unit = row.unitId === null ? null : await getUnitById(tx, row.unitId);
     const unitFields = unit ? { unit: unit.code, unitName: unit.name } : {};
@@ -105,67 +109,44 @@ async function transition(
 
 /** POST /api/actuals/[id]/approve — locks the figure. */
 export async function approveActual(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'actual.review');
-  const data = parseOrThrow(reviewActualSchema, input);
-  return transition(
-    actor,
-    id,
-    data.version,
-    {
-      permission: 'actual.review',
-      from: 'submitted',
-      action: 'actual.approve',
-      wrongState: '只能审核已提交的数据',
-      notByEditors: true,
-    },
-    db,
-    () => ({ status: 'approved', approvedBy: actor.id, approvedAt: now }),
-    data.reason || null,
-    now,
-  );
+  return transition(actor, id, input, options, {
+    permission: 'actual.review',
+    from: 'submitted',
+    action: 'actual.approve',
+    wrongState: '只能审核已提交的数据',
+    notByEditors: true,
+    schema: reviewActualSchema,
+    change: (_row, _data, now) => ({ status: 'approved', approvedBy: actor.id, approvedAt: now }),
+  });
 }
 
 /** POST /api/actuals/[id]/return — back to the department with a required reason. */
 export async function returnActual(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'actual.review');
-  const data = parseOrThrow(returnActualSchema, input);
-  return transition(
-    actor,
-    id,
-    data.version,
-    { permission: 'actual.review', from: 'submitted', action: 'actual.return', wrongState: '只能退回已提交的数据' },
-    db,
-    (row) => ({
+  return transition(actor, id, input, options, {
+    permission: 'actual.review',
+    from: 'submitted',
+    action: 'actual.return',
+    wrongState: '只能退回已提交的数据',
+    schema: returnActualSchema,
+    change: (row, data, now) => ({
       status: 'returned',
       returnedBy: actor.id,
       returnedAt: now,
       returnReason: data.reason,
       returnedValue: row.value,
     }),
-    data.reason,
-    now,
-  );
+  });
 }
 
 /** POST /api/actuals/[id]/reopen — an admin reopens an approved figure for correction. */
 export async function reopenActual(actor: Actor, id: unknown, input: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'actual.reopen');
-  const data = parseOrThrow(reopenActualSchema, input);
-  return transition(
-    actor,
-    id,
-    data.version,
-    {
-      permission: 'actual.reopen',
-      from: 'approved',
-      action: 'actual.reopen',
-      wrongState: '只能重新打开已审核通过的数据',
-    },
-    db,
-    (row) => ({
+  return transition(actor, id, input, options, {
+    permission: 'actual.reopen',
+    from: 'approved',
+    action: 'actual.reopen',
+    wrongState: '只能重新打开已审核通过的数据',
+    schema: reopenActualSchema,
+    change: (row, data, now) => ({
       status: 'returned',
       reopenedBy: actor.id,
       reopenedAt: now,
@@ -173,9 +154,7 @@ export async function reopenActual(actor: Actor, id: unknown, input: unknown, op
       returnReason: `管理员重新打开：${data.reason}`,
       returnedValue: row.value,
     }),
-    data.reason,
-    now,
-  );
+  });
 }
 
 /** POST/DELETE /api/periods/lock — close or reopen a period for the whole city. */
@@ -183,8 +162,7 @@ export async function setPeriodLocked(actor: Actor, input: unknown, locked: bool
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'period.lock');
   const data = parseOrThrow(periodLockSchema, input);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const { year, month } = data.period;
     const existing = await getPeriodLock(tx, year, month);
     if (locked && existing) throw new AppError('conflict', `${formatPeriodLabel(data.period)}已经关账`);
@@ -196,7 +174,7 @@ export async function setPeriodLocked(actor: Actor, input: unknown, locked: bool
       actor,
       action: locked ? 'period.lock' : 'period.unlock',
       entityType: 'period',
-      entityId: `${year}-${String(month).padStart(2, '0')}`,
+      entityId: formatPeriod({ year, month }),
       before: existing ? { locked: true, reason: existing.reason } : { locked: false },
       after: { locked, reason: data.reason || null },
       reason: data.reason || null,

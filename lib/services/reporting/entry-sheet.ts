@@ -9,13 +9,13 @@ import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { findDueItems } from '@/lib/domain/overdue';
-import { currentPeriod, entryDeadline, isDueMonth, previousPeriod, type Period } from '@/lib/domain/period';
+import { currentPeriod, isDueMonth, previousPeriod, type Period } from '@/lib/domain/period';
 import { AppError } from '@/lib/errors';
 import { loadIndicatorViews, type PeriodQuery } from '../dashboards/dashboard';
 import { getReportingSettings } from '../admin/settings';
 import { listFigureEvidence } from '@/lib/services/evidence/evidence';
 import { getUnitEntrySheet } from '@/lib/services/units/entry';
-import { entryActualView, entryIndicatorView } from './entry-rows';
+import { entryActualView, entryIndicatorView, entryRowState, loadEntryFigures } from './entry-rows';
 
 const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, approved: 3 } as const;
 
@@ -43,19 +43,10 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
     year: period.year,
     month: period.month,
   });
-  const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
-  const evidence = await listFigureEvidence(
-    actor,
-    own.map((a) => a.id),
-    { db },
-  );
-  const deadline = entryDeadline(period, settings.dueDay);
-  const isPastDeadline = now.getTime() >= deadline.getTime();
+  const { byIndicator, evidence, timing } = await loadEntryFigures(db, actor, own, { period, settings, now });
   const rows = due.map((v) => {
     const actual = byIndicator.get(v.id) ?? null;
-    const submitted = actual?.status === 'submitted' || actual?.status === 'approved';
-    const state: keyof typeof ROW_ORDER =
-      !submitted && isPastDeadline && v.target ? 'overdue' : (actual?.status ?? 'open');
+    const state = entryRowState(actual, timing.isPastDeadline, Boolean(v.target));
     const previous = v.series.filter((p) => p.month < period.month).at(-1) ?? null;
     return {
       indicator: entryIndicatorView(v),
@@ -70,8 +61,7 @@ export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: S
   rows.sort((a, b) => ROW_ORDER[a.state] - ROW_ORDER[b.state] || a.indicator.id - b.indicator.id);
   return {
     period,
-    deadline: deadline.toISOString(),
-    isPastDeadline,
+    ...timing,
     isLocked: locks.some((l) => l.month === period.month),
     rows,
     unit: null as { code: string; name: string } | null,

@@ -157,13 +157,12 @@ export async function exportScores(
   requirePermission(actor, 'score.view');
   requirePermission(actor, 'export.records');
   const { format, year, version } = parseOrThrow(exportQuerySchema, withNumbers(query));
-  const conn = db;
-  const view = await readScores(conn, year, version);
+  const view = await readScores(db, year, version);
   if (!view.scheme) throw new AppError('not_found', `${year} 年尚无已发布的考核得分`);
   const scheme = view.scheme;
   return startExport({
     actor,
-    db: conn,
+    db: db,
     format,
     action: 'export.scores',
     baseName: `考核得分_${year}_第${scheme.version}版_${fileStamp(now)}`,
@@ -174,7 +173,7 @@ export async function exportScores(
       ['发布时间', shanghaiTime(scheme.publishedAt ? new Date(scheme.publishedAt) : null) ?? ''],
     ],
     title: `${year} 年高质量发展绩效考核得分${scheme.isSample ? '（示例数据）' : ''}`,
-    chainHead: await getChainHead(conn),
+    chainHead: await getChainHead(db),
     writerOptions: { multiTable: true, csvWidth: ITEM_COLUMNS.length },
     now,
     async produce(writer) {

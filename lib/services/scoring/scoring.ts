@@ -40,11 +40,10 @@ export async function getScoringAdmin(actor: Actor, query: { year: unknown }, op
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'scoring.manage');
   const year = parseOrThrow(yearField, query.year);
-  const database = db;
   const [catalog, latest, versions] = await Promise.all([
-    readCatalog(database),
-    getLatestScheme(database, year),
-    listSchemeVersions(database, year),
+    readCatalog(db),
+    getLatestScheme(db, year),
+    listSchemeVersions(db, year),
   ]);
   const { rows, departments, units } = catalog;
   return {
@@ -89,9 +88,8 @@ export async function saveScheme(actor: Actor, input: unknown, options: ServiceO
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'scoring.manage');
   const { year, reason, ...body } = parseOrThrow(schemeInputSchema, input);
-  const database = db;
-  refuseIfInvalid(body, await readCatalog(database));
-  return database.transaction(async (tx) => {
+  refuseIfInvalid(body, await readCatalog(db));
+  return db.transaction(async (tx) => {
     await lockYear(tx, year);
     const latest = await getLatestScheme(tx, year, true);
     const isNewVersion = !latest || latest.status === 'published';
@@ -129,8 +127,7 @@ export async function publishScheme(actor: Actor, input: unknown, options: Servi
   const { db, now } = await resolveOptions(options);
   requirePermission(actor, 'scoring.manage');
   const { year, version } = parseOrThrow(publishInputSchema, input);
-  const database = db;
-  return database.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await lockYear(tx, year);
     const scheme = await getScheme(tx, year, version, true);
     if (!scheme) throw new AppError('not_found', `${year} 年考核方案第 ${version} 版不存在`);

@@ -8,11 +8,10 @@ import { listPeriodLocks, listUnitPeriodActuals } from '@/db/queries/actuals';
 import { getUnitById, listTrackedIndicators, listUnitFigures, listUnitTargets } from '@/db/queries/units';
 import type { Actor } from '@/lib/domain/actor';
 import { traitsOf } from '@/lib/domain/kind-traits';
-import { entryDeadline, isDueMonth, type Period } from '@/lib/domain/period';
+import { isDueMonth, type Period } from '@/lib/domain/period';
 import { AppError } from '@/lib/errors';
 import { getReportingSettings } from '../admin/settings';
-import { listFigureEvidence } from '../evidence/evidence';
-import { entryActualView, entryIndicatorView } from '../reporting/entry-rows';
+import { entryActualView, entryIndicatorView, entryRowState, loadEntryFigures } from '../reporting/entry-rows';
 
 export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, now: Date) {
   const unitId = actor.unitId ?? -1;
@@ -38,20 +37,12 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
     year: period.year,
     month: period.month,
   });
-  const byIndicator = new Map(own.map((a) => [a.indicatorId, a]));
-  const evidence = await listFigureEvidence(
-    actor,
-    own.map((a) => a.id),
-    { db },
-  );
+  const { byIndicator, evidence, timing } = await loadEntryFigures(db, actor, own, { period, settings, now });
   const targetOf = new Map(targets.map((t) => [t.indicatorId, t]));
-  const deadline = entryDeadline(period, settings.dueDay);
-  const isPastDeadline = now.getTime() >= deadline.getTime();
   const rows = due.map((i) => {
     const actual = byIndicator.get(i.id) ?? null;
     const target = targetOf.get(i.id);
-    const submitted = actual?.status === 'submitted' || actual?.status === 'approved';
-    const state = !submitted && isPastDeadline && target ? ('overdue' as const) : (actual?.status ?? ('open' as const));
+    const state = entryRowState(actual, timing.isPastDeadline, Boolean(target));
     const earlier = figures.filter((f) => f.indicatorId === i.id && f.month < period.month && f.value !== null).at(-1);
     return {
       indicator: entryIndicatorView(i),
@@ -74,8 +65,7 @@ export async function getUnitEntrySheet(db: Db, actor: Actor, period: Period, no
   });
   return {
     period,
-    deadline: deadline.toISOString(),
-    isPastDeadline,
+    ...timing,
     isLocked: locks.some((l) => l.month === period.month),
     rows,
     unit: { code: unit.code, name: unit.name },

@@ -13,7 +13,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { ROLLUP_RULE_LABELS, rollUp, type RollupResult, type RollupUnit } from '@/lib/domain/rollup';
 import type { RollupRule } from '@/lib/domain/types';
 import { countsInRollup } from '@/lib/domain/units';
-import { actualAuditView } from '../reporting/actual-entry';
+import { figureWriteAudit } from '../reporting/actual-entry';
 
 export interface RollupIndicator {
   id: number;
@@ -141,17 +141,7 @@ export async function refreshCityFigure(
   await appendAuditEvent(tx, {
     actor,
     action: 'actual.rollup',
-    entityType: 'actual',
-    entityId: saved.id,
-    departmentId: indicator.departmentId,
-    indicatorId: indicator.id,
-    before: existing ? actualAuditView(existing) : null,
-    after: {
-      ...actualAuditView(saved),
-      period: `${period.year}-${String(period.month).padStart(2, '0')}`,
-      unit: null,
-      rollup: note,
-    },
+    ...figureWriteAudit(indicator, existing, saved, period, { unit: null, rollup: note }),
     reason: note,
     at: now,
   });

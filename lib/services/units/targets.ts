@@ -39,8 +39,7 @@ export async function setIndicatorRollup(actor: Actor, code: string, input: unkn
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'catalog.manage');
   const data = parseOrThrow(rollupSettingSchema, input);
-  const conn = db;
-  return conn.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await getIndicatorByCodeForUpdate(tx, code);
     if (!before) throw new AppError('not_found', '指标不存在');
     if (data.trackedByUnit && !data.rule)
@@ -168,13 +167,9 @@ function sameDecomposition(a: DecompositionView, b: DecompositionView): boolean 
 export async function getDecomposition(actor: Actor, code: string, year: number, options: ServiceOptions = {}) {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
-  const conn = db;
-  const indicator = await getIndicatorByCode(conn, code);
+  const indicator = await getIndicatorByCode(db, code);
   if (!indicator) throw new AppError('not_found', '指标不存在');
-  const [units, rows] = await Promise.all([
-    listUnits(conn),
-    listUnitTargets(conn, { year, indicatorIds: [indicator.id] }),
-  ]);
+  const [units, rows] = await Promise.all([listUnits(db), listUnitTargets(db, { year, indicatorIds: [indicator.id] })]);
   const byUnit = new Map(rows.map((r) => [r.unitId, r]));
   return {
     code: indicator.code,
@@ -196,13 +191,12 @@ export async function getDecomposition(actor: Actor, code: string, year: number,
 export async function listDecompositions(actor: Actor, year: number, options: ServiceOptions = {}) {
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'target.manage');
-  const conn = db;
   const [tracked, units, cityTargets] = await Promise.all([
-    listTrackedIndicators(conn),
-    listUnits(conn),
-    listTargetRows(conn, { year }),
+    listTrackedIndicators(db),
+    listUnits(db),
+    listTargetRows(db, { year }),
   ]);
-  const rows = await listUnitTargets(conn, { year, indicatorIds: tracked.map((i) => i.id) });
+  const rows = await listUnitTargets(db, { year, indicatorIds: tracked.map((i) => i.id) });
   const cityOf = new Map(cityTargets.map((t) => [t.indicatorId, t.value]));
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   return {

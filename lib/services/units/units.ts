@@ -57,8 +57,7 @@ export async function createUnit(actor: Actor, input: unknown, options: ServiceO
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(createUnitSchema, input);
-  const conn = db;
-  return conn.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const all = await listUnitRows(tx);
     if (nameTaken(all, data.name, null)) throw NAME_TAKEN();
     const sortOrder = data.sortOrder ?? Math.max(0, ...all.map((u) => u.sortOrder)) + 1;
@@ -85,8 +84,7 @@ export async function updateUnit(
   const { db } = await resolveOptions(options);
   requirePermission(actor, 'department.manage');
   const data = parseOrThrow(updateUnitSchema, input);
-  const conn = db;
-  return conn.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await getUnitByCodeForUpdate(tx, code.toLowerCase());
     if (!before) throw new AppError('not_found', '县区不存在');
     if (data.name !== undefined && data.name !== before.name && nameTaken(await listUnitRows(tx), data.name, before.id))

@@ -1,0 +1,22 @@
+/** Field rules the input schemas share; each message names its field. */
+import { z } from 'zod';
+
+/** Text: absent → 请填写「label」; not a string → 「label」应为文本. */
+export function text(label: string) {
+  return z.string({
+    error: (issue) =>
+      issue.input === undefined || issue.input === null ? `请填写「${label}」` : `「${label}」应为文本`,
+  });
+}
+
+/** Yes or no. */
+export function flag(label: string) {
+  return z.boolean({ error: `「${label}」应为“是”或“否”` });
+}
+
+/** An update's fields, all optional: refused when none is given. */
+export function someChange<T extends z.ZodObject>(schema: T) {
+  return schema.refine((value) => Object.values(value).some((field) => field !== undefined), {
+    message: '没有需要修改的内容',
+  });
+}

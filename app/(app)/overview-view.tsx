@@ -8,11 +8,10 @@ import Link from 'next/link';
 import { AreaCard } from '@/components/kpi/area-card';
 import { HeadlineTile } from '@/components/kpi/headline-tile';
 import { RankingTable } from '@/components/kpi/ranking-table';
-import { SampleBanner } from '@/components/kpi/sample-banner';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
-import { SampleBadge } from '@/components/kpi/status-badge';
+import { Notice } from '@/components/ui/notice';
 import { COUNT_ORDER } from '@/components/kpi/status-counts';
-import { PeriodSelect } from '@/components/layout/period-select';
+import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { overviewQuery, type PeriodParams } from '@/lib/client-api/queries';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import type { ProgressStatus } from '@/lib/domain/types';
@@ -65,26 +64,20 @@ export function OverviewView({
   const total = COUNT_ORDER.reduce((sum, s) => sum + data.counts[s], 0);
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">
-          {period.year}年{period.month}月 · 总览
-        </h1>
-        {data.isSample ? <SampleBadge /> : null}
-        <div className="ml-auto">
-          <PeriodSelect year={period.year} month={period.month} years={data.years} />
-        </div>
-      </div>
-      {notice ? (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
-          {notice}
-        </p>
-      ) : null}
-      {data.isSample ? <SampleBanner /> : null}
+      <PeriodPageHeader
+        title={`${period.year}年${period.month}月 · 总览`}
+        badges={false}
+        period={period}
+        years={data.years}
+        isSample={data.isSample}
+        notice={notice}
+        path="/"
+      />
       {planStrip ? <PlanStrip strip={planStrip} /> : null}
       {!data.hasTargets ? (
-        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Notice tone="warning">
           本年度数据为政府工作报告公布数，未设年度目标，因此不判定红黄绿灯（状态显示为“未设目标”）；各数值按报告原文展示。
-        </p>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="city-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">

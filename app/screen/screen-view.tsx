@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import { ProgressBar, Sparkline } from '@/components/charts/chart';
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
+import { IndicatorRowLink } from '@/components/kpi/indicator-row-link';
 import { COUNT_ORDER, StatusCounts } from '@/components/kpi/status-counts';
 import { ApiError } from '@/lib/client-api/client';
 import { screenQuery, SCREEN_REFRESH_MS, SCREEN_STALE_MS } from '@/lib/client-api/dashboard-queries';
@@ -180,13 +181,7 @@ function RedList({ data }: { data: ScreenData }) {
     >
       {(v) => (
         <>
-          <Link
-            href={`/indicators/${v.code}?year=${data.period.year}&month=${data.period.month}`}
-            className="min-w-0 flex-1 truncate hover:underline"
-            title={v.name}
-          >
-            {v.name}
-          </Link>
+          <IndicatorRowLink code={v.code} name={v.name} period={data.period} tone="dark" />
           <FigureText
             figure={v.figure}
             unit={v.unit}

@@ -21,6 +21,14 @@ const SERIES = {
 type SeriesKey = keyof typeof SERIES;
 const DASHES: Partial<Record<SeriesKey, string>> = { target: '2 4', expected: '6 4', projection: '4 4' };
 const TABLE_SERIES: SeriesKey[] = ['actual', 'expected', 'target', 'prior', 'projection'];
+/** The lines in drawing order (the actual figures last, on top, and always: the axes need them). */
+const LINES: { key: SeriesKey; dot: false | { r: number }; connectNulls?: boolean; width?: number }[] = [
+  { key: 'target', dot: false },
+  { key: 'expected', dot: false },
+  { key: 'prior', dot: { r: 2 }, connectNulls: true },
+  { key: 'projection', dot: { r: 3 }, connectNulls: true },
+  { key: 'actual', dot: { r: 3 }, connectNulls: true, width: 2.5 },
+];
 
 const show = (value: number | null | undefined, unit: string) =>
   value === null || value === undefined ? NO_VALUE : formatScaled(value, unit);
@@ -127,56 +135,19 @@ export function TrendChart({
             <YAxis width={compact ? 52 : 72} tick={tick} tickFormatter={(v: number) => formatScaled(v, unit)} />
             <Tooltip content={<TrendTooltip unit={unit} definition={definition} />} />
             {compact ? null : <Legend wrapperStyle={{ fontSize: 12 }} />}
-            {present('target') ? (
+            {LINES.filter((line) => line.key === 'actual' || present(line.key)).map((line) => (
               <Line
-                dataKey="target"
-                name={SERIES.target.label}
-                stroke={SERIES.target.color}
-                strokeDasharray={DASHES.target}
-                dot={false}
+                key={line.key}
+                dataKey={line.key}
+                name={SERIES[line.key].label}
+                stroke={SERIES[line.key].color}
+                strokeDasharray={DASHES[line.key]}
+                strokeWidth={line.width ?? 1}
+                dot={line.dot}
+                connectNulls={line.connectNulls ?? false}
                 isAnimationActive={false}
               />
-            ) : null}
-            {present('expected') ? (
-              <Line
-                dataKey="expected"
-                name={SERIES.expected.label}
-                stroke={SERIES.expected.color}
-                strokeDasharray={DASHES.expected}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ) : null}
-            {present('prior') ? (
-              <Line
-                dataKey="prior"
-                name={SERIES.prior.label}
-                stroke={SERIES.prior.color}
-                dot={{ r: 2 }}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ) : null}
-            {present('projection') ? (
-              <Line
-                dataKey="projection"
-                name={SERIES.projection.label}
-                stroke={SERIES.projection.color}
-                strokeDasharray={DASHES.projection}
-                dot={{ r: 3 }}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ) : null}
-            <Line
-              dataKey="actual"
-              name={SERIES.actual.label}
-              stroke={SERIES.actual.color}
-              strokeWidth={2.5}
-              dot={{ r: 3 }}
-              connectNulls
-              isAnimationActive={false}
-            />
+            ))}
           </ComposedChart>
         </div>
       ) : (

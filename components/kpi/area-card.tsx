@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { ProgressBar } from '@/components/charts/chart';
-import { formatPercent } from '@/lib/domain/format';
-import { groupStatus } from '@/lib/domain/summary';
 import type { ProgressStatus } from '@/lib/domain/types';
+import { AreaProgress } from './area-progress';
+import { IndicatorRowLink } from './indicator-row-link';
 import { FigureText } from './figure-text';
 import { SampleBadge, StatusBadge } from './status-badge';
 import { StatusCounts } from './status-counts';
@@ -37,27 +36,12 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
           </h2>
           <span className="text-xs whitespace-nowrap text-gray-500">{area.total} 项指标</span>
         </div>
-        <div className="mt-2">
-          {area.progress.completion !== null ? (
-            <>
-              <ProgressBar
-                actual={area.progress.completion}
-                expected={area.progress.expected}
-                status={groupStatus(area.counts)}
-                label="平均完成率"
-              />
-              <p className="mt-1 text-xs text-gray-600">
-                平均完成率 <strong className="tabular-nums">{formatPercent(area.progress.completion)}</strong>
-                {area.progress.expected !== null ? (
-                  <span className="ml-2">序时进度 {formatPercent(area.progress.expected)}</span>
-                ) : null}
-                <span className="ml-2 text-gray-500">（{area.progress.counted} 项指标参与平均）</span>
-              </p>
-            </>
-          ) : (
-            <p className="text-xs text-gray-500">本期无可计算完成率的指标（未设目标或均为增速类）</p>
-          )}
-        </div>
+        <AreaProgress
+          className="mt-2"
+          progress={area.progress}
+          counts={area.counts}
+          counted={`${area.progress.counted} 项指标参与平均`}
+        />
         <div className="mt-2">
           <StatusCounts counts={area.counts} label={`${area.name}状态分布`} />
         </div>
@@ -68,13 +52,7 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
           <ul className="mt-1 divide-y divide-gray-100 text-sm">
             {area.featured.map((v) => (
               <li key={v.code} className="flex items-center justify-between gap-2 py-1.5">
-                <Link
-                  href={`/indicators/${v.code}${periodSearch(period)}`}
-                  className="min-w-0 flex-1 truncate hover:text-red-800 hover:underline"
-                  title={v.name}
-                >
-                  {v.name}
-                </Link>
+                <IndicatorRowLink code={v.code} name={v.name} period={period} />
                 <FigureText
                   figure={v.figure}
                   unit={v.unit}

@@ -22,10 +22,10 @@ export function PeriodPageHeader({
   path,
   children,
 }: {
-  crumbs: ComponentProps<typeof PageHeader>['crumbs'];
+  crumbs?: ComponentProps<typeof PageHeader>['crumbs'];
   title: ReactNode;
   subtitle?: ReactNode;
-  /** Shown before the sample badge; by default the period as "2026年3月". */
+  /** Shown before the sample badge; by default the period as "2026年3月"; `false` where the title says it. */
   badges?: ReactNode;
   period: { year: number; month: number };
   years: ComponentProps<typeof PeriodSelect>['years'];

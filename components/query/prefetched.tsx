@@ -1,9 +1,16 @@
 import { dehydrate, HydrationBoundary, QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
-/** One query a page hands to the browser: fetched here by its queryFn, or already in hand as `data`. */
+/**
+ * One query a page hands to the browser: fetched here by its queryFn, already in hand as `data`, or — for a list
+ * the browser pages through (an infinite query) — its first page, fetched here by `firstPage`.
+ */
 export type PagePrefetch =
-  { queryKey: QueryKey; data: unknown } | { queryKey: QueryKey; queryFn: () => Promise<unknown> } | null | false;
+  | { queryKey: QueryKey; data: unknown }
+  | { queryKey: QueryKey; queryFn: () => Promise<unknown> }
+  | { queryKey: QueryKey; initialPageParam: unknown; firstPage: () => Promise<unknown> }
+  | null
+  | false;
 
 /**
  * The server half of a page: runs its queries at once (the same services the API routes call), then renders the
@@ -18,6 +25,16 @@ export async function Prefetched({ queries, children }: { queries: readonly Page
       if ('data' in query) {
         queryClient.setQueryData(query.queryKey, query.data);
         return null;
+      }
+      if ('firstPage' in query) {
+        const { queryKey, initialPageParam, firstPage } = query;
+        // Only the first page is fetched here, so there is no next page to work out: the browser's options do that.
+        return queryClient.prefetchInfiniteQuery({
+          queryKey,
+          initialPageParam,
+          queryFn: firstPage,
+          getNextPageParam: () => undefined,
+        });
       }
       return queryClient.prefetchQuery({ queryKey: query.queryKey, queryFn: query.queryFn });
     }),

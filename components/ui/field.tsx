@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
+import { Button } from './button';
+import { FormError } from './notice';
 
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm aria-[invalid=true]:border-red-600';
 
@@ -45,40 +47,58 @@ function FieldShell({
   );
 }
 
+/**
+ * A text input (a textarea of `rows` lines where given): read from the submitted form (`defaultValue`), or held by
+ * the parent (`value` and `onChange`).
+ */
 export function TextField({
   label,
   name,
   defaultValue,
+  value,
+  onChange,
   type = 'text',
+  inputMode,
   autoComplete,
   hint,
   errors,
   required,
+  rows,
 }: {
   label: string;
   name: string;
   defaultValue?: string;
+  value?: string;
+  onChange?: (value: string) => void;
   type?: 'text' | 'password';
+  /** 'decimal' for a figure: the phone shows digits and the point. */
+  inputMode?: 'decimal' | 'numeric';
   autoComplete?: string;
   hint?: string;
   errors?: string[];
   required?: boolean;
+  rows?: number;
 }) {
   return (
     <FieldShell label={label} hint={hint} errors={errors}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          name={name}
-          type={type}
-          defaultValue={defaultValue}
-          autoComplete={autoComplete ?? 'off'}
-          required={required}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
-          className={INPUT}
-        />
-      )}
+      {({ id, describedBy, invalid }) => {
+        const props = {
+          id,
+          name,
+          defaultValue,
+          value,
+          onChange: onChange ? (event: { target: { value: string } }) => onChange(event.target.value) : undefined,
+          required,
+          'aria-invalid': invalid,
+          'aria-describedby': describedBy,
+          className: INPUT,
+        };
+        return rows ? (
+          <textarea rows={rows} {...props} />
+        ) : (
+          <input type={type} inputMode={inputMode} autoComplete={autoComplete ?? 'off'} {...props} />
+        );
+      }}
     </FieldShell>
   );
 }
@@ -123,5 +143,45 @@ export function SelectField({
         </select>
       )}
     </FieldShell>
+  );
+}
+
+/**
+ * The foot of a form that saves in place (a settings form): the server's refusal, a way to load the latest values
+ * when someone else saved first (`onReload`), the confirmation once saved, and the submit button.
+ */
+export function FormFooter({
+  error,
+  onReload,
+  saved,
+  pending,
+  label,
+  className,
+}: {
+  error?: string | null;
+  onReload?: (() => void) | null;
+  /** What was saved, e.g. 设置已保存; shown after a save went through. */
+  saved?: string | null;
+  pending: boolean;
+  label: string;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      {error ? <FormError message={error} /> : null}
+      {onReload ? (
+        <Button variant="link" className="mt-2 text-sm" onClick={onReload}>
+          载入最新设置
+        </Button>
+      ) : null}
+      {saved ? (
+        <p role="status" className="mt-2 text-sm text-green-800">
+          ✓ {saved}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending} variant="primary" className="mt-3">
+        {pending ? '保存中…' : label}
+      </Button>
+    </div>
   );
 }

@@ -22,8 +22,8 @@ export function Notice({
   className,
 }: {
   tone?: NoticeTone;
-  /** Overrides the tone's: a warning that answers what the user just did is a status. */
-  role?: 'alert' | 'status';
+  /** Overrides the tone's: a warning that answers what the user just did is a status; a 示例数据 caveat a note. */
+  role?: 'alert' | 'status' | 'note';
   children: ReactNode;
   className?: string;
 }) {

@@ -1,3 +1,4 @@
+import { Button } from './button';
 import type { ReactNode } from 'react';
 
 /**
@@ -91,5 +92,25 @@ export function DataTable({
         <tbody className="divide-y divide-gray-100">{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** One of a row's actions: its button text, and the accessible name where the text alone would be ambiguous. */
+export type RowAction = { label: string; onClick: () => void; ariaLabel?: string };
+
+/** A row's last cell: its actions as small buttons side by side; a false/null entry is one this row does not offer. */
+export function RowActions({ actions }: { actions: readonly (RowAction | false | null)[] }) {
+  return (
+    <td className="px-3 py-2">
+      <div className="flex flex-wrap gap-1">
+        {actions.map((action) =>
+          action ? (
+            <Button key={action.label} size="sm" onClick={action.onClick} aria-label={action.ariaLabel}>
+              {action.label}
+            </Button>
+          ) : null,
+        )}
+      </div>
+    </td>
   );
 }

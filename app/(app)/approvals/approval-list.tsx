@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { EvidenceList } from '@/components/kpi/evidence-list';
 import { FigureText } from '@/components/kpi/figure-text';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
@@ -13,6 +13,17 @@ import { formatNumber } from '@/lib/domain/format';
 import { formatPeriodLabel } from '@/lib/domain/period';
 import type { ApprovalQueue } from '@/lib/services/reporting/entry-sheet';
 import { Button } from '@/components/ui/button';
+
+/** One line of a submission's details (备注：…), left out when there is nothing to show. */
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div>
+      <dt className="inline font-medium">{term}：</dt>
+      <dd className="inline">{children}</dd>
+    </div>
+  );
+}
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -68,28 +79,15 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
         </p>
       ) : null}
       <dl className="mt-2 space-y-1 text-sm text-gray-700">
-        {item.note ? (
-          <div>
-            <dt className="inline font-medium">备注：</dt>
-            <dd className="inline">{item.note}</dd>
-          </div>
-        ) : null}
-        {item.explanation ? (
-          <div>
-            <dt className="inline font-medium">情况说明：</dt>
-            <dd className="inline">{item.explanation}</dd>
-          </div>
-        ) : null}
-        {item.evidenceUrl ? (
-          <div>
-            <dt className="inline font-medium">佐证材料：</dt>
-            <dd className="inline">
-              <a href={item.evidenceUrl} className="text-blue-700 underline" rel="noreferrer noopener" target="_blank">
-                {item.evidenceUrl}
-              </a>
-            </dd>
-          </div>
-        ) : null}
+        <Detail term="备注">{item.note}</Detail>
+        <Detail term="情况说明">{item.explanation}</Detail>
+        <Detail term="佐证材料">
+          {item.evidenceUrl ? (
+            <a href={item.evidenceUrl} className="text-blue-700 underline" rel="noreferrer noopener" target="_blank">
+              {item.evidenceUrl}
+            </a>
+          ) : null}
+        </Detail>
         {item.evidence.length ? (
           <div>
             <dt className="font-medium">佐证材料（{item.evidence.length} 个文件）：</dt>

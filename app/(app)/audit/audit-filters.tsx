@@ -46,6 +46,21 @@ function Select({
 
 /** The list filters as a GET form: the URL holds them, so a link reproduces what its sender saw. */
 export function AuditFilters({ filters, options }: { filters: AuditFilterParams; options: AuditFilterOptions }) {
+  const selects: { label: string; name: keyof AuditFilterParams; choices: { value: string; label: string }[] }[] = [
+    { label: '角色', name: 'role', choices: ROLE_CHOICES },
+    { label: '操作', name: 'action', choices: options.actions },
+    { label: '对象类型', name: 'entityType', choices: options.entityTypes },
+    {
+      label: '单位',
+      name: 'departmentId',
+      choices: options.departments.map((d) => ({ value: String(d.id), label: d.name })),
+    },
+    {
+      label: '指标',
+      name: 'indicatorId',
+      choices: options.indicators.map((i) => ({ value: String(i.id), label: `${i.code} ${i.name}` })),
+    },
+  ];
   return (
     <section aria-labelledby="audit-filter-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
       <h2 id="audit-filter-title" className="text-base font-semibold">
@@ -61,33 +76,11 @@ export function AuditFilters({ filters, options }: { filters: AuditFilterParams;
         <Field label="用户名">
           {(id) => <input id={id} name="username" defaultValue={filters.username} maxLength={64} className={INPUT} />}
         </Field>
-        <Field label="角色">{(id) => <Select id={id} name="role" value={filters.role} choices={ROLE_CHOICES} />}</Field>
-        <Field label="操作">
-          {(id) => <Select id={id} name="action" value={filters.action} choices={options.actions} />}
-        </Field>
-        <Field label="对象类型">
-          {(id) => <Select id={id} name="entityType" value={filters.entityType} choices={options.entityTypes} />}
-        </Field>
-        <Field label="单位">
-          {(id) => (
-            <Select
-              id={id}
-              name="departmentId"
-              value={filters.departmentId}
-              choices={options.departments.map((d) => ({ value: String(d.id), label: d.name }))}
-            />
-          )}
-        </Field>
-        <Field label="指标">
-          {(id) => (
-            <Select
-              id={id}
-              name="indicatorId"
-              value={filters.indicatorId}
-              choices={options.indicators.map((i) => ({ value: String(i.id), label: `${i.code} ${i.name}` }))}
-            />
-          )}
-        </Field>
+        {selects.map((select) => (
+          <Field key={select.name} label={select.label}>
+            {(id) => <Select id={id} name={select.name} value={filters[select.name]} choices={select.choices} />}
+          </Field>
+        ))}
         <div className="col-span-2 flex items-end gap-2 md:col-span-4">
           <Button type="submit" variant="primary">
             查询

@@ -1,12 +1,12 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
 import { AUDIT_FILTER_KEYS, AUDIT_PAGE_SIZE, auditListQuery, type AuditFilterParams } from '@/lib/client-api/audit';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { can } from '@/lib/domain/permissions';
 import { getAuditFilterOptions, listAuditEvents } from '@/lib/services/audit/audit-log';
 import { AuditView } from './audit-view';
-import type { SearchPageProps } from '@/lib/validation/period';
+import { searchParam, type SearchPageProps } from '@/lib/validation/period';
 
 export const metadata: Metadata = { title: '审计' };
 export const dynamic = 'force-dynamic';
@@ -17,24 +17,22 @@ export default async function AuditPage({ searchParams }: SearchPageProps) {
   const raw = await searchParams;
   const filters: AuditFilterParams = {};
   for (const key of AUDIT_FILTER_KEYS) {
-    const value = raw[key];
-    const text = Array.isArray(value) ? value[0] : value;
+    const text = searchParam(raw, key);
     if (text) filters[key] = text.slice(0, 100);
   }
-  const queryClient = new QueryClient();
-  // Invalid filters are not prefetched: the client asks again and shows the server's message for each field.
-  await queryClient.prefetchInfiniteQuery({
-    ...auditListQuery(filters),
-    queryFn: ({ pageParam }) =>
-      listAuditEvents(user, {
-        ...filters,
-        limit: String(AUDIT_PAGE_SIZE),
-        ...(pageParam ? { cursor: pageParam } : {}),
-      }),
-  });
+  const { queryKey, initialPageParam } = auditListQuery(filters);
   const options = await getAuditFilterOptions(user);
+  // Invalid filters are not prefetched: the client asks again and shows the server's message for each field.
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched
+      queries={[
+        {
+          queryKey,
+          initialPageParam,
+          firstPage: () => listAuditEvents(user, { ...filters, limit: String(AUDIT_PAGE_SIZE) }),
+        },
+      ]}
+    >
       <AuditView
         filters={filters}
         options={options}
@@ -42,6 +40,6 @@ export default async function AuditPage({ searchParams }: SearchPageProps) {
         canExportAudit={can(user, 'export.audit')}
         canExportRecords={can(user, 'export.records')}
       />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
+import { Notice } from '@/components/ui/notice';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { entryQuery, overdueQuery, type PeriodParams } from '@/lib/client-api/queries';
@@ -94,14 +95,12 @@ export function EntrySheetView({ params, notice }: { params: PeriodParams; notic
         </div>
       </div>
       {notice ? (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <Notice tone="warning" role="status">
           {notice}
-        </p>
+        </Notice>
       ) : null}
       {data.isLocked ? (
-        <p role="status" className="rounded border border-gray-300 bg-gray-100 px-3 py-2 text-sm text-gray-800">
-          {formatPeriodLabel(data.period)}已关账：本期数据不能再填报或修改。
-        </p>
+        <Notice tone="neutral">{formatPeriodLabel(data.period)}已关账：本期数据不能再填报或修改。</Notice>
       ) : null}
       <OverduePanel />
       <p className="text-sm text-gray-600">

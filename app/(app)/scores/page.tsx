@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/kpi/states';
+import { SampleBadge } from '@/components/kpi/status-badge';
 import { Forbidden } from '@/components/ui/forbidden';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
+import { searchParam, type SearchPageProps } from '@/lib/validation/period';
 import { getScores } from '@/lib/services/scoring/scores';
 import { ScoreRows } from './score-rows';
 import { Button } from '@/components/ui/button';
@@ -17,19 +20,13 @@ const RANKINGS = [
   { kind: 'unit', title: '县区排名' },
 ] as const;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export default async function ScoresPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ScoresPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('score.view');
   if (!allowed) return <Forbidden what="「考核得分」" />;
   const search = await searchParams;
-  const text = one(search.year);
+  const text = searchParam(search, 'year');
   const year = text && /^\d{4}$/.test(text) ? Number(text) : currentPeriod(new Date()).year;
-  const versionText = one(search.version);
+  const versionText = searchParam(search, 'version');
   const view = await getScores(user, { year, ...(versionText ? { version: versionText } : {}) }).catch(() => null);
   if (!view) return <EmptyState message={`${year} 年考核方案第 ${versionText ?? ''} 版未发布`} />;
   const scheme = view.scheme;
@@ -40,11 +37,7 @@ export default async function ScoresPage({
       <PageHeader
         crumbs={[{ href: '/', label: '总览' }]}
         title={`${year}年高质量发展绩效考核得分`}
-        badges={
-          scheme?.isSample ? (
-            <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900">示例数据</span>
-          ) : null
-        }
+        badges={scheme?.isSample ? <SampleBadge /> : null}
         subtitle={
           scheme
             ? `方案第 ${scheme.version} 版，发布于 ${scheme.publishedAt ? new Date(scheme.publishedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}（北京时间）；得分只依据已审核通过的数据，发布后作为快照保存，方案再修改不影响已发布得分。`
@@ -67,9 +60,9 @@ export default async function ScoresPage({
         }
       />
       {scheme?.isSample ? (
-        <p role="note" className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+        <Notice role="note">
           <strong>示例数据</strong>：示例考核方案按 2026 年示例数据计算，仅用于演示，非真实考核结果。
-        </p>
+        </Notice>
       ) : null}
       {!scheme ? (
         <EmptyState message={`${year} 年尚无已发布的考核得分`} />

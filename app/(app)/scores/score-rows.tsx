@@ -3,12 +3,20 @@
  * was computed from — both levels of weights for each indicator (a snapshot published before area weights shows
  * the points it was published with).
  */
-import { DataTable } from '@/components/ui/table';
+import { DataTable, type Column } from '@/components/ui/table';
 import { SCORING_RULE_LABELS } from '@/lib/domain/labels';
 import { itemWeightParts, type ItemRecord } from '@/lib/domain/scoring-run';
 import type { ScoresView } from '@/lib/services/scoring/scores';
 
-const HEADERS = ['指标', '规则', '主抓手权重', '指标权重', '折算权重', '年度目标', '已审核实绩', '得分', '计算'];
+const HEADERS: Column[] = [
+  '指标',
+  '规则',
+  ...['主抓手权重', '指标权重', '折算权重', '年度目标', '已审核实绩', '得分'].map((label) => ({
+    label,
+    align: 'right' as const,
+  })),
+  '计算',
+];
 const CELL = 'px-3 py-1 align-top';
 const NUMBER = `${CELL} text-right tabular-nums`;
 

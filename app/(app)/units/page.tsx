@@ -1,14 +1,11 @@
 import type { Metadata } from 'next';
-import { PageHeader } from '@/components/ui/page-header';
-import { SampleBanner } from '@/components/kpi/sample-banner';
+import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { StatusCounts } from '@/components/kpi/status-counts';
-import { SampleBadge } from '@/components/kpi/status-badge';
-import { PeriodSelect } from '@/components/layout/period-select';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { DataTable } from '@/components/ui/table';
 import { formatPercent, NO_VALUE } from '@/lib/domain/format';
 import { getUnitsOverview } from '@/lib/services/units/view';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { CELL, PercentCell, UnitLink } from './unit-cells';
 import { UnitsDue } from './units-due';
 
@@ -19,11 +16,7 @@ export const metadata: Metadata = { title: '县区' };
  * /units — every county, district and zone: status counts, completion against its own targets, ranking; and which
  * units have figures overdue, to chase them (催报).
  */
-export default async function UnitsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UnitsPage({ searchParams }: SearchPageProps) {
   const user = await requirePageUser();
   const period = parsePeriodSearch(await searchParams);
   const data = await getUnitsOverview(user, { year: period.year, month: period.month });
@@ -31,26 +24,16 @@ export default async function UnitsPage({
   const q = `?year=${p.year}&month=${p.month}`;
   return (
     <div className="space-y-5">
-      <PageHeader
-        crumbs={[{ href: `/?year=${p.year}&month=${p.month}`, label: '总览' }]}
+      <PeriodPageHeader
+        crumbs={[{ href: `/${q}`, label: '总览' }]}
         title="县区"
-        badges={
-          <>
-            <span className="text-sm text-gray-600">
-              {p.year}年{p.month}月
-            </span>
-            {data.isSample ? <SampleBadge /> : null}
-          </>
-        }
-        controls={<PeriodSelect year={p.year} month={p.month} years={data.years} />}
         subtitle={`按县区填报的指标 ${data.indicatorCount} 项；各县区对照本县区的分解目标判断`}
+        period={p}
+        years={data.years}
+        isSample={data.isSample}
+        notice={period.error}
+        path="/units"
       />
-      {period.error ? (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-800">
-          {period.error}
-        </p>
-      ) : null}
-      {data.isSample ? <SampleBanner realYearHref="/units?year=2025" /> : null}
       <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
         <div>
           <h2 className="font-semibold">县区排名</h2>
@@ -58,7 +41,16 @@ export default async function UnitsPage({
             排名公式：{data.rankingFormula}（开发区与县区并列显示，但不计入全市汇总）
           </p>
         </div>
-        <DataTable headers={['排名', '县区', '状态分布', '绿灯 ÷ 计入', '完成率（对本县区目标）']} caption="县区排名">
+        <DataTable
+          headers={[
+            '排名',
+            '县区',
+            '状态分布',
+            { label: '绿灯 ÷ 计入', align: 'right' },
+            { label: '完成率（对本县区目标）', align: 'right' },
+          ]}
+          caption="县区排名"
+        >
           {data.units.map((u) => (
             <tr key={u.code}>
               <td className={`${CELL} tabular-nums`}>{u.rank ?? NO_VALUE}</td>

@@ -4,56 +4,17 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 
 type Errors = Record<string, string[]>;
 
-const FIELD_KEYS = new Set(['currentPassword', 'newPassword', 'confirmPassword']);
-
-function Field({
-  name,
-  label,
-  hint,
-  errors,
-  autoComplete,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  autoComplete: string;
-}) {
-  const errorId = errors?.length ? `${name}-error` : undefined;
-  const hintId = hint ? `${name}-hint` : undefined;
-  return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium text-gray-700">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        aria-invalid={Boolean(errorId)}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        className="mt-1 w-full rounded border border-gray-300 px-3 py-2 aria-[invalid=true]:border-red-600"
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-gray-500">
-          {hint}
-        </p>
-      ) : null}
-      {errorId ? (
-        <ul id={errorId} className="mt-1 space-y-0.5 text-sm text-red-700">
-          {errors?.map((message) => (
-            <li key={message}>⚠ {message}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
+const PASSWORD_FIELDS = [
+  { name: 'currentPassword', label: '当前密码', autoComplete: 'current-password' },
+  { name: 'newPassword', label: '新密码', autoComplete: 'new-password' },
+  { name: 'confirmPassword', label: '再次输入新密码', autoComplete: 'new-password' },
+] as const;
+const FIELD_KEYS = new Set<string>(PASSWORD_FIELDS.map((f) => f.name));
 
 export function PasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
@@ -100,20 +61,17 @@ export function PasswordForm({ forced }: { forced: boolean }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
-      <Field
-        name="currentPassword"
-        label="当前密码"
-        hint={forced ? '管理员提供的一次性密码' : undefined}
-        errors={errors.currentPassword}
-        autoComplete="current-password"
-      />
-      <Field name="newPassword" label="新密码" errors={errors.newPassword} autoComplete="new-password" />
-      <Field
-        name="confirmPassword"
-        label="再次输入新密码"
-        errors={errors.confirmPassword}
-        autoComplete="new-password"
-      />
+      {PASSWORD_FIELDS.map((f) => (
+        <TextField
+          key={f.name}
+          type="password"
+          name={f.name}
+          label={f.label}
+          hint={f.name === 'currentPassword' && forced ? '管理员提供的一次性密码' : undefined}
+          errors={errors[f.name]}
+          autoComplete={f.autoComplete}
+        />
+      ))}
       {message ? <Notice tone="error">{message}</Notice> : null}
       {done ? (
         <p role="status" className="text-sm text-green-800">

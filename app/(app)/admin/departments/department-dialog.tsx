@@ -9,6 +9,12 @@ import { FormError } from '@/components/ui/notice';
 import { TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 
+const FIELDS = [
+  { name: 'code', label: '单位代码', hint: '2–32 位小写英文字母、数字或 -，创建后不能修改（导入与脚本引用它）' },
+  { name: 'name', label: '单位名称', hint: '例如：市发展和改革委员会' },
+  { name: 'shortName', label: '单位简称', hint: '例如：发改委（最多 10 个字）' },
+] as const;
+
 /** Creates a department, or (given one) renames it; the code is permanent once created. */
 export function DepartmentDialog({
   department,
@@ -29,47 +35,33 @@ export function DepartmentDialog({
       onSaved(saved);
     },
   });
+  // The code is asked for only when creating.
+  const fields = FIELDS.filter((f) => !department || f.name !== 'code');
   const problem = save.error
-    ? toFormProblem(save.error, department ? ['name', 'shortName'] : ['code', 'name', 'shortName'])
+    ? toFormProblem(
+        save.error,
+        fields.map((f) => f.name),
+      )
     : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const field = (name: string) => formText(form, name);
-    save.mutate({
-      ...(department ? {} : { code: field('code') }),
-      name: field('name'),
-      shortName: field('shortName'),
-    });
+    save.mutate(Object.fromEntries(fields.map((f) => [f.name, formText(form, f.name)])));
   };
   return (
     <Dialog title={department ? `编辑单位 ${department.code}` : '新建单位'} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
-        {department ? null : (
+        {fields.map((f) => (
           <TextField
-            label="单位代码"
-            name="code"
-            hint="2–32 位小写英文字母、数字或 -，创建后不能修改（导入与脚本引用它）"
-            errors={problem?.fieldErrors.code}
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            defaultValue={department?.[f.name]}
+            hint={f.hint}
+            errors={problem?.fieldErrors[f.name]}
             required
           />
-        )}
-        <TextField
-          label="单位名称"
-          name="name"
-          defaultValue={department?.name}
-          hint="例如：市发展和改革委员会"
-          errors={problem?.fieldErrors.name}
-          required
-        />
-        <TextField
-          label="单位简称"
-          name="shortName"
-          defaultValue={department?.shortName}
-          hint="例如：发改委（最多 10 个字）"
-          errors={problem?.fieldErrors.shortName}
-          required
-        />
+        ))}
         {problem ? <FormError message={problem.message} /> : null}
         <DialogButtons pending={save.isPending} label={department ? '保存' : '创建'} onClose={onClose} />
       </form>

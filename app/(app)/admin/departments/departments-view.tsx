@@ -9,7 +9,7 @@ import { toFormProblem } from '../_shared/format';
 import { DepartmentDialog } from './department-dialog';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import { DataTable } from '@/components/ui/table';
+import { DataTable, RowActions } from '@/components/ui/table';
 
 type DialogState =
   | { kind: 'create' }
@@ -83,16 +83,12 @@ export function DepartmentsView() {
             <td className="px-3 py-2">{d.name}</td>
             <td className="px-3 py-2">{d.shortName}</td>
             <td className="px-3 py-2">{d.isActive ? '启用' : '已停用'}</td>
-            <td className="px-3 py-2">
-              <div className="flex gap-1">
-                <Button size="sm" onClick={() => setDialog({ kind: 'edit', department: d })}>
-                  编辑
-                </Button>
-                <Button size="sm" onClick={() => setDialog({ kind: 'toggle', department: d })}>
-                  {d.isActive ? '停用' : '启用'}
-                </Button>
-              </div>
-            </td>
+            <RowActions
+              actions={[
+                { label: '编辑', onClick: () => setDialog({ kind: 'edit', department: d }) },
+                { label: d.isActive ? '停用' : '启用', onClick: () => setDialog({ kind: 'toggle', department: d }) },
+              ]}
+            />
           </tr>
         ))}
       </DataTable>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import { ApiError } from '@/lib/client-api/client';
 import { DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, PLAN_TYPES, WORK_AREAS } from '@/lib/domain/types';
@@ -47,6 +47,11 @@ const VOCABULARY_CHOICES: { name: Choice; label: string; options: { value: strin
   { name: 'frequency', label: '填报频率', options: options(FREQUENCY_LABELS, FREQUENCIES) },
   { name: 'planType', label: '指标属性', options: options(PLAN_TYPE_LABELS, PLAN_TYPES) },
 ];
+const RANGE_FIELDS = [
+  { name: 'minValue', label: '允许范围下限', hint: '留空表示不限' },
+  { name: 'maxValue', label: '允许范围上限', hint: '留空表示不限；超出范围的数据会被拒绝' },
+] as const;
+
 const AREA_OPTIONS = [
   { value: '', label: '（不属于七个主抓手）' },
   ...WORK_AREAS.map((a) => ({ value: a.slug, label: a.name })),
@@ -93,7 +98,6 @@ export function IndicatorDialog({
   const [unit, setUnit] = useState<string>(indicator?.unit ?? '');
   // The version the edit is based on; after a 409 the user may choose to resubmit over the newer one.
   const [version, setVersion] = useState<number | undefined>(indicator?.version);
-  const definitionId = useId();
   const hasFigures = indicator ? indicator.actualCount + indicator.targetCount > 0 : false;
   const needsReason = Boolean(indicator && hasFigures && (unit.trim() !== indicator.unit || kind !== indicator.kind));
 
@@ -177,31 +181,18 @@ export function IndicatorDialog({
             errors={problem?.fieldErrors[c.name]}
           />
         ))}
-        <TextField
-          label="允许范围下限"
-          name="minValue"
-          defaultValue={indicator?.minValue ?? ''}
-          hint="留空表示不限"
-          errors={problem?.fieldErrors.minValue}
-        />
-        <TextField
-          label="允许范围上限"
-          name="maxValue"
-          defaultValue={indicator?.maxValue ?? ''}
-          hint="留空表示不限；超出范围的数据会被拒绝"
-          errors={problem?.fieldErrors.maxValue}
-        />
-        <div className="sm:col-span-2">
-          <label htmlFor={definitionId} className="block text-sm font-medium text-gray-700">
-            口径说明
-          </label>
-          <textarea
-            id={definitionId}
-            name="definition"
-            rows={3}
-            defaultValue={indicator?.definition ?? ''}
-            className="mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm"
+        {RANGE_FIELDS.map((f) => (
+          <TextField
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            defaultValue={indicator?.[f.name] ?? ''}
+            hint={f.hint}
+            errors={problem?.fieldErrors[f.name]}
           />
+        ))}
+        <div className="sm:col-span-2">
+          <TextField label="口径说明" name="definition" rows={3} defaultValue={indicator?.definition ?? ''} />
         </div>
         {needsReason || problem?.fieldErrors.reason ? (
           <div className="sm:col-span-2">

@@ -10,7 +10,7 @@ import { IndicatorDialog } from './indicator-dialog';
 import { catalogApi, catalogQuery } from './queries';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import { DataTable } from '@/components/ui/table';
+import { DataTable, RowActions } from '@/components/ui/table';
 import { FilterCheck, FilterSearch, FilterSelect } from '@/components/ui/filter-select';
 
 type DialogState = { kind: 'create' } | { kind: 'edit' | 'retire' | 'delete'; indicator: IndicatorAdminView } | null;
@@ -162,33 +162,25 @@ export function IndicatorsView() {
               实绩 {i.actualCount} · 目标 {i.targetCount}
             </td>
             <td className="px-3 py-2">{i.isRetired ? '已停用' : '启用'}</td>
-            <td className="px-3 py-2">
-              <div className="flex gap-1">
-                <Button
-                  size="sm"
-                  onClick={() => setDialog({ kind: 'edit', indicator: i })}
-                  aria-label={`编辑 ${i.name}`}
-                >
-                  编辑
-                </Button>
-                <Button
-                  size="sm"
-                  onClick={() => setDialog({ kind: 'retire', indicator: i })}
-                  aria-label={`${i.isRetired ? '恢复启用' : '停用'} ${i.name}`}
-                >
-                  {i.isRetired ? '恢复' : '停用'}
-                </Button>
-                {i.actualCount + i.targetCount === 0 ? (
-                  <Button
-                    size="sm"
-                    onClick={() => setDialog({ kind: 'delete', indicator: i })}
-                    aria-label={`删除 ${i.name}`}
-                  >
-                    删除
-                  </Button>
-                ) : null}
-              </div>
-            </td>
+            <RowActions
+              actions={[
+                {
+                  label: '编辑',
+                  ariaLabel: `编辑 ${i.name}`,
+                  onClick: () => setDialog({ kind: 'edit', indicator: i }),
+                },
+                {
+                  label: i.isRetired ? '恢复' : '停用',
+                  ariaLabel: `${i.isRetired ? '恢复启用' : '停用'} ${i.name}`,
+                  onClick: () => setDialog({ kind: 'retire', indicator: i }),
+                },
+                i.actualCount + i.targetCount === 0 && {
+                  label: '删除',
+                  ariaLabel: `删除 ${i.name}`,
+                  onClick: () => setDialog({ kind: 'delete', indicator: i }),
+                },
+              ]}
+            />
           </tr>
         ))}
       </DataTable>

@@ -1,6 +1,8 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
+import { Notice } from '@/components/ui/notice';
+import { parseYearSearch, type SearchPageProps } from '@/lib/validation/period';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { currentPeriod } from '@/lib/domain/period';
 import { getScoringAdmin } from '@/lib/services/scoring/scoring';
@@ -10,31 +12,25 @@ import { SchemeForm } from './scheme-form';
 export const metadata: Metadata = { title: '考核方案' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminScoringPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminScoringPage({ searchParams }: SearchPageProps) {
   const { user, allowed } = await requirePagePermission('scoring.manage');
   if (!allowed) return <Forbidden what="「考核方案」" />;
-  const raw = (await searchParams).year;
-  const text = Array.isArray(raw) ? raw[0] : raw;
-  const year =
-    text && /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100
-      ? Number(text)
-      : currentPeriod(new Date()).year;
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...scoringQuery(year), queryFn: () => getScoringAdmin(user, { year }) });
+  const { year, error } = parseYearSearch(await searchParams, currentPeriod(new Date()).year);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched queries={[{ ...scoringQuery(year), queryFn: () => getScoringAdmin(user, { year }) }]}>
       <div className="space-y-4">
         <h1 className="text-xl font-bold">{year}年考核方案</h1>
+        {error ? (
+          <Notice tone="warning" role="status">
+            {error}
+          </Notice>
+        ) : null}
         <p className="text-sm text-gray-600">
           设定各主抓手权重（合计 100）与主抓手内各指标权重（合计
           100）、计分规则与上限、扣分和加分项；保存时校验，发布后按已审核数据计算各责任单位和各县区（分解到县区的指标，对本县区目标）的得分并保存为快照。已发布的方案再修改会生成新版本，已发布得分保持不变。
         </p>
         <SchemeForm year={year} />
       </div>
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 /** Deductions (逾期未报, 退回) with their cap, and bonus items for a department or a unit (县区) with theirs. */
 import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
 import type { SchemeBonus } from '@/lib/domain/scoring';
-import { INPUT, type AdminData, type Draft } from './scheme-draft';
+import { INPUT, type SchemePartProps } from './scheme-draft';
 
 const POINTS = [
   ['latePoints', '逾期报送每项扣分'],
@@ -11,22 +12,11 @@ const POINTS = [
   ['bonusCap', '加分上限'],
 ] as const;
 
-export function SchemeAdjustments({
-  draft,
-  data,
-  edit,
-}: {
-  draft: Draft;
-  data: AdminData;
-  edit: (p: Partial<Draft>) => void;
-}) {
+export function SchemeAdjustments({ draft, data, edit }: SchemePartProps) {
   const setBonus = (index: number, patch: Partial<SchemeBonus>) =>
     edit({ bonuses: draft.bonuses.map((x, i) => (i === index ? { ...x, ...patch } : x)) });
   return (
-    <section aria-labelledby="adjust-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="adjust-title" className="text-base font-semibold">
-        扣分与加分
-      </h2>
+    <Card titleId="adjust-title" title="扣分与加分">
       <div className="mt-2 flex flex-wrap gap-4 text-sm">
         {POINTS.map(([key, label]) => (
           <label key={key} className="flex items-center gap-1">
@@ -88,6 +78,6 @@ export function SchemeAdjustments({
       >
         添加加分项
       </Button>
-    </section>
+    </Card>
   );
 }

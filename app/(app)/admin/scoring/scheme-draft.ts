@@ -6,6 +6,8 @@ import type { ScoringAdminView } from '@/lib/services/scoring/scoring';
 export type DraftItem = SchemeItem & { area: AreaSlug };
 export type Draft = Omit<SchemeBody, 'items'> & { items: DraftItem[] };
 export type AdminData = ScoringAdminView;
+/** What each part of the scheme form gets: the draft, the page's data, and how to change the draft. */
+export type SchemePartProps = { draft: Draft; data: AdminData; edit: (p: Partial<Draft>) => void };
 
 export const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
 

@@ -7,7 +7,8 @@ import { SCORING_RULE_LABELS } from '@/lib/domain/labels';
 import type { SchemeItem } from '@/lib/domain/scoring';
 import type { AreaSlug } from '@/lib/domain/types';
 import { Button } from '@/components/ui/button';
-import { INPUT, sumOf, type AdminData, type Draft, type DraftItem } from './scheme-draft';
+import { TableHead } from '@/components/ui/table';
+import { INPUT, sumOf, type AdminData, type DraftItem, type SchemePartProps } from './scheme-draft';
 
 function Sum({ label, total }: { label: string; total: number }) {
   return (
@@ -89,15 +90,7 @@ function ItemRow(props: {
   );
 }
 
-export function SchemeItems({
-  draft,
-  data,
-  edit,
-}: {
-  draft: Draft;
-  data: AdminData;
-  edit: (p: Partial<Draft>) => void;
-}) {
+export function SchemeItems({ draft, data, edit }: SchemePartProps) {
   const nameOf = (slug: AreaSlug) => data.areas.find((a) => a.slug === slug)?.name ?? slug;
   const unused = data.areas.filter((a) => !draft.areas.some((x) => x.area === a.slug));
   const setItem = (item: DraftItem, patch: Partial<SchemeItem>) =>
@@ -151,23 +144,11 @@ export function SchemeItems({
               </Button>
             </div>
             <table className="mt-2 w-full text-sm">
-              <thead className="text-xs text-gray-500">
-                <tr>
-                  <th scope="col" className="text-left font-medium">
-                    指标
-                  </th>
-                  <th scope="col" className="text-left font-medium">
-                    指标权重（%）
-                  </th>
-                  <th scope="col" className="text-left font-medium">
-                    计分规则
-                  </th>
-                  <th scope="col" className="text-left font-medium">
-                    计分上限（%）
-                  </th>
-                  <th scope="col" />
-                </tr>
-              </thead>
+              <TableHead
+                className="text-xs text-gray-500"
+                cellPadding=""
+                columns={['指标', '指标权重（%）', '计分规则', '计分上限（%）', { label: '', key: 'actions' }]}
+              />
               <tbody>
                 {own.map((item) => (
                   <ItemRow

@@ -7,7 +7,9 @@ import { ConfirmDialog } from '@/components/ui/dialog';
 import { formatBeijingTime, toFormProblem } from '../_shared/format';
 import { settingsApi, settingsQuery } from './queries';
 import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
 import { YearSelect } from '@/components/ui/filter-select';
+import { ErrorState } from '@/components/kpi/states';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -60,21 +62,22 @@ export function PeriodLocks({ year, thisYear }: { year: number; thisYear: number
   const { data, error } = useQuery(settingsQuery(year));
   const [open, setOpen] = useState<{ month: number; locked: boolean } | null>(null);
   return (
-    <section aria-labelledby="locks-heading" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <div className="flex flex-wrap items-end gap-3">
-        <h2 id="locks-heading" className="text-lg font-semibold">
-          月度关账
-        </h2>
+    <Card
+      titleId="locks-heading"
+      title="月度关账"
+      size="lg"
+      controls={
         <YearSelect
           year={year}
           years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1]}
           onChange={(y) => router.push(`/admin/settings?year=${y}`)}
         />
-      </div>
+      }
+    >
       {error ? (
-        <p role="alert" className="mt-2 text-sm text-red-800">
-          加载失败：{error.message}
-        </p>
+        <div className="mt-2">
+          <ErrorState message={error.message} />
+        </div>
       ) : null}
       {data ? (
         <ul className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
@@ -110,6 +113,6 @@ export function PeriodLocks({ year, thisYear }: { year: number; thisYear: number
         </ul>
       ) : null}
       {open ? <LockDialog year={year} month={open.month} locked={open.locked} onClose={() => setOpen(null)} /> : null}
-    </section>
+    </Card>
   );
 }

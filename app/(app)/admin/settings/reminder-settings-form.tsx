@@ -2,13 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '@/lib/client-api/client';
-import { FormError } from '@/components/ui/notice';
-import { TextField } from '@/components/ui/field';
+import { Card } from '@/components/ui/card';
+import { FormFooter, TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { reminderSettingsQuery, remindersApi } from '../reminders/queries';
-import { Button } from '@/components/ui/button';
 
 const FIELDS = [
   'email.host',
@@ -24,6 +23,31 @@ const FIELDS = [
 ];
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const num = (value: string) => (value === '' ? Number.NaN : Number(value));
+
+/** A sending channel: a fieldset whose legend is the checkbox that turns it on, its fields shown while on. */
+function ChannelFieldset({
+  label,
+  on,
+  onChange,
+  children,
+}: {
+  label: string;
+  on: boolean;
+  onChange: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="space-y-3 rounded border border-gray-200 p-3">
+      <legend className="px-1 text-sm font-medium">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked)} />
+          {label}
+        </label>
+      </legend>
+      {on ? children : null}
+    </fieldset>
+  );
+}
 
 /** 催报提醒: the channels (SMTP e-mail, a JSON webhook) and the thresholds, saved against their version. */
 export function ReminderSettingsForm() {
@@ -73,14 +97,7 @@ export function ReminderSettingsForm() {
   };
   const t = data.thresholds;
   return (
-    <section
-      id="reminders"
-      aria-labelledby="reminders-heading"
-      className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm"
-    >
-      <h2 id="reminders-heading" className="text-lg font-semibold">
-        催报提醒
-      </h2>
+    <Card id="reminders" titleId="reminders-heading" title="催报提醒" size="lg">
       <p className="mt-1 text-sm text-gray-600">
         {data.configured
           ? '已配置发送渠道，提醒按下列规则自动发送。'
@@ -90,78 +107,62 @@ export function ReminderSettingsForm() {
         </Link>
       </p>
       <form key={data.version} onSubmit={onSubmit} noValidate className="mt-3 max-w-3xl space-y-4">
-        <fieldset className="space-y-3 rounded border border-gray-200 p-3">
-          <legend className="px-1 text-sm font-medium">
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={email} onChange={(e) => setEmailOn(e.target.checked)} />
-              电子邮件（SMTP）
-            </label>
-          </legend>
-          {email ? (
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-              <TextField
-                label="SMTP 服务器"
-                name="host"
-                defaultValue={data.email?.host ?? ''}
-                errors={errors('email.host')}
-                required
-              />
-              <TextField
-                label="SMTP 端口"
-                name="port"
-                defaultValue={String(data.email?.port ?? 465)}
-                hint="SSL/TLS 一般为 465，STARTTLS 为 587"
-                errors={errors('email.port')}
-                required
-              />
-              <label className="mt-6 flex items-center gap-2 text-sm">
-                <input type="checkbox" name="secure" defaultChecked={data.email?.secure ?? true} />
-                使用 SSL/TLS 连接
-              </label>
-              <TextField
-                label="SMTP 用户名"
-                name="username"
-                defaultValue={data.email?.username ?? ''}
-                errors={errors('email.username')}
-              />
-              <TextField
-                label="SMTP 密码"
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                hint={data.email?.hasPassword ? '已设置（加密保存）；留空则保持不变' : '加密保存，保存后不再显示'}
-                errors={errors('email.password')}
-              />
-              <TextField
-                label="发件人地址"
-                name="from"
-                defaultValue={data.email?.from ?? ''}
-                errors={errors('email.from')}
-                required
-              />
-            </div>
-          ) : null}
-        </fieldset>
-        <fieldset className="space-y-3 rounded border border-gray-200 p-3">
-          <legend className="px-1 text-sm font-medium">
-            <label className="flex items-center gap-2">
-              <input type="checkbox" checked={webhook} onChange={(e) => setWebhookOn(e.target.checked)} />
-              Webhook（政务微信/钉钉机器人，POST JSON）
-            </label>
-          </legend>
-          {webhook ? (
+        <ChannelFieldset label="电子邮件（SMTP）" on={email} onChange={setEmailOn}>
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
             <TextField
-              label="Webhook 地址"
-              name="url"
-              hint={
-                data.webhook
-                  ? `已配置：${data.webhook.url}（加密保存；留空则保持不变）`
-                  : '机器人的完整地址，含 access_token 等参数；加密保存'
-              }
-              errors={errors('webhook.url')}
+              label="SMTP 服务器"
+              name="host"
+              defaultValue={data.email?.host ?? ''}
+              errors={errors('email.host')}
+              required
             />
-          ) : null}
-        </fieldset>
+            <TextField
+              label="SMTP 端口"
+              name="port"
+              defaultValue={String(data.email?.port ?? 465)}
+              hint="SSL/TLS 一般为 465，STARTTLS 为 587"
+              errors={errors('email.port')}
+              required
+            />
+            <label className="mt-6 flex items-center gap-2 text-sm">
+              <input type="checkbox" name="secure" defaultChecked={data.email?.secure ?? true} />
+              使用 SSL/TLS 连接
+            </label>
+            <TextField
+              label="SMTP 用户名"
+              name="username"
+              defaultValue={data.email?.username ?? ''}
+              errors={errors('email.username')}
+            />
+            <TextField
+              label="SMTP 密码"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              hint={data.email?.hasPassword ? '已设置（加密保存）；留空则保持不变' : '加密保存，保存后不再显示'}
+              errors={errors('email.password')}
+            />
+            <TextField
+              label="发件人地址"
+              name="from"
+              defaultValue={data.email?.from ?? ''}
+              errors={errors('email.from')}
+              required
+            />
+          </div>
+        </ChannelFieldset>
+        <ChannelFieldset label="Webhook（政务微信/钉钉机器人，POST JSON）" on={webhook} onChange={setWebhookOn}>
+          <TextField
+            label="Webhook 地址"
+            name="url"
+            hint={
+              data.webhook
+                ? `已配置：${data.webhook.url}（加密保存；留空则保持不变）`
+                : '机器人的完整地址，含 access_token 等参数；加密保存'
+            }
+            errors={errors('webhook.url')}
+          />
+        </ChannelFieldset>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           {[
             {
@@ -189,27 +190,18 @@ export function ReminderSettingsForm() {
             />
           ))}
         </div>
-        <div>
-          {problem ? <FormError message={problem.message} /> : null}
-          {save.error instanceof ApiError && save.error.status === 409 ? (
-            <Button
-              variant="link"
-              className="mt-2 text-sm"
-              onClick={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'reminder-settings'] })}
-            >
-              载入最新设置
-            </Button>
-          ) : null}
-          {saved ? (
-            <p role="status" className="mt-2 text-sm text-green-800">
-              ✓ 提醒设置已保存
-            </p>
-          ) : null}
-          <Button type="submit" disabled={save.isPending} variant="primary" className="mt-3">
-            {save.isPending ? '保存中…' : '保存提醒设置'}
-          </Button>
-        </div>
+        <FormFooter
+          error={problem?.message}
+          onReload={
+            save.error instanceof ApiError && save.error.status === 409
+              ? () => void queryClient.invalidateQueries({ queryKey: ['admin', 'reminder-settings'] })
+              : null
+          }
+          saved={saved ? '提醒设置已保存' : null}
+          pending={save.isPending}
+          label="保存提醒设置"
+        />
       </form>
-    </section>
+    </Card>
   );
 }

@@ -3,11 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '@/lib/client-api/client';
-import { FormError } from '@/components/ui/notice';
-import { TextField } from '@/components/ui/field';
+import { Card } from '@/components/ui/card';
+import { FormFooter, TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { settingsApi, settingsQuery } from './queries';
-import { Button } from '@/components/ui/button';
 
 const asNumber = (value: FormDataEntryValue | null) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : null;
@@ -39,10 +38,7 @@ export function SettingsForm({ year }: { year: number }) {
     });
   };
   return (
-    <section aria-labelledby="settings-heading" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="settings-heading" className="text-lg font-semibold">
-        红黄绿灯与填报期限
-      </h2>
+    <Card titleId="settings-heading" title="红黄绿灯与填报期限" size="lg">
       <form
         key={data.version}
         onSubmit={onSubmit}
@@ -79,27 +75,15 @@ export function SettingsForm({ year }: { year: number }) {
             required
           />
         ))}
-        <div className="sm:col-span-3">
-          {problem ? <FormError message={problem.message} /> : null}
-          {isStale ? (
-            <Button
-              variant="link"
-              className="mt-2 text-sm"
-              onClick={() => void queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] })}
-            >
-              载入最新设置
-            </Button>
-          ) : null}
-          {saved ? (
-            <p role="status" className="mt-2 text-sm text-green-800">
-              ✓ 设置已保存
-            </p>
-          ) : null}
-          <Button type="submit" disabled={save.isPending} variant="primary" className="mt-3">
-            {save.isPending ? '保存中…' : '保存设置'}
-          </Button>
-        </div>
+        <FormFooter
+          className="sm:col-span-3"
+          error={problem?.message}
+          onReload={isStale ? () => void queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] }) : null}
+          saved={saved ? '设置已保存' : null}
+          pending={save.isPending}
+          label="保存设置"
+        />
       </form>
-    </section>
+    </Card>
   );
 }

@@ -10,7 +10,7 @@ import { PHASINGS, QUALIFIERS, type PhasingKind } from '@/lib/domain/types';
 import type { TargetList } from '@/lib/services/admin/targets';
 import { Dialog, DialogButtons } from '@/components/ui/dialog';
 import { FormError } from '@/components/ui/notice';
-import { SelectField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { toFormProblem } from '../_shared/format';
 import { checkPhasing, isAdditive, phaseMonths, toIncrements } from '@/lib/domain/phasing';
 import { saveTarget } from './queries';
@@ -50,7 +50,7 @@ export function TargetDialog({
 }) {
   const { indicator, target } = item;
   const queryClient = useQueryClient();
-  const ids = { value: useId(), baseline: useId(), reason: useId(), check: useId() };
+  const ids = { phase: useId(), check: useId() };
   const [value, setValue] = useState(target?.value ?? '');
   const [qualifier, setQualifier] = useState<string>(target?.qualifier ?? 'exact');
   const [phasing, setPhasing] = useState<PhasingKind>(target?.phasing ?? 'none');
@@ -108,25 +108,15 @@ export function TargetDialog({
           {indicator.code} · 单位 {indicator.unit} · {KIND_LABELS[indicator.kind]} · {indicator.departmentShortName}
         </p>
         <div className="grid grid-cols-2 gap-3">
-          <div>
-            <label htmlFor={ids.value} className="block text-sm font-medium text-gray-700">
-              全年目标（{indicator.unit}）
-            </label>
-            <input
-              id={ids.value}
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              inputMode="decimal"
-              required
-              aria-invalid={Boolean(problem?.fieldErrors.value)}
-              className={INPUT}
-            />
-            {problem?.fieldErrors.value?.map((m) => (
-              <p key={m} className="mt-1 text-sm text-red-700">
-                ⚠ {m}
-              </p>
-            ))}
-          </div>
+          <TextField
+            label={`全年目标（${indicator.unit}）`}
+            name="value"
+            value={value}
+            onChange={setValue}
+            inputMode="decimal"
+            required
+            errors={problem?.fieldErrors.value}
+          />
           <SelectField
             label="限定词"
             name="qualifier"
@@ -137,23 +127,14 @@ export function TargetDialog({
           />
         </div>
         {traitsOf(indicator.kind).fromBaseline ? (
-          <div>
-            <label htmlFor={ids.baseline} className="block text-sm font-medium text-gray-700">
-              基期值（上年末，{indicator.unit}，可不填）
-            </label>
-            <input
-              id={ids.baseline}
-              value={baseline}
-              onChange={(e) => setBaseline(e.target.value)}
-              inputMode="decimal"
-              className={INPUT}
-            />
-            {problem?.fieldErrors.baseline?.map((m) => (
-              <p key={m} className="mt-1 text-sm text-red-700">
-                ⚠ {m}
-              </p>
-            ))}
-          </div>
+          <TextField
+            label={`基期值（上年末，${indicator.unit}，可不填）`}
+            name="baseline"
+            value={baseline}
+            onChange={setBaseline}
+            inputMode="decimal"
+            errors={problem?.fieldErrors.baseline}
+          />
         ) : null}
         <fieldset>
           <legend className="text-sm font-medium text-gray-700">分解方式</legend>
@@ -186,11 +167,11 @@ export function TargetDialog({
             <div className="mt-1 grid grid-cols-3 gap-2 sm:grid-cols-4">
               {phaseMonths(phasing).map((m) => (
                 <div key={m}>
-                  <label htmlFor={`${ids.value}-m${m}`} className="block text-xs text-gray-700">
+                  <label htmlFor={`${ids.phase}-m${m}`} className="block text-xs text-gray-700">
                     {label(m)}
                   </label>
                   <input
-                    id={`${ids.value}-m${m}`}
+                    id={`${ids.phase}-m${m}`}
                     value={inputs[m] ?? ''}
                     onChange={(e) => setInputs({ ...inputs, [m]: e.target.value })}
                     inputMode="decimal"
@@ -221,27 +202,15 @@ export function TargetDialog({
           </fieldset>
         ) : null}
         {needsReason ? (
-          <div>
-            <label htmlFor={ids.reason} className="block text-sm font-medium text-gray-700">
-              修订原因（必填）
-            </label>
-            <input
-              id={ids.reason}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              aria-invalid={Boolean(problem?.fieldErrors.reason)}
-              className={INPUT}
-            />
-            <p className="mt-1 text-xs text-gray-500">
-              {year} 年度已开始：修改后目标将标记为“已修订”，原因记入审计日志
-            </p>
-            {problem?.fieldErrors.reason?.map((m) => (
-              <p key={m} className="mt-1 text-sm text-red-700">
-                ⚠ {m}
-              </p>
-            ))}
-          </div>
+          <TextField
+            label="修订原因（必填）"
+            name="reason"
+            value={reason}
+            onChange={setReason}
+            required
+            hint={`${year} 年度已开始：修改后目标将标记为“已修订”，原因记入审计日志`}
+            errors={problem?.fieldErrors.reason}
+          />
         ) : null}
         {blocked ? <FormError message={blocked} /> : null}
         {problem ? <FormError message={problem.message} /> : null}

@@ -12,6 +12,9 @@ import { targetsQuery } from './queries';
 import { TargetDialog } from './target-dialog';
 import { Button } from '@/components/ui/button';
 import { FilterCheck, FilterSearch, YearSelect } from '@/components/ui/filter-select';
+import { Notice } from '@/components/ui/notice';
+import { DataTable } from '@/components/ui/table';
+import { ErrorState } from '@/components/kpi/states';
 
 type Item = TargetList['items'][number];
 
@@ -53,15 +56,9 @@ export function TargetsView({
         </Link>
       </div>
       {data?.hasBegun ? (
-        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {year} 年度已开始：修改已有目标须填写修订原因，目标将标记为“已修订”。
-        </p>
+        <Notice tone="warning">{year} 年度已开始：修改已有目标须填写修订原因，目标将标记为“已修订”。</Notice>
       ) : null}
-      {notice ? (
-        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <FilterSearch label="搜索指标" value={search} onChange={setSearch} />
         <FilterCheck label="只看未设定目标的指标" checked={onlyMissing} onChange={setOnlyMissing} />
@@ -72,80 +69,64 @@ export function TargetsView({
         ) : null}
       </div>
       {isPending ? <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" /> : null}
-      {error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
-          加载失败：{error.message}
-        </p>
-      ) : null}
+      {error ? <ErrorState message={error.message} /> : null}
       {data ? (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-          <table className="w-full min-w-[960px] text-sm">
-            <thead className="bg-gray-50 text-left text-xs text-gray-500">
-              <tr>
-                {['指标', '类型', '责任单位', '全年目标', '分解', '修订', '最后修改', '操作'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {items.map((i) => (
-                <tr key={i.indicator.code}>
-                  <td className="px-3 py-2">
-                    {i.indicator.name}
-                    <span className="ml-1 font-mono text-xs text-gray-500">{i.indicator.code}</span>
-                    {i.indicator.isRetired ? <span className="ml-1 text-xs text-gray-500">（已停用）</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{KIND_LABELS[i.indicator.kind]}</td>
-                  <td className="px-3 py-2">{i.indicator.departmentShortName}</td>
-                  <td className="px-3 py-2 font-medium">
-                    {i.target ? (
-                      <FigureText figure={i.target} unit={i.indicator.unit} />
-                    ) : (
-                      <span className="text-gray-500">未设定</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {i.target
-                      ? `${PHASING_LABELS[i.target.phasing]}${i.target.phases.length ? `（${i.target.phases.length} 期）` : ''}`
-                      : '—'}
-                  </td>
-                  <td className="px-3 py-2">
-                    {i.target?.isRevised ? (
-                      <>
-                        <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-600/30">
-                          已修订
-                        </span>
-                        <span className="mt-0.5 block max-w-48 text-xs text-gray-600">
-                          原因：{i.target.revisionReason}
-                        </span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-xs text-gray-600">
-                    {i.target
-                      ? `${i.target.updatedByName ?? SYSTEM_ACTOR_LABEL} ${formatBeijingTime(i.target.updatedAt ?? null)}`
-                      : '—'}
-                  </td>
-                  <td className="px-3 py-2">
-                    {i.indicator.isRetired ? null : (
-                      <Button
-                        onClick={() => setEditing(i)}
-                        size="sm"
-                        aria-label={`${i.target ? '修改' : '设定'} ${i.indicator.name} 的目标`}
-                      >
-                        {i.target ? '修改' : '设定'}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headers={['指标', '类型', '责任单位', '全年目标', '分解', '修订', '最后修改', '操作']}
+          minWidth="min-w-[960px]"
+        >
+          {items.map((i) => (
+            <tr key={i.indicator.code}>
+              <td className="px-3 py-2">
+                {i.indicator.name}
+                <span className="ml-1 font-mono text-xs text-gray-500">{i.indicator.code}</span>
+                {i.indicator.isRetired ? <span className="ml-1 text-xs text-gray-500">（已停用）</span> : null}
+              </td>
+              <td className="px-3 py-2">{KIND_LABELS[i.indicator.kind]}</td>
+              <td className="px-3 py-2">{i.indicator.departmentShortName}</td>
+              <td className="px-3 py-2 font-medium">
+                {i.target ? (
+                  <FigureText figure={i.target} unit={i.indicator.unit} />
+                ) : (
+                  <span className="text-gray-500">未设定</span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {i.target
+                  ? `${PHASING_LABELS[i.target.phasing]}${i.target.phases.length ? `（${i.target.phases.length} 期）` : ''}`
+                  : '—'}
+              </td>
+              <td className="px-3 py-2">
+                {i.target?.isRevised ? (
+                  <>
+                    <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-600/30">
+                      已修订
+                    </span>
+                    <span className="mt-0.5 block max-w-48 text-xs text-gray-600">原因：{i.target.revisionReason}</span>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td className="px-3 py-2 text-xs text-gray-600">
+                {i.target
+                  ? `${i.target.updatedByName ?? SYSTEM_ACTOR_LABEL} ${formatBeijingTime(i.target.updatedAt ?? null)}`
+                  : '—'}
+              </td>
+              <td className="px-3 py-2">
+                {i.indicator.isRetired ? null : (
+                  <Button
+                    onClick={() => setEditing(i)}
+                    size="sm"
+                    aria-label={`${i.target ? '修改' : '设定'} ${i.indicator.name} 的目标`}
+                  >
+                    {i.target ? '修改' : '设定'}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {editing && data ? (
         <TargetDialog

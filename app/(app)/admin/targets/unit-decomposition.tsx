@@ -11,6 +11,7 @@ import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { ROLLUP_RULES, type RollupRule } from '@/lib/domain/types';
 import type { Decompositions } from '@/lib/services/units/targets';
 import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 
 const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
 
@@ -182,16 +183,8 @@ export function UnitDecomposition({ data }: { data: Decompositions }) {
       <h2 id="unit-decomposition" className="font-semibold">
         分解到县区（{data.year}年）
       </h2>
-      {notice ? (
-        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      {error ? <Notice tone="error">{error}</Notice> : null}
       <RollupForm onDone={done} />
       {data.indicators.length ? (
         <>

@@ -7,6 +7,8 @@ import { UNIT_KINDS, type UnitKind } from '@/lib/domain/types';
 import { UNIT_KIND_LABELS } from '@/lib/domain/units';
 import type { UnitSummary } from '@/lib/services/units/units';
 import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import { DataTable, RowActions } from '@/components/ui/table';
 
 const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
 
@@ -117,16 +119,8 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
           共 {units.length} 个；县区不删除，不再使用时停用。区、县计入全市汇总，开发区并列显示但不计入。
         </span>
       </div>
-      {notice ? (
-        <p role="status" className="rounded border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      {error ? <Notice tone="error">{error}</Notice> : null}
       <form
         onSubmit={(e) => void create(e)}
         className="flex flex-wrap items-end gap-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm"
@@ -167,54 +161,32 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
           新建县区
         </Button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-        <table className="w-full min-w-[640px] text-sm">
-          <thead className="bg-gray-50 text-left text-xs text-gray-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                代码
-              </th>
-              <th scope="col" className="px-3 py-2">
-                名称 / 类型 / 排序
-              </th>
-              <th scope="col" className="px-3 py-2">
-                状态
-              </th>
-              <th scope="col" className="px-3 py-2">
-                操作
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.code} className="border-t border-gray-100">
-                <td className="px-3 py-2 font-mono text-xs">{u.code}</td>
-                <td className="px-3 py-2">
-                  {editing === u.code ? (
-                    <EditRow unit={u} onDone={finish} />
-                  ) : (
-                    <>
-                      {u.name}
-                      <span className="ml-2 text-xs text-gray-500">
-                        {UNIT_KIND_LABELS[u.kind]} · {u.sortOrder}
-                      </span>
-                    </>
-                  )}
-                </td>
-                <td className="px-3 py-2 text-xs">{u.isActive ? '启用' : '已停用'}</td>
-                <td className="space-x-2 px-3 py-2">
-                  <Button size="sm" onClick={() => setEditing(u.code)}>
-                    修改
-                  </Button>
-                  <Button size="sm" onClick={() => void toggle(u)}>
-                    {u.isActive ? '停用' : '启用'}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={['代码', '名称 / 类型 / 排序', '状态', '操作']} minWidth="min-w-[640px]">
+        {units.map((u) => (
+          <tr key={u.code}>
+            <td className="px-3 py-2 font-mono text-xs">{u.code}</td>
+            <td className="px-3 py-2">
+              {editing === u.code ? (
+                <EditRow unit={u} onDone={finish} />
+              ) : (
+                <>
+                  {u.name}
+                  <span className="ml-2 text-xs text-gray-500">
+                    {UNIT_KIND_LABELS[u.kind]} · {u.sortOrder}
+                  </span>
+                </>
+              )}
+            </td>
+            <td className="px-3 py-2 text-xs">{u.isActive ? '启用' : '已停用'}</td>
+            <RowActions
+              actions={[
+                { label: '修改', onClick: () => setEditing(u.code) },
+                { label: u.isActive ? '停用' : '启用', onClick: () => void toggle(u) },
+              ]}
+            />
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

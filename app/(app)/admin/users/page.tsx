@@ -1,10 +1,10 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/client-api/admin';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { listDepartments } from '@/lib/services/admin/departments';
 import { listUsers, toUserListItem } from '@/lib/services/admin/users';
 import { listUnits } from '@/lib/services/units/units';
+import { Prefetched } from '@/components/query/prefetched';
 import { Forbidden } from '@/components/ui/forbidden';
 import { UsersView } from './users-view';
 
@@ -14,17 +14,14 @@ export const dynamic = 'force-dynamic';
 export default async function AdminUsersPage() {
   const { user, allowed } = await requirePagePermission('user.manage');
   if (!allowed) return <Forbidden what="「用户管理」" />;
-  const queryClient = new QueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery({
-      ...adminUsersQuery(),
-      queryFn: async () => (await listUsers(user)).map(toUserListItem),
-    }),
-    queryClient.prefetchQuery({ ...adminDepartmentsQuery(), queryFn: () => listDepartments(user) }),
-  ]);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <Prefetched
+      queries={[
+        { ...adminUsersQuery(), queryFn: async () => (await listUsers(user)).map(toUserListItem) },
+        { ...adminDepartmentsQuery(), queryFn: () => listDepartments(user) },
+      ]}
+    >
       <UsersView currentUserId={user.id} units={await listUnits(user)} />
-    </HydrationBoundary>
+    </Prefetched>
   );
 }

@@ -7,12 +7,11 @@ import { requiresDepartment } from '@/lib/domain/permissions';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 import type { DepartmentSummary } from '@/lib/services/admin/departments';
 import type { UserListItem } from '@/lib/services/admin/users';
-import { Dialog } from '@/components/ui/dialog';
-import { FormError } from '@/components/ui/notice';
+import { Dialog, DialogButtons, formText as text } from '@/components/ui/dialog';
+import { FormError, Notice } from '@/components/ui/notice';
 import { SelectField, TextField } from '@/components/ui/field';
 import type { UnitSummary } from '@/lib/services/units/units';
-import { toFormProblem } from '../_shared/format';
-import { Button } from '@/components/ui/button';
+import { toFormProblem, type FormProblem } from '../_shared/format';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -42,30 +41,58 @@ function unitOptions(units: UnitSummary[], currentCode: string | null = null) {
   ];
 }
 
-/** The unit select and its hint, shown for roles that belong to a department (or a unit). */
-function UnitField({
+/**
+ * The role select, and the department and unit selects with the unit's hint for roles that belong to a department
+ * (or a unit); `current` keeps the user's own department and unit listed even if deactivated since.
+ */
+function ScopeFields({
+  scope,
+  departments,
   units,
-  value,
-  onChange,
-  currentCode,
-  errors,
+  current,
+  isSelf = false,
+  problem,
 }: {
+  scope: ReturnType<typeof useScopeFields>;
+  departments: DepartmentSummary[];
   units: UnitSummary[];
-  value: string;
-  onChange: (code: string) => void;
-  currentCode?: string | null;
-  errors?: string[];
+  current?: { departmentCode: string | null; unitCode: string | null };
+  /** An admin cannot change their own role. */
+  isSelf?: boolean;
+  problem: FormProblem | null;
 }) {
+  const role = (
+    <SelectField
+      label="角色"
+      name="role"
+      value={scope.role}
+      onChange={scope.setRole}
+      options={ROLE_OPTIONS}
+      disabled={isSelf}
+      hint={isSelf ? '不能修改自己的角色' : undefined}
+      errors={problem?.fieldErrors.role}
+    />
+  );
+  if (!scope.scoped) return role;
   return (
     <>
+      {role}
+      <SelectField
+        label="所属单位"
+        name="departmentCode"
+        value={scope.departmentCode}
+        onChange={scope.setDepartmentCode}
+        options={departmentOptions(departments, current?.departmentCode ?? null)}
+        errors={problem?.fieldErrors.departmentCode}
+      />
       {units.length ? (
         <SelectField
           label="所属县区"
           name="unitCode"
-          value={value}
-          onChange={onChange}
-          options={unitOptions(units, currentCode)}
-          errors={errors}
+          value={scope.unitCode}
+          onChange={scope.setUnitCode}
+          options={unitOptions(units, current?.unitCode)}
+          errors={problem?.fieldErrors.unitCode}
         />
       ) : null}
       <p className="text-xs text-gray-500">县区用户可只选「所属县区」，或同时选单位（只处理该单位在本县区的指标）。</p>
@@ -108,30 +135,6 @@ function useScopeFields(initial: { role: Role; departmentCode: string; unitCode:
   };
 }
 
-function FormButtons({
-  pending,
-  submitLabel,
-  onClose,
-}: {
-  pending: boolean;
-  submitLabel: string;
-  onClose: () => void;
-}) {
-  return (
-    <div className="flex justify-end gap-2 pt-2">
-      <Button onClick={onClose}>取消</Button>
-      <Button type="submit" disabled={pending} variant="primary">
-        {pending ? '保存中…' : submitLabel}
-      </Button>
-    </div>
-  );
-}
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
 export function CreateUserDialog({
   departments,
   units = [],
@@ -143,11 +146,8 @@ export function CreateUserDialog({
   onClose: () => void;
   onCreated: (created: { username: string; password: string }) => void;
 }) {
-  const { role, setRole, departmentCode, setDepartmentCode, unitCode, setUnitCode, scoped, payload } = useScopeFields({
-    role: 'official',
-    departmentCode: '',
-    unitCode: '',
-  });
+  const scope = useScopeFields({ role: 'official', departmentCode: '', unitCode: '' });
+  const { role, payload } = scope;
   const create = useUserMutation(adminApi.createUser, onCreated);
   const problem = create.error ? toFormProblem(create.error, shownFields(role, ['username', 'displayName'])) : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -172,30 +172,10 @@ export function CreateUserDialog({
           errors={problem?.fieldErrors.displayName}
           required
         />
-        <SelectField
-          label="角色"
-          name="role"
-          value={role}
-          onChange={setRole}
-          options={ROLE_OPTIONS}
-          errors={problem?.fieldErrors.role}
-        />
-        {scoped ? (
-          <SelectField
-            label="所属单位"
-            name="departmentCode"
-            value={departmentCode}
-            onChange={setDepartmentCode}
-            options={departmentOptions(departments, null)}
-            errors={problem?.fieldErrors.departmentCode}
-          />
-        ) : null}
-        {scoped ? (
-          <UnitField units={units} value={unitCode} onChange={setUnitCode} errors={problem?.fieldErrors.unitCode} />
-        ) : null}
+        <ScopeFields scope={scope} departments={departments} units={units} problem={problem} />
         <p className="text-xs text-gray-500">创建后系统生成一次性密码（只显示一次），该用户首次登录时须修改密码。</p>
         {problem ? <FormError message={problem.message} /> : null}
-        <FormButtons pending={create.isPending} submitLabel="创建" onClose={onClose} />
+        <DialogButtons pending={create.isPending} label="创建" onClose={onClose} />
       </form>
     </Dialog>
   );
@@ -216,11 +196,12 @@ export function EditUserDialog({
   onClose: () => void;
   onSaved: (saved: UserListItem) => void;
 }) {
-  const { role, setRole, departmentCode, setDepartmentCode, unitCode, setUnitCode, scoped, payload } = useScopeFields({
+  const scope = useScopeFields({
     role: user.role,
     departmentCode: user.departmentCode ?? '',
     unitCode: user.unitCode ?? '',
   });
+  const { role, payload } = scope;
   const save = useUserMutation((input: Record<string, unknown>) => adminApi.updateUser(user.id, input), onSaved);
   const problem = save.error ? toFormProblem(save.error, shownFields(role, ['displayName', 'email'])) : null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -254,42 +235,21 @@ export function EditUserDialog({
           hint="接收催报提醒邮件；留空则不发邮件"
           errors={problem?.fieldErrors.email}
         />
-        <SelectField
-          label="角色"
-          name="role"
-          value={role}
-          onChange={setRole}
-          options={ROLE_OPTIONS}
-          disabled={isSelf}
-          hint={isSelf ? '不能修改自己的角色' : undefined}
-          errors={problem?.fieldErrors.role}
+        <ScopeFields
+          scope={scope}
+          departments={departments}
+          units={units}
+          current={user}
+          isSelf={isSelf}
+          problem={problem}
         />
-        {scoped ? (
-          <SelectField
-            label="所属单位"
-            name="departmentCode"
-            value={departmentCode}
-            onChange={setDepartmentCode}
-            options={departmentOptions(departments, user.departmentCode)}
-            errors={problem?.fieldErrors.departmentCode}
-          />
-        ) : null}
-        {scoped ? (
-          <UnitField
-            units={units}
-            value={unitCode}
-            onChange={setUnitCode}
-            currentCode={user.unitCode}
-            errors={problem?.fieldErrors.unitCode}
-          />
-        ) : null}
         {revokes ? (
-          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          <Notice tone="warning" role="status">
             更改角色、所属单位或所属县区后，该用户已登录的会话将立即失效，需要重新登录。
-          </p>
+          </Notice>
         ) : null}
         {problem ? <FormError message={problem.message} /> : null}
-        <FormButtons pending={save.isPending} submitLabel="保存" onClose={onClose} />
+        <DialogButtons pending={save.isPending} label="保存" onClose={onClose} />
       </form>
     </Dialog>
   );

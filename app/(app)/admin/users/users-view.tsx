@@ -11,7 +11,7 @@ import { CreateUserDialog, EditUserDialog } from './user-form-dialogs';
 import { OneTimePasswordDialog, UserActionDialog, type RowAction } from './user-action-dialogs';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
-import { DataTable } from '@/components/ui/table';
+import { DataTable, RowActions } from '@/components/ui/table';
 
 type DialogState =
   | { kind: 'create' }
@@ -110,35 +110,17 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
             </td>
             <td className="px-3 py-2">{user.totpEnabled ? '已启用' : '未启用'}</td>
             <td className="px-3 py-2 text-gray-600">{formatBeijingTime(user.lastLoginAt)}</td>
-            <td className="px-3 py-2">
-              <div className="flex flex-wrap gap-1">
-                <Button size="sm" onClick={() => setDialog({ kind: 'edit', user })}>
-                  编辑
-                </Button>
-                {user.isDisabled ? (
-                  <Button size="sm" onClick={() => action(user, 'enable')}>
-                    启用
-                  </Button>
-                ) : user.id !== currentUserId ? (
-                  <Button size="sm" onClick={() => action(user, 'disable')}>
-                    停用
-                  </Button>
-                ) : null}
-                <Button size="sm" onClick={() => action(user, 'reset')}>
-                  重置密码
-                </Button>
-                {user.isLocked ? (
-                  <Button size="sm" onClick={() => action(user, 'unlock')}>
-                    解锁
-                  </Button>
-                ) : null}
-                {user.totpEnabled ? (
-                  <Button size="sm" onClick={() => action(user, 'disable-totp')}>
-                    重置双因素
-                  </Button>
-                ) : null}
-              </div>
-            </td>
+            <RowActions
+              actions={[
+                { label: '编辑', onClick: () => setDialog({ kind: 'edit', user }) },
+                user.isDisabled
+                  ? { label: '启用', onClick: () => action(user, 'enable') }
+                  : user.id !== currentUserId && { label: '停用', onClick: () => action(user, 'disable') },
+                { label: '重置密码', onClick: () => action(user, 'reset') },
+                user.isLocked && { label: '解锁', onClick: () => action(user, 'unlock') },
+                user.totpEnabled && { label: '重置双因素', onClick: () => action(user, 'disable-totp') },
+              ]}
+            />
           </tr>
         ))}
       </DataTable>

@@ -1,14 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ProgressBar } from '@/components/charts/chart';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { areaQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
-import { formatPercent } from '@/lib/domain/format';
-import { groupStatus } from '@/lib/domain/summary';
+import { AreaProgress } from '@/components/kpi/area-progress';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 
 export function AreaPageView({ slug, params, notice }: { slug: string; params: PeriodParams; notice?: string }) {
@@ -55,27 +53,12 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
           <p className="text-sm text-gray-600">
             共 <strong className="text-gray-900 tabular-nums">{summary.total}</strong> 项指标
           </p>
-          {summary.progress.completion !== null ? (
-            <div className="mt-2 max-w-md">
-              <ProgressBar
-                actual={summary.progress.completion}
-                expected={summary.progress.expected}
-                status={groupStatus(summary.counts)}
-                label="平均完成率"
-              />
-              <p className="mt-1 text-xs text-gray-600">
-                平均完成率 <strong className="tabular-nums">{formatPercent(summary.progress.completion)}</strong>
-                {summary.progress.expected !== null ? (
-                  <span className="ml-2">序时进度 {formatPercent(summary.progress.expected)}</span>
-                ) : null}
-                <span className="ml-2 text-gray-500">
-                  （{summary.progress.counted} 项可计算完成率的指标平均，单项以 100% 封顶；增速类、越低越好类不计入）
-                </span>
-              </p>
-            </div>
-          ) : (
-            <p className="mt-1 text-xs text-gray-500">本期无可计算完成率的指标（未设目标或均为增速类）</p>
-          )}
+          <AreaProgress
+            className="mt-2 max-w-md"
+            progress={summary.progress}
+            counts={summary.counts}
+            counted={`${summary.progress.counted} 项可计算完成率的指标平均，单项以 100% 封顶；增速类、越低越好类不计入`}
+          />
         </div>
         <StatusCounts counts={summary.counts} label={`${area.name}状态分布`} />
       </section>

@@ -1,5 +1,6 @@
 'use client';
 /** Every figure of the indicator with its status, the people and times of each step, explanations, evidence and history; and the targets. */
+import { Card } from '@/components/ui/card';
 import { EvidenceList } from '@/components/kpi/evidence-list';
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
@@ -198,10 +199,7 @@ type Target = IndicatorDetail['targets'][number];
 
 export function TargetsSection({ targets, unit }: { targets: Target[]; unit: string }) {
   return (
-    <section aria-labelledby="targets-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="targets-title" className="text-base font-semibold">
-        年度目标
-      </h2>
+    <Card titleId="targets-title" title="年度目标">
       {targets.length === 0 ? (
         <p className="mt-2 text-sm text-gray-500">尚未设定年度目标（报告年度的数据按公布数展示，不判定红黄绿灯）</p>
       ) : (
@@ -224,6 +222,6 @@ export function TargetsSection({ targets, unit }: { targets: Target[]; unit: str
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }

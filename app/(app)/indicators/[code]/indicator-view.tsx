@@ -3,6 +3,7 @@
  * One indicator: the figure against target and expected progress, the trend, the forecast, YoY, the definition,
  * every figure with its people and history, the targets, and the 批示 with their answers.
  */
+import { Card } from '@/components/ui/card';
 import { traitsOf } from '@/lib/domain/kind-traits';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -163,13 +164,7 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
         </div>
 
         <aside className="space-y-5">
-          <section
-            aria-labelledby="about-title"
-            className="rounded-lg border border-gray-200 bg-white p-4 text-sm shadow-sm"
-          >
-            <h2 id="about-title" className="text-base font-semibold">
-              指标说明
-            </h2>
+          <Card titleId="about-title" title="指标说明" className="text-sm">
             <dl className="mt-2 grid grid-cols-[5rem_1fr] gap-x-2 gap-y-1.5">
               <dt className="text-gray-500">口径</dt>
               <dd>{v.definition || '—'}</dd>
@@ -192,20 +187,14 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
                 </>
               ) : null}
             </dl>
-          </section>
+          </Card>
           {v.sourceText ? (
-            <section
-              aria-labelledby="source-title"
-              className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm shadow-sm"
-            >
-              <h2 id="source-title" className="text-base font-semibold">
-                报告原文
-              </h2>
+            <Card titleId="source-title" title="报告原文" tone="quote" className="text-sm">
               <p className="mt-1 text-xs text-gray-500">2025年政府工作报告（回顾部分），数值按原文记载</p>
               <blockquote className="mt-2 border-l-4 border-amber-400 pl-3 leading-relaxed text-gray-800">
                 {v.sourceText}
               </blockquote>
-            </section>
+            </Card>
           ) : null}
         </aside>
       </div>

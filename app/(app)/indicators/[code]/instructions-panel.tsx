@@ -1,5 +1,6 @@
 'use client';
 /** 批示: leaders write instructions on the indicator; its department answers. Both are audited on the server. */
+import { Card } from '@/components/ui/card';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, fetchJson } from '@/lib/client-api/client';
@@ -96,10 +97,7 @@ export function InstructionsPanel({
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: indicatorQuery(code, params).queryKey });
   return (
-    <section aria-labelledby="instructions-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-      <h2 id="instructions-title" className="text-base font-semibold">
-        领导批示
-      </h2>
+    <Card titleId="instructions-title" title="领导批示">
       <p className="text-xs text-gray-500">领导对本指标的批示及{departmentName}的答复；批示与答复均记入审计日志。</p>
       {instructions.length === 0 ? (
         <p className="mt-3 text-sm text-gray-500">暂无批示</p>
@@ -151,6 +149,6 @@ export function InstructionsPanel({
           />
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -48,7 +48,14 @@ export function UnitsSection({ data }: { data: Data }) {
         </p>
       ) : null}
       <DataTable
-        headers={['县区', '数据', '本期流程', '分解目标', '状态', '完成率']}
+        headers={[
+          '县区',
+          { label: '数据', align: 'right' },
+          '本期流程',
+          { label: '分解目标', align: 'right' },
+          '状态',
+          { label: '完成率', align: 'right' },
+        ]}
         caption={`各县区${period.year}年${period.month}月数据、分解目标与完成率`}
       >
         {data.rows.map((r) => (

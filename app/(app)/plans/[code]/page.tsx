@@ -1,6 +1,7 @@
-import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Prefetched } from '@/components/query/prefetched';
+import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/kpi/states';
 import { requirePageUser } from '@/lib/session/page-guard';
@@ -40,8 +41,6 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
     </nav>
   );
   if (view.isClosed) {
-    const queryClient = new QueryClient();
-    await queryClient.prefetchQuery({ ...reviewQuery(), queryFn: () => getReview(user) });
     return (
       <div className="space-y-4">
         <PageHeader
@@ -57,9 +56,9 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
             </>
           }
         />
-        <HydrationBoundary state={dehydrate(queryClient)}>
+        <Prefetched queries={[{ ...reviewQuery(), queryFn: () => getReview(user) }]}>
           <ReviewView from="plan" />
-        </HydrationBoundary>
+        </Prefetched>
       </div>
     );
   }
@@ -80,10 +79,10 @@ export default async function PlanPage({ params }: { params: Promise<{ code: str
         }
       />
       {view.items.some((i) => i.isSample) ? (
-        <p role="note" className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+        <Notice role="note">
           <strong>示例数据</strong>
           ：政府工作报告未载明“十五五”规划目标，下列目标与路径为示例，仅用于演示；基期数为报告所载 2025 年数。
-        </p>
+        </Notice>
       ) : null}
       <p className="text-sm" aria-label="进度汇总">
         符合进度 <strong className="text-green-800">{view.counts.onTrack}</strong> 项 · 落后进度{' '}

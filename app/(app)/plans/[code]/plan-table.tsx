@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { DIRECTION_LABELS, PATH_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/domain/labels';
 import type { BaselineChoice } from '@/lib/services/plans/edit';
 import type { PlanView } from '@/lib/services/plans/plan';
+import { TableHead } from '@/components/ui/table';
 import { AdoptTarget } from './adopt-target';
 import { EditPath } from './edit-path';
 
@@ -21,27 +22,15 @@ export function PlanTable({ view, choices }: { view: PlanView; choices: Baseline
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
       <table className="w-full text-sm">
-        <thead className="bg-gray-50 text-xs text-gray-500">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              指标
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              {view.plan.firstYear - 1}年（基期）
-            </th>
-            {years.map((y) => (
-              <th key={y} scope="col" className="px-2 py-2 text-right font-medium">
-                {y}年路径
-              </th>
-            ))}
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              最新数
-            </th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">
-              进度
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: '指标', className: 'px-3' },
+            { label: `${view.plan.firstYear - 1}年（基期）`, align: 'right' },
+            ...years.map((y) => ({ label: `${y}年路径`, align: 'right' as const })),
+            { label: '最新数', align: 'right' },
+            '进度',
+          ]}
+        />
         <tbody className="divide-y divide-gray-100 align-top">
           {view.items.map((item) => (
             <tr key={item.code} data-testid={`plan-row-${item.code}`}>

@@ -2,25 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Sparkline } from '@/components/charts/chart';
-import { PageHeader } from '@/components/ui/page-header';
-import { SampleBanner } from '@/components/kpi/sample-banner';
+import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { StatusCounts } from '@/components/kpi/status-counts';
-import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
-import { PeriodSelect } from '@/components/layout/period-select';
+import { StatusBadge } from '@/components/kpi/status-badge';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { DataTable } from '@/components/ui/table';
 import { formatPercent, NO_VALUE } from '@/lib/domain/format';
 import { isAppError } from '@/lib/errors';
 import { getUnitView } from '@/lib/services/units/view';
-import { parsePeriodSearch } from '@/lib/validation/period';
+import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
 import { CELL, FigureCell, PercentCell, TargetCell } from '../unit-cells';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SearchPageProps & { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `县区 ${(await params).code.slice(0, 40)}` };
@@ -40,23 +35,23 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const q = `?year=${p.year}&month=${p.month}`;
   return (
     <div className="space-y-5">
-      <PageHeader
+      <PeriodPageHeader
         crumbs={[
           { href: `/${q}`, label: '总览' },
           { href: `/units${q}`, label: '县区' },
         ]}
         title={unit.name}
         badges={
-          <>
-            <span className="text-sm text-gray-600">
-              {unit.kindLabel} · {p.year}年{p.month}月
-            </span>
-            {unit.isSample ? <SampleBadge /> : null}
-          </>
+          <span className="text-sm text-gray-600">
+            {unit.kindLabel} · {p.year}年{p.month}月
+          </span>
         }
-        controls={<PeriodSelect year={p.year} month={p.month} years={data.years} />}
+        period={p}
+        years={data.years}
+        isSample={unit.isSample}
+        notice={period.error}
+        path={`/units/${unit.code}`}
       />
-      {unit.isSample ? <SampleBanner realYearHref={`/units/${unit.code}?year=2025`} /> : null}
       <section className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-3">
         <div>
           <h2 className="text-xs text-gray-600">状态分布</h2>
@@ -82,7 +77,14 @@ export default async function UnitPage({ params, searchParams }: Props) {
       <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">按县区填报的指标</h2>
         <DataTable
-          headers={['指标', '本县区数据', '本县区目标', '状态', '完成率', '走势']}
+          headers={[
+            '指标',
+            { label: '本县区数据', align: 'right' },
+            { label: '本县区目标', align: 'right' },
+            '状态',
+            { label: '完成率', align: 'right' },
+            '走势',
+          ]}
           caption={`${unit.name}按县区填报的指标`}
         >
           {data.indicators.map((c) => (

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { periodSearch, type PeriodLike } from './types';
+
+/**
+ * An indicator's name in a list row, linking to its page at the period shown: it takes the room left and truncates,
+ * the full name on hover. `tone="dark"` on the big screen.
+ */
+export function IndicatorRowLink({
+  code,
+  name,
+  period,
+  tone = 'light',
+}: {
+  code: string;
+  name: string;
+  period: PeriodLike;
+  tone?: 'light' | 'dark';
+}) {
+  return (
+    <Link
+      href={`/indicators/${code}${periodSearch(period)}`}
+      className={`min-w-0 flex-1 truncate hover:underline ${tone === 'light' ? 'hover:text-red-800' : ''}`}
+      title={name}
+    >
+      {name}
+    </Link>
+  );
+}

@@ -1,4 +1,5 @@
 /** The plan's indicators: baseline, the path year by year, the latest figure, status and the growth still needed. */
+import { formatNumber } from '@/lib/domain/format';
 import Link from 'next/link';
 import { DIRECTION_LABELS, PATH_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/domain/labels';
 import type { BaselineChoice } from '@/lib/services/plans/edit';
@@ -14,7 +15,8 @@ const STATUS_CLASS: Record<string, string> = {
   no_path: 'bg-amber-50 text-amber-900 ring-amber-200',
 };
 
-const plainValue = (v: string | null | undefined) => (v ?? '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') || '—';
+/** A path or figure as leaders read it: grouped, at most two decimals (the stored value keeps its precision). */
+const plainValue = (v: string | null | undefined) => (v ? formatNumber(v) : '—');
 
 /** `choices`: the baseline choices when the reader may edit paths and set targets (the admin); null otherwise. */
 export function PlanTable({ view, choices }: { view: PlanView; choices: BaselineChoice[] | null }) {

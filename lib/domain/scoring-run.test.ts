@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemInputs, SchemeBody } from './scoring';
 import { itemWeightParts, runScoring, type ItemRecord, type RunIndicator, type RunSubject } from './scoring-run';
+import { schemeItem, schemeOf } from './scoring.fixtures';
 
-const SCHEME: SchemeBody = {
-  areas: [
-    { area: 'investment', weight: '60' },
-    { area: 'livelihood', weight: '40' },
-  ],
-  items: [
-    { indicatorCode: 'SIGNED', weight: '50', rule: 'completion', ceiling: '120' },
-    { indicatorCode: 'INVEST', weight: '50', rule: 'completion', ceiling: '120' },
-    { indicatorCode: 'JOBS', weight: '100', rule: 'completion', ceiling: '100' },
-  ],
-  latePoints: '0.5',
-  returnedPoints: '1',
-  deductionCap: '5',
-  bonuses: [{ name: '省级表彰', points: '2', subjects: ['fgw'] }],
-  bonusCap: '3',
-};
+const SCHEME: SchemeBody = schemeOf({ investment: '60', livelihood: '40' }, [
+  schemeItem('SIGNED', '50', 'completion', '120'),
+  schemeItem('INVEST', '50', 'completion', '120'),
+  schemeItem('JOBS', '100', 'completion', '100'),
+]);
 
 const ind = (id: number, code: string, area: 'investment' | 'livelihood'): RunIndicator => ({
   id,

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SchemeBody } from './scoring';
-import { DEDUCTIONS, INDICATORS } from './scoring.fixtures';
+import { DEDUCTIONS, INDICATORS, schemeItem, schemeOf } from './scoring.fixtures';
 import { upgradeLegacyScheme, validateScheme } from './scoring-scheme';
 
-const good: SchemeBody = {
-  areas: [
-    { area: 'investment', weight: '60' },
-    { area: 'livelihood', weight: '40' },
-  ],
-  items: [
-    { indicatorCode: 'INV', weight: '100', rule: 'completion', ceiling: '120' },
-    { indicatorCode: 'TASK', weight: '100', rule: 'milestone', ceiling: '100' },
-  ],
-  latePoints: '0.5',
-  returnedPoints: '1',
-  deductionCap: '5',
-  bonuses: [{ name: '省级表彰', points: '2', subjects: ['fgw'] }],
-  bonusCap: '3',
-};
+const good: SchemeBody = schemeOf({ investment: '60', livelihood: '40' }, [
+  schemeItem('INV', '100', 'completion', '120'),
+  schemeItem('TASK', '100', 'milestone', '100'),
+]);
 const SUBJECTS = new Set(['fgw']);
 const [inv, task] = [good.items[0]!, good.items[1]!];
 

@@ -1,5 +1,6 @@
 /** Indicators of one kind each that the scoring tests score (test support: imported by *.test.ts only). */
-import type { ScoredIndicator } from './scoring';
+import type { ScoredIndicator, SchemeBody, SchemeItem, ScoringRule } from './scoring';
+import type { AreaSlug } from './types';
 
 const indicator = (
   code: string,
@@ -18,3 +19,25 @@ export const WORDS = indicator('WORDS', '八一广场', 'qualitative', 'up', 'to
 export const REVIEW = indicator('REV', '城镇化率', 'cumulative', 'up', null);
 export const INDICATORS = new Map([INV, LVL, TASK, PM, WORDS, REVIEW].map((i) => [i.code, i]));
 export const DEDUCTIONS = { latePoints: '0.5', returnedPoints: '1', deductionCap: '5', bonusCap: '3' };
+
+/** A scheme item in one line: indicator, weight within its area, rule, ceiling. */
+export const schemeItem = (indicatorCode: string, weight: string, rule: ScoringRule, ceiling: string): SchemeItem => ({
+  indicatorCode,
+  weight,
+  rule,
+  ceiling,
+});
+
+/** A scheme of the given area weights and items, with the tests' usual deductions and one 省级表彰 bonus. */
+export function schemeOf(
+  areas: Partial<Record<AreaSlug, string>>,
+  items: SchemeItem[],
+  bonus: { points: string; subjects: string[] } = { points: '2', subjects: ['fgw'] },
+): SchemeBody {
+  return {
+    areas: (Object.entries(areas) as [AreaSlug, string][]).map(([area, weight]) => ({ area, weight })),
+    items,
+    ...DEDUCTIONS,
+    bonuses: [{ name: '省级表彰', ...bonus }],
+  };
+}

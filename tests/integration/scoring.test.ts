@@ -11,28 +11,23 @@ import { getScores } from '@/lib/services/scoring/scores';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
 import { expectError } from './fixtures/refusals';
+import { schemeItem, schemeOf } from '@/lib/domain/scoring.fixtures';
 
 // 10 July 2026 in Shanghai: the sample year holds figures through June.
 const NOW = new Date('2026-07-10T04:00:00Z');
 
 const GOOD = {
   year: 2026,
-  areas: [
-    { area: 'investment', weight: '60' },
-    { area: 'reform', weight: '30' },
-    { area: 'livelihood', weight: '10' },
-  ],
-  items: [
-    { indicatorCode: 'INV-INVESTMENT', weight: '60', rule: 'on_time', ceiling: '110' },
-    { indicatorCode: 'INV-SIGNED-AMOUNT', weight: '40', rule: 'completion', ceiling: '120' },
-    { indicatorCode: 'REF-EXPORTS', weight: '100', rule: 'completion', ceiling: '120' },
-    { indicatorCode: 'LIV-PRACTICAL-MATTERS', weight: '100', rule: 'milestone', ceiling: '100' },
-  ],
-  latePoints: '0.5',
-  returnedPoints: '1',
-  deductionCap: '5',
-  bonuses: [{ name: '省级表彰', points: '2', subjects: ['swj'] }],
-  bonusCap: '3',
+  ...schemeOf(
+    { investment: '60', reform: '30', livelihood: '10' },
+    [
+      schemeItem('INV-INVESTMENT', '60', 'on_time', '110'),
+      schemeItem('INV-SIGNED-AMOUNT', '40', 'completion', '120'),
+      schemeItem('REF-EXPORTS', '100', 'completion', '120'),
+      schemeItem('LIV-PRACTICAL-MATTERS', '100', 'milestone', '100'),
+    ],
+    { points: '2', subjects: ['swj'] },
+  ),
 };
 
 async function scoringState(db: Db) {

@@ -7,11 +7,15 @@
  *   tsx scripts/bench/measure-floor.ts '{"dir":"…"|"url":"…","areaSlug":"…","indicatorCode":"…","connections":32,"seconds":15}'
  *
  * Run as a child process (a fresh process, like the server; and PGlite's folder is free while the server is
- * down). Prints one JSON line: { [endpoint]: { unloaded, loaded } }; unloaded is 50 sequential runs (the API's
+ * down). Prints one JSON line: { [endpoint]: { unloaded, loaded }, auditCopy: { seconds, bytes } }; unloaded is 50 sequential runs (the API's
  * figures are over 200), enough for its p50 and p95 beside them.
  */
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
 import { z } from 'zod';
-import { openDatabase, type Db } from '@/db/client';
+import { openDatabase, pgliteOptions, type Db } from '@/db/client';
+import { serverEnv } from '@/lib/env';
+import { auditExportSchema } from '@/lib/validation/audit';
 import { getIndicatorByCode } from '@/db/queries/actuals';
 import { listFigureYears, listIndicatorRows, listSnapshotFigures, listTargetRows } from '@/db/queries/figures';
 import { listFigureEvents, listIndicatorFigures, listIndicatorTargets } from '@/db/queries/history';
@@ -29,6 +33,9 @@ const argsSchema = z.object({
   connections: z.number().int().positive(),
   seconds: z.number().positive(),
   count: z.number().int().positive().default(50),
+  /** The audit export's day range (Beijing days, as the bench's export asks for them). */
+  auditFrom: z.string(),
+  auditTo: z.string(),
 });
 
 const actor: Actor = { id: 1, username: 'bench-leader', role: 'leader', departmentId: null };
@@ -76,6 +83,40 @@ function endpoints(db: Db, areaId: number, indicatorCode: string): Record<string
   };
 }
 
+/**
+ * The export's floor: PostgreSQL's own COPY of the same events (the columns the audit CSV holds, before/after as
+ * the database's JSON text, in id order) as CSV, read to the end. No Beijing time, labels, neutralised text or BOM:
+ * the least any export of these rows could cost. On PGlite, COPY … TO '/dev/blob' (the whole file in one blob:
+ * its only COPY out).
+ */
+async function auditCopyFloor(args: z.output<typeof argsSchema>) {
+  const { from, to } = auditExportSchema.parse({ from: args.auditFrom, to: args.auditTo, format: 'csv' });
+  if (!from || !to) throw new Error('the audit range needs both ends');
+  const select = `select id, occurred_at, actor_username, actor_role, action, entity_type, entity_id, department_id,
+      indicator_id, reason, client_address, before::text, after::text, prev_hash, hash from audit_events
+    where occurred_at >= '${from.toISOString()}' and occurred_at < '${to.toISOString()}' order by id`;
+  const start = performance.now();
+  let bytes = 0;
+  if (args.url) {
+    const client = postgres(args.url, { max: 1, onnotice: () => {} });
+    try {
+      const stream = await client.unsafe(`copy (${select}) to stdout with (format csv)`).readable();
+      for await (const chunk of stream as AsyncIterable<Buffer>) bytes += chunk.byteLength;
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  } else {
+    const client = new PGlite(args.dir ?? '', pgliteOptions(serverEnv().pgliteSharedBuffers));
+    try {
+      const result = await client.query(`copy (${select}) to '/dev/blob' with (format csv)`);
+      bytes = result.blob?.size ?? 0;
+    } finally {
+      await client.close();
+    }
+  }
+  return { seconds: (performance.now() - start) / 1000, bytes };
+}
+
 async function main(): Promise<void> {
   const args = argsSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const areaId = WORK_AREAS.find((a) => a.slug === args.areaSlug)?.id ?? 1;
@@ -85,17 +126,19 @@ async function main(): Promise<void> {
     migrate: false,
     maxConnections: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
+  const results: Record<string, unknown> = {};
   try {
-    const results: Record<string, unknown> = {};
     for (const [name, call] of Object.entries(endpoints(handle.db, areaId, args.indicatorCode))) {
       const unloaded = await measureSequential(call, args.count);
       const loaded = await measureCallLoad(call, args.connections, args.seconds);
       results[name] = { unloaded, loaded };
     }
-    console.log(JSON.stringify(results));
   } finally {
     await handle.close();
   }
+  // After the handle is closed: on PGlite the floor opens the folder itself.
+  results.auditCopy = await auditCopyFloor(args);
+  console.log(JSON.stringify(results));
 }
 
 main().catch((error: unknown) => {

@@ -17,8 +17,10 @@ import { prepareDatabase, type TestAccount } from '@/scripts/lib/test-server';
 import { startApp, signIn, type RunningApp } from '@/scripts/lib/test-app';
 import { parseOptions } from '../lib/args';
 import { generateCity, IMPORT_DEPARTMENT, listOpenSlots, pickSubjects, type City } from './generate';
+import { httpGet } from './measure-api';
 import { measureCluster } from './measure-cluster';
-import { measureEngine } from './measure-engine';
+import { sampleProcessGroup } from './measure-memory';
+import { auditExportDays, measureEngine, type Floor } from './measure-engine';
 import { createRecorder, formatTable, type EngineName, type ResultRow } from './results-table';
 
 const PASSWORD = 'Bench-Pass#2026-zs';
@@ -76,15 +78,7 @@ async function ensureBuild(skip: boolean): Promise<void> {
 }
 
 /** The floor, in a fresh process (PGlite's folder is free while the server is down). */
-function runFloor(args: Record<string, unknown>): Promise<
-  Record<
-    string,
-    {
-      unloaded: { p50: number; p95: number };
-      loaded: { rps: number; p50: number; p95: number; p99: number; errors: number };
-    }
-  >
-> {
+function runFloor(args: Record<string, unknown>): Promise<Floor> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/measure-floor.ts', JSON.stringify(args)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -104,6 +98,37 @@ function releaseArchiveMb(): number | null {
   const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
   const archive = path.join('release', `zhuashou-${version}-linux-x64.tar.gz`);
   return fs.existsSync(archive) ? fs.statSync(archive).size / 1024 / 1024 : null;
+}
+
+/** The memory goals' numbers for the server after start (the resident set only grows from here). */
+const AFTER_START_MB: Record<EngineName, number> = { pglite: 300, postgres: 250 };
+
+/**
+ * The server as a city starts it: the report loaded (with the sample year), started, one leader signed in and
+ * the overview read once — then, once it has settled, the resident set of its process group.
+ */
+async function measureAfterStart(
+  engine: EngineName,
+  env: Record<string, string>,
+  record: ReturnType<typeof createRecorder>,
+): Promise<void> {
+  log(`${engine}: the server after start, on the report`);
+  const app = await startApp(engine === 'pglite' ? { ...env, DATABASE_URL: '' } : env, PORTS[engine]);
+  try {
+    const pid = app.proc.pid;
+    if (pid === undefined) throw new Error('the server has no process id');
+    const cookie = await signIn(app.url, 'bench-leader', PASSWORD);
+    if (!(await httpGet(`${app.url}/`, cookie)())) throw new Error('the overview page did not answer 200');
+    await new Promise((r) => setTimeout(r, 3000));
+    const memory = sampleProcessGroup(pid);
+    record('server memory after start (report loaded, overview read once)', memory.currentMB(), 'MB', {
+      op: '≤',
+      limit: AFTER_START_MB[engine],
+    });
+    memory.stop();
+  } finally {
+    await app.stop();
+  }
 }
 
 async function benchEngine(
@@ -126,6 +151,8 @@ async function benchEngine(
   });
   let app: RunningApp | undefined;
   try {
+    if (!options.clusterOnly) await measureAfterStart(engine, prepared.env, record);
+
     // The city is loaded as the owner: it drops and recreates the audit log's indexes, which the app's login may not.
     const handle = await openDatabase({
       url: prepared.env.DATABASE_OWNER_URL ?? prepared.env.DATABASE_URL,
@@ -160,6 +187,7 @@ async function benchEngine(
         indicatorCode: subjects.indicatorCode,
         connections: 32,
         seconds: options.seconds,
+        ...auditExportDays(Date.now()),
       });
 
       log(`${engine}: starting the production build on port ${PORTS[engine]}`);

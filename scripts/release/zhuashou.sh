@@ -9,7 +9,7 @@
 #   bin/zhuashou backup [--out FILE]    restore --in FILE
 #   bin/zhuashou audit-verify [--checkpoint FILE|DIR] [--json]    audit-checkpoint [--out FILE] [--dir DIR] [--syslog]
 # Environment as for the npm scripts: DATABASE_URL, DATABASE_OWNER_URL, PGLITE_DIR (default ./.data of the folder
-# the command is run from), AUTH_SECRET, PORT (3000), HOSTNAME (listen address, default 127.0.0.1), …
+# the command is run from), AUTH_SECRET, PORT (3000), HOSTNAME (listen address, default 127.0.0.1), SERVER_HEAP_MB (320), …
 set -eu
 
 self=$0
@@ -50,7 +50,9 @@ case "$command" in
     [ $# -eq 0 ] || { echo "start 不带参数：用环境变量 PORT、HOSTNAME、DATABASE_URL 等配置。" >&2; exit 64; }
     export PORT="${PORT:-3000}"
     export HOSTNAME="${HOSTNAME:-127.0.0.1}"
-    exec "$NODE" "$ROOT/server.js"
+    # The V8 heap's ceiling (MB): without one V8 lets garbage pile up to gigabytes before collecting it. The same
+    # default as `npm start` and the test harness (scripts/lib/test-app.ts); raise SERVER_HEAP_MB for a larger city.
+    exec "$NODE" --max-old-space-size="${SERVER_HEAP_MB:-320}" "$ROOT/server.js"
     ;;
   migrate) run_cli db-migrate "$@" ;;
   db-roles) run_cli db-roles "$@" ;;

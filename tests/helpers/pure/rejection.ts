@@ -1,0 +1,18 @@
+/**
+ * What a promise rejects with, for tests that then read the error's code, status or message. Pure, so the lib/domain
+ * tests may import it too (tests/helpers/pure: see eslint.config.mjs).
+ */
+import { expect } from 'vitest';
+
+/** Awaits `promise`, expecting it to reject with an instance of `type` (resolving fails the test), and returns that error. */
+export async function rejectionOf<E>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+): Promise<E> {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(type);
+  return error as E;
+}

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { desc } from 'drizzle-orm';
 import { actuals, auditEvents, indicators, planIndicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
@@ -11,6 +10,7 @@ import { asc, count } from 'drizzle-orm';
 import { getPlan, getPlanStrip } from '@/lib/services/plans/plan';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
+import { latestAuditEvent } from './fixtures/audit-events';
 import { expectError } from './fixtures/refusals';
 
 const NOW = new Date('2026-07-10T04:00:00Z');
@@ -88,12 +88,7 @@ forEachEngine('five-year plans', (ctx) => {
       .from(targets)
       .where(and(eq(targets.indicatorId, ind?.id ?? -1), eq(targets.year, 2027)));
     expect(Number(row?.value)).toBe(1153.9372);
-    const [event] = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'target.create'))
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
+    const event = await latestAuditEvent(ctx.db, 'target.create');
     expect(event?.reason).toBe('采用“十五五”规划路径值');
     // 2026 has begun (July): replacing the sample target is a revision, and the plan is its reason.
     const revised = await adoptPlanTarget(
@@ -151,12 +146,7 @@ forEachEngine('five-year plans', (ctx) => {
       const after = await loans();
       expect(after?.pathKind).toBe('compound');
       expect(Number(after?.path[0]?.value)).toBeCloseTo(base * 1.08, 3);
-      const [event] = await ctx.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'plan.indicator_update'))
-        .orderBy(desc(auditEvents.id))
-        .limit(1);
+      const event = await latestAuditEvent(ctx.db, 'plan.indicator_update');
       expect(event).toMatchObject({ entityId: 'fyp-15:INN-NEW-LOANS', reason: '规划纲要' });
       expect(event?.before).toMatchObject({ pathKind: 'straight', finalTarget: '400', annualGrowth: null });
       expect(event?.after).toMatchObject({ pathKind: 'compound', finalTarget: null, annualGrowth: '8' });

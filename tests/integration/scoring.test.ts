@@ -10,6 +10,7 @@ import { getScoringAdmin, publishScheme, saveScheme } from '@/lib/services/scori
 import { getScores } from '@/lib/services/scoring/scores';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
+import { latestAuditEvent } from './fixtures/audit-events';
 import { expectError } from './fixtures/refusals';
 import { schemeItem, schemeOf } from '@/lib/domain/scoring.fixtures';
 
@@ -101,12 +102,7 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
   it('publishes a new version from approved figures only; a later change leaves the published snapshot as it was', async () => {
     const saved = await saveScheme(admin, GOOD, { db: ctx.db, now: NOW });
     expect(saved).toMatchObject({ version: 2, status: 'draft', newVersion: true });
-    const [event] = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'scoring.scheme_save'))
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
+    const event = await latestAuditEvent(ctx.db, 'scoring.scheme_save');
     expect(event?.reason).toContain('第 1 版已发布，修改生成第 2 版');
 
     // 襄垣县's latest unit figure of 签约项目金额 is only submitted: its score must read the month before.

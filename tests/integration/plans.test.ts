@@ -200,24 +200,22 @@ forEachEngine('five-year plans', (ctx) => {
         expect(error.message).toContain(message);
         expect(await planState(ctx.db)).toBe(state);
       }
-      await expectError(
-        updatePlanIndicator(
-          leader,
-          'fyp-15',
-          { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
-          opts(),
-        ),
-        'forbidden',
-      );
-      await expectError(
-        updatePlanIndicator(
-          admin,
-          'fyp-14',
-          { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
-          opts(),
-        ),
-        'conflict',
-      );
+      // A leader may not edit a plan; nobody may edit a closed one (十四五).
+      const refusals: [Actor, string, 'forbidden' | 'conflict'][] = [
+        [leader, 'fyp-15', 'forbidden'],
+        [admin, 'fyp-14', 'conflict'],
+      ];
+      for (const [actor, planCode, code] of refusals) {
+        await expectError(
+          updatePlanIndicator(
+            actor,
+            planCode,
+            { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
+            opts(),
+          ),
+          code,
+        );
+      }
     });
 
     it('a path value confirmed before the path changed is not adopted', async () => {

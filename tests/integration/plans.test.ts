@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators, planIndicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { seedSampleYear } from './fixtures/catalogue';
 import { updatePlanIndicator } from '@/lib/services/plans/edit';
 import { adoptPlanTarget } from '@/lib/services/plans/targets';
 import type { Db } from '@/db/client';
@@ -20,7 +20,7 @@ forEachEngine('five-year plans', (ctx) => {
   let admin: Actor;
 
   beforeAll(async () => {
-    await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
+    await seedSampleYear(ctx.handle, NOW);
     leader = await actorFor(ctx.db, 'plan-leader', 'leader');
     admin = await actorFor(ctx.db, 'plan-admin', 'admin');
   });

@@ -10,6 +10,7 @@ import { getScoringAdmin, publishScheme, saveScheme } from '@/lib/services/scori
 import { getScores } from '@/lib/services/scoring/scores';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
+import { seedSampleYear } from './fixtures/catalogue';
 import { latestAuditEvent } from './fixtures/audit-events';
 import { expectError } from './fixtures/refusals';
 import { schemeItem, schemeOf } from '@/lib/domain/scoring.fixtures';
@@ -46,7 +47,7 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
   let official: Actor;
 
   beforeAll(async () => {
-    await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
+    await seedSampleYear(ctx.handle, NOW);
     admin = await actorFor(ctx.db, 'sc-admin', 'admin');
     leader = await actorFor(ctx.db, 'sc-leader', 'leader');
     official = await actorFor(ctx.db, 'sc-official', 'official', 'fgw');
@@ -223,7 +224,7 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
 
 forEachEngine('考核评分: a scheme saved before area weights', (ctx) => {
   it('its published snapshot shows as published; the admin sees its weights in two levels and saves a new version', async () => {
-    await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
+    await seedSampleYear(ctx.handle, NOW);
     const admin = await actorFor(ctx.db, 'lg-admin', 'admin');
     const legacyBody: LegacySchemeBody = {
       items: [

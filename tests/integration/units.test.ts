@@ -11,7 +11,7 @@ import { actuals, auditEvents, indicators, targets, units, unitTargets } from '@
 import type { Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { approveActual } from '@/lib/services/reporting/actual-review';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { seedCatalogue } from './fixtures/catalogue';
 import { decomposeTarget, setIndicatorRollup } from '@/lib/services/units/targets';
 import { getIndicatorUnits, getUnitsOverview, getUnitView } from '@/lib/services/units/view';
 import { createUnit, updateUnit } from '@/lib/services/units/units';
@@ -48,7 +48,7 @@ forEachEngine('units: decomposition, unit entry and review, roll-up', (ctx) => {
       ?.n;
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     admin = await actorFor(ctx.db, 'u-admin', 'admin');
     const [ind] = await ctx.db.select().from(indicators).where(eq(indicators.code, CODE));
     if (!ind) throw new Error('seed missing');

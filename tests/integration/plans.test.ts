@@ -122,7 +122,7 @@ forEachEngine('five-year plans', (ctx) => {
     );
   });
 
-  describe('the actors.admin edits a plan indicator’s path', () => {
+  describe('the admin edits a plan indicator’s path', () => {
     const opts = () => ({ db: ctx.db, now: NOW });
     const loans = async () =>
       (await getPlan(actors.leader, 'fyp-15', { db: ctx.db })).items.find((i) => i.code === 'INN-NEW-LOANS');
@@ -208,7 +208,7 @@ forEachEngine('five-year plans', (ctx) => {
         expect(error.message).toContain(message);
         expect(await planState(ctx.db)).toBe(state);
       }
-      // A actors.leader may not edit a plan; nobody may edit a closed one (十四五).
+      // A leader may not edit a plan; nobody may edit a closed one (十四五).
       const refusals: [Actor, string, 'forbidden' | 'conflict'][] = [
         [actors.leader, 'fyp-15', 'forbidden'],
         [actors.admin, 'fyp-14', 'conflict'],

@@ -93,7 +93,7 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
     });
   });
 
-  it('only the actors.admin builds schemes; only actors.leader, actors.admin and auditor see scores', async () => {
+  it('only the admin builds schemes; only leader, admin and auditor see scores', async () => {
     await expectError(saveScheme(actors.leader, GOOD, { db: ctx.db, now: NOW }), 'forbidden');
     await expectError(getScoringAdmin(actors.official, { year: 2026 }, { db: ctx.db }), 'forbidden');
     await expectError(getScores(actors.official, { year: 2026 }, { db: ctx.db }), 'forbidden');

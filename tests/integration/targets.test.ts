@@ -21,7 +21,7 @@ forEachEngine('annual targets and settings', (ctx) => {
     official: ['tgt-official', 'official', 'fgw'],
   });
 
-  /** The actors.admin saves a target, on 10 April 2026. */
+  /** The admin saves a target, on 10 April 2026. */
   const saveTarget = (input: Parameters<typeof upsertTarget>[1]) =>
     upsertTarget(actors.admin, input, { db: ctx.db, now: NOW });
 

@@ -101,25 +101,18 @@ forEachEngine('five-year plans', (ctx) => {
       .from(targets)
       .where(and(eq(targets.indicatorId, ind?.id ?? -1), eq(targets.year, 2026)));
     expect(rev).toMatchObject({ isRevised: true, revisionReason: '采用“十五五”规划路径值：市政府确认' });
-    await expectError(
-      adoptPlanTarget(
-        actors.admin,
-        'fyp-15',
-        { indicatorCode: 'INV-INVESTMENT', year: 2031 },
-        { db: ctx.db, now: NOW },
-      ),
-      'invalid_input',
-      'year',
-    );
-    await expectError(
-      adoptPlanTarget(
-        actors.leader,
-        'fyp-15',
-        { indicatorCode: 'INV-INVESTMENT', year: 2028 },
-        { db: ctx.db, now: NOW },
-      ),
-      'forbidden',
-    );
+    // A year past the plan is refused by name; a leader may not adopt at all.
+    const refusals: [Actor, number, 'invalid_input' | 'forbidden', string?][] = [
+      [actors.admin, 2031, 'invalid_input', 'year'],
+      [actors.leader, 2028, 'forbidden'],
+    ];
+    for (const [actor, year, code, field] of refusals) {
+      await expectError(
+        adoptPlanTarget(actor, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year }, { db: ctx.db, now: NOW }),
+        code,
+        field,
+      );
+    }
   });
 
   describe('the admin edits a plan indicator’s path', () => {

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { storageStateOf } from './support/accounts';
-import { adminApi, createUser, newUserPage, STRONG_PASSWORD, unexpectedProblems } from './support/auth-helpers';
+import { createUser, newUserPage, STRONG_PASSWORD, unexpectedProblems, withAdminApi } from './support/auth-helpers';
 import { changePassword, signIn } from './pages/login-page';
 import { watchPage } from './support/watch';
 
@@ -152,9 +152,9 @@ test('five wrong passwords lock an account, answered as a wrong password; the se
   page,
   browser,
 }) => {
-  const admin = await adminApi();
-  const locked = await createUser(admin, { username: 'au-locked', displayName: '锁定测试', role: 'leader' });
-  await admin.dispose();
+  const locked = await withAdminApi((admin) =>
+    createUser(admin, { username: 'au-locked', displayName: '锁定测试', role: 'leader' }),
+  );
   const { context, page: user } = await newUserPage(browser, '10.77.0.2');
   for (let i = 1; i <= 5; i += 1) {
     await signIn(user, locked.username, `Wrong-pass#${i}`);
@@ -201,9 +201,9 @@ test('the system administrator manages no account: no 用户管理 link, the pag
 test('creating an auditor account is shown to the auditors at sign-in until they acknowledge it', async ({
   browser,
 }) => {
-  const security = await adminApi();
-  await createUser(security, { username: 'au-new-auditor', displayName: '新审计员', role: 'auditor' });
-  await security.dispose();
+  await withAdminApi((security) =>
+    createUser(security, { username: 'au-new-auditor', displayName: '新审计员', role: 'auditor' }),
+  );
   const context = await browser.newContext({ storageState: storageStateOf('auditor') });
   const page = await context.newPage();
   await page.goto('/audit');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { SAME_ORIGIN, storageStateOf } from './support/accounts';
 import {
-  adminApi,
+  withAdminApi,
   createReadyUser,
   createUser,
   newUserPage,
@@ -124,10 +124,10 @@ test.describe('the JSON API', () => {
 test('a user enrols TOTP (QR code, secret, recovery codes), signs out, and signs in again with a code', async ({
   browser,
 }) => {
-  const admin = await adminApi();
   // A leader: no deployment's default requires TOTP of this role, so enrolment here is the user's choice.
-  const created = await createUser(admin, { username: 'au-mfa', displayName: '双因素测试', role: 'leader' });
-  await admin.dispose();
+  const created = await withAdminApi((admin) =>
+    createUser(admin, { username: 'au-mfa', displayName: '双因素测试', role: 'leader' }),
+  );
   const { context, page } = await newUserPage(browser, '10.77.0.3');
   const watch = watchPage(page);
   await signIn(page, created.username, created.password);
@@ -194,9 +194,9 @@ if (!process.env.TEST_DATABASE_URL) {
 }
 
 test('signing out on one device ends the session on every device', async ({ browser }) => {
-  const admin = await adminApi();
-  const user = await createReadyUser(admin, { username: 'au-devices', displayName: '多设备测试', role: 'leader' });
-  await admin.dispose();
+  const user = await withAdminApi((admin) =>
+    createReadyUser(admin, { username: 'au-devices', displayName: '多设备测试', role: 'leader' }),
+  );
   const laptop = await browser.newContext({ storageState: user.storageState });
   const phone = await browser.newContext({ storageState: user.storageState });
   const a = await laptop.newPage();
@@ -216,9 +216,9 @@ test('signing out on one device ends the session on every device', async ({ brow
 test('activity re-issues the session cookie; an expired session sends the browser to /login with a notice', async ({
   browser,
 }) => {
-  const admin = await adminApi();
-  const user = await createReadyUser(admin, { username: 'au-idle', displayName: '超时测试', role: 'leader' });
-  await admin.dispose();
+  const user = await withAdminApi((admin) =>
+    createReadyUser(admin, { username: 'au-idle', displayName: '超时测试', role: 'leader' }),
+  );
   const context = await browser.newContext({ storageState: user.storageState });
   const page = await context.newPage();
   const watch = watchPage(page);

@@ -50,6 +50,12 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
   test.describe(`dashboards on a ${label}`, () => {
     test.use({ viewport });
 
+    /** Checks a phone shows the page without sideways scrolling, then photographs it as `name` (plus the suffix). */
+    async function screenshotOf(page: Page, name: string) {
+      if (isPhone) await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: `${SHOTS}/${name}${suffix}.png`, fullPage: true });
+    }
+
     test('overview: headline tiles, the seven areas in order, the ranking with its formula', async ({ page }) => {
       const watch = watchPage(page);
       await page.goto('/');
@@ -75,8 +81,7 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       await expect(ranking.locator('tbody tr').first()).toBeVisible();
       await expect(ranking.getByRole('button', { name: /展开全部/ })).toHaveCount(0);
       await chartsDrawn(page);
-      if (isPhone) await expectNoSidewaysScroll(page);
-      await page.screenshot({ path: `${SHOTS}/overview${suffix}.png`, fullPage: true });
+      await screenshotOf(page, 'overview');
       watch.assertClean();
     });
 
@@ -94,8 +99,7 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
         expect(await rows.count()).toBeGreaterThan(0);
         if (area.slug === 'investment') {
           await expect(seen(page, '项目累计完成投资')).toBeVisible();
-          if (isPhone) await expectNoSidewaysScroll(page);
-          await page.screenshot({ path: `${SHOTS}/area-investment${suffix}.png`, fullPage: true });
+          await screenshotOf(page, 'area-investment');
         }
       }
       // The report's 2025 figures, as the report writes them.
@@ -122,8 +126,7 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       await expect(seen(page, '本期为示例数据')).toBeVisible();
       await chartsDrawn(page);
       await expect(page.locator('figcaption').getByText(/实绩对比全年目标与序时进度/)).toBeVisible();
-      if (isPhone) await expectNoSidewaysScroll(page);
-      await page.screenshot({ path: `${SHOTS}/indicator${suffix}.png`, fullPage: true });
+      await screenshotOf(page, 'indicator');
 
       await page.goto('/indicators/REF-EXPORTS?year=2025');
       await expect(page.getByRole('heading', { level: 1, name: '出口总额' })).toBeVisible();
@@ -149,8 +152,7 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       }
       await expect(seen(page, '30微克/立方米', true)).toBeVisible();
       await expect(seen(page, '24.2%', true)).toBeVisible();
-      if (isPhone) await expectNoSidewaysScroll(page);
-      await page.screenshot({ path: `${SHOTS}/review${suffix}.png`, fullPage: true });
+      await screenshotOf(page, 'review');
       watch.assertClean();
     });
 
@@ -166,8 +168,7 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       await expect(page.getByText('示例数据').first()).toBeVisible();
       await expect(page.getByRole('banner')).toHaveCount(0); // no app header on the cockpit
       await chartsDrawn(page);
-      if (isPhone) await expectNoSidewaysScroll(page);
-      await page.screenshot({ path: `${SHOTS}/screen${suffix}.png`, fullPage: true });
+      await screenshotOf(page, 'screen');
       watch.assertClean();
     });
   });

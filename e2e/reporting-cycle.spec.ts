@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { currentPeriod } from '../lib/domain/period';
 import { ApprovalsPage } from './pages/approvals-page';
 import { EntryPage } from './pages/entry-page';
@@ -7,6 +7,20 @@ import { watchPage } from './support/watch';
 
 // The current month: the e2e server seeds the sample year only up to last month, so it starts empty.
 const period = currentPeriod(new Date());
+
+/** Saves 1 as a draft of this month's 固定资产投资 at `version` straight through the API, as `page`'s user. */
+function putInvestmentDraft(page: Page, version: number | null) {
+  return page.request.put('/api/actuals', {
+    headers: SAME_ORIGIN,
+    data: {
+      indicatorCode: 'INV-INVESTMENT',
+      period: `${period.year}-${period.month}`,
+      value: '1',
+      version,
+      action: 'draft',
+    },
+  });
+}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -53,16 +67,7 @@ test('official submits, reviewer returns, official corrects, reviewer approves, 
   await expect(locked.button('提交审核')).toHaveCount(0);
 
   // The server refuses a change too, not only the form.
-  const refused = await official.request.put('/api/actuals', {
-    headers: SAME_ORIGIN,
-    data: {
-      indicatorCode: 'INV-INVESTMENT',
-      period: `${period.year}-${period.month}`,
-      value: '1',
-      version: 4,
-      action: 'draft',
-    },
-  });
+  const refused = await putInvestmentDraft(official, 4);
   expect(refused.status()).toBe(423);
   watch.assertClean();
 
@@ -102,16 +107,7 @@ test('a figure that is not a number is refused with a message naming the field',
 
 test('roles without the permission are refused by the server', async ({ browser }) => {
   const leader = await pageAs(browser, 'leader');
-  const put = await leader.request.put('/api/actuals', {
-    headers: SAME_ORIGIN,
-    data: {
-      indicatorCode: 'INV-INVESTMENT',
-      period: `${period.year}-${period.month}`,
-      value: '1',
-      version: null,
-      action: 'draft',
-    },
-  });
+  const put = await putInvestmentDraft(leader, null);
   expect(put.status()).toBe(403);
   await leader.goto('/entry');
   await expect(leader.getByRole('heading', { name: '无权限' })).toBeVisible();

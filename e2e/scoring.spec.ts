@@ -1,17 +1,12 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { storageStateOf, type E2eRole } from './support/accounts';
+import { expect, test, type Page } from '@playwright/test';
+import { pageAs } from './support/accounts';
 import { watchPage } from './support/watch';
 
 test.describe.configure({ mode: 'serial' });
 
 const YEAR = 2026; // the embedded sample year
 let publishedTotals: string[] = [];
-
-async function as(browser: Browser, role: E2eRole): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStateOf(role) });
-  return context.newPage();
-}
 
 async function setItem(page: Page, n: number, code: string, weight: string, rule: string, ceiling: string) {
   await page.getByLabel(`第${n}项指标`).selectOption(code);
@@ -25,7 +20,7 @@ async function totals(page: Page): Promise<string[]> {
 }
 
 test('the sample year comes with published sample scores (示例数据)', async ({ browser }) => {
-  const page = await as(browser, 'leader');
+  const page = await pageAs(browser, 'leader');
   await page.goto(`/scores?year=${YEAR}`);
   await expect(page.getByRole('heading', { name: `${YEAR}年高质量发展绩效考核得分` })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('示例数据');
@@ -38,7 +33,7 @@ test('the sample year comes with published sample scores (示例数据)', async 
 test('the admin builds a small scheme: a bad one is refused naming the problem, a good one is saved and published', async ({
   browser,
 }) => {
-  const page = await as(browser, 'admin');
+  const page = await pageAs(browser, 'admin');
   const watch = watchPage(page);
   await page.goto(`/admin/scoring?year=${YEAR}`);
   await expect(page.getByLabel('方案状态')).toContainText('第 1 版（已发布），示例数据');
@@ -76,7 +71,7 @@ test('the admin builds a small scheme: a bad one is refused naming the problem, 
 test('the leader sees both rankings with each score’s formula (both levels of weights) and inputs', async ({
   browser,
 }) => {
-  const page = await as(browser, 'leader');
+  const page = await pageAs(browser, 'leader');
   const watch = watchPage(page);
   await page.goto(`/scores?year=${YEAR}`);
   await expect(page.getByText(/方案第 2 版/)).toBeVisible();
@@ -105,7 +100,7 @@ test('the leader sees both rankings with each score’s formula (both levels of 
 });
 
 test('the auditor exports both rankings with their inputs (XLSX)', async ({ browser }) => {
-  const page = await as(browser, 'auditor');
+  const page = await pageAs(browser, 'auditor');
   await page.goto(`/scores?year=${YEAR}`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -129,7 +124,7 @@ test('the auditor exports both rankings with their inputs (XLSX)', async ({ brow
 });
 
 test('a later scheme change makes a new version and leaves the published snapshot unchanged', async ({ browser }) => {
-  const admin = await as(browser, 'admin');
+  const admin = await pageAs(browser, 'admin');
   await admin.goto(`/admin/scoring?year=${YEAR}`);
   await expect(admin.getByLabel('方案状态')).toContainText('第 2 版（已发布）');
   await admin.getByLabel('「抓招商、上项目」权重').fill('50');
@@ -140,7 +135,7 @@ test('a later scheme change makes a new version and leaves the published snapsho
   await expect(admin.getByRole('status').filter({ hasText: '已发布第 3 版' })).toBeVisible();
   await admin.context().close();
 
-  const leader = await as(browser, 'leader');
+  const leader = await pageAs(browser, 'leader');
   await leader.goto(`/scores?year=${YEAR}`);
   await expect(leader.getByText(/方案第 3 版/)).toBeVisible();
   await leader.getByRole('link', { name: '第 2 版' }).click();
@@ -153,7 +148,7 @@ test('a later scheme change makes a new version and leaves the published snapsho
 });
 
 test('the overview’s plan strip leads to the 十五五 plan; 十四五 closes with its review', async ({ browser }) => {
-  const page = await as(browser, 'leader');
+  const page = await pageAs(browser, 'leader');
   const watch = watchPage(page);
   await page.goto('/');
   await page.getByRole('link', { name: /^“十五五”规划 符合进度 \d+ 项/ }).click();
@@ -172,7 +167,7 @@ test('the overview’s plan strip leads to the 十五五 plan; 十四五 closes 
 });
 
 test('the admin confirms a plan path value as an annual target', async ({ browser }) => {
-  const page = await as(browser, 'admin');
+  const page = await pageAs(browser, 'admin');
   const watch = watchPage(page);
   await page.goto('/plans/fyp-15');
   // 出口总额 on the 年均增长 10% path from 12.6 (2025): 2028 = 12.6 × 1.1³ = 16.7706. (Other specs set 2027 targets of other indicators.)
@@ -189,7 +184,7 @@ test('the admin confirms a plan path value as an annual target', async ({ browse
 test('the admin edits a plan indicator’s path: a bad edit names the field, a good one moves the path', async ({
   browser,
 }) => {
-  const page = await as(browser, 'admin');
+  const page = await pageAs(browser, 'admin');
   const watch = watchPage(page);
   await page.goto('/plans/fyp-15');
   const row = page.getByTestId('plan-row-INN-NET-NEW-FIRMS');

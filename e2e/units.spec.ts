@@ -10,7 +10,7 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { currentPeriod, previousPeriod } from '../lib/domain/period';
 import { SAME_ORIGIN, storageStateOf } from './support/accounts';
-import { adminApi, BASE_URL, createReadyUser } from './support/auth-helpers';
+import { adminApi, BASE_URL, createReadyUser, withAdminApi } from './support/auth-helpers';
 
 test.use({ storageState: storageStateOf('leader') });
 
@@ -231,14 +231,14 @@ test.describe.serial('县区填报、审核与汇总', () => {
 test("the security administrator moves a unit official to another unit: audited, and the user's sessions end", async ({
   browser,
 }) => {
-  const admin = await adminApi();
-  const user = await createReadyUser(admin, {
-    username: `u-move-${Date.now().toString(36)}`,
-    displayName: '测试调动',
-    role: 'official',
-    unitCode: 'tunliu',
-  });
-  await admin.dispose();
+  const user = await withAdminApi((admin) =>
+    createReadyUser(admin, {
+      username: `u-move-${Date.now().toString(36)}`,
+      displayName: '测试调动',
+      role: 'official',
+      unitCode: 'tunliu',
+    }),
+  );
   const session = await apiAs(user.storageState);
   expect((await session.get('/api/entry')).status()).toBe(200);
 

@@ -33,6 +33,16 @@ export function adminApi(): Promise<APIRequestContext> {
   });
 }
 
+/** Runs `work` with an adminApi() context, disposed of afterwards (also when `work` fails). */
+export async function withAdminApi<T>(work: (admin: APIRequestContext) => Promise<T>): Promise<T> {
+  const admin = await adminApi();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.dispose();
+  }
+}
+
 const createdSchema = z.object({ id: z.number(), username: z.string(), password: z.string() });
 
 export interface NewUser {

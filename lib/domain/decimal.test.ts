@@ -11,12 +11,14 @@ import {
   decimalText,
 } from './decimal';
 
-describe('canonicalDecimal', () => {
-  it('drops leading and trailing zeros; "-0" → "0"', () => {
-    expect(canonicalDecimal(false, '007', '500')).toBe('7.5');
-    expect(canonicalDecimal(true, '0', '000')).toBe('0');
-    expect(canonicalDecimal(false, '', '25')).toBe('0.25');
-    expect(canonicalDecimal(true, '12', '')).toBe('-12');
+describe('canonicalDecimal drops leading and trailing zeros; "-0" → "0"', () => {
+  it.each([
+    [false, '007', '500', '7.5'],
+    [true, '0', '000', '0'],
+    [false, '', '25', '0.25'],
+    [true, '12', '', '-12'],
+  ] as const)('negative %s, %j . %j → %j', (negative, whole, fraction, expected) => {
+    expect(canonicalDecimal(negative, whole, fraction)).toBe(expected);
   });
 });
 

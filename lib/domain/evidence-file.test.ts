@@ -139,10 +139,15 @@ describe('sanitising an evidence file name', () => {
 });
 
 describe('evidence helpers', () => {
-  it('formats sizes and says which figure states are editable', () => {
-    expect(formatFileSize(12)).toBe('12 字节');
-    expect(formatFileSize(2048)).toBe('2 KB');
-    expect(formatFileSize(1.5 * 1024 * 1024)).toBe('1.5 MB');
+  it.each([
+    [12, '12 字节'],
+    [2048, '2 KB'],
+    [1.5 * 1024 * 1024, '1.5 MB'],
+  ])('formats a size of %i bytes as %s', (bytes, text) => {
+    expect(formatFileSize(bytes)).toBe(text);
+  });
+
+  it('says which figure states are editable', () => {
     expect(['draft', 'returned', 'submitted', 'approved'].map(isEvidenceEditable)).toEqual([true, true, false, false]);
   });
 });

@@ -9,69 +9,45 @@ const message = (input: unknown, o: Partial<FigureParseOptions> = {}) => {
 };
 
 describe('parseFigure accepts what people type', () => {
-  it('thousands separators: "1,027" → "1027", "12,345,678.5" → "12345678.5"', () => {
-    expect(value('1,027')).toEqual({ ok: true, value: '1027' });
-    expect(value('12,345,678.5')).toEqual({ ok: true, value: '12345678.5' });
+  // [what it shows, the input, the unit when not 亿元, the canonical value]
+  it.each<[string, unknown, string | undefined, string]>([
+    ['thousands separators', '1,027', undefined, '1027'],
+    ['thousands separators', '12,345,678.5', undefined, '12345678.5'],
+    ['full-width digits', '１０２７', undefined, '1027'],
+    ['full-width digits and punctuation', '１，０２７．５０', undefined, '1027.5'],
+    ['full-width digits and punctuation', '－３．２', undefined, '-3.2'],
+    ['surrounding spaces', ' 25.3 ', undefined, '25.3'],
+    ['the ideographic space', '\u300025.3\t', undefined, '25.3'],
+    ['a negative with "-"', '-3.2', undefined, '-3.2'],
+    ['a negative with the minus sign U+2212', '\u22123.2', undefined, '-3.2'],
+    ['a leading "+"', '+7', undefined, '7'],
+    ['canonical form: no trailing zeros', '25.3000', undefined, '25.3'],
+    ['canonical form: no leading zeros', '007.0', undefined, '7'],
+    ['canonical form: "-0" → "0"', '-0', undefined, '0'],
+    ['canonical form: "-0.000" → "0"', '-0.000', undefined, '0'],
+    ['canonical form: ".5" → "0.5"', '.5', undefined, '0.5'],
+    ['a finite number', 1027, undefined, '1027'],
+    ['a finite number', -0, undefined, '0'],
+    ['a finite number', 4.5, undefined, '4.5'],
+    ['"12%" when the unit is %', '12%', '%', '12'],
+    ['"12%" when the unit is %, full-width', '１２％', '%', '12'],
+    ['万 with a base unit (个)', '2.5万', '个', '25000'],
+    ['万户 with a base unit (户)', '2.5万户', '户', '25000'],
+    ['亿 with a base unit (元)', '1.2亿', '元', '120000000'],
+    ["万 with unit 万人 (the unit's own scale is dropped)", '4.8万', '万人', '4.8'],
+    ["万人 with unit 万人 (the unit's own scale is dropped)", '4.8万人', '万人', '4.8'],
+    ['亿 with unit 万元 (亿 = 10000 万)', '2.5亿', '万元', '25000'],
+    ['亿元 with unit 万元', '2.5亿元', '万元', '25000'],
+    ['元 with unit 万元', '25000元', '万元', '2.5'],
+    ['亿元 with unit 亿元', '900亿元', undefined, '900'],
+    ['万 with unit 亿元', '5000万', undefined, '0.5'],
+    ['scaling is exact, not float', '0.07万', '元', '700'],
+  ])('%s: %j (unit %s) → %j', (_, input, unit, expected) => {
+    expect(value(input, unit ? { unit } : {})).toEqual({ ok: true, value: expected });
   });
 
-  it('full-width digits and punctuation: "１０２７", "１，０２７．５０", "－３．２"', () => {
-    expect(value('１０２７')).toEqual({ ok: true, value: '1027' });
-    expect(value('１，０２７．５０')).toEqual({ ok: true, value: '1027.5' });
-    expect(value('－３．２')).toEqual({ ok: true, value: '-3.2' });
-  });
-
-  it('surrounding spaces, including the ideographic space: " 25.3 " and "\\u300025.3"', () => {
-    expect(value(' 25.3 ')).toEqual({ ok: true, value: '25.3' });
-    expect(value('\u300025.3\t')).toEqual({ ok: true, value: '25.3' });
-  });
-
-  it('negatives with "-" and the minus sign U+2212; a leading "+"', () => {
-    expect(value('-3.2')).toEqual({ ok: true, value: '-3.2' });
-    expect(value('\u22123.2')).toEqual({ ok: true, value: '-3.2' });
-    expect(value('+7')).toEqual({ ok: true, value: '7' });
-  });
-
-  it('canonical form: no trailing zeros, no leading zeros, "-0" → "0", ".5" → "0.5"', () => {
-    expect(value('25.3000')).toEqual({ ok: true, value: '25.3' });
-    expect(value('007.0')).toEqual({ ok: true, value: '7' });
-    expect(value('-0')).toEqual({ ok: true, value: '0' });
-    expect(value('-0.000')).toEqual({ ok: true, value: '0' });
-    expect(value('.5')).toEqual({ ok: true, value: '0.5' });
-  });
-
-  it('finite numbers are accepted as numbers', () => {
-    expect(value(1027)).toEqual({ ok: true, value: '1027' });
-    expect(value(-0)).toEqual({ ok: true, value: '0' });
-    expect(value(4.5)).toEqual({ ok: true, value: '4.5' });
-  });
-
-  it('"12%" when the unit is %; "12%" refused when it is not', () => {
-    expect(value('12%', { unit: '%' })).toEqual({ ok: true, value: '12' });
-    expect(value('１２％', { unit: '%' })).toEqual({ ok: true, value: '12' });
+  it('"12%" refused when the unit is not %', () => {
     expect(message('12%')).toBe('「累计完成投资」不应带 %：本项单位是「亿元」，请只填写数字');
-  });
-
-  it('"2.5万" with a base unit (个, 户, 元) → "25000"; "2.5万户" too', () => {
-    expect(value('2.5万', { unit: '个' })).toEqual({ ok: true, value: '25000' });
-    expect(value('2.5万户', { unit: '户' })).toEqual({ ok: true, value: '25000' });
-    expect(value('1.2亿', { unit: '元' })).toEqual({ ok: true, value: '120000000' });
-  });
-
-  it('"4.8万" with unit 万人 → "4.8" (the unit\'s own scale is dropped); "4.8万人" too', () => {
-    expect(value('4.8万', { unit: '万人' })).toEqual({ ok: true, value: '4.8' });
-    expect(value('4.8万人', { unit: '万人' })).toEqual({ ok: true, value: '4.8' });
-  });
-
-  it('"2.5亿" with unit 万元 → "25000" (亿 = 10000 万); "25000元" with 万元 → "2.5"', () => {
-    expect(value('2.5亿', { unit: '万元' })).toEqual({ ok: true, value: '25000' });
-    expect(value('2.5亿元', { unit: '万元' })).toEqual({ ok: true, value: '25000' });
-    expect(value('25000元', { unit: '万元' })).toEqual({ ok: true, value: '2.5' });
-    expect(value('900亿元')).toEqual({ ok: true, value: '900' });
-    expect(value('5000万')).toEqual({ ok: true, value: '0.5' });
-  });
-
-  it('scaling is exact, not float: "0.07万" with unit 元 → "700"', () => {
-    expect(value('0.07万', { unit: '元' })).toEqual({ ok: true, value: '700' });
   });
 });
 

@@ -12,10 +12,12 @@ import {
 import { PHASINGS, ROLE_LABELS } from './types';
 
 describe('the vocabulary', () => {
-  it('names a stored actor role: a role, the system, or an unknown value as it is', () => {
-    expect(actorRoleLabel('official')).toBe(ROLE_LABELS.official);
-    expect(actorRoleLabel('system')).toBe('系统');
-    expect(actorRoleLabel('retired-role')).toBe('retired-role');
+  it.each([
+    ['a role', 'official', ROLE_LABELS.official],
+    ['the system', 'system', '系统'],
+    ['an unknown value as it is', 'retired-role', 'retired-role'],
+  ])('names a stored actor role: %s', (_, stored, label) => {
+    expect(actorRoleLabel(stored)).toBe(label);
   });
 
   it('lists choices in the tuple order, as validation messages show them', () => {

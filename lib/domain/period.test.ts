@@ -19,22 +19,26 @@ import {
 } from './period';
 
 describe('parsePeriod', () => {
-  it('accepts "2025-03", "2025-3", "2025/3" and "2025年3月"', () => {
-    expect(parsePeriod('2025-03')).toEqual({ year: 2025, month: 3 });
-    expect(parsePeriod('2025-3')).toEqual({ year: 2025, month: 3 });
-    expect(parsePeriod('2025/3')).toEqual({ year: 2025, month: 3 });
-    expect(parsePeriod('2025年3月')).toEqual({ year: 2025, month: 3 });
-    expect(parsePeriod(' 2025年12月 ')).toEqual({ year: 2025, month: 12 });
+  it.each([
+    ['2025-03', 3],
+    ['2025-3', 3],
+    ['2025/3', 3],
+    ['2025年3月', 3],
+    [' 2025年12月 ', 12],
+  ])('accepts %j as month %i of 2025', (text, month) => {
+    expect(parsePeriod(text)).toEqual({ year: 2025, month });
   });
 
-  it('refuses month 13, month 00, text, empty and an overlong string', () => {
-    expect(parsePeriod('2025-13')).toBeNull();
-    expect(parsePeriod('2025-00')).toBeNull();
-    expect(parsePeriod('abc')).toBeNull();
-    expect(parsePeriod('')).toBeNull();
-    expect(parsePeriod('2025-03-01')).toBeNull();
-    expect(parsePeriod('0999-01')).toBeNull();
-    expect(parsePeriod(`2025-0${'3'.repeat(10_000)}`)).toBeNull();
+  it.each([
+    ['month 13', '2025-13'],
+    ['month 00', '2025-00'],
+    ['text', 'abc'],
+    ['empty', ''],
+    ['a day as well', '2025-03-01'],
+    ['a year before 1000', '0999-01'],
+    ['an overlong string', `2025-0${'3'.repeat(10_000)}`],
+  ])('refuses %s', (_, text) => {
+    expect(parsePeriod(text)).toBeNull();
   });
 });
 

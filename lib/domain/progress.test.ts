@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { monthValues } from '@/tests/helpers/pure/month-values';
 import { completion, expectedFraction, expectedToDate, validatePhasing, type Phasing } from './progress';
+import type { IndicatorKind } from './types';
 
 const quarterly: Phasing = { kind: 'quarterly', values: monthValues([3, 150], [6, 450], [9, 700], [12, 1000]) };
 
@@ -98,50 +99,62 @@ describe('completion', () => {
 });
 
 describe('validatePhasing', () => {
-  it('accepts a valid quarterly cumulative phasing and "none"', () => {
-    expect(validatePhasing({ kind: 'cumulative', target: 1000, phasing: quarterly })).toEqual({ ok: true });
-    expect(validatePhasing({ kind: 'cumulative', target: 1000, phasing: { kind: 'none', values: [] } })).toEqual({
-      ok: true,
-    });
+  const monthly = (...pairs: [number, number][]): Phasing => ({ kind: 'monthly', values: monthValues(...pairs) });
+  const byQuarter = (...pairs: [number, number][]): Phasing => ({ kind: 'quarterly', values: monthValues(...pairs) });
+
+  it.each<[string, IndicatorKind, number, Phasing]>([
+    ['a valid quarterly cumulative phasing', 'cumulative', 1000, quarterly],
+    ['"none"', 'cumulative', 1000, { kind: 'none', values: [] }],
+    [
+      'December equal to the target within 1e-9 relative (0.1 + 0.2 vs 0.3)',
+      'milestone',
+      0.3,
+      monthly([12, 0.1 + 0.2]),
+    ],
+    ['a level that decreases (lower-is-better) to the target in December', 'level', 34, byQuarter([3, 38], [12, 34])],
+  ])('accepts %s', (_, kind, target, phasing) => {
+    expect(validatePhasing({ kind, target, phasing })).toEqual({ ok: true });
   });
 
-  it('December: the cumulative value must equal the annual target', () => {
-    const phasing: Phasing = { kind: 'monthly', values: monthValues([6, 40], [12, 90]) };
-    expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
-      ok: false,
-      message: '分解目标：12月的累计值 90 与全年目标 100 不一致',
-    });
-  });
-
-  it('December equal within 1e-9 relative passes (0.1 + 0.2 vs 0.3)', () => {
-    const phasing: Phasing = { kind: 'monthly', values: monthValues([12, 0.1 + 0.2]) };
-    expect(validatePhasing({ kind: 'milestone', target: 0.3, phasing })).toEqual({ ok: true });
-  });
-
-  it('a cumulative value may not decrease', () => {
-    const phasing: Phasing = { kind: 'monthly', values: monthValues([3, 50], [6, 40], [12, 100]) };
-    expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
-      ok: false,
-      message: '分解目标：6月的累计值 40 小于3月的 50，累计值不能减少',
-    });
-  });
-
-  it('a level may decrease (lower-is-better) but December must equal the target', () => {
-    const ok: Phasing = { kind: 'quarterly', values: monthValues([3, 38], [12, 34]) };
-    expect(validatePhasing({ kind: 'level', target: 34, phasing: ok })).toEqual({ ok: true });
-    const bad: Phasing = { kind: 'quarterly', values: monthValues([3, 4], [12, 5]) };
-    expect(validatePhasing({ kind: 'rate', target: 4.5, phasing: bad })).toMatchObject({
-      ok: false,
-      message: '分解目标：12月的目标值 5 与全年目标 4.5 不一致',
-    });
-  });
-
-  it('quarterly uses only months 3, 6, 9, 12', () => {
-    const phasing: Phasing = { kind: 'quarterly', values: monthValues([5, 10], [12, 100]) };
-    expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
-      ok: false,
-      message: '分解目标：按季度分解只能填写3、6、9、12月，不能填写5月',
-    });
+  it.each<[string, IndicatorKind, number, Phasing, string]>([
+    [
+      'a cumulative December value other than the annual target',
+      'cumulative',
+      100,
+      monthly([6, 40], [12, 90]),
+      '分解目标：12月的累计值 90 与全年目标 100 不一致',
+    ],
+    [
+      'a cumulative value that decreases',
+      'cumulative',
+      100,
+      monthly([3, 50], [6, 40], [12, 100]),
+      '分解目标：6月的累计值 40 小于3月的 50，累计值不能减少',
+    ],
+    [
+      'a December value of a rate other than the target',
+      'rate',
+      4.5,
+      byQuarter([3, 4], [12, 5]),
+      '分解目标：12月的目标值 5 与全年目标 4.5 不一致',
+    ],
+    [
+      'a quarterly phasing with a month other than 3, 6, 9, 12',
+      'cumulative',
+      100,
+      byQuarter([5, 10], [12, 100]),
+      '分解目标：按季度分解只能填写3、6、9、12月，不能填写5月',
+    ],
+    ['an empty monthly phasing', 'cumulative', 100, monthly(), '分解目标：未填写任何月份'],
+    [
+      'a non-finite value, naming its month',
+      'cumulative',
+      100,
+      monthly([7, Number.NaN], [12, 100]),
+      '分解目标：7月的值不是有效数字',
+    ],
+  ])('refuses %s', (_, kind, target, phasing, message) => {
+    expect(validatePhasing({ kind, target, phasing })).toMatchObject({ ok: false, message });
   });
 
   it('months out of order or repeated, month 13, December missing, all reported together', () => {
@@ -156,17 +169,6 @@ describe('validatePhasing', () => {
         '分解目标：月份 13 无效（应为1–12月）',
         '分解目标：缺少12月的累计值（应等于全年目标 100）',
       ],
-    });
-  });
-
-  it('an empty monthly phasing is refused; a non-finite value names its month', () => {
-    expect(
-      validatePhasing({ kind: 'cumulative', target: 100, phasing: { kind: 'monthly', values: [] } }),
-    ).toMatchObject({ ok: false, message: '分解目标：未填写任何月份' });
-    const phasing: Phasing = { kind: 'monthly', values: monthValues([7, Number.NaN], [12, 100]) };
-    expect(validatePhasing({ kind: 'cumulative', target: 100, phasing })).toMatchObject({
-      ok: false,
-      message: '分解目标：7月的值不是有效数字',
     });
   });
 });

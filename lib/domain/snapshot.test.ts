@@ -11,6 +11,7 @@ import {
   type SnapshotIndicator,
   type SnapshotTarget,
 } from './snapshot';
+import type { StatedChange } from './compare';
 
 const fig = (year: number, month: number, value: string, over: Partial<SnapshotFigure> = {}): SnapshotFigure => ({
   year,
@@ -198,34 +199,31 @@ describe("buildSnapshot: the report's own figures", () => {
     now: new Date('2026-03-01T00:00:00Z'),
     dueDay: DUE_DAY,
   };
+  /** The 2025 snapshot of `indicator`, its 2025 figure reported with the report's `statedChange`, beside `prior`. */
+  const withStatedChange = (
+    indicator: SnapshotIndicator,
+    value: string,
+    statedChange: StatedChange,
+    prior: SnapshotFigure,
+  ) => buildSnapshot({ ...at, indicator, figures: [fig(2025, 12, value, { isReported: true, statedChange }), prior] });
 
   it('YoY is the stated change when the report gives one (出口 增长17.7%), whatever the derived prior says', () => {
-    const s = buildSnapshot({
-      ...at,
-      indicator: annual('cumulative', '亿元'),
-      figures: [
-        fig(2025, 12, '12.6', {
-          isReported: true,
-          statedChange: { change: 17.7, unit: 'percent', basis: 'prior_year', text: '增长17.7%' },
-        }),
-        fig(2024, 12, '10.71', { isDerived: true, derivedNote: '由…推算' }),
-      ],
-    });
+    const s = withStatedChange(
+      annual('cumulative', '亿元'),
+      '12.6',
+      { change: 17.7, unit: 'percent', basis: 'prior_year', text: '增长17.7%' },
+      fig(2024, 12, '10.71', { isDerived: true, derivedNote: '由…推算' }),
+    );
     expect(s.yoy).toEqual({ change: 17.7, unit: 'percent', source: 'stated', text: '增长17.7%' });
   });
 
   it('a change against the plan start is not a YoY: the computed one shows, marked 推算', () => {
-    const s = buildSnapshot({
-      ...at,
-      indicator: annual('level', '%'),
-      figures: [
-        fig(2025, 12, '27.97', {
-          isReported: true,
-          statedChange: { change: 1.15, unit: 'points', basis: 'plan_start', text: '较“十三五”末提高1.15个百分点' },
-        }),
-        fig(2024, 12, '27.5', { isReported: true }),
-      ],
-    });
+    const s = withStatedChange(
+      annual('level', '%'),
+      '27.97',
+      { change: 1.15, unit: 'points', basis: 'plan_start', text: '较“十三五”末提高1.15个百分点' },
+      fig(2024, 12, '27.5', { isReported: true }),
+    );
     expect(s.yoy).toMatchObject({ change: 0.47, unit: 'points', source: 'estimated' });
   });
 

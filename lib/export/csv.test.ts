@@ -11,21 +11,23 @@ describe('csvField', () => {
     expect(neutraliseText('正常文本 = 1')).toBe('正常文本 = 1');
   });
 
-  it('neutralises full-width signs and signs after leading blanks (the pen test got through with these)', () => {
-    for (const text of [
-      '＝1+1',
-      '＋1',
-      '－1',
-      '＠SUM(A1)',
-      '﹦1',
-      ' =1+1',
-      '  +cmd',
-      '\u3000=HYPERLINK("http://x")',
-      '\u00a0@SUM(A1)',
-      ' \t-1',
-    ]) {
-      expect(neutraliseText(text), JSON.stringify(text)).toBe(`'${text}`);
-    }
+  // Full-width signs and signs after leading blanks: the pen test got through with these.
+  it.each([
+    '＝1+1',
+    '＋1',
+    '－1',
+    '＠SUM(A1)',
+    '﹦1',
+    ' =1+1',
+    '  +cmd',
+    '\u3000=HYPERLINK("http://x")',
+    '\u00a0@SUM(A1)',
+    ' \t-1',
+  ])('neutralises %j', (text) => {
+    expect(neutraliseText(text)).toBe(`'${text}`);
+  });
+
+  it('leaves a blank before text and a sign further on, and neutralises before quoting', () => {
     expect(neutraliseText(' 说明')).toBe(' 说明');
     expect(neutraliseText('全角＝不在开头')).toBe('全角＝不在开头');
     expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
+import { rejectionOf } from '@/tests/helpers/pure/rejection';
 import { readUploadForm } from './upload-form';
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const refusal = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe('reading an upload form', () => {
   it('returns the file bytes and the text fields', async () => {

@@ -2,10 +2,11 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { monthValues } from '@/tests/helpers/pure/month-values';
+import { rejectionOf } from '@/tests/helpers/pure/rejection';
 import { ImportFileError, TOO_MANY_ROWS, NOT_A_SPREADSHEET } from './limits';
 import { readUpload } from './read-upload';
-import { toImportRecords } from './sheet-table';
-import { buildTemplate } from './template';
+import { toImportRecords, type ImportKind } from './sheet-table';
+import { buildTemplate, type TemplateRow } from './template';
 
 /** A workbook written with the streaming writer (how the tests build large files without holding them). */
 async function streamedXlsx(rows: (string | number)[][], sheetName = '实绩'): Promise<Buffer> {
@@ -22,52 +23,36 @@ async function streamedXlsx(rows: (string | number)[][], sheetName = '实绩'): 
   return Buffer.concat(chunks);
 }
 
-async function failure(promise: Promise<unknown>): Promise<ImportFileError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportFileError);
-  return error as ImportFileError;
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, ImportFileError);
+
+/** The template of `kind` holding these rows, uploaded again: its format and the records read from it. */
+async function readTemplateBack(kind: ImportKind, rows: TemplateRow[]) {
+  // The scope and period labels only fill the 说明 sheet the reader passes over.
+  const buf = await buildTemplate({ kind, scopeLabel: '全部单位', periodLabel: '2026年', rows });
+  const upload = await readUpload(buf);
+  return { format: upload.format, records: toImportRecords(kind, upload.rows) };
 }
 
 const HEADER = ['指标编码', '指标名称', '单位', '填报期', '数值', '限定词', '备注'];
 
 describe('reading an XLSX upload', () => {
   it('reads the template back: header first, then one record per row', async () => {
-    const buf = await buildTemplate({
-      kind: 'actuals',
-      scopeLabel: '市发展和改革委员会',
-      periodLabel: '2026年3月',
-      rows: [
-        {
-          code: 'INV-A',
-          name: '固定资产投资',
-          unit: '亿元',
-          period: '2026-03',
-          value: '1027.5',
-          qualifier: '以上',
-          note: '快报',
-          unitRef: '潞州区',
-        },
-        { code: 'INV-B', name: '新开工项目', unit: '个', period: '2026-03', unitRef: '全市' },
-      ],
-    });
-    const { format, rows } = await readUpload(buf);
+    // Every column of a filled row comes back as written.
+    const filled = {
+      unit: '亿元',
+      period: '2026-03',
+      value: '1027.5',
+      qualifier: '以上',
+      note: '快报',
+      unitRef: '潞州区',
+    };
+    const { format, records } = await readTemplateBack('actuals', [
+      { code: 'INV-A', name: '固定资产投资', ...filled },
+      { code: 'INV-B', name: '新开工项目', unit: '个', period: '2026-03', unitRef: '全市' },
+    ]);
     expect(format).toBe('xlsx');
-    const records = toImportRecords('actuals', rows);
     expect(records).toEqual([
-      {
-        row: 2,
-        indicatorCode: 'INV-A',
-        unit: '亿元',
-        period: '2026-03',
-        value: '1027.5',
-        qualifier: '以上',
-        note: '快报',
-        unitRef: '潞州区',
-        phases: [],
-      },
+      { row: 2, indicatorCode: 'INV-A', ...filled, phases: [] },
       {
         row: 3,
         indicatorCode: 'INV-B',
@@ -100,24 +85,20 @@ describe('reading an XLSX upload', () => {
   });
 
   it('reads targets with their phasing columns', async () => {
-    const buf = await buildTemplate({
-      kind: 'targets',
-      scopeLabel: '全部单位',
-      periodLabel: '2026年',
-      rows: [
-        {
-          code: 'INV-A',
-          name: '投资',
-          unit: '亿元',
-          kindLabel: '累计值',
-          period: '2026',
-          value: '1100',
-          unitRef: '全市',
-          phases: monthValues([6, '500'], [12, '1100']),
-        },
-      ],
-    });
-    const [record] = toImportRecords('targets', (await readUpload(buf)).rows);
+    const {
+      records: [record],
+    } = await readTemplateBack('targets', [
+      {
+        code: 'INV-A',
+        name: '投资',
+        unit: '亿元',
+        kindLabel: '累计值',
+        period: '2026',
+        value: '1100',
+        unitRef: '全市',
+        phases: monthValues([6, '500'], [12, '1100']),
+      },
+    ]);
     expect(record).toMatchObject({
       period: '2026',
       value: '1100',

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
+import { rejectionOf } from '@/tests/helpers/pure/rejection';
 import { DEFAULT_BODY_LIMIT } from './body';
 import { pathId, readJsonObject } from './json-body';
 
 const post = (body: BodyInit | null, type: string | null = 'application/json') =>
   new Request('http://localhost/api/x', { method: 'POST', body, headers: type ? { 'content-type': type } : {} });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 describe('readJsonObject', () => {
   it('returns a JSON object (a charset in the type is fine)', async () => {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
@@ -12,7 +12,7 @@ import {
 } from '@/lib/services/admin/catalog';
 import { forEachEngine } from '../helpers/test-db';
 import { auditCount, snapshot } from './admin-fixtures';
-import { actorFor } from './fixtures/actors';
+import { seededActors } from './fixtures/seeded-actors';
 import { expectError } from './fixtures/refusals';
 import { seedCatalogue } from './fixtures/catalogue';
 
@@ -33,20 +33,15 @@ const NEW = {
 };
 
 forEachEngine('the indicator catalog', (ctx) => {
-  let admin: Actor;
-  let official: Actor;
-  let leader: Actor;
-
-  beforeAll(async () => {
-    await seedCatalogue(ctx.handle);
-    admin = await actorFor(ctx.db, 'cat-admin', 'admin');
-    official = await actorFor(ctx.db, 'cat-official', 'official', 'fgw');
-    leader = await actorFor(ctx.db, 'cat-leader', 'leader');
+  const actors = seededActors(ctx, seedCatalogue, {
+    admin: ['cat-admin', 'admin'],
+    official: ['cat-official', 'official', 'fgw'],
+    leader: ['cat-leader', 'leader'],
   });
 
   it('creates an indicator with every attribute, audited, and lists it with its use', async () => {
     const before = await auditCount(ctx.db, 'indicator.create');
-    const created = await createIndicator(admin, NEW, { db: ctx.db });
+    const created = await createIndicator(actors.admin, NEW, { db: ctx.db });
     expect(created).toMatchObject({
       code: 'CAT-NEW-PARKS',
       unit: '个',
@@ -56,7 +51,7 @@ forEachEngine('the indicator catalog', (ctx) => {
       version: 1,
     });
     expect(await auditCount(ctx.db, 'indicator.create')).toBe(before + 1);
-    const list = await listIndicatorsForAdmin(admin, {}, { db: ctx.db });
+    const list = await listIndicatorsForAdmin(actors.admin, {}, { db: ctx.db });
     const row = list.find((r) => r.code === 'CAT-NEW-PARKS');
     expect(row).toMatchObject({
       departmentCode: 'zjj',
@@ -70,39 +65,39 @@ forEachEngine('the indicator catalog', (ctx) => {
 
   describe('bad input is refused in Chinese, naming the field, and changes nothing', () => {
     const cases: [string, () => Actor, Record<string, unknown>, string, string[]][] = [
-      ['a code already used', () => admin, { ...NEW, code: 'INV-INVESTMENT' }, 'invalid_input', ['code']],
-      ['a code with spaces', () => admin, { ...NEW, code: '新 指标' }, 'invalid_input', ['code']],
+      ['a code already used', () => actors.admin, { ...NEW, code: 'INV-INVESTMENT' }, 'invalid_input', ['code']],
+      ['a code with spaces', () => actors.admin, { ...NEW, code: '新 指标' }, 'invalid_input', ['code']],
       [
         'every field wrong at once',
-        () => admin,
+        () => actors.admin,
         { code: 'X-1', name: '', unit: '', kind: 'bogus', frequency: 'weekly', departmentCode: 'fgw' },
         'invalid_input',
         ['name', 'unit', 'kind', 'frequency'],
       ],
       [
         'an unknown department',
-        () => admin,
+        () => actors.admin,
         { ...NEW, code: 'CAT-X1', departmentCode: 'nobody' },
         'invalid_input',
         ['departmentCode'],
       ],
       [
         'a range whose maximum is below its minimum',
-        () => admin,
+        () => actors.admin,
         { ...NEW, code: 'CAT-X2', minValue: '10', maxValue: '5' },
         'invalid_input',
         ['maxValue'],
       ],
       [
         'a range bound that is not a number',
-        () => admin,
+        () => actors.admin,
         { ...NEW, code: 'CAT-X3', minValue: 'abc' },
         'invalid_input',
         ['minValue'],
       ],
-      ['an unknown field', () => admin, { ...NEW, code: 'CAT-X4', isAdmin: true }, 'invalid_input', []],
-      ['an official', () => official, { ...NEW, code: 'CAT-X5' }, 'forbidden', []],
-      ['a leader', () => leader, { ...NEW, code: 'CAT-X6' }, 'forbidden', []],
+      ['an unknown field', () => actors.admin, { ...NEW, code: 'CAT-X4', isAdmin: true }, 'invalid_input', []],
+      ['an official', () => actors.official, { ...NEW, code: 'CAT-X5' }, 'forbidden', []],
+      ['a leader', () => actors.leader, { ...NEW, code: 'CAT-X6' }, 'forbidden', []],
     ];
     it.each(cases)('create: %s', async (_name, who, input, code, fields) => {
       const before = await snapshot(ctx.db);
@@ -116,7 +111,7 @@ forEachEngine('the indicator catalog', (ctx) => {
     const edits: [string, () => Actor, unknown, Record<string, unknown>, string, string?][] = [
       [
         'a kind that does not exist',
-        () => admin,
+        () => actors.admin,
         'INV-INVESTMENT',
         { version: 1, kind: 'bogus' },
         'invalid_input',
@@ -124,7 +119,7 @@ forEachEngine('the indicator catalog', (ctx) => {
       ],
       [
         'an inverted range',
-        () => admin,
+        () => actors.admin,
         'INV-INVESTMENT',
         { version: 1, minValue: '10', maxValue: '1' },
         'invalid_input',
@@ -132,17 +127,17 @@ forEachEngine('the indicator catalog', (ctx) => {
       ],
       [
         'a 10 kB name',
-        () => admin,
+        () => actors.admin,
         'INV-INVESTMENT',
         { version: 1, name: '名'.repeat(10_240) },
         'invalid_input',
         'name',
       ],
-      ['no version', () => admin, 'INV-INVESTMENT', { name: '新名称' }, 'invalid_input', 'version'],
-      ['an unknown field', () => admin, 'INV-INVESTMENT', { version: 1, code: 'NEW-CODE' }, 'invalid_input'],
-      ['an unknown indicator', () => admin, 'NO-SUCH', { version: 1, name: '新名称' }, 'not_found'],
-      ['a malformed code in the path', () => admin, '../x', { version: 1, name: '新名称' }, 'invalid_input'],
-      ['an official', () => official, 'INV-INVESTMENT', { version: 1, name: '新名称' }, 'forbidden'],
+      ['no version', () => actors.admin, 'INV-INVESTMENT', { name: '新名称' }, 'invalid_input', 'version'],
+      ['an unknown field', () => actors.admin, 'INV-INVESTMENT', { version: 1, code: 'NEW-CODE' }, 'invalid_input'],
+      ['an unknown indicator', () => actors.admin, 'NO-SUCH', { version: 1, name: '新名称' }, 'not_found'],
+      ['a malformed code in the path', () => actors.admin, '../x', { version: 1, name: '新名称' }, 'invalid_input'],
+      ['an official', () => actors.official, 'INV-INVESTMENT', { version: 1, name: '新名称' }, 'forbidden'],
     ];
     it.each(edits)('%s', async (_name, who, code, input, errorCode, field) => {
       const before = await snapshot(ctx.db);
@@ -153,7 +148,7 @@ forEachEngine('the indicator catalog', (ctx) => {
 
   it('edits with the version; a stale edit gets 409 with the current indicator and who saved it, and changes nothing', async () => {
     const edited = await updateIndicator(
-      admin,
+      actors.admin,
       'CAT-NEW-PARKS',
       { version: 1, name: '新建口袋公园（个）' },
       { db: ctx.db },
@@ -161,7 +156,7 @@ forEachEngine('the indicator catalog', (ctx) => {
     expect(edited).toMatchObject({ name: '新建口袋公园（个）', version: 2 });
     const before = await snapshot(ctx.db);
     const error = await expectError(
-      updateIndicator(admin, 'CAT-NEW-PARKS', { version: 1, name: '旧表单' }, { db: ctx.db }),
+      updateIndicator(actors.admin, 'CAT-NEW-PARKS', { version: 1, name: '旧表单' }, { db: ctx.db }),
       'conflict',
     );
     expect(error.details).toMatchObject({ current: { name: '新建口袋公园（个）', version: 2 }, savedBy: 'cat-admin' });
@@ -172,19 +167,19 @@ forEachEngine('the indicator catalog', (ctx) => {
     const [inv] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     const before = await snapshot(ctx.db);
     await expectError(
-      updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元' }, { db: ctx.db }),
+      updateIndicator(actors.admin, 'INV-INVESTMENT', { version: inv!.version, unit: '万元' }, { db: ctx.db }),
       'invalid_input',
       'reason',
     );
     await expectError(
-      updateIndicator(admin, 'INV-INVESTMENT', { version: inv!.version, kind: 'level' }, { db: ctx.db }),
+      updateIndicator(actors.admin, 'INV-INVESTMENT', { version: inv!.version, kind: 'level' }, { db: ctx.db }),
       'invalid_input',
       'reason',
     );
     expect(await snapshot(ctx.db)).toBe(before);
 
     const changed = await updateIndicator(
-      admin,
+      actors.admin,
       'INV-INVESTMENT',
       { version: inv!.version, unit: '万元', reason: '统计口径调整为万元' },
       { db: ctx.db },
@@ -198,7 +193,7 @@ forEachEngine('the indicator catalog', (ctx) => {
     });
 
     const parks = await updateIndicator(
-      admin,
+      actors.admin,
       'CAT-NEW-PARKS',
       { version: 2, unit: '处', kind: 'level' },
       { db: ctx.db },
@@ -209,7 +204,7 @@ forEachEngine('the indicator catalog', (ctx) => {
   it('an edit that changes nothing writes nothing', async () => {
     const before = await snapshot(ctx.db);
     const same = await updateIndicator(
-      admin,
+      actors.admin,
       'CAT-NEW-PARKS',
       { version: 3, unit: '处', minValue: '0.0' },
       { db: ctx.db },
@@ -222,7 +217,7 @@ forEachEngine('the indicator catalog', (ctx) => {
     const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-PROJECTS'));
     const figures = await ctx.db.select().from(actuals).where(eq(actuals.indicatorId, row!.id));
     const retired = await setIndicatorRetired(
-      admin,
+      actors.admin,
       'INV-PROJECTS',
       { action: 'retire', version: row!.version, reason: '并入新指标' },
       { db: ctx.db, now: NOW },
@@ -232,10 +227,10 @@ forEachEngine('the indicator catalog', (ctx) => {
 
     const before = await snapshot(ctx.db);
     const input = { indicatorCode: 'INV-PROJECTS', period: '2026-03', value: '10', version: null, action: 'draft' };
-    await expectError(saveActual(official, input, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
+    await expectError(saveActual(actors.official, input, { db: ctx.db, now: NOW }), 'invalid_input', 'indicatorCode');
     await expectError(
       setIndicatorRetired(
-        admin,
+        actors.admin,
         'INV-PROJECTS',
         { action: 'retire', version: retired.version },
         { db: ctx.db, now: NOW },
@@ -245,7 +240,7 @@ forEachEngine('the indicator catalog', (ctx) => {
     expect(await snapshot(ctx.db)).toBe(before);
 
     const restored = await setIndicatorRetired(
-      admin,
+      actors.admin,
       'INV-PROJECTS',
       { action: 'unretire', version: retired.version },
       { db: ctx.db, now: NOW },
@@ -259,15 +254,15 @@ forEachEngine('the indicator catalog', (ctx) => {
     const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-NEW-STARTS'));
     const before = await snapshot(ctx.db);
     const error = await expectError(
-      deleteIndicator(admin, 'INV-NEW-STARTS', { version: row!.version }, { db: ctx.db }),
+      deleteIndicator(actors.admin, 'INV-NEW-STARTS', { version: row!.version }, { db: ctx.db }),
       'conflict',
     );
     expect(error.message).toContain('停用');
-    await expectError(deleteIndicator(official, 'CAT-NEW-PARKS', { version: 3 }, { db: ctx.db }), 'forbidden');
-    await expectError(deleteIndicator(admin, 'NO-SUCH', { version: 1 }, { db: ctx.db }), 'not_found');
+    await expectError(deleteIndicator(actors.official, 'CAT-NEW-PARKS', { version: 3 }, { db: ctx.db }), 'forbidden');
+    await expectError(deleteIndicator(actors.admin, 'NO-SUCH', { version: 1 }, { db: ctx.db }), 'not_found');
     expect(await snapshot(ctx.db)).toBe(before);
 
-    await deleteIndicator(admin, 'CAT-NEW-PARKS', { version: 3 }, { db: ctx.db });
+    await deleteIndicator(actors.admin, 'CAT-NEW-PARKS', { version: 3 }, { db: ctx.db });
     expect(await ctx.db.select().from(indicators).where(eq(indicators.code, 'CAT-NEW-PARKS'))).toEqual([]);
     expect(await auditCount(ctx.db, 'indicator.delete')).toBe(1);
   });

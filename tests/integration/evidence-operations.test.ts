@@ -14,7 +14,7 @@ import { SYSTEM_ACTOR, type Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { verifyAuditChain } from '@/lib/services/audit/audit-log';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { seedCatalogue } from './fixtures/catalogue';
 import {
   EVIDENCE_RETRY_AFTER_SECONDS,
   EVIDENCE_UPLOAD_CONCURRENCY,
@@ -34,7 +34,7 @@ forEachEngine('evidence operations', (ctx) => {
     uploadEvidence(official, figureId, { name, bytes }, { db: ctx.db, storage: databaseEvidenceStorage(), now: NOW });
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     official = await evidenceActor(ctx.db, 'ops-official', 'official', 'fgw');
     const [ind] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-INVESTMENT'));
     await ctx.db.insert(targets).values({ indicatorId: ind!.id, year: 2026, value: '1100' });

@@ -15,7 +15,7 @@ import { auditEvents, evidenceFiles, indicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
 import { approveActual } from '@/lib/services/reporting/actual-review';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { seedCatalogue } from './fixtures/catalogue';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { forEachEngine } from '../helpers/test-db';
 import { buildZip } from '../helpers/pure/zip-bytes';
@@ -78,7 +78,7 @@ forEachEngine('evidence files', (ctx) => {
 
   beforeAll(async () => {
     processDb.db = ctx.db;
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     actors.official = await evidenceActor(ctx.db, 'ev-official', 'official', 'fgw');
     actors.otherOfficial = await evidenceActor(ctx.db, 'ev-other', 'official', 'wlj');
     actors.reviewer = await evidenceActor(ctx.db, 'ev-reviewer', 'reviewer', 'fgw');

@@ -10,7 +10,7 @@ import { actuals, auditEvents, indicators, targets, unitTargets } from '@/db/sch
 import type { Actor } from '@/lib/domain/actor';
 import { readUpload } from '@/lib/import/read-upload';
 import { toImportRecords } from '@/lib/import/sheet-table';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { seedCatalogue } from './fixtures/catalogue';
 import { runImport } from '@/lib/services/imports/imports';
 import { getImportTemplate } from '@/lib/services/imports/templates';
 import { getDecomposition, setIndicatorRollup } from '@/lib/services/units/targets';
@@ -63,7 +63,7 @@ forEachEngine('imports with the 县区 column', (ctx) => {
       .where(isNotNull(actuals.unitId));
 
   beforeAll(async () => {
-    await bootstrap({ sample: false, demoAccounts: false, log: () => {} }, ctx.handle);
+    await seedCatalogue(ctx.handle);
     admin = await actorFor(ctx.db, 'iu-admin', 'admin');
     luzhou = await actorFor(ctx.db, 'iu-luzhou', 'official', undefined, { unitCode: 'luzhou' });
     cityOfficial = await actorFor(ctx.db, 'iu-swj', 'official', 'swj');

@@ -1,32 +1,28 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { desc } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators, planIndicators, targets } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { bootstrap } from '@/lib/services/platform/bootstrap';
+import { seedSampleYear } from './fixtures/catalogue';
 import { updatePlanIndicator } from '@/lib/services/plans/edit';
 import { adoptPlanTarget } from '@/lib/services/plans/targets';
 import type { Db } from '@/db/client';
 import { asc, count } from 'drizzle-orm';
 import { getPlan, getPlanStrip } from '@/lib/services/plans/plan';
 import { forEachEngine } from '../helpers/test-db';
-import { actorFor } from './fixtures/actors';
+import { seededActors } from './fixtures/seeded-actors';
+import { latestAuditEvent } from './fixtures/audit-events';
 import { expectError } from './fixtures/refusals';
 
 const NOW = new Date('2026-07-10T04:00:00Z');
 
 forEachEngine('five-year plans', (ctx) => {
-  let leader: Actor;
-  let admin: Actor;
-
-  beforeAll(async () => {
-    await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
-    leader = await actorFor(ctx.db, 'plan-leader', 'leader');
-    admin = await actorFor(ctx.db, 'plan-admin', 'admin');
+  const actors = seededActors(ctx, (handle) => seedSampleYear(handle, NOW), {
+    leader: ['plan-leader', 'leader'],
+    admin: ['plan-admin', 'admin'],
   });
 
   it('十五五: each indicator runs from its 2025 figure; no complete year yet, so the whole span is still to go', async () => {
-    const view = await getPlan(leader, 'fyp-15', { db: ctx.db });
+    const view = await getPlan(actors.leader, 'fyp-15', { db: ctx.db });
     expect(view.plan).toMatchObject({ name: '十五五', firstYear: 2026, lastYear: 2030 });
     const investment = view.items.find((i) => i.code === 'INV-INVESTMENT');
     expect(investment?.baseline?.value).toMatch(/^1027(\.0+)?$/);
@@ -41,7 +37,7 @@ forEachEngine('five-year plans', (ctx) => {
       yearsLeft: 5,
       wording: '需年均增长 1.39%',
     });
-    const strip = await getPlanStrip(leader, { db: ctx.db });
+    const strip = await getPlanStrip(actors.leader, { db: ctx.db });
     expect(strip).toMatchObject({
       code: 'fyp-15',
       total: view.items.length,
@@ -60,20 +56,22 @@ forEachEngine('five-year plans', (ctx) => {
       .update(actuals)
       .set({ value: '61' })
       .where(and(eq(actuals.indicatorId, ind?.id ?? -1), eq(actuals.year, 2025), eq(actuals.month, 12)));
-    const urban = (await getPlan(leader, 'fyp-15', { db: ctx.db })).items.find((i) => i.code === 'REV-URBANIZATION');
+    const urban = (await getPlan(actors.leader, 'fyp-15', { db: ctx.db })).items.find(
+      (i) => i.code === 'REV-URBANIZATION',
+    );
     expect(urban?.baseline?.value).toMatch(/^61(\.0+)?$/);
     expect(urban?.path[0]?.value).toBe('61.8'); // 61 + (65 − 61) ÷ 5
   });
 
   it('十四五 is the closed plan; an unknown plan is a 404 in Chinese', async () => {
-    expect((await getPlan(leader, 'fyp-14', { db: ctx.db })).isClosed).toBe(true);
-    await expectError(getPlan(leader, 'nope', { db: ctx.db }), 'not_found');
+    expect((await getPlan(actors.leader, 'fyp-14', { db: ctx.db })).isClosed).toBe(true);
+    await expectError(getPlan(actors.leader, 'nope', { db: ctx.db }), 'not_found');
   });
 
   it('an annual target is drawn from the path through the one target write, audited with the plan as its reason', async () => {
     // 2027 on the 年均增长 6% path from 1027: 1027 × 1.06² = 1153.9372.
     const created = await adoptPlanTarget(
-      admin,
+      actors.admin,
       'fyp-15',
       { indicatorCode: 'INV-INVESTMENT', year: 2027 },
       { db: ctx.db, now: NOW },
@@ -88,16 +86,11 @@ forEachEngine('five-year plans', (ctx) => {
       .from(targets)
       .where(and(eq(targets.indicatorId, ind?.id ?? -1), eq(targets.year, 2027)));
     expect(Number(row?.value)).toBe(1153.9372);
-    const [event] = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'target.create'))
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
+    const event = await latestAuditEvent(ctx.db, 'target.create');
     expect(event?.reason).toBe('采用“十五五”规划路径值');
     // 2026 has begun (July): replacing the sample target is a revision, and the plan is its reason.
     const revised = await adoptPlanTarget(
-      admin,
+      actors.admin,
       'fyp-15',
       { indicatorCode: 'INV-INVESTMENT', year: 2026, reason: '市政府确认' },
       { db: ctx.db, now: NOW },
@@ -108,21 +101,24 @@ forEachEngine('five-year plans', (ctx) => {
       .from(targets)
       .where(and(eq(targets.indicatorId, ind?.id ?? -1), eq(targets.year, 2026)));
     expect(rev).toMatchObject({ isRevised: true, revisionReason: '采用“十五五”规划路径值：市政府确认' });
-    await expectError(
-      adoptPlanTarget(admin, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year: 2031 }, { db: ctx.db, now: NOW }),
-      'invalid_input',
-      'year',
-    );
-    await expectError(
-      adoptPlanTarget(leader, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year: 2028 }, { db: ctx.db, now: NOW }),
-      'forbidden',
-    );
+    // A year past the plan is refused by name; a leader may not adopt at all.
+    const refusals: [Actor, number, 'invalid_input' | 'forbidden', string?][] = [
+      [actors.admin, 2031, 'invalid_input', 'year'],
+      [actors.leader, 2028, 'forbidden'],
+    ];
+    for (const [actor, year, code, field] of refusals) {
+      await expectError(
+        adoptPlanTarget(actor, 'fyp-15', { indicatorCode: 'INV-INVESTMENT', year }, { db: ctx.db, now: NOW }),
+        code,
+        field,
+      );
+    }
   });
 
   describe('the admin edits a plan indicator’s path', () => {
     const opts = () => ({ db: ctx.db, now: NOW });
     const loans = async () =>
-      (await getPlan(leader, 'fyp-15', { db: ctx.db })).items.find((i) => i.code === 'INN-NEW-LOANS');
+      (await getPlan(actors.leader, 'fyp-15', { db: ctx.db })).items.find((i) => i.code === 'INN-NEW-LOANS');
     async function planState(db: Db) {
       const [rows, [audit]] = await Promise.all([
         db.select().from(planIndicators).orderBy(asc(planIndicators.id)),
@@ -136,7 +132,7 @@ forEachEngine('five-year plans', (ctx) => {
       expect(before?.pathKind).toBe('straight');
       const base = Number(before?.baseline?.value);
       const result = await updatePlanIndicator(
-        admin,
+        actors.admin,
         'fyp-15',
         {
           indicatorCode: 'INN-NEW-LOANS',
@@ -151,12 +147,7 @@ forEachEngine('five-year plans', (ctx) => {
       const after = await loans();
       expect(after?.pathKind).toBe('compound');
       expect(Number(after?.path[0]?.value)).toBeCloseTo(base * 1.08, 3);
-      const [event] = await ctx.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'plan.indicator_update'))
-        .orderBy(desc(auditEvents.id))
-        .limit(1);
+      const event = await latestAuditEvent(ctx.db, 'plan.indicator_update');
       expect(event).toMatchObject({ entityId: 'fyp-15:INN-NEW-LOANS', reason: '规划纲要' });
       expect(event?.before).toMatchObject({ pathKind: 'straight', finalTarget: '400', annualGrowth: null });
       expect(event?.after).toMatchObject({ pathKind: 'compound', finalTarget: null, annualGrowth: '8' });
@@ -165,7 +156,7 @@ forEachEngine('five-year plans', (ctx) => {
       expect(
         (
           await updatePlanIndicator(
-            admin,
+            actors.admin,
             'fyp-15',
             { indicatorCode: 'INN-NEW-LOANS', pathKind: 'compound', annualGrowth: '8.0' },
             opts(),
@@ -178,7 +169,7 @@ forEachEngine('five-year plans', (ctx) => {
     it('typed by year, and a baseline linked to another indicator of the same unit', async () => {
       const typedValues = { '2026': '350', '2027': '360', '2028': '370', '2029': '380', '2030': '400' };
       await updatePlanIndicator(
-        admin,
+        actors.admin,
         'fyp-15',
         { indicatorCode: 'INN-NEW-LOANS', pathKind: 'typed', typedValues, baselineIndicatorCode: 'INV-INVESTMENT' },
         opts(),
@@ -203,42 +194,45 @@ forEachEngine('five-year plans', (ctx) => {
       for (const [input, field, message] of cases) {
         const state = await planState(ctx.db);
         const error = await expectError(
-          updatePlanIndicator(admin, 'fyp-15', { indicatorCode: 'INN-NEW-LOANS', ...input }, opts()),
+          updatePlanIndicator(actors.admin, 'fyp-15', { indicatorCode: 'INN-NEW-LOANS', ...input }, opts()),
           'invalid_input',
           field,
         );
         expect(error.message).toContain(message);
         expect(await planState(ctx.db)).toBe(state);
       }
-      await expectError(
-        updatePlanIndicator(
-          leader,
-          'fyp-15',
-          { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
-          opts(),
-        ),
-        'forbidden',
-      );
-      await expectError(
-        updatePlanIndicator(
-          admin,
-          'fyp-14',
-          { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
-          opts(),
-        ),
-        'conflict',
-      );
+      // A leader may not edit a plan; nobody may edit a closed one (十四五).
+      const refusals: [Actor, string, 'forbidden' | 'conflict'][] = [
+        [actors.leader, 'fyp-15', 'forbidden'],
+        [actors.admin, 'fyp-14', 'conflict'],
+      ];
+      for (const [actor, planCode, code] of refusals) {
+        await expectError(
+          updatePlanIndicator(
+            actor,
+            planCode,
+            { indicatorCode: 'INN-NEW-LOANS', pathKind: 'straight', finalTarget: '1' },
+            opts(),
+          ),
+          code,
+        );
+      }
     });
 
     it('a path value confirmed before the path changed is not adopted', async () => {
       const error = await expectError(
-        adoptPlanTarget(admin, 'fyp-15', { indicatorCode: 'INN-NEW-LOANS', year: 2028, confirmedValue: '999' }, opts()),
+        adoptPlanTarget(
+          actors.admin,
+          'fyp-15',
+          { indicatorCode: 'INN-NEW-LOANS', year: 2028, confirmedValue: '999' },
+          opts(),
+        ),
         'conflict',
       );
       expect(error.message).toContain('2028年的路径值已变为 370亿元（您确认的是 999）');
       expect(
         await adoptPlanTarget(
-          admin,
+          actors.admin,
           'fyp-15',
           { indicatorCode: 'INN-NEW-LOANS', year: 2028, confirmedValue: '370' },
           opts(),

@@ -1,8 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actuals, auditEvents, indicators, scoreSnapshots, scoringSchemes, units, unitTargets } from '@/db/schema';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/domain/actor';
 import type { LegacySchemeBody } from '@/lib/domain/scoring';
 import type { ItemRecord } from '@/lib/domain/scoring-run';
 import { bootstrap } from '@/lib/services/platform/bootstrap';
@@ -10,6 +9,9 @@ import { getScoringAdmin, publishScheme, saveScheme } from '@/lib/services/scori
 import { getScores } from '@/lib/services/scoring/scores';
 import { forEachEngine } from '../helpers/test-db';
 import { actorFor } from './fixtures/actors';
+import { seededActors } from './fixtures/seeded-actors';
+import { seedSampleYear } from './fixtures/catalogue';
+import { latestAuditEvent } from './fixtures/audit-events';
 import { expectError } from './fixtures/refusals';
 import { schemeItem, schemeOf } from '@/lib/domain/scoring.fixtures';
 
@@ -40,19 +42,14 @@ async function scoringState(db: Db) {
 }
 
 forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
-  let admin: Actor;
-  let leader: Actor;
-  let official: Actor;
-
-  beforeAll(async () => {
-    await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
-    admin = await actorFor(ctx.db, 'sc-admin', 'admin');
-    leader = await actorFor(ctx.db, 'sc-leader', 'leader');
-    official = await actorFor(ctx.db, 'sc-official', 'official', 'fgw');
+  const actors = seededActors(ctx, (handle) => seedSampleYear(handle, NOW), {
+    admin: ['sc-admin', 'admin'],
+    leader: ['sc-leader', 'leader'],
+    official: ['sc-official', 'official', 'fgw'],
   });
 
   it('a new embedded database comes with the sample scheme published (示例数据)', async () => {
-    const view = await getScores(leader, { year: 2026 }, { db: ctx.db });
+    const view = await getScores(actors.leader, { year: 2026 }, { db: ctx.db });
     expect(view.scheme).toMatchObject({ version: 1, isSample: true });
     expect(view.rows.length).toBeGreaterThan(3);
     expect(view.rows[0]?.rank).toBe(1);
@@ -86,27 +83,26 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
     ];
     it.each(cases)('%s', async (_name, input, message) => {
       const before = await scoringState(ctx.db);
-      const error = await expectError(saveScheme(admin, input, { db: ctx.db, now: NOW }), 'invalid_input', 'scheme');
+      const error = await expectError(
+        saveScheme(actors.admin, input, { db: ctx.db, now: NOW }),
+        'invalid_input',
+        'scheme',
+      );
       expect(error.message).toContain(message);
       expect(await scoringState(ctx.db)).toBe(before);
     });
   });
 
   it('only the admin builds schemes; only leader, admin and auditor see scores', async () => {
-    await expectError(saveScheme(leader, GOOD, { db: ctx.db, now: NOW }), 'forbidden');
-    await expectError(getScoringAdmin(official, { year: 2026 }, { db: ctx.db }), 'forbidden');
-    await expectError(getScores(official, { year: 2026 }, { db: ctx.db }), 'forbidden');
+    await expectError(saveScheme(actors.leader, GOOD, { db: ctx.db, now: NOW }), 'forbidden');
+    await expectError(getScoringAdmin(actors.official, { year: 2026 }, { db: ctx.db }), 'forbidden');
+    await expectError(getScores(actors.official, { year: 2026 }, { db: ctx.db }), 'forbidden');
   });
 
   it('publishes a new version from approved figures only; a later change leaves the published snapshot as it was', async () => {
-    const saved = await saveScheme(admin, GOOD, { db: ctx.db, now: NOW });
+    const saved = await saveScheme(actors.admin, GOOD, { db: ctx.db, now: NOW });
     expect(saved).toMatchObject({ version: 2, status: 'draft', newVersion: true });
-    const [event] = await ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'scoring.scheme_save'))
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
+    const event = await latestAuditEvent(ctx.db, 'scoring.scheme_save');
     expect(event?.reason).toContain('第 1 版已发布，修改生成第 2 版');
 
     // 襄垣县's latest unit figure of 签约项目金额 is only submitted: its score must read the month before.
@@ -128,8 +124,8 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
       .set({ status: 'submitted' })
       .where(eq(actuals.id, lastUnitRow?.id ?? -1));
 
-    await publishScheme(admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW });
-    const published = await getScores(leader, { year: 2026 }, { db: ctx.db });
+    await publishScheme(actors.admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW });
+    const published = await getScores(actors.leader, { year: 2026 }, { db: ctx.db });
     expect(published.scheme?.version).toBe(2);
     const fgw = published.rows.find((r) => r.subjectCode === 'fgw');
     const investment = fgw?.inputs.items.find((i) => i.indicatorCode === 'INV-INVESTMENT');
@@ -203,8 +199,11 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
         { area: 'livelihood', weight: '10' },
       ],
     };
-    expect(await saveScheme(admin, changed, { db: ctx.db, now: NOW })).toMatchObject({ version: 3, status: 'draft' });
-    await publishScheme(admin, { year: 2026, version: 3 }, { db: ctx.db, now: NOW });
+    expect(await saveScheme(actors.admin, changed, { db: ctx.db, now: NOW })).toMatchObject({
+      version: 3,
+      status: 'draft',
+    });
+    await publishScheme(actors.admin, { year: 2026, version: 3 }, { db: ctx.db, now: NOW });
     expect(
       await ctx.db
         .select()
@@ -212,13 +211,13 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
         .where(eq(scoreSnapshots.schemeVersion, 2))
         .orderBy(asc(scoreSnapshots.id)),
     ).toEqual(v2Rows);
-    expect((await getScores(leader, { year: 2026, version: 2 }, { db: ctx.db })).rows.map((r) => r.total)).toEqual(
-      published.rows.map((r) => r.total),
-    );
-    expect((await getScores(leader, { year: 2026 }, { db: ctx.db })).scheme?.version).toBe(3);
+    expect(
+      (await getScores(actors.leader, { year: 2026, version: 2 }, { db: ctx.db })).rows.map((r) => r.total),
+    ).toEqual(published.rows.map((r) => r.total));
+    expect((await getScores(actors.leader, { year: 2026 }, { db: ctx.db })).scheme?.version).toBe(3);
 
     // A published version is not computed again, and the database refuses to change a snapshot.
-    await expectError(publishScheme(admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW }), 'conflict');
+    await expectError(publishScheme(actors.admin, { year: 2026, version: 2 }, { db: ctx.db, now: NOW }), 'conflict');
     await expect(
       ctx.db.execute(sql`update score_snapshots set total = 100 where scheme_version = 2`),
     ).rejects.toThrow();
@@ -227,7 +226,7 @@ forEachEngine('考核评分: schemes, publication, snapshots', (ctx) => {
 
 forEachEngine('考核评分: a scheme saved before area weights', (ctx) => {
   it('its published snapshot shows as published; the admin sees its weights in two levels and saves a new version', async () => {
-    await bootstrap({ sample: true, demoAccounts: false, log: () => {}, now: NOW }, ctx.handle);
+    await seedSampleYear(ctx.handle, NOW);
     const admin = await actorFor(ctx.db, 'lg-admin', 'admin');
     const legacyBody: LegacySchemeBody = {
       items: [

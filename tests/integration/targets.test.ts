@@ -1,14 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { monthValues } from '@/tests/helpers/pure/month-values';
 import { indicators } from '@/db/schema';
-import type { Actor } from '@/lib/domain/actor';
 import { setIndicatorRetired } from '@/lib/services/admin/catalog';
 import { getReportingSettings, getSettingsView, updateReportingSettings } from '@/lib/services/admin/settings';
 import { listTargets, upsertTarget } from '@/lib/services/admin/targets';
 import { forEachEngine } from '../helpers/test-db';
 import { auditCount, snapshot } from './admin-fixtures';
-import { actorFor } from './fixtures/actors';
+import { seededActors } from './fixtures/seeded-actors';
 import { expectError } from './fixtures/refusals';
 import { seedCatalogue } from './fixtures/catalogue';
 
@@ -17,18 +16,14 @@ const NOW = new Date('2026-04-10T04:00:00Z');
 const cumulative = (values: number[]) => values.map((v, i) => ({ month: i + 1, value: String(v) }));
 
 forEachEngine('annual targets and settings', (ctx) => {
-  let admin: Actor;
-  let official: Actor;
-
-  beforeAll(async () => {
-    await seedCatalogue(ctx.handle);
-    admin = await actorFor(ctx.db, 'tgt-admin', 'admin');
-    official = await actorFor(ctx.db, 'tgt-official', 'official', 'fgw');
+  const actors = seededActors(ctx, seedCatalogue, {
+    admin: ['tgt-admin', 'admin'],
+    official: ['tgt-official', 'official', 'fgw'],
   });
 
   /** The admin saves a target, on 10 April 2026. */
   const saveTarget = (input: Parameters<typeof upsertTarget>[1]) =>
-    upsertTarget(admin, input, { db: ctx.db, now: NOW });
+    upsertTarget(actors.admin, input, { db: ctx.db, now: NOW });
 
   it('sets a target with a qualifier and a monthly phasing that adds up, audited', async () => {
     const before = await auditCount(ctx.db, 'target.create');
@@ -92,7 +87,7 @@ forEachEngine('annual targets and settings', (ctx) => {
       revisionReason: '市政府常务会议调整',
       version: 2,
     });
-    const list = await listTargets(admin, { year: 2026 }, { db: ctx.db, now: NOW });
+    const list = await listTargets(actors.admin, { year: 2026 }, { db: ctx.db, now: NOW });
     expect(list.hasBegun).toBe(true);
     expect(list.items.find((i) => i.indicator.code === 'INV-PROJECTS')?.target).toMatchObject({
       isRevised: true,
@@ -168,15 +163,15 @@ forEachEngine('annual targets and settings', (ctx) => {
 
     it('an official', async () => {
       const before = await snapshot(ctx.db);
-      await expectError(upsertTarget(official, base, { db: ctx.db, now: NOW }), 'forbidden');
-      await expectError(listTargets(official, { year: 2026 }, { db: ctx.db, now: NOW }), 'forbidden');
+      await expectError(upsertTarget(actors.official, base, { db: ctx.db, now: NOW }), 'forbidden');
+      await expectError(listTargets(actors.official, { year: 2026 }, { db: ctx.db, now: NOW }), 'forbidden');
       expect(await snapshot(ctx.db)).toBe(before);
     });
 
     it('a retired indicator', async () => {
       const [row] = await ctx.db.select().from(indicators).where(eq(indicators.code, 'INV-MFG-KEY-PROJECTS'));
       await setIndicatorRetired(
-        admin,
+        actors.admin,
         'INV-MFG-KEY-PROJECTS',
         { action: 'retire', version: row!.version },
         { db: ctx.db, now: NOW },
@@ -196,7 +191,11 @@ forEachEngine('annual targets and settings', (ctx) => {
         .set({ minValue: '0', maxValue: '100' })
         .where(eq(indicators.code, 'INV-NEW-STARTS'));
       const before = await snapshot(ctx.db);
-      const error = await expectError(upsertTarget(admin, base, { db: ctx.db, now: NOW }), 'invalid_input', 'value');
+      const error = await expectError(
+        upsertTarget(actors.admin, base, { db: ctx.db, now: NOW }),
+        'invalid_input',
+        'value',
+      );
       expect(error.message).toContain('允许范围');
       expect(await snapshot(ctx.db)).toBe(before);
     });
@@ -204,7 +203,7 @@ forEachEngine('annual targets and settings', (ctx) => {
 
   describe('reporting settings', () => {
     it('saves tolerances and the due day with one audit event; a stale save gets 409', async () => {
-      const view = await getSettingsView(admin, { year: 2026 }, { db: ctx.db });
+      const view = await getSettingsView(actors.admin, { year: 2026 }, { db: ctx.db });
       expect(view).toMatchObject({
         dueDay: 5,
         tolerances: { progressPoints: 10, ratePoints: 0.5 },
@@ -212,7 +211,7 @@ forEachEngine('annual targets and settings', (ctx) => {
         locks: [],
       });
       const saved = await updateReportingSettings(
-        admin,
+        actors.admin,
         { progressPoints: 8, ratePoints: 0.3, dueDay: 10, version: view.version },
         { db: ctx.db },
       );
@@ -225,7 +224,7 @@ forEachEngine('annual targets and settings', (ctx) => {
       const before = await snapshot(ctx.db);
       const error = await expectError(
         updateReportingSettings(
-          admin,
+          actors.admin,
           { progressPoints: 9, ratePoints: 0.3, dueDay: 10, version: view.version },
           { db: ctx.db },
         ),
@@ -234,7 +233,7 @@ forEachEngine('annual targets and settings', (ctx) => {
       expect(error.details).toMatchObject({ current: { dueDay: 10 }, savedBy: 'tgt-admin' });
       expect(error.message).toContain('tgt-admin');
       expect(await snapshot(ctx.db)).toBe(before);
-      expect((await getSettingsView(admin, { year: 2026 }, { db: ctx.db })).version).toBe(saved.version);
+      expect((await getSettingsView(actors.admin, { year: 2026 }, { db: ctx.db })).version).toBe(saved.version);
     });
 
     const bad: [string, Record<string, unknown>, string][] = [
@@ -244,11 +243,11 @@ forEachEngine('annual targets and settings', (ctx) => {
       ['a fractional due day', { dueDay: 5.5 }, 'dueDay'],
     ];
     it.each(bad)('refuses %s and changes nothing', async (_name, patch, field) => {
-      const { version } = await getSettingsView(admin, { year: 2026 }, { db: ctx.db });
+      const { version } = await getSettingsView(actors.admin, { year: 2026 }, { db: ctx.db });
       const before = await snapshot(ctx.db);
       await expectError(
         updateReportingSettings(
-          admin,
+          actors.admin,
           { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version, ...patch },
           { db: ctx.db },
         ),
@@ -256,7 +255,11 @@ forEachEngine('annual targets and settings', (ctx) => {
         field,
       );
       await expectError(
-        updateReportingSettings(official, { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version }, { db: ctx.db }),
+        updateReportingSettings(
+          actors.official,
+          { progressPoints: 10, ratePoints: 0.5, dueDay: 5, version },
+          { db: ctx.db },
+        ),
         'forbidden',
       );
       expect(await snapshot(ctx.db)).toBe(before);

@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actuals, auditEvents, departments, indicators, users } from '@/db/schema';
 import { currentPeriod } from '@/lib/domain/period';
-import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
+import type { TestAccount } from '@/scripts/lib/test-server';
 import { ACTORS, matrixRows, stateChangingRows, type MatrixActor, type MatrixIds } from './support/access-matrix';
-import { sameOrigin, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import { sameOrigin, signIn } from '@/scripts/lib/test-app';
 import { refusalsRecordedSince, snapshotApartFromRefusals, withAppDatabase } from './support/app-database';
+import { PASSWORD, reliabilitySuite } from './support/suite';
 
-const PASSWORD = 'Reliability-Pass#2026';
 const ACCOUNTS: Record<Exclude<MatrixActor, 'anonymous'>, TestAccount> = {
   admin: { username: 'mx-admin', role: 'admin', displayName: '矩阵管理员' },
   security: { username: 'mx-security', role: 'security', displayName: '矩阵安全管理员' },
@@ -50,26 +50,23 @@ const SECURITY_HEADERS = {
 };
 
 describe('the access matrix: every API route × every kind of actor', () => {
-  let db: PreparedDatabase;
-  let app: RunningApp | undefined;
   let ids: MatrixIds;
-  beforeAll(async () => {
-    db = await prepareDatabase({
+  const suite = reliabilitySuite(
+    {
       prefix: 'rel_matrix',
       pgliteDir: '.data-reliability-matrix',
       testUrl: process.env.TEST_DATABASE_URL,
       accounts: Object.values(ACCOUNTS),
-      password: PASSWORD,
-    });
-    ids = await findIds(db.env);
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await db?.drop();
-  });
+    },
+    {
+      ready: async (s) => {
+        ids = await findIds(s.db.env);
+      },
+    },
+  );
 
   async function runMatrix(label: string, env: Record<string, string>) {
-    app = await startApp({ ...db.env, ...env }, Number(process.env.E2E_PORT ?? 3205));
+    const app = await suite.start(Number(process.env.E2E_PORT ?? 3205), env);
     const cookies: Partial<Record<MatrixActor, string>> = { anonymous: '' };
     for (const [actor, account] of Object.entries(ACCOUNTS))
       cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
@@ -106,8 +103,7 @@ describe('the access matrix: every API route × every kind of actor', () => {
       if (path === '/api/health' && /pglite|postgres|engine/i.test(text))
         wrong.push(`${label}: /api/health tells ${text}`);
     }
-    await app.stop();
-    app = undefined;
+    await suite.stop();
     return wrong;
   }
 
@@ -121,14 +117,13 @@ describe('the access matrix: every API route × every kind of actor', () => {
 
   it('refuses every state-changing route from a foreign Origin (or with no origin at all) with 403, storing nothing but the refusal', async () => {
     // Sign in first (that writes), then snapshot with the app stopped (the embedded database has one user).
-    app = await startApp(db.env, 3205);
+    let app = await suite.start(3205);
     const cookies: Partial<Record<MatrixActor, string>> = { anonymous: '' };
     for (const [actor, account] of Object.entries(ACCOUNTS))
       cookies[actor as MatrixActor] = await signIn(app.url, account.username, PASSWORD);
-    await app.stop();
-    app = undefined;
-    const before = await snapshotApartFromRefusals(db.env, isOriginRefusal);
-    app = await startApp(db.env, 3205);
+    await suite.stop();
+    const before = await snapshotApartFromRefusals(suite.db.env, isOriginRefusal);
+    app = await suite.start(3205);
     // Another port on the same host: same-site, so SameSite cookies do not help; a sibling subdomain alike.
     const attacks: Array<{ label: string; headers: Record<string, string> }> = [
       { label: 'another port', headers: { origin: 'http://127.0.0.1:8081', 'sec-fetch-site': 'same-site' } },
@@ -166,12 +161,11 @@ describe('the access matrix: every API route × every kind of actor', () => {
     });
     await own.arrayBuffer();
     if (own.status !== 400) wrong.push(`same-origin control: HTTP ${own.status}`);
-    await app.stop();
-    app = undefined;
+    await suite.stop();
     expect(wrong, wrong.join('\n')).toEqual([]);
     // Recorded, but throttled: one event per address and reason per minute (two if the run crossed a minute), not one
     // per request — hundreds of refused requests above, all from one address.
-    const recorded = await refusalsRecordedSince(db.env, before, isOriginRefusal);
+    const recorded = await refusalsRecordedSince(suite.db.env, before, isOriginRefusal);
     expect(recorded.length).toBeGreaterThanOrEqual(1);
     expect(recorded.length).toBeLessThanOrEqual(2);
   });

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actuals, departments, indicators, users } from '@/db/schema';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { sameOrigin, signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import type { TestAccount } from '@/scripts/lib/test-server';
+import { sameOrigin, signIn } from '@/scripts/lib/test-app';
 import { buildCorpus, type CorpusIds } from './support/corpus';
 import { refusalsRecordedSince, snapshotApartFromRefusals, withAppDatabase } from './support/app-database';
+import { PASSWORD, reliabilitySuite } from './support/suite';
 
-const PASSWORD = 'Reliability-Pass#2026';
 const ACCOUNTS: TestAccount[] = [
   { username: 'rel-official', role: 'official', displayName: '语料填报员', departmentCode: 'fgw' },
   { username: 'rel-reviewer', role: 'reviewer', displayName: '语料审核员', departmentCode: 'fgw' },
@@ -50,31 +50,28 @@ async function findIds(env: Record<string, string>): Promise<CorpusIds> {
 }
 
 describe('a corpus of bad input against every write endpoint', () => {
-  let db: PreparedDatabase;
-  let app: RunningApp | undefined;
   const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    db = await prepareDatabase({
+  const suite = reliabilitySuite(
+    {
       prefix: 'rel_bad',
       pgliteDir: '.data-reliability-bad',
       testUrl: process.env.TEST_DATABASE_URL,
       accounts: ACCOUNTS,
-      password: PASSWORD,
-    });
-    // Sign in first (that writes: last login, audit), then stop, so the snapshot holds only what the corpus could change.
-    app = await startApp(db.env, 3204);
-    for (const a of ACCOUNTS) cookies[a.role] = await signIn(app.url, a.username, PASSWORD);
-    await app.stop();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await db?.drop();
-  });
+    },
+    {
+      // Sign in first (that writes: last login, audit), then stop, so the snapshot holds only what the corpus could change.
+      ready: async (s) => {
+        const app = await s.start(3204);
+        for (const a of ACCOUNTS) cookies[a.role] = await signIn(app.url, a.username, PASSWORD);
+        await s.stop();
+      },
+    },
+  );
 
   it('answers every case with a 4xx and a Chinese message, and the database is unchanged', async () => {
-    const ids = await findIds(db.env);
-    const before = await snapshotApartFromRefusals(db.env, isRefusal);
-    app = await startApp(db.env, 3204);
+    const ids = await findIds(suite.db.env);
+    const before = await snapshotApartFromRefusals(suite.db.env, isRefusal);
+    const app = await suite.start(3204);
     const corpus = buildCorpus(ids);
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     const wrong: string[] = [];
@@ -100,12 +97,11 @@ describe('a corpus of bad input against every write endpoint', () => {
         wrong.push(`${c.name}: HTTP ${res.status} ${text.slice(0, 160)}`);
       }
     }
-    await app.stop();
-    app = undefined;
+    await suite.stop();
     expect(wrong, wrong.join('\n')).toEqual([]);
     // The refused ones (an official managing accounts, a leader importing) are on the record, throttled: a handful
     // of events, not one per request.
-    const recorded = await refusalsRecordedSince(db.env, before, isRefusal);
+    const recorded = await refusalsRecordedSince(suite.db.env, before, isRefusal);
     expect(recorded.length).toBeGreaterThan(0);
     expect(recorded.length).toBeLessThan(10);
   });

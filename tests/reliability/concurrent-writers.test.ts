@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { actuals, indicators } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit/audit-log';
-import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import type { TestAccount } from '@/scripts/lib/test-server';
+import { signIn } from '@/scripts/lib/test-app';
+import { PASSWORD, reliabilitySuite } from './support/suite';
 import { DraftWriter, missingWrites, type AcknowledgedWrite } from './support/writes';
 
-const PASSWORD = 'Reliability-Pass#2026';
 const WRITERS = 20;
 const SUBMITS = 50;
 const CODES = ['INV-PROJECTS', 'INV-NEW-STARTS', 'INV-INVESTMENT', 'INV-TRANSFORM-PROJECTS-COMPLETED'];
@@ -25,25 +25,13 @@ if (process.env.TEST_DATABASE_URL) engines.push({ engine: 'postgres', testUrl: p
 
 for (const { engine, testUrl } of engines) {
   describe(`${WRITERS} concurrent writers × ${SUBMITS} saves on overlapping figures [${engine}]`, () => {
-    let db: PreparedDatabase;
-    let app: RunningApp | undefined;
-    beforeAll(async () => {
-      db = await prepareDatabase({
-        prefix: 'rel_conc',
-        pgliteDir: '.data-reliability-conc',
-        testUrl,
-        accounts: writers,
-        password: PASSWORD,
-      });
-      app = await startApp(db.env, 3201);
-    });
-    afterAll(async () => {
-      await app?.stop();
-      await db?.drop();
-    });
+    const suite = reliabilitySuite(
+      { prefix: 'rel_conc', pgliteDir: '.data-reliability-conc', testUrl, accounts: writers },
+      { ready: (s) => s.start(3201) },
+    );
 
     it('answers every save with 2xx or 409, keeps every acknowledged save, and the audit chain verifies', async () => {
-      const running = app!;
+      const running = suite.app!;
       const period = formatPeriod(currentPeriod(new Date()));
       const cookies = await Promise.all(writers.map((w) => signIn(running.url, w.username, PASSWORD)));
       const acknowledged: AcknowledgedWrite[] = [];
@@ -58,8 +46,7 @@ for (const { engine, testUrl } of engines) {
           }
         }),
       );
-      await running.stop();
-      app = undefined;
+      await suite.stop();
 
       expect(
         [...statuses.keys()].every((s) => s === 200 || s === 409),
@@ -67,7 +54,7 @@ for (const { engine, testUrl } of engines) {
       ).toBe(true);
       expect(acknowledged.length).toBeGreaterThan(WRITERS);
 
-      const handle = await openDatabase({ url: db.env.DATABASE_URL, dir: db.env.PGLITE_DIR });
+      const handle = await openDatabase({ url: suite.db.env.DATABASE_URL, dir: suite.db.env.PGLITE_DIR });
       try {
         // Every acknowledged save is in the database: as the figure's version history in the audit log…
         expect(await missingWrites(handle.db, acknowledged)).toEqual([]);

@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
 import { verifyAuditChain } from '@/lib/services/audit/audit-log';
-import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
-import { signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import { signIn } from '@/scripts/lib/test-app';
+import { PASSWORD, reliabilitySuite } from './support/suite';
 import { DraftWriter, missingWrites, type AcknowledgedWrite } from './support/writes';
 
-const PASSWORD = 'Reliability-Pass#2026';
 const KILLS = 20;
 const CODES = ['INV-PROJECTS', 'INV-NEW-STARTS', 'INV-INVESTMENT'];
 
 describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS} times)`, () => {
-  let db: PreparedDatabase;
-  let app: RunningApp | undefined;
-  beforeAll(async () => {
-    db = await prepareDatabase({
+  const suite = reliabilitySuite(
+    {
       prefix: 'rel_kill',
       pgliteDir: '.data-reliability-kill',
       accounts: [{ username: 'rel-killer', role: 'official', displayName: '断电测试', departmentCode: 'fgw' }],
-      password: PASSWORD,
-    });
-  });
-  afterAll(async () => {
-    await app?.kill9();
-  });
+    },
+    { teardown: { end: 'kill9' } },
+  );
 
   it('after each restart the database opens and every acknowledged write is present', async () => {
     const period = formatPeriod(currentPeriod(new Date()));
@@ -32,11 +26,10 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
     let saver: DraftWriter | undefined;
     let cookie = '';
     for (let round = 0; round < KILLS; round += 1) {
-      app = await startApp(db.env, 3202);
-      cookie ||= await signIn(app.url, 'rel-killer', PASSWORD);
+      const running = await suite.start(3202);
+      cookie ||= await signIn(running.url, 'rel-killer', PASSWORD);
       // One writer over every round: the versions it saw survive the restarts, as a browser's would.
       const drafts = (saver ??= new DraftWriter(cookie, acknowledged));
-      const running = app;
       let stop = false;
       const writer = async (lane: number) => {
         for (let k = 0; !stop; k += 1) {
@@ -50,9 +43,9 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
       await running.kill9();
       stop = true;
       await Promise.all(lanes);
-      app = undefined;
+      suite.app = undefined;
 
-      const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
+      const handle = await openDatabase({ dir: suite.db.env.PGLITE_DIR });
       try {
         expect(await missingWrites(handle.db, acknowledged), `round ${round + 1}: acknowledged writes lost`).toEqual(
           [],
@@ -62,7 +55,7 @@ describe(`the embedded engine survives SIGKILL in the middle of writes (${KILLS}
       }
     }
     expect(acknowledged.length).toBeGreaterThan(KILLS);
-    const handle = await openDatabase({ dir: db.env.PGLITE_DIR });
+    const handle = await openDatabase({ dir: suite.db.env.PGLITE_DIR });
     try {
       const report = await verifyAuditChain(SYSTEM_ACTOR, {}, { db: handle.db });
       expect(report.ok, report.message).toBe(true);

@@ -5,13 +5,12 @@
  */
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '@/db/client';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { prepareDatabase, type PreparedDatabase } from '@/scripts/lib/test-server';
-import { signIn, startApp, type RunningApp } from '@/scripts/lib/test-app';
+import { signIn } from '@/scripts/lib/test-app';
+import { PASSWORD, reliabilitySuite } from './support/suite';
 
-const PASSWORD = 'Reliability-Pass#2026';
 const REQUEST_ID = 'graceful-stop-0001';
 
 /** A PUT whose body arrives in two halves: the request is in flight until `finish()` sends the rest. */
@@ -55,25 +54,18 @@ function trickledPut(url: string, cookie: string, body: string) {
 }
 
 describe('SIGTERM with a request in flight', () => {
-  let db: PreparedDatabase;
-  let app: RunningApp | undefined;
-  beforeAll(async () => {
-    db = await prepareDatabase({
+  const suite = reliabilitySuite(
+    {
       prefix: 'rel_stop',
       pgliteDir: '.data-reliability-stop',
       testUrl: process.env.TEST_DATABASE_URL,
       accounts: [{ username: 'rel-stopper', role: 'official', displayName: '停机测试', departmentCode: 'fgw' }],
-      password: PASSWORD,
-    });
-  });
-  afterAll(async () => {
-    await app?.kill9();
-    await db.drop();
-  });
+    },
+    { teardown: { end: 'kill9' } },
+  );
 
   it('finishes the request, refuses new connections, closes the database and exits 0 within 10 s', async () => {
-    app = await startApp(db.env, 3304);
-    const running = app;
+    const running = await suite.start(3304);
     const cookie = await signIn(running.url, 'rel-stopper', PASSWORD);
     const current = currentPeriod(new Date());
     const period = formatPeriod(current);
@@ -103,7 +95,7 @@ describe('SIGTERM with a request in flight', () => {
     expect(answer.status, answer.body).toBe(200);
     expect(answer.requestId).toBe(REQUEST_ID);
     const { code, at } = await exited;
-    app = undefined;
+    suite.app = undefined;
     expect(code, running.output()).toBe(0);
     expect(at - signalled).toBeLessThan(10_000);
 
@@ -119,7 +111,7 @@ describe('SIGTERM with a request in flight', () => {
     expect(lines.some((line) => line.event === 'stopped' && line.databaseClosed === true)).toBe(true);
 
     // The write is stored, and (embedded) the folder's lock is free the moment the process is gone.
-    const handle = await openDatabase({ url: db.env.DATABASE_URL, dir: db.env.PGLITE_DIR, migrate: false });
+    const handle = await openDatabase({ url: suite.db.env.DATABASE_URL, dir: suite.db.env.PGLITE_DIR, migrate: false });
     try {
       const rows = await queryRows<{ value: string }>(
         handle.db,

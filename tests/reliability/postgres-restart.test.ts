@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { currentPeriod, formatPeriod } from '@/lib/domain/period';
-import { prepareDatabase, type PreparedDatabase, type TestAccount } from '@/scripts/lib/test-server';
-import { signIn, startApp, waitFor, type RunningApp } from '@/scripts/lib/test-app';
+import type { TestAccount } from '@/scripts/lib/test-server';
+import { signIn, waitFor } from '@/scripts/lib/test-app';
+import { PASSWORD, reliabilitySuite } from './support/suite';
 import { DraftWriter, missingWrites, type AcknowledgedWrite } from './support/writes';
 
-const PASSWORD = 'Reliability-Pass#2026';
 const testUrl = process.env.TEST_DATABASE_URL;
 const cluster = fs.existsSync('/etc/postgresql') ? (fs.readdirSync('/etc/postgresql')[0] ?? '15') : '15';
 // Asynchronous, so the load keeps running while the cluster stops and starts.
@@ -38,27 +38,22 @@ const CODES = ['INV-PROJECTS', 'INV-NEW-STARTS', 'INV-INVESTMENT', 'INV-TRANSFOR
 
 // Needs the machine's PostgreSQL (TEST_DATABASE_URL), which it stops and starts again.
 describe.runIf(Boolean(testUrl))('PostgreSQL restarted in the middle of a write load', () => {
-  let db: PreparedDatabase;
-  let app: RunningApp | undefined;
-  beforeAll(async () => {
-    db = await prepareDatabase({
-      prefix: 'rel_pg',
-      pgliteDir: '.data-unused',
-      testUrl,
-      accounts: lanes,
-      password: PASSWORD,
-    });
-    app = await startApp(db.env, 3203);
-  });
-  afterAll(async () => {
-    if (!(await isPgUp())) await pgctl('start');
-    await waitFor(isPgUp, 30_000, 'PostgreSQL');
-    await app?.stop();
-    await db?.drop();
-  });
+  const suite = reliabilitySuite(
+    { prefix: 'rel_pg', pgliteDir: '.data-unused', testUrl, accounts: lanes },
+    {
+      ready: (s) => s.start(3203),
+      // The cluster is up again before the app is stopped and the database dropped.
+      teardown: {
+        beforeEnd: async () => {
+          if (!(await isPgUp())) await pgctl('start');
+          await waitFor(isPgUp, 30_000, 'PostgreSQL');
+        },
+      },
+    },
+  );
 
   it('answers 503 quickly during the outage, recovers by itself within 5 s, and keeps every acknowledged write', async () => {
-    const running = app!;
+    const running = suite.app!;
     const period = formatPeriod(currentPeriod(new Date()));
     const cookies = await Promise.all(lanes.map((l) => signIn(running.url, l.username, PASSWORD)));
     const answers: { start: number; end: number; status: number; message?: string }[] = [];
@@ -117,7 +112,7 @@ describe.runIf(Boolean(testUrl))('PostgreSQL restarted in the middle of a write 
     expect(firstOk!.end - upAt, 'recovers within 5 s').toBeLessThanOrEqual(5_000);
     expect(answers.filter((a) => a.start > upAt + 5_000 && a.status === 503)).toEqual([]);
 
-    const handle = await openDatabase({ url: db.env.DATABASE_URL, migrate: false, maxConnections: 2 });
+    const handle = await openDatabase({ url: suite.db.env.DATABASE_URL, migrate: false, maxConnections: 2 });
     try {
       expect(await missingWrites(handle.db, acknowledged)).toEqual([]);
     } finally {

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { StatusCounts } from '@/components/kpi/status-counts';
-import { requirePageUser } from '@/lib/session/page-guard';
+import { periodPageInput } from '@/app/(app)/_page/server-page';
 import { DataTable } from '@/components/ui/table';
 import { formatPercent, NO_VALUE } from '@/lib/domain/format';
 import { getUnitsOverview } from '@/lib/services/units/view';
-import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
+import type { SearchPageProps } from '@/lib/validation/period';
 import { CELL, PercentCell, UnitLink } from './unit-cells';
 import { UnitsDue } from './units-due';
 
@@ -17,9 +17,8 @@ export const metadata: Metadata = { title: '县区' };
  * units have figures overdue, to chase them (催报).
  */
 export default async function UnitsPage({ searchParams }: SearchPageProps) {
-  const user = await requirePageUser();
-  const period = parsePeriodSearch(await searchParams);
-  const data = await getUnitsOverview(user, { year: period.year, month: period.month });
+  const { user, query, notice } = await periodPageInput(searchParams);
+  const data = await getUnitsOverview(user, query);
   const p = data.period;
   const q = `?year=${p.year}&month=${p.month}`;
   return (
@@ -31,7 +30,7 @@ export default async function UnitsPage({ searchParams }: SearchPageProps) {
         period={p}
         years={data.years}
         isSample={data.isSample}
-        notice={period.error}
+        notice={notice}
         path="/units"
       />
       <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">

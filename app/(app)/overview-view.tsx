@@ -67,9 +67,7 @@ export function OverviewView({
       <PeriodPageHeader
         title={`${period.year}年${period.month}月 · 总览`}
         badges={false}
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path="/"
       />

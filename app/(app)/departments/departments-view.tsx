@@ -16,9 +16,7 @@ export function DepartmentsView({ params, notice }: { params: PeriodParams; noti
       <PeriodPageHeader
         crumbs={[{ href: `/?year=${period.year}&month=${period.month}`, label: '总览' }]}
         title="责任单位"
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path="/departments"
       />

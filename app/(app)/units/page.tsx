@@ -27,9 +27,7 @@ export default async function UnitsPage({ searchParams }: SearchPageProps) {
         crumbs={[{ href: `/${q}`, label: '总览' }]}
         title="县区"
         subtitle={`按县区填报的指标 ${data.indicatorCount} 项；各县区对照本县区的分解目标判断`}
-        period={p}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path="/units"
       />

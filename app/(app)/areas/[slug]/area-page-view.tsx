@@ -25,9 +25,7 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
             {area.name}
           </>
         }
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path={`/areas/${area.slug}`}
       >

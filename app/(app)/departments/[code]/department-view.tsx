@@ -25,9 +25,7 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
           { href: `/departments${search}`, label: '责任单位' },
         ]}
         title={department.name}
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path={`/departments/${department.code}`}
       />

@@ -57,8 +57,7 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
             {period.year}年{period.month}月 · 责任单位：{v.departmentName}
           </>
         }
-        period={period}
-        years={data.years}
+        data={data}
         isSample={v.isSample}
         notice={notice}
         path={`/indicators/${v.code}`}

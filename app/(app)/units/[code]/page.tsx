@@ -41,8 +41,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
             {unit.kindLabel} · {p.year}年{p.month}月
           </span>
         }
-        period={p}
-        years={data.years}
+        data={data}
         isSample={unit.isSample}
         notice={notice}
         path={`/units/${unit.code}`}

@@ -1,5 +1,7 @@
 'use client';
 
+import { Options, type Option } from './options';
+
 /** A small labelled select for a filter bar; "全部" (the empty value) first unless `allLabel` is null. */
 export function FilterSelect({
   label,
@@ -11,7 +13,7 @@ export function FilterSelect({
   label: string;
   value: string;
   onChange: (value: string | null) => void;
-  options: readonly { value: string; label: string }[];
+  options: readonly Option[];
   allLabel?: string | null;
 }) {
   return (
@@ -23,11 +25,7 @@ export function FilterSelect({
         onChange={(e) => onChange(e.target.value || null)}
       >
         {allLabel === null ? null : <option value="">{allLabel}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </label>
   );

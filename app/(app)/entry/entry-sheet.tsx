@@ -2,6 +2,7 @@
 
 import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { Notice } from '@/components/ui/notice';
+import { Options } from '@/components/ui/options';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { entryQuery, overdueQuery, type PeriodParams } from '@/lib/client-api/queries';
@@ -34,11 +35,7 @@ function PeriodPicker({ period }: { period: Period }) {
           if (p) router.push(`${pathname}?year=${p.year}&month=${p.month}`);
         }}
       >
-        {options.map((p) => (
-          <option key={formatPeriod(p)} value={formatPeriod(p)}>
-            {formatPeriodLabel(p)}
-          </option>
-        ))}
+        <Options options={options.map((p) => ({ value: formatPeriod(p), label: formatPeriodLabel(p) }))} />
       </select>
     </label>
   );

@@ -11,6 +11,7 @@ import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { ROLLUP_RULES, type RollupRule } from '@/lib/domain/types';
 import type { Decompositions } from '@/lib/services/units/targets';
 import { Button } from '@/components/ui/button';
+import { labelledOptions, Options } from '@/components/ui/options';
 import { Notice } from '@/components/ui/notice';
 
 const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
@@ -59,11 +60,7 @@ function RollupForm({ onDone }: { onDone: (notice: string | null, error: string 
           disabled={!tracked}
           onChange={(e) => setRule(e.target.value as RollupRule)}
         >
-          {ROLLUP_RULES.map((r) => (
-            <option key={r} value={r}>
-              {ROLLUP_RULE_LABELS[r]}
-            </option>
-          ))}
+          <Options options={labelledOptions(ROLLUP_RULES, ROLLUP_RULE_LABELS)} />
         </select>
       </label>
       {tracked && rule === 'weighted' ? (
@@ -191,11 +188,7 @@ export function UnitDecomposition({ data }: { data: Decompositions }) {
           <label className="block text-xs text-gray-600">
             按县区填报的指标
             <select className={`${INPUT} block`} value={code} onChange={(e) => setCode(e.target.value)}>
-              {data.indicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.name}（{i.code}）
-                </option>
-              ))}
+              <Options options={data.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
             </select>
           </label>
           <SharesForm key={`${code}:${data.year}`} data={data} code={code} onDone={done} />

@@ -7,6 +7,7 @@ import { UNIT_KINDS, type UnitKind } from '@/lib/domain/types';
 import { UNIT_KIND_LABELS } from '@/lib/domain/units';
 import type { UnitSummary } from '@/lib/services/units/units';
 import { Button } from '@/components/ui/button';
+import { labelledOptions, Options } from '@/components/ui/options';
 import { Notice } from '@/components/ui/notice';
 import { DataTable, RowActions } from '@/components/ui/table';
 
@@ -51,11 +52,7 @@ function EditRow({ unit, onDone }: { unit: UnitSummary; onDone: (message: string
         value={kind}
         onChange={(e) => setKind(e.target.value as UnitKind)}
       >
-        {UNIT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {UNIT_KIND_LABELS[k]}
-          </option>
-        ))}
+        <Options options={labelledOptions(UNIT_KINDS, UNIT_KIND_LABELS)} />
       </select>
       <label className="sr-only" htmlFor={`sort-${unit.code}`}>
         排序
@@ -150,11 +147,7 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
             value={draft.kind}
             onChange={(e) => setDraft({ ...draft, kind: e.target.value as UnitKind })}
           >
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {UNIT_KIND_LABELS[k]}
-              </option>
-            ))}
+            <Options options={labelledOptions(UNIT_KINDS, UNIT_KIND_LABELS)} />
           </select>
         </label>
         <Button type="submit" variant="primary">

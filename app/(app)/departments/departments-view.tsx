@@ -1,4 +1,5 @@
 'use client';
+import { periodCrumbs } from '@/components/kpi/types';
 import { usePageQuery } from '@/components/query/use-page-query';
 import { RankingTable } from '@/components/kpi/ranking-table';
 import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
@@ -12,7 +13,7 @@ export function DepartmentsView({ params, notice }: { params: PeriodParams; noti
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[{ href: `/?year=${period.year}&month=${period.month}`, label: '总览' }]}
+        crumbs={periodCrumbs(period)}
         title="责任单位"
         data={data}
         notice={notice}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { periodPageInput } from '@/app/(app)/_page/server-page';
@@ -20,11 +21,11 @@ export default async function UnitsPage({ searchParams }: SearchPageProps) {
   const { user, query, notice } = await periodPageInput(searchParams);
   const data = await getUnitsOverview(user, query);
   const p = data.period;
-  const q = `?year=${p.year}&month=${p.month}`;
+  const q = periodSearch(p);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[{ href: `/${q}`, label: '总览' }]}
+        crumbs={periodCrumbs(p)}
         title="县区"
         subtitle={`按县区填报的指标 ${data.indicatorCount} 项；各县区对照本县区的分解目标判断`}
         data={data}

@@ -1,4 +1,5 @@
 'use client';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
 import { usePageQuery } from '@/components/query/use-page-query';
 import Link from 'next/link';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
@@ -12,11 +13,11 @@ export function AreaPageView({ slug, params, notice }: { slug: string; params: P
   const { data, fallback } = usePageQuery(areaQuery(slug, params), { tiles: 0, blocks: 2 });
   if (!data) return fallback;
   const { period, area, summary } = data;
-  const search = `?year=${period.year}&month=${period.month}`;
+  const search = periodSearch(period);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[{ href: `/${search}`, label: '总览' }]}
+        crumbs={periodCrumbs(period)}
         title={
           <>
             <span className="mr-2 text-red-700">{area.id}</span>

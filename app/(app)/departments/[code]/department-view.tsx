@@ -1,4 +1,5 @@
 'use client';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
 import { usePageQuery } from '@/components/query/use-page-query';
 import Link from 'next/link';
 import { ProgressBar } from '@/components/charts/chart';
@@ -14,14 +15,11 @@ export function DepartmentView({ code, params, notice }: { code: string; params:
   const { data, fallback } = usePageQuery(departmentQuery(code, params), { tiles: 0, blocks: 2 });
   if (!data) return fallback;
   const { period, department, summary, rank } = data;
-  const search = `?year=${period.year}&month=${period.month}`;
+  const search = periodSearch(period);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[
-          { href: `/${search}`, label: '总览' },
-          { href: `/departments${search}`, label: '责任单位' },
-        ]}
+        crumbs={periodCrumbs(period, { path: '/departments', label: '责任单位' })}
         title={department.name}
         data={data}
         notice={notice}

@@ -3,6 +3,7 @@
  * One indicator: the figure against target and expected progress, the trend, the forecast, YoY, the definition,
  * every figure with its people and history, the targets, and the 批示 with their answers.
  */
+import { periodCrumbs } from '@/components/kpi/types';
 import { usePageQuery } from '@/components/query/use-page-query';
 import { Card } from '@/components/ui/card';
 import { traitsOf } from '@/lib/domain/kind-traits';
@@ -34,9 +35,10 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
   const { data, fallback } = usePageQuery(indicatorQuery(code, params), { tiles: 3, blocks: 2 });
   if (!data) return fallback;
   const { indicator: v, period } = data;
-  const search = `?year=${period.year}&month=${period.month}`;
-  const crumbs = [{ href: `/${search}`, label: '总览' }];
-  if (v.areaSlug && v.areaName) crumbs.push({ href: `/areas/${v.areaSlug}${search}`, label: v.areaName });
+  const crumbs = periodCrumbs(
+    period,
+    ...(v.areaSlug && v.areaName ? [{ path: `/areas/${v.areaSlug}`, label: v.areaName }] : []),
+  );
   if (v.section === 'review') crumbs.push({ href: '/review', label: '十四五回顾' });
   const forecast = v.forecast;
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
 import Link from 'next/link';
 import { Sparkline } from '@/components/charts/chart';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
@@ -27,14 +28,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const data = await orNotFound(getUnitView(user, code, query));
   const { unit } = data;
   const p = data.period;
-  const q = `?year=${p.year}&month=${p.month}`;
+  const q = periodSearch(p);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[
-          { href: `/${q}`, label: '总览' },
-          { href: `/units${q}`, label: '县区' },
-        ]}
+        crumbs={periodCrumbs(p, { path: '/units', label: '县区' })}
         title={unit.name}
         badges={
           <span className="text-sm text-gray-600">

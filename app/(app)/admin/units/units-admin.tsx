@@ -6,6 +6,7 @@ import { fetchJson } from '@/lib/client-api/client';
 import { UNIT_KINDS, type UnitKind } from '@/lib/domain/types';
 import { UNIT_KIND_LABELS } from '@/lib/domain/units';
 import type { UnitSummary } from '@/lib/services/units/units';
+import { AdminListHeader } from '../_shared/admin-list';
 import { Button } from '@/components/ui/button';
 import { labelledOptions, Options } from '@/components/ui/options';
 import { Notice } from '@/components/ui/notice';
@@ -110,12 +111,10 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
   };
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">县区管理</h1>
-        <span className="text-sm text-gray-600">
-          共 {units.length} 个；县区不删除，不再使用时停用。区、县计入全市汇总，开发区并列显示但不计入。
-        </span>
-      </div>
+      <AdminListHeader
+        title="县区管理"
+        summary={`共 ${units.length} 个；县区不删除，不再使用时停用。区、县计入全市汇总，开发区并列显示但不计入。`}
+      />
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {error ? <Notice tone="error">{error}</Notice> : null}
       <form

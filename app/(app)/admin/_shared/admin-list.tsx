@@ -54,3 +54,9 @@ export function AdminListHeader({
     </div>
   );
 }
+
+/** Whether a row matches a list's search box: all rows while it is empty, else those with a text containing it (any case). */
+export function matchesSearch(search: string, ...texts: string[]): boolean {
+  const q = search.trim().toLowerCase();
+  return q === '' || texts.some((text) => text.toLowerCase().includes(q));
+}

@@ -2,7 +2,7 @@
 
 import { ConfirmAction } from '../_shared/confirm-action';
 import { useMemo, useState } from 'react';
-import { AdminListHeader, useAdminDialogs, useAdminQuery } from '../_shared/admin-list';
+import { AdminListHeader, matchesSearch, useAdminDialogs, useAdminQuery } from '../_shared/admin-list';
 import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import type { IndicatorAdminView } from '@/lib/services/admin/catalog';
 import { IndicatorDialog } from './indicator-dialog';
@@ -79,15 +79,16 @@ export function IndicatorsView() {
   const [search, setSearch] = useState('');
   const [department, setDepartment] = useState('');
   const [showRetired, setShowRetired] = useState(false);
-  const items = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return (data?.items ?? []).filter(
-      (i) =>
-        (showRetired || !i.isRetired) &&
-        (department === '' || i.departmentCode === department) &&
-        (q === '' || i.code.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)),
-    );
-  }, [data, search, department, showRetired]);
+  const items = useMemo(
+    () =>
+      (data?.items ?? []).filter(
+        (i) =>
+          (showRetired || !i.isRetired) &&
+          (department === '' || i.departmentCode === department) &&
+          matchesSearch(search, i.code, i.name),
+      ),
+    [data, search, department, showRetired],
+  );
   if (!data) return fallback;
 
   return (

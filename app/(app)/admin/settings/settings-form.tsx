@@ -1,11 +1,9 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '@/lib/client-api/client';
+import { useQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
 import { FormFooter, TextField } from '@/components/ui/field';
-import { toFormProblem } from '../_shared/format';
+import { useSettingsSave } from '../_shared/use-settings-save';
 import { settingsApi, settingsQuery } from './queries';
 
 const asNumber = (value: FormDataEntryValue | null) =>
@@ -13,30 +11,20 @@ const asNumber = (value: FormDataEntryValue | null) =>
 
 /** Tolerances of the traffic lights and the entry due day, saved against the version they were loaded with. */
 export function SettingsForm({ year }: { year: number }) {
-  const queryClient = useQueryClient();
   const { data } = useQuery(settingsQuery(year));
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: settingsApi.save,
-    onSuccess: async () => {
-      setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] });
-    },
+  const { problem, submit, footer } = useSettingsSave({
+    save: settingsApi.save,
+    invalidate: [['admin', 'settings']],
+    fields: ['progressPoints', 'ratePoints', 'dueDay'],
+    savedMessage: '设置已保存',
   });
   if (!data) return null;
-  const problem = save.error ? toFormProblem(save.error, ['progressPoints', 'ratePoints', 'dueDay']) : null;
-  const isStale = save.error instanceof ApiError && save.error.status === 409;
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(false);
-    const form = new FormData(event.currentTarget);
-    save.mutate({
-      progressPoints: asNumber(form.get('progressPoints')) ?? Number.NaN,
-      ratePoints: asNumber(form.get('ratePoints')) ?? Number.NaN,
-      dueDay: asNumber(form.get('dueDay')) ?? Number.NaN,
-      version: data.version,
-    });
-  };
+  const onSubmit = submit((form) => ({
+    progressPoints: asNumber(form.get('progressPoints')) ?? Number.NaN,
+    ratePoints: asNumber(form.get('ratePoints')) ?? Number.NaN,
+    dueDay: asNumber(form.get('dueDay')) ?? Number.NaN,
+    version: data.version,
+  }));
   return (
     <Card titleId="settings-heading" title="红黄绿灯与填报期限" size="lg">
       <form
@@ -75,14 +63,7 @@ export function SettingsForm({ year }: { year: number }) {
             required
           />
         ))}
-        <FormFooter
-          className="sm:col-span-3"
-          error={problem?.message}
-          onReload={isStale ? () => void queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] }) : null}
-          saved={saved ? '设置已保存' : null}
-          pending={save.isPending}
-          label="保存设置"
-        />
+        <FormFooter className="sm:col-span-3" {...footer} label="保存设置" />
       </form>
     </Card>
   );

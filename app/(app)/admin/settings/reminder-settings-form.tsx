@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { FormFooter, TextField } from '@/components/ui/field';
+import { SettingFields } from '../_shared/setting-fields';
 import { useSettingsSave } from '../_shared/use-settings-save';
 import { reminderSettingsQuery, remindersApi } from '../reminders/queries';
 
@@ -158,31 +159,29 @@ export function ReminderSettingsForm() {
           />
         </ChannelFieldset>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          {[
-            {
-              name: 'beforeDays',
-              label: '提前提醒天数',
-              value: t.beforeDays.join(','),
-              hint: '截止日前几天提醒填报人，逗号分隔（默认 3,1）',
-            },
-            {
-              name: 'reviewerAfterDays',
-              label: '逾期几天告知审核人',
-              value: String(t.reviewerAfterDays),
-              hint: '默认 2：同时再次提醒填报人',
-            },
-            { name: 'adminAfterDays', label: '逾期几天汇总给管理员', value: String(t.adminAfterDays), hint: '默认 5' },
-          ].map((field) => (
-            <TextField
-              key={field.name}
-              label={field.label}
-              name={field.name}
-              defaultValue={field.value}
-              hint={field.hint}
-              errors={errors(field.name)}
-              required
-            />
-          ))}
+          <SettingFields
+            fields={[
+              {
+                name: 'beforeDays',
+                label: '提前提醒天数',
+                value: t.beforeDays.join(','),
+                hint: '截止日前几天提醒填报人，逗号分隔（默认 3,1）',
+              },
+              {
+                name: 'reviewerAfterDays',
+                label: '逾期几天告知审核人',
+                value: String(t.reviewerAfterDays),
+                hint: '默认 2：同时再次提醒填报人',
+              },
+              {
+                name: 'adminAfterDays',
+                label: '逾期几天汇总给管理员',
+                value: String(t.adminAfterDays),
+                hint: '默认 5',
+              },
+            ]}
+            errors={errors}
+          />
         </div>
         <FormFooter {...footer} label="保存提醒设置" />
       </form>

@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { Card } from '@/components/ui/card';
-import { FormFooter, TextField } from '@/components/ui/field';
+import { FormFooter } from '@/components/ui/field';
+import { SettingFields } from '../_shared/setting-fields';
 import { useSettingsSave } from '../_shared/use-settings-save';
 import { settingsApi, settingsQuery } from './queries';
 
@@ -33,36 +34,29 @@ export function SettingsForm({ year }: { year: number }) {
         noValidate
         className="mt-3 grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-3"
       >
-        {[
-          {
-            name: 'progressPoints',
-            label: '进度容差（百分点）',
-            value: data.tolerances.progressPoints,
-            hint: '落后序时进度不超过此值为黄灯，超过为红灯（默认 10）',
-          },
-          {
-            name: 'ratePoints',
-            label: '比率容差（百分点）',
-            value: data.tolerances.ratePoints,
-            hint: '比率/增速类指标低于目标不超过此值为黄灯（默认 0.5）',
-          },
-          {
-            name: 'dueDay',
-            label: '填报截止日（次月第几日）',
-            value: data.dueDay,
-            hint: '1–28，默认每月 5 日截止上月数据',
-          },
-        ].map((field) => (
-          <TextField
-            key={field.name}
-            label={field.label}
-            name={field.name}
-            defaultValue={String(field.value)}
-            hint={field.hint}
-            errors={problem?.fieldErrors[field.name]}
-            required
-          />
-        ))}
+        <SettingFields
+          fields={[
+            {
+              name: 'progressPoints',
+              label: '进度容差（百分点）',
+              value: data.tolerances.progressPoints,
+              hint: '落后序时进度不超过此值为黄灯，超过为红灯（默认 10）',
+            },
+            {
+              name: 'ratePoints',
+              label: '比率容差（百分点）',
+              value: data.tolerances.ratePoints,
+              hint: '比率/增速类指标低于目标不超过此值为黄灯（默认 0.5）',
+            },
+            {
+              name: 'dueDay',
+              label: '填报截止日（次月第几日）',
+              value: data.dueDay,
+              hint: '1–28，默认每月 5 日截止上月数据',
+            },
+          ]}
+          errors={(name) => problem?.fieldErrors[name]}
+        />
         <FormFooter className="sm:col-span-3" {...footer} label="保存设置" />
       </form>
     </Card>

@@ -3,12 +3,11 @@
  * The overview: are we on track (the city's status counts and the headline tiles), where not (the seven areas with
  * their completion and worst indicators), and whose job it is (the department ranking, its formula stated).
  */
-import { useQuery } from '@tanstack/react-query';
+import { usePageQuery } from '@/components/query/use-page-query';
 import Link from 'next/link';
 import { AreaCard } from '@/components/kpi/area-card';
 import { HeadlineTile } from '@/components/kpi/headline-tile';
 import { RankingTable } from '@/components/kpi/ranking-table';
-import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { Notice } from '@/components/ui/notice';
 import { COUNT_ORDER } from '@/components/kpi/status-counts';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
@@ -57,9 +56,8 @@ export function OverviewView({
   canViewDepartments: boolean;
   planStrip?: PlanStripData;
 }) {
-  const { data, error, isPending, refetch } = useQuery(overviewQuery(params));
-  if (isPending) return <PageSkeleton />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(overviewQuery(params));
+  if (!data) return fallback;
   const period = data.period;
   const total = COUNT_ORDER.reduce((sum, s) => sum + data.counts[s], 0);
   return (
@@ -67,9 +65,7 @@ export function OverviewView({
       <PeriodPageHeader
         title={`${period.year}年${period.month}月 · 总览`}
         badges={false}
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path="/"
       />

@@ -15,9 +15,8 @@ export function PeriodPageHeader({
   title,
   subtitle,
   badges,
-  period,
-  years,
-  isSample,
+  data: { period, years, isSample: dataIsSample },
+  isSample = dataIsSample ?? false,
   notice,
   path,
   children,
@@ -27,9 +26,14 @@ export function PeriodPageHeader({
   subtitle?: ReactNode;
   /** Shown before the sample badge; by default the period as "2026年3月"; `false` where the title says it. */
   badges?: ReactNode;
-  period: { year: number; month: number };
-  years: ComponentProps<typeof PeriodSelect>['years'];
-  isSample: boolean;
+  /** The page's data as the dashboard services return it: the period shown, the years to pick from, 示例数据. */
+  data: {
+    period: { year: number; month: number };
+    years: ComponentProps<typeof PeriodSelect>['years'];
+    isSample?: boolean;
+  };
+  /** Where 示例数据 is a property of the one thing shown (an indicator, a unit) rather than of `data`. */
+  isSample?: boolean;
   notice?: string;
   /** This page's path, for the banner's link to the real year. */
   path: string;

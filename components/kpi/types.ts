@@ -87,3 +87,9 @@ export interface PeriodLike {
 export function periodSearch(period: PeriodLike): string {
   return `?year=${period.year}&month=${period.month}`;
 }
+
+/** A period page's crumbs: 总览, then the pages above this one (`path`s), every link keeping the period shown. */
+export function periodCrumbs(period: PeriodLike, ...above: { path: string; label: string }[]) {
+  const search = periodSearch(period);
+  return [{ path: '/', label: '总览' }, ...above].map(({ path, label }) => ({ href: `${path}${search}`, label }));
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
+import { MONTHS, Options } from '@/components/ui/options';
 
 /** Year and month selectors that keep the period in the URL (?year=&month=), so a link reproduces the view. */
 export function PeriodSelect({
@@ -25,11 +26,7 @@ export function PeriodSelect({
           value={year}
           onChange={(e) => go(Number(e.target.value))}
         >
-          {yearOptions.map((y) => (
-            <option key={y.year} value={y.year}>
-              {y.year}年
-            </option>
-          ))}
+          <Options options={yearOptions.map((y) => ({ value: y.year, label: `${y.year}年` }))} />
         </select>
       </label>
       <label className="flex items-center gap-1">
@@ -39,11 +36,7 @@ export function PeriodSelect({
           value={month}
           onChange={(e) => go(year, Number(e.target.value))}
         >
-          {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-            <option key={m} value={m}>
-              {m}月
-            </option>
-          ))}
+          <Options options={MONTHS.map((m) => ({ value: m, label: `${m}月` }))} />
         </select>
       </label>
     </div>

@@ -3,6 +3,7 @@
 import { useId, type ReactNode } from 'react';
 import { Button } from './button';
 import { FormError } from './notice';
+import { Options, type Option } from './options';
 
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-3 py-1.5 text-sm aria-[invalid=true]:border-red-600';
 
@@ -117,7 +118,7 @@ export function SelectField({
   name: string;
   value: string;
   onChange: (value: string) => void;
-  options: { value: string; label: string }[];
+  options: readonly Option[];
   hint?: string;
   errors?: string[];
   disabled?: boolean;
@@ -135,11 +136,7 @@ export function SelectField({
           aria-describedby={describedBy}
           className={`${INPUT} bg-white disabled:bg-gray-100`}
         >
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </FieldShell>

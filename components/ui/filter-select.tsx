@@ -1,5 +1,18 @@
 'use client';
 
+import type { ReactNode } from 'react';
+import { Options, type Option } from './options';
+
+/** A filter bar's control under its small label (the label wraps it, so it names it). */
+function FilterLabel({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-0.5">
+      <span className="text-xs text-gray-600">{label}</span>
+      {children}
+    </label>
+  );
+}
+
 /** A small labelled select for a filter bar; "全部" (the empty value) first unless `allLabel` is null. */
 export function FilterSelect({
   label,
@@ -11,25 +24,20 @@ export function FilterSelect({
   label: string;
   value: string;
   onChange: (value: string | null) => void;
-  options: readonly { value: string; label: string }[];
+  options: readonly Option[];
   allLabel?: string | null;
 }) {
   return (
-    <label className="flex flex-col gap-0.5">
-      <span className="text-xs text-gray-600">{label}</span>
+    <FilterLabel label={label}>
       <select
         className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
         value={value}
         onChange={(e) => onChange(e.target.value || null)}
       >
         {allLabel === null ? null : <option value="">{allLabel}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
-    </label>
+    </FilterLabel>
   );
 }
 
@@ -44,15 +52,14 @@ export function FilterSearch({
   onChange: (value: string) => void;
 }) {
   return (
-    <label className="flex flex-col gap-0.5">
-      <span className="text-xs text-gray-600">{label}</span>
+    <FilterLabel label={label}>
       <input
         type="search"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         className="rounded border border-gray-300 px-2 py-1 text-sm"
       />
-    </label>
+    </FilterLabel>
   );
 }
 

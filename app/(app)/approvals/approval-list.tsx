@@ -1,11 +1,11 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePageQuery } from '@/components/query/use-page-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { EvidenceList } from '@/components/kpi/evidence-list';
 import { FigureText } from '@/components/kpi/figure-text';
-import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge } from '@/components/kpi/status-badge';
 import { ApiError, fetchJson } from '@/lib/client-api/client';
 import { approvalsQuery } from '@/lib/client-api/queries';
@@ -140,9 +140,8 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
 }
 
 export function ApprovalList() {
-  const { data, error, isPending, refetch } = useQuery(approvalsQuery());
-  if (isPending) return <PageSkeleton tiles={0} blocks={2} />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(approvalsQuery(), { tiles: 0, blocks: 2 });
+  if (!data) return fallback;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">数据审核 · 待审核 {data.items.length} 项</h1>

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
-import { Prefetched } from '@/components/query/prefetched';
-import { Forbidden } from '@/components/ui/forbidden';
+import { permissionPage } from '@/app/(app)/_page/server-page';
 import { approvalsQuery } from '@/lib/client-api/queries';
-import { requirePagePermission } from '@/lib/session/page-guard';
 import { getApprovalQueue } from '@/lib/services/reporting/entry-sheet';
 import { ApprovalList } from './approval-list';
 
@@ -10,18 +8,8 @@ export const metadata: Metadata = { title: '数据审核' };
 export const dynamic = 'force-dynamic';
 
 export default async function ApprovalsPage() {
-  const { user, allowed } = await requirePagePermission('actual.review');
-  if (!allowed) return <Forbidden what="数据审核页面（仅审核员）" />;
-  return (
-    <Prefetched
-      queries={[
-        {
-          ...approvalsQuery(),
-          queryFn: async () => ({ items: await getApprovalQueue(user) }),
-        },
-      ]}
-    >
-      <ApprovalList />
-    </Prefetched>
-  );
+  return permissionPage('actual.review', { what: '数据审核页面（仅审核员）' }, (user) => ({
+    queries: [{ ...approvalsQuery(), queryFn: async () => ({ items: await getApprovalQueue(user) }) }],
+    view: <ApprovalList />,
+  }));
 }

@@ -6,6 +6,7 @@ import type { AuditFilterParams } from '@/lib/client-api/audit';
 import type { AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { ROLE_CHOICES } from './labels';
 import { Button } from '@/components/ui/button';
+import { Options } from '@/components/ui/options';
 
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-2 py-1.5 text-sm';
 
@@ -35,11 +36,7 @@ function Select({
   return (
     <select id={id} name={name} defaultValue={value ?? ''} className={INPUT}>
       <option value="">全部</option>
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
+      <Options options={choices} />
     </select>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { auditApi, auditSearch, type AuditFilterParams } from '@/lib/client-api/audit';
 import { ApiError } from '@/lib/client-api/client';
 import { Button } from '@/components/ui/button';
+import { Options } from '@/components/ui/options';
 
 const INPUT = 'mt-1 w-full rounded border border-gray-300 px-2 py-1 text-sm';
 
@@ -137,11 +138,7 @@ export function ExportPanel({
             <label className="block text-xs text-gray-700">
               指标
               <select value={code} onChange={(e) => setCode(e.target.value)} className={INPUT}>
-                {indicators.map((i) => (
-                  <option key={i.id} value={i.code}>
-                    {i.code} {i.name}
-                  </option>
-                ))}
+                <Options options={indicators.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))} />
               </select>
             </label>
             <FormatButtons

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/client-api/client';
 import { bulletinsApi, bulletinsQuery } from '@/lib/client-api/bulletins';
 import { Button } from '@/components/ui/button';
+import { MONTHS, Options } from '@/components/ui/options';
 import { TableHead } from '@/components/ui/table';
 
 const SELECT = 'mt-1 block rounded border border-gray-300 bg-white px-2 py-1 text-sm';
@@ -76,11 +77,7 @@ export function BulletinsView() {
               value={period.year}
               onChange={(e) => setPicked({ year: Number(e.target.value), month: period.month })}
             >
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}年
-                </option>
-              ))}
+              <Options options={years.map((y) => ({ value: y, label: `${y}年` }))} />
             </select>
           </label>
           <label className="text-sm">
@@ -90,11 +87,7 @@ export function BulletinsView() {
               value={period.month}
               onChange={(e) => setPicked({ year: period.year, month: Number(e.target.value) })}
             >
-              {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-                <option key={m} value={m} disabled={!monthAllowed(m)}>
-                  {m}月
-                </option>
-              ))}
+              <Options options={MONTHS.map((m) => ({ value: m, label: `${m}月`, disabled: !monthAllowed(m) }))} />
             </select>
           </label>
           <Button type="submit" disabled={generate.isPending} variant="primary">

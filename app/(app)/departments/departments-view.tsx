@@ -1,24 +1,21 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { periodCrumbs } from '@/components/kpi/types';
+import { usePageQuery } from '@/components/query/use-page-query';
 import { RankingTable } from '@/components/kpi/ranking-table';
-import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 
 export function DepartmentsView({ params, notice }: { params: PeriodParams; notice?: string }) {
-  const { data, error, isPending, refetch } = useQuery(departmentsQuery(params));
-  if (isPending) return <PageSkeleton tiles={0} blocks={1} />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(departmentsQuery(params), { tiles: 0, blocks: 1 });
+  if (!data) return fallback;
   const { period } = data;
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[{ href: `/?year=${period.year}&month=${period.month}`, label: '总览' }]}
+        crumbs={periodCrumbs(period)}
         title="责任单位"
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path="/departments"
       />

@@ -12,6 +12,7 @@ import { EntryField } from './entry-field';
 import { EntryConflictNotice, conflictOf, type EntryConflict } from './entry-conflict';
 import { EntryRowHead, type EntrySheetRow } from './entry-row-head';
 import { Button } from '@/components/ui/button';
+import { labelledOptions, Options } from '@/components/ui/options';
 
 export function EntryRow({ row, period, disabled }: { row: EntrySheetRow; period: Period; disabled: boolean }) {
   const queryClient = useQueryClient();
@@ -118,11 +119,7 @@ export function EntryRow({ row, period, disabled }: { row: EntrySheetRow; period
             onChange={(e) => setQualifier(e.target.value as Qualifier)}
             className="mt-1 w-full rounded border border-gray-300 bg-white px-2 py-1.5 disabled:bg-gray-100"
           >
-            {QUALIFIERS.map((q) => (
-              <option key={q} value={q}>
-                {QUALIFIER_LABELS[q]}
-              </option>
-            ))}
+            <Options options={labelledOptions(QUALIFIERS, QUALIFIER_LABELS)} />
           </select>
         </EntryField>
         <EntryField id={fieldId('note')} label="备注" className="sm:col-span-4" error={errorFor('note')}>

@@ -1,7 +1,8 @@
 'use client';
 
-import { ErrorState, PageSkeleton } from '@/components/kpi/states';
+import { usePageQuery } from '@/components/query/use-page-query';
 import { Notice } from '@/components/ui/notice';
+import { Options } from '@/components/ui/options';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { entryQuery, overdueQuery, type PeriodParams } from '@/lib/client-api/queries';
@@ -34,11 +35,7 @@ function PeriodPicker({ period }: { period: Period }) {
           if (p) router.push(`${pathname}?year=${p.year}&month=${p.month}`);
         }}
       >
-        {options.map((p) => (
-          <option key={formatPeriod(p)} value={formatPeriod(p)}>
-            {formatPeriodLabel(p)}
-          </option>
-        ))}
+        <Options options={options.map((p) => ({ value: formatPeriod(p), label: formatPeriodLabel(p) }))} />
       </select>
     </label>
   );
@@ -73,9 +70,8 @@ function OverduePanel() {
 }
 
 export function EntrySheetView({ params, notice }: { params: PeriodParams; notice?: string }) {
-  const { data, error, isPending, refetch } = useQuery(entryQuery(params));
-  if (isPending) return <PageSkeleton tiles={0} blocks={3} />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(entryQuery(params), { tiles: 0, blocks: 3 });
+  if (!data) return fallback;
   // The deadline is the end of the due day (midnight after it): show the due day itself.
   const deadline = dateFormat.format(new Date(new Date(data.deadline).getTime() - 1));
   return (

@@ -6,6 +6,7 @@ import type { ImportResult } from '@/lib/services/imports/imports';
 import { ResultTable } from './result-table';
 import { previewOf, uploadImport } from './upload';
 import { Button } from '@/components/ui/button';
+import { Options } from '@/components/ui/options';
 
 export interface ImportKindOption {
   kind: 'actuals' | 'targets';
@@ -113,11 +114,7 @@ export function ImportView(props: {
                 className={FIELD}
               >
                 <option value="">全部单位</option>
-                {props.departments.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.name}
-                  </option>
-                ))}
+                <Options options={props.departments.map((d) => ({ value: d.code, label: d.name }))} />
               </select>
             </div>
           ) : null}

@@ -1,12 +1,12 @@
 'use client';
 /** The 十四五 review: each 2025 figure against its 2020 baseline, grouped as the report groups them. */
-import { useQuery } from '@tanstack/react-query';
+import { usePageQuery } from '@/components/query/use-page-query';
 import Link from 'next/link';
 import { ChangeText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState, ErrorState, PageSkeleton } from '@/components/kpi/states';
+import { EmptyState } from '@/components/kpi/states';
 import { reviewQuery } from '@/lib/client-api/dashboard-queries';
 import { changeQuality } from '@/lib/domain/summary';
 import type { ReviewView as ReviewData } from '@/lib/services/dashboards/review';
@@ -32,9 +32,8 @@ function Change({ item }: { item: Item }) {
  * the plan page links back.
  */
 export function ReviewView({ from = 'review' }: { from?: 'review' | 'plan' }) {
-  const { data, error, isPending, refetch } = useQuery(reviewQuery());
-  if (isPending) return <PageSkeleton tiles={0} blocks={3} />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(reviewQuery(), { tiles: 0, blocks: 3 });
+  if (!data) return fallback;
   const { plan } = data;
   return (
     <div className="space-y-5">

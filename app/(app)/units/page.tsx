@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { StatusCounts } from '@/components/kpi/status-counts';
-import { requirePageUser } from '@/lib/session/page-guard';
+import { periodPageInput } from '@/app/(app)/_page/server-page';
 import { DataTable } from '@/components/ui/table';
 import { formatPercent, NO_VALUE } from '@/lib/domain/format';
 import { getUnitsOverview } from '@/lib/services/units/view';
-import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
+import type { SearchPageProps } from '@/lib/validation/period';
 import { CELL, PercentCell, UnitLink } from './unit-cells';
 import { UnitsDue } from './units-due';
 
@@ -17,21 +18,18 @@ export const metadata: Metadata = { title: '县区' };
  * units have figures overdue, to chase them (催报).
  */
 export default async function UnitsPage({ searchParams }: SearchPageProps) {
-  const user = await requirePageUser();
-  const period = parsePeriodSearch(await searchParams);
-  const data = await getUnitsOverview(user, { year: period.year, month: period.month });
+  const { user, query, notice } = await periodPageInput(searchParams);
+  const data = await getUnitsOverview(user, query);
   const p = data.period;
-  const q = `?year=${p.year}&month=${p.month}`;
+  const q = periodSearch(p);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[{ href: `/${q}`, label: '总览' }]}
+        crumbs={periodCrumbs(p)}
         title="县区"
         subtitle={`按县区填报的指标 ${data.indicatorCount} 项；各县区对照本县区的分解目标判断`}
-        period={p}
-        years={data.years}
-        isSample={data.isSample}
-        notice={period.error}
+        data={data}
+        notice={notice}
         path="/units"
       />
       <section className="space-y-3 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">

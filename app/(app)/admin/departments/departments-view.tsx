@@ -1,21 +1,17 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { ConfirmAction } from '../_shared/confirm-action';
 import { adminApi, adminDepartmentsQuery } from '@/lib/client-api/admin';
 import type { DepartmentSummary } from '@/lib/services/admin/departments';
-import { ConfirmDialog } from '@/components/ui/dialog';
-import { toFormProblem } from '../_shared/format';
+import { AdminListHeader, useAdminDialogs, useAdminQuery } from '../_shared/admin-list';
 import { DepartmentDialog } from './department-dialog';
-import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { DataTable, RowActions } from '@/components/ui/table';
 
 type DialogState =
   | { kind: 'create' }
   | { kind: 'edit'; department: DepartmentSummary }
-  | { kind: 'toggle'; department: DepartmentSummary }
-  | null;
+  | { kind: 'toggle'; department: DepartmentSummary };
 
 function ToggleDialog({
   department,
@@ -26,17 +22,12 @@ function ToggleDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const queryClient = useQueryClient();
   const activate = !department.isActive;
-  const run = useMutation({
-    mutationFn: () => adminApi.updateDepartment(department.id, { isActive: activate }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['admin'] });
-      onDone(`${activate ? '已启用' : '已停用'}单位 ${department.name}`);
-    },
-  });
   return (
-    <ConfirmDialog
+    <ConfirmAction
+      action={() => adminApi.updateDepartment(department.id, { isActive: activate })}
+      invalidate={['admin']}
+      onDone={() => onDone(`${activate ? '已启用' : '已停用'}单位 ${department.name}`)}
       title={activate ? '启用单位' : '停用单位'}
       message={
         <p>
@@ -45,36 +36,22 @@ function ToggleDialog({
         </p>
       }
       confirmLabel={activate ? '启用' : '停用'}
-      pending={run.isPending}
-      error={run.error ? toFormProblem(run.error).message : null}
-      onConfirm={() => run.mutate()}
       onClose={onClose}
     />
   );
 }
 
 export function DepartmentsView() {
-  const { data, error, isPending } = useQuery(adminDepartmentsQuery());
-  const [dialog, setDialog] = useState<DialogState>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const close = () => setDialog(null);
-  const done = (message: string) => {
-    setNotice(message);
-    close();
-  };
-  if (isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
-  if (error) {
-    return <Notice tone="error">加载失败：{error.message}</Notice>;
-  }
+  const { data, fallback } = useAdminQuery(adminDepartmentsQuery());
+  const { dialog, setDialog, close, notice, done } = useAdminDialogs<DialogState>();
+  if (!data) return fallback;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">单位管理</h1>
-        <span className="text-sm text-gray-600">共 {data.length} 个单位；单位不删除，不再使用时停用</span>
-        <Button onClick={() => setDialog({ kind: 'create' })} variant="primary" className="ml-auto">
-          新建单位
-        </Button>
-      </div>
+      <AdminListHeader
+        title="单位管理"
+        summary={`共 ${data.length} 个单位；单位不删除，不再使用时停用`}
+        create={{ label: '新建单位', onClick: () => setDialog({ kind: 'create' }) }}
+      />
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       <DataTable headers={['单位代码', '单位名称', '简称', '状态', '操作']} minWidth="min-w-[640px]">
         {data.map((d) => (

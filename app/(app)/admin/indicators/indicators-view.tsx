@@ -1,19 +1,17 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ConfirmAction } from '../_shared/confirm-action';
 import { useMemo, useState } from 'react';
+import { AdminListHeader, matchesSearch, useAdminDialogs, useAdminQuery } from '../_shared/admin-list';
 import { FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
 import type { IndicatorAdminView } from '@/lib/services/admin/catalog';
-import { ConfirmDialog } from '@/components/ui/dialog';
-import { toFormProblem } from '../_shared/format';
 import { IndicatorDialog } from './indicator-dialog';
 import { catalogApi, catalogQuery } from './queries';
-import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { DataTable, RowActions } from '@/components/ui/table';
 import { FilterCheck, FilterSearch, FilterSelect } from '@/components/ui/filter-select';
 
-type DialogState = { kind: 'create' } | { kind: 'edit' | 'retire' | 'delete'; indicator: IndicatorAdminView } | null;
+type DialogState = { kind: 'create' } | { kind: 'edit' | 'retire' | 'delete'; indicator: IndicatorAdminView };
 
 function rangeText(i: IndicatorAdminView): string {
   if (i.minValue === null && i.maxValue === null) return '不限';
@@ -31,30 +29,28 @@ function StatusDialog({
   onClose: () => void;
   onDone: (m: string) => void;
 }) {
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const retiring = !indicator.isRetired;
-  const run = useMutation({
-    mutationFn: () =>
-      mode === 'delete'
-        ? catalogApi.remove(indicator.code, indicator.version)
-        : catalogApi.setRetired(indicator.code, {
-            action: retiring ? 'retire' : 'unretire',
-            version: indicator.version,
-            reason: reason || undefined,
-          }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'catalog'] });
-      onDone(
-        mode === 'delete'
-          ? `已删除指标 ${indicator.code}`
-          : `${retiring ? '已停用' : '已恢复启用'}指标 ${indicator.code}`,
-      );
-    },
-  });
   const title = mode === 'delete' ? '删除指标' : retiring ? '停用指标' : '恢复启用指标';
   return (
-    <ConfirmDialog
+    <ConfirmAction
+      action={() =>
+        mode === 'delete'
+          ? catalogApi.remove(indicator.code, indicator.version)
+          : catalogApi.setRetired(indicator.code, {
+              action: retiring ? 'retire' : 'unretire',
+              version: indicator.version,
+              reason: reason || undefined,
+            })
+      }
+      invalidate={['admin', 'catalog']}
+      onDone={() =>
+        onDone(
+          mode === 'delete'
+            ? `已删除指标 ${indicator.code}`
+            : `${retiring ? '已停用' : '已恢复启用'}指标 ${indicator.code}`,
+        )
+      }
       title={title}
       message={
         <div className="space-y-2">
@@ -72,49 +68,36 @@ function StatusDialog({
         mode === 'retire' ? { label: '原因（可选，记入审计日志）', value: reason, onChange: setReason } : undefined
       }
       confirmLabel={mode === 'delete' ? '删除' : retiring ? '停用' : '恢复启用'}
-      pending={run.isPending}
-      error={run.error ? toFormProblem(run.error).message : null}
-      onConfirm={() => run.mutate()}
       onClose={onClose}
     />
   );
 }
 
 export function IndicatorsView() {
-  const { data, error, isPending } = useQuery(catalogQuery());
-  const [dialog, setDialog] = useState<DialogState>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { data, fallback } = useAdminQuery(catalogQuery());
+  const { dialog, setDialog, close, notice, done } = useAdminDialogs<DialogState>();
   const [search, setSearch] = useState('');
   const [department, setDepartment] = useState('');
   const [showRetired, setShowRetired] = useState(false);
-  const items = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return (data?.items ?? []).filter(
-      (i) =>
-        (showRetired || !i.isRetired) &&
-        (department === '' || i.departmentCode === department) &&
-        (q === '' || i.code.toLowerCase().includes(q) || i.name.toLowerCase().includes(q)),
-    );
-  }, [data, search, department, showRetired]);
-  const close = () => setDialog(null);
-  const done = (message: string) => {
-    setNotice(message);
-    close();
-  };
-  if (isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
-  if (error) return <Notice tone="error">加载失败：{error.message}</Notice>;
+  const items = useMemo(
+    () =>
+      (data?.items ?? []).filter(
+        (i) =>
+          (showRetired || !i.isRetired) &&
+          (department === '' || i.departmentCode === department) &&
+          matchesSearch(search, i.code, i.name),
+      ),
+    [data, search, department, showRetired],
+  );
+  if (!data) return fallback;
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">指标管理</h1>
-        <span className="text-sm text-gray-600">
-          共 {data.items.length} 项指标；有数据的指标不能删除，不再使用时停用
-        </span>
-        <Button onClick={() => setDialog({ kind: 'create' })} variant="primary" className="ml-auto">
-          新建指标
-        </Button>
-      </div>
+      <AdminListHeader
+        title="指标管理"
+        summary={`共 ${data.items.length} 项指标；有数据的指标不能删除，不再使用时停用`}
+        create={{ label: '新建指标', onClick: () => setDialog({ kind: 'create' }) }}
+      />
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <FilterSearch label="搜索编码或名称" value={search} onChange={setSearch} />
         <FilterSelect

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { Prefetched } from '@/components/query/prefetched';
-import { Forbidden } from '@/components/ui/forbidden';
-import { requirePagePermission } from '@/lib/session/page-guard';
+import { permissionPage } from '@/app/(app)/_page/server-page';
 import { getCatalogPage } from '@/lib/services/admin/catalog';
 import { IndicatorsView } from './indicators-view';
 import { catalogQuery } from './queries';
@@ -10,11 +8,8 @@ export const metadata: Metadata = { title: '指标管理' };
 export const dynamic = 'force-dynamic';
 
 export default async function AdminIndicatorsPage() {
-  const { user, allowed } = await requirePagePermission('catalog.manage');
-  if (!allowed) return <Forbidden what="「指标管理」" />;
-  return (
-    <Prefetched queries={[{ ...catalogQuery(), queryFn: () => getCatalogPage(user) }]}>
-      <IndicatorsView />
-    </Prefetched>
-  );
+  return permissionPage('catalog.manage', { what: '「指标管理」' }, (user) => ({
+    queries: [{ ...catalogQuery(), queryFn: () => getCatalogPage(user) }],
+    view: <IndicatorsView />,
+  }));
 }

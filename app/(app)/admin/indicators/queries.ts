@@ -3,11 +3,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client-api/client';
 import type { CatalogPage } from '@/lib/services/admin/catalog';
 import type { IndicatorView } from '@/lib/services/dashboards/catalog';
+import { json } from '../_shared/queries';
 
 export const catalogQuery = () =>
   queryOptions({ queryKey: ['admin', 'catalog'], queryFn: () => fetchJson<CatalogPage>('/api/admin/indicators') });
 
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 const path = (code: string) => `/api/admin/indicators/${encodeURIComponent(code)}`;
 
 export const catalogApi = {

@@ -1,16 +1,10 @@
 /** The scoring admin page's query (server prefetch and client) and its writes. */
-import { queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client-api/client';
 import type { SchemeBody } from '@/lib/domain/scoring';
 import type { ScoringAdminView } from '@/lib/services/scoring/scoring';
+import { adminYearQuery, json } from '../_shared/queries';
 
-export const scoringQuery = (year: number) =>
-  queryOptions({
-    queryKey: ['admin', 'scoring', year],
-    queryFn: () => fetchJson<ScoringAdminView>(`/api/admin/scoring?year=${year}`),
-  });
-
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+export const scoringQuery = (year: number) => adminYearQuery<ScoringAdminView>('scoring', year);
 
 export const scoringApi = {
   save: (input: SchemeBody & { year: number; reason?: string }) =>

@@ -2,6 +2,7 @@
 /** Deductions (逾期未报, 退回) with their cap, and bonus items for a department or a unit (县区) with theirs. */
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Options } from '@/components/ui/options';
 import type { SchemeBonus } from '@/lib/domain/scoring';
 import { INPUT, type SchemePartProps } from './scheme-draft';
 
@@ -48,18 +49,10 @@ export function SchemeAdjustments({ draft, data, edit }: SchemePartProps) {
             >
               <option value="">请选择单位</option>
               <optgroup label="责任单位">
-                {data.departments.map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.shortName}
-                  </option>
-                ))}
+                <Options options={data.departments.map((d) => ({ value: d.code, label: d.shortName }))} />
               </optgroup>
               <optgroup label="县区">
-                {data.units.map((u) => (
-                  <option key={u.code} value={u.code}>
-                    {u.name}
-                  </option>
-                ))}
+                <Options options={data.units.map((u) => ({ value: u.code, label: u.name }))} />
               </optgroup>
             </select>
             <Button

@@ -7,6 +7,7 @@ import { SCORING_RULE_LABELS } from '@/lib/domain/labels';
 import type { SchemeItem } from '@/lib/domain/scoring';
 import type { AreaSlug } from '@/lib/domain/types';
 import { Button } from '@/components/ui/button';
+import { Options } from '@/components/ui/options';
 import { TableHead } from '@/components/ui/table';
 import { INPUT, sumOf, type AdminData, type DraftItem, type SchemePartProps } from './scheme-draft';
 
@@ -43,11 +44,12 @@ function ItemRow(props: {
           }
         >
           <option value="">请选择</option>
-          {choices.map((i) => (
-            <option key={i.code} value={i.code}>
-              {`${i.name}（${i.departmentShortName}${i.trackedByUnit ? '，县区同考' : ''}）`}
-            </option>
-          ))}
+          <Options
+            options={choices.map((i) => ({
+              value: i.code,
+              label: `${i.name}（${i.departmentShortName}${i.trackedByUnit ? '，县区同考' : ''}）`,
+            }))}
+          />
         </select>
       </td>
       <td className="py-1 pr-2">
@@ -65,12 +67,12 @@ function ItemRow(props: {
           value={item.rule}
           onChange={(e) => onChange({ rule: e.target.value as SchemeItem['rule'] })}
         >
-          {(Object.keys(SCORING_RULE_LABELS) as SchemeItem['rule'][]).map((r) => (
-            <option key={r} value={r}>
-              {SCORING_RULE_LABELS[r]}
-              {rules.length && !rules.includes(r) ? '（不适用）' : ''}
-            </option>
-          ))}
+          <Options
+            options={(Object.keys(SCORING_RULE_LABELS) as SchemeItem['rule'][]).map((r) => ({
+              value: r,
+              label: `${SCORING_RULE_LABELS[r]}${rules.length && !rules.includes(r) ? '（不适用）' : ''}`,
+            }))}
+          />
         </select>
       </td>
       <td className="py-1 pr-2">
@@ -191,11 +193,7 @@ export function SchemeItems({ draft, data, edit }: SchemePartProps) {
             }
           >
             <option value="">请选择</option>
-            {unused.map((a) => (
-              <option key={a.slug} value={a.slug}>
-                {a.name}
-              </option>
-            ))}
+            <Options options={unused.map((a) => ({ value: a.slug, label: a.name }))} />
           </select>
         </label>
       ) : null}

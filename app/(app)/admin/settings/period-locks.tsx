@@ -1,10 +1,10 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ConfirmAction } from '../_shared/confirm-action';
+import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/ui/dialog';
-import { formatBeijingTime, toFormProblem } from '../_shared/format';
+import { formatBeijingTime } from '../_shared/format';
 import { settingsApi, settingsQuery } from './queries';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -24,18 +24,13 @@ function LockDialog({
   locked: boolean;
   onClose: () => void;
 }) {
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const period = `${year}-${String(month).padStart(2, '0')}`;
-  const run = useMutation({
-    mutationFn: () => (locked ? settingsApi.unlock(period, reason) : settingsApi.lock(period, reason)),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'settings'] });
-      onClose();
-    },
-  });
   return (
-    <ConfirmDialog
+    <ConfirmAction
+      action={() => (locked ? settingsApi.unlock(period, reason) : settingsApi.lock(period, reason))}
+      invalidate={['admin', 'settings']}
+      onDone={onClose}
       title={`${locked ? '重新开放' : '关账'} ${year}年${month}月`}
       message={
         <div className="space-y-2">
@@ -48,9 +43,6 @@ function LockDialog({
       }
       reason={{ label: '原因（记入审计日志）', value: reason, onChange: setReason }}
       confirmLabel={locked ? '重新开放' : '关账'}
-      pending={run.isPending}
-      error={run.error ? toFormProblem(run.error).message : null}
-      onConfirm={() => run.mutate()}
       onClose={onClose}
     />
   );

@@ -1,15 +1,9 @@
 /** The settings page's query (server prefetch and client) and its writes. */
-import { queryOptions } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client-api/client';
 import type { SettingsView } from '@/lib/services/admin/settings';
+import { adminYearQuery, json } from '../_shared/queries';
 
-export const settingsQuery = (year: number) =>
-  queryOptions({
-    queryKey: ['admin', 'settings', year],
-    queryFn: () => fetchJson<SettingsView>(`/api/admin/settings?year=${year}`),
-  });
-
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+export const settingsQuery = (year: number) => adminYearQuery<SettingsView>('settings', year);
 
 export const settingsApi = {
   save: (input: { progressPoints: number; ratePoints: number; dueDay: number; version: string }) =>

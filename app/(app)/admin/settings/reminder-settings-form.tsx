@@ -1,12 +1,12 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '@/lib/client-api/client';
+import { useState, type ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { FormFooter, TextField } from '@/components/ui/field';
-import { toFormProblem } from '../_shared/format';
+import { SettingFields } from '../_shared/setting-fields';
+import { useSettingsSave } from '../_shared/use-settings-save';
 import { reminderSettingsQuery, remindersApi } from '../reminders/queries';
 
 const FIELDS = [
@@ -51,30 +51,25 @@ function ChannelFieldset({
 
 /** 催报提醒: the channels (SMTP e-mail, a JSON webhook) and the thresholds, saved against their version. */
 export function ReminderSettingsForm() {
-  const queryClient = useQueryClient();
   const { data } = useQuery(reminderSettingsQuery());
   const [emailOn, setEmailOn] = useState<boolean | null>(null);
   const [webhookOn, setWebhookOn] = useState<boolean | null>(null);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: remindersApi.saveSettings,
-    onSuccess: async () => {
-      setSaved(true);
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'reminder-settings'] });
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'reminders'] });
-    },
+  const { problem, submit, footer } = useSettingsSave({
+    save: remindersApi.saveSettings,
+    invalidate: [
+      ['admin', 'reminder-settings'],
+      ['admin', 'reminders'],
+    ],
+    fields: FIELDS,
+    savedMessage: '提醒设置已保存',
   });
   if (!data) return null;
   const email = emailOn ?? data.email !== null;
   const webhook = webhookOn ?? data.webhook !== null;
-  const problem = save.error ? toFormProblem(save.error, FIELDS) : null;
   const errors = (key: string) => problem?.fieldErrors[key];
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(false);
-    const form = new FormData(event.currentTarget);
+  const onSubmit = submit((form) => {
     const password = String(form.get('password') ?? '');
-    save.mutate({
+    return {
       email: email
         ? {
             host: text(form, 'host'),
@@ -93,8 +88,8 @@ export function ReminderSettingsForm() {
       reviewerAfterDays: num(text(form, 'reviewerAfterDays')),
       adminAfterDays: num(text(form, 'adminAfterDays')),
       version: data.version,
-    });
-  };
+    };
+  });
   const t = data.thresholds;
   return (
     <Card id="reminders" titleId="reminders-heading" title="催报提醒" size="lg">
@@ -164,43 +159,31 @@ export function ReminderSettingsForm() {
           />
         </ChannelFieldset>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          {[
-            {
-              name: 'beforeDays',
-              label: '提前提醒天数',
-              value: t.beforeDays.join(','),
-              hint: '截止日前几天提醒填报人，逗号分隔（默认 3,1）',
-            },
-            {
-              name: 'reviewerAfterDays',
-              label: '逾期几天告知审核人',
-              value: String(t.reviewerAfterDays),
-              hint: '默认 2：同时再次提醒填报人',
-            },
-            { name: 'adminAfterDays', label: '逾期几天汇总给管理员', value: String(t.adminAfterDays), hint: '默认 5' },
-          ].map((field) => (
-            <TextField
-              key={field.name}
-              label={field.label}
-              name={field.name}
-              defaultValue={field.value}
-              hint={field.hint}
-              errors={errors(field.name)}
-              required
-            />
-          ))}
+          <SettingFields
+            fields={[
+              {
+                name: 'beforeDays',
+                label: '提前提醒天数',
+                value: t.beforeDays.join(','),
+                hint: '截止日前几天提醒填报人，逗号分隔（默认 3,1）',
+              },
+              {
+                name: 'reviewerAfterDays',
+                label: '逾期几天告知审核人',
+                value: String(t.reviewerAfterDays),
+                hint: '默认 2：同时再次提醒填报人',
+              },
+              {
+                name: 'adminAfterDays',
+                label: '逾期几天汇总给管理员',
+                value: String(t.adminAfterDays),
+                hint: '默认 5',
+              },
+            ]}
+            errors={errors}
+          />
         </div>
-        <FormFooter
-          error={problem?.message}
-          onReload={
-            save.error instanceof ApiError && save.error.status === 409
-              ? () => void queryClient.invalidateQueries({ queryKey: ['admin', 'reminder-settings'] })
-              : null
-          }
-          saved={saved ? '提醒设置已保存' : null}
-          pending={save.isPending}
-          label="保存提醒设置"
-        />
+        <FormFooter {...footer} label="保存提醒设置" />
       </form>
     </Card>
   );

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { FigureText } from '@/components/kpi/figure-text';
 import { KIND_LABELS, PHASING_LABELS, SYSTEM_ACTOR_LABEL } from '@/lib/domain/labels';
 import type { TargetList } from '@/lib/services/admin/targets';
+import { matchesSearch, useAdminDialogs } from '../_shared/admin-list';
 import { formatBeijingTime } from '../_shared/format';
 import { targetsQuery } from './queries';
 import { TargetDialog } from './target-dialog';
@@ -29,18 +30,16 @@ export function TargetsView({
 }) {
   const router = useRouter();
   const { data, error, isPending } = useQuery(targetsQuery(year));
-  const [editing, setEditing] = useState<Item | null>(null);
-  const [notice, setNotice] = useState<string | null>(initialNotice ?? null);
+  const { dialog: editing, setDialog: setEditing, close, notice, done } = useAdminDialogs<Item>(initialNotice);
   const [search, setSearch] = useState('');
   const [onlyMissing, setOnlyMissing] = useState(false);
-  const items = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return (data?.items ?? []).filter(
-      (i) =>
-        (!onlyMissing || !i.target) &&
-        (q === '' || i.indicator.name.toLowerCase().includes(q) || i.indicator.code.toLowerCase().includes(q)),
-    );
-  }, [data, search, onlyMissing]);
+  const items = useMemo(
+    () =>
+      (data?.items ?? []).filter(
+        (i) => (!onlyMissing || !i.target) && matchesSearch(search, i.indicator.name, i.indicator.code),
+      ),
+    [data, search, onlyMissing],
+  );
 
   return (
     <div className="space-y-4">
@@ -129,16 +128,7 @@ export function TargetsView({
         </DataTable>
       ) : null}
       {editing && data ? (
-        <TargetDialog
-          item={editing}
-          year={year}
-          hasBegun={data.hasBegun}
-          onClose={() => setEditing(null)}
-          onSaved={(m) => {
-            setNotice(m);
-            setEditing(null);
-          }}
-        />
+        <TargetDialog item={editing} year={year} hasBegun={data.hasBegun} onClose={close} onSaved={done} />
       ) : null}
     </div>
   );

@@ -11,9 +11,9 @@ import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { ROLLUP_RULES, type RollupRule } from '@/lib/domain/types';
 import type { Decompositions } from '@/lib/services/units/targets';
 import { Button } from '@/components/ui/button';
+import { labelledOptions, Options } from '@/components/ui/options';
 import { Notice } from '@/components/ui/notice';
-
-const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
+import { INLINE_INPUT, InlineInput, InlineSelect } from '../_shared/inline-field';
 
 function RollupForm({ onDone }: { onDone: (notice: string | null, error: string | null) => void }) {
   const [code, setCode] = useState('');
@@ -38,40 +38,19 @@ function RollupForm({ onDone }: { onDone: (notice: string | null, error: string 
   };
   return (
     <form onSubmit={(e) => void save(e)} aria-label="按县区填报设置" className="flex flex-wrap items-end gap-2">
-      <label className="text-xs text-gray-600">
-        指标编码
-        <input
-          className={`${INPUT} block`}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          placeholder="如 INV-SIGNED-AMOUNT"
-        />
-      </label>
+      <InlineInput label="指标编码" value={code} onChange={setCode} placeholder="如 INV-SIGNED-AMOUNT" />
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" checked={tracked} onChange={(e) => setTracked(e.target.checked)} />
         按县区填报
       </label>
-      <label className="text-xs text-gray-600">
-        汇总方式
-        <select
-          className={`${INPUT} block`}
-          value={rule}
-          disabled={!tracked}
-          onChange={(e) => setRule(e.target.value as RollupRule)}
-        >
-          {ROLLUP_RULES.map((r) => (
-            <option key={r} value={r}>
-              {ROLLUP_RULE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {tracked && rule === 'weighted' ? (
-        <label className="text-xs text-gray-600">
-          权重指标编码
-          <input className={`${INPUT} block`} value={weight} onChange={(e) => setWeight(e.target.value)} />
-        </label>
-      ) : null}
+      <InlineSelect
+        label="汇总方式"
+        value={rule}
+        disabled={!tracked}
+        onChange={setRule}
+        options={labelledOptions(ROLLUP_RULES, ROLLUP_RULE_LABELS)}
+      />
+      {tracked && rule === 'weighted' ? <InlineInput label="权重指标编码" value={weight} onChange={setWeight} /> : null}
       <Button type="submit" variant="primary">
         保存设置
       </Button>
@@ -138,23 +117,18 @@ function SharesForm({
         </label>
       </div>
       {mode === 'min_each' ? (
-        <label className="text-xs text-gray-600">
-          各县区不低于
-          <input className={`${INPUT} block`} value={floor} onChange={(e) => setFloor(e.target.value)} />
-        </label>
+        <InlineInput label="各县区不低于" value={floor} onChange={setFloor} />
       ) : (
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {data.units.map((u) => (
-            <label key={u.code} className="text-xs text-gray-600">
-              {u.name}
-              {u.counted ? '' : '（不计入）'}
-              <input
-                className={`${INPUT} block w-full`}
-                inputMode="decimal"
-                value={values[u.code] ?? ''}
-                onChange={(e) => setValues({ ...values, [u.code]: e.target.value })}
-              />
-            </label>
+            <InlineInput
+              key={u.code}
+              label={`${u.name}${u.counted ? '' : '（不计入）'}`}
+              inputMode="decimal"
+              wide
+              value={values[u.code] ?? ''}
+              onChange={(value) => setValues({ ...values, [u.code]: value })}
+            />
           ))}
         </div>
       )}
@@ -190,12 +164,8 @@ export function UnitDecomposition({ data }: { data: Decompositions }) {
         <>
           <label className="block text-xs text-gray-600">
             按县区填报的指标
-            <select className={`${INPUT} block`} value={code} onChange={(e) => setCode(e.target.value)}>
-              {data.indicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.name}（{i.code}）
-                </option>
-              ))}
+            <select className={`${INLINE_INPUT} block`} value={code} onChange={(e) => setCode(e.target.value)}>
+              <Options options={data.indicators.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
             </select>
           </label>
           <SharesForm key={`${code}:${data.year}`} data={data} code={code} onDone={done} />

@@ -6,11 +6,12 @@ import { fetchJson } from '@/lib/client-api/client';
 import { UNIT_KINDS, type UnitKind } from '@/lib/domain/types';
 import { UNIT_KIND_LABELS } from '@/lib/domain/units';
 import type { UnitSummary } from '@/lib/services/units/units';
+import { AdminListHeader } from '../_shared/admin-list';
+import { INLINE_INPUT, InlineInput, InlineSelect } from '../_shared/inline-field';
 import { Button } from '@/components/ui/button';
+import { labelledOptions, Options } from '@/components/ui/options';
 import { Notice } from '@/components/ui/notice';
 import { DataTable, RowActions } from '@/components/ui/table';
-
-const INPUT = 'rounded border border-gray-300 px-2 py-1 text-sm';
 
 function problem(error: unknown): string {
   return error instanceof Error ? error.message : '保存失败';
@@ -41,28 +42,24 @@ function EditRow({ unit, onDone }: { unit: UnitSummary; onDone: (message: string
       <label className="sr-only" htmlFor={`name-${unit.code}`}>
         县区名称
       </label>
-      <input id={`name-${unit.code}`} className={INPUT} value={name} onChange={(e) => setName(e.target.value)} />
+      <input id={`name-${unit.code}`} className={INLINE_INPUT} value={name} onChange={(e) => setName(e.target.value)} />
       <label className="sr-only" htmlFor={`kind-${unit.code}`}>
         类型
       </label>
       <select
         id={`kind-${unit.code}`}
-        className={INPUT}
+        className={INLINE_INPUT}
         value={kind}
         onChange={(e) => setKind(e.target.value as UnitKind)}
       >
-        {UNIT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {UNIT_KIND_LABELS[k]}
-          </option>
-        ))}
+        <Options options={labelledOptions(UNIT_KINDS, UNIT_KIND_LABELS)} />
       </select>
       <label className="sr-only" htmlFor={`sort-${unit.code}`}>
         排序
       </label>
       <input
         id={`sort-${unit.code}`}
-        className={`${INPUT} w-16`}
+        className={`${INLINE_INPUT} w-16`}
         inputMode="numeric"
         value={sortOrder}
         onChange={(e) => setSortOrder(e.target.value)}
@@ -113,12 +110,10 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
   };
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">县区管理</h1>
-        <span className="text-sm text-gray-600">
-          共 {units.length} 个；县区不删除，不再使用时停用。区、县计入全市汇总，开发区并列显示但不计入。
-        </span>
-      </div>
+      <AdminListHeader
+        title="县区管理"
+        summary={`共 ${units.length} 个；县区不删除，不再使用时停用。区、县计入全市汇总，开发区并列显示但不计入。`}
+      />
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {error ? <Notice tone="error">{error}</Notice> : null}
       <form
@@ -126,37 +121,19 @@ export function UnitsAdmin({ units }: { units: UnitSummary[] }) {
         className="flex flex-wrap items-end gap-2 rounded-lg border border-gray-200 bg-white p-3 shadow-sm"
         aria-label="新建县区"
       >
-        <label className="text-xs text-gray-600">
-          县区代码
-          <input
-            className={`${INPUT} block`}
-            value={draft.code}
-            onChange={(e) => setDraft({ ...draft, code: e.target.value })}
-            placeholder="如 gaoxin"
-          />
-        </label>
-        <label className="text-xs text-gray-600">
-          县区名称
-          <input
-            className={`${INPUT} block`}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-        </label>
-        <label className="text-xs text-gray-600">
-          类型
-          <select
-            className={`${INPUT} block`}
-            value={draft.kind}
-            onChange={(e) => setDraft({ ...draft, kind: e.target.value as UnitKind })}
-          >
-            {UNIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {UNIT_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <InlineInput
+          label="县区代码"
+          value={draft.code}
+          onChange={(code) => setDraft({ ...draft, code })}
+          placeholder="如 gaoxin"
+        />
+        <InlineInput label="县区名称" value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+        <InlineSelect
+          label="类型"
+          value={draft.kind}
+          onChange={(kind) => setDraft({ ...draft, kind })}
+          options={labelledOptions(UNIT_KINDS, UNIT_KIND_LABELS)}
+        />
         <Button type="submit" variant="primary">
           新建县区
         </Button>

@@ -1,11 +1,10 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ConfirmAction } from '../_shared/confirm-action';
 import { useState } from 'react';
 import { adminApi, adminUsersQuery } from '@/lib/client-api/admin';
 import type { UserListItem } from '@/lib/services/admin/users';
-import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
-import { toFormProblem } from '../_shared/format';
+import { Dialog } from '@/components/ui/dialog';
 import { Button } from '@/components/ui/button';
 
 export type RowAction = 'disable' | 'enable' | 'reset' | 'unlock' | 'disable-totp';
@@ -50,18 +49,12 @@ export function UserActionDialog({
   onClose: () => void;
   onDone: (message: string, password?: string) => void;
 }) {
-  const queryClient = useQueryClient();
   const copy = COPY[action];
-  const run = useMutation({
-    mutationFn: async () =>
-      action === 'reset' ? adminApi.resetPassword(user.id) : adminApi.userAction(user.id, action),
-    onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: adminUsersQuery().queryKey });
-      onDone(`${copy.done} ${user.username}`, 'password' in result ? result.password : undefined);
-    },
-  });
   return (
-    <ConfirmDialog
+    <ConfirmAction
+      action={async () => (action === 'reset' ? adminApi.resetPassword(user.id) : adminApi.userAction(user.id, action))}
+      invalidate={adminUsersQuery().queryKey}
+      onDone={(result) => onDone(`${copy.done} ${user.username}`, 'password' in result ? result.password : undefined)}
       title={copy.title}
       message={
         <p>
@@ -69,9 +62,6 @@ export function UserActionDialog({
         </p>
       }
       confirmLabel={copy.confirm}
-      pending={run.isPending}
-      error={run.error ? toFormProblem(run.error).message : null}
-      onConfirm={() => run.mutate()}
       onClose={onClose}
     />
   );

@@ -1,10 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { adminDepartmentsQuery, adminUsersQuery } from '@/lib/client-api/admin';
 import { ROLE_LABELS } from '@/lib/domain/types';
 import type { UserListItem } from '@/lib/services/admin/users';
+import { AdminListHeader, useAdminDialogs, useAdminQuery } from '../_shared/admin-list';
 import { formatBeijingTime } from '../_shared/format';
 import type { UnitSummary } from '@/lib/services/units/units';
 import { CreateUserDialog, EditUserDialog } from './user-form-dialogs';
@@ -17,8 +17,7 @@ type DialogState =
   | { kind: 'create' }
   | { kind: 'edit'; user: UserListItem }
   | { kind: 'action'; user: UserListItem; action: RowAction }
-  | { kind: 'password'; username: string; password: string; isNew: boolean }
-  | null;
+  | { kind: 'password'; username: string; password: string; isNew: boolean };
 
 function StatusCell({ user }: { user: UserListItem }) {
   const tags: string[] = [];
@@ -73,33 +72,26 @@ function LockedAccounts({ users, onUnlock }: { users: UserListItem[]; onUnlock: 
 }
 
 export function UsersView({ currentUserId, units = [] }: { currentUserId: number; units?: UnitSummary[] }) {
-  const users = useQuery(adminUsersQuery());
+  const { data: users, fallback } = useAdminQuery(adminUsersQuery());
   const departments = useQuery(adminDepartmentsQuery());
-  const [dialog, setDialog] = useState<DialogState>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const close = () => setDialog(null);
+  const { dialog, setDialog, close, notice, setNotice, done } = useAdminDialogs<DialogState>();
 
-  if (users.isPending) return <div className="h-64 animate-pulse rounded-lg bg-gray-200" aria-label="加载中" />;
-  if (users.error) {
-    return <Notice tone="error">加载失败：{users.error.message}</Notice>;
-  }
+  if (!users) return fallback;
   const action = (user: UserListItem, kind: RowAction) => setDialog({ kind: 'action', user, action: kind });
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">用户管理</h1>
-        <span className="text-sm text-gray-600">共 {users.data.length} 个账号</span>
-        <Button onClick={() => setDialog({ kind: 'create' })} variant="primary" className="ml-auto">
-          新建用户
-        </Button>
-      </div>
-      <LockedAccounts users={users.data} onUnlock={(user) => action(user, 'unlock')} />
+      <AdminListHeader
+        title="用户管理"
+        summary={`共 ${users.length} 个账号`}
+        create={{ label: '新建用户', onClick: () => setDialog({ kind: 'create' }) }}
+      />
+      <LockedAccounts users={users} onUnlock={(user) => action(user, 'unlock')} />
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       <DataTable
         headers={['用户名', '显示名', '角色', '所属单位（县区）', '状态', '双因素认证', '最近登录', '操作']}
         minWidth="min-w-[960px]"
       >
-        {users.data.map((user) => (
+        {users.map((user) => (
           <tr key={user.id}>
             <td className="px-3 py-2 font-mono">{user.username}</td>
             <td className="px-3 py-2">{user.displayName}</td>
@@ -142,10 +134,7 @@ export function UsersView({ currentUserId, units = [] }: { currentUserId: number
           departments={departments.data ?? []}
           units={units}
           onClose={close}
-          onSaved={(saved) => {
-            setNotice(`已保存用户 ${saved.username} 的修改`);
-            close();
-          }}
+          onSaved={(saved) => done(`已保存用户 ${saved.username} 的修改`)}
         />
       ) : null}
       {dialog?.kind === 'action' ? (

@@ -1,8 +1,8 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
+import { usePageQuery } from '@/components/query/use-page-query';
 import Link from 'next/link';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
-import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { areaQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
@@ -10,24 +10,21 @@ import { AreaProgress } from '@/components/kpi/area-progress';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 
 export function AreaPageView({ slug, params, notice }: { slug: string; params: PeriodParams; notice?: string }) {
-  const { data, error, isPending, refetch } = useQuery(areaQuery(slug, params));
-  if (isPending) return <PageSkeleton tiles={0} blocks={2} />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(areaQuery(slug, params), { tiles: 0, blocks: 2 });
+  if (!data) return fallback;
   const { period, area, summary } = data;
-  const search = `?year=${period.year}&month=${period.month}`;
+  const search = periodSearch(period);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[{ href: `/${search}`, label: '总览' }]}
+        crumbs={periodCrumbs(period)}
         title={
           <>
             <span className="mr-2 text-red-700">{area.id}</span>
             {area.name}
           </>
         }
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path={`/areas/${area.slug}`}
       >

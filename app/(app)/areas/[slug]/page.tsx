@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { Prefetched } from '@/components/query/prefetched';
-import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/session/page-guard';
+import { periodPageInput } from '@/app/(app)/_page/server-page';
+import { orNotFound } from '@/lib/session/page-guard';
 import { areaQuery } from '@/lib/client-api/dashboard-queries';
 import { WORK_AREAS } from '@/lib/domain/types';
-import { isAppError } from '@/lib/errors';
 import { getAreaView } from '@/lib/services/dashboards/area';
-import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
+import type { SearchPageProps } from '@/lib/validation/period';
 import { AreaPageView } from './area-page-view';
 
 export const dynamic = 'force-dynamic';
@@ -19,17 +18,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AreaPage({ params, searchParams }: Props) {
-  const user = await requirePageUser();
+  const { user, query, notice } = await periodPageInput(searchParams);
   const { slug } = await params;
-  const period = parsePeriodSearch(await searchParams);
-  const query = { year: period.year, month: period.month };
-  const data = await getAreaView(user, slug, query).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const data = await orNotFound(getAreaView(user, slug, query));
   return (
     <Prefetched queries={[{ queryKey: areaQuery(slug, query).queryKey, data }]}>
-      <AreaPageView slug={slug} params={query} notice={period.error} />
+      <AreaPageView slug={slug} params={query} notice={notice} />
     </Prefetched>
   );
 }

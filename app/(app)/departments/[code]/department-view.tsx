@@ -1,9 +1,9 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
+import { usePageQuery } from '@/components/query/use-page-query';
 import Link from 'next/link';
 import { ProgressBar } from '@/components/charts/chart';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
-import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { departmentQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
@@ -12,22 +12,16 @@ import { groupStatus } from '@/lib/domain/summary';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 
 export function DepartmentView({ code, params, notice }: { code: string; params: PeriodParams; notice?: string }) {
-  const { data, error, isPending, refetch } = useQuery(departmentQuery(code, params));
-  if (isPending) return <PageSkeleton tiles={0} blocks={2} />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(departmentQuery(code, params), { tiles: 0, blocks: 2 });
+  if (!data) return fallback;
   const { period, department, summary, rank } = data;
-  const search = `?year=${period.year}&month=${period.month}`;
+  const search = periodSearch(period);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[
-          { href: `/${search}`, label: '总览' },
-          { href: `/departments${search}`, label: '责任单位' },
-        ]}
+        crumbs={periodCrumbs(period, { path: '/departments', label: '责任单位' })}
         title={department.name}
-        period={period}
-        years={data.years}
-        isSample={data.isSample}
+        data={data}
         notice={notice}
         path={`/departments/${department.code}`}
       />

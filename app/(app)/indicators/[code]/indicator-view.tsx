@@ -3,16 +3,16 @@
  * One indicator: the figure against target and expected progress, the trend, the forecast, YoY, the definition,
  * every figure with its people and history, the targets, and the 批示 with their answers.
  */
+import { periodCrumbs } from '@/components/kpi/types';
+import { usePageQuery } from '@/components/query/use-page-query';
 import { Card } from '@/components/ui/card';
 import { traitsOf } from '@/lib/domain/kind-traits';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { ChangeText, NumberText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { asOfText } from '@/components/kpi/headline-tile';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PLAN_TYPE_LABELS } from '@/lib/domain/labels';
-import { ErrorState, PageSkeleton } from '@/components/kpi/states';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
@@ -32,13 +32,13 @@ function Fact({ label, children, hint }: { label: string; children: ReactNode; h
 }
 
 export function IndicatorView({ code, params, notice }: { code: string; params: PeriodParams; notice?: string }) {
-  const { data, error, isPending, refetch } = useQuery(indicatorQuery(code, params));
-  if (isPending) return <PageSkeleton tiles={3} blocks={2} />;
-  if (error || !data) return <ErrorState message={error?.message ?? '未知错误'} onRetry={() => void refetch()} />;
+  const { data, fallback } = usePageQuery(indicatorQuery(code, params), { tiles: 3, blocks: 2 });
+  if (!data) return fallback;
   const { indicator: v, period } = data;
-  const search = `?year=${period.year}&month=${period.month}`;
-  const crumbs = [{ href: `/${search}`, label: '总览' }];
-  if (v.areaSlug && v.areaName) crumbs.push({ href: `/areas/${v.areaSlug}${search}`, label: v.areaName });
+  const crumbs = periodCrumbs(
+    period,
+    ...(v.areaSlug && v.areaName ? [{ path: `/areas/${v.areaSlug}`, label: v.areaName }] : []),
+  );
   if (v.section === 'review') crumbs.push({ href: '/review', label: '十四五回顾' });
   const forecast = v.forecast;
   return (
@@ -57,8 +57,7 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
             {period.year}年{period.month}月 · 责任单位：{v.departmentName}
           </>
         }
-        period={period}
-        years={data.years}
+        data={data}
         isSample={v.isSample}
         notice={notice}
         path={`/indicators/${v.code}`}

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { Prefetched } from '@/components/query/prefetched';
-import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/session/page-guard';
+import { periodPageInput } from '@/app/(app)/_page/server-page';
+import { orNotFound } from '@/lib/session/page-guard';
 import { indicatorQuery } from '@/lib/client-api/dashboard-queries';
-import { isAppError } from '@/lib/errors';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { getIndicatorUnits } from '@/lib/services/units/view';
-import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
+import type { SearchPageProps } from '@/lib/validation/period';
 import { IndicatorView } from './indicator-view';
 import { UnitsSection } from './units-section';
 
@@ -20,19 +19,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IndicatorPage({ params, searchParams }: Props) {
-  const user = await requirePageUser();
+  const { user, query, notice } = await periodPageInput(searchParams);
   const { code } = await params;
-  const period = parsePeriodSearch(await searchParams);
-  const query = { year: period.year, month: period.month };
-  const data = await getIndicatorDetail(user, code, query).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const data = await orNotFound(getIndicatorDetail(user, code, query));
   // Tracked by unit: the by-unit table and the roll-up beside the city figure (the same period as the page).
   const byUnit = await getIndicatorUnits(user, code, { year: data.period.year, month: data.period.month });
   return (
     <Prefetched queries={[{ queryKey: indicatorQuery(code, query).queryKey, data }]}>
-      <IndicatorView code={code} params={query} notice={period.error} />
+      <IndicatorView code={code} params={query} notice={notice} />
       {byUnit.tracked ? (
         <div className="mt-5">
           <UnitsSection data={byUnit} />

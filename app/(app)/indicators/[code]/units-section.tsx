@@ -1,4 +1,5 @@
 import { TrendChart, TrendLegend } from '@/components/charts/trend-chart';
+import { periodSearch } from '@/components/kpi/types';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';
 import { DataTable } from '@/components/ui/table';
 import { formatScaled } from '@/lib/domain/format';
@@ -15,7 +16,7 @@ const WORKFLOW: Record<string, string> = { draft: '草稿', submitted: '待审�
  */
 export function UnitsSection({ data }: { data: Data }) {
   const { rollup, period } = data;
-  const q = `?year=${period.year}&month=${period.month}`;
+  const q = periodSearch(period);
   const cityText =
     rollup === null || rollup.state === 'entered'
       ? '全市数据由市级直接填报'

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fetchJson } from '@/lib/client-api/client';
 import { Button } from '@/components/ui/button';
+import { Options } from '@/components/ui/options';
 
 export function AdoptTarget({
   planCode,
@@ -54,11 +55,7 @@ export function AdoptTarget({
               setYear(Number(e.target.value));
             }}
           >
-            {path.map((p) => (
-              <option key={p.year} value={p.year}>
-                {p.year}年
-              </option>
-            ))}
+            <Options options={path.map((p) => ({ value: p.year, label: `${p.year}年` }))} />
           </select>
           <Button variant="link" onClick={() => setConfirming(true)}>
             设为年度目标

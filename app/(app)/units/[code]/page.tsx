@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
+import { periodCrumbs, periodSearch } from '@/components/kpi/types';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Sparkline } from '@/components/charts/chart';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { StatusBadge } from '@/components/kpi/status-badge';
-import { requirePageUser } from '@/lib/session/page-guard';
+import { orNotFound } from '@/lib/session/page-guard';
+import { periodPageInput } from '@/app/(app)/_page/server-page';
 import { DataTable } from '@/components/ui/table';
 import { formatPercent, NO_VALUE } from '@/lib/domain/format';
-import { isAppError } from '@/lib/errors';
 import { getUnitView } from '@/lib/services/units/view';
-import { parsePeriodSearch, type SearchPageProps } from '@/lib/validation/period';
+import type { SearchPageProps } from '@/lib/validation/period';
 import { CELL, FigureCell, PercentCell, TargetCell } from '../unit-cells';
 
 export const dynamic = 'force-dynamic';
@@ -23,33 +23,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** /units/[code] — one unit's tracked indicators against its own targets, with its rank among units. */
 export default async function UnitPage({ params, searchParams }: Props) {
-  const user = await requirePageUser();
+  const { user, query, notice } = await periodPageInput(searchParams);
   const { code } = await params;
-  const period = parsePeriodSearch(await searchParams);
-  const data = await getUnitView(user, code, { year: period.year, month: period.month }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  });
+  const data = await orNotFound(getUnitView(user, code, query));
   const { unit } = data;
   const p = data.period;
-  const q = `?year=${p.year}&month=${p.month}`;
+  const q = periodSearch(p);
   return (
     <div className="space-y-5">
       <PeriodPageHeader
-        crumbs={[
-          { href: `/${q}`, label: '总览' },
-          { href: `/units${q}`, label: '县区' },
-        ]}
+        crumbs={periodCrumbs(p, { path: '/units', label: '县区' })}
         title={unit.name}
         badges={
           <span className="text-sm text-gray-600">
             {unit.kindLabel} · {p.year}年{p.month}月
           </span>
         }
-        period={p}
-        years={data.years}
+        data={data}
         isSample={unit.isSample}
-        notice={period.error}
+        notice={notice}
         path={`/units/${unit.code}`}
       />
       <section className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-3">

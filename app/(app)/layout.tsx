@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { AppHeader } from '@/components/layout/app-header';
 import { AuditorAlerts } from '@/components/layout/auditor-alerts';
 import { SessionKeeper } from '@/components/layout/session-keeper';

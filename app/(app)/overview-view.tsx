@@ -4,7 +4,7 @@
  * their completion and worst indicators), and whose job it is (the department ranking, its formula stated).
  */
 import { usePageQuery } from '@/components/query/use-page-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { AreaCard } from '@/components/kpi/area-card';
 import { HeadlineTile } from '@/components/kpi/headline-tile';
 import { RankingTable } from '@/components/kpi/ranking-table';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Prefetched } from '@/components/query/prefetched';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { requirePagePermission } from '@/lib/session/page-guard';
 import { screenQuery } from '@/lib/client-api/dashboard-queries';
 import { getScreen } from '@/lib/services/dashboards/screen';

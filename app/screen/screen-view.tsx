@@ -6,7 +6,7 @@
  */
 import { Button } from '@/components/ui/button';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ProgressBar, Sparkline } from '@/components/charts/chart';
 import { FigureText } from '@/components/kpi/figure-text';
 import { SampleBadge, StatusBadge } from '@/components/kpi/status-badge';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { AreaProgress } from './area-progress';
 import { IndicatorRowLink } from './indicator-row-link';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { traitsOf } from '@/lib/domain/kind-traits';
 import { Sparkline } from '@/components/charts/chart';
 import { formatPoints, formatScaled } from '@/lib/domain/format';

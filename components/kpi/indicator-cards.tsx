@@ -1,5 +1,5 @@
 /** An indicator list on a phone: one card per indicator (the table takes over from 768 px and in print). */
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ChangeText } from './change-text';
 import { FigureText } from './figure-text';
 import { asOfText } from './headline-tile';

@@ -4,7 +4,7 @@
  * owning department; filterable by status, department and kind, sortable; the choice is kept in the URL.
  * A table from 768 px up (and in print), cards on a phone.
  */
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { Sparkline } from '@/components/charts/chart';
 import { formatScaled } from '@/lib/domain/format';

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useState } from 'react';
 import { ProgressBar } from '@/components/charts/chart';
 import { formatPercent } from '@/lib/domain/format';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Notice } from '@/components/ui/notice';
 
 /** Says, wherever sample figures show, that they are sample data (示例数据) and where the real ones are. */

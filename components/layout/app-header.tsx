@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { can } from '@/lib/domain/permissions';
 import type { SessionUser } from '@/lib/session/session';
 import { actorRoleLabel } from '@/lib/domain/labels';

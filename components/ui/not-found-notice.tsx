@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 /** What a page shows when the thing its address names does not exist: what was not found, where to go instead. */
 export function NotFoundNotice({ title, message }: { title: string; message: string }) {

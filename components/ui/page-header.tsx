@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ReactNode } from 'react';
 
 /** Breadcrumb (where there is one), title, badges and the controls on the right: the head of every page. */

@@ -2,7 +2,7 @@
 
 import { usePageQuery } from '@/components/query/use-page-query';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useState, type ReactNode } from 'react';
 import { EvidenceList } from '@/components/kpi/evidence-list';
 import { FigureText } from '@/components/kpi/figure-text';

@@ -1,7 +1,7 @@
 'use client';
 
 import Form from 'next/form';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { AuditFilterParams } from '@/lib/client-api/audit';
 import type { AuditFilterOptions } from '@/lib/services/audit/audit-log';
 import { ROLE_CHOICES } from './labels';

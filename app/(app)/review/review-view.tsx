@@ -1,7 +1,7 @@
 'use client';
 /** The 十四五 review: each 2025 figure against its 2020 baseline, grouped as the report groups them. */
 import { usePageQuery } from '@/components/query/use-page-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ChangeText } from '@/components/kpi/change-text';
 import { FigureText } from '@/components/kpi/figure-text';
 import { PLAN_TYPE_LABELS } from '@/lib/domain/labels';

@@ -2,7 +2,7 @@
  * The cells the unit tables share (/units, /units/[code], an indicator's by-unit table): a unit's figure with the
  * month it is of, its own target (分解目标), its completion. Server components; formatting from lib/domain.
  */
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { formatPercent, formatScaled, NO_VALUE } from '@/lib/domain/format';
 
 export const CELL = 'px-3 py-2';

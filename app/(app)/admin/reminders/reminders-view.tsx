@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useState } from 'react';
 import { labelOf, OUTBOX_STATUS_LABELS, REMINDER_CHANNEL_LABELS, REMINDER_KIND_LABELS } from '@/lib/domain/labels';
 import type { RemindersView as View } from '@/lib/services/reminders/admin';

@@ -4,7 +4,7 @@
  * deductions and bonus items (./scheme-adjustments.tsx); save (validated on the server) and publish.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useState } from 'react';
 import { FormError, Notice } from '@/components/ui/notice';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useState, type ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { FormFooter, TextField } from '@/components/ui/field';

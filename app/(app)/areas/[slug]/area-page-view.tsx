@@ -1,7 +1,7 @@
 'use client';
 import { periodCrumbs, periodSearch } from '@/components/kpi/types';
 import { usePageQuery } from '@/components/query/use-page-query';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { IndicatorTable } from '@/components/kpi/indicator-table';
 import { StatusCounts } from '@/components/kpi/status-counts';
 import { areaQuery } from '@/lib/client-api/dashboard-queries';

@@ -1,6 +1,6 @@
 /** The plan's indicators: baseline, the path year by year, the latest figure, status and the growth still needed. */
 import { formatNumber } from '@/lib/domain/format';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { DIRECTION_LABELS, PATH_KIND_LABELS, PLAN_STATUS_LABELS } from '@/lib/domain/labels';
 import type { BaselineChoice } from '@/lib/services/plans/edit';
 import type { PlanView } from '@/lib/services/plans/plan';

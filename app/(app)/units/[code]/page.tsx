@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { periodCrumbs, periodSearch } from '@/components/kpi/types';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Sparkline } from '@/components/charts/chart';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
 import { StatusCounts } from '@/components/kpi/status-counts';

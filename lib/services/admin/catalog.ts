@@ -17,7 +17,6 @@ import {
   updateIndicatorIfVersion,
   type IndicatorRecord,
 } from '@/db/queries/catalog';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { WORK_AREAS } from '@/lib/domain/types';
@@ -32,7 +31,7 @@ import {
 import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { indicatorAuditView, parseRange, plainDecimal } from '../dashboards/catalog';
 import { listDepartments } from './departments';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export type IndicatorAdminView = Awaited<ReturnType<typeof listIndicatorsForAdmin>>[number];
 
@@ -42,8 +41,7 @@ export async function listIndicatorsForAdmin(
   input: { includeRetired?: boolean } = {},
   options: ServiceOptions = {},
 ) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const rows = await listCatalogRows(db, { actor, includeRetired: input.includeRetired ?? true });
   return rows.map((r) => ({
     ...indicatorAuditView(r.indicator),
@@ -60,8 +58,7 @@ export async function listIndicatorsForAdmin(
 
 /** GET /api/admin/indicators — the catalog and the active departments an indicator may be assigned to. */
 export async function getCatalogPage(actor: Actor, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const [items, departments] = await Promise.all([
     listIndicatorsForAdmin(actor, {}, { db }),
     listDepartments(actor, { db }),
@@ -126,8 +123,7 @@ const areaIdOf = (slug: string | null) =>
 
 /** POST /api/admin/indicators */
 export async function createIndicator(actor: Actor, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const data = parseOrThrow(createIndicatorSchema, input);
   return db.transaction(async (tx) => {
     const errors: FieldErrors = {};
@@ -163,8 +159,7 @@ export async function createIndicator(actor: Actor, input: unknown, options: Ser
 
 /** PATCH /api/admin/indicators/[code] — the code is permanent (imports and links refer to it). */
 export async function updateIndicator(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const code = codeOf(rawCode);
   const data = parseOrThrow(updateIndicatorSchema, input);
   return db.transaction(async (tx) => {
@@ -219,8 +214,7 @@ export async function setIndicatorRetired(
   input: unknown,
   options: ServiceOptions = {},
 ) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db, now } = await authorize(actor, 'catalog.manage', options);
   const code = codeOf(rawCode);
   const data = parseOrThrow(retireIndicatorSchema, input);
   const retired = data.action === 'retire';
@@ -239,8 +233,7 @@ export async function setIndicatorRetired(
 
 /** DELETE /api/admin/indicators/[code] — only an indicator nothing refers to (a mistaken entry); else retire it. */
 export async function deleteIndicator(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const code = codeOf(rawCode);
   const data = parseOrThrow(deleteIndicatorSchema, input);
   return db.transaction(async (tx) => {

@@ -7,12 +7,11 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { departments } from '@/db/schema';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { createDepartmentSchema, departmentIdSchema, updateDepartmentSchema } from '@/lib/validation/users';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface DepartmentSummary {
   id: number;
@@ -58,8 +57,7 @@ async function assertNameFree(tx: Db, name: string, exceptId: number | null): Pr
 
 /** Every department, active ones first, then by code. */
 export async function listDepartments(actor: Actor, options: ServiceOptions = {}): Promise<DepartmentSummary[]> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'dashboard.view');
+  const { db } = await authorize(actor, 'dashboard.view', options);
   return db
     .select(summaryColumns)
     .from(departments)
@@ -71,8 +69,7 @@ export async function createDepartment(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<DepartmentSummary> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'department.manage');
+  const { db } = await authorize(actor, 'department.manage', options);
   const data = parseOrThrow(createDepartmentSchema, input);
   try {
     return await db.transaction(async (tx) => {
@@ -104,8 +101,7 @@ export async function updateDepartment(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<DepartmentSummary> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'department.manage');
+  const { db } = await authorize(actor, 'department.manage', options);
   const departmentId = parseOrThrow(departmentIdSchema, { id }).id;
   const data = parseOrThrow(updateDepartmentSchema, input);
   return db.transaction(async (tx) => {

@@ -14,7 +14,6 @@ import {
   type UnitRecord,
   type UnitTargetRow,
 } from '@/db/queries/units';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
 import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
@@ -24,7 +23,7 @@ import type { ProgressStatus } from '@/lib/domain/types';
 import { countsInRollup, reportsOwnFigures, UNIT_KIND_LABELS } from '@/lib/domain/units';
 import { AppError } from '@/lib/errors';
 import { resolvePeriod, type PeriodQuery } from '../dashboards/dashboard';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 import { computeRollups } from './rollup';
 import { listUnitsDue } from './overdue';
 import { buildTrendRows } from '@/lib/domain/trend';
@@ -120,8 +119,7 @@ async function loadUnitGrid(
   unitId?: number,
   units?: UnitRecord[],
 ) {
-  requirePermission(actor, 'dashboard.view');
-  const { db, now } = await resolveOptions(options);
+  const { db, now } = await authorize(actor, 'dashboard.view', options);
   const period = await resolvePeriod(db, actor, query, now);
   const [settings, allUnits, indicators, figures, targets] = await Promise.all([
     getReportingSettings(db),
@@ -219,8 +217,7 @@ export async function getUnitsOverview(actor: Actor, query: PeriodQuery, options
 
 /** GET /api/units/[code] — one unit's tracked indicators against its own targets, with its rank among units. */
 export async function getUnitView(actor: Actor, code: string, query: PeriodQuery, options: ServiceOptions = {}) {
-  requirePermission(actor, 'dashboard.view');
-  const { db } = await resolveOptions(options);
+  const { db } = await authorize(actor, 'dashboard.view', options);
   const units = await listUnits(db);
   const unit = units.find((u) => u.code === code && reportsOwnFigures(u.kind));
   if (!unit) throw new AppError('not_found', `未找到县区「${code.slice(0, 40)}」`);
@@ -245,8 +242,7 @@ export async function getUnitView(actor: Actor, code: string, query: PeriodQuery
 
 /** GET /api/indicators/[code]/units — the by-unit table of one indicator and its roll-up to the city at the period. */
 export async function getIndicatorUnits(actor: Actor, code: string, query: PeriodQuery, options: ServiceOptions = {}) {
-  requirePermission(actor, 'dashboard.view');
-  const { db, now } = await resolveOptions(options);
+  const { db, now } = await authorize(actor, 'dashboard.view', options);
   const indicator = await getIndicatorByCode(db, code);
   if (!indicator) throw new AppError('not_found', '指标不存在');
   if (!indicator.trackedByUnit || !indicator.rollupRule) return { tracked: false as const, code: indicator.code };

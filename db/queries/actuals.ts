@@ -2,12 +2,12 @@
  * Reads and writes of figures for the reporting cycle. Writes run inside the caller's transaction; the
  * version column makes every update conditional (optimistic concurrency: a stale write changes nothing).
  */
-import { aliasedTable, and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, periodLocks, units, users } from '../schema';
-import { ownDepartmentWork, ownUnitFigures, visibleFigures, visibleUnitFigures } from './scope';
-import { indicatorRefColumns } from './columns';
+import { ownDepartmentWork, ownUnitFigures, selectFigures, visibleFigures, visibleUnitFigures } from './scope';
+import { figurePeople, indicatorRefColumns } from './columns';
 import { updateIfVersion } from './versioned';
 import { firstOrNull } from './rows';
 
@@ -106,41 +106,33 @@ export async function listPeriodActuals(
   args: { actor: Actor; indicatorIds: number[]; year: number; month: number },
 ) {
   if (!args.indicatorIds.length) return [];
-  return db
-    .select(getTableColumns(actuals))
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(
-      and(
-        inArray(actuals.indicatorId, args.indicatorIds),
-        eq(actuals.year, args.year),
-        eq(actuals.month, args.month),
-        visibleFigures(args.actor),
-      ),
-    );
+  return selectFigures(db, getTableColumns(actuals)).where(
+    and(
+      inArray(actuals.indicatorId, args.indicatorIds),
+      eq(actuals.year, args.year),
+      eq(actuals.month, args.month),
+      visibleFigures(args.actor),
+    ),
+  );
 }
-
-const enteredByUser = aliasedTable(users, 'entered_by_user');
 
 /** Submitted figures awaiting review, scoped to the actor's department for department roles. */
 export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
   const conditions = [eq(actuals.status, 'submitted'), ownDepartmentWork(args.actor), ownUnitFigures(args.actor)];
-  return db
-    .select({
-      actual: actuals,
-      indicator: {
-        ...indicatorRefColumns,
-        departmentId: indicators.departmentId,
-      },
-      departmentName: departments.shortName,
-      unitName: units.name,
-      enteredByName: enteredByUser.displayName,
-    })
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+  const { submittedBy } = figurePeople;
+  return selectFigures(db, {
+    actual: actuals,
+    indicator: {
+      ...indicatorRefColumns,
+      departmentId: indicators.departmentId,
+    },
+    departmentName: departments.shortName,
+    unitName: units.name,
+    enteredByName: submittedBy.displayName,
+  })
     .innerJoin(departments, eq(departments.id, indicators.departmentId))
     .leftJoin(units, eq(units.id, actuals.unitId))
-    .leftJoin(enteredByUser, eq(enteredByUser.id, actuals.submittedBy))
+    .leftJoin(submittedBy, eq(submittedBy.id, actuals.submittedBy))
     .where(and(...conditions))
     .orderBy(asc(actuals.submittedAt), asc(actuals.id));
 }

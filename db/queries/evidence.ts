@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, evidenceFiles, indicators, users } from '../schema';
 import { selectFigures, visibleEvidence } from './scope';
-import { firstOrNull } from './rows';
+import { firstOrNull, insertedRow } from './rows';
 
 export type EvidenceRecord = typeof evidenceFiles.$inferSelect;
 export type NewEvidence = typeof evidenceFiles.$inferInsert;
@@ -53,9 +53,7 @@ export async function countAttachedEvidence(tx: Db, actualId: number): Promise<n
 }
 
 export async function insertEvidence(tx: Db, values: NewEvidence): Promise<EvidenceRecord> {
-  const [row] = await tx.insert(evidenceFiles).values(values).returning();
-  if (!row) throw new Error('evidence insert returned no row');
-  return row;
+  return insertedRow(tx.insert(evidenceFiles).values(values).returning(), 'evidence');
 }
 
 /** True when a committed row (removed or not) refers to these bytes. */

@@ -6,9 +6,10 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
+import { insertedRow } from '@/db/queries/rows';
 import { departments } from '@/db/schema';
 import type { Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { createDepartmentSchema, departmentIdSchema, updateDepartmentSchema } from '@/lib/validation/users';
 import { authorize, type ServiceOptions } from '@/lib/services/options';
@@ -33,14 +34,6 @@ const summaryColumns = {
 
 function auditView(row: DepartmentRow): DepartmentSummary {
   return { id: row.id, code: row.code, name: row.name, shortName: row.shortName, isActive: row.isActive };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 const CODE_TAKEN = () => new AppError('conflict', '单位代码已存在', { code: ['该「单位代码」已被使用'] });
@@ -76,8 +69,7 @@ export async function createDepartment(
       const [taken] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.code, data.code));
       if (taken) throw CODE_TAKEN();
       await assertNameFree(tx, data.name, null);
-      const [row] = await tx.insert(departments).values(data).returning();
-      if (!row) throw new Error('department insert returned no row');
+      const row = await insertedRow(tx.insert(departments).values(data).returning(), 'department');
       await appendAuditEvent(tx, {
         actor,
         action: 'department.create',

@@ -15,7 +15,6 @@ import {
   listUserSummaries,
   lockEnabledUsersWithRoles,
   nextSessionVersion,
-  updateUserRow,
   type UserRow,
   type UserSummary,
 } from '@/db/queries/users';
@@ -23,7 +22,7 @@ import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { can, requiresDepartment } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import { ROLES, type Role } from '@/lib/domain/types';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { checkPassword } from '@/lib/validation/password';
 import {
@@ -34,7 +33,7 @@ import {
   updateUserSchema,
 } from '@/lib/validation/users';
 import { raiseAuditorAlertIfAuditor } from '../audit/auditor-alerts';
-import { auditView, isUniqueViolation, lockUser, parseUserId, updateWithAudit } from './user-records';
+import { auditView, lockUser, parseUserId, updateWithAudit } from './user-records';
 
 export type { UserSummary } from '@/db/queries/users';
 export {
@@ -210,23 +209,13 @@ export async function updateUser(
     const displayName = data.displayName ?? before.displayName;
     const email = data.email === undefined ? before.email : data.email || null;
     if (!revokesSessions && displayName === before.displayName && email === before.email) return;
-    const after = await updateUserRow(tx, userId, {
+    const after = await updateWithAudit(tx, actor, before, 'user.update', {
       displayName,
       email,
       role,
       departmentId,
       unitId,
       ...(revokesSessions ? { sessionVersion: nextSessionVersion() } : {}),
-    });
-    if (!after) throw new AppError('not_found', '用户不存在');
-    await appendAuditEvent(tx, {
-      actor,
-      action: 'user.update',
-      entityType: 'user',
-      entityId: userId,
-      departmentId: after.departmentId ?? before.departmentId,
-      before: auditView(before),
-      after: auditView(after),
     });
     if (after.role !== before.role) await raiseAuditorAlertIfAuditor(tx, actor, 'role_granted', after);
   });

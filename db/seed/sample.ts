@@ -7,6 +7,7 @@ import { traitsOf } from '@/lib/domain/kind-traits';
 import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, isDueMonth } from '@/lib/domain/period';
+import { createRandom } from '@/lib/domain/random';
 import type { Db } from '../client';
 import { idsByCode } from './ids';
 import { appendAuditEvent } from '../queries/audit-append';
@@ -20,17 +21,11 @@ export const SAMPLE_YEAR = 2026;
 export const SAMPLE_SEED_NAME = `sample-${SAMPLE_YEAR}`;
 const SAMPLE_NOTE = '示例数据（非真实统计数据）';
 
-/** Small deterministic PRNG (mulberry32) seeded from the indicator code. */
+/** A deterministic sequence (lib/domain/random.ts) seeded from a text (the indicator code). */
 function rng(seedText: string): () => number {
   let seed = 0;
   for (const ch of seedText) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) | 0;
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed);
 }
 
 function decimalsOf(value: string): number {

@@ -4,14 +4,12 @@
  * same `now` gives the same data. Only on the embedded default, or when asked for (--sample).
  */
 import { traitsOf } from '@/lib/domain/kind-traits';
-import { eq } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, isDueMonth } from '@/lib/domain/period';
 import { createRandom } from '@/lib/domain/random';
 import type { Db } from '../client';
 import { idsByCode } from './ids';
-import { appendAuditEvent } from '../queries/audit-append';
-import { actuals, indicators, seedRuns, targetPhases, targets } from '../schema';
+import { actuals, indicators, targetPhases, targets } from '../schema';
+import { recordSeedRun, seedOnce } from './runs';
 import { SEED_INDICATORS } from './report-data';
 import { seedSampleUnits } from './sample-units';
 import type { SeedIndicator } from './types';
@@ -84,9 +82,7 @@ export async function seedSampleYear(
   db: Db,
   now: Date,
 ): Promise<{ applied: boolean; targets: number; figures: number }> {
-  return db.transaction(async (tx) => {
-    const [done] = await tx.select().from(seedRuns).where(eq(seedRuns.name, SAMPLE_SEED_NAME));
-    if (done) return { applied: false, targets: 0, figures: 0 };
+  return seedOnce(db, SAMPLE_SEED_NAME, { applied: false, targets: 0, figures: 0 }, async (tx) => {
     const plans = SEED_INDICATORS.map(planFor).filter((p): p is SamplePlan => p !== null);
     const idOf = await idsByCode(
       tx,
@@ -184,13 +180,8 @@ export async function seedSampleYear(
       throughMonth: lastClosed,
       ...(unitLevel.unitFigures ? { unitFigures: unitLevel.unitFigures, unitTargets: unitLevel.unitTargets } : {}),
     };
-    await tx.insert(seedRuns).values({ name: SAMPLE_SEED_NAME, details });
-    await appendAuditEvent(tx, {
-      actor: SYSTEM_ACTOR,
+    await recordSeedRun(tx, SAMPLE_SEED_NAME, details, {
       action: 'seed.sample',
-      entityType: 'seed',
-      entityId: SAMPLE_SEED_NAME,
-      after: details,
       reason: '载入示例数据（2026 年示例目标与月度数据）',
     });
     return { applied: true, targets: targetRows.length, figures: cityFigures.length };

@@ -2,7 +2,7 @@
  * Reads and writes of figures for the reporting cycle. Writes run inside the caller's transaction; the
  * version column makes every update conditional (optimistic concurrency: a stale write changes nothing).
  */
-import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, periodLocks, units, users } from '../schema';
@@ -151,15 +151,29 @@ export async function lockPeriod(
 }
 
 export async function unlockPeriod(tx: Db, year: number, month: number) {
-  const rows = await tx
-    .delete(periodLocks)
-    .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
-    .returning();
-  return rows[0] ?? null;
+  return firstOrNull(
+    tx
+      .delete(periodLocks)
+      .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
+      .returning(),
+  );
 }
 
 export async function listPeriodLocks(db: Db, year: number) {
   return db.select().from(periodLocks).where(eq(periodLocks.year, year)).orderBy(asc(periodLocks.month));
+}
+
+/** The stored figures of some indicators (none when there are none) that meet `conditions`. */
+export async function listFiguresOfIndicators(
+  db: Db,
+  indicatorIds: number[],
+  ...conditions: (SQL | undefined)[]
+): Promise<ActualRecord[]> {
+  if (!indicatorIds.length) return [];
+  return db
+    .select()
+    .from(actuals)
+    .where(and(inArray(actuals.indicatorId, indicatorIds), ...conditions));
 }
 
 /** A unit's figures of a period for some indicators, drafts included for the unit's own roles (./scope.ts). */
@@ -167,17 +181,12 @@ export async function listUnitPeriodActuals(
   db: Db,
   args: { actor: Actor; unitId: number; indicatorIds: number[]; year: number; month: number },
 ) {
-  if (!args.indicatorIds.length) return [];
-  return db
-    .select()
-    .from(actuals)
-    .where(
-      and(
-        inArray(actuals.indicatorId, args.indicatorIds),
-        eq(actuals.unitId, args.unitId),
-        eq(actuals.year, args.year),
-        eq(actuals.month, args.month),
-        visibleUnitFigures(args.actor),
-      ),
-    );
+  return listFiguresOfIndicators(
+    db,
+    args.indicatorIds,
+    eq(actuals.unitId, args.unitId),
+    eq(actuals.year, args.year),
+    eq(actuals.month, args.month),
+    visibleUnitFigures(args.actor),
+  );
 }

@@ -54,6 +54,11 @@ export const indicatorSectionEnum = pgEnum('indicator_section', ['area', 'highli
 const figure = (name: string) => numeric(name, { precision: 20, scale: 6 });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** When a row was created and last changed. */
+const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
+/** A required reference to another table's row: the row cannot exist without it. */
+const refersTo = (name: string, target: () => AnyPgColumn, actions?: { onDelete?: 'cascade' }) =>
+  integer(name).notNull().references(target, actions);
 
 export const workAreas = pgTable('work_areas', {
   id: smallint('id').primaryKey(),
@@ -68,8 +73,7 @@ export const departments = pgTable('departments', {
   name: text('name').notNull(),
   shortName: text('short_name').notNull(),
   isActive: boolean('is_active').notNull().default(true),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...timestamps(),
 });
 
 /** 县区: the city itself and its districts, counties and development zones (lib/domain/units.ts). */
@@ -80,8 +84,7 @@ export const units = pgTable('units', {
   kind: unitKindEnum('kind').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
   isActive: boolean('is_active').notNull().default(true),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...timestamps(),
 });
 
 export const users = pgTable(
@@ -115,8 +118,7 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     /** Where e-mail reminders go (催报提醒); none: the user gets no e-mail. */
     email: text('email'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     check(
@@ -149,9 +151,7 @@ export const indicators = pgTable(
     areaId: smallint('area_id').references(() => workAreas.id),
     section: indicatorSectionEnum('section').notNull().default('area'),
     reviewGroup: text('review_group'),
-    departmentId: integer('department_id')
-      .notNull()
-      .references(() => departments.id),
+    departmentId: refersTo('department_id', () => departments.id),
     minValue: figure('min_value'),
     maxValue: figure('max_value'),
     /** For milestones counted as done/total: the total. */
@@ -167,8 +167,7 @@ export const indicators = pgTable(
     isRetired: boolean('is_retired').notNull().default(false),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('indicators_area_idx').on(t.areaId, t.sortOrder),
@@ -182,9 +181,7 @@ export const targets = pgTable(
   'targets',
   {
     id: serial('id').primaryKey(),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+    indicatorId: refersTo('indicator_id', () => indicators.id),
     year: smallint('year').notNull(),
     value: figure('value'),
     valueText: text('value_text'),
@@ -198,8 +195,7 @@ export const targets = pgTable(
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     updatedBy: integer('updated_by').references(() => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('targets_indicator_year_uq').on(t.indicatorId, t.year), index('targets_year_idx').on(t.year)],
 );
@@ -208,9 +204,7 @@ export const targets = pgTable(
 export const targetPhases = pgTable(
   'target_phases',
   {
-    targetId: integer('target_id')
-      .notNull()
-      .references(() => targets.id, { onDelete: 'cascade' }),
+    targetId: refersTo('target_id', () => targets.id, { onDelete: 'cascade' }),
     month: smallint('month').notNull(),
     value: figure('value').notNull(),
   },
@@ -225,19 +219,14 @@ export const unitTargets = pgTable(
   'unit_targets',
   {
     id: serial('id').primaryKey(),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+    indicatorId: refersTo('indicator_id', () => indicators.id),
     year: smallint('year').notNull(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refersTo('unit_id', () => units.id),
     value: figure('value').notNull(),
     qualifier: qualifierEnum('qualifier').notNull().default('exact'),
     isSample: boolean('is_sample').notNull().default(false),
     updatedBy: integer('updated_by').references(() => users.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('unit_targets_indicator_year_unit_uq').on(t.indicatorId, t.year, t.unitId)],
 );
@@ -246,9 +235,7 @@ export const actuals = pgTable(
   'actuals',
   {
     id: serial('id').primaryKey(),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+    indicatorId: refersTo('indicator_id', () => indicators.id),
     year: smallint('year').notNull(),
     month: smallint('month').notNull(),
     /** The county/district/zone the figure is of; null for the city's own figure. */
@@ -290,8 +277,7 @@ export const actuals = pgTable(
     reopenedBy: integer('reopened_by').references(() => users.id),
     reopenedAt: timestamp('reopened_at', { withTimezone: true }),
     reopenReason: text('reopen_reason'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('actuals_indicator_period_uq')
@@ -330,9 +316,7 @@ export const evidenceFiles = pgTable(
   'evidence_files',
   {
     id: serial('id').primaryKey(),
-    actualId: integer('actual_id')
-      .notNull()
-      .references(() => actuals.id),
+    actualId: refersTo('actual_id', () => actuals.id),
     fileName: text('file_name').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
@@ -381,12 +365,8 @@ export const instructions = pgTable(
   'instructions',
   {
     id: serial('id').primaryKey(),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
-    authorId: integer('author_id')
-      .notNull()
-      .references(() => users.id),
+    indicatorId: refersTo('indicator_id', () => indicators.id),
+    authorId: refersTo('author_id', () => users.id),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
@@ -397,12 +377,8 @@ export const instructionAnswers = pgTable(
   'instruction_answers',
   {
     id: serial('id').primaryKey(),
-    instructionId: integer('instruction_id')
-      .notNull()
-      .references(() => instructions.id),
-    authorId: integer('author_id')
-      .notNull()
-      .references(() => users.id),
+    instructionId: refersTo('instruction_id', () => instructions.id),
+    authorId: refersTo('author_id', () => users.id),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
@@ -487,9 +463,7 @@ export const refusalWindows = pgTable(
 export const auditorAlerts = pgTable('auditor_alerts', {
   id: serial('id').primaryKey(),
   kind: text('kind').notNull(),
-  subjectUserId: integer('subject_user_id')
-    .notNull()
-    .references(() => users.id),
+  subjectUserId: refersTo('subject_user_id', () => users.id),
   subjectUsername: text('subject_username').notNull(),
   actorUsername: text('actor_username'),
   actorRole: text('actor_role'),
@@ -500,12 +474,8 @@ export const auditorAlerts = pgTable('auditor_alerts', {
 export const auditorAlertAcks = pgTable(
   'auditor_alert_acks',
   {
-    alertId: integer('alert_id')
-      .notNull()
-      .references(() => auditorAlerts.id),
-    auditorId: integer('auditor_id')
-      .notNull()
-      .references(() => users.id),
+    alertId: refersTo('alert_id', () => auditorAlerts.id),
+    auditorId: refersTo('auditor_id', () => users.id),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.alertId, t.auditorId] })],
@@ -588,9 +558,7 @@ export const bulletinFiles = pgTable(
   'bulletin_files',
   {
     id: serial('id').primaryKey(),
-    bulletinId: integer('bulletin_id')
-      .notNull()
-      .references(() => bulletins.id),
+    bulletinId: refersTo('bulletin_id', () => bulletins.id),
     format: text('format').$type<'docx' | 'pdf'>().notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -625,12 +593,8 @@ export const planIndicators = pgTable(
   'plan_indicators',
   {
     id: serial('id').primaryKey(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => indicators.id),
+    planId: refersTo('plan_id', () => plans.id),
+    indicatorId: refersTo('indicator_id', () => indicators.id),
     pathKind: text('path_kind').$type<PathKind>().notNull(),
     /** The indicator whose figure is the baseline, when another than this one (same unit); null: this one. */
     baselineIndicatorId: integer('baseline_indicator_id').references(() => indicators.id),
@@ -670,8 +634,7 @@ export const scoringSchemes = pgTable(
     updatedBy: integer('updated_by').references(() => users.id),
     publishedBy: integer('published_by').references(() => users.id),
     publishedAt: timestamp('published_at', { withTimezone: true }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('scoring_schemes_year_version_uq').on(t.year, t.version),
@@ -687,9 +650,7 @@ export const scoreSnapshots = pgTable(
   'score_snapshots',
   {
     id: serial('id').primaryKey(),
-    schemeId: integer('scheme_id')
-      .notNull()
-      .references(() => scoringSchemes.id),
+    schemeId: refersTo('scheme_id', () => scoringSchemes.id),
     year: smallint('year').notNull(),
     schemeVersion: integer('scheme_version').notNull(),
     subjectKind: text('subject_kind').$type<SubjectKind>().notNull(),

@@ -62,9 +62,19 @@ const CONNECTION_ERROR_CODES = new Set([
 
 /** True when the error means the database is unreachable (so the answer is 503, not 500). */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return hasErrorCode(error, (code) => CONNECTION_ERROR_CODES.has(code));
+}
+
+/** True when the error is a unique-constraint violation (23505): another writer stored the same key first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return hasErrorCode(error, (code) => code === '23505');
+}
+
+/** Whether the error, or one of its causes (the ORM wraps the driver's error), carries a code that `matches`. */
+function hasErrorCode(error: unknown, matches: (code: string) => boolean): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
+    if (typeof code === 'string' && matches(code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

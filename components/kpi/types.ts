@@ -3,7 +3,7 @@
  * the services' views satisfy them.
  */
 import type { ShownChange } from '@/lib/domain/compare';
-import type { Direction, Frequency, IndicatorKind, ProgressStatus, Qualifier } from '@/lib/domain/types';
+import type { IndicatorDescription, ProgressStatus, Qualifier } from '@/lib/domain/types';
 
 export interface FigureLike {
   year?: number;
@@ -26,14 +26,7 @@ export interface TargetLike {
 /** A change as the domain hands it over (lib/domain/compare ShownChange). */
 export type ChangeLike = ShownChange;
 
-export interface KpiLike {
-  code: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  frequency: Frequency;
-  definition: string;
+export interface KpiLike extends IndicatorDescription {
   departmentCode: string;
   departmentShortName: string;
   figure: FigureLike | null;

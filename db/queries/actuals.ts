@@ -2,12 +2,12 @@
  * Reads and writes of figures for the reporting cycle. Writes run inside the caller's transaction; the
  * version column makes every update conditional (optimistic concurrency: a stale write changes nothing).
  */
-import { aliasedTable, and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, periodLocks, units, users } from '../schema';
-import { ownDepartmentWork, ownUnitFigures, visibleFigures, visibleUnitFigures } from './scope';
-import { indicatorRefColumns } from './columns';
+import { ownDepartmentWork, ownUnitFigures, selectFigures, visibleFigures, visibleUnitFigures } from './scope';
+import { figurePeople, indicatorRefColumns } from './columns';
 import { updateIfVersion } from './versioned';
 import { firstOrNull } from './rows';
 
@@ -106,41 +106,33 @@ export async function listPeriodActuals(
   args: { actor: Actor; indicatorIds: number[]; year: number; month: number },
 ) {
   if (!args.indicatorIds.length) return [];
-  return db
-    .select(getTableColumns(actuals))
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(
-      and(
-        inArray(actuals.indicatorId, args.indicatorIds),
-        eq(actuals.year, args.year),
-        eq(actuals.month, args.month),
-        visibleFigures(args.actor),
-      ),
-    );
+  return selectFigures(db, getTableColumns(actuals)).where(
+    and(
+      inArray(actuals.indicatorId, args.indicatorIds),
+      eq(actuals.year, args.year),
+      eq(actuals.month, args.month),
+      visibleFigures(args.actor),
+    ),
+  );
 }
-
-const enteredByUser = aliasedTable(users, 'entered_by_user');
 
 /** Submitted figures awaiting review, scoped to the actor's department for department roles. */
 export async function listSubmittedActuals(db: Db, args: { actor: Actor }) {
   const conditions = [eq(actuals.status, 'submitted'), ownDepartmentWork(args.actor), ownUnitFigures(args.actor)];
-  return db
-    .select({
-      actual: actuals,
-      indicator: {
-        ...indicatorRefColumns,
-        departmentId: indicators.departmentId,
-      },
-      departmentName: departments.shortName,
-      unitName: units.name,
-      enteredByName: enteredByUser.displayName,
-    })
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+  const { submittedBy } = figurePeople;
+  return selectFigures(db, {
+    actual: actuals,
+    indicator: {
+      ...indicatorRefColumns,
+      departmentId: indicators.departmentId,
+    },
+    departmentName: departments.shortName,
+    unitName: units.name,
+    enteredByName: submittedBy.displayName,
+  })
     .innerJoin(departments, eq(departments.id, indicators.departmentId))
     .leftJoin(units, eq(units.id, actuals.unitId))
-    .leftJoin(enteredByUser, eq(enteredByUser.id, actuals.submittedBy))
+    .leftJoin(submittedBy, eq(submittedBy.id, actuals.submittedBy))
     .where(and(...conditions))
     .orderBy(asc(actuals.submittedAt), asc(actuals.id));
 }
@@ -159,15 +151,29 @@ export async function lockPeriod(
 }
 
 export async function unlockPeriod(tx: Db, year: number, month: number) {
-  const rows = await tx
-    .delete(periodLocks)
-    .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
-    .returning();
-  return rows[0] ?? null;
+  return firstOrNull(
+    tx
+      .delete(periodLocks)
+      .where(and(eq(periodLocks.year, year), eq(periodLocks.month, month)))
+      .returning(),
+  );
 }
 
 export async function listPeriodLocks(db: Db, year: number) {
   return db.select().from(periodLocks).where(eq(periodLocks.year, year)).orderBy(asc(periodLocks.month));
+}
+
+/** The stored figures of some indicators (none when there are none) that meet `conditions`. */
+export async function listFiguresOfIndicators(
+  db: Db,
+  indicatorIds: number[],
+  ...conditions: (SQL | undefined)[]
+): Promise<ActualRecord[]> {
+  if (!indicatorIds.length) return [];
+  return db
+    .select()
+    .from(actuals)
+    .where(and(inArray(actuals.indicatorId, indicatorIds), ...conditions));
 }
 
 /** A unit's figures of a period for some indicators, drafts included for the unit's own roles (./scope.ts). */
@@ -175,17 +181,12 @@ export async function listUnitPeriodActuals(
   db: Db,
   args: { actor: Actor; unitId: number; indicatorIds: number[]; year: number; month: number },
 ) {
-  if (!args.indicatorIds.length) return [];
-  return db
-    .select()
-    .from(actuals)
-    .where(
-      and(
-        inArray(actuals.indicatorId, args.indicatorIds),
-        eq(actuals.unitId, args.unitId),
-        eq(actuals.year, args.year),
-        eq(actuals.month, args.month),
-        visibleUnitFigures(args.actor),
-      ),
-    );
+  return listFiguresOfIndicators(
+    db,
+    args.indicatorIds,
+    eq(actuals.unitId, args.unitId),
+    eq(actuals.year, args.year),
+    eq(actuals.month, args.month),
+    visibleUnitFigures(args.actor),
+  );
 }

@@ -2,14 +2,13 @@
 import { and, asc, eq, gte, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditorAlertAcks, auditorAlerts } from '../schema';
+import { insertedRow } from './rows';
 
 export type AuditorAlertRow = typeof auditorAlerts.$inferSelect;
 export type NewAuditorAlert = Omit<typeof auditorAlerts.$inferInsert, 'id' | 'createdAt'>;
 
 export async function insertAuditorAlert(tx: Db, alert: NewAuditorAlert): Promise<AuditorAlertRow> {
-  const [row] = await tx.insert(auditorAlerts).values(alert).returning();
-  if (!row) throw new Error('auditor alert insert returned no row');
-  return row;
+  return insertedRow(tx.insert(auditorAlerts).values(alert).returning(), 'auditor alert');
 }
 
 /** Alerts raised since `since` that `auditorId` has not acknowledged, oldest first (at most `limit`). */

@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { dashboardFigures } from './scope';
 import { actuals, bulletinFiles, bulletins } from '../schema';
-import { firstOrNull } from './rows';
+import { firstOrNull, insertedRow } from './rows';
 
 export type BulletinFormat = 'docx' | 'pdf';
 
@@ -26,18 +26,20 @@ export async function insertBulletin(
   tx: Db,
   args: { actor: Actor; year: number; month: number; isSample: boolean; files: BulletinFileInput[]; at: Date },
 ): Promise<number> {
-  const [row] = await tx
-    .insert(bulletins)
-    .values({
-      year: args.year,
-      month: args.month,
-      createdBy: args.actor.id,
-      createdByUsername: args.actor.username,
-      isSample: args.isSample,
-      createdAt: args.at,
-    })
-    .returning({ id: bulletins.id });
-  if (!row) throw new Error('bulletin insert returned no row');
+  const row = await insertedRow(
+    tx
+      .insert(bulletins)
+      .values({
+        year: args.year,
+        month: args.month,
+        createdBy: args.actor.id,
+        createdByUsername: args.actor.username,
+        isSample: args.isSample,
+        createdAt: args.at,
+      })
+      .returning({ id: bulletins.id }),
+    'bulletin',
+  );
   await tx.insert(bulletinFiles).values(
     args.files.map((f) => ({
       bulletinId: row.id,

@@ -6,6 +6,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, departments, indicators, instructions, targets, workAreas } from '../schema';
+import { listFiguresOfIndicators } from './actuals';
 import { ownDepartmentWork } from './scope';
 import { updateIfVersion } from './versioned';
 import { firstOrNull } from './rows';
@@ -79,11 +80,12 @@ export async function countIndicatorUses(db: Db, indicatorId: number) {
 }
 
 export async function deleteIndicatorRow(tx: Db, id: number, version: number) {
-  const rows = await tx
-    .delete(indicators)
-    .where(and(eq(indicators.id, id), eq(indicators.version, version)))
-    .returning();
-  return rows[0] ?? null;
+  return firstOrNull(
+    tx
+      .delete(indicators)
+      .where(and(eq(indicators.id, id), eq(indicators.version, version)))
+      .returning(),
+  );
 }
 
 export async function nextSortOrder(db: Db): Promise<number> {
@@ -130,15 +132,11 @@ export async function listTemplateIndicators(db: Db, args: { departmentId: numbe
  * compare against them.
  */
 export async function listFiguresOf(db: Db, args: { indicatorIds: number[]; years: number[]; withUnits?: boolean }) {
-  if (args.indicatorIds.length === 0 || args.years.length === 0) return [];
-  return db
-    .select()
-    .from(actuals)
-    .where(
-      and(
-        inArray(actuals.indicatorId, args.indicatorIds),
-        inArray(actuals.year, args.years),
-        args.withUnits ? undefined : isNull(actuals.unitId),
-      ),
-    );
+  if (args.years.length === 0) return [];
+  return listFiguresOfIndicators(
+    db,
+    args.indicatorIds,
+    inArray(actuals.year, args.years),
+    args.withUnits ? undefined : isNull(actuals.unitId),
+  );
 }

@@ -6,8 +6,8 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, evidenceFiles, indicators, users } from '../schema';
-import { visibleEvidence } from './scope';
-import { firstOrNull } from './rows';
+import { selectFigures, visibleEvidence } from './scope';
+import { firstOrNull, insertedRow } from './rows';
 
 export type EvidenceRecord = typeof evidenceFiles.$inferSelect;
 export type NewEvidence = typeof evidenceFiles.$inferInsert;
@@ -24,20 +24,19 @@ const LISTED = {
   uploadedBy: users.displayName,
 };
 
+/** The figure a file is attached to, as the evidence rules read it. */
+const FIGURE = {
+  id: actuals.id,
+  status: actuals.status,
+  year: actuals.year,
+  month: actuals.month,
+  indicatorId: actuals.indicatorId,
+};
+
 /** The figure `actor` would attach to or remove from, locked for update; null when it may not see it. */
 export async function getEvidenceFigureForUpdate(tx: Db, args: { actor: Actor; actualId: number }) {
   return firstOrNull(
-    tx
-      .select({
-        id: actuals.id,
-        status: actuals.status,
-        year: actuals.year,
-        month: actuals.month,
-        indicatorId: actuals.indicatorId,
-        departmentId: indicators.departmentId,
-      })
-      .from(actuals)
-      .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    selectFigures(tx, { ...FIGURE, departmentId: indicators.departmentId })
       .where(and(eq(actuals.id, args.actualId), visibleEvidence(args.actor)))
       .for('update', { of: actuals })
       .limit(1),
@@ -54,9 +53,7 @@ export async function countAttachedEvidence(tx: Db, actualId: number): Promise<n
 }
 
 export async function insertEvidence(tx: Db, values: NewEvidence): Promise<EvidenceRecord> {
-  const [row] = await tx.insert(evidenceFiles).values(values).returning();
-  if (!row) throw new Error('evidence insert returned no row');
-  return row;
+  return insertedRow(tx.insert(evidenceFiles).values(values).returning(), 'evidence');
 }
 
 /** True when a committed row (removed or not) refers to these bytes. */
@@ -72,21 +69,12 @@ export async function isEvidenceHashReferenced(db: Db, sha256: string): Promise<
 /** One attached file with its figure, bytes included, if `actor` may read it. */
 export async function getEvidence(db: Db, args: { actor: Actor; id: number }) {
   return firstOrNull(
-    db
-      .select({
-        file: evidenceFiles,
-        figure: {
-          id: actuals.id,
-          status: actuals.status,
-          year: actuals.year,
-          month: actuals.month,
-          indicatorId: actuals.indicatorId,
-        },
-        departmentId: indicators.departmentId,
-      })
-      .from(evidenceFiles)
-      .innerJoin(actuals, eq(actuals.id, evidenceFiles.actualId))
-      .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+    selectFigures(db, {
+      file: evidenceFiles,
+      figure: FIGURE,
+      departmentId: indicators.departmentId,
+    })
+      .innerJoin(evidenceFiles, eq(evidenceFiles.actualId, actuals.id))
       .where(and(eq(evidenceFiles.id, args.id), isNull(evidenceFiles.removedAt), visibleEvidence(args.actor)))
       .limit(1),
   );
@@ -105,11 +93,8 @@ export async function markEvidenceRemoved(tx: Db, args: { id: number; removedBy:
 /** The files attached to these figures that `actor` may read, oldest first (no bytes). */
 export async function listEvidence(db: Db, args: { actor: Actor; actualIds: number[] }) {
   if (!args.actualIds.length) return [];
-  return db
-    .select(LISTED)
-    .from(evidenceFiles)
-    .innerJoin(actuals, eq(actuals.id, evidenceFiles.actualId))
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+  return selectFigures(db, LISTED)
+    .innerJoin(evidenceFiles, eq(evidenceFiles.actualId, actuals.id))
     .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
     .where(
       and(
@@ -123,17 +108,14 @@ export async function listEvidence(db: Db, args: { actor: Actor; actualIds: numb
 
 /** Every file ever attached to an indicator's figures that `actor` may read, removed ones too (no bytes): the bundle's manifest. */
 export async function listIndicatorEvidence(db: Db, args: { actor: Actor; indicatorId: number }) {
-  return db
-    .select({
-      ...LISTED,
-      storage: evidenceFiles.storage,
-      removedAt: evidenceFiles.removedAt,
-      year: actuals.year,
-      month: actuals.month,
-    })
-    .from(evidenceFiles)
-    .innerJoin(actuals, eq(actuals.id, evidenceFiles.actualId))
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+  return selectFigures(db, {
+    ...LISTED,
+    storage: evidenceFiles.storage,
+    removedAt: evidenceFiles.removedAt,
+    year: actuals.year,
+    month: actuals.month,
+  })
+    .innerJoin(evidenceFiles, eq(evidenceFiles.actualId, actuals.id))
     .leftJoin(users, eq(users.id, evidenceFiles.uploadedBy))
     .where(and(eq(actuals.indicatorId, args.indicatorId), visibleEvidence(args.actor)))
     .orderBy(asc(evidenceFiles.id));

@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { Qualifier } from '@/lib/domain/types';
 import type { Db } from '../client';
 import { yieldToEventLoop } from './audit';
-import { visibleAnyFigures } from './scope';
+import { selectFigures, visibleAnyFigures } from './scope';
 import {
   actuals,
   departments,
@@ -24,7 +24,7 @@ import {
   users,
   workAreas,
 } from '../schema';
-import { figureColumns, indicatorRefColumns, targetColumns } from './columns';
+import { figureColumns, figurePeople, indicatorRefColumns, joinFigurePeople, targetColumns } from './columns';
 import { firstOrNull } from './rows';
 
 export interface RecordFilter {
@@ -36,9 +36,7 @@ export interface RecordFilter {
   indicatorId?: number;
 }
 
-const enteredBy = alias(users, 'entered_by_user');
-const approvedBy = alias(users, 'approved_by_user');
-const returnedBy = alias(users, 'returned_by_user');
+const { enteredBy, approvedBy, returnedBy } = figurePeople;
 
 const recordColumns = {
   ...figureColumns,
@@ -91,21 +89,16 @@ function recordConditions(filter: RecordFilter): SQL[] {
 
 /** Figures are readable by every signed-in role (PRODUCT.md); drafts only by their own department (./scope). */
 export async function countRecords(db: Db, args: { actor: Actor; filter: RecordFilter }): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .where(and(visibleAnyFigures(args.actor), ...recordConditions(args.filter)));
+  const [row] = await selectFigures(db, { n: count() }).where(
+    and(visibleAnyFigures(args.actor), ...recordConditions(args.filter)),
+  );
   return row?.n ?? 0;
 }
 
 export type RecordRow = Awaited<ReturnType<typeof readRecordBatch>>[number];
 
 async function readRecordBatch(db: Db, where: SQL[], size: number) {
-  return db
-    .select(recordColumns)
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
+  const figures = selectFigures(db, recordColumns)
     .innerJoin(departments, eq(departments.id, indicators.departmentId))
     .leftJoin(workAreas, eq(workAreas.id, indicators.areaId))
     .leftJoin(targets, and(eq(targets.indicatorId, actuals.indicatorId), eq(targets.year, actuals.year)))
@@ -117,10 +110,8 @@ async function readRecordBatch(db: Db, where: SQL[], size: number) {
         eq(unitTargets.year, actuals.year),
         eq(unitTargets.unitId, actuals.unitId),
       ),
-    )
-    .leftJoin(enteredBy, eq(enteredBy.id, actuals.enteredBy))
-    .leftJoin(approvedBy, eq(approvedBy.id, actuals.approvedBy))
-    .leftJoin(returnedBy, eq(returnedBy.id, actuals.returnedBy))
+    );
+  return joinFigurePeople(figures.$dynamic())
     .where(and(...where))
     .orderBy(asc(actuals.indicatorId), asc(actuals.year), asc(actuals.month), asc(unitKey))
     .limit(size);

@@ -3,45 +3,35 @@
  * target with its phases, and the figures' history from the audit log. One query each, whatever the size.
  * Drafts are a department's work in progress: only the owning department's users see them (and their history).
  */
-import { aliasedTable, and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/domain/actor';
 import type { Db } from '../client';
 import { actuals, auditEvents, indicators, targetPhases, targets, users } from '../schema';
-import { visibleFigures } from './scope';
-import { figureColumns, targetColumns } from './columns';
-
-const enteredBy = aliasedTable(users, 'entered_by_user');
-const submittedBy = aliasedTable(users, 'submitted_by_user');
-const approvedBy = aliasedTable(users, 'approved_by_user');
-const returnedBy = aliasedTable(users, 'returned_by_user');
+import { selectFigures, visibleFigures } from './scope';
+import { figureColumns, figurePeople, joinFigurePeople, targetColumns } from './columns';
 
 export type IndicatorFigureRow = Awaited<ReturnType<typeof listIndicatorFigures>>[number];
 
 /** Every visible figure of the indicator, all years, oldest first, with the names of the people at each step. */
 export async function listIndicatorFigures(db: Db, args: { actor: Actor; indicatorId: number }) {
-  return db
-    .select({
-      ...figureColumns,
-      note: actuals.note,
-      explanation: actuals.explanation,
-      evidenceUrl: actuals.evidenceUrl,
-      enteredAt: actuals.enteredAt,
-      submittedAt: actuals.submittedAt,
-      approvedAt: actuals.approvedAt,
-      returnedAt: actuals.returnedAt,
-      returnReason: actuals.returnReason,
-      reopenReason: actuals.reopenReason,
-      enteredByName: enteredBy.displayName,
-      submittedByName: submittedBy.displayName,
-      approvedByName: approvedBy.displayName,
-      returnedByName: returnedBy.displayName,
-    })
-    .from(actuals)
-    .innerJoin(indicators, eq(indicators.id, actuals.indicatorId))
-    .leftJoin(enteredBy, eq(enteredBy.id, actuals.enteredBy))
-    .leftJoin(submittedBy, eq(submittedBy.id, actuals.submittedBy))
-    .leftJoin(approvedBy, eq(approvedBy.id, actuals.approvedBy))
-    .leftJoin(returnedBy, eq(returnedBy.id, actuals.returnedBy))
+  const { enteredBy, submittedBy, approvedBy, returnedBy } = figurePeople;
+  const figures = selectFigures(db, {
+    ...figureColumns,
+    note: actuals.note,
+    explanation: actuals.explanation,
+    evidenceUrl: actuals.evidenceUrl,
+    enteredAt: actuals.enteredAt,
+    submittedAt: actuals.submittedAt,
+    approvedAt: actuals.approvedAt,
+    returnedAt: actuals.returnedAt,
+    returnReason: actuals.returnReason,
+    reopenReason: actuals.reopenReason,
+    enteredByName: enteredBy.displayName,
+    submittedByName: submittedBy.displayName,
+    approvedByName: approvedBy.displayName,
+    returnedByName: returnedBy.displayName,
+  });
+  return joinFigurePeople(figures.$dynamic())
     .where(and(eq(actuals.indicatorId, args.indicatorId), visibleFigures(args.actor)))
     .orderBy(asc(actuals.year), asc(actuals.month));
 }

@@ -5,7 +5,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { departments, indicators, instructionAnswers, instructions, users } from '../schema';
-import { firstOrNull } from './rows';
+import { firstOrNull, insertedRow } from './rows';
 
 export type InstructionRow = Awaited<ReturnType<typeof listInstructions>>[number];
 export type InstructionAnswerRow = Awaited<ReturnType<typeof listInstructionAnswers>>[number];
@@ -67,16 +67,12 @@ export async function insertInstruction(
   tx: Db,
   values: { indicatorId: number; authorId: number; body: string; createdAt: Date },
 ) {
-  const [row] = await tx.insert(instructions).values(values).returning();
-  if (!row) throw new Error('instruction insert returned no row');
-  return row;
+  return insertedRow(tx.insert(instructions).values(values).returning(), 'instruction');
 }
 
 export async function insertInstructionAnswer(
   tx: Db,
   values: { instructionId: number; authorId: number; body: string; createdAt: Date },
 ) {
-  const [row] = await tx.insert(instructionAnswers).values(values).returning();
-  if (!row) throw new Error('instruction answer insert returned no row');
-  return row;
+  return insertedRow(tx.insert(instructionAnswers).values(values).returning(), 'instruction answer');
 }

@@ -3,3 +3,10 @@ export async function firstOrNull<T>(rows: PromiseLike<T[]>): Promise<T | null> 
   const [row] = await rows;
   return row ?? null;
 }
+
+/** The row an `insert … returning` gives back: one always comes (the insert has no conflict clause), or the write failed. */
+export async function insertedRow<T>(rows: PromiseLike<T[]>, what: string): Promise<T> {
+  const [row] = await rows;
+  if (!row) throw new Error(`${what} insert returned no row`);
+  return row;
+}

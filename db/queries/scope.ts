@@ -12,8 +12,10 @@
  * Dashboards show submitted and approved figures only, to every signed-in role alike (PRODUCT.md).
  */
 import { and, eq, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { isDepartmentScoped } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
+import type { Db } from '../client';
 import { actuals, indicators } from '../schema';
 
 /** The statuses every dashboard (and each computation made from one) reads. */
@@ -24,6 +26,14 @@ export const DASHBOARD_STATUSES = ['submitted', 'approved'] as const;
  * only (考核 scores: a score is computed from figures the department's reviewer has approved, never a submission).
  */
 export type FigureScope = 'dashboard' | 'approved';
+
+/**
+ * `fields` of figures joined to their indicator: the join the conditions below that read the owning department
+ * (`visibleFigures`, `visibleAnyFigures`, `visibleEvidence`, `ownDepartmentWork`) need.
+ */
+export function selectFigures<T extends SelectedFields>(db: Db, fields: T) {
+  return db.select(fields).from(actuals).innerJoin(indicators, eq(indicators.id, actuals.indicatorId));
+}
 
 /** The condition of a city figure row in the dashboards' scope (needs no join). */
 export function dashboardFigures(): SQL {

@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle
 import type { StoredSchemeBody, SubjectKind } from '@/lib/domain/scoring';
 import type { Db } from '../client';
 import { actuals, departments, indicators, scoreSnapshots, scoringSchemes } from '../schema';
-import { firstOrNull } from './rows';
+import { firstOrNull, insertedRow } from './rows';
 
 export type SchemeRecord = typeof scoringSchemes.$inferSelect;
 export type SnapshotRecord = typeof scoreSnapshots.$inferSelect;
@@ -66,12 +66,13 @@ export async function insertScheme(
     createdBy: number | null;
   },
 ): Promise<SchemeRecord> {
-  const [row] = await tx
-    .insert(scoringSchemes)
-    .values({ ...values, updatedBy: values.createdBy })
-    .returning();
-  if (!row) throw new Error('scheme insert returned no row');
-  return row;
+  return insertedRow(
+    tx
+      .insert(scoringSchemes)
+      .values({ ...values, updatedBy: values.createdBy })
+      .returning(),
+    'scheme',
+  );
 }
 
 /** Changes a draft's body; a published scheme is never changed (the where clause keeps it so). */

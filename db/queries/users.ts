@@ -8,7 +8,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Role } from '@/lib/domain/types';
 import type { Db } from '../client';
 import { departments, loginThrottle, units, users } from '../schema';
-import { firstOrNull } from './rows';
+import { firstOrNull, insertedRow } from './rows';
 
 export function getUserByUsername(db: Db, username: string) {
   return firstOrNull(db.select().from(users).where(eq(users.username, username)).limit(1));
@@ -119,9 +119,7 @@ export function getDepartmentRefByCode(db: Db, code: string) {
 }
 
 export async function insertUser(tx: Db, values: NewUserRow): Promise<UserRow> {
-  const [row] = await tx.insert(users).values(values).returning();
-  if (!row) throw new Error('user insert returned no row');
-  return row;
+  return insertedRow(tx.insert(users).values(values).returning(), 'user');
 }
 
 /** Applies `change` (and a fresh updatedAt); the row after, or null when there is no such user. */

@@ -7,7 +7,8 @@ import { eq } from 'drizzle-orm';
 import type { PathKind } from '@/lib/domain/plan-path';
 import type { Db } from '../client';
 import { idsByCode } from './ids';
-import { indicators, planIndicators, plans, seedRuns } from '../schema';
+import { indicators, planIndicators, plans } from '../schema';
+import { recordSeedRun, seedOnce } from './runs';
 
 export const PLANS_SEED_NAME = 'plans-v1';
 export const CURRENT_PLAN_CODE = 'fyp-15';
@@ -39,9 +40,7 @@ const FIFTEENTH: SeedPlanIndicator[] = [
 ];
 
 export async function seedPlans(db: Db): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [done] = await tx.select().from(seedRuns).where(eq(seedRuns.name, PLANS_SEED_NAME));
-    if (done) return false;
+  return seedOnce(db, PLANS_SEED_NAME, false, async (tx) => {
     await tx
       .insert(plans)
       .values([
@@ -79,7 +78,7 @@ export async function seedPlans(db: Db): Promise<boolean> {
       ];
     });
     if (values.length) await tx.insert(planIndicators).values(values).onConflictDoNothing();
-    await tx.insert(seedRuns).values({ name: PLANS_SEED_NAME, details: { plans: 2, planIndicators: values.length } });
+    await recordSeedRun(tx, PLANS_SEED_NAME, { plans: 2, planIndicators: values.length });
     return true;
   });
 }

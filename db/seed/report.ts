@@ -3,13 +3,11 @@
  * Idempotent: rows are matched by their stable codes and never overwritten, so seeding twice changes
  * nothing and an admin's later edits survive a re-seed.
  */
-import { eq } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { WORK_AREAS } from '@/lib/domain/types';
 import type { Db } from '../client';
 import { idsByCode } from './ids';
-import { appendAuditEvent } from '../queries/audit-append';
-import { actuals, departments, indicators, seedRuns, workAreas } from '../schema';
+import { actuals, departments, indicators, workAreas } from '../schema';
+import { recordSeedRun, seedOnce } from './runs';
 import { SEED_DEPARTMENTS, SEED_INDICATORS } from './report-data';
 
 export const REPORT_SEED_NAME = 'report-2025';
@@ -31,9 +29,8 @@ export async function seedWorkAreas(db: Db): Promise<void> {
 
 /** Loads the report once; a second call finds its marker and changes nothing. */
 export async function seedReport(db: Db): Promise<SeedSummary> {
-  return db.transaction(async (tx) => {
-    const [done] = await tx.select().from(seedRuns).where(eq(seedRuns.name, REPORT_SEED_NAME));
-    if (done) return { applied: false, departments: 0, indicators: 0, figures: 0 };
+  const skipped = { applied: false, departments: 0, indicators: 0, figures: 0 };
+  return seedOnce(db, REPORT_SEED_NAME, skipped, async (tx) => {
     await seedWorkAreas(tx);
 
     await tx
@@ -102,15 +99,7 @@ export async function seedReport(db: Db): Promise<SeedSummary> {
       indicators: SEED_INDICATORS.length,
       figures: figureValues.length,
     };
-    await tx.insert(seedRuns).values({ name: REPORT_SEED_NAME, details });
-    await appendAuditEvent(tx, {
-      actor: SYSTEM_ACTOR,
-      action: 'seed.report',
-      entityType: 'seed',
-      entityId: REPORT_SEED_NAME,
-      after: details,
-      reason: '载入长治市政府工作报告数据',
-    });
+    await recordSeedRun(tx, REPORT_SEED_NAME, details, { action: 'seed.report', reason: '载入长治市政府工作报告数据' });
     return { applied: true, ...details };
   });
 }

@@ -4,13 +4,12 @@
  * same `now` gives the same data. Only on the embedded default, or when asked for (--sample).
  */
 import { traitsOf } from '@/lib/domain/kind-traits';
-import { eq } from 'drizzle-orm';
-import { SYSTEM_ACTOR } from '@/lib/domain/actor';
 import { currentPeriod, isDueMonth } from '@/lib/domain/period';
+import { createRandom } from '@/lib/domain/random';
 import type { Db } from '../client';
 import { idsByCode } from './ids';
-import { appendAuditEvent } from '../queries/audit-append';
-import { actuals, indicators, seedRuns, targetPhases, targets } from '../schema';
+import { actuals, indicators, targetPhases, targets } from '../schema';
+import { recordSeedRun, seedOnce } from './runs';
 import { SEED_INDICATORS } from './report-data';
 import { seedSampleUnits } from './sample-units';
 import type { SeedIndicator } from './types';
@@ -20,17 +19,11 @@ export const SAMPLE_YEAR = 2026;
 export const SAMPLE_SEED_NAME = `sample-${SAMPLE_YEAR}`;
 const SAMPLE_NOTE = '示例数据（非真实统计数据）';
 
-/** Small deterministic PRNG (mulberry32) seeded from the indicator code. */
+/** A deterministic sequence (lib/domain/random.ts) seeded from a text (the indicator code). */
 function rng(seedText: string): () => number {
   let seed = 0;
   for (const ch of seedText) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) | 0;
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed);
 }
 
 function decimalsOf(value: string): number {
@@ -89,9 +82,7 @@ export async function seedSampleYear(
   db: Db,
   now: Date,
 ): Promise<{ applied: boolean; targets: number; figures: number }> {
-  return db.transaction(async (tx) => {
-    const [done] = await tx.select().from(seedRuns).where(eq(seedRuns.name, SAMPLE_SEED_NAME));
-    if (done) return { applied: false, targets: 0, figures: 0 };
+  return seedOnce(db, SAMPLE_SEED_NAME, { applied: false, targets: 0, figures: 0 }, async (tx) => {
     const plans = SEED_INDICATORS.map(planFor).filter((p): p is SamplePlan => p !== null);
     const idOf = await idsByCode(
       tx,
@@ -189,13 +180,8 @@ export async function seedSampleYear(
       throughMonth: lastClosed,
       ...(unitLevel.unitFigures ? { unitFigures: unitLevel.unitFigures, unitTargets: unitLevel.unitTargets } : {}),
     };
-    await tx.insert(seedRuns).values({ name: SAMPLE_SEED_NAME, details });
-    await appendAuditEvent(tx, {
-      actor: SYSTEM_ACTOR,
+    await recordSeedRun(tx, SAMPLE_SEED_NAME, details, {
       action: 'seed.sample',
-      entityType: 'seed',
-      entityId: SAMPLE_SEED_NAME,
-      after: details,
       reason: '载入示例数据（2026 年示例目标与月度数据）',
     });
     return { applied: true, targets: targetRows.length, figures: cityFigures.length };

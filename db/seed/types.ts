@@ -1,13 +1,5 @@
 import type { StatedChange } from '@/lib/domain/compare';
-import type {
-  AreaSlug,
-  Direction,
-  Frequency,
-  IndicatorKind,
-  PlanType,
-  Qualifier,
-  ReviewGroup,
-} from '@/lib/domain/types';
+import type { AreaSlug, IndicatorDescription, PlanType, Qualifier, ReviewGroup } from '@/lib/domain/types';
 
 /** A department (责任单位) of the seed. `code` is stable and lower-case ascii. */
 export interface SeedDepartment {
@@ -33,18 +25,8 @@ export interface SeedValue {
 }
 
 /** One indicator of the report with its reported figures. */
-export interface SeedIndicator {
-  /** Stable code, upper-case ascii with dashes, unique: e.g. "INV-PROJECTS". */
-  code: string;
-  /** 指标名称 in Chinese. */
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  frequency: Frequency;
+export interface SeedIndicator extends IndicatorDescription {
   planType: PlanType;
-  /** 口径: what is counted, in Chinese, one sentence. */
-  definition: string;
   /** Work area for the 2025 figures; null for indicators of the five-year review only. */
   area: AreaSlug | null;
   /** Group of the 十四五 review, for review indicators. */

@@ -6,32 +6,22 @@ import type { IndicatorDetail } from '@/lib/services/dashboards/indicator';
 import type { ReviewView } from '@/lib/services/dashboards/review';
 import type { ScreenView } from '@/lib/services/dashboards/screen';
 import { fetchJson } from './client';
-import type { PeriodParams } from './queries';
+import { periodKey, periodSearch, type PeriodParams } from './queries';
 
 /** How often the cockpit polls, and after how long without a successful answer it warns. */
 export const SCREEN_REFRESH_MS = 30_000;
 export const SCREEN_STALE_MS = 90_000;
 
-function search(params: PeriodParams): string {
-  const q = new URLSearchParams();
-  if (params.year) q.set('year', String(params.year));
-  if (params.month) q.set('month', String(params.month));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
-
-const periodKey = (params: PeriodParams) => [params.year ?? null, params.month ?? null] as const;
-
 export const areaQuery = (slug: string, params: PeriodParams) =>
   queryOptions({
     queryKey: ['area', slug, ...periodKey(params)],
-    queryFn: () => fetchJson<AreaView>(`/api/areas/${encodeURIComponent(slug)}${search(params)}`),
+    queryFn: () => fetchJson<AreaView>(`/api/areas/${encodeURIComponent(slug)}${periodSearch(params)}`),
   });
 
 export const indicatorQuery = (code: string, params: PeriodParams) =>
   queryOptions({
     queryKey: ['indicator', code, ...periodKey(params)],
-    queryFn: () => fetchJson<IndicatorDetail>(`/api/indicators/${encodeURIComponent(code)}${search(params)}`),
+    queryFn: () => fetchJson<IndicatorDetail>(`/api/indicators/${encodeURIComponent(code)}${periodSearch(params)}`),
   });
 
 export const reviewQuery = () =>
@@ -48,11 +38,11 @@ export const screenQuery = () =>
 export const departmentQuery = (code: string, params: PeriodParams) =>
   queryOptions({
     queryKey: ['department', code, ...periodKey(params)],
-    queryFn: () => fetchJson<DepartmentView>(`/api/departments/${encodeURIComponent(code)}${search(params)}`),
+    queryFn: () => fetchJson<DepartmentView>(`/api/departments/${encodeURIComponent(code)}${periodSearch(params)}`),
   });
 
 export const departmentsQuery = (params: PeriodParams) =>
   queryOptions({
     queryKey: ['departments', ...periodKey(params)],
-    queryFn: () => fetchJson<DepartmentStanding>(`/api/departments${search(params)}`),
+    queryFn: () => fetchJson<DepartmentStanding>(`/api/departments${periodSearch(params)}`),
   });

@@ -9,7 +9,8 @@ export interface PeriodParams {
   month?: number;
 }
 
-function search(params: PeriodParams): string {
+/** The period as a URL's query string (`?year=…&month=…`, empty when neither is given). */
+export function periodSearch(params: PeriodParams): string {
   const q = new URLSearchParams();
   if (params.year) q.set('year', String(params.year));
   if (params.month) q.set('month', String(params.month));
@@ -17,16 +18,19 @@ function search(params: PeriodParams): string {
   return s ? `?${s}` : '';
 }
 
+/** The period as the tail of a query key. */
+export const periodKey = (params: PeriodParams) => [params.year ?? null, params.month ?? null] as const;
+
 export const overviewQuery = (params: PeriodParams) =>
   queryOptions({
-    queryKey: ['overview', params.year ?? null, params.month ?? null],
-    queryFn: () => fetchJson<Overview>(`/api/overview${search(params)}`),
+    queryKey: ['overview', ...periodKey(params)],
+    queryFn: () => fetchJson<Overview>(`/api/overview${periodSearch(params)}`),
   });
 
 export const entryQuery = (params: PeriodParams) =>
   queryOptions({
-    queryKey: ['entry', params.year ?? null, params.month ?? null],
-    queryFn: () => fetchJson<EntrySheet>(`/api/entry${search(params)}`),
+    queryKey: ['entry', ...periodKey(params)],
+    queryFn: () => fetchJson<EntrySheet>(`/api/entry${periodSearch(params)}`),
   });
 
 export const approvalsQuery = () =>

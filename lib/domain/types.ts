@@ -40,6 +40,20 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
+/** An indicator as it describes itself, wherever it is named with its 口径: the catalogue, an entry sheet, a card. */
+export interface IndicatorDescription {
+  /** Stable code, upper-case ascii with dashes, unique: e.g. "INV-PROJECTS". */
+  code: string;
+  /** 指标名称 in Chinese. */
+  name: string;
+  unit: string;
+  kind: IndicatorKind;
+  direction: Direction;
+  frequency: Frequency;
+  /** 口径: what is counted, in Chinese, one sentence. */
+  definition: string;
+}
+
 /** How an annual target is phased (分解目标): not at all (linear in time), a value per month, or per quarter end. */
 export const PHASINGS = ['none', 'monthly', 'quarterly'] as const;
 export type PhasingKind = (typeof PHASINGS)[number];

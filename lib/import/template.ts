@@ -35,29 +35,34 @@ export interface TemplateInput {
 const QUALIFIER_LIST = `"${QUALIFIER_CHOICES.replaceAll('、', ',')}"`;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
+/** The indicator's columns every template begins with: the code the row is matched by, and its name and unit to check. */
+const INDICATOR_COLUMNS = [
+  { header: '指标编码', width: 30 },
+  { header: '指标名称', width: 36 },
+  { header: '单位', width: 10 },
+];
+const UNIT_COLUMN = { header: '县区', width: 12 };
+const QUALIFIER_COLUMN = { header: '限定词', width: 10 };
+
 function columnsOf(kind: ImportKind): { header: string; width: number }[] {
   if (kind === 'actuals') {
     return [
-      { header: '指标编码', width: 30 },
-      { header: '指标名称', width: 36 },
-      { header: '单位', width: 10 },
+      ...INDICATOR_COLUMNS,
       { header: '填报期', width: 10 },
       { header: '数值', width: 14 },
-      { header: '限定词', width: 10 },
+      QUALIFIER_COLUMN,
       { header: '备注', width: 30 },
-      { header: '县区', width: 12 },
+      UNIT_COLUMN,
     ];
   }
   return [
-    { header: '指标编码', width: 30 },
-    { header: '指标名称', width: 36 },
-    { header: '单位', width: 10 },
+    ...INDICATOR_COLUMNS,
     { header: '年份', width: 8 },
     { header: '全年目标', width: 14 },
-    { header: '限定词', width: 10 },
+    QUALIFIER_COLUMN,
     { header: '修订原因', width: 24 },
     { header: '指标类型', width: 10 },
-    { header: '县区', width: 12 },
+    UNIT_COLUMN,
     ...MONTHS.map((m) => ({ header: `${m}月`, width: 10 })),
   ];
 }

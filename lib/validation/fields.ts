@@ -20,3 +20,19 @@ export function someChange<T extends z.ZodObject>(schema: T) {
     message: '没有需要修改的内容',
   });
 }
+
+/**
+ * The rules of an entry of a list kept by code (a department, a unit): created with its code and `fields`, then
+ * changed in some of `fields` or (de)activated; the code is permanent, since imports and scripts refer to it.
+ */
+export function codedEntrySchemas<C extends z.ZodType, F extends z.ZodRawShape>(code: C, fields: F) {
+  return {
+    create: z.strictObject({ code, ...fields }),
+    update: someChange(
+      z
+        .strictObject(fields)
+        .partial()
+        .extend({ isActive: flag('启用').optional() }),
+    ),
+  };
+}

@@ -4,7 +4,7 @@ import { choicesText } from '@/lib/domain/labels';
 import { ROLLUP_RULE_LABELS } from '@/lib/domain/rollup';
 import { ROLLUP_RULES, UNIT_KINDS } from '@/lib/domain/types';
 import { UNIT_CODE_PATTERN, UNIT_KIND_LABELS } from '@/lib/domain/units';
-import { flag, someChange, text } from './fields';
+import { codedEntrySchemas, flag, text } from './fields';
 
 const unitCodeField = text('县区代码')
   .trim()
@@ -20,21 +20,13 @@ const sortField = z
   .min(0, '「排序」不能为负数')
   .max(9999, '「排序」不能超过 9999');
 
-export const createUnitSchema = z.strictObject({
-  code: unitCodeField,
+const unitSchemas = codedEntrySchemas(unitCodeField, {
   name: unitNameField,
   kind: unitKindField,
   sortOrder: sortField.optional(),
 });
-
-export const updateUnitSchema = someChange(
-  z.strictObject({
-    name: unitNameField.optional(),
-    kind: unitKindField.optional(),
-    sortOrder: sortField.optional(),
-    isActive: flag('启用').optional(),
-  }),
-);
+export const createUnitSchema = unitSchemas.create;
+export const updateUnitSchema = unitSchemas.update;
 
 export const rollupSettingSchema = z.strictObject({
   trackedByUnit: flag('按县区填报'),

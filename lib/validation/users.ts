@@ -9,7 +9,7 @@ import { requiresDepartment } from '@/lib/domain/permissions';
 import { choicesText } from '@/lib/domain/labels';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/domain/types';
 import { checkPassword } from './password';
-import { flag, someChange, text } from './fields';
+import { codedEntrySchemas, flag, someChange, text } from './fields';
 
 const ROLE_LIST_TEXT = choicesText(ROLES, ROLE_LABELS);
 
@@ -175,20 +175,14 @@ const departmentShortNameField = text('单位简称')
   .min(1, '请填写「单位简称」')
   .max(10, '「单位简称」不能超过 10 个字符');
 
-export const createDepartmentSchema = z.strictObject({
-  code: departmentCodeField,
+const departmentSchemas = codedEntrySchemas(departmentCodeField, {
   name: departmentNameField,
   shortName: departmentShortNameField,
 });
+export const createDepartmentSchema = departmentSchemas.create;
 export type CreateDepartmentInput = z.output<typeof createDepartmentSchema>;
 
 export const departmentIdSchema = z.object({ id: departmentIdField });
 
-export const updateDepartmentSchema = someChange(
-  z.strictObject({
-    name: departmentNameField.optional(),
-    shortName: departmentShortNameField.optional(),
-    isActive: flag('启用').optional(),
-  }),
-);
+export const updateDepartmentSchema = departmentSchemas.update;
 export type UpdateDepartmentInput = z.output<typeof updateDepartmentSchema>;

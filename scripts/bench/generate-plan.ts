@@ -5,18 +5,6 @@
  */
 import type { Direction, IndicatorKind } from '@/lib/domain/types';
 
-/** mulberry32: small, fast, and the same sequence on every machine for the same seed. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 /** Departments added to the report's 27 so that the city has 60 (codes prefixed `bench-`). */

@@ -18,15 +18,8 @@ import {
   type GeneratedFigure,
   type HistoryUser,
 } from './generate-audit';
-import {
-  createRandom,
-  EXTRA_DEPARTMENTS,
-  fixed,
-  planFigures,
-  planIndicator,
-  planYear,
-  type IndicatorPlan,
-} from './generate-plan';
+import { EXTRA_DEPARTMENTS, fixed, planFigures, planIndicator, planYear, type IndicatorPlan } from './generate-plan';
+import { createRandom } from '@/lib/domain/random';
 
 export const CITY_SEED = 20_260_101;
 export const IMPORT_DEPARTMENT = 'fgw';

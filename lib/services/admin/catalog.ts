@@ -3,6 +3,7 @@
  * is never deleted. Each write: permission, zod, one transaction, the audit event in it. Edits carry the
  * version they were made against; a stale edit gets 409 with the current indicator and who saved it.
  */
+import type { z } from 'zod';
 import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import {
@@ -17,7 +18,6 @@ import {
   updateIndicatorIfVersion,
   type IndicatorRecord,
 } from '@/db/queries/catalog';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { WORK_AREAS } from '@/lib/domain/types';
@@ -32,7 +32,7 @@ import {
 import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { indicatorAuditView, parseRange, plainDecimal } from '../dashboards/catalog';
 import { listDepartments } from './departments';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export type IndicatorAdminView = Awaited<ReturnType<typeof listIndicatorsForAdmin>>[number];
 
@@ -42,8 +42,7 @@ export async function listIndicatorsForAdmin(
   input: { includeRetired?: boolean } = {},
   options: ServiceOptions = {},
 ) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const rows = await listCatalogRows(db, { actor, includeRetired: input.includeRetired ?? true });
   return rows.map((r) => ({
     ...indicatorAuditView(r.indicator),
@@ -60,8 +59,7 @@ export async function listIndicatorsForAdmin(
 
 /** GET /api/admin/indicators — the catalog and the active departments an indicator may be assigned to. */
 export async function getCatalogPage(actor: Actor, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const [items, departments] = await Promise.all([
     listIndicatorsForAdmin(actor, {}, { db }),
     listDepartments(actor, { db }),
@@ -90,6 +88,24 @@ async function loadForWrite(tx: Db, code: string, version: number): Promise<Indi
     });
   }
   return row;
+}
+
+/**
+ * A change to one indicator: the permission, its code and `schema`'s input checked, then, in one transaction, the
+ * row at the version the form was made against (404, or 409 with who saved it since) handed to `write`.
+ */
+async function writeIndicator<S extends z.ZodType<{ version: number }>, R>(
+  actor: Actor,
+  rawCode: unknown,
+  schema: S,
+  input: unknown,
+  options: ServiceOptions,
+  write: (tx: Db, before: IndicatorRecord, data: z.output<S>, now: Date) => Promise<R>,
+): Promise<R> {
+  const { db, now } = await authorize(actor, 'catalog.manage', options);
+  const code = codeOf(rawCode);
+  const data = parseOrThrow(schema, input);
+  return db.transaction(async (tx) => write(tx, await loadForWrite(tx, code, data.version), data, now));
 }
 
 async function audit(
@@ -126,8 +142,7 @@ const areaIdOf = (slug: string | null) =>
 
 /** POST /api/admin/indicators */
 export async function createIndicator(actor: Actor, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const data = parseOrThrow(createIndicatorSchema, input);
   return db.transaction(async (tx) => {
     const errors: FieldErrors = {};
@@ -163,12 +178,7 @@ export async function createIndicator(actor: Actor, input: unknown, options: Ser
 
 /** PATCH /api/admin/indicators/[code] — the code is permanent (imports and links refer to it). */
 export async function updateIndicator(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
-  const code = codeOf(rawCode);
-  const data = parseOrThrow(updateIndicatorSchema, input);
-  return db.transaction(async (tx) => {
-    const before = await loadForWrite(tx, code, data.version);
+  return writeIndicator(actor, rawCode, updateIndicatorSchema, input, options, async (tx, before, data) => {
     const errors: FieldErrors = {};
     const departmentId =
       data.departmentCode === undefined ? before.departmentId : await departmentIdOf(tx, data.departmentCode, errors);
@@ -219,13 +229,8 @@ export async function setIndicatorRetired(
   input: unknown,
   options: ServiceOptions = {},
 ) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
-  const code = codeOf(rawCode);
-  const data = parseOrThrow(retireIndicatorSchema, input);
-  const retired = data.action === 'retire';
-  return db.transaction(async (tx) => {
-    const before = await loadForWrite(tx, code, data.version);
+  return writeIndicator(actor, rawCode, retireIndicatorSchema, input, options, async (tx, before, data, now) => {
+    const retired = data.action === 'retire';
     if (before.isRetired === retired) throw new AppError('conflict', retired ? '该指标已经停用' : '该指标未停用');
     const after = await updateIndicatorIfVersion(tx, before.id, before.version, {
       isRetired: retired,
@@ -239,12 +244,7 @@ export async function setIndicatorRetired(
 
 /** DELETE /api/admin/indicators/[code] — only an indicator nothing refers to (a mistaken entry); else retire it. */
 export async function deleteIndicator(actor: Actor, rawCode: unknown, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
-  const code = codeOf(rawCode);
-  const data = parseOrThrow(deleteIndicatorSchema, input);
-  return db.transaction(async (tx) => {
-    const before = await loadForWrite(tx, code, data.version);
+  return writeIndicator(actor, rawCode, deleteIndicatorSchema, input, options, async (tx, before) => {
     const uses = await countIndicatorUses(tx, before.id);
     if (uses.actuals + uses.targets + uses.instructions > 0) {
       throw new AppError(
@@ -255,6 +255,6 @@ export async function deleteIndicator(actor: Actor, rawCode: unknown, input: unk
     const deleted = await deleteIndicatorRow(tx, before.id, before.version);
     if (!deleted) throw new AppError('conflict', '该指标已被他人修改，请刷新后再操作');
     await audit(tx, actor, 'indicator.delete', before, null);
-    return { code, deleted: true };
+    return { code: before.code, deleted: true };
   });
 }

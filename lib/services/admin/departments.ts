@@ -6,13 +6,13 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { type Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
+import { insertedRow } from '@/db/queries/rows';
 import { departments } from '@/db/schema';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { createDepartmentSchema, departmentIdSchema, updateDepartmentSchema } from '@/lib/validation/users';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface DepartmentSummary {
   id: number;
@@ -36,14 +36,6 @@ function auditView(row: DepartmentRow): DepartmentSummary {
   return { id: row.id, code: row.code, name: row.name, shortName: row.shortName, isActive: row.isActive };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 const CODE_TAKEN = () => new AppError('conflict', '单位代码已存在', { code: ['该「单位代码」已被使用'] });
 const NAME_TAKEN = () => new AppError('conflict', '单位名称已存在', { name: ['已有同名单位'] });
 
@@ -58,8 +50,7 @@ async function assertNameFree(tx: Db, name: string, exceptId: number | null): Pr
 
 /** Every department, active ones first, then by code. */
 export async function listDepartments(actor: Actor, options: ServiceOptions = {}): Promise<DepartmentSummary[]> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'dashboard.view');
+  const { db } = await authorize(actor, 'dashboard.view', options);
   return db
     .select(summaryColumns)
     .from(departments)
@@ -71,16 +62,14 @@ export async function createDepartment(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<DepartmentSummary> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'department.manage');
+  const { db } = await authorize(actor, 'department.manage', options);
   const data = parseOrThrow(createDepartmentSchema, input);
   try {
     return await db.transaction(async (tx) => {
       const [taken] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.code, data.code));
       if (taken) throw CODE_TAKEN();
       await assertNameFree(tx, data.name, null);
-      const [row] = await tx.insert(departments).values(data).returning();
-      if (!row) throw new Error('department insert returned no row');
+      const row = await insertedRow(tx.insert(departments).values(data).returning(), 'department');
       await appendAuditEvent(tx, {
         actor,
         action: 'department.create',
@@ -104,8 +93,7 @@ export async function updateDepartment(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<DepartmentSummary> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'department.manage');
+  const { db } = await authorize(actor, 'department.manage', options);
   const departmentId = parseOrThrow(departmentIdSchema, { id }).id;
   const data = parseOrThrow(updateDepartmentSchema, input);
   return db.transaction(async (tx) => {

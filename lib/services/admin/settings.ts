@@ -6,14 +6,13 @@ import { appendAuditEvent } from '@/db/queries/audit-append';
 import { listSettings, SETTING_KEYS, type SettingKey } from '@/db/queries/settings';
 import { settings } from '@/db/schema';
 import { can } from '@/lib/domain/permissions';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { reportingSettingsSchema, yearField } from '@/lib/validation/targets';
 import { DEFAULT_DUE_DAY } from '@/lib/domain/period';
 import { DEFAULT_TOLERANCES, type Tolerances } from '@/lib/domain/status';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 /** Any fixed number: serialises settings saves across connections and instances. */
 const SETTINGS_LOCK_KEY = 7_720_010;
@@ -73,8 +72,7 @@ export async function updateReportingSettings(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<ReportingSettings & { version: string }> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db, now } = await authorize(actor, 'target.manage', options);
   const data = parseOrThrow(reportingSettingsSchema, input);
   return db.transaction(async (tx) => {
     // Serialises concurrent saves so that the version comparison below is not raced.

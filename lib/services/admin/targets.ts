@@ -25,7 +25,7 @@ import { parseOrThrow, throwIfFieldErrors } from '@/lib/validation/parse';
 import { listTargetsQuerySchema, upsertTargetSchema, type UpsertTargetInput } from '@/lib/validation/targets';
 import { plainDecimal } from '../dashboards/catalog';
 import { isSameTarget, targetAuditView, type TargetState, type TargetView } from './target-list';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 type IndicatorRecord = NonNullable<Awaited<ReturnType<typeof getIndicatorByCode>>>;
 
@@ -36,8 +36,7 @@ export function hasYearBegun(year: number, now: Date): boolean {
 
 /** GET /api/admin/targets?year= — every indicator with its target of the year. */
 export async function listTargets(actor: Actor, query: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db, now } = await authorize(actor, 'target.manage', options);
   const { year } = parseOrThrow(listTargetsQuerySchema, query);
   const rows = await listTargetsForAdmin(db, { year });
   return {
@@ -65,8 +64,7 @@ export type TargetList = Awaited<ReturnType<typeof listTargets>>;
 
 /** PUT /api/admin/targets — create or change one target. */
 export async function upsertTarget(actor: Actor, input: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db, now } = await authorize(actor, 'target.manage', options);
   const data = parseOrThrow(upsertTargetSchema, input);
   return db.transaction((tx) => writeTarget(tx, actor, data, now, 'form'));
 }

@@ -36,7 +36,10 @@ export async function lockUser(tx: Db, id: number): Promise<UserRow> {
   return row;
 }
 
-/** Applies `change` to the user and appends `action` with before/after, in the caller's transaction. */
+/**
+ * Applies `change` to the user and appends `action` with before/after, in the caller's transaction. The event is
+ * filed under the user's department after the change (before it, when the change leaves none).
+ */
 export async function updateWithAudit(
   tx: Db,
   actor: Actor,
@@ -51,7 +54,7 @@ export async function updateWithAudit(
     action,
     entityType: 'user',
     entityId: before.id,
-    departmentId: before.departmentId,
+    departmentId: after.departmentId ?? before.departmentId,
     before: auditView(before),
     after: auditView(after),
   });
@@ -66,12 +69,4 @@ export function selfId(actor: Actor): number {
 
 export function parseUserId(id: unknown): number {
   return parseOrThrow(userIdSchema, { id }).id;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth += 1) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }

@@ -15,16 +15,14 @@ import {
   listUserSummaries,
   lockEnabledUsersWithRoles,
   nextSessionVersion,
-  updateUserRow,
   type UserRow,
   type UserSummary,
 } from '@/db/queries/users';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { can, requiresDepartment } from '@/lib/domain/permissions';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { ROLES, type Role } from '@/lib/domain/types';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { checkPassword } from '@/lib/validation/password';
 import {
@@ -35,7 +33,7 @@ import {
   updateUserSchema,
 } from '@/lib/validation/users';
 import { raiseAuditorAlertIfAuditor } from '../audit/auditor-alerts';
-import { auditView, isUniqueViolation, lockUser, parseUserId, updateWithAudit } from './user-records';
+import { auditView, lockUser, parseUserId, updateWithAudit } from './user-records';
 
 export type { UserSummary } from '@/db/queries/users';
 export {
@@ -46,7 +44,7 @@ export {
   startTotpEnrollment,
 } from '../account/account';
 import { nextPasswordHistory } from '../account/account';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 /** A user as the JSON API sends it (dates as ISO strings), so the server prefetch and the client agree. */
 export type UserListItem = Omit<UserSummary, 'lockedUntil' | 'lastLoginAt' | 'passwordChangedAt' | 'createdAt'> & {
@@ -109,8 +107,7 @@ export async function createUser(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<{ id: number; username: string }> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'user.manage');
+  const { db } = await authorize(actor, 'user.manage', options);
   const data = parseOrThrow(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
   try {
@@ -155,8 +152,7 @@ export async function createUserWithOneTimePassword(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<{ id: number; username: string; password: string }> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'user.manage');
+  const { db } = await authorize(actor, 'user.manage', options);
   const fields = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
   const username = 'username' in fields && typeof fields.username === 'string' ? fields.username.trim() : '';
   // A random password breaks no rule, except (rarely) by containing the username: draw again.
@@ -178,8 +174,7 @@ export async function updateUser(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<UserSummary> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'user.manage');
+  const { db } = await authorize(actor, 'user.manage', options);
   const userId = parseUserId(id);
   const data = parseOrThrow(updateUserSchema, input);
   await db.transaction(async (tx) => {
@@ -214,23 +209,13 @@ export async function updateUser(
     const displayName = data.displayName ?? before.displayName;
     const email = data.email === undefined ? before.email : data.email || null;
     if (!revokesSessions && displayName === before.displayName && email === before.email) return;
-    const after = await updateUserRow(tx, userId, {
+    const after = await updateWithAudit(tx, actor, before, 'user.update', {
       displayName,
       email,
       role,
       departmentId,
       unitId,
       ...(revokesSessions ? { sessionVersion: nextSessionVersion() } : {}),
-    });
-    if (!after) throw new AppError('not_found', '用户不存在');
-    await appendAuditEvent(tx, {
-      actor,
-      action: 'user.update',
-      entityType: 'user',
-      entityId: userId,
-      departmentId: after.departmentId ?? before.departmentId,
-      before: auditView(before),
-      after: auditView(after),
     });
     if (after.role !== before.role) await raiseAuditorAlertIfAuditor(tx, actor, 'role_granted', after);
   });
@@ -246,8 +231,7 @@ export async function setUserDisabled(
   disabled: unknown,
   options: ServiceOptions = {},
 ): Promise<void> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'user.manage');
+  const { db } = await authorize(actor, 'user.manage', options);
   const data = parseOrThrow(setUserDisabledSchema, { id, disabled });
   await db.transaction(async (tx) => {
     const activeManagers = await lockEnabledUsersWithRoles(tx, MANAGER_ROLES);
@@ -272,8 +256,7 @@ export async function resetPassword(
   id: unknown,
   options: ServiceOptions = {},
 ): Promise<{ password: string }> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'user.manage');
+  const { db } = await authorize(actor, 'user.manage', options);
   const userId = parseUserId(id);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
@@ -296,8 +279,7 @@ export async function resetPassword(
 
 /** Lifts a sign-in lockout before it expires. */
 export async function unlockUser(actor: Actor, id: unknown, options: ServiceOptions = {}): Promise<void> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'user.manage');
+  const { db } = await authorize(actor, 'user.manage', options);
   const userId = parseUserId(id);
   await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
@@ -311,7 +293,6 @@ export async function unlockUser(actor: Actor, id: unknown, options: ServiceOpti
 
 /** Every user with the name of their department, for the admin pages. */
 export async function listUsers(actor: Actor, options: ServiceOptions = {}): Promise<UserSummary[]> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'user.manage');
+  const { db } = await authorize(actor, 'user.manage', options);
   return listUserSummaries(db);
 }

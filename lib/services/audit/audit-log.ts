@@ -14,7 +14,6 @@ import {
   listAuditPage,
   type AuditRow,
 } from '@/db/queries/audit';
-import { requirePermission } from '@/lib/auth/require-permission';
 import { getAuthSecret } from '@/lib/auth/secret';
 import type { Actor } from '@/lib/domain/actor';
 import { GENESIS_HASH } from '@/lib/domain/audit-chain';
@@ -38,7 +37,7 @@ import {
   type AuditCheckpoint,
 } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface AuditEventSummary {
   id: number;
@@ -108,8 +107,7 @@ export async function listAuditEvents(
   query: Record<string, unknown>,
   options: ServiceOptions = {},
 ): Promise<AuditPage> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'audit.view');
+  const { db } = await authorize(actor, 'audit.view', options);
   const { cursor, limit, ...filter } = parseOrThrow(auditListSchema, query);
   const key = await getAuthSecret();
   let beforeId: number | undefined;
@@ -134,8 +132,7 @@ export async function getAuditEvent(
   rawId: string,
   options: ServiceOptions = {},
 ): Promise<AuditEventDetail> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'audit.view');
+  const { db } = await authorize(actor, 'audit.view', options);
   if (!/^\d{1,15}$/.test(rawId) || Number(rawId) < 1) {
     throw new AppError('invalid_input', '「事件编号」应为正整数', { id: ['「事件编号」应为正整数'] });
   }
@@ -172,8 +169,7 @@ export async function verifyAuditChain(
   input: { checkpoint?: unknown } = {},
   options: ServiceOptions = {},
 ): Promise<VerifyReport> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'audit.verify');
+  const { db, now } = await authorize(actor, 'audit.verify', options);
   const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
   const head = await getChainHead(db);
   const verifier = createChainVerifier();
@@ -207,8 +203,7 @@ export async function verifyAuditChain(
  * outside the system. Refused (409) when the chain does not verify: a checkpoint vouches for what it covers.
  */
 export async function createCheckpoint(actor: Actor, options: ServiceOptions = {}): Promise<AuditCheckpoint> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'audit.verify');
+  const { db, now } = await authorize(actor, 'audit.verify', options);
   const report = await verifyAuditChain(actor, {}, { db: db, now });
   if (!report.ok) throw new AppError('conflict', `不能生成检查点：${report.message}`);
   const checkpoint: AuditCheckpoint = {
@@ -242,8 +237,7 @@ export interface AuditFilterOptions {
 
 /** What the audit page's filters offer: every known action (and each namespace as "…（全部）"), entities, departments, indicators. */
 export async function getAuditFilterOptions(actor: Actor, options: ServiceOptions = {}): Promise<AuditFilterOptions> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'audit.view');
+  const { db } = await authorize(actor, 'audit.view', options);
   const choices = await listAuditFilterChoices(db, { actor });
   const actions: AuditFilterOptions['actions'] = [];
   for (const [group, groupLabel] of Object.entries(AUDIT_ACTION_GROUPS)) {

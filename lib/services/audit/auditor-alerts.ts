@@ -11,11 +11,10 @@ import { appendAuditEvent } from '@/db/queries/audit-append';
 import { insertAcknowledgements, insertAuditorAlert, listUnacknowledgedAlerts } from '@/db/queries/auditor-alerts';
 import { getUserById, type UserRow } from '@/db/queries/users';
 import { can } from '@/lib/domain/permissions';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export const AUDITOR_ALERT_KINDS = {
   role_granted: '被授予审计员角色',
@@ -67,8 +66,7 @@ export async function listPendingAuditorAlerts(
   actor: Actor,
   options: ServiceOptions = {},
 ): Promise<AuditorAlertItem[]> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'audit.view');
+  const { db } = await authorize(actor, 'audit.view', options);
   if (actor.id === null) return [];
   const me = await getUserById(db, actor.id);
   if (!me) throw new AppError('not_found', '用户不存在');
@@ -106,8 +104,7 @@ export async function acknowledgeAuditorAlerts(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<{ acknowledged: number }> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'audit.view');
+  const { db, now } = await authorize(actor, 'audit.view', options);
   const auditorId = actor.id;
   if (auditorId === null) throw new AppError('forbidden');
   const { ids } = parseOrThrow(acknowledgeSchema, input);

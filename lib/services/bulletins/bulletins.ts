@@ -26,7 +26,7 @@ import { printHtmlToPdf } from '@/lib/export/pdf-print';
 import { bulletinIdSchema, bulletinRequestSchema } from '@/lib/validation/bulletins';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { loadDashboard, rankViews, resolvePeriod } from '../dashboards/dashboard';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export const BULLETIN_CONTENT_TYPES: Record<BulletinFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -118,8 +118,7 @@ export async function generateBulletin(
 
 /** GET /api/bulletins — the bulletins generated so far, newest first, with their files' hashes and links. */
 export async function listBulletins(actor: Actor, options: ServiceOptions = {}) {
-  requirePermission(actor, 'bulletin.generate');
-  const { db, now } = await resolveOptions(options);
+  const { db, now } = await authorize(actor, 'bulletin.generate', options);
   const rows = await listBulletinRows(db, { limit: LIST_LIMIT });
   const period = await resolvePeriod(db, actor, {}, now);
   return {

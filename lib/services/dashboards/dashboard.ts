@@ -18,11 +18,10 @@ import { buildSnapshot, type IndicatorSnapshot, type SnapshotFigure } from '@/li
 import { countStatuses, isJudged, progressShares, statusLabel, summarizeProgress, worstOf } from '@/lib/domain/summary';
 import { decimalToNumber } from '@/lib/domain/decimal';
 import { WORK_AREAS } from '@/lib/domain/types';
-import { requirePermission } from '@/lib/auth/require-permission';
 import { AppError } from '@/lib/errors';
 import { openReadModel, periodKey, type ReadModel } from './read-model';
 import { getReportingSettings } from '../admin/settings';
-import { resolveOptions, type ServiceOptions } from '../options';
+import { authorize, type ServiceOptions } from '../options';
 
 export { countStatuses, worstOf };
 
@@ -243,8 +242,7 @@ export function rankViews(views: readonly KpiView[]) {
 
 /** The period and every indicator's view: the common start of every dashboard read. */
 export async function loadDashboard(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
-  requirePermission(actor, 'dashboard.view');
-  const { db, now } = await resolveOptions(options);
+  const { db, now } = await authorize(actor, 'dashboard.view', options);
   const model = await openReadModel(db, now);
   const period = await resolvePeriod(db, actor, query, now, model);
   const views = await model.get(periodKey('kpi', period), DASHBOARD_SCOPE_KEY, async () =>

@@ -9,13 +9,12 @@ import { lastDueMonth } from '@/lib/domain/snapshot';
 import { RANKING_FORMULA } from '@/lib/domain/ranking';
 import { AppError } from '@/lib/errors';
 import { loadDashboard, rankViews, summarizeGroup, type PeriodQuery } from './dashboard';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 import { listDepartments } from '../admin/departments';
 
 /** GET /api/departments/[code] — one department's indicators at the period, with its rank among departments. */
 export async function getDepartmentView(actor: Actor, code: string, query: PeriodQuery, options: ServiceOptions = {}) {
-  requirePermission(actor, 'dashboard.view');
-  const { db, now } = await resolveOptions(options);
+  const { db, now } = await authorize(actor, 'dashboard.view', options);
   const department = (await listDepartments(actor, { db })).find((d) => d.code === code);
   if (!department) throw new AppError('not_found', `未找到责任单位「${code.slice(0, 40)}」`);
   if (!can(actor, 'department.view-all') && actor.departmentId !== department.id) {

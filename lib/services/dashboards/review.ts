@@ -3,13 +3,12 @@
  * grouped as the report groups them. Two queries.
  */
 import { listActualRows, listIndicatorRows } from '@/db/queries/figures';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { changeToShow } from '@/lib/domain/compare';
 
 import { decimalToNumber } from '@/lib/domain/decimal';
 import { REVIEW_GROUPS } from '@/lib/domain/types';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 /** The plan under review: 十四五, 2021–2025, measured against the end of 十三五 (2020). */
 export const REVIEW_PLAN = { name: '十四五', baselineYear: 2020, endYear: 2025 } as const;
@@ -45,8 +44,7 @@ function statedSincePlanStart(f: FigureRow | undefined) {
 
 /** GET /api/review — the 十四五 figures by group, baseline against the end year. */
 export async function getReview(actor: Actor, options: ServiceOptions = {}) {
-  requirePermission(actor, 'dashboard.view');
-  const { db } = await resolveOptions(options);
+  const { db } = await authorize(actor, 'dashboard.view', options);
   const rows = (await listIndicatorRows(db, {})).filter((r) => r.section === 'review');
   const figures = await listActualRows(db, {
     scope: 'dashboard',

@@ -10,7 +10,6 @@ import { readEvidenceBytes } from '@/db/evidence-storage';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getEvidenceContent, listEvidenceUploadEvents, listIndicatorEvidence } from '@/db/queries/evidence';
 import { getIndicatorForBundle } from '@/db/queries/export-records';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import { CSV_BOM, csvRecord } from '@/lib/export/csv';
@@ -19,7 +18,7 @@ import type { ExportColumn } from '@/lib/export/table-writer';
 import { StoredZipWriter, ZIP32_MAX_BYTES } from '@/lib/export/zip-writer';
 import { AppError } from '@/lib/errors';
 import { fileStamp, streamDownload, type ExportDownload } from '../exports/run';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface EvidenceManifestEntry {
   id: number;
@@ -106,8 +105,7 @@ export async function exportIndicatorEvidence(
   code: string,
   options: ServiceOptions = {},
 ): Promise<ExportDownload> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'export.audit');
+  const { db, now } = await authorize(actor, 'export.audit', options);
   const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(db, { code }) : null;
   if (!indicator) throw new AppError('not_found', `未找到指标「${code.slice(0, 64)}」`);
   const manifest = await buildEvidenceManifest(db, actor, indicator.id);

@@ -30,7 +30,7 @@ import {
 } from '@/lib/domain/evidence-file';
 import { formatPeriodLabel } from '@/lib/domain/period';
 import { AppError } from '@/lib/errors';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export interface EvidenceItem {
   id: number;
@@ -166,8 +166,7 @@ export async function uploadEvidence(
 
 /** GET /api/evidence/[id]: the bytes of a file the actor may read, with its stored name and type. */
 export async function downloadEvidence(actor: Actor, idRaw: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'evidence.view');
+  const { db } = await authorize(actor, 'evidence.view', options);
   const id = parseId(idRaw, NOT_FOUND_FILE);
   const row = await getEvidence(db, { actor, id });
   if (!row) throw new AppError('not_found', NOT_FOUND_FILE);

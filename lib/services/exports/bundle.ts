@@ -28,6 +28,7 @@ import {
   fileStamp,
   startExport,
   toCheck,
+  writeBatches,
   type ExportCheck,
   type ExportDownload,
   type ExportJob,
@@ -144,21 +145,13 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
       );
       let written = 1 + targets.length;
       await writer.startTable('数据', RECORD_COLUMNS);
-      for await (const batch of iterateRecords(db, { actor, filter: history })) {
+      written += await writeBatches(writer, iterateRecords(db, { actor, filter: history }), async (batch) => {
         const statuses = await recordProgressStatuses(db, actor, batch, now);
-        await writer.writeRows(batch.map((row) => recordCells(row, statuses.get(row.id) ?? null)));
-        written += batch.length;
-      }
+        return batch.map((row) => recordCells(row, statuses.get(row.id) ?? null));
+      });
       await writer.startTable('历史记录', AUDIT_COLUMNS);
-      for await (const batch of iterateAuditExportRows(db, {
-        actor,
-        filter: history,
-        throughId,
-        batchSize: EXPORT_BATCH_SIZE,
-      })) {
-        await writer.writeRows(batch.map(auditCells));
-        written += batch.length;
-      }
+      const events = iterateAuditExportRows(db, { actor, filter: history, throughId, batchSize: EXPORT_BATCH_SIZE });
+      written += await writeBatches(writer, events, (batch) => batch.map(auditCells));
       await writer.startTable('批示', INSTRUCTION_COLUMNS);
       await writer.writeRows(
         instructions.map((i) => [

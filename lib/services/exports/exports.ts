@@ -23,6 +23,7 @@ import {
   type ExportDownload,
   type ExportJob,
   toCheck,
+  writeBatches,
   type ExportCheck,
   type PreparedExport,
 } from './run';
@@ -92,17 +93,8 @@ async function prepareAuditExport(
     now,
     async produce(writer) {
       await writer.startTable('审计日志', AUDIT_COLUMNS);
-      let written = 0;
-      for await (const batch of iterateAuditExportRows(db, {
-        actor,
-        filter,
-        throughId,
-        batchSize: EXPORT_BATCH_SIZE,
-      })) {
-        await writer.writeRows(batch.map(auditCells));
-        written += batch.length;
-      }
-      return written;
+      const rows = iterateAuditExportRows(db, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE });
+      return writeBatches(writer, rows, (batch) => batch.map(auditCells));
     },
   };
   return { job, rowCount };
@@ -145,16 +137,11 @@ async function prepareRecordsExport(
     now,
     async produce(writer) {
       await writer.startTable('数据', RECORD_COLUMNS);
-      let written = 0;
-      for await (const batch of iterateRecords(db, { actor, filter })) {
+      return writeBatches(writer, iterateRecords(db, { actor, filter }), async (batch) => {
         const statuses = await recordProgressStatuses(db, actor, batch, now);
         // A unit's figure is judged on the unit views against its own target, not against the city's path here.
-        await writer.writeRows(
-          batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null)),
-        );
-        written += batch.length;
-      }
-      return written;
+        return batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null));
+      });
     },
   };
   return { job, rowCount };

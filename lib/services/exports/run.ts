@@ -13,7 +13,7 @@ import type { Db } from '@/db/client';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import type { Actor } from '@/lib/domain/actor';
 import { actorRoleLabel } from '@/lib/domain/labels';
-import { shanghaiTime } from '@/lib/export/cells';
+import { shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import { ExportCancelledError, ExportOutput } from '@/lib/export/output';
 import {
   createTableWriter,
@@ -32,6 +32,23 @@ export const DEFAULT_EXPORT_MAX_ROWS = 2_000_000;
  * the batch alive at the time; at 1,000, under 1 s.
  */
 export const EXPORT_BATCH_SIZE = 1000;
+
+/**
+ * Writes each batch, as `cells` turns it into rows, into the table begun last, one batch at a time (memory stays
+ * flat); answers how many rows were written.
+ */
+export async function writeBatches<R>(
+  writer: TableWriter,
+  batches: AsyncIterable<R[]>,
+  cells: (batch: R[]) => readonly (readonly ExportValue[])[] | Promise<readonly (readonly ExportValue[])[]>,
+): Promise<number> {
+  let written = 0;
+  for await (const batch of batches) {
+    await writer.writeRows(await cells(batch));
+    written += batch.length;
+  }
+  return written;
+}
 
 /** "20250305-140322" in Asia/Shanghai, for file names. */
 export function fileStamp(date: Date): string {

@@ -8,14 +8,13 @@ import { getIndicatorByCode } from '@/db/queries/actuals';
 import { listIndicatorRows } from '@/db/queries/figures';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getPlanByCode, getPlanIndicatorForUpdate, updatePlanIndicatorRow } from '@/db/queries/plans';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { toDecimalString } from '@/lib/domain/decimal';
 import { checkPlanPathEdit } from '@/lib/domain/plan-edit';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { planIndicatorEditSchema } from '@/lib/validation/plans';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 import { CLOSED_PLAN_CODE } from './plan';
 
 function invalid(errors: Record<string, string[]>): never {
@@ -29,8 +28,7 @@ export async function updatePlanIndicator(
   input: unknown,
   options: ServiceOptions = {},
 ) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db, now } = await authorize(actor, 'target.manage', options);
   const data = parseOrThrow(planIndicatorEditSchema, input);
   return db.transaction(async (tx) => {
     const plan = await getPlanByCode(tx, planCode);
@@ -87,8 +85,7 @@ export async function updatePlanIndicator(
 
 /** The indicators that may serve as a baseline (not retired), for the admin's edit form; it offers those of the same unit. */
 export async function listBaselineChoices(actor: Actor, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db } = await authorize(actor, 'target.manage', options);
   const rows = await listIndicatorRows(db, {});
   return rows.map((r) => ({ code: r.code, name: r.name, unit: r.unit }));
 }

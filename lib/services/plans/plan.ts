@@ -6,12 +6,11 @@
 import { type Db } from '@/db/client';
 import { listActualRows } from '@/db/queries/figures';
 import { getPlanByCode, listPlanIndicators, listPlans } from '@/db/queries/plans';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { traitsOf } from '@/lib/domain/kind-traits';
 import { planPath, planProgress } from '@/lib/domain/plan-path';
 import { AppError } from '@/lib/errors';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 /** The plan the city works to now, and the one closed by the report's review. */
 export const CURRENT_PLAN_CODE = 'fyp-15';
@@ -104,8 +103,7 @@ async function readPlan(db: Db, code: string) {
 
 /** GET /plans/[code] — the plan with every indicator's path and progress. */
 export async function getPlan(actor: Actor, code: string, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'dashboard.view');
+  const { db } = await authorize(actor, 'dashboard.view', options);
   const [view, plans] = await Promise.all([readPlan(db, code), listPlans(db)]);
   return { ...view, plans: plans.map((p) => ({ code: p.code, name: p.name })) };
 }
@@ -113,8 +111,7 @@ export type PlanView = Awaited<ReturnType<typeof getPlan>>;
 
 /** The overview's strip: the current plan's on-track and behind counts; null before plans are loaded. */
 export async function getPlanStrip(actor: Actor, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'dashboard.view');
+  const { db } = await authorize(actor, 'dashboard.view', options);
   if (!(await getPlanByCode(db, CURRENT_PLAN_CODE))) return null;
   const view = await readPlan(db, CURRENT_PLAN_CODE);
   return {

@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 import { getIndicatorByCode } from '@/db/queries/actuals';
 import { getTargetForUpdate } from '@/db/queries/targets';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { toDecimalString } from '@/lib/domain/decimal';
 import { PHASING_LABELS } from '@/lib/domain/labels';
@@ -17,7 +16,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { upsertTargetSchema, yearField } from '@/lib/validation/targets';
 import { getPlan } from './plan';
 import { writeTarget } from '../admin/targets';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 const adoptSchema = z.strictObject({
   indicatorCode: indicatorCodeField,
@@ -29,8 +28,7 @@ const adoptSchema = z.strictObject({
 
 /** POST /api/plans/[code]/targets — make the plan path's value of `year` the indicator's annual target. */
 export async function adoptPlanTarget(actor: Actor, planCode: string, input: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db, now } = await authorize(actor, 'target.manage', options);
   const data = parseOrThrow(adoptSchema, input);
   const view = await getPlan(actor, planCode, { db });
   const item = view.items.find((i) => i.code === data.indicatorCode);

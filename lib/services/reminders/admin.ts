@@ -3,11 +3,10 @@
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { countOutbox, getOutboxMessage, listOutbox, requeueFailed, type OutboxMessage } from '@/db/queries/reminders';
 import type { OutboxStatus } from '@/db/schema';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { getReminderSettingsView } from './settings';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 const LIST_LIMIT = 200;
 
@@ -33,8 +32,7 @@ export type OutboxItem = ReturnType<typeof toItem>;
 
 /** GET /api/admin/reminders?status= — counts by status, the latest messages, and which channels are configured. */
 export async function getRemindersView(actor: Actor, query: { status?: string }, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'reminder.manage');
+  const { db } = await authorize(actor, 'reminder.manage', options);
   const status = (['queued', 'sending', 'sent', 'failed'] as const).find((s) => s === query.status);
   if (query.status && !status)
     throw new AppError('invalid_input', '「状态」应为：待发送、发送中、已发送或失败', { status: ['「状态」无效'] });
@@ -49,8 +47,7 @@ export type RemindersView = Awaited<ReturnType<typeof getRemindersView>>;
 
 /** POST /api/admin/reminders/{id}/retry — a failed message queued again now with a fresh round of attempts. */
 export async function retryReminder(actor: Actor, rawId: number | string, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'reminder.manage');
+  const { db, now } = await authorize(actor, 'reminder.manage', options);
   const id =
     typeof rawId === 'number' && Number.isSafeInteger(rawId) && rawId > 0 && rawId <= 2_147_483_647 ? rawId : null;
   if (id === null) throw new AppError('not_found', '未找到该提醒消息');

@@ -10,13 +10,12 @@ import { getUserDisplayName } from '@/db/queries/actuals';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getSettingRow, putSettingRow, REMINDER_SETTINGS_KEY } from '@/db/queries/settings';
 import { openSecret, sealSecret } from '@/lib/auth/data-key';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { DEFAULT_REMINDER_THRESHOLDS, type ReminderThresholds } from '@/lib/domain/reminders';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { reminderSettingsSchema } from '@/lib/validation/reminders';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 /** The same lock as the reporting settings' saves (lib/services/settings.ts). */
 const SETTINGS_LOCK_KEY = 7_720_010;
@@ -109,8 +108,7 @@ function publicView(stored: StoredReminderSettings) {
 
 /** GET /api/admin/reminders/settings */
 export async function getReminderSettingsView(actor: Actor, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'reminder.manage');
+  const { db } = await authorize(actor, 'reminder.manage', options);
   const { stored, version } = await readStored(db);
   return { ...publicView(stored), version };
 }
@@ -122,8 +120,7 @@ export async function updateReminderSettings(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<ReminderSettingsView> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'reminder.manage');
+  const { db, now } = await authorize(actor, 'reminder.manage', options);
   const data = parseOrThrow(reminderSettingsSchema, input);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETTINGS_LOCK_KEY})`);

@@ -35,7 +35,7 @@ import { AppError } from '@/lib/errors';
 import { saveActualSchema, type SaveActualInput } from '@/lib/validation/actuals';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { getReportingSettings } from '../admin/settings';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 type IndicatorRecord = NonNullable<Awaited<ReturnType<typeof getIndicatorByCode>>>;
 
@@ -191,8 +191,7 @@ export async function saveActual(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<SaveActualResult> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'actual.enter');
+  const { db, now } = await authorize(actor, 'actual.enter', options);
   const data: SaveActualInput = parseOrThrow(saveActualSchema, input);
   return db.transaction((tx) => writeActual(tx, actor, data, now));
 }

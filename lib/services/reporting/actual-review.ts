@@ -15,7 +15,7 @@ import {
 } from '@/db/queries/actuals';
 import { appendAuditEvent } from '@/db/queries/audit-append';
 import { getUnitById } from '@/db/queries/units';
-import { requireFigureAccess, requirePermission } from '@/lib/auth/require-permission';
+import { requireFigureAccess } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { formatPeriod, formatPeriodLabel } from '@/lib/domain/period';
@@ -23,7 +23,7 @@ import { AppError } from '@/lib/errors';
 import { periodLockSchema, reopenActualSchema, returnActualSchema, reviewActualSchema } from '@/lib/validation/actuals';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { actualAuditView } from './actual-entry';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 import { refreshCityFigure } from '@/lib/services/units/rollup';
 
 function parseId(id: unknown): number {
@@ -54,8 +54,7 @@ async function transition<S extends z.ZodType<{ version: number; reason?: string
   options: ServiceOptions,
   rule: Transition<S>,
 ): Promise<ActualRecord> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, rule.permission);
+  const { db, now } = await authorize(actor, rule.permission, options);
   const data = parseOrThrow(rule.schema, input);
   const { version } = data;
   const reason = data.reason || null;
@@ -159,8 +158,7 @@ export async function reopenActual(actor: Actor, id: unknown, input: unknown, op
 
 /** POST/DELETE /api/periods/lock — close or reopen a period for the whole city. */
 export async function setPeriodLocked(actor: Actor, input: unknown, locked: boolean, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'period.lock');
+  const { db } = await authorize(actor, 'period.lock', options);
   const data = parseOrThrow(periodLockSchema, input);
   return db.transaction(async (tx) => {
     const { year, month } = data.period;

@@ -6,19 +6,10 @@ import type { Db } from '@/db/client';
 import type { ActualRecord } from '@/db/queries/actuals';
 import type { Actor } from '@/lib/domain/actor';
 import { entryDeadline, type Period } from '@/lib/domain/period';
-import type { ActualStatus, IndicatorKind, Direction, Frequency } from '@/lib/domain/types';
+import type { ActualStatus, IndicatorDescription } from '@/lib/domain/types';
 import { listFigureEvidence, type EvidenceListItem } from '../evidence/evidence';
 
-interface EntryIndicator {
-  id: number;
-  code: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  direction: Direction;
-  frequency: Frequency;
-  definition: string;
-}
+type EntryIndicator = IndicatorDescription & { id: number };
 
 /** The indicator as a row of an entry sheet shows it. */
 export function entryIndicatorView(i: EntryIndicator) {

@@ -5,8 +5,7 @@ import { traitsOf } from '@/lib/domain/kind-traits';
 import { listPeriodActuals, listPeriodLocks, listSubmittedActuals } from '@/db/queries/actuals';
 import { listActualRows, listIndicatorRows, listTargetRows } from '@/db/queries/figures';
 import { can, isDepartmentScoped } from '@/lib/domain/permissions';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
-import { requirePermission } from '@/lib/auth/require-permission';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 import type { Actor } from '@/lib/domain/actor';
 import { findDueItems } from '@/lib/domain/overdue';
 import { currentPeriod, isDueMonth, previousPeriod, type Period } from '@/lib/domain/period';
@@ -21,8 +20,7 @@ const ROW_ORDER = { overdue: 0, open: 1, returned: 1, draft: 1, submitted: 2, ap
 
 /** GET /api/entry — the department's figures due for a period (default: last month), overdue first. */
 export async function getEntrySheet(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'actual.enter');
+  const { db, now } = await authorize(actor, 'actual.enter', options);
   const period: Period =
     query.year && query.month ? { year: query.year, month: query.month } : previousPeriod(currentPeriod(now));
   // A unit's official enters its unit's figures.
@@ -72,8 +70,7 @@ export type EntrySheet = Awaited<ReturnType<typeof getEntrySheet>>;
 
 /** GET /api/approvals — submitted figures of the reviewer's department, oldest first. */
 export async function getApprovalQueue(actor: Actor, options: ServiceOptions = {}) {
-  requirePermission(actor, 'actual.review');
-  const { db } = await resolveOptions(options);
+  const { db } = await authorize(actor, 'actual.review', options);
   const rows = await listSubmittedActuals(db, { actor });
   const evidence = await listFigureEvidence(
     actor,
@@ -107,8 +104,7 @@ export type ApprovalQueue = Awaited<ReturnType<typeof getApprovalQueue>>;
 
 /** GET /api/overdue — 催报: overdue and due-soon figures, the department's own or (leaders, admins) the city's. */
 export async function getOverdueList(actor: Actor, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'dashboard.view');
+  const { db, now } = await authorize(actor, 'dashboard.view', options);
   const scoped = isDepartmentScoped(actor) || !can(actor, 'department.view-all');
   // The city's overdue list (催报) is of city figures: a unit's official has none of its own there.
   if (scoped && (actor.departmentId === null || actor.unitId != null))

@@ -24,7 +24,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { scoresQuerySchema } from '@/lib/validation/scoring';
 import { z } from 'zod';
 import { fileStamp, startExport, type ExportDownload } from '../exports/run';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 /** A stored score (numeric, 6 decimals) as published: two decimals. */
 const two = (v: string) => toFixedDecimal(decimalToNumber(v) ?? 0, 2) ?? v;
@@ -82,8 +82,7 @@ async function readScores(db: Db, year: number, version: number | undefined) {
 
 /** GET /api/scores?year=&version= — the ranking with every score's inputs and formula. */
 export async function getScores(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'score.view');
+  const { db } = await authorize(actor, 'score.view', options);
   const { year, version } = parseOrThrow(scoresQuerySchema, withNumbers(query));
   const view = await readScores(db, year, version);
   return { ...view, canExport: can(actor, 'export.records') };
@@ -153,8 +152,7 @@ export async function exportScores(
   query: Record<string, unknown>,
   options: ServiceOptions = {},
 ): Promise<ExportDownload> {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'score.view');
+  const { db, now } = await authorize(actor, 'score.view', options);
   requirePermission(actor, 'export.records');
   const { format, year, version } = parseOrThrow(exportQuerySchema, withNumbers(query));
   const view = await readScores(db, year, version);

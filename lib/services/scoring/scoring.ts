@@ -16,7 +16,6 @@ import {
   markSchemePublished,
   updateDraftScheme,
 } from '@/db/queries/scoring';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { ruleFits, SCORING_RULES, type SchemeBody } from '@/lib/domain/scoring';
 import { isLegacyScheme } from '@/lib/domain/scoring-scheme';
@@ -26,7 +25,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { publishInputSchema, schemeInputSchema } from '@/lib/validation/scoring';
 import { yearField } from '@/lib/validation/targets';
 import { computeRun, currentBody, readCatalog, refuseIfInvalid } from './run';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 /** Serialises scheme saves and publications of a year (any fixed number plus the year). */
 const SCHEME_LOCK_BASE = 7_720_100_000;
@@ -37,8 +36,7 @@ async function lockYear(tx: Db, year: number) {
 
 /** GET /api/admin/scoring?year= — the year's latest scheme, its versions, and the indicators and rules to choose from. */
 export async function getScoringAdmin(actor: Actor, query: { year: unknown }, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'scoring.manage');
+  const { db } = await authorize(actor, 'scoring.manage', options);
   const year = parseOrThrow(yearField, query.year);
   const [catalog, latest, versions] = await Promise.all([
     readCatalog(db),
@@ -85,8 +83,7 @@ export type ScoringAdminView = Awaited<ReturnType<typeof getScoringAdmin>>;
 
 /** PUT /api/admin/scoring — save the year's scheme: the draft in place, or (after a publication) a new version. */
 export async function saveScheme(actor: Actor, input: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'scoring.manage');
+  const { db, now } = await authorize(actor, 'scoring.manage', options);
   const { year, reason, ...body } = parseOrThrow(schemeInputSchema, input);
   refuseIfInvalid(body, await readCatalog(db));
   return db.transaction(async (tx) => {
@@ -124,8 +121,7 @@ export async function saveScheme(actor: Actor, input: unknown, options: ServiceO
 
 /** POST /api/admin/scoring/publish — compute and publish the scores of a draft version as a snapshot. */
 export async function publishScheme(actor: Actor, input: unknown, options: ServiceOptions = {}) {
-  const { db, now } = await resolveOptions(options);
-  requirePermission(actor, 'scoring.manage');
+  const { db, now } = await authorize(actor, 'scoring.manage', options);
   const { year, version } = parseOrThrow(publishInputSchema, input);
   return db.transaction(async (tx) => {
     await lockYear(tx, year);

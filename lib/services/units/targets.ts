@@ -20,7 +20,7 @@ import { countsInRollup, reportsOwnFigures } from '@/lib/domain/units';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { decompositionSchema, rollupSettingSchema, type DecompositionRequest } from '@/lib/validation/units';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 function rollupView(row: {
   trackedByUnit: boolean;
@@ -36,8 +36,7 @@ function rollupView(row: {
 
 /** PUT /api/admin/indicators/[code]/rollup — tracked by unit or not, and the rule (with a weight indicator for a weighted rate). */
 export async function setIndicatorRollup(actor: Actor, code: string, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'catalog.manage');
+  const { db } = await authorize(actor, 'catalog.manage', options);
   const data = parseOrThrow(rollupSettingSchema, input);
   return db.transaction(async (tx) => {
     const before = await getIndicatorByCodeForUpdate(tx, code);
@@ -80,8 +79,7 @@ export async function setIndicatorRollup(actor: Actor, code: string, input: unkn
 
 /** PUT /api/admin/targets/[code]/units — replaces the indicator's unit targets of a year. */
 export async function decomposeTarget(actor: Actor, code: string, input: unknown, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db } = await authorize(actor, 'target.manage', options);
   const data = parseOrThrow(decompositionSchema, input);
   return db.transaction((tx) => writeDecomposition(tx, actor, code, data));
 }
@@ -165,8 +163,7 @@ function sameDecomposition(a: DecompositionView, b: DecompositionView): boolean 
 
 /** GET /api/admin/targets/[code]/units?year= — the stored decomposition, for the form. */
 export async function getDecomposition(actor: Actor, code: string, year: number, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db } = await authorize(actor, 'target.manage', options);
   const indicator = await getIndicatorByCode(db, code);
   if (!indicator) throw new AppError('not_found', '指标不存在');
   const [units, rows] = await Promise.all([listUnits(db), listUnitTargets(db, { year, indicatorIds: [indicator.id] })]);
@@ -189,8 +186,7 @@ export async function getDecomposition(actor: Actor, code: string, year: number,
 
 /** The tracked indicators of /admin/targets with the city target and each unit's target of a year (four statements). */
 export async function listDecompositions(actor: Actor, year: number, options: ServiceOptions = {}) {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'target.manage');
+  const { db } = await authorize(actor, 'target.manage', options);
   const [tracked, units, cityTargets] = await Promise.all([
     listTrackedIndicators(db),
     listUnits(db),

@@ -12,13 +12,12 @@ import {
   updateUnitRow,
   type UnitRecord,
 } from '@/db/queries/units';
-import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import type { UnitKind } from '@/lib/domain/types';
 import { AppError } from '@/lib/errors';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { createUnitSchema, updateUnitSchema } from '@/lib/validation/units';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
+import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface UnitSummary {
   id: number;
@@ -47,15 +46,13 @@ function nameTaken(all: readonly UnitRecord[], name: string, exceptId: number | 
 const NAME_TAKEN = () => new AppError('conflict', '县区名称已存在', { name: ['已有同名县区'] });
 
 export async function listUnits(actor: Actor, options: ServiceOptions = {}): Promise<UnitSummary[]> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'dashboard.view');
+  const { db } = await authorize(actor, 'dashboard.view', options);
   return (await listUnitRows(db)).map(summary);
 }
 
 /** POST /api/admin/units */
 export async function createUnit(actor: Actor, input: unknown, options: ServiceOptions = {}): Promise<UnitSummary> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'department.manage');
+  const { db } = await authorize(actor, 'department.manage', options);
   const data = parseOrThrow(createUnitSchema, input);
   return db.transaction(async (tx) => {
     const all = await listUnitRows(tx);
@@ -81,8 +78,7 @@ export async function updateUnit(
   input: unknown,
   options: ServiceOptions = {},
 ): Promise<UnitSummary> {
-  const { db } = await resolveOptions(options);
-  requirePermission(actor, 'department.manage');
+  const { db } = await authorize(actor, 'department.manage', options);
   const data = parseOrThrow(updateUnitSchema, input);
   return db.transaction(async (tx) => {
     const before = await getUnitByCodeForUpdate(tx, code.toLowerCase());

@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a small, fast pseudo-random sequence, the same on every machine for the same seed. The sample seed
+ * and the benchmark generator draw from it so that what they write is reproducible.
+ */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

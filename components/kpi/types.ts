@@ -2,6 +2,7 @@
  * The shapes the KPI components draw, structurally typed so that components depend on lib/domain only;
  * the services' views satisfy them.
  */
+import { periodSearch } from '@/lib/domain/period';
 import type { ShownChange } from '@/lib/domain/compare';
 import type { IndicatorDescription, ProgressStatus, Qualifier } from '@/lib/domain/types';
 
@@ -76,10 +77,8 @@ export interface PeriodLike {
   month: number;
 }
 
-/** "?year=2026&month=10": a link keeps the period its sender saw. */
-export function periodSearch(period: PeriodLike): string {
-  return `?year=${period.year}&month=${period.month}`;
-}
+/** "?year=2026&month=10": a link keeps the period its sender saw (lib/domain/period writes it). */
+export { periodSearch };
 
 /** A period page's crumbs: 总览, then the pages above this one (`path`s), every link keeping the period shown. */
 export function periodCrumbs(period: PeriodLike, ...above: { path: string; label: string }[]) {

@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Overview } from '@/lib/services/dashboards/dashboard';
 import type { ApprovalQueue, EntrySheet, OverdueList } from '@/lib/services/reporting/entry-sheet';
+import { periodSearch } from '@/lib/domain/period';
 import { fetchJson } from './client';
 
 export interface PeriodParams {
@@ -9,14 +10,7 @@ export interface PeriodParams {
   month?: number;
 }
 
-/** The period as a URL's query string (`?year=…&month=…`, empty when neither is given). */
-export function periodSearch(params: PeriodParams): string {
-  const q = new URLSearchParams();
-  if (params.year) q.set('year', String(params.year));
-  if (params.month) q.set('month', String(params.month));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
+export { periodSearch };
 
 /** The period as the tail of a query key. */
 export const periodKey = (params: PeriodParams) => [params.year ?? null, params.month ?? null] as const;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  periodSearch,
   addMonths,
   comparePeriods,
   currentPeriod,
@@ -162,5 +163,16 @@ describe('frequencies', () => {
   it('returns a fresh array the caller may mutate', () => {
     monthsOfFrequency('annual').push(99);
     expect(monthsOfFrequency('annual')).toEqual([12]);
+  });
+});
+
+describe('periodSearch', () => {
+  it.each([
+    [{ year: 2026, month: 10 }, '?year=2026&month=10'],
+    [{ year: 2026 }, '?year=2026'],
+    [{ month: 3 }, '?month=3'],
+    [{}, ''],
+  ])('%j → %s', (params, search) => {
+    expect(periodSearch(params)).toBe(search);
   });
 });

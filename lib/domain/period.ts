@@ -46,6 +46,14 @@ export function formatPeriod(p: Period): string {
 }
 
 /** "2025年3月": the label shown to people. */
+/** The period as a URL's query string (`?year=…&month=…`, either part left out when absent; empty without both). */
+export function periodSearch(params: { year?: number; month?: number }): string {
+  const parts: string[] = [];
+  if (params.year) parts.push(`year=${params.year}`);
+  if (params.month) parts.push(`month=${params.month}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
 export function formatPeriodLabel(p: Period): string {
   return `${p.year}年${p.month}月`;
 }

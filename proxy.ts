@@ -1,6 +1,6 @@
 // Every page request: the Content-Security-Policy (a fresh script nonce per page), HSTS over HTTPS through a
 // trusted proxy, and a redirect of signed-out visitors to /login. API answers get their fixed policy from
-// next.config.ts instead: a proxy in front of a route handler would buffer its body (uploads of 10 MB). The redirect is NOT the
+// next.config.mjs instead: a proxy in front of a route handler would buffer its body (uploads of 10 MB). The redirect is NOT the
 // security check: every page, route handler and service checks the session and the permission itself
 // (CVE-2025-29927 showed why).
 import { serverEnv } from '@/lib/env';

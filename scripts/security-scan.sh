@@ -37,7 +37,7 @@ trap cleanup EXIT
 remaining() { echo $(( BUDGET - ($(date +%s) - STARTED) )); }
 
 # 1. A production build that matches the source.
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib db components proxy.ts next.config.ts instrumentation.ts -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app lib db components proxy.ts next.config.mjs instrumentation.ts -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
   echo "security-scan: building…"
   npx next build >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log" >&2; echo "security-scan: the build failed" >&2; exit 2; }
   echo "security-scan: built in $(( $(date +%s) - STARTED )) s; the scan's budget starts now"

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { API_CSP, pageCsp } from './csp';
 
@@ -40,5 +42,15 @@ describe('pageCsp', () => {
   it('API answers load nothing and cannot be framed', () => {
     expect(directive(API_CSP, 'default-src')).toEqual(["'none'"]);
     expect(directive(API_CSP, 'frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  it('next.config.mjs sends API_CSP on every API answer', async () => {
+    // The configuration is JavaScript (see its head): imported by URL, as Next reads it.
+    const configUrl = pathToFileURL(path.resolve('next.config.mjs')).href;
+    const config = (await import(configUrl)) as {
+      default: { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    };
+    const api = (await config.default.headers()).find((rule) => rule.source === '/api/:path*');
+    expect(api?.headers).toContainEqual({ key: 'Content-Security-Policy', value: API_CSP });
   });
 });

@@ -44,7 +44,7 @@ const SOURCES = [
   'db',
   'proxy.ts',
   'instrumentation.ts',
-  'next.config.ts',
+  'next.config.mjs',
   'package.json',
   'postcss.config.mjs',
   'tsconfig.json',

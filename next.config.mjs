@@ -1,5 +1,7 @@
-import type { NextConfig } from 'next';
-import { API_CSP } from './lib/server-http/csp';
+// @ts-check
+// JavaScript, not TypeScript: `next start` compiles a next.config.ts with SWC at every start, which loads its
+// 25 MB native module into the server for good. API_CSP is lib/server-http/csp.ts's (its test checks they agree).
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -8,7 +10,8 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   // PGlite ships WASM + data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'pino'],
   poweredByHeader: false,
@@ -18,7 +21,7 @@ const nextConfig: NextConfig = {
   // next/image is not used: its optional image library (sharp, ~20 MB of native code) stays out of the release.
   ...(process.env.ZHUASHOU_STANDALONE === '1'
     ? {
-        output: 'standalone' as const,
+        output: 'standalone',
         outputFileTracingExcludes: { '*': ['node_modules/sharp/**', 'node_modules/@img/**'] },
       }
     : {}),

@@ -82,14 +82,17 @@ export function TrendChart({
           本期尚无数据
         </p>
       ) : isClient ? (
-        <TrendPlot
-          rows={rows}
-          unit={unit}
-          definition={definition}
-          height={height}
-          compact={compact}
-          present={present}
-        />
+        // The box keeps its height while the plot's code arrives (the placeholder fills it): nothing shifts.
+        <div style={{ height }}>
+          <TrendPlot
+            rows={rows}
+            unit={unit}
+            definition={definition}
+            height={height}
+            compact={compact}
+            present={present}
+          />
+        </div>
       ) : (
         <PlotPlaceholder height={height} />
       )}

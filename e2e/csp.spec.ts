@@ -59,6 +59,8 @@ const PAGES: { path: string; role: E2eRole | 'signed-out' }[] = [
 ];
 
 test('every page loads under the CSP without a single violation', async ({ browser }) => {
+  // One test walks every page (each in a fresh signed-in context): a budget per page, not one for the whole walk.
+  test.setTimeout(PAGES.length * 6_000);
   const seen: string[] = [];
   for (const { path, role } of PAGES) {
     const page = await pageAs(browser, role);

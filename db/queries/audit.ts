@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/domain/actor';
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
 import { queryRows, sql, type Db } from '../client';
 import { auditEvents, departments, indicators } from '../schema';
+import { parsePackedAuditRows } from './audit-packed';
 import { firstOrNull } from './rows';
 
 export interface AuditQueryFilter {
@@ -128,12 +129,12 @@ interface WalkArgs {
  * Matching events in ascending id order, `batchSize` at a time, up to `throughId` (fixed by the caller at
  * the start, so that the rows and their count describe one state of the log).
  *
- * Each batch comes back as one JSON text built by the database (json_agg) and parsed once here: the walks
+ * Each batch comes back as one JSON text built by the database (json_agg), parsed once by the caller: the walks
  * over a million events (verify, export) otherwise paid the driver's per-row, per-field conversion — most of
  * their time on PGlite. `jsonb` is the JSON text of before/after: parsed (`json`) for the chain, which hashes
  * the values, or kept as the database writes it (`text`) for an export, which writes it out as it is.
  */
-async function* walkAuditWindows(db: Db, args: WalkArgs, jsonb: 'json' | 'text'): AsyncGenerator<PackedAuditRow[]> {
+async function* walkAuditWindows(db: Db, args: WalkArgs, jsonb: 'json' | 'text'): AsyncGenerator<string> {
   if (!canRead(args.actor) || args.throughId === null) return;
   const throughId = args.throughId;
   const size = args.batchSize ?? CHAIN_BATCH_SIZE;
@@ -165,59 +166,14 @@ async function* walkAuditWindows(db: Db, args: WalkArgs, jsonb: 'json' | 'text')
       pending = fetchWindow(afterId + size);
       pending.catch(() => undefined); // a caller that stops early leaves it unread; its failure surfaces when awaited
     }
-    // Built by the statement above from the table's typed columns: the shape is PackedAuditRow's.
-    if (batch) yield JSON.parse(batch) as PackedAuditRow[];
+    if (batch) yield batch;
     await yieldToEventLoop();
   }
 }
 
-type PackedAuditRow = [
-  number,
-  string,
-  number | null,
-  string | null,
-  string | null,
-  string,
-  string,
-  string | null,
-  number | null,
-  number | null,
-  unknown,
-  unknown,
-  string | null,
-  string | null,
-  string,
-  string,
-];
-
-/**
- * A packed row as an object; before/after as the walk brought them (values, or JSON text). Positions follow
- * json_build_array in walkAuditWindows (and PackedAuditRow); read by index, once per event of a walk.
- */
-function unpackAuditRow(r: PackedAuditRow): AuditRow {
-  return {
-    id: r[0],
-    occurredAt: new Date(r[1]),
-    actorId: r[2],
-    actorUsername: r[3],
-    actorRole: r[4],
-    action: r[5],
-    entityType: r[6],
-    entityId: r[7],
-    departmentId: r[8],
-    indicatorId: r[9],
-    before: r[10],
-    after: r[11],
-    reason: r[12],
-    clientAddress: r[13],
-    prevHash: r[14],
-    hash: r[15],
-  };
-}
-
 /** The events as the chain holds them: before/after as values, the time as a Date. */
 export async function* iterateAuditEvents(db: Db, args: WalkArgs): AsyncGenerator<AuditRow[]> {
-  for await (const packed of walkAuditWindows(db, args, 'json')) yield packed.map(unpackAuditRow);
+  for await (const text of walkAuditWindows(db, args, 'json')) yield parsePackedAuditRows(text);
 }
 
 /** An event as an export writes it: before/after as the database's JSON text (null when absent). */
@@ -233,12 +189,15 @@ export interface AuditExportRow extends Omit<AuditRow, 'before' | 'after'> {
  */
 export async function* iterateAuditExportRows(db: Db, args: WalkArgs): AsyncGenerator<AuditExportRow[]> {
   // walkAuditWindows('text') selects before::text and after::text: strings or null.
-  for await (const packed of walkAuditWindows(db, args, 'text')) yield packed.map(unpackAuditRow) as AuditExportRow[];
+  for await (const text of walkAuditWindows(db, args, 'text')) yield parsePackedAuditRows(text) as AuditExportRow[];
 }
 
-/** The whole chain in id order, in batches (the verifier's walk). */
-export function iterateChain(db: Db, args: { actor: Actor; throughId: number | null; batchSize?: number }) {
-  return iterateAuditEvents(db, { ...args, filter: {} });
+/**
+ * The whole chain in id order, as the JSON texts of its windows (parsePackedAuditRows reads one): the verifier
+ * hands each text to a worker thread, which parses and hashes it beside the walk.
+ */
+export function iterateChainTexts(db: Db, args: { actor: Actor; throughId: number | null; batchSize?: number }) {
+  return walkAuditWindows(db, { ...args, filter: {} }, 'json');
 }
 
 /** What the log holds at and before a checkpoint's head, to compare with the checkpoint. */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashEvent } from './audit-chain';
+import { createRandom } from './random';
 import {
   compareWithCheckpoint,
   contentOf,
   createChainVerifier,
+  joinBatch,
   pickNewestCheckpoint,
+  verifyBatch,
   type StoredAuditEvent,
 } from './audit-verify';
 
@@ -66,6 +69,50 @@ describe('createChainVerifier', () => {
   it('hashes jsonb-reordered keys the same', () => {
     const rows = chain(2).map((r) => ({ ...r, after: { a: [1, 2], b: 1 } }));
     expect(verify(rows).firstBreak).toBeNull();
+  });
+});
+
+describe('verifyBatch and joinBatch', () => {
+  /** The chain verified in batches of the given sizes, joined in order, as the worker threads do. */
+  function verifyInBatches(rows: StoredAuditEvent[], sizes: number[]) {
+    const { state } = createChainVerifier();
+    let at = 0;
+    for (const size of sizes) {
+      joinBatch(state, verifyBatch(rows.slice(at, at + size)));
+      at += size;
+    }
+    joinBatch(state, verifyBatch(rows.slice(at)));
+    return state;
+  }
+
+  it('gives exactly what one verifier gives, for any tampering and any cut into batches', () => {
+    const random = createRandom(7);
+    for (let round = 0; round < 300; round += 1) {
+      let rows = chain(12);
+      // Alter, remove or relink a few events, at the edges of batches too.
+      for (let k = Math.floor(random() * 4); k > 0; k -= 1) {
+        const at = Math.floor(random() * rows.length);
+        const choice = random();
+        if (choice < 0.4) rows = rows.map((r, i) => (i === at ? { ...r, reason: '改' } : r));
+        else if (choice < 0.7) rows = rows.filter((_, i) => i !== at);
+        else rows = rows.map((r, i) => (i === at ? { ...r, prevHash: 'f'.repeat(64), reason: '改' } : r));
+      }
+      const sizes = Array.from({ length: 4 }, () => Math.floor(random() * 5));
+      expect(verifyInBatches(rows, sizes)).toEqual(verify(rows));
+    }
+  });
+
+  it('reports an event whose link and hash are both wrong once, as a broken link, at a batch edge', () => {
+    const rows = chain(6).map((r) => (r.id === 4 ? { ...r, prevHash: 'f'.repeat(64), reason: '改' } : r));
+    const joined = verifyInBatches(rows, [3]);
+    expect(joined).toMatchObject({ firstBreak: { id: 4, kind: 'broken_link' }, breakCount: 1, count: 6, headId: 6 });
+    expect(joined).toEqual(verify(rows));
+  });
+
+  it('leaves the state as it was for an empty batch', () => {
+    const { state } = createChainVerifier();
+    joinBatch(state, verifyBatch([]));
+    expect(state).toEqual(verify([]));
   });
 });
 

@@ -57,9 +57,12 @@ export function breakMessage(id: number, kind: ChainBreakKind): string {
     : `事件 #${id} 处链断裂：prev_hash 与上一事件不符（可能有事件被删除）`;
 }
 
-/** A verifier to feed rows in ascending id order; `state` is the result so far. */
-export function createChainVerifier() {
-  const state: ChainState = { count: 0, headId: null, headHash: GENESIS_HASH, firstBreak: null, breakCount: 0 };
+/**
+ * A verifier to feed rows in ascending id order; `state` is the result so far. `after` is the stored hash of the
+ * event before the first one fed (the genesis hash for a whole chain).
+ */
+export function createChainVerifier(after: string = GENESIS_HASH) {
+  const state: ChainState = { count: 0, headId: null, headHash: after, firstBreak: null, breakCount: 0 };
   const fail = (id: number, kind: ChainBreakKind) => {
     state.breakCount += 1;
     state.firstBreak ??= { id, kind, message: breakMessage(id, kind) };
@@ -76,6 +79,63 @@ export function createChainVerifier() {
       state.headHash = row.hash;
     },
   };
+}
+
+/**
+ * One batch of consecutive events verified on its own (in a worker thread, beside other batches): every hash,
+ * and each link inside the batch. Its first link — to the event before the batch — is left to joinBatch.
+ */
+export interface BatchVerdict {
+  count: number;
+  firstId: number | null;
+  /** The first event's prev_hash, to check against the previous batch's last stored hash. */
+  firstPrevHash: string | null;
+  /** Whether the first event's own hash did not match (a broken link there is reported instead). */
+  firstMismatched: boolean;
+  lastId: number | null;
+  lastHash: string | null;
+  firstBreak: ChainBreak | null;
+  breakCount: number;
+}
+
+export function verifyBatch(rows: readonly StoredAuditEvent[]): BatchVerdict {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) {
+    const none = { firstId: null, firstPrevHash: null, lastId: null, lastHash: null };
+    return { count: 0, ...none, firstMismatched: false, firstBreak: null, breakCount: 0 };
+  }
+  const verifier = createChainVerifier(first.prevHash);
+  for (const row of rows) verifier.push(row);
+  const { state } = verifier;
+  return {
+    count: state.count,
+    firstId: first.id,
+    firstPrevHash: first.prevHash,
+    firstMismatched: state.firstBreak?.id === first.id,
+    lastId: last.id,
+    lastHash: last.hash,
+    firstBreak: state.firstBreak,
+    breakCount: state.breakCount,
+  };
+}
+
+/**
+ * Joins the next batch's verdict to the chain so far, in id order, with exactly the result of pushing its
+ * events one by one: a first event whose link is broken counts once, as a broken link, as push reports it.
+ */
+export function joinBatch(state: ChainState, verdict: BatchVerdict): void {
+  if (verdict.firstId === null || verdict.lastId === null || verdict.lastHash === null) return;
+  let { firstBreak, breakCount } = verdict;
+  if (verdict.firstPrevHash !== state.headHash) {
+    if (!verdict.firstMismatched) breakCount += 1;
+    firstBreak = { id: verdict.firstId, kind: 'broken_link', message: breakMessage(verdict.firstId, 'broken_link') };
+  }
+  state.firstBreak ??= firstBreak;
+  state.breakCount += breakCount;
+  state.count += verdict.count;
+  state.headId = verdict.lastId;
+  state.headHash = verdict.lastHash;
 }
 
 export interface CheckpointRef {

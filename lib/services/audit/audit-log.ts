@@ -9,7 +9,7 @@ import {
   getAuditEventRow,
   getChainHead,
   getCheckpointFacts,
-  iterateChain,
+  iterateChainTexts,
   listAuditFilterChoices,
   listAuditPage,
   type AuditRow,
@@ -17,12 +17,7 @@ import {
 import { getAuthSecret } from '@/lib/auth/secret';
 import type { Actor } from '@/lib/domain/actor';
 import { GENESIS_HASH } from '@/lib/domain/audit-chain';
-import {
-  compareWithCheckpoint,
-  createChainVerifier,
-  type ChainBreak,
-  type CheckpointComparison,
-} from '@/lib/domain/audit-verify';
+import { compareWithCheckpoint, type ChainBreak, type CheckpointComparison } from '@/lib/domain/audit-verify';
 import { decodeCursor, encodeCursor } from '@/lib/domain/keyset-cursor';
 import { AppError } from '@/lib/errors';
 import {
@@ -37,6 +32,7 @@ import {
   type AuditCheckpoint,
 } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
+import { verifyChainWindows } from './chain-workers';
 import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface AuditEventSummary {
@@ -172,10 +168,7 @@ export async function verifyAuditChain(
   const { db, now } = await authorize(actor, 'audit.verify', options);
   const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
   const head = await getChainHead(db);
-  const verifier = createChainVerifier();
-  for await (const batch of iterateChain(db, { actor, throughId: head?.id ?? null })) {
-    for (const row of batch) verifier.push(row);
-  }
+  const state = await verifyChainWindows(iterateChainTexts(db, { actor, throughId: head?.id ?? null }));
   let comparison: CheckpointComparison | null = null;
   if (checkpoint) {
     const facts =
@@ -184,7 +177,6 @@ export async function verifyAuditChain(
         : await getCheckpointFacts(db, { actor, headId: checkpoint.headId });
     comparison = compareWithCheckpoint(checkpoint, facts);
   }
-  const { state } = verifier;
   const report = {
     ok: state.firstBreak === null && (comparison?.ok ?? true),
     count: state.count,

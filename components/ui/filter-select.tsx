@@ -13,6 +13,13 @@ function FilterLabel({ label, children }: { label: string; children: ReactNode }
   );
 }
 
+/** What a filter control takes: its label, the value it shows, and what it reports when the user changes it. */
+interface FilterProps<Value, Reported = Value> {
+  label: string;
+  value: Value;
+  onChange: (value: Reported) => void;
+}
+
 /** A small labelled select for a filter bar; "全部" (the empty value) first unless `allLabel` is null. */
 export function FilterSelect({
   label,
@@ -20,13 +27,7 @@ export function FilterSelect({
   onChange,
   options,
   allLabel = '全部',
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string | null) => void;
-  options: readonly Option[];
-  allLabel?: string | null;
-}) {
+}: FilterProps<string, string | null> & { options: readonly Option[]; allLabel?: string | null }) {
   return (
     <FilterLabel label={label}>
       <select
@@ -42,15 +43,7 @@ export function FilterSelect({
 }
 
 /** A small labelled search box for a filter bar (filters as the user types). */
-export function FilterSearch({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
+export function FilterSearch({ label, value, onChange }: FilterProps<string>) {
   return (
     <FilterLabel label={label}>
       <input

@@ -137,11 +137,7 @@ describe('seed indicators', () => {
       }
     }
     // every work area holds indicators
-    for (const slug of AREA_SLUGS)
-      expect(
-        SEED_INDICATORS.some((i) => i.area === slug),
-        slug,
-      ).toBe(true);
+    expect(AREA_SLUGS.filter((slug) => !SEED_INDICATORS.some((i) => i.area === slug))).toEqual([]);
   });
 
   it('of the review have a review group, and only they do', () => {
@@ -153,11 +149,8 @@ describe('seed indicators', () => {
         expect(ind.reviewGroup, ind.code).toBeUndefined();
       }
     }
-    for (const group of REVIEW_GROUPS)
-      expect(
-        SEED_INDICATORS.some((i) => i.reviewGroup === group),
-        group,
-      ).toBe(true);
+    // every review group holds indicators
+    expect(REVIEW_GROUPS.filter((group) => !SEED_INDICATORS.some((i) => i.reviewGroup === group))).toEqual([]);
   });
 
   it('hold decimal strings, one report-year figure each, derived values explained', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulletinIndicator as indicator } from '@/tests/helpers/pure/bulletin-indicator';
+import { bulletinIndicator as indicator, reported } from '@/tests/helpers/pure/bulletin-indicator';
 import { buildBulletinModel, countsText, NO_EXPLANATION, NOT_REPORTED, type BulletinIndicator } from './bulletin';
 
 const AREAS = [
@@ -13,7 +13,7 @@ const INDICATORS: BulletinIndicator[] = [
     id: 11,
     name: '固定资产投资',
     status: 'green',
-    figure: { month: 11, value: '950.5', valueText: null, qualifier: 'exact' },
+    figure: reported('950.5'),
     expected: 916.666667,
     shares: { actual: 0.9505, expected: 0.916667 },
     gapPoints: 3.3833,
@@ -22,7 +22,7 @@ const INDICATORS: BulletinIndicator[] = [
     id: 12,
     name: '招商引资到位资金',
     status: 'red',
-    figure: { month: 11, value: '500', valueText: null, qualifier: 'over' },
+    figure: reported('500', 'over'),
     expected: 916.666667,
     shares: { actual: 0.5, expected: 0.916667 },
     gapPoints: -41.6667,
@@ -32,7 +32,7 @@ const INDICATORS: BulletinIndicator[] = [
     name: '新增市场主体',
     unit: '人',
     status: 'red',
-    figure: { month: 10, value: '123456', valueText: null, qualifier: 'exact' },
+    figure: reported('123456', 'exact', 10),
     target: { value: '300000', qualifier: 'at_least' },
     expected: 250000,
     shares: { actual: 0.41152, expected: 0.833333 },
@@ -48,7 +48,7 @@ const INDICATORS: BulletinIndicator[] = [
     kind: 'rate',
     unit: '%',
     status: 'yellow',
-    figure: { month: 11, value: '2.3', valueText: null, qualifier: 'about' },
+    figure: reported('2.3', 'about'),
     target: { value: '2.5', qualifier: 'exact' },
     expected: 2.5,
     gapPoints: -0.2,
@@ -216,7 +216,7 @@ describe('buildBulletinModel', () => {
           id: 1,
           name: 'x',
           status: 'green',
-          figure: { month: 12, value: '1027', valueText: null, qualifier: 'exact' },
+          figure: reported('1027', 'exact', 12),
         }),
       ],
       ranking: [],

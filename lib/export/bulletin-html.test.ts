@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBulletinModel } from '@/lib/domain/bulletin';
-import { bulletinIndicator } from '@/tests/helpers/pure/bulletin-indicator';
+import { bulletinIndicator, reported } from '@/tests/helpers/pure/bulletin-indicator';
 import { escapeHtml, renderBulletinHtml } from './bulletin-html';
 
 const model = buildBulletinModel({
@@ -12,7 +12,7 @@ const model = buildBulletinModel({
       name: '签约项目<script>alert(1)</script>',
       departmentName: '市商务局',
       departmentShortName: '商务局',
-      figure: { month: 11, value: '2239', valueText: null, qualifier: 'exact' },
+      figure: reported('2239'),
       target: { value: '2367', qualifier: 'exact' },
       expected: 2169.75,
       shares: { actual: 0.945923, expected: 0.916667 },

@@ -8,7 +8,7 @@ import { formatPeriod, type Period } from '@/lib/domain/period';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { QUALIFIERS, type Qualifier } from '@/lib/domain/types';
 import { EvidenceAttachments } from './evidence-attachments';
-import { EntryField } from './entry-field';
+import { EntryField, EntryTextField } from './entry-field';
 import { EntryConflictNotice, conflictOf, type EntryConflict } from './entry-conflict';
 import { EntryRowHead, type EntrySheetRow } from './entry-row-head';
 import { Button } from '@/components/ui/button';
@@ -81,6 +81,8 @@ export function EntryRow({ row, period, disabled }: { row: EntrySheetRow; period
         {errors[name]?.join('；')}
       </p>
     ) : null;
+  /** What a text field takes from its name and the row: its id (the label's target), the server's message, the lock. */
+  const textField = (name: string) => ({ id: fieldId(name), error: errorFor(name), disabled: !editable });
 
   return (
     <li className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm" aria-labelledby={fieldId('title')}>
@@ -122,30 +124,15 @@ export function EntryRow({ row, period, disabled }: { row: EntrySheetRow; period
             <Options options={labelledOptions(QUALIFIERS, QUALIFIER_LABELS)} />
           </select>
         </EntryField>
-        <EntryField id={fieldId('note')} label="备注" className="sm:col-span-4" error={errorFor('note')}>
-          <input
-            id={fieldId('note')}
-            disabled={!editable}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100"
-          />
-        </EntryField>
-        <EntryField
-          id={fieldId('evidenceUrl')}
+        <EntryTextField {...textField('note')} label="备注" className="sm:col-span-4" value={note} onChange={setNote} />
+        <EntryTextField
+          {...textField('evidenceUrl')}
           label="佐证材料链接"
           className="sm:col-span-3"
-          error={errorFor('evidenceUrl')}
-        >
-          <input
-            id={fieldId('evidenceUrl')}
-            disabled={!editable}
-            value={evidenceUrl}
-            onChange={(e) => setEvidenceUrl(e.target.value)}
-            placeholder="https://…"
-            className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5 disabled:bg-gray-100"
-          />
-        </EntryField>
+          value={evidenceUrl}
+          onChange={setEvidenceUrl}
+          placeholder="https://…"
+        />
         {needsExplanation || explanation ? (
           <EntryField
             id={fieldId('explanation')}

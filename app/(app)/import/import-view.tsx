@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useState, type ComponentProps } from 'react';
 import type { ImportResult } from '@/lib/services/imports/imports';
 import { ResultTable } from './result-table';
 import { previewOf, uploadImport } from './upload';
@@ -16,6 +16,22 @@ export interface ImportKindOption {
 const LABELS = { actuals: '实绩数据', targets: '年度目标' } as const;
 const MAX_BYTES = 10 * 1024 * 1024;
 const FIELD = 'mt-1 rounded border border-gray-300 bg-white px-2 py-1 text-sm';
+
+/** A labelled input for the template's period or year (the field's look unless `className` says otherwise). */
+function TemplateInput({
+  label,
+  onChange,
+  ...input
+}: Omit<ComponentProps<'input'>, 'onChange'> & { id: string; label: string; onChange: (value: string) => void }) {
+  return (
+    <div>
+      <label htmlFor={input.id} className="block text-xs text-gray-600">
+        {label}
+      </label>
+      <input className={FIELD} {...input} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
 
 export function ImportView(props: {
   kinds: ImportKindOption[];
@@ -119,31 +135,16 @@ export function ImportView(props: {
             </div>
           ) : null}
           {kind === 'actuals' ? (
-            <div>
-              <label htmlFor={ids.period} className="block text-xs text-gray-600">
-                填报期（YYYY-MM）
-              </label>
-              <input
-                id={ids.period}
-                type="month"
-                value={period}
-                onChange={(e) => setPeriod(e.target.value)}
-                className={FIELD}
-              />
-            </div>
+            <TemplateInput id={ids.period} label="填报期（YYYY-MM）" type="month" value={period} onChange={setPeriod} />
           ) : (
-            <div>
-              <label htmlFor={ids.year} className="block text-xs text-gray-600">
-                年份
-              </label>
-              <input
-                id={ids.year}
-                inputMode="numeric"
-                value={year}
-                onChange={(e) => setYear(e.target.value)}
-                className={`${FIELD} w-24`}
-              />
-            </div>
+            <TemplateInput
+              id={ids.year}
+              label="年份"
+              inputMode="numeric"
+              value={year}
+              onChange={setYear}
+              className={`${FIELD} w-24`}
+            />
           )}
           <a
             href={templateHref}

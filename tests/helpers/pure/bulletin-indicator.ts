@@ -1,5 +1,15 @@
 /** The bulletin's indicators as the tests write them (lib/domain/bulletin and the HTML export). */
 import type { BulletinIndicator } from '@/lib/domain/bulletin';
+import type { Qualifier } from '@/lib/domain/types';
+
+/** A figure reported as a number (`value`) for `month`, qualified as the report words it. */
+export function reported(
+  value: string,
+  qualifier: Qualifier = 'exact',
+  month = 11,
+): NonNullable<BulletinIndicator['figure']> {
+  return { month, value, valueText: null, qualifier };
+}
 
 /** A monthly cumulative 亿元 indicator of department 1 in area 1, labelled by its status, unless `over` says otherwise. */
 export function bulletinIndicator(

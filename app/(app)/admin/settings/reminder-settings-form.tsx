@@ -67,6 +67,12 @@ export function ReminderSettingsForm() {
   const email = emailOn ?? data.email !== null;
   const webhook = webhookOn ?? data.webhook !== null;
   const errors = (key: string) => problem?.fieldErrors[key];
+  /** A text field of the e-mail channel, from its key: its form name, the saved value and the server's errors for it. */
+  const emailField = (key: 'host' | 'username' | 'from') => ({
+    name: key,
+    defaultValue: data.email?.[key] ?? '',
+    errors: errors(`email.${key}`),
+  });
   const onSubmit = submit((form) => {
     const password = String(form.get('password') ?? '');
     return {
@@ -104,13 +110,7 @@ export function ReminderSettingsForm() {
       <form key={data.version} onSubmit={onSubmit} noValidate className="mt-3 max-w-3xl space-y-4">
         <ChannelFieldset label="电子邮件（SMTP）" on={email} onChange={setEmailOn}>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-            <TextField
-              label="SMTP 服务器"
-              name="host"
-              defaultValue={data.email?.host ?? ''}
-              errors={errors('email.host')}
-              required
-            />
+            <TextField label="SMTP 服务器" {...emailField('host')} required />
             <TextField
               label="SMTP 端口"
               name="port"
@@ -123,12 +123,7 @@ export function ReminderSettingsForm() {
               <input type="checkbox" name="secure" defaultChecked={data.email?.secure ?? true} />
               使用 SSL/TLS 连接
             </label>
-            <TextField
-              label="SMTP 用户名"
-              name="username"
-              defaultValue={data.email?.username ?? ''}
-              errors={errors('email.username')}
-            />
+            <TextField label="SMTP 用户名" {...emailField('username')} />
             <TextField
               label="SMTP 密码"
               name="password"
@@ -137,13 +132,7 @@ export function ReminderSettingsForm() {
               hint={data.email?.hasPassword ? '已设置（加密保存）；留空则保持不变' : '加密保存，保存后不再显示'}
               errors={errors('email.password')}
             />
-            <TextField
-              label="发件人地址"
-              name="from"
-              defaultValue={data.email?.from ?? ''}
-              errors={errors('email.from')}
-              required
-            />
+            <TextField label="发件人地址" {...emailField('from')} required />
           </div>
         </ChannelFieldset>
         <ChannelFieldset label="Webhook（政务微信/钉钉机器人，POST JSON）" on={webhook} onChange={setWebhookOn}>

@@ -21,7 +21,7 @@ function startWorker(): Worker {
   const source = url.pathname.endsWith('.ts');
   return new Worker(url, {
     execArgv: source ? ['--require', 'tsx/cjs'] : undefined,
-    resourceLimits: { maxOldGenerationSizeMb: 128 },
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
   });
 }
 

@@ -17,7 +17,7 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { figureCell, shanghaiTime } from '@/lib/export/cells';
-import type { ExportColumn } from '@/lib/export/table-writer';
+import { col } from '@/lib/export/table-writer';
 import { AppError } from '@/lib/errors';
 import { bundleExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -37,8 +37,6 @@ import { buildEvidenceManifest, EVIDENCE_COLUMNS, evidenceCells } from '@/lib/se
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './tables';
 import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
-
-const col = (header: string, width = 14): ExportColumn => ({ header, width });
 
 const INDICATOR_COLUMNS = [
   col('指标编码'),

@@ -18,47 +18,16 @@ import { recordProgressStatuses } from './status';
 import {
   assertExportSize,
   EXPORT_BATCH_SIZE,
+  exportServices,
   fileStamp,
-  startExport,
-  type ExportDownload,
   type ExportJob,
-  toCheck,
+  type ExportQuery,
   writeBatches,
-  type ExportCheck,
   type PreparedExport,
 } from './run';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells, roleLabel } from './tables';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
-type Prepare = (actor: Actor, query: Record<string, unknown>, now: Date, db: Db) => Promise<PreparedExport>;
-
-/**
- * An export's two services from its one preparation (permission, filters, row count, the job): the download, and
- * the check the browser makes first (`?check=1`: the row count against the limit, the file name).
- */
-function exportServices(prepare: Prepare) {
-  return {
-    async download(
-      actor: Actor,
-      query: Record<string, unknown>,
-      options: ServiceOptions = {},
-    ): Promise<ExportDownload> {
-      const { db, now } = await resolveOptions(options);
-      return startExport((await prepare(actor, query, now, db)).job);
-    },
-    async check(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
-      const { db, now } = await resolveOptions(options);
-      return toCheck(await prepare(actor, query, now, db));
-    },
-  };
-}
-
-async function prepareAuditExport(
-  actor: Actor,
-  query: Record<string, unknown>,
-  now: Date,
-  db: Db,
-): Promise<PreparedExport> {
+async function prepareAuditExport(actor: Actor, query: ExportQuery, now: Date, db: Db): Promise<PreparedExport> {
   requirePermission(actor, 'export.audit');
   const { format, ...filter } = parseOrThrow(auditExportSchema, query);
   // The head at the start bounds the export: its rows, its count and the chain head it states agree.
@@ -111,12 +80,7 @@ function recordFilterLines(filter: RecordFilter): ExportInfo {
   return lines;
 }
 
-async function prepareRecordsExport(
-  actor: Actor,
-  query: Record<string, unknown>,
-  now: Date,
-  db: Db,
-): Promise<PreparedExport> {
+async function prepareRecordsExport(actor: Actor, query: ExportQuery, now: Date, db: Db): Promise<PreparedExport> {
   requirePermission(actor, 'export.records');
   const { format, ...filter } = parseOrThrow(recordsExportSchema, query);
   const rowCount = await countRecords(db, { actor, filter });

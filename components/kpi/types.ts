@@ -4,7 +4,8 @@
  */
 import { periodSearch } from '@/lib/domain/period';
 import type { ShownChange } from '@/lib/domain/compare';
-import type { IndicatorDescription, ProgressStatus, Qualifier } from '@/lib/domain/types';
+import type { IndicatorSnapshot } from '@/lib/domain/snapshot';
+import type { IndicatorDescription, Qualifier } from '@/lib/domain/types';
 
 export interface FigureLike {
   year?: number;
@@ -27,23 +28,21 @@ export interface TargetLike {
 /** A change as the domain hands it over (lib/domain/compare ShownChange). */
 export type ChangeLike = ShownChange;
 
-export interface KpiLike extends IndicatorDescription {
+/** An indicator's KPI: its description, and its snapshot's judgement as the domain computes it (lib/domain/snapshot.ts). */
+export interface KpiLike
+  extends
+    IndicatorDescription,
+    Pick<
+      IndicatorSnapshot,
+      'asOfMonth' | 'expected' | 'completion' | 'status' | 'gapPoints' | 'yoy' | 'forecast' | 'series' | 'isSample'
+    > {
   departmentCode: string;
   departmentShortName: string;
   figure: FigureLike | null;
   prior: FigureLike | null;
   target: TargetLike | null;
-  asOfMonth: number;
-  expected: number | null;
-  completion: number | null;
   shares: { actual: number | null; expected: number | null } | null;
-  status: ProgressStatus;
   statusLabel: string;
-  gapPoints: number | null;
-  yoy: ChangeLike | null;
-  forecast: { value: number; willMeet: boolean | null; method: string } | null;
-  series: { month: number; value: number }[];
-  isSample: boolean;
 }
 
 /** An indicator named on an area card (需关注 / 主要指标): what the card's line shows. */

@@ -40,18 +40,9 @@ export async function insertBulletin(
       .returning({ id: bulletins.id }),
     'bulletin',
   );
-  await tx.insert(bulletinFiles).values(
-    args.files.map((f) => ({
-      bulletinId: row.id,
-      format: f.format,
-      fileName: f.fileName,
-      contentType: f.contentType,
-      size: f.content.byteLength,
-      sha256: f.sha256,
-      content: f.content,
-      createdAt: args.at,
-    })),
-  );
+  await tx
+    .insert(bulletinFiles)
+    .values(args.files.map((f) => ({ ...f, bulletinId: row.id, size: f.content.byteLength, createdAt: args.at })));
   return row.id;
 }
 

@@ -12,6 +12,7 @@ import { queryRows, type Db } from '../client';
 import { actuals, departments, indicators, targetPhases, targets, workAreas } from '../schema';
 import { DASHBOARD_STATUSES, dashboardFigures, figuresIn, type FigureScope } from './scope';
 import { figureColumns, targetColumns } from './columns';
+import { idIn } from './rows';
 
 /** Unscoped: the catalogue's indicators are readable by every signed-in role. */
 export interface IndicatorFilter {
@@ -57,8 +58,7 @@ export type IndicatorRow = Pick<
 export async function listIndicatorRows(db: Db, filter: IndicatorFilter): Promise<IndicatorRow[]> {
   const conditions = [];
   if (!filter.includeRetired) conditions.push(eq(indicators.isRetired, false));
-  if (filter.indicatorIds)
-    conditions.push(inArray(indicators.id, filter.indicatorIds.length ? filter.indicatorIds : [-1]));
+  if (filter.indicatorIds) conditions.push(idIn(indicators.id, filter.indicatorIds));
   if (filter.areaId !== undefined) conditions.push(eq(indicators.areaId, filter.areaId));
   if (filter.departmentId !== undefined) conditions.push(eq(indicators.departmentId, filter.departmentId));
   const rows = await db
@@ -105,8 +105,7 @@ export async function listActualRows(
     const through = or(sql`${actuals.year} < ${lastYear}`, lte(actuals.month, args.throughMonth));
     if (through) conditions.push(through);
   }
-  if (args.indicatorIds)
-    conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
+  if (args.indicatorIds) conditions.push(idIn(actuals.indicatorId, args.indicatorIds));
   const rows = await db
     .select({
       ...figureColumns,
@@ -136,9 +135,6 @@ export type TargetRow = Awaited<ReturnType<typeof listTargetRows>>[number];
  * targets are readable by every signed-in role.
  */
 export async function listTargetRows(db: Db, args: { year: number; indicatorIds?: number[] }) {
-  const conditions = [eq(targets.year, args.year)];
-  if (args.indicatorIds)
-    conditions.push(inArray(targets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
   const rows = await db
     .select({
       ...targetColumns,
@@ -149,7 +145,7 @@ export async function listTargetRows(db: Db, args: { year: number; indicatorIds?
       >`(select string_agg(${targetPhases.month}::text || ':' || ${targetPhases.value}::text, ',' order by ${targetPhases.month}) from ${targetPhases} where ${targetPhases.targetId} = ${targets.id})`,
     })
     .from(targets)
-    .where(and(...conditions));
+    .where(and(eq(targets.year, args.year), args.indicatorIds && idIn(targets.indicatorId, args.indicatorIds)));
   return rows.map(({ packedPhases, ...t }) => ({
     ...t,
     phases: unpack(packedPhases).map(([month, value]) => ({ month, value: value ?? '0' })),
@@ -207,7 +203,7 @@ export async function listSnapshotFigures(
       where ${actuals.year} in (${args.year - 1}, ${args.year})
         and (${actuals.year} < ${args.year} or ${actuals.month} <= ${args.throughMonth})
         and ${dashboardFigures()}
-        ${ids ? sql`and ${inArray(actuals.indicatorId, ids.length ? ids : [-1])}` : sql``}
+        ${ids ? sql`and ${idIn(actuals.indicatorId, ids)}` : sql``}
       group by ${actuals.indicatorId}`,
   );
   const byIndicator = new Map<number, SnapshotFigureRow[]>();

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { actuals, indicators, units, unitTargets } from '../schema';
 import { unitDashboardFigures } from './scope';
-import { firstOrNull } from './rows';
+import { firstOrNull, idIn } from './rows';
 
 export type UnitRecord = typeof units.$inferSelect;
 
@@ -90,8 +90,7 @@ export async function listUnitFigures(
         Array.from({ length: args.throughMonth }, (_, i) => i + 1),
       ),
     );
-  if (args.indicatorIds)
-    conditions.push(inArray(actuals.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
+  if (args.indicatorIds) conditions.push(idIn(actuals.indicatorId, args.indicatorIds));
   if (args.unitId !== undefined) conditions.push(eq(actuals.unitId, args.unitId));
   const rows = await db
     .select(figureColumns)
@@ -109,8 +108,7 @@ export async function listUnitTargets(
   args: { year: number; indicatorIds?: number[]; unitId?: number },
 ): Promise<UnitTargetRow[]> {
   const conditions: (SQL | undefined)[] = [eq(unitTargets.year, args.year)];
-  if (args.indicatorIds)
-    conditions.push(inArray(unitTargets.indicatorId, args.indicatorIds.length ? args.indicatorIds : [-1]));
+  if (args.indicatorIds) conditions.push(idIn(unitTargets.indicatorId, args.indicatorIds));
   if (args.unitId !== undefined) conditions.push(eq(unitTargets.unitId, args.unitId));
   return db
     .select()

@@ -22,6 +22,13 @@ export const DIRECTION_LABELS: Record<Direction, string> = { up: '越高越好',
 
 export const PLAN_TYPE_LABELS: Record<PlanType, string> = { expected: '预期性', binding: '约束性' };
 
+/** How a five-year plan's annual path is drawn (lib/domain/plan-path.ts). */
+export const PATH_KIND_LABELS: Record<PathKind, string> = {
+  straight: '等额递进',
+  compound: '按年均增速',
+  typed: '逐年设定',
+};
+
 export const PHASING_LABELS: Record<PhasingKind, string> = {
   none: '不分解',
   monthly: '按月分解',
@@ -82,12 +89,6 @@ export const REMINDER_CHANNEL_LABELS: Record<'email' | 'webhook', string> = {
 export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
   return Object.hasOwn(labels, code) ? (labels[code] ?? code) : code;
 }
-/** How a five-year plan's annual path is drawn (lib/domain/plan-path.ts). */
-export const PATH_KIND_LABELS: Record<PathKind, string> = {
-  straight: '等额递进',
-  compound: '按年均增速',
-  typed: '逐年设定',
-};
 
 /** Where a plan indicator stands on its path. */
 export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {

@@ -12,6 +12,9 @@ export interface ExportColumn {
   width?: number;
 }
 
+/** A column: its header, and its width in characters (XLSX only), 14 unless told. */
+export const col = (header: string, width = 14): ExportColumn => ({ header, width });
+
 /** The second sheet of an XLSX file: what was exported, by whom, when, how many rows, the chain head. */
 export type ExportInfo = [label: string, value: string | number][];
 

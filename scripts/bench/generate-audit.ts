@@ -14,9 +14,9 @@ const DAY = 24 * HOUR;
 const SHANGHAI = 8 * HOUR;
 const BATCH = 5000;
 
-export interface HistoryUser {
+/** A user who entered or approved the history: the actor of its audit events as it is. */
+export interface HistoryUser extends Actor {
   id: number;
-  username: string;
   role: 'official' | 'reviewer';
   departmentId: number;
   clientAddress: string;
@@ -70,16 +70,6 @@ export function planTimeline(
   return { drafts, submit, approve, migrated };
 }
 
-function actorOf(user: HistoryUser): Actor {
-  return {
-    id: user.id,
-    username: user.username,
-    role: user.role,
-    departmentId: user.departmentId,
-    clientAddress: user.clientAddress,
-  };
-}
-
 function figureView(f: GeneratedFigure, status: string, version: number) {
   return {
     value: f.value,
@@ -107,7 +97,7 @@ function figureEvent(f: GeneratedFigure, step: number): AuditInput {
   if (step < k) {
     return {
       ...common,
-      actor: actorOf(f.official),
+      actor: f.official,
       action: 'actual.save_draft',
       reason: f.migrated ? '批量导入' : null,
       before: step === 0 ? null : figureView(f, 'draft', step),
@@ -118,7 +108,7 @@ function figureEvent(f: GeneratedFigure, step: number): AuditInput {
   if (step === k) {
     return {
       ...common,
-      actor: actorOf(f.official),
+      actor: f.official,
       action: 'actual.submit',
       before: figureView(f, 'draft', k),
       after: { ...figureView(f, 'submitted', k + 1), period },
@@ -127,7 +117,7 @@ function figureEvent(f: GeneratedFigure, step: number): AuditInput {
   }
   return {
     ...common,
-    actor: actorOf(f.reviewer),
+    actor: f.reviewer,
     action: 'actual.approve',
     before: figureView(f, 'submitted', k + 1),
     after: figureView(f, 'approved', k + 2),
@@ -137,7 +127,7 @@ function figureEvent(f: GeneratedFigure, step: number): AuditInput {
 
 function loginEvent(user: HistoryUser, at: number): AuditInput {
   return {
-    actor: actorOf(user),
+    actor: user,
     action: 'auth.login',
     entityType: 'user',
     entityId: user.id,

@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import { CSV_BOM, csvRecord } from '@/lib/export/csv';
 import { ExportOutput } from '@/lib/export/output';
-import type { ExportColumn } from '@/lib/export/table-writer';
+import { col } from '@/lib/export/table-writer';
 import { StoredZipWriter, ZIP32_MAX_BYTES } from '@/lib/export/zip-writer';
 import { AppError } from '@/lib/errors';
 import { fileStamp, streamDownload, type ExportDownload } from '../exports/run';
@@ -36,7 +36,6 @@ export interface EvidenceManifestEntry {
   auditSha256: string | null;
 }
 
-const col = (header: string, width = 14): ExportColumn => ({ header, width });
 export const EVIDENCE_COLUMNS = [
   col('文件编号', 8),
   col('所属期', 8),

@@ -17,7 +17,7 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { figureCell, shanghaiTime } from '@/lib/export/cells';
-import type { ExportColumn } from '@/lib/export/table-writer';
+import { col } from '@/lib/export/table-writer';
 import { AppError } from '@/lib/errors';
 import { bundleExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -25,20 +25,16 @@ import { recordProgressStatuses } from './status';
 import {
   assertExportSize,
   EXPORT_BATCH_SIZE,
+  exportServices,
   fileStamp,
-  startExport,
-  toCheck,
   writeBatches,
-  type ExportCheck,
-  type ExportDownload,
   type ExportJob,
+  type ExportQuery,
 } from './run';
 import { buildEvidenceManifest, EVIDENCE_COLUMNS, evidenceCells } from '@/lib/services/evidence/bundle';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, KIND_LABELS, PHASING_LABELS } from '@/lib/domain/labels';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells } from './tables';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
-
-const col = (header: string, width = 14): ExportColumn => ({ header, width });
+import type { ServiceOptions } from '@/lib/services/options';
 
 const INDICATOR_COLUMNS = [
   col('指标编码'),
@@ -81,7 +77,7 @@ const CSV_WIDTH = Math.max(
   ),
 );
 
-async function prepareBundle(actor: Actor, code: string, query: Record<string, unknown>, now: Date, db: Db) {
+async function prepareBundle(actor: Actor, code: string, query: ExportQuery, now: Date, db: Db) {
   requirePermission(actor, 'export.audit');
   const { format } = parseOrThrow(bundleExportSchema, query);
   const indicator = /^[\w.-]{1,64}$/.test(code) ? await getIndicatorForBundle(db, { code }) : null;
@@ -172,24 +168,13 @@ async function prepareBundle(actor: Actor, code: string, query: Record<string, u
   return { job, rowCount };
 }
 
-/** GET /api/exports/indicators/[code]: the indicator's audit bundle (auditors). */
-export async function exportIndicatorBundle(
-  actor: Actor,
-  code: string,
-  query: Record<string, unknown>,
-  options: ServiceOptions = {},
-): Promise<ExportDownload> {
-  const { db, now } = await resolveOptions(options);
-  const { job } = await prepareBundle(actor, code, query, now, db);
-  return startExport(job);
-}
+/** The audit bundle of the indicator `code`: an export as every other (exportServices: the download and its check). */
+const bundleOf = (code: string) =>
+  exportServices((actor, query, now, db) => prepareBundle(actor, code, query, now, db));
 
-export async function checkIndicatorBundle(
-  actor: Actor,
-  code: string,
-  query: Record<string, unknown>,
-  options: ServiceOptions = {},
-): Promise<ExportCheck> {
-  const { db, now } = await resolveOptions(options);
-  return toCheck(await prepareBundle(actor, code, query, now, db));
-}
+/** GET /api/exports/indicators/[code]: the indicator's audit bundle (auditors). */
+export const exportIndicatorBundle = (actor: Actor, code: string, query: ExportQuery, options?: ServiceOptions) =>
+  bundleOf(code).download(actor, query, options);
+
+export const checkIndicatorBundle = (actor: Actor, code: string, query: ExportQuery, options?: ServiceOptions) =>
+  bundleOf(code).check(actor, query, options);

@@ -18,47 +18,42 @@ import { recordProgressStatuses } from './status';
 import {
   assertExportSize,
   EXPORT_BATCH_SIZE,
+  exportServices,
   fileStamp,
-  startExport,
-  type ExportDownload,
   type ExportJob,
-  toCheck,
+  type ExportQuery,
   writeBatches,
-  type ExportCheck,
   type PreparedExport,
 } from './run';
 import { AUDIT_COLUMNS, auditCells, RECORD_COLUMNS, recordCells, roleLabel } from './tables';
-import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
-type Prepare = (actor: Actor, query: Record<string, unknown>, now: Date, db: Db) => Promise<PreparedExport>;
-
-/**
- * An export's two services from its one preparation (permission, filters, row count, the job): the download, and
- * the check the browser makes first (`?check=1`: the row count against the limit, the file name).
- */
-function exportServices(prepare: Prepare) {
-  return {
-    async download(
-      actor: Actor,
-      query: Record<string, unknown>,
-      options: ServiceOptions = {},
-    ): Promise<ExportDownload> {
-      const { db, now } = await resolveOptions(options);
-      return startExport((await prepare(actor, query, now, db)).job);
-    },
-    async check(actor: Actor, query: Record<string, unknown>, options: ServiceOptions = {}): Promise<ExportCheck> {
-      const { db, now } = await resolveOptions(options);
-      return toCheck(await prepare(actor, query, now, db));
-    },
-  };
+/** The filters that narrow an export to one department or one indicator. */
+interface SubjectFilter {
+  departmentId?: number;
+  indicatorId?: number;
 }
 
-async function prepareAuditExport(
-  actor: Actor,
-  query: Record<string, unknown>,
-  now: Date,
-  db: Db,
-): Promise<PreparedExport> {
+/**
+ * The job of an export narrowed by filters (the audit log, the records): `request` as it came, and `job` what the
+ * export itself says; its audit event is filed under the department and indicator the filters name.
+ */
+function filteredJob(
+  request: Pick<ExportJob, 'actor' | 'db' | 'format' | 'chainHead' | 'now'> & { filter: SubjectFilter },
+  job: Pick<ExportJob, 'action' | 'baseName' | 'filters' | 'filterLines' | 'title' | 'produce'>,
+): ExportJob {
+  const { filter, ...context } = request;
+  return { ...context, ...job, departmentId: filter.departmentId ?? null, indicatorId: filter.indicatorId ?? null };
+}
+
+/** The lines of the department and indicator filters both exports take, on the information sheet. */
+function subjectLines(filter: SubjectFilter): ExportInfo {
+  const lines: ExportInfo = [];
+  if (filter.departmentId !== undefined) lines.push(['单位编号', filter.departmentId]);
+  if (filter.indicatorId !== undefined) lines.push(['指标编号', filter.indicatorId]);
+  return lines;
+}
+
+async function prepareAuditExport(actor: Actor, query: ExportQuery, now: Date, db: Db): Promise<PreparedExport> {
   requirePermission(actor, 'export.audit');
   const { format, ...filter } = parseOrThrow(auditExportSchema, query);
   // The head at the start bounds the export: its rows, its count and the chain head it states agree.
@@ -76,27 +71,22 @@ async function prepareAuditExport(
   if (filter.role) filterLines.push(['角色', roleLabel(filter.role) ?? filter.role]);
   if (filter.action) filterLines.push(['操作', filter.action]);
   if (filter.entityType) filterLines.push(['对象类型', filter.entityType]);
-  if (filter.departmentId !== undefined) filterLines.push(['单位编号', filter.departmentId]);
-  if (filter.indicatorId !== undefined) filterLines.push(['指标编号', filter.indicatorId]);
-  const job: ExportJob = {
-    actor,
-    db: db,
-    format,
-    action: 'export.audit',
-    baseName: `审计日志_${day(filter.from)}-${day(lastDay)}_${fileStamp(now)}`,
-    filters: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },
-    filterLines,
-    title: '审计日志',
-    chainHead,
-    departmentId: filter.departmentId ?? null,
-    indicatorId: filter.indicatorId ?? null,
-    now,
-    async produce(writer) {
-      await writer.startTable('审计日志', AUDIT_COLUMNS);
-      const rows = iterateAuditExportRows(db, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE });
-      return writeBatches(writer, rows, (batch) => batch.map(auditCells));
+  filterLines.push(...subjectLines(filter));
+  const job = filteredJob(
+    { actor, db, format, chainHead, now, filter },
+    {
+      action: 'export.audit',
+      baseName: `审计日志_${day(filter.from)}-${day(lastDay)}_${fileStamp(now)}`,
+      filters: { ...filter, from: filter.from?.toISOString(), to: filter.to?.toISOString() },
+      filterLines,
+      title: '审计日志',
+      async produce(writer) {
+        await writer.startTable('审计日志', AUDIT_COLUMNS);
+        const rows = iterateAuditExportRows(db, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE });
+        return writeBatches(writer, rows, (batch) => batch.map(auditCells));
+      },
     },
-  };
+  );
   return { job, rowCount };
 }
 
@@ -106,44 +96,34 @@ function recordFilterLines(filter: RecordFilter): ExportInfo {
     lines.push(['月份', `${filter.fromMonth ?? 1}–${filter.toMonth ?? 12} 月`]);
   }
   if (filter.areaId !== undefined) lines.push(['主抓手', filter.areaId]);
-  if (filter.departmentId !== undefined) lines.push(['单位编号', filter.departmentId]);
-  if (filter.indicatorId !== undefined) lines.push(['指标编号', filter.indicatorId]);
+  lines.push(...subjectLines(filter));
   return lines;
 }
 
-async function prepareRecordsExport(
-  actor: Actor,
-  query: Record<string, unknown>,
-  now: Date,
-  db: Db,
-): Promise<PreparedExport> {
+async function prepareRecordsExport(actor: Actor, query: ExportQuery, now: Date, db: Db): Promise<PreparedExport> {
   requirePermission(actor, 'export.records');
   const { format, ...filter } = parseOrThrow(recordsExportSchema, query);
   const rowCount = await countRecords(db, { actor, filter });
   assertExportSize(rowCount);
   const chainHead = await getChainHead(db);
-  const job: ExportJob = {
-    actor,
-    db: db,
-    format,
-    action: 'export.records',
-    baseName: `数据导出_${filter.year ?? '全部年份'}_${fileStamp(now)}`,
-    filters: filter,
-    filterLines: recordFilterLines(filter),
-    title: '指标数据（目标、实绩、状态、填报与审核）',
-    chainHead,
-    departmentId: filter.departmentId ?? null,
-    indicatorId: filter.indicatorId ?? null,
-    now,
-    async produce(writer) {
-      await writer.startTable('数据', RECORD_COLUMNS);
-      return writeBatches(writer, iterateRecords(db, { actor, filter }), async (batch) => {
-        const statuses = await recordProgressStatuses(db, actor, batch, now);
-        // A unit's figure is judged on the unit views against its own target, not against the city's path here.
-        return batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null));
-      });
+  const job = filteredJob(
+    { actor, db, format, chainHead, now, filter },
+    {
+      action: 'export.records',
+      baseName: `数据导出_${filter.year ?? '全部年份'}_${fileStamp(now)}`,
+      filters: filter,
+      filterLines: recordFilterLines(filter),
+      title: '指标数据（目标、实绩、状态、填报与审核）',
+      async produce(writer) {
+        await writer.startTable('数据', RECORD_COLUMNS);
+        return writeBatches(writer, iterateRecords(db, { actor, filter }), async (batch) => {
+          const statuses = await recordProgressStatuses(db, actor, batch, now);
+          // A unit's figure is judged on the unit views against its own target, not against the city's path here.
+          return batch.map((row) => recordCells(row, row.unitId === null ? (statuses.get(row.id) ?? null) : null));
+        });
+      },
     },
-  };
+  );
   return { job, rowCount };
 }
 

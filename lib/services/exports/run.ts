@@ -24,6 +24,7 @@ import {
   type WriterOptions,
 } from '@/lib/export/table-writer';
 import { AppError } from '@/lib/errors';
+import { resolveOptions, type ServiceOptions } from '@/lib/services/options';
 
 export const DEFAULT_EXPORT_MAX_ROWS = 2_000_000;
 /**
@@ -219,4 +220,27 @@ export interface PreparedExport {
 export function toCheck(prepared: PreparedExport): ExportCheck {
   const { extension } = FORMAT_INFO[prepared.job.format];
   return { rowCount: prepared.rowCount, maxRows: exportMaxRows(), fileName: `${prepared.job.baseName}.${extension}` };
+}
+
+/** An export's request as the route hands it over (its search parameters), before the export's schema reads it. */
+export type ExportQuery = Record<string, unknown>;
+
+/** An export's one preparation: permission, filters, row count and the job. */
+export type PrepareExport = (actor: Actor, query: ExportQuery, now: Date, db: Db) => Promise<PreparedExport>;
+
+/**
+ * An export's two services from its one preparation: the download, and the check the browser makes first
+ * (`?check=1`: the row count against the limit, the file name).
+ */
+export function exportServices(prepare: PrepareExport) {
+  return {
+    async download(actor: Actor, query: ExportQuery, options: ServiceOptions = {}): Promise<ExportDownload> {
+      const { db, now } = await resolveOptions(options);
+      return startExport((await prepare(actor, query, now, db)).job);
+    },
+    async check(actor: Actor, query: ExportQuery, options: ServiceOptions = {}): Promise<ExportCheck> {
+      const { db, now } = await resolveOptions(options);
+      return toCheck(await prepare(actor, query, now, db));
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { STATUS_LABELS } from '@/lib/domain/status';
 import { ACTUAL_STATUS_LABELS, actorRoleLabel } from '@/lib/domain/labels';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { figureCell, shanghaiTime, type ExportValue } from '@/lib/export/cells';
-import type { ExportColumn } from '@/lib/export/table-writer';
+import { col, type ExportColumn } from '@/lib/export/table-writer';
 import { entityTypeLabel } from '@/lib/domain/audit-actions';
 import { actionLabel } from '@/lib/validation/audit';
 
@@ -18,22 +18,22 @@ export function roleLabel(role: string | null): string | null {
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
 export const AUDIT_COLUMNS: ExportColumn[] = [
-  { header: '事件编号', width: 10 },
-  { header: '时间（北京时间）', width: 20 },
-  { header: '用户', width: 14 },
-  { header: '角色', width: 10 },
-  { header: '操作', width: 14 },
-  { header: '操作代码', width: 20 },
-  { header: '对象类型', width: 10 },
-  { header: '对象编号', width: 12 },
-  { header: '单位编号', width: 8 },
-  { header: '指标编号', width: 8 },
-  { header: '原因', width: 24 },
-  { header: '客户端地址', width: 16 },
-  { header: '变更前', width: 40 },
-  { header: '变更后', width: 40 },
-  { header: '上一哈希（prev_hash）', width: 20 },
-  { header: '哈希', width: 20 },
+  col('事件编号', 10),
+  col('时间（北京时间）', 20),
+  col('用户'),
+  col('角色', 10),
+  col('操作'),
+  col('操作代码', 20),
+  col('对象类型', 10),
+  col('对象编号', 12),
+  col('单位编号', 8),
+  col('指标编号', 8),
+  col('原因', 24),
+  col('客户端地址', 16),
+  col('变更前', 40),
+  col('变更后', 40),
+  col('上一哈希（prev_hash）', 20),
+  col('哈希', 20),
 ];
 
 /** One audit event's cells; before/after are the database's JSON text, written as they are. */
@@ -59,37 +59,37 @@ export function auditCells(row: AuditExportRow): ExportValue[] {
 }
 
 export const RECORD_COLUMNS: ExportColumn[] = [
-  { header: '指标编码', width: 12 },
-  { header: '指标名称', width: 28 },
-  { header: '口径', width: 30 },
-  { header: '主抓手', width: 14 },
-  { header: '责任单位', width: 18 },
-  { header: '县区', width: 12 },
-  { header: '年份', width: 6 },
-  { header: '月份', width: 6 },
-  { header: '目标值', width: 10 },
-  { header: '目标限定词', width: 10 },
-  { header: '实际值', width: 10 },
-  { header: '限定词', width: 10 },
-  { header: '单位', width: 8 },
-  { header: '审核状态', width: 8 },
-  { header: '进度状态', width: 8 },
-  { header: '填报人', width: 12 },
-  { header: '填报时间', width: 20 },
-  { header: '审核人', width: 12 },
-  { header: '审核时间', width: 20 },
-  { header: '情况说明', width: 30 },
-  { header: '退回人', width: 12 },
-  { header: '退回时间', width: 20 },
-  { header: '退回原因', width: 20 },
-  { header: '备注', width: 24 },
-  { header: '版本', width: 6 },
-  { header: '示例数据', width: 8 },
-  { header: '推算值', width: 8 },
-  { header: '推算方法', width: 30 },
-  { header: '报告表述', width: 24 },
-  { header: '报告所述变化', width: 16 },
-  { header: '原文', width: 60 },
+  col('指标编码', 12),
+  col('指标名称', 28),
+  col('口径', 30),
+  col('主抓手'),
+  col('责任单位', 18),
+  col('县区', 12),
+  col('年份', 6),
+  col('月份', 6),
+  col('目标值', 10),
+  col('目标限定词', 10),
+  col('实际值', 10),
+  col('限定词', 10),
+  col('单位', 8),
+  col('审核状态', 8),
+  col('进度状态', 8),
+  col('填报人', 12),
+  col('填报时间', 20),
+  col('审核人', 12),
+  col('审核时间', 20),
+  col('情况说明', 30),
+  col('退回人', 12),
+  col('退回时间', 20),
+  col('退回原因', 20),
+  col('备注', 24),
+  col('版本', 6),
+  col('示例数据', 8),
+  col('推算值', 8),
+  col('推算方法', 30),
+  col('报告表述', 24),
+  col('报告所述变化', 16),
+  col('原文', 60),
 ];
 
 /** A figure with no number (a milestone "全部完成", a textual target) is exported as its text. */

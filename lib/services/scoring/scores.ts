@@ -19,7 +19,7 @@ import { SCORING_RULE_LABELS, SUBJECT_KIND_LABELS } from '@/lib/domain/labels';
 import { itemWeightParts, type ItemRecord, type SubjectResult } from '@/lib/domain/scoring-run';
 import { AppError } from '@/lib/errors';
 import { figureCell, shanghaiTime } from '@/lib/export/cells';
-import type { ExportColumn } from '@/lib/export/table-writer';
+import { col, type ExportColumn } from '@/lib/export/table-writer';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { scoresQuerySchema } from '@/lib/validation/scoring';
 import { z } from 'zod';
@@ -90,35 +90,35 @@ export async function getScores(actor: Actor, query: Record<string, unknown>, op
 export type ScoresView = Awaited<ReturnType<typeof getScores>>;
 
 const SCORE_COLUMNS: ExportColumn[] = [
-  { header: '排名', width: 6 },
-  { header: '考核对象类型', width: 10 },
-  { header: '考核对象', width: 14 },
-  { header: '总分', width: 8 },
-  { header: '基础分', width: 8 },
-  { header: '扣分', width: 8 },
-  { header: '加分', width: 8 },
-  { header: '逾期未报（项）', width: 8 },
-  { header: '数据退回（项）', width: 8 },
-  { header: '加分项', width: 20 },
-  { header: '计算公式', width: 80 },
+  col('排名', 6),
+  col('考核对象类型', 10),
+  col('考核对象'),
+  col('总分', 8),
+  col('基础分', 8),
+  col('扣分', 8),
+  col('加分', 8),
+  col('逾期未报（项）', 8),
+  col('数据退回（项）', 8),
+  col('加分项', 20),
+  col('计算公式', 80),
 ];
 
 const ITEM_COLUMNS: ExportColumn[] = [
-  { header: '考核对象类型', width: 10 },
-  { header: '考核对象', width: 14 },
-  { header: '指标编码', width: 20 },
-  { header: '指标', width: 24 },
-  { header: '主抓手', width: 14 },
-  { header: '计分规则', width: 12 },
-  { header: '主抓手权重', width: 8 },
-  { header: '指标权重（主抓手内 %）', width: 10 },
-  { header: '折算权重（分）', width: 8 },
-  { header: '计分上限（%）', width: 8 },
-  { header: '年度目标', width: 10 },
-  { header: '已审核实绩', width: 10 },
-  { header: '实绩月份', width: 6 },
-  { header: '得分', width: 8 },
-  { header: '计算公式', width: 80 },
+  col('考核对象类型', 10),
+  col('考核对象'),
+  col('指标编码', 20),
+  col('指标', 24),
+  col('主抓手'),
+  col('计分规则', 12),
+  col('主抓手权重', 8),
+  col('指标权重（主抓手内 %）', 10),
+  col('折算权重（分）', 8),
+  col('计分上限（%）', 8),
+  col('年度目标', 10),
+  col('已审核实绩', 10),
+  col('实绩月份', 6),
+  col('得分', 8),
+  col('计算公式', 80),
 ];
 
 const exportQuerySchema = scoresQuerySchema.extend({

@@ -53,37 +53,27 @@ describe('filterIndicators', () => {
 });
 
 describe('sortIndicators', () => {
+  /** The items' names in the order sortIndicators puts them. */
+  const namesBy = (key: Parameters<typeof sortIndicators>[1], direction?: Parameters<typeof sortIndicators>[2]) =>
+    sortIndicators(items, key, direction).map((v) => v.id);
+
   it('status ascending: worst first — red by lag (−15 before −0.8), then overdue, yellow, green', () => {
-    expect(sortIndicators(items, 'status').map((v) => v.id)).toEqual([
-      '出口总额',
-      '地区生产总值增速',
-      '民生实事',
-      '项目累计完成投资',
-      '城镇新增就业',
-    ]);
+    expect(namesBy('status')).toEqual(['出口总额', '地区生产总值增速', '民生实事', '项目累计完成投资', '城镇新增就业']);
   });
 
   it('completion descending: missing completions last, not first', () => {
-    expect(sortIndicators(items, 'completion', 'desc').map((v) => v.id)).toEqual([
+    expect(namesBy('completion', 'desc')).toEqual([
       '城镇新增就业',
       '项目累计完成投资',
       '出口总额',
       '地区生产总值增速',
       '民生实事',
     ]);
-    expect(
-      sortIndicators(items, 'completion', 'asc')
-        .map((v) => v.id)
-        .slice(-2),
-    ).toEqual(['地区生产总值增速', '民生实事']);
+    expect(namesBy('completion', 'asc').slice(-2)).toEqual(['地区生产总值增速', '民生实事']);
   });
 
   it('YoY: a negative change sorts below a positive one; missing last', () => {
-    expect(
-      sortIndicators(items, 'yoy', 'desc')
-        .map((v) => v.id)
-        .slice(0, 2),
-    ).toEqual(['项目累计完成投资', '地区生产总值增速']);
+    expect(namesBy('yoy', 'desc').slice(0, 2)).toEqual(['项目累计完成投资', '地区生产总值增速']);
   });
 
   it('department in pinyin order, ties in catalogue order', () => {
@@ -94,16 +84,12 @@ describe('sortIndicators', () => {
       '商务局',
       '统计局',
     ]);
-    expect(
-      sortIndicators(items, 'department')
-        .map((v) => v.id)
-        .slice(0, 2),
-    ).toEqual(['项目累计完成投资', '民生实事']);
+    expect(namesBy('department').slice(0, 2)).toEqual(['项目累计完成投资', '民生实事']);
   });
 
   it('catalog keeps the input order; the input is not changed', () => {
     const copy = [...items];
-    expect(sortIndicators(items, 'catalog', 'desc').map((v) => v.id)).toEqual(copy.map((v) => v.id).reverse());
+    expect(namesBy('catalog', 'desc')).toEqual(copy.map((v) => v.id).reverse());
     expect(items).toEqual(copy);
   });
 

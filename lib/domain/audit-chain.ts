@@ -1,5 +1,5 @@
 /** Canonical serialisation and hashing of audit events: the tamper-evident chain's one definition. */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The hash of the (virtual) event before the first one. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -34,7 +34,8 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'object') {
     // Plain loops, no intermediate arrays of entries: a verify walks a million events through here.
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default sort compares UTF-16 code units, as < does, without a comparator call per pair.
+    const keys = Object.keys(record).sort();
     let out = '{';
     let first = true;
     for (const key of keys) {
@@ -90,7 +91,8 @@ export function canonicalEventJson(content: ChainedEventContent, prevHash: strin
 
 /** SHA-256 (hex) over the canonical event followed by the previous event's hash. */
 export function hashEvent(content: ChainedEventContent, prevHash: string): string {
-  return createHash('sha256').update(canonicalEventJson(content, prevHash), 'utf8').digest('hex');
+  // The one-shot hash (a string is hashed as UTF-8): half the cost of a Hash object per event.
+  return hash('sha256', canonicalEventJson(content, prevHash), 'hex');
 }
 
 /** Makes a value JSON-safe the way jsonb will return it (Dates to ISO strings, undefined dropped). */

@@ -32,7 +32,7 @@ import {
   type AuditCheckpoint,
 } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { verifyChainWindows } from './chain-workers';
+import { VERIFY_WINDOW_EVENTS, verifyChainWindows } from './chain-workers';
 import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface AuditEventSummary {
@@ -168,7 +168,8 @@ export async function verifyAuditChain(
   const { db, now } = await authorize(actor, 'audit.verify', options);
   const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
   const head = await getChainHead(db);
-  const state = await verifyChainWindows(iterateChainTexts(db, { actor, throughId: head?.id ?? null }));
+  const windows = iterateChainTexts(db, { actor, throughId: head?.id ?? null, batchSize: VERIFY_WINDOW_EVENTS });
+  const state = await verifyChainWindows(windows);
   let comparison: CheckpointComparison | null = null;
   if (checkpoint) {
     const facts =

@@ -1,17 +1,22 @@
 /**
- * Verifying the chain on every core: the walk (on this thread, with the database) hands each window's JSON text
- * to a pool of worker threads, which parse and hash it; the verdicts are joined here in id order. Hashing a
- * million events costs about as much CPU as reading them, so on two cores the database and the hashing run side
- * by side. The result is exactly that of pushing every event through one verifier (lib/domain/audit-verify).
+ * Verifying the chain beside the walk: the walk (on this thread, with the database) hands each window's JSON text
+ * to a worker thread, which parses and hashes it; the verdicts are joined here in id order. Hashing a million
+ * events costs about as much CPU as reading them, so the database and the hashing run side by side. The result
+ * is exactly that of pushing every event through one verifier (lib/domain/audit-verify).
  */
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createChainVerifier, joinBatch, type BatchVerdict, type ChainState } from '@/lib/domain/audit-verify';
 
-/** Threads: one per core, at least one and at most four (the walk itself needs the rest). */
-const THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
-/** Windows handed out and not yet joined, per thread: enough to keep each one busy, few enough to bound memory. */
-const IN_FLIGHT_PER_THREAD = 2;
+/**
+ * One thread beside the walk. Measured on a million events (PostgreSQL, through the server, after the exports):
+ * one thread 8.6 s and 57 MB more than the start of the verify; two threads 8.2 s and 79–133 MB more — the second
+ * thread's heap cost more memory than its time was worth on a server that runs beside other systems.
+ */
+const THREADS = 1;
+/** Events per window handed to the thread: small windows keep its heap small. */
+export const VERIFY_WINDOW_EVENTS = 2000;
+/** Windows handed out and not yet joined, per thread: enough to keep it busy while the walk fetches the next. */
+const IN_FLIGHT_PER_THREAD = 3;
 
 function startWorker(): Worker {
   const url = new URL('./chain-worker.ts', import.meta.url);
@@ -21,9 +26,8 @@ function startWorker(): Worker {
   const source = url.pathname.endsWith('.ts');
   return new Worker(url, {
     execArgv: source ? ['--require', 'tsx/cjs'] : undefined,
-    // A small young generation: each window's objects die young, and the default let every thread hold
-    // tens of MB more (a million events on PostgreSQL, two threads: peak 348 MB, with 4 MB: 273–289 MB, as fast).
-    // The old generation is room for a window of unusually large events.
+    // A small young generation: each window's objects die young, and V8's default let the thread hold tens of MB
+    // more, no faster. The old generation is room for a window of unusually large events.
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 },
   });
 }

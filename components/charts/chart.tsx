@@ -111,13 +111,10 @@ export function ProgressBar({
       role="img"
       aria-label={words}
       title={words}
-      className={`relative block h-2.5 rounded-full ${tone === 'dark' ? 'bg-slate-700' : 'bg-gray-200'} ${className}`}
+      className={`bar block ${tone === 'dark' ? 'bg-slate-700' : 'bg-gray-200'} ${className}`}
     >
       {actual !== null ? (
-        <span
-          className="absolute inset-y-0 left-0 rounded-full print:border print:border-gray-700"
-          style={{ width: `${clamp(actual)}%`, backgroundColor: STATUS_COLORS[status] }}
-        />
+        <span className="bar-fill" style={{ width: `${clamp(actual)}%`, backgroundColor: STATUS_COLORS[status] }} />
       ) : null}
       {expected !== null ? (
         <span

@@ -29,7 +29,7 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
       <div className="border-b border-gray-100 px-4 pt-3 pb-2">
         <div className="flex items-baseline justify-between gap-2">
           <h2 id={`area-${area.slug}`} className="text-base font-semibold">
-            <Link href={href} className="hover:text-red-800 hover:underline">
+            <Link href={href} className="link-hover">
               <span className="mr-1.5 text-red-700">{area.id}</span>
               {area.name}
             </Link>
@@ -51,20 +51,12 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
         {area.featured.length ? (
           <ul className="mt-1 divide-y divide-gray-100 text-sm">
             {area.featured.map((v) => (
-              <li key={v.code} className="flex items-center justify-between gap-2 py-1.5">
+              <li key={v.code} className="row-item">
                 <IndicatorRowLink code={v.code} name={v.name} period={period} />
-                <FigureText
-                  figure={v.figure}
-                  unit={v.unit}
-                  className="inline-block max-w-[12rem] truncate align-bottom whitespace-nowrap tabular-nums"
-                  inLink
-                />
+                <FigureText figure={v.figure} unit={v.unit} className="row-figure" inLink />
                 {v.isSample ? <span className="sr-only">（示例数据）</span> : null}
                 <StatusBadge status={v.status} label={v.statusLabel} />
-                <span
-                  className="hidden w-16 truncate text-right text-xs text-gray-500 sm:inline"
-                  title={v.departmentShortName}
-                >
+                <span className="row-note" title={v.departmentShortName}>
                   {v.departmentShortName}
                 </span>
               </li>

@@ -19,7 +19,7 @@ export function IndicatorRowLink({
   return (
     <Link
       href={`/indicators/${code}${periodSearch(period)}`}
-      className={`min-w-0 flex-1 truncate hover:underline ${tone === 'light' ? 'hover:text-red-800' : ''}`}
+      className={`row-link ${tone === 'light' ? 'hover:text-red-800' : ''}`}
       title={name}
     >
       {name}

@@ -44,10 +44,7 @@ export function RankingTable({
     collapse && !expanded ? foldRanking(ranked, collapse) : { head: ranked, folded: 0, tail: [] };
   const name = (r: RankRow) =>
     linkDepartments && r.departmentCode ? (
-      <Link
-        href={`/departments/${r.departmentCode}${periodSearch(period)}`}
-        className="hover:text-red-800 hover:underline"
-      >
+      <Link href={`/departments/${r.departmentCode}${periodSearch(period)}`} className="link-hover">
         {r.departmentName}
       </Link>
     ) : (
@@ -55,8 +52,8 @@ export function RankingTable({
     );
   const row = (r: RankRow) => (
     <tr key={r.departmentId}>
-      <td className="px-2 py-1.5 text-right tabular-nums">{r.rank}</td>
-      <th scope="row" className="px-2 py-1.5 text-left font-normal whitespace-nowrap">
+      <td className="rank-cell">{r.rank}</td>
+      <th scope="row" className="rank-name">
         {name(r)}
       </th>
       <td className="px-2 py-1.5">
@@ -71,12 +68,12 @@ export function RankingTable({
           <span className="tabular-nums">{r.share === null ? '—' : formatPercent(r.share)}</span>
         </span>
       </td>
-      <td className="px-2 py-1.5 text-right tabular-nums">
+      <td className="rank-cell">
         {r.onTrack}/{r.counted}
       </td>
-      <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.red}</td>
-      <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.overdue}</td>
-      <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{r.counts.yellow}</td>
+      <td className="wide-cell rank-cell">{r.counts.red}</td>
+      <td className="wide-cell rank-cell">{r.counts.overdue}</td>
+      <td className="wide-cell rank-cell">{r.counts.yellow}</td>
     </tr>
   );
   return (

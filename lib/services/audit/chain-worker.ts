@@ -9,6 +9,6 @@ import { verifyBatch } from '../../domain/audit-verify';
 
 const port = parentPort;
 if (!port) throw new Error('chain-worker.ts runs as a worker thread');
-port.on('message', (job: { index: number; text: string }) => {
-  port.postMessage({ index: job.index, verdict: verifyBatch(parsePackedAuditRows(job.text)) });
+port.on('message', (text: string) => {
+  port.postMessage(verifyBatch(parsePackedAuditRows(text)));
 });

@@ -7,16 +7,15 @@
 import { Worker } from 'node:worker_threads';
 import { createChainVerifier, joinBatch, type BatchVerdict, type ChainState } from '@/lib/domain/audit-verify';
 
-/**
+/*
  * One thread beside the walk. Measured on a million events (PostgreSQL, through the server, after the exports):
  * one thread 8.6 s and 57 MB more than the start of the verify; two threads 8.2 s and 79–133 MB more — the second
  * thread's heap cost more memory than its time was worth on a server that runs beside other systems.
  */
-const THREADS = 1;
 /** Events per window handed to the thread: small windows keep its heap small. */
 export const VERIFY_WINDOW_EVENTS = 2000;
-/** Windows handed out and not yet joined, per thread: enough to keep it busy while the walk fetches the next. */
-const IN_FLIGHT_PER_THREAD = 3;
+/** Windows handed out and not yet joined: enough to keep the thread busy while the walk fetches the next. */
+const IN_FLIGHT = 3;
 
 function startWorker(): Worker {
   const url = new URL('./chain-worker.ts', import.meta.url);
@@ -35,49 +34,35 @@ function startWorker(): Worker {
 /** Verifies the windows' events (given in id order) as one chain from the genesis hash. */
 export async function verifyChainWindows(windows: AsyncIterable<string>): Promise<ChainState> {
   const { state } = createChainVerifier();
-  const workers = Array.from({ length: THREADS }, startWorker);
-  const verdicts = new Map<number, BatchVerdict>();
-  const waiting = new Map<number, (verdict: BatchVerdict) => void>();
+  const worker = startWorker();
+  // One thread answers its windows in the order they were sent: the first waiting is the next answered.
+  const waiting: { resolve: (verdict: BatchVerdict) => void; reject: (error: Error) => void }[] = [];
   let failure: Error | null = null;
-  let failed: () => void = () => {};
-  const failedOnce = new Promise<void>((resolve) => (failed = resolve));
-  for (const worker of workers) {
-    worker.on('message', ({ index, verdict }: { index: number; verdict: BatchVerdict }) => {
-      const resolve = waiting.get(index);
-      if (resolve) {
-        waiting.delete(index);
-        resolve(verdict);
-      } else verdicts.set(index, verdict);
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const w of waiting.splice(0)) w.reject(failure);
+  };
+  worker.on('message', (verdict: BatchVerdict) => waiting.shift()?.resolve(verdict));
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`chain worker exited (${code})`)));
+  const verify = (text: string) => {
+    const verdict = new Promise<BatchVerdict>((resolve, reject) => {
+      if (failure) return reject(failure);
+      waiting.push({ resolve, reject });
+      worker.postMessage(text);
     });
-    worker.on('error', (error) => {
-      failure ??= error;
-      failed();
-    });
-  }
-  const verdictOf = (index: number) =>
-    Promise.race([
-      new Promise<BatchVerdict>((resolve) => {
-        const ready = verdicts.get(index);
-        if (ready) {
-          verdicts.delete(index);
-          resolve(ready);
-        } else waiting.set(index, resolve);
-      }),
-      failedOnce.then((): never => {
-        throw failure ?? new Error('chain worker failed');
-      }),
-    ]);
+    verdict.catch(() => undefined); // awaited in turn below; a failure surfaces there, once
+    return verdict;
+  };
   try {
-    let sent = 0;
-    let joined = 0;
+    const inFlight: Promise<BatchVerdict>[] = [];
     for await (const text of windows) {
-      workers[sent % workers.length]?.postMessage({ index: sent, text });
-      sent += 1;
-      while (sent - joined >= THREADS * IN_FLIGHT_PER_THREAD) joinBatch(state, await verdictOf(joined++));
+      inFlight.push(verify(text));
+      if (inFlight.length >= IN_FLIGHT) joinBatch(state, await (inFlight.shift() as Promise<BatchVerdict>));
     }
-    while (joined < sent) joinBatch(state, await verdictOf(joined++));
+    for (const verdict of inFlight) joinBatch(state, await verdict);
     return state;
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await worker.terminate();
   }
 }

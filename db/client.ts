@@ -85,6 +85,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
       await client.end({ timeout: 5 });
       throw error;
     }
+    Object.defineProperty(db, POSTGRES_URL, { value: options.url });
     return {
       db,
       engine: 'postgres',
@@ -234,6 +235,32 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db, query
   if (Array.isArray(result)) return result as T[];
   const rows = (result as { rows?: unknown }).rows;
   return Array.isArray(rows) ? (rows as T[]) : [];
+}
+
+/**
+ * A PostgreSQL handle's URL, for copyOut's connection of its own: kept on the handle under a registered symbol, so
+ * that every copy of this module (tsx can load it once as ESM and once as CommonJS) finds it.
+ */
+const POSTGRES_URL = Symbol.for('zhuashou.db.postgresUrl');
+const postgresUrlOf = (db: Db): string | undefined => (db as unknown as Record<symbol, string | undefined>)[POSTGRES_URL];
+
+/**
+ * A `COPY (…) TO STDOUT` statement's output as raw bytes, on PostgreSQL; null on PGlite, which has no COPY to the
+ * client. COPY takes no bound parameters: the caller builds `statement` from fixed text and checked integers only.
+ * It runs on a connection of its own, closed at the end: postgres.js 3.4 can leave a pooled connection's socket
+ * paused after a COPY (porsager/postgres#1016), and the next query on it would wait for ever.
+ */
+export function copyOut(db: Db, statement: string): AsyncIterable<Uint8Array> | null {
+  const url = postgresUrlOf(db);
+  if (!url) return null;
+  return (async function* () {
+    const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    try {
+      yield* await client.unsafe(statement).readable();
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  })();
 }
 
 export { sql };

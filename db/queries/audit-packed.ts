@@ -1,6 +1,7 @@
 /**
- * An audit window as the walk in ./audit.ts brings it: one JSON text of packed rows (json_build_array per event,
- * in the order below). Kept apart from the queries, with nothing but types imported, so that a worker thread
+ * An audit window as the walks in ./audit.ts bring it: one JSON text of packed rows (json_build_array per event,
+ * in the order below), or — on PostgreSQL — lines of COPY's text format with the same columns in the same order.
+ * Kept apart from the queries, with nothing but types imported, so that a worker thread
  * (lib/services/audit/chain-worker.ts) can read windows without loading the database layer.
  */
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
@@ -53,4 +54,89 @@ function unpackAuditRow(r: PackedAuditRow): StoredAuditEvent {
 export function parsePackedAuditRows(text: string): StoredAuditEvent[] {
   // Built by walkAuditWindows's statement from the table's typed columns: the shape is PackedAuditRow's.
   return (JSON.parse(text) as PackedAuditRow[]).map(unpackAuditRow);
+}
+
+/** COPY's text format: a backslash escapes these letters (PostgreSQL writes no other escape on output). */
+const COPY_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+
+/** One field of a COPY text line: null for \N, else the text with its escapes undone. */
+function copyField(raw: string): string | null {
+  if (raw === '\\N') return null;
+  if (!raw.includes('\\')) return raw;
+  return raw.replace(/\\(.)/g, (escape: string, letter: string) => {
+    const text = COPY_ESCAPES[letter];
+    if (text === undefined) throw new Error(`COPY 输出中有未知的转义 ${escape}`);
+    return text;
+  });
+}
+
+const copyNumber = (raw: string | null) => (raw === null ? null : Number(raw));
+const copyJson = (raw: string | null): unknown => (raw === null ? null : JSON.parse(raw));
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * One window of COPY text (complete lines, UTF-8), in the walk's column order; occurred_at arrives as its JSON
+ * text (to_json), so that both walks hand the same string to Date.
+ */
+export function parseCopyAuditRows(bytes: Uint8Array): StoredAuditEvent[] {
+  const lines = decoder.decode(bytes).split('\n');
+  if (lines.pop() !== '') throw new Error('COPY 输出的最后一行不完整');
+  return lines.map((line) => {
+    const f = line.split('\t').map(copyField);
+    if (f.length !== 16) throw new Error(`COPY 输出的一行有 ${f.length} 列，应为 16 列`);
+    const occurredAt = copyJson(f[1] ?? null);
+    return unpackAuditRow([
+      Number(f[0]),
+      typeof occurredAt === 'string' ? occurredAt : '',
+      copyNumber(f[2] ?? null),
+      f[3] ?? null,
+      f[4] ?? null,
+      f[5] ?? '',
+      f[6] ?? '',
+      f[7] ?? null,
+      copyNumber(f[8] ?? null),
+      copyNumber(f[9] ?? null),
+      copyJson(f[10] ?? null),
+      copyJson(f[11] ?? null),
+      f[12] ?? null,
+      f[13] ?? null,
+      f[14] ?? '',
+      f[15] ?? '',
+    ]);
+  });
+}
+
+/**
+ * COPY's output, cut at line ends into windows of about `windowBytes` (at the last line end once that much has come),
+ * whatever the chunks it arrived in. Each window is a buffer of its own: handed to a worker thread, it is moved, not copied.
+ */
+export async function* cutCopyWindows(
+  stream: AsyncIterable<Uint8Array>,
+  windowBytes: number,
+): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const cut = (final: boolean): Uint8Array | null => {
+    const joined = Buffer.concat(parts, size);
+    const end = final ? joined.length : joined.lastIndexOf(10) + 1;
+    if (end === 0) return null;
+    const window = new Uint8Array(end);
+    window.set(joined.subarray(0, end));
+    const rest = joined.subarray(end);
+    parts = rest.length ? [Uint8Array.prototype.slice.call(rest)] : [];
+    size = rest.length;
+    return window;
+  };
+  for await (const chunk of stream) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < windowBytes) continue;
+    const window = cut(false);
+    if (window) yield window;
+  }
+  if (size === 0) return;
+  const last = cut(true);
+  if (last && last[last.length - 1] !== 10) throw new Error('审计日志的 COPY 输出以不完整的一行结束');
+  if (last) yield last;
 }

@@ -7,9 +7,9 @@ import { and, asc, count, desc, eq, gt, gte, like, lt, lte, max, min, type SQL }
 import { can } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
-import { queryRows, sql, type Db } from '../client';
+import { copyOut, queryRows, sql, type Db } from '../client';
 import { auditEvents, departments, indicators } from '../schema';
-import { parsePackedAuditRows } from './audit-packed';
+import { cutCopyWindows, parsePackedAuditRows } from './audit-packed';
 import { firstOrNull } from './rows';
 
 export interface AuditQueryFilter {
@@ -26,6 +26,8 @@ export interface AuditQueryFilter {
 }
 
 export const CHAIN_BATCH_SIZE = 5000;
+/** Bytes of COPY text per window of the chain on PostgreSQL: about 2,000 events of the benchmark's city. */
+export const CHAIN_COPY_WINDOW_BYTES = 1 << 20;
 
 /**
  * Lets other work run between batches. PGlite answers in-process without waiting for I/O, so a long walk over
@@ -192,12 +194,30 @@ export async function* iterateAuditExportRows(db: Db, args: WalkArgs): AsyncGene
   for await (const text of walkAuditWindows(db, args, 'text')) yield parsePackedAuditRows(text) as AuditExportRow[];
 }
 
+/** A window of the chain: packed rows as JSON text (parsePackedAuditRows), or COPY text lines (parseCopyAuditRows). */
+export type ChainWindow = string | Uint8Array;
+
+/** The chain's columns for COPY, in PackedAuditRow's order; the time as its JSON text, as the JSON walk has it. */
+const CHAIN_COPY_COLUMNS = `id, to_json(occurred_at), actor_id, actor_username, actor_role, action, entity_type, entity_id,
+  department_id, indicator_id, before, after, reason, client_address, prev_hash, hash`;
+
 /**
- * The whole chain in id order, as the JSON texts of its windows (parsePackedAuditRows reads one): the verifier
- * hands each text to a worker thread, which parses and hashes it beside the walk.
+ * The whole chain in id order, as windows for the verifier's worker thread, which parses and hashes each beside
+ * the walk. On PostgreSQL one COPY: its text costs the server a fraction of building JSON (measured on a million
+ * events: 2.4 s against 15 s) and this thread only passes bytes on. On PGlite the JSON windows of walkAuditWindows.
  */
-export function iterateChainTexts(db: Db, args: { actor: Actor; throughId: number | null; batchSize?: number }) {
-  return walkAuditWindows(db, { ...args, filter: {} }, 'json');
+export async function* iterateChainWindows(
+  db: Db,
+  args: { actor: Actor; throughId: number | null; batchSize?: number; windowBytes?: number },
+): AsyncGenerator<ChainWindow> {
+  if (!canRead(args.actor) || args.throughId === null) return;
+  if (!Number.isSafeInteger(args.throughId)) throw new Error(`throughId ${args.throughId} is not an integer`);
+  const copy = copyOut(
+    db,
+    `copy (select ${CHAIN_COPY_COLUMNS} from audit_events where id <= ${args.throughId} order by id) to stdout`,
+  );
+  if (copy) yield* cutCopyWindows(copy, args.windowBytes ?? CHAIN_COPY_WINDOW_BYTES);
+  else yield* walkAuditWindows(db, { ...args, filter: {} }, 'json');
 }
 
 /** What the log holds at and before a checkpoint's head, to compare with the checkpoint. */

@@ -9,7 +9,7 @@ import {
   getAuditEventRow,
   getChainHead,
   getCheckpointFacts,
-  iterateChainTexts,
+  iterateChainWindows,
   listAuditFilterChoices,
   listAuditPage,
   type AuditRow,
@@ -168,7 +168,7 @@ export async function verifyAuditChain(
   const { db, now } = await authorize(actor, 'audit.verify', options);
   const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
   const head = await getChainHead(db);
-  const windows = iterateChainTexts(db, { actor, throughId: head?.id ?? null, batchSize: VERIFY_WINDOW_EVENTS });
+  const windows = iterateChainWindows(db, { actor, throughId: head?.id ?? null, batchSize: VERIFY_WINDOW_EVENTS });
   const state = await verifyChainWindows(windows);
   let comparison: CheckpointComparison | null = null;
   if (checkpoint) {

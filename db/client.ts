@@ -242,7 +242,8 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db, query
  * that every copy of this module (tsx can load it once as ESM and once as CommonJS) finds it.
  */
 const POSTGRES_URL = Symbol.for('zhuashou.db.postgresUrl');
-const postgresUrlOf = (db: Db): string | undefined => (db as unknown as Record<symbol, string | undefined>)[POSTGRES_URL];
+const postgresUrlOf = (db: Db): string | undefined =>
+  (db as unknown as Record<symbol, string | undefined>)[POSTGRES_URL];
 
 /**
  * A `COPY (…) TO STDOUT` statement's output as raw bytes, on PostgreSQL; null on PGlite, which has no COPY to the

@@ -245,21 +245,64 @@ const POSTGRES_URL = Symbol.for('zhuashou.db.postgresUrl');
 const postgresUrlOf = (db: Db): string | undefined =>
   (db as unknown as Record<symbol, string | undefined>)[POSTGRES_URL];
 
+/** A statement as drizzle renders it (`.toSQL()` of a query): text with $1…$n, and the values bound to them. */
+export interface RenderedQuery {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * A `COPY (…) TO STDOUT` statement's output as raw bytes, on PostgreSQL; null on PGlite, which has no COPY to the
- * client. COPY takes no bound parameters: the caller builds `statement` from fixed text and checked integers only.
- * It runs on a connection of its own, closed at the end: postgres.js 3.4 can leave a pooled connection's socket
- * paused after a COPY (porsager/postgres#1016), and the next query on it would wait for ever.
+ * `query`'s rows through `COPY (…) TO STDOUT` (text format) as raw bytes, on PostgreSQL; null on PGlite, which has
+ * no COPY to the client. COPY takes no bound parameters: each of the query's values is quoted as a literal by the
+ * server itself (`format('%L', …)`, on the same connection, so under the same settings) and put in place of its
+ * placeholder — the text around them is drizzle's, which writes no `$` but its placeholders. Quoted literals are
+ * untyped: the column each is compared with gives its type, as a bound value's would.
+ * It runs on a connection of its own, closed at the end (at once when the reader stops early): postgres.js 3.4 can
+ * leave a pooled connection's socket paused after a COPY (porsager/postgres#1016), and the next query on it would
+ * wait for ever.
  */
-export function copyOut(db: Db, statement: string): AsyncIterable<Uint8Array> | null {
+export function copyOut(db: Db, query: RenderedQuery): AsyncIterable<Uint8Array> | null {
   const url = postgresUrlOf(db);
   if (!url) return null;
+  const connect = () => postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   return (async function* () {
-    const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    const client = connect();
+    let backend: number | null = null;
+    let stream: NodeJS.ReadableStream | null = null;
+    let complete = false;
     try {
-      yield* await client.unsafe(statement).readable();
+      const values = query.params.map((value) => {
+        if (value === null || value === undefined) return null;
+        if (typeof value === 'object') throw new Error('copyOut: only text, numbers and booleans can be inlined');
+        return String(value);
+      });
+      const literals = values.map((_, i) => `, format('%L', $${i + 1}::text) as "${i + 1}"`).join('');
+      const [facts] = await client.unsafe<Record<string, string | number>[]>(
+        `select pg_backend_pid() as pid${literals}`,
+        values,
+      );
+      backend = Number(facts?.pid);
+      const statement = query.sql.replace(/\$(\d+)/g, (_, n: string) => {
+        const literal = facts?.[n];
+        if (typeof literal !== 'string') throw new Error(`copyOut: no value for $${n}`);
+        return literal;
+      });
+      stream = await client.unsafe(`copy (${statement}) to stdout`).readable();
+      stream.on('error', () => {}); // the end of an abandoned COPY (below) errors it; nobody reads it any more
+      const chunks = stream[Symbol.asyncIterator]();
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Uint8Array;
+      complete = true;
     } finally {
-      await client.end({ timeout: 5 });
+      // A reader that stopped early (a cancelled download): the server is blocked writing the rest, so it reads
+      // neither a cancel nor the connection's goodbye until the client reads on. Its backend is ended instead — a
+      // login may end its own backends — and what is still on its way is read and dropped, until the socket closes.
+      if (!complete && backend !== null) {
+        stream?.removeAllListeners('readable').resume(); // the iterator's listener would keep it from flowing
+        const other = connect();
+        await other`select pg_terminate_backend(${backend})`.catch(() => undefined);
+        await other.end({ timeout: 5 });
+      }
+      await client.end({ timeout: complete ? 5 : 0 });
     }
   })();
 }

@@ -70,21 +70,22 @@ function prune(dir: string): void {
 }
 
 /**
- * The chain verification's worker thread (lib/services/audit/chain-workers.ts) is started from
- * `new URL('./chain-worker.ts', import.meta.url)`, which Next's bundler follows and esbuild does not: the thread
- * becomes a command entry of its own, cli/chain-worker.mjs, and the pool's URL is pointed at it from wherever its
+/**
+ * The audit log's worker thread (lib/services/audit/window-threads.ts: the chain's verification) is started from
+ * `new URL('./window-worker.ts', import.meta.url)`, which Next's bundler follows and esbuild does not: the thread
+ * becomes a command entry of its own, cli/window-worker.mjs, and the pool's URL is pointed at it from wherever its
  * code lands (an entry in cli/ or a shared chunk in cli/chunks/). Fails the release if the source no longer reads so.
  */
-const WORKER_URL_SOURCE = "new URL('./chain-worker.ts', import.meta.url)";
-const chainWorkerPlugin: Plugin = {
-  name: 'zhuashou-chain-worker',
+const WORKER_URL_SOURCE = "new URL('./window-worker.ts', import.meta.url)";
+const windowWorkerPlugin: Plugin = {
+  name: 'zhuashou-window-worker',
   setup(plugin) {
-    plugin.onLoad({ filter: /lib[\\/]services[\\/]audit[\\/]chain-workers\.ts$/ }, (args) => {
+    plugin.onLoad({ filter: /lib[\\/]services[\\/]audit[\\/]window-threads\.ts$/ }, (args) => {
       const source = fs.readFileSync(args.path, 'utf8');
       if (!source.includes(WORKER_URL_SOURCE))
         throw new Error(`release: ${args.path} no longer starts its worker from ${WORKER_URL_SOURCE}`);
       const bundled =
-        "new URL(import.meta.url.includes('/chunks/') ? '../chain-worker.mjs' : './chain-worker.mjs', import.meta.url)";
+        "new URL(import.meta.url.includes('/chunks/') ? '../window-worker.mjs' : './window-worker.mjs', import.meta.url)";
       return { contents: source.replace(WORKER_URL_SOURCE, bundled), loader: 'ts' };
     });
   },
@@ -93,11 +94,11 @@ const chainWorkerPlugin: Plugin = {
 async function bundleCommands(): Promise<void> {
   const entryPoints = {
     ...Object.fromEntries(Object.values(CLI_COMMANDS).map((file) => [file, path.join(ROOT, 'scripts', `${file}.ts`)])),
-    'chain-worker': path.join(ROOT, 'lib', 'services', 'audit', 'chain-worker.ts'),
+    'window-worker': path.join(ROOT, 'lib', 'services', 'audit', 'window-worker.ts'),
   };
   await build({
     entryPoints,
-    plugins: [chainWorkerPlugin],
+    plugins: [windowWorkerPlugin],
     outdir: path.join(STAGE, 'cli'),
     bundle: true,
     splitting: true,

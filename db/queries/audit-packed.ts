@@ -2,7 +2,7 @@
  * An audit window as the walks in ./audit.ts bring it: one JSON text of packed rows (json_build_array per event,
  * in the order below), or — on PostgreSQL — lines of COPY's text format with the same columns in the same order.
  * Kept apart from the queries, with nothing but types imported, so that a worker thread
- * (lib/services/audit/chain-worker.ts) can read windows without loading the database layer.
+ * (lib/services/audit/window-worker.ts) can read windows without loading the database layer.
  */
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
 
@@ -77,9 +77,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * One window of COPY text (complete lines, UTF-8), in the walk's column order; occurred_at arrives as its JSON
- * text (to_json), so that both walks hand the same string to Date.
+ * text (to_json), so that both walks hand the same string to Date. before/after as values (`json`: the chain hashes
+ * them) or as the database's JSON text (`text`: an export writes them as they are).
  */
-export function parseCopyAuditRows(bytes: Uint8Array): StoredAuditEvent[] {
+export function parseCopyAuditRows(bytes: Uint8Array, changes: 'json' | 'text' = 'json'): StoredAuditEvent[] {
+  const change = changes === 'json' ? copyJson : (raw: string | null) => raw;
   const lines = decoder.decode(bytes).split('\n');
   if (lines.pop() !== '') throw new Error('COPY 输出的最后一行不完整');
   return lines.map((line) => {
@@ -97,8 +99,8 @@ export function parseCopyAuditRows(bytes: Uint8Array): StoredAuditEvent[] {
       f[7] ?? null,
       copyNumber(f[8] ?? null),
       copyNumber(f[9] ?? null),
-      copyJson(f[10] ?? null),
-      copyJson(f[11] ?? null),
+      change(f[10] ?? null),
+      change(f[11] ?? null),
       f[12] ?? null,
       f[13] ?? null,
       f[14] ?? '',

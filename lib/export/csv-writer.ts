@@ -26,6 +26,8 @@ export function createCsvWriter(output: ExportOutput, options: WriterOptions): T
       for (const row of rows) text += record(row);
       await output.write(text);
     },
+    // A multi-table file pads each record to the widest table: records made elsewhere are not.
+    writeCsvRecords: options.multiTable ? undefined : (records) => output.write(records),
     async finish() {
       // CSV has no second sheet: the export's audit event records the filters, the row count and the hash.
       if (tables === 0) await output.write(CSV_BOM);

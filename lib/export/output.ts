@@ -48,9 +48,12 @@ export class ExportOutput {
   }
 
   /** Writes a chunk; resolves once the reader has room for more, rejects when the reader went away. */
-  async write(chunk: string | Buffer): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (this.out.destroyed) throw new ExportCancelledError();
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const buffer =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.hash.update(buffer);
     this.byteCount += buffer.byteLength;
     if (!this.out.write(buffer)) await this.drained();

@@ -23,6 +23,11 @@ export interface TableWriter {
   startTable(title: string, columns: readonly ExportColumn[]): Promise<void>;
   /** Writes rows; resolves when the reader has room for more. */
   writeRows(rows: readonly (readonly ExportValue[])[]): Promise<void>;
+  /**
+   * CSV of one table only: rows already written as records (csvRecord, UTF-8) elsewhere — the audit export's worker
+   * threads — put out as they are; resolves when the reader has room for more. Absent where rows need cells (XLSX).
+   */
+  writeCsvRecords?(records: Uint8Array): Promise<void>;
   /** Completes the file (XLSX: adds the information sheet). The output itself is ended by its owner. */
   finish(info: ExportInfo): Promise<void>;
 }

@@ -59,7 +59,9 @@ forEachEngine('export memory', (ctx) => {
       const download = await exportAuditLog(auditor, { from: '2025-01-01', to: '2025-01-01', format }, { db: ctx.db });
       const reader = download.stream.getReader();
       const first = await reader.read();
-      // Wait for the buffers between the writer and the (idle) reader to fill, then for the export to stand still.
+      // Wait for the rows to start (the CSV's are written by worker threads, which take a moment to start under the
+      // test runner), then for the buffers between the writer and the (idle) reader to fill and the export to stand still.
+      for (let i = 0; i < 300 && download.bytesWritten() <= (first.value?.byteLength ?? 0); i += 1) await sleep(100);
       let previous = -1;
       let stalledAt = download.bytesWritten();
       for (let i = 0; i < 50 && stalledAt !== previous; i += 1) {

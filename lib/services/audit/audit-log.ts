@@ -32,7 +32,7 @@ import {
   type AuditCheckpoint,
 } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { VERIFY_WINDOW_EVENTS, verifyChainWindows } from './chain-workers';
+import { VERIFY_WINDOW_EVENTS, verifyChainWindows } from './window-threads';
 import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface AuditEventSummary {

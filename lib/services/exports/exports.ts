@@ -6,7 +6,7 @@
  * can show a refusal before starting a download.
  */
 import { type Db } from '@/db/client';
-import { countAuditEvents, getChainHead, iterateAuditExportRows } from '@/db/queries/audit';
+import { countAuditEvents, getChainHead, iterateAuditExportRows, iterateAuditWindows } from '@/db/queries/audit';
 import { countRecords, iterateRecords, type RecordFilter } from '@/db/queries/export-records';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
@@ -14,6 +14,7 @@ import { shanghaiTime } from '@/lib/export/cells';
 import type { ExportInfo } from '@/lib/export/table-writer';
 import { auditExportSchema, recordsExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
+import { runInThreads } from '@/lib/services/audit/window-threads';
 import { recordProgressStatuses } from './status';
 import {
   assertExportSize,
@@ -82,8 +83,17 @@ async function prepareAuditExport(actor: Actor, query: ExportQuery, now: Date, d
       title: '审计日志',
       async produce(writer) {
         await writer.startTable('审计日志', AUDIT_COLUMNS);
-        const rows = iterateAuditExportRows(db, { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE });
-        return writeBatches(writer, rows, (batch) => batch.map(auditCells));
+        const walk = { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE };
+        if (writer.writeCsvRecords) {
+          // CSV: worker threads parse the windows and write the records (the same auditCells and csvRecord as below).
+          let written = 0;
+          for await (const { records, rows } of runInThreads('audit-csv', iterateAuditWindows(db, walk, 'text'))) {
+            await writer.writeCsvRecords(records);
+            written += rows;
+          }
+          return written;
+        }
+        return writeBatches(writer, iterateAuditExportRows(db, walk), (batch) => batch.map(auditCells));
       },
     },
   );

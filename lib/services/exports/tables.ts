@@ -7,8 +7,7 @@ import { ACTUAL_STATUS_LABELS, actorRoleLabel } from '@/lib/domain/labels';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { figureCell, shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import { col, type ExportColumn } from '@/lib/export/table-writer';
-import { entityTypeLabel } from '@/lib/domain/audit-actions';
-import { actionLabel } from '@/lib/validation/audit';
+import { actionLabel, entityTypeLabel } from '@/lib/domain/audit-actions';
 
 export function roleLabel(role: string | null): string | null {
   if (role === null) return null;

@@ -1,6 +1,6 @@
 /**
  * An audit window as the walks in ./audit.ts bring it: one JSON text of packed rows (json_build_array per event,
- * in the order below), or — on PostgreSQL — lines of COPY's text format with the same columns in the same order.
+ * in the order below), or lines of COPY's text format with the same columns in the same order.
  * Kept apart from the queries, with nothing but types imported, so that a worker thread
  * (lib/services/audit/window-worker.ts) can read windows without loading the database layer.
  */
@@ -110,8 +110,9 @@ export function parseCopyAuditRows(bytes: Uint8Array, changes: 'json' | 'text' =
 }
 
 /**
- * COPY's output, cut at line ends into windows of about `windowBytes` (at the last line end once that much has come),
- * whatever the chunks it arrived in. Each window is a buffer of its own: handed to a worker thread, it is moved, not copied.
+ * COPY's output, cut at line ends into windows of at most `windowBytes` (or one line, when a line is longer), whatever
+ * the chunks it arrived in — a stream's small chunks, or PGlite's whole output of a range at once. Each window is a
+ * buffer of its own: handed to a worker thread, it is moved, not copied.
  */
 export async function* cutCopyWindows(
   stream: AsyncIterable<Uint8Array>,
@@ -119,26 +120,31 @@ export async function* cutCopyWindows(
 ): AsyncGenerator<Uint8Array> {
   let parts: Uint8Array[] = [];
   let size = 0;
-  const cut = (final: boolean): Uint8Array | null => {
+  const own = (bytes: Uint8Array) => Uint8Array.prototype.slice.call(bytes);
+  const cut = (final: boolean): Uint8Array[] => {
     const joined = Buffer.concat(parts, size);
-    const end = final ? joined.length : joined.lastIndexOf(10) + 1;
-    if (end === 0) return null;
-    const window = new Uint8Array(end);
-    window.set(joined.subarray(0, end));
-    const rest = joined.subarray(end);
-    parts = rest.length ? [Uint8Array.prototype.slice.call(rest)] : [];
-    size = rest.length;
-    return window;
+    const windows: Uint8Array[] = [];
+    let start = 0;
+    while (joined.length - start >= windowBytes) {
+      let end = joined.lastIndexOf(10, start + windowBytes - 1) + 1;
+      if (end <= start) end = joined.indexOf(10, start + windowBytes) + 1; // one line longer than a window
+      if (end <= start) break; // … that has not ended yet
+      windows.push(own(joined.subarray(start, end)));
+      start = end;
+    }
+    if (final && start < joined.length) {
+      if (joined[joined.length - 1] !== 10) throw new Error('审计日志的 COPY 输出以不完整的一行结束');
+      windows.push(own(joined.subarray(start)));
+      start = joined.length;
+    }
+    parts = start < joined.length ? [own(joined.subarray(start))] : [];
+    size = joined.length - start;
+    return windows;
   };
   for await (const chunk of stream) {
     parts.push(chunk);
     size += chunk.length;
-    if (size < windowBytes) continue;
-    const window = cut(false);
-    if (window) yield window;
+    if (size >= windowBytes) yield* cut(false);
   }
-  if (size === 0) return;
-  const last = cut(true);
-  if (last && last[last.length - 1] !== 10) throw new Error('审计日志的 COPY 输出以不完整的一行结束');
-  if (last) yield last;
+  if (size > 0) yield* cut(true);
 }

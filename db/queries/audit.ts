@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, gt, gte, like, lt, lte, max, min, type SQL }
 import { can } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
-import { copyOut, queryRows, sql, type Db } from '../client';
+import { copyEngine, copyOut, queryRows, sql, type Db } from '../client';
 import { auditEvents, departments, indicators } from '../schema';
 import { cutCopyWindows, parsePackedAuditRows } from './audit-packed';
 import { firstOrNull } from './rows';
@@ -27,12 +27,17 @@ export interface AuditQueryFilter {
 
 export const CHAIN_BATCH_SIZE = 5000;
 /**
- * Bytes of COPY text per window on PostgreSQL: a few hundred events. A thread's work on a window (its text decoded,
- * split, parsed, then hashed or written as CSV) is garbage at the end; small windows let it die in the young
- * generation. Measured on a million events with two threads: verify 9.4 s with 1 MB windows, 6.4 s with 128 KB;
- * the CSV 12.5–25 s with 1 MB (as the young generation was 32 or 4 MB), 9.4 s with 128 KB.
+ * Bytes of COPY text per window: about a hundred events. A thread's work on a window (its text decoded, split,
+ * parsed, then hashed or written as CSV) is garbage at its end; small windows let it die in the thread's small young
+ * generation. Measured on a million events, two threads (time, then the process's peak RSS above its start):
+ *   window (young generation)   verify              CSV
+ *   1 MB (4 MB)                 9.4 s               25 s
+ *   128 KB (16 MB)              6.4 s, +121 MB      10.0 s, +151 MB
+ *   64 KB (8 MB)                6.8 s, +94 MB       11.2 s, +122 MB
+ *   32 KB (4 MB)                4.9–5.0 s, +88 MB   8.7–9.1 s, +98 MB
+ *   16 KB (4 MB)                5.0 s, +89 MB       10.6 s, +104 MB
  */
-export const COPY_WINDOW_BYTES = 128 * 1024;
+export const COPY_WINDOW_BYTES = 32 * 1024;
 
 /**
  * Lets other work run between batches. PGlite answers in-process without waiting for I/O, so a long walk over
@@ -133,6 +138,24 @@ interface WalkArgs {
 }
 
 /**
+ * The ranges of ids (afterId, upTo] that cover the matching events up to `throughId`, `size` consecutive ids each
+ * (each holds at most `size` events): every statement is a short range of the primary key whatever the planner's
+ * statistics say. With "id > x order by id limit n" a table without them yet (just restored, just bulk-loaded) was
+ * read to its end and sorted for every batch.
+ */
+async function* idRanges(db: Db, base: SQL[], throughId: number, size: number): AsyncGenerator<[number, number]> {
+  const [first] = await db
+    .select({ id: min(auditEvents.id) })
+    .from(auditEvents)
+    .where(and(...base, lte(auditEvents.id, throughId)));
+  if (first?.id === null || first?.id === undefined) return;
+  for (let afterId = Number(first.id) - 1; afterId < throughId; afterId += size)
+    yield [afterId, Math.min(afterId + size, throughId)];
+}
+
+const inRange = ([afterId, upTo]: [number, number]) => [gt(auditEvents.id, afterId), lte(auditEvents.id, upTo)];
+
+/**
  * Matching events in ascending id order, `batchSize` at a time, up to `throughId` (fixed by the caller at
  * the start, so that the rows and their count describe one state of the log).
  *
@@ -143,39 +166,29 @@ interface WalkArgs {
  */
 async function* walkAuditWindows(db: Db, args: WalkArgs, jsonb: 'json' | 'text'): AsyncGenerator<string> {
   if (!canRead(args.actor) || args.throughId === null) return;
-  const throughId = args.throughId;
-  const size = args.batchSize ?? CHAIN_BATCH_SIZE;
   const base = filterConditions(args.filter);
-  // Windows of `size` consecutive ids (each holds at most `size` events): every statement is a short range of
-  // the primary key whatever the planner's statistics say. With "id > x order by id limit n" a table without
-  // them yet (just restored, just bulk-loaded) was read to its end and sorted for every batch.
-  const [first] = await db
-    .select({ id: min(auditEvents.id) })
-    .from(auditEvents)
-    .where(and(...base, lte(auditEvents.id, throughId)));
-  if (first?.id === null || first?.id === undefined) return;
   const changes = jsonb === 'json' ? sql`before, after` : sql`before::text, after::text`;
-  const fetchWindow = async (afterId: number) => {
-    const where = and(...base, gt(auditEvents.id, afterId), lte(auditEvents.id, Math.min(afterId + size, throughId)));
+  const fetchWindow = async (range: [number, number]) => {
     const [result] = await queryRows<{ batch: string | null }>(
       db,
       sql`select json_agg(json_build_array(id, occurred_at, actor_id, actor_username, actor_role, action, entity_type,
             entity_id, department_id, indicator_id, ${changes}, reason, client_address, prev_hash, hash) order by id)::text as batch
-          from ${auditEvents} where ${where}`,
+          from ${auditEvents} where ${and(...base, ...inRange(range))}`,
     );
     return result?.batch ?? null;
   };
   // One window ahead: on PostgreSQL the server builds the next batch while the caller works on this one.
-  let pending = fetchWindow(Number(first.id) - 1);
-  for (let afterId = Number(first.id) - 1; afterId < throughId; afterId += size) {
-    const batch = await pending;
-    if (afterId + size < throughId) {
-      pending = fetchWindow(afterId + size);
-      pending.catch(() => undefined); // a caller that stops early leaves it unread; its failure surfaces when awaited
-    }
+  let pending: Promise<string | null> | null = null;
+  for await (const range of idRanges(db, base, args.throughId, args.batchSize ?? CHAIN_BATCH_SIZE)) {
+    const next = fetchWindow(range);
+    next.catch(() => undefined); // a caller that stops early leaves it unread; its failure surfaces when awaited
+    const batch = pending ? await pending : null;
+    pending = next;
     if (batch) yield batch;
     await yieldToEventLoop();
   }
+  const last = pending ? await pending : null;
+  if (last) yield last;
 }
 
 /** The events as the chain holds them: before/after as values, the time as a Date. */
@@ -209,10 +222,38 @@ export type AuditWindow = string | Uint8Array;
 const copyColumns = { ...columns, occurredAt: sql<string>`to_json(${auditEvents.occurredAt})` };
 
 /**
+ * Matching events in id order up to `throughId`, as COPY text in complete lines: on PostgreSQL one COPY of them
+ * all; on PGlite, whose COPY hands its whole output over at once, one COPY per `batchSize` ids.
+ */
+async function* copyAuditEvents(db: Db, args: WalkArgs): AsyncGenerator<Uint8Array> {
+  if (args.throughId === null) return;
+  const base = filterConditions(args.filter);
+  const copy = (where: SQL[]) =>
+    copyOut(
+      db,
+      db
+        .select(copyColumns)
+        .from(auditEvents)
+        .where(and(...base, ...where))
+        .orderBy(asc(auditEvents.id))
+        .toSQL(),
+    ) ?? [];
+  if (copyEngine(db) === 'postgres') {
+    yield* copy([lte(auditEvents.id, args.throughId)]);
+    return;
+  }
+  for await (const range of idRanges(db, base, args.throughId, args.batchSize ?? CHAIN_BATCH_SIZE)) {
+    yield* copy(inRange(range));
+    await yieldToEventLoop();
+  }
+}
+
+/**
  * Matching events in id order up to `throughId`, as windows for the worker threads (lib/services/audit/window-threads),
- * which parse each beside the walk. On PostgreSQL one COPY: its text costs the server a fraction of building JSON
- * (measured on a million events: 3.2 s against 14.5 s) and this thread only passes bytes on; before/after arrive as
- * the database's JSON text either way. On PGlite the JSON windows of walkAuditWindows, before/after as `changes` says.
+ * which parse each beside the walk: COPY text cut into windows of about `windowBytes` at line ends. COPY's text costs
+ * the database a fraction of building JSON (PostgreSQL, a million events: 3.2 s against 14.5 s) and this thread only
+ * passes bytes on; before/after arrive as the database's JSON text. A handle without COPY (a transaction's) gets the
+ * JSON windows of walkAuditWindows, before/after as `changes` says.
  */
 export async function* iterateAuditWindows(
   db: Db,
@@ -220,13 +261,7 @@ export async function* iterateAuditWindows(
   changes: 'json' | 'text',
 ): AsyncGenerator<AuditWindow> {
   if (!canRead(args.actor) || args.throughId === null) return;
-  const query = db
-    .select(copyColumns)
-    .from(auditEvents)
-    .where(and(...filterConditions(args.filter), lte(auditEvents.id, args.throughId)))
-    .orderBy(asc(auditEvents.id));
-  const copy = copyOut(db, query.toSQL());
-  if (copy) yield* cutCopyWindows(copy, args.windowBytes ?? COPY_WINDOW_BYTES);
+  if (copyEngine(db)) yield* cutCopyWindows(copyAuditEvents(db, args), args.windowBytes ?? COPY_WINDOW_BYTES);
   else yield* walkAuditWindows(db, args, changes);
 }
 

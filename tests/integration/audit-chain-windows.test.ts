@@ -1,8 +1,9 @@
 /**
- * The verifier's walk on both engines: on PostgreSQL one COPY cut into windows at line ends, on PGlite the JSON
- * windows. Whatever the text holds (tabs, line breaks, backslashes, quotes, Chinese, an emoji, nulls and empty
- * strings), the events read from the windows are exactly those of the JSON walk, and the database still answers
- * afterwards (postgres.js can leave a pooled connection paused after a COPY).
+ * The verifier's walk on both engines: COPY text cut into windows at line ends (PostgreSQL: one COPY; PGlite: one
+ * per range of ids), and JSON windows for a transaction's handle. Whatever the text holds (tabs, line breaks,
+ * backslashes, quotes, Chinese, an emoji, nulls and empty strings), the events read from the windows are exactly
+ * those of the JSON walk, and the database still answers afterwards (postgres.js can leave a pooled connection
+ * paused after a COPY).
  */
 import { expect, it } from 'vitest';
 import { queryRows, sql } from '@/db/client';
@@ -55,6 +56,16 @@ forEachEngine('audit chain windows', (ctx) => {
     }
     // The pool still answers after the COPYs.
     expect(await queryRows(ctx.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+    // A transaction's handle has no COPY: it gets the JSON windows, with the same events.
+    await ctx.db.transaction(async (tx) => {
+      const events: StoredAuditEvent[] = [];
+      const throughId = (await getChainHead(tx))?.id ?? null;
+      for await (const window of iterateChainWindows(tx, { actor: auditor, throughId })) {
+        expect(typeof window).toBe('string');
+        events.push(...parsePackedAuditRows(window as string));
+      }
+      expect(events).toEqual(expected);
+    });
   });
 
   it('verify the chain through them, and nobody without the audit permission gets a window', async () => {

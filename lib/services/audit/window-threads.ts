@@ -1,6 +1,6 @@
 /**
  * Worker threads beside a walk over the audit log: the walk (on this thread, with the database) hands each window
- * (JSON text; COPY text on PostgreSQL) to a thread (./window-worker.ts), which parses it and does the task — verify
+ * (COPY text; JSON text from a handle without COPY) to a thread (./window-worker.ts), which parses it and does the task — verify
  * the chain, or write the audit export's CSV — and the answers come back here in the windows' order. Parsing and
  * hashing or formatting a million events costs about as much CPU as reading them, so the database and the threads
  * run side by side.
@@ -11,17 +11,16 @@ import { createChainVerifier, joinBatch, type BatchVerdict, type ChainState } fr
 import type { CsvRecords, WindowJob } from './window-worker';
 
 /*
- * Threads beside the walk. Measured on a million events (PostgreSQL, through the server, after the exports), with
- * the JSON windows: one thread 8.6 s and 57 MB more than the start of the verify; two threads 8.2 s and 79–133 MB
- * more — there the database building the JSON was the critical path, and the second thread's heap cost more memory
- * than its time was worth. With COPY windows (PostgreSQL) the database and this thread are nearly idle and the
- * threads' work is the critical path: a second thread takes half of it.
+ * Threads beside the walk. With JSON windows the database building the JSON was the critical path, and a second
+ * thread's heap cost more memory than its time was worth (a million events on PostgreSQL: one thread 8.6 s, two
+ * 8.2 s). With COPY windows the threads' work is the critical path: two threads take half of it. On PGlite too, whose
+ * engine runs on this thread (a million events: verify 15.2 s with one thread, 10.7 s with two; CSV 22.5 s, 18.6 s).
  */
 /** Events per window handed to a thread (JSON windows): small windows keep its heap small. */
 export const VERIFY_WINDOW_EVENTS = 2000;
 /** Windows handed out and not yet answered, per thread: enough to keep it busy while the walk fetches the next. */
 const IN_FLIGHT_PER_THREAD = 3;
-/** Threads for COPY windows; JSON windows (PGlite, whose engine runs on this thread) get one. */
+/** Threads for COPY windows; JSON windows (a handle without COPY) get one. */
 const COPY_THREADS = 2;
 
 interface Answers {
@@ -37,10 +36,9 @@ function startWorker(): Worker {
   const source = url.pathname.endsWith('.ts');
   return new Worker(url, {
     execArgv: source ? ['--require', 'tsx/cjs'] : undefined,
-    // A young generation of 16 MB: each window's objects (COPY_WINDOW_BYTES of text) die young. With 4 MB they
-    // were promoted and collected again (the CSV of a million events: 25 s against 9.4 s); V8's default let the
+    // A small young generation: each window's objects (COPY_WINDOW_BYTES of text) die young. V8's default let the
     // thread hold tens of MB more, no faster. The old generation is room for a window of unusually large events.
-    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 },
   });
 }
 

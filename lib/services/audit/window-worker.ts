@@ -1,6 +1,6 @@
 /**
  * A worker thread beside a walk over the audit log (./window-threads.ts): it takes one window (the walk's JSON
- * text, or COPY text on PostgreSQL), parses it and does the window's task — `verify`: recompute every event's hash
+ * text, or COPY text), parses it and does the window's task — `verify`: recompute every event's hash
  * and check the links inside the window, answering with its verdict; `audit-csv`: write its events as the audit
  * export's CSV records, answering with their UTF-8 bytes. Imports stay relative and free of the database layer:
  * the thread loads only what it runs.

@@ -1,7 +1,8 @@
 /** The CSV table writer: a BOM, then each table's header and rows (several tables: each under a 【title】 row). */
 import { CSV_BOM, csvRecord, padRecord } from './csv';
 import type { ExportOutput } from './output';
-import type { ExportColumn, TableWriter, WriterOptions } from './table-writer';
+import type { ExportColumn } from './columns';
+import type { TableWriter, WriterOptions } from './table-writer';
 
 export function createCsvWriter(output: ExportOutput, options: WriterOptions): TableWriter {
   let tables = 0;

@@ -1,19 +1,11 @@
 /** One interface over the two formats, so that each export describes its tables once. */
 import type { ExportValue } from './cells';
+import type { ExportColumn } from './columns';
 import { createCsvWriter } from './csv-writer';
 import type { ExportOutput } from './output';
 import { createXlsxWriter } from './xlsx';
 
 export type ExportFormat = 'csv' | 'xlsx';
-
-export interface ExportColumn {
-  header: string;
-  /** Column width in characters (XLSX only). */
-  width?: number;
-}
-
-/** A column: its header, and its width in characters (XLSX only), 14 unless told. */
-export const col = (header: string, width = 14): ExportColumn => ({ header, width });
 
 /** The second sheet of an XLSX file: what was exported, by whom, when, how many rows, the chain head. */
 export type ExportInfo = [label: string, value: string | number][];

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { numericText, type ExportValue } from './cells';
 import type { ExportOutput } from './output';
-import type { ExportColumn, ExportInfo, TableWriter } from './table-writer';
+import type { ExportColumn } from './columns';
+import type { ExportInfo, TableWriter } from './table-writer';
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(title: string): string {

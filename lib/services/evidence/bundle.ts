@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { shanghaiTime, type ExportValue } from '@/lib/export/cells';
 import { CSV_BOM, csvRecord } from '@/lib/export/csv';
 import { ExportOutput } from '@/lib/export/output';
-import { col } from '@/lib/export/table-writer';
+import { col } from '@/lib/export/columns';
 import { StoredZipWriter, ZIP32_MAX_BYTES } from '@/lib/export/zip-writer';
 import { AppError } from '@/lib/errors';
 import { fileStamp, streamDownload, type ExportDownload } from '../exports/run';

@@ -17,7 +17,7 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
 import { QUALIFIER_LABELS } from '@/lib/domain/qualifier';
 import { figureCell, shanghaiTime } from '@/lib/export/cells';
-import { col } from '@/lib/export/table-writer';
+import { col } from '@/lib/export/columns';
 import { AppError } from '@/lib/errors';
 import { bundleExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';

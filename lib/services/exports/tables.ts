@@ -6,7 +6,7 @@ import { STATUS_LABELS } from '@/lib/domain/status';
 import { ACTUAL_STATUS_LABELS, actorRoleLabel } from '@/lib/domain/labels';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { figureCell, shanghaiTime, type ExportValue } from '@/lib/export/cells';
-import { col, type ExportColumn } from '@/lib/export/table-writer';
+import { col, type ExportColumn } from '@/lib/export/columns';
 import { actionLabel, entityTypeLabel } from '@/lib/domain/audit-actions';
 
 export function roleLabel(role: string | null): string | null {

@@ -19,7 +19,7 @@ import { SCORING_RULE_LABELS, SUBJECT_KIND_LABELS } from '@/lib/domain/labels';
 import { itemWeightParts, type ItemRecord, type SubjectResult } from '@/lib/domain/scoring-run';
 import { AppError } from '@/lib/errors';
 import { figureCell, shanghaiTime } from '@/lib/export/cells';
-import { col, type ExportColumn } from '@/lib/export/table-writer';
+import { col, type ExportColumn } from '@/lib/export/columns';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { scoresQuerySchema } from '@/lib/validation/scoring';
 import { z } from 'zod';

@@ -15,6 +15,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PGLITE, POSTGRES_URL } from './copy';
 import { acquireDirLock, type DirLock } from './dir-lock';
 import * as schema from './schema';
 
@@ -236,112 +237,6 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db, query
   if (Array.isArray(result)) return result as T[];
   const rows = (result as { rows?: unknown }).rows;
   return Array.isArray(rows) ? (rows as T[]) : [];
-}
-
-/**
- * What copyOut needs of a handle — PostgreSQL's URL, for a connection of its own; PGlite's instance — kept on the
- * handle under registered symbols, so that every copy of this module (tsx can load it once as ESM and once as
- * CommonJS) finds them. A transaction's handle has neither.
- */
-const POSTGRES_URL = Symbol.for('zhuashou.db.postgresUrl');
-const PGLITE = Symbol.for('zhuashou.db.pglite');
-const postgresUrlOf = (db: Db): string | undefined =>
-  (db as unknown as Record<symbol, string | undefined>)[POSTGRES_URL];
-const pgliteOf = (db: Db): PGlite | undefined => (db as unknown as Record<symbol, PGlite | undefined>)[PGLITE];
-
-/** A statement as drizzle renders it (`.toSQL()` of a query): text with $1…$n, and the values bound to them. */
-export interface RenderedQuery {
-  sql: string;
-  params: unknown[];
-}
-
-/** How copyOut answers on this handle: one stream of the whole output, one blob per statement, or not at all. */
-export function copyEngine(db: Db): Engine | null {
-  if (postgresUrlOf(db)) return 'postgres';
-  return pgliteOf(db) ? 'pglite' : null;
-}
-
-/**
- * `query`'s rows through `COPY (…) TO …` in text format, as raw bytes in complete lines: on PostgreSQL streamed to
- * the client; on PGlite, which has no COPY to the client, into one blob (`/dev/blob`) — the whole output at once, so
- * its callers copy a range at a time. Null for a handle that can do neither (a transaction's).
- * COPY takes no bound parameters: each of the query's values is quoted as a literal by the engine itself
- * (`format('%L', …)`, on the same connection, so under the same settings) and put in place of its placeholder — the
- * text around them is drizzle's, which writes no `$` but its placeholders. Quoted literals are untyped: the column
- * each is compared with gives its type, as a bound value's would.
- */
-export function copyOut(db: Db, query: RenderedQuery): AsyncIterable<Uint8Array> | null {
-  const url = postgresUrlOf(db);
-  if (url) return copyOutPostgres(url, query);
-  const pglite = pgliteOf(db);
-  return pglite ? copyOutPglite(pglite, query) : null;
-}
-
-/** The query's values as text for format('%L'): text, numbers and booleans only (drizzle maps dates to text). */
-function literalValues(query: RenderedQuery): (string | null)[] {
-  return query.params.map((value) => {
-    if (value === null || value === undefined) return null;
-    if (typeof value === 'object') throw new Error('copyOut: only text, numbers and booleans can be inlined');
-    return String(value);
-  });
-}
-
-/** The select that quotes each value (as the column "1", "2", …), after `first` columns of the caller's. */
-const quotingSelect = (first: string[], values: unknown[]) =>
-  `select ${[...first, ...values.map((_, i) => `format('%L', $${i + 1}::text) as "${i + 1}"`)].join(', ')}`;
-
-function inlineLiterals(query: RenderedQuery, quoted: Record<string, unknown> | undefined): string {
-  return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const literal = quoted?.[n];
-    if (typeof literal !== 'string') throw new Error(`copyOut: no value for $${n}`);
-    return literal;
-  });
-}
-
-async function* copyOutPglite(pglite: PGlite, query: RenderedQuery): AsyncGenerator<Uint8Array> {
-  const values = literalValues(query);
-  const quoted = values.length
-    ? (await pglite.query<Record<string, string>>(quotingSelect([], values), values)).rows[0]
-    : {};
-  const { blob } = await pglite.query(`copy (${inlineLiterals(query, quoted)}) to '/dev/blob'`);
-  if (blob?.size) yield new Uint8Array(await blob.arrayBuffer());
-}
-
-/**
- * PostgreSQL: on a connection of its own, closed at the end (at once when the reader stops early): postgres.js 3.4
- * can leave a pooled connection's socket paused after a COPY (porsager/postgres#1016), and the next query on it
- * would wait for ever.
- */
-async function* copyOutPostgres(url: string, query: RenderedQuery): AsyncGenerator<Uint8Array> {
-  const connect = () => postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  const client = connect();
-  let backend: number | null = null;
-  let stream: NodeJS.ReadableStream | null = null;
-  let complete = false;
-  try {
-    const values = literalValues(query);
-    const [facts] = await client.unsafe<Record<string, string | number>[]>(
-      quotingSelect(['pg_backend_pid() as pid'], values),
-      values,
-    );
-    backend = Number(facts?.pid);
-    stream = await client.unsafe(`copy (${inlineLiterals(query, facts)}) to stdout`).readable();
-    stream.on('error', () => {}); // the end of an abandoned COPY (below) errors it; nobody reads it any more
-    const chunks = stream[Symbol.asyncIterator]();
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Uint8Array;
-    complete = true;
-  } finally {
-    // A reader that stopped early (a cancelled download): the server is blocked writing the rest, so it reads
-    // neither a cancel nor the connection's goodbye until the client reads on. Its backend is ended instead — a
-    // login may end its own backends — and what is still on its way is read and dropped, until the socket closes.
-    if (!complete && backend !== null) {
-      stream?.removeAllListeners('readable').resume(); // the iterator's listener would keep it from flowing
-      const other = connect();
-      await other`select pg_terminate_backend(${backend})`.catch(() => undefined);
-      await other.end({ timeout: 5 });
-    }
-    await client.end({ timeout: complete ? 5 : 0 });
-  }
 }
 
 export { sql };

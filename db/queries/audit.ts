@@ -7,7 +7,8 @@ import { and, asc, count, desc, eq, gt, gte, like, lt, lte, max, min, type SQL }
 import { can } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
-import { copyEngine, copyOut, queryRows, sql, type Db } from '../client';
+import { queryRows, sql, type Db } from '../client';
+import { copyEngine, copyOut } from '../copy';
 import { auditEvents, departments, indicators } from '../schema';
 import { cutCopyWindows, parsePackedAuditRows } from './audit-packed';
 import { firstOrNull } from './rows';
@@ -27,15 +28,9 @@ export interface AuditQueryFilter {
 
 export const CHAIN_BATCH_SIZE = 5000;
 /**
- * Bytes of COPY text per window: about a hundred events. A thread's work on a window (its text decoded, split,
- * parsed, then hashed or written as CSV) is garbage at its end; small windows let it die in the thread's small young
- * generation. Measured on a million events, two threads (time, then the process's peak RSS above its start):
- *   window (young generation)   verify              CSV
- *   1 MB (4 MB)                 9.4 s               25 s
- *   128 KB (16 MB)              6.4 s, +121 MB      10.0 s, +151 MB
- *   64 KB (8 MB)                6.8 s, +94 MB       11.2 s, +122 MB
- *   32 KB (4 MB)                4.9–5.0 s, +88 MB   8.7–9.1 s, +98 MB
- *   16 KB (4 MB)                5.0 s, +89 MB       10.6 s, +104 MB
+ * Bytes of COPY text per window: about a hundred events. A thread's work on a window is garbage at its end; small
+ * windows let it die in the thread's small young generation. On a million events, two threads: verify 9.4 s with
+ * 1 MB windows, 5.0 s with 32 KB; the CSV 25 s, 9 s (the table of sizes: scripts/bench/README.md).
  */
 export const COPY_WINDOW_BYTES = 32 * 1024;
 
@@ -212,10 +207,7 @@ export async function* iterateAuditExportRows(db: Db, args: WalkArgs): AsyncGene
   for await (const text of walkAuditWindows(db, args, 'text')) yield parsePackedAuditRows(text) as AuditExportRow[];
 }
 
-/**
- * A window of the log for a worker thread: packed rows as JSON text (parsePackedAuditRows), or COPY text lines
- * (parseCopyAuditRows).
- */
+/** A window of the log for a worker thread: JSON text of packed rows, or COPY text lines (./audit-packed). */
 export type AuditWindow = string | Uint8Array;
 
 /** The columns for COPY, in PackedAuditRow's order; the time as its JSON text, as the JSON walk has it. */

@@ -7,10 +7,10 @@ import { usePageQuery } from '@/components/query/use-page-query';
 import Link from '@/components/ui/link';
 import { AreaCard } from '@/components/kpi/area-card';
 import { HeadlineTile } from '@/components/kpi/headline-tile';
-import { RankingTable } from '@/components/kpi/ranking-table';
 import { Notice } from '@/components/ui/notice';
 import { COUNT_ORDER } from '@/components/kpi/status-counts';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
+import { OverviewRanking } from './overview-ranking';
 import { overviewQuery, type PeriodParams } from '@/lib/client-api/queries';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import type { ProgressStatus } from '@/lib/domain/types';
@@ -120,30 +120,7 @@ export function OverviewView({
         </div>
       </section>
 
-      <section aria-labelledby="ranking-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="ranking-title" className="text-base font-semibold">
-            责任单位排名
-          </h2>
-          {canViewDepartments ? (
-            <Link
-              href={`/departments?year=${period.year}&month=${period.month}`}
-              className="text-sm text-red-800 hover:underline"
-            >
-              全部单位 →
-            </Link>
-          ) : null}
-        </div>
-        <div className="mt-2">
-          <RankingTable
-            rows={data.ranking}
-            formula={data.rankingFormula}
-            period={period}
-            linkDepartments={canViewDepartments}
-            collapse={{ top: 10, bottom: 5 }}
-          />
-        </div>
-      </section>
+      <OverviewRanking data={data} canViewDepartments={canViewDepartments} />
     </div>
   );
 }

@@ -118,7 +118,7 @@ export function ProgressBar({
       ) : null}
       {expected !== null ? (
         <span
-          className={`absolute -inset-y-1 w-0.5 ${tone === 'dark' ? 'bg-slate-100' : 'bg-gray-900'}`}
+          className={`bar-mark ${tone === 'dark' ? 'bg-slate-100' : 'bg-gray-900'}`}
           style={{ left: `calc(${clamp(expected)}% - 1px)` }}
         />
       ) : null}

@@ -22,19 +22,16 @@ export interface AreaCardData {
 export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodLike }) {
   const href = `/areas/${area.slug}${periodSearch(period)}`;
   return (
-    <section
-      aria-labelledby={`area-${area.slug}`}
-      className="flex flex-col rounded-lg border border-gray-200 bg-white shadow-sm"
-    >
-      <div className="border-b border-gray-100 px-4 pt-3 pb-2">
-        <div className="flex items-baseline justify-between gap-2">
+    <section aria-labelledby={`area-${area.slug}`} className="area-card">
+      <div className="area-card-head">
+        <div className="area-card-title">
           <h2 id={`area-${area.slug}`} className="text-base font-semibold">
             <Link href={href} className="link-hover">
               <span className="mr-1.5 text-red-700">{area.id}</span>
               {area.name}
             </Link>
           </h2>
-          <span className="text-xs whitespace-nowrap text-gray-500">{area.total} 项指标</span>
+          <span className="text-xs whitespace-nowrap text-gray-500">{`${area.total} 项指标`}</span>
         </div>
         <AreaProgress
           className="mt-2"
@@ -49,7 +46,7 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
       <div className="flex-1 px-4 py-2">
         <h3 className="text-xs font-medium text-gray-500">{area.featuredKind === 'worst' ? '需关注' : '主要指标'}</h3>
         {area.featured.length ? (
-          <ul className="mt-1 divide-y divide-gray-100 text-sm">
+          <ul className="area-card-list">
             {area.featured.map((v) => (
               <li key={v.code} className="row-item">
                 <IndicatorRowLink code={v.code} name={v.name} period={period} />
@@ -66,10 +63,10 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
           <p className="mt-1 text-sm text-gray-500">本期尚无数据</p>
         )}
       </div>
-      <div className="flex items-center justify-between border-t border-gray-100 px-4 py-2 text-sm">
+      <div className="area-card-foot">
         {area.featured.some((v) => v.isSample) ? <SampleBadge /> : <span />}
         <Link href={href} className="font-medium text-red-800 hover:underline">
-          查看全部 {area.total} 项 →
+          {`查看全部 ${area.total} 项 →`}
         </Link>
       </div>
     </section>

@@ -35,8 +35,10 @@ export function AreaProgress({
       />
       <p className="mt-1 text-xs text-gray-600">
         平均完成率 <strong className="tabular-nums">{formatPercent(progress.completion)}</strong>
-        {progress.expected !== null ? <span className="ml-2">序时进度 {formatPercent(progress.expected)}</span> : null}
-        <span className="ml-2 text-gray-500">（{counted}）</span>
+        {progress.expected !== null ? (
+          <span className="ml-2">{`序时进度 ${formatPercent(progress.expected)}`}</span>
+        ) : null}
+        <span className="ml-2 text-gray-500">{`（${counted}）`}</span>
       </p>
     </div>
   );

@@ -18,22 +18,14 @@ export function asOfText(view: Pick<KpiLike, 'kind' | 'figure'>): string {
 /** A headline KPI: value with its qualifier, target, status in words, YoY and a sparkline; links to the indicator. */
 export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: PeriodLike }) {
   return (
-    <Link
-      href={`/indicators/${view.code}${periodSearch(period)}`}
-      className="group block rounded-lg border border-gray-200 bg-white p-4 shadow-sm transition hover:border-red-300 hover:shadow"
-    >
-      <div className="flex items-start justify-between gap-2">
-        <h3 className="text-sm font-medium text-gray-700 group-hover:text-red-800">{view.name}</h3>
+    <Link href={`/indicators/${view.code}${periodSearch(period)}`} className="group tile">
+      <div className="tile-head">
+        <h3 className="tile-title">{view.name}</h3>
         <StatusBadge status={view.status} label={view.statusLabel} />
       </div>
-      <div className="mt-2 flex items-end justify-between gap-3">
+      <div className="tile-row">
         <p>
-          <FigureText
-            figure={view.figure}
-            unit={view.unit}
-            className="text-2xl font-semibold text-gray-900 tabular-nums"
-            inLink
-          />
+          <FigureText figure={view.figure} unit={view.unit} className="tile-figure" inLink />
           {view.figure ? (
             <span className="ml-1.5 text-xs text-gray-500">{asOfText(view)}</span>
           ) : (
@@ -42,7 +34,7 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
         </p>
         <Sparkline points={view.series} unit={view.unit} status={view.status} />
       </div>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs text-gray-600">
+      <dl className="tile-facts">
         <dt className="text-gray-500">目标</dt>
         <dd>{view.target ? <FigureText figure={view.target} unit={view.unit} inLink /> : '未设定'}</dd>
         {view.expected !== null && !traitsOf(view.kind).comparedInPoints ? (
@@ -51,7 +43,7 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
             <dd className="tabular-nums">
               {formatScaled(view.expected, view.unit)}
               {view.gapPoints !== null ? (
-                <span className="ml-1 text-gray-500">（{formatPoints(view.gapPoints)}）</span>
+                <span className="ml-1 text-gray-500">{`（${formatPoints(view.gapPoints)}）`}</span>
               ) : null}
             </dd>
           </>

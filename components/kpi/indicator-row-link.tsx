@@ -19,7 +19,7 @@ export function IndicatorRowLink({
   return (
     <Link
       href={`/indicators/${code}${periodSearch(period)}`}
-      className={`row-link ${tone === 'light' ? 'hover:text-red-800' : ''}`}
+      className={tone === 'light' ? 'row-link row-hover' : 'row-link'}
       title={name}
     >
       {name}

@@ -1,9 +1,8 @@
 'use client';
 import Link from '@/components/ui/link';
-import { useState } from 'react';
 import { ProgressBar } from '@/components/charts/chart';
 import { formatPercent } from '@/lib/domain/format';
-import { foldRanking } from '@/lib/domain/ranking';
+import type { FoldedRanking } from '@/lib/domain/ranking';
 import type { ProgressStatus } from '@/lib/domain/types';
 import { periodSearch, type PeriodLike } from './types';
 import { Button } from '@/components/ui/button';
@@ -20,28 +19,34 @@ export interface RankRow {
   counts: Record<ProgressStatus, number>;
 }
 
-/** Departments by share of indicators on track, the formula stated above the table. */
+/** Asking for the departments a folded ranking leaves out: the action, and how the answer is coming along. */
+export interface RankingUnfold {
+  onUnfold: () => void;
+  pending: boolean;
+  /** Why the last try failed (the button then tries again). */
+  error: string | null;
+}
+
+/**
+ * Departments by share of indicators on track, the formula stated above the table. A folded ranking (the overview's)
+ * shows its first and last departments and a row saying which ranks it leaves out, with `unfold` to ask for them.
+ */
 export function RankingTable({
-  rows,
+  ranking,
   formula,
   period,
   linkDepartments,
-  collapse,
+  unfold,
 }: {
-  rows: RankRow[];
+  ranking: FoldedRanking<RankRow>;
   formula: string;
   period: PeriodLike;
   /** Link each department to its page (only for those who may open every department). */
   linkDepartments: boolean;
-  /** Show the first `top` and the last `bottom` ranked departments, the middle behind a button (the overview). */
-  collapse?: { top: number; bottom: number };
+  unfold?: RankingUnfold;
 }) {
-  const [expanded, setExpanded] = useState(false);
-  // Departments with nothing due yet have no share: they are listed apart, not ranked.
-  const ranked = rows.filter((r) => r.share !== null);
-  const unranked = rows.filter((r) => r.share === null);
-  const { head, folded, tail } =
-    collapse && !expanded ? foldRanking(ranked, collapse) : { head: ranked, folded: 0, tail: [] };
+  const { head, folded, tail, unranked } = ranking;
+  const rankedCount = head.length + folded + tail.length;
   const name = (r: RankRow) =>
     linkDepartments && r.departmentCode ? (
       <Link href={`/departments/${r.departmentCode}${periodSearch(period)}`} className="link-hover">
@@ -56,8 +61,8 @@ export function RankingTable({
       <th scope="row" className="rank-name">
         {name(r)}
       </th>
-      <td className="px-2 py-1.5">
-        <span className="flex items-center gap-2">
+      <td className="share-cell">
+        <span className="share-line">
           <ProgressBar
             actual={r.share}
             expected={null}
@@ -68,12 +73,10 @@ export function RankingTable({
           <span className="tabular-nums">{r.share === null ? '—' : formatPercent(r.share)}</span>
         </span>
       </td>
-      <td className="rank-cell">
-        {r.onTrack}/{r.counted}
-      </td>
-      <td className="wide-cell rank-cell">{r.counts.red}</td>
-      <td className="wide-cell rank-cell">{r.counts.overdue}</td>
-      <td className="wide-cell rank-cell">{r.counts.yellow}</td>
+      <td className="rank-cell">{`${r.onTrack}/${r.counted}`}</td>
+      <td className="rank-wide">{r.counts.red}</td>
+      <td className="rank-wide">{r.counts.overdue}</td>
+      <td className="rank-wide">{r.counts.yellow}</td>
     </tr>
   );
   return (
@@ -81,7 +84,7 @@ export function RankingTable({
       <p className="text-xs text-gray-600">
         排名依据（达标率）= <strong className="font-medium">{formula}</strong>
       </p>
-      {ranked.length === 0 ? (
+      {rankedCount === 0 ? (
         <p className="mt-3 text-sm text-gray-500">本期尚无数据：没有已到期的计划指标，暂不排名。</p>
       ) : (
         <div className="mt-2">
@@ -103,9 +106,23 @@ export function RankingTable({
                 <tr>
                   <td colSpan={7} className="px-2 py-1.5 text-center text-xs text-gray-500">
                     第 {head.length + 1}–{head.length + folded} 名（{folded} 个单位）未列出
-                    <Button onClick={() => setExpanded(true)} variant="link" className="ml-2 font-medium">
-                      展开全部 {ranked.length} 个单位
-                    </Button>
+                    {unfold ? (
+                      <>
+                        {unfold.error ? (
+                          <span role="alert" className="ml-2 text-red-800">
+                            加载失败：{unfold.error}
+                          </span>
+                        ) : null}
+                        <Button
+                          onClick={unfold.onUnfold}
+                          disabled={unfold.pending}
+                          variant="link"
+                          className="ml-2 font-medium"
+                        >
+                          {unfold.pending ? '正在加载…' : unfold.error ? '重试' : `展开全部 ${rankedCount} 个单位`}
+                        </Button>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ) : null}

@@ -21,11 +21,11 @@ export function StatusCounts({
   label?: string;
 }) {
   return (
-    <ul aria-label={label} className="flex flex-wrap gap-x-2 gap-y-1 text-xs">
+    <ul aria-label={label} className="count-list">
       {COUNT_ORDER.filter((s) => !hideZero || counts[s] > 0).map((s) => (
-        <li key={s} className="flex items-center gap-1" aria-label={`${STATUS_LABELS[s]} ${counts[s]} 项`}>
+        <li key={s} className="count-item" aria-label={`${STATUS_LABELS[s]} ${counts[s]} 项`}>
           <StatusBadge status={counts[s] === 0 ? 'grey' : s} label={STATUS_LABELS[s]} tone={tone} />
-          <span className="font-semibold tabular-nums">{counts[s]}</span>
+          <span className="count-num">{counts[s]}</span>
         </li>
       ))}
     </ul>

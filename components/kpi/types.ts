@@ -48,8 +48,11 @@ export interface KpiLike
 /** An indicator named on an area card (需关注 / 主要指标): what the card's line shows. */
 export type FeaturedKpiLike = Pick<
   KpiLike,
-  'code' | 'name' | 'unit' | 'figure' | 'status' | 'statusLabel' | 'departmentShortName' | 'isSample'
->;
+  'code' | 'name' | 'unit' | 'status' | 'statusLabel' | 'departmentShortName' | 'isSample'
+> & { figure: FeaturedFigureLike | null };
+
+/** A figure on an area card's line: its value as the report writes it, and whether it is derived (推算). */
+export type FeaturedFigureLike = Pick<FigureLike, 'value' | 'valueText' | 'qualifier' | 'isDerived' | 'derivedNote'>;
 
 /** A headline tile's indicator: what the tile shows (no definition or source text). */
 export type HeadlineKpiLike = Pick<

@@ -1,6 +1,11 @@
+'use client';
 import Link from '@/components/ui/link';
 
-/** What a page shows when the thing its address names does not exist: what was not found, where to go instead. */
+/**
+ * What a page shows when the thing its address names does not exist: what was not found, where to go instead. Drawn
+ * in the browser's code, so that every page, which carries its not-found view for the browser, carries a reference
+ * to it rather than its rendered tree.
+ */
 export function NotFoundNotice({ title, message }: { title: string; message: string }) {
   return (
     <div className="rounded-lg border border-gray-200 bg-white p-6">

@@ -1,6 +1,6 @@
 /** Query keys and fetchers shared by the server prefetch and the client (React Query). */
 import { queryOptions } from '@tanstack/react-query';
-import type { Overview } from '@/lib/services/dashboards/dashboard';
+import type { Overview, OverviewRanking } from '@/lib/services/dashboards/dashboard';
 import type { ApprovalQueue, EntrySheet, OverdueList } from '@/lib/services/reporting/entry-sheet';
 import { periodSearch } from '@/lib/domain/period';
 import { fetchJson } from './client';
@@ -19,6 +19,13 @@ export const overviewQuery = (params: PeriodParams) =>
   queryOptions({
     queryKey: ['overview', ...periodKey(params)],
     queryFn: () => fetchJson<Overview>(`/api/overview${periodSearch(params)}`),
+  });
+
+/** The overview's whole ranking, asked for when the reader unfolds it. */
+export const overviewRankingQuery = (params: PeriodParams) =>
+  queryOptions({
+    queryKey: ['overview-ranking', ...periodKey(params)],
+    queryFn: () => fetchJson<OverviewRanking>(`/api/overview/ranking${periodSearch(params)}`),
   });
 
 export const entryQuery = (params: PeriodParams) =>

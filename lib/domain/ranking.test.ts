@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { foldRanking, RANKING_FORMULA, rankDepartments, type RankingItem } from './ranking';
+import { foldRanking, foldRankRows, RANKING_FORMULA, rankDepartments, type RankingItem } from './ranking';
 import type { ProgressStatus } from './types';
 
 function items(departmentId: number, departmentName: string, statuses: ProgressStatus[]): RankingItem[] {
@@ -90,5 +90,37 @@ describe('foldRanking', () => {
   it('folds from seventeen on: two rows hidden', () => {
     const { head, folded, tail } = foldRanking(ranks(17), { top: 10, bottom: 5 });
     expect([head.length, folded, tail]).toEqual([10, 2, [13, 14, 15, 16, 17]]);
+  });
+});
+
+describe('foldRankRows', () => {
+  const rows = (shares: (number | null)[]) => shares.map((share, i) => ({ id: i + 1, share }));
+
+  it('folds the ranked rows and lists the unranked apart, in the order given', () => {
+    const shares = [...Array.from({ length: 20 }, (_, i) => 1 - i / 40), null, null];
+    const given = rows([null, ...shares]);
+    const { head, folded, tail, unranked } = foldRankRows(given, { top: 10, bottom: 5 });
+    expect(head.map((r) => r.id)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(folded).toBe(5);
+    expect(tail.map((r) => r.id)).toEqual([17, 18, 19, 20, 21]);
+    expect(unranked.map((r) => r.id)).toEqual([1, 22, 23]);
+  });
+
+  it('keeps every ranked row in the head without a fold', () => {
+    const given = rows(Array.from({ length: 30 }, (_, i) => (i === 3 ? null : i / 30)));
+    const { head, folded, tail, unranked } = foldRankRows(given);
+    expect([head.length, folded, tail.length, unranked.map((r) => r.id)]).toEqual([29, 0, 0, [4]]);
+  });
+
+  it('folds nothing of a short ranking', () => {
+    expect(foldRankRows(rows([0.5, null, 0.25]), { top: 10, bottom: 5 })).toEqual({
+      head: [
+        { id: 1, share: 0.5 },
+        { id: 3, share: 0.25 },
+      ],
+      folded: 0,
+      tail: [],
+      unranked: [{ id: 2, share: null }],
+    });
   });
 });

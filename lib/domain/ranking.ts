@@ -94,3 +94,27 @@ export function foldRanking<T>(
     tail: ranked.slice(ranked.length - keep.bottom),
   };
 }
+
+/** How many departments the overview lists at the top and at the bottom of its ranking (the rest on request). */
+export const OVERVIEW_RANKING_KEEP = { top: 10, bottom: 5 } as const;
+
+/**
+ * A ranking as a page lists it: the departments ranked first (`head`) and last (`tail`), how many ranked between
+ * them are left out (`folded`), and the departments with nothing due yet (`unranked`: listed apart, in the order
+ * given). Without `keep` every ranked department is in `head`.
+ */
+export interface FoldedRanking<T> {
+  head: T[];
+  folded: number;
+  tail: T[];
+  unranked: T[];
+}
+
+export function foldRankRows<T extends { share: number | null }>(
+  rows: readonly T[],
+  keep?: { top: number; bottom: number },
+): FoldedRanking<T> {
+  const ranked = rows.filter((r) => r.share !== null);
+  const { head, folded, tail } = keep ? foldRanking(ranked, keep) : { head: ranked, folded: 0, tail: [] };
+  return { head, folded, tail, unranked: rows.filter((r) => r.share === null) };
+}

@@ -2,6 +2,7 @@
 import { periodCrumbs } from '@/components/kpi/types';
 import { usePageQuery } from '@/components/query/use-page-query';
 import { RankingTable } from '@/components/kpi/ranking-table';
+import { foldRankRows } from '@/lib/domain/ranking';
 import { departmentsQuery } from '@/lib/client-api/dashboard-queries';
 import type { PeriodParams } from '@/lib/client-api/queries';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
@@ -20,7 +21,12 @@ export function DepartmentsView({ params, notice }: { params: PeriodParams; noti
         path="/departments"
       />
       <section className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
-        <RankingTable rows={data.departments} formula={data.rankingFormula} period={period} linkDepartments />
+        <RankingTable
+          ranking={foldRankRows(data.departments)}
+          formula={data.rankingFormula}
+          period={period}
+          linkDepartments
+        />
       </section>
     </div>
   );

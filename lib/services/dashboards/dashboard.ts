@@ -13,7 +13,7 @@ import {
 import { DASHBOARD_SCOPE_KEY } from '@/db/queries/scope';
 import type { Actor } from '@/lib/domain/actor';
 import { currentPeriod, type Period } from '@/lib/domain/period';
-import { RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
+import { foldRankRows, OVERVIEW_RANKING_KEEP, RANKING_FORMULA, rankDepartments } from '@/lib/domain/ranking';
 import { buildSnapshot, type IndicatorSnapshot, type SnapshotFigure } from '@/lib/domain/snapshot';
 import { countStatuses, isJudged, progressShares, statusLabel, summarizeProgress, worstOf } from '@/lib/domain/summary';
 import { decimalToNumber } from '@/lib/domain/decimal';
@@ -189,16 +189,9 @@ function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   return picked;
 }
 
-const FEATURED_FIELDS = [
-  'code',
-  'name',
-  'unit',
-  'figure',
-  'status',
-  'statusLabel',
-  'departmentShortName',
-  'isSample',
-] as const;
+const FEATURED_FIELDS = ['code', 'name', 'unit', 'status', 'statusLabel', 'departmentShortName', 'isSample'] as const;
+/** The card's line shows the value with its qualifier and the 推算 marker, not the figure's month. */
+const FEATURED_FIGURE_FIELDS = ['value', 'valueText', 'qualifier', 'isDerived', 'derivedNote'] as const;
 const HEADLINE_FIELDS = [
   ...(['code', 'name', 'unit', 'kind', 'figure', 'prior', 'target', 'expected', 'gapPoints', 'yoy', 'series'] as const),
   ...(['status', 'statusLabel', 'isSample'] as const),
@@ -206,7 +199,8 @@ const HEADLINE_FIELDS = [
 
 /** An indicator as an area card names it: only what the card's line shows (the card links to the rest). */
 export function toFeaturedKpi(v: KpiView) {
-  return pick(v, FEATURED_FIELDS);
+  const figure = v.figure && pick(v.figure, FEATURED_FIGURE_FIELDS);
+  return { ...pick(v, FEATURED_FIELDS), figure };
 }
 
 /** A headline tile's indicator: what the tile shows, without the definition and the report's sentence. */
@@ -269,11 +263,28 @@ function summarizeOverview(period: ResolvedPeriod, views: readonly KpiView[]) {
       .filter((v) => v.headlineOrder !== null)
       .sort((a, b) => (a.headlineOrder ?? 0) - (b.headlineOrder ?? 0))
       .map(toHeadlineKpi),
-    areas: WORK_AREAS.map((area) => ({ ...area, ...summarizeGroup(planned.filter((v) => v.areaId === area.id)) })),
+    areas: WORK_AREAS.map(({ id, slug, name }) => ({
+      id,
+      slug,
+      name,
+      ...summarizeGroup(planned.filter((v) => v.areaId === id)),
+    })),
     counts: countStatuses(planned.filter(isJudged)),
-    ranking: rankViews(planned),
+    /** The first and last departments ranked (the rest: GET /api/overview/ranking), and those not ranked. */
+    ranking: foldRankRows(rankViews(planned), OVERVIEW_RANKING_KEEP),
     rankingFormula: RANKING_FORMULA,
   };
 }
+
+/** GET /api/overview/ranking: every department of the overview's ranking, ranked first (the overview folds it). */
+export async function getOverviewRanking(actor: Actor, query: PeriodQuery, options: ServiceOptions = {}) {
+  const { period, views, model } = await loadDashboard(actor, query, options);
+  return model.get(periodKey('overview-ranking', period), DASHBOARD_SCOPE_KEY, async () => ({
+    period: { year: period.year, month: period.month },
+    rows: rankViews(views),
+  }));
+}
+
+export type OverviewRanking = Awaited<ReturnType<typeof getOverviewRanking>>;
 
 export type Overview = Awaited<ReturnType<typeof getOverview>>;

@@ -64,6 +64,7 @@ export function matrixRows(ids: MatrixIds): MatrixRow[] {
   const y = ids.year;
   return [
     r('GET', `/api/overview?year=${y}`, everyone(200)),
+    r('GET', `/api/overview/ranking?year=${y}`, everyone(200)),
     r('GET', '/api/areas/investment', everyone(200)),
     r('GET', '/api/areas/no-such-area', everyone(404)),
     r('GET', '/api/indicators/INV-PROJECTS', everyone(200)),

@@ -24,6 +24,7 @@ import { INDICATOR_KINDS, WORK_AREAS } from '@/lib/domain/types';
 import { getAreaView } from '@/lib/services/dashboards/area';
 import { saveActual } from '@/lib/services/reporting/actual-entry';
 import { getOverview, getOverviewRanking } from '@/lib/services/dashboards/dashboard';
+import { getPlanStrip } from '@/lib/services/plans/plan';
 import { getDepartmentView } from '@/lib/services/dashboards/department';
 import { getIndicatorDetail } from '@/lib/services/dashboards/indicator';
 import { getReview } from '@/lib/services/dashboards/review';
@@ -187,6 +188,8 @@ describe('dashboard reads issue the same, small number of queries at 10 and at 1
       (c, db) => getDepartmentView(c.actor, 'd1', PERIOD, { db, now: NOW }),
     ],
     ['five-year review (GET /api/review)', 2, 2, (c, db) => getReview(c.actor, { db, now: NOW })],
+    // This city has no plan: the strip is null, kept like any answer (plans.test.ts reads one with a plan).
+    ["the overview's plan strip (十五五)", 2, 1, (c, db) => getPlanStrip(c.actor, { db, now: NOW })],
   ];
 
   for (const [name, cold, warm, read] of reads) {

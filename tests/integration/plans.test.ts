@@ -8,6 +8,7 @@ import { adoptPlanTarget } from '@/lib/services/plans/targets';
 import type { Db } from '@/db/client';
 import { asc, count } from 'drizzle-orm';
 import { getPlan, getPlanStrip } from '@/lib/services/plans/plan';
+import { bumpDataVersion } from '@/db/queries/data-version';
 import { forEachEngine } from '../helpers/test-db';
 import { seededActors } from './fixtures/seeded-actors';
 import { latestAuditEvent } from './fixtures/audit-events';
@@ -45,6 +46,8 @@ forEachEngine('five-year plans', (ctx) => {
       behind: view.counts.behind,
     });
     expect(view.counts.onTrack + view.counts.behind).toBeGreaterThan(0);
+    // Computed once per data version: every reader of the overview gets the same answer until a write.
+    expect(await getPlanStrip(actors.admin, { db: ctx.db })).toBe(strip);
   });
 
   it('the baseline is linked, not copied: a changed 2025 figure moves the path', async () => {
@@ -52,10 +55,15 @@ forEachEngine('five-year plans', (ctx) => {
       .select({ id: indicators.id })
       .from(indicators)
       .where(eq(indicators.code, 'REV-URBANIZATION'));
-    await ctx.db
-      .update(actuals)
-      .set({ value: '61' })
-      .where(and(eq(actuals.indicatorId, ind?.id ?? -1), eq(actuals.year, 2025), eq(actuals.month, 12)));
+    // Changed in place, with the data version moved as the write path moves it (db/queries/audit-append.ts): the
+    // plan is served from the read model, which recomputes when the version moves.
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(actuals)
+        .set({ value: '61' })
+        .where(and(eq(actuals.indicatorId, ind?.id ?? -1), eq(actuals.year, 2025), eq(actuals.month, 12)));
+      await bumpDataVersion(tx);
+    });
     const urban = (await getPlan(actors.leader, 'fyp-15', { db: ctx.db })).items.find(
       (i) => i.code === 'REV-URBANIZATION',
     );

@@ -11,6 +11,8 @@ import { traitsOf } from '@/lib/domain/kind-traits';
 import { planPath, planProgress } from '@/lib/domain/plan-path';
 import { AppError } from '@/lib/errors';
 import { authorize, type ServiceOptions } from '@/lib/services/options';
+import { openReadModel } from '@/lib/services/dashboards/read-model';
+import { DASHBOARD_SCOPE_KEY } from '@/db/queries/scope';
 
 /** The plan the city works to now, and the one closed by the report's review. */
 export const CURRENT_PLAN_CODE = 'fyp-15';
@@ -101,19 +103,33 @@ async function readPlan(db: Db, code: string) {
   };
 }
 
+/**
+ * The plan's view from the read model: computed once per data version (a plan's edit bumps it like any other
+ * write), then one version probe per read. The figures are the dashboards' (approved), the same for every reader.
+ */
+async function readPlanOnce(db: Db, now: Date, code: string) {
+  const model = await openReadModel(db, now);
+  return model.get(`plan:${code}`, DASHBOARD_SCOPE_KEY, () => readPlan(db, code));
+}
+
 /** GET /plans/[code] — the plan with every indicator's path and progress. */
 export async function getPlan(actor: Actor, code: string, options: ServiceOptions = {}) {
-  const { db } = await authorize(actor, 'dashboard.view', options);
-  const [view, plans] = await Promise.all([readPlan(db, code), listPlans(db)]);
+  const { db, now } = await authorize(actor, 'dashboard.view', options);
+  const [view, plans] = await Promise.all([readPlanOnce(db, now, code), listPlans(db)]);
   return { ...view, plans: plans.map((p) => ({ code: p.code, name: p.name })) };
 }
 export type PlanView = Awaited<ReturnType<typeof getPlan>>;
 
 /** The overview's strip: the current plan's on-track and behind counts; null before plans are loaded. */
 export async function getPlanStrip(actor: Actor, options: ServiceOptions = {}) {
-  const { db } = await authorize(actor, 'dashboard.view', options);
+  const { db, now } = await authorize(actor, 'dashboard.view', options);
+  const model = await openReadModel(db, now);
+  return model.get(`plan-strip:${CURRENT_PLAN_CODE}`, DASHBOARD_SCOPE_KEY, () => planStrip(db, now));
+}
+
+async function planStrip(db: Db, now: Date) {
   if (!(await getPlanByCode(db, CURRENT_PLAN_CODE))) return null;
-  const view = await readPlan(db, CURRENT_PLAN_CODE);
+  const view = await readPlanOnce(db, now, CURRENT_PLAN_CODE);
   return {
     code: view.plan.code,
     name: view.plan.name,

@@ -76,7 +76,7 @@ for (const { label, suffix, viewport, isPhone } of VIEWPORTS) {
       await expect(page.getByText(RANKING_FORMULA)).toBeVisible();
       const ranking = page.getByRole('table').filter({ hasText: '达标率' });
       await expect(ranking).toBeVisible();
-      // The overview folds a ranking longer than 16 (lib/domain/ranking.ts foldRanking); the sample year ranks
+      // The overview folds a ranking longer than 16 (lib/domain/ranking.ts foldRankRows); the sample year ranks
       // fewer departments, so every ranked one is listed and there is nothing to open.
       await expect(ranking.locator('tbody tr').first()).toBeVisible();
       await expect(ranking.getByRole('button', { name: /展开全部/ })).toHaveCount(0);

@@ -16,7 +16,10 @@ import type { CsvRecords, WindowJob } from './window-worker';
  * 8.2 s). With COPY windows the threads' work is the critical path: two threads take half of it. On PGlite too, whose
  * engine runs on this thread (a million events: verify 15.2 s with one thread, 10.7 s with two; CSV 22.5 s, 18.6 s).
  */
-/** Events per window handed to a thread (JSON windows): small windows keep its heap small. */
+/**
+ * Events per read of the walk: a JSON window handed to a thread (small windows keep its heap small), or on PGlite the
+ * ids one COPY covers (its output arrives whole, then is cut into COPY windows).
+ */
 export const VERIFY_WINDOW_EVENTS = 2000;
 /** Windows handed out and not yet answered, per thread: enough to keep it busy while the walk fetches the next. */
 const IN_FLIGHT_PER_THREAD = 3;

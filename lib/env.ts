@@ -32,6 +32,8 @@ const rawSchema = z.object({
   TRUSTED_PROXIES: optional,
   APP_ORIGIN: optional,
   ZHUASHOU_PROXY_DISABLED: optional,
+  NEXTAUTH_URL: optional,
+  OVERVIEW_CACHE: optional,
   REMINDER_WORKER: optional,
   REMINDER_INTERVAL_MS: optional,
   CHROMIUM_PATH: optional,
@@ -87,6 +89,10 @@ const envSchema = rawSchema.transform((e) => ({
   appOrigin: e.APP_ORIGIN || undefined,
   /** ZHUASHOU_PROXY_DISABLED=1: proxy.ts does not redirect signed-out visitors (the access-matrix test). */
   proxyDisabled: e.ZHUASHOU_PROXY_DISABLED === '1',
+  /** NEXTAUTH_URL is https: next-auth names its session cookie __Secure-… on every request (lib/session/options). */
+  secureSessionCookie: (e.NEXTAUTH_URL ?? '').startsWith('https://'),
+  /** OVERVIEW_CACHE=0: every overview is rendered for its own request (lib/server-http/overview-cache; the benchmark's A/B). */
+  overviewCache: e.OVERVIEW_CACHE !== '0',
   /** REMINDER_WORKER=1 runs the reminder worker, =0 never; unset: on, except under the test runner (NODE_ENV=test). */
   reminderWorker: e.REMINDER_WORKER === '1' || (e.REMINDER_WORKER !== '0' && e.NODE_ENV !== 'test'),
   /** REMINDER_INTERVAL_MS: how often the reminder worker ticks (default 60000, at least 1000). */

@@ -1,3 +1,4 @@
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import Link from '@/components/ui/link';
 import { AppHeader } from '@/components/layout/app-header';
@@ -7,14 +8,17 @@ import { mfaOffNoticeFor } from '@/lib/session/mfa-policy';
 import { requirePageUser } from '@/lib/session/page-guard';
 import { can } from '@/lib/domain/permissions';
 import { listPendingAuditorAlerts } from '@/lib/services/audit/auditor-alerts';
+import { sharedRenderOf } from '@/lib/server-http/shared-render';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   // Changes to auditor accounts, shown to every auditor until they acknowledge them (三员分立).
   const alerts = can(user, 'audit.view') ? await listPendingAuditorAlerts(user) : [];
+  // The overview rendered for every reader of this scope names its reader with a stand-in (lib/server-http/shared-render).
+  const shared = sharedRenderOf(await headers());
   return (
     <>
-      <AppHeader user={user} />
+      <AppHeader user={shared ? { ...user, displayName: shared.name } : user} />
       <SessionKeeper />
       <AuditorAlerts alerts={alerts} />
       {mfaOffNoticeFor(user) ? (

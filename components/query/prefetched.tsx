@@ -17,7 +17,16 @@ export type PagePrefetch =
  * client view with the results already in its query cache, so the first paint has the data and the browser does
  * not ask again. A `null`/`false` entry is a query this reader does not get.
  */
-export async function Prefetched({ queries, children }: { queries: readonly PagePrefetch[]; children: ReactNode }) {
+export async function Prefetched({
+  queries,
+  children,
+  stamp,
+}: {
+  queries: readonly PagePrefetch[];
+  children: ReactNode;
+  /** The time to stamp the data with instead of now (a rendering shared between readers, lib/server-http/shared-render). */
+  stamp?: number;
+}) {
   const queryClient = new QueryClient();
   await Promise.all(
     queries.map((query) => {
@@ -39,5 +48,11 @@ export async function Prefetched({ queries, children }: { queries: readonly Page
       return queryClient.prefetchQuery({ queryKey: query.queryKey, queryFn: query.queryFn });
     }),
   );
-  return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
+  const state = dehydrate(queryClient);
+  if (stamp !== undefined)
+    for (const query of state.queries) {
+      query.dehydratedAt = stamp;
+      query.state.dataUpdatedAt = stamp;
+    }
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }

@@ -30,18 +30,24 @@ export async function clientAddress(): Promise<string> {
   return clientAddressOf(await headers());
 }
 
-/** The session user, or null when signed out or the session was revoked. Cached per request. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(await getAuthOptions({ secure: isSecureRequest(await headers()) }))) as {
-    uid?: unknown;
-    sv?: unknown;
-    at?: unknown;
-  } | null;
-  if (!session || typeof session.uid !== 'number' || typeof session.sv !== 'number') return null;
+/** What a session's JWT names: the user, the session version it was issued with, when they signed in. */
+export interface SessionClaims {
+  uid?: unknown;
+  sv?: unknown;
+  at?: unknown;
+}
+
+/**
+ * The user a session's claims stand for, re-read from the database, or null when the claims are incomplete, the
+ * user is gone or disabled, or the session was revoked or outlived (lib/auth/session-validity.ts). The one check
+ * of a session: getSessionUser below and the shared overview (lib/server-http/overview-cache.ts) both make it.
+ */
+export async function sessionUserOf(claims: SessionClaims | null, clientAddress: string): Promise<SessionUser | null> {
+  if (!claims || typeof claims.uid !== 'number' || typeof claims.sv !== 'number') return null;
   const db = await getDb();
-  const user = await getUserById(db, session.uid);
-  const authTime = typeof session.at === 'number' ? session.at : undefined;
-  if (!user || !isSessionValid({ user, sessionVersion: session.sv, authTime, now: new Date() })) return null;
+  const user = await getUserById(db, claims.uid);
+  const authTime = typeof claims.at === 'number' ? claims.at : undefined;
+  if (!user || !isSessionValid({ user, sessionVersion: claims.sv, authTime, now: new Date() })) return null;
   return {
     id: user.id,
     username: user.username,
@@ -53,8 +59,17 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     mustChangePassword: user.mustChangePassword,
     totpEnabled: user.totpEnabled,
     mustEnrollTotp: mustEnrollTotp(user, mfaRequiredRoles(configuredEngine())),
-    clientAddress: await clientAddress(),
+    clientAddress,
   };
+}
+
+/** The session user, or null when signed out or the session was revoked. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const requestHeaders = await headers();
+  const session = (await getServerSession(
+    await getAuthOptions({ secure: isSecureRequest(requestHeaders) }),
+  )) as SessionClaims | null;
+  return sessionUserOf(session, clientAddressOf(requestHeaders));
 });
 
 /**

@@ -11,8 +11,7 @@ import { serverEnv } from '@/lib/env';
 import { NextResponse, type NextRequest } from 'next/server';
 import { HSTS_VALUE, pageCsp } from '@/lib/server-http/csp';
 import { isSecureRequest } from '@/lib/server-http/request-facts';
-import { sharedOverview } from '@/lib/server-http/overview-cache';
-import { SHARED_RENDER_HEADER, standIns } from '@/lib/server-http/shared-render';
+import { SHARED_RENDER_HEADER, sharedOverview, standIns } from '@/lib/server-http/shared-render';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 const PUBLIC_PAGES = ['/login', '/favicon.ico', '/icon.svg'];

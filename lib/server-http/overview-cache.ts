@@ -37,9 +37,11 @@ import {
   compileTemplate,
   fillTemplate,
   isSubstitutableName,
+  provideSharedOverview,
   renderKey,
   SHARED_RENDER_HEADER,
   standIns,
+  type SharedOverview,
   type Template,
 } from './shared-render';
 
@@ -72,12 +74,9 @@ interface Entry {
 const entries = new Map<string, Entry>();
 const rendering = new Map<string, Promise<Entry | null>>();
 
-export type CacheOutcome = 'hit' | 'miss';
-
-export interface SharedOverview {
-  body: string;
-  headers: [string, string][];
-  outcome: CacheOutcome;
+/** Lets proxy.ts serve the overview from here (shared-render.ts sharedOverview says why not by import). */
+export function installSharedOverview(): void {
+  provideSharedOverview(serveSharedOverview);
 }
 
 /** Whether this request asks for the overview's document (not its flight data, a prefetch or a server action). */
@@ -93,7 +92,7 @@ export function isOverviewDocumentRequest(request: NextRequest): boolean {
  * left to Next (not the overview's document, no valid session, an auditor, a name that cannot be substituted,
  * or the render did not give a page to keep).
  */
-export async function sharedOverview(
+async function serveSharedOverview(
   request: NextRequest,
   nonce: string,
   secure: boolean,
@@ -118,7 +117,7 @@ export async function sharedOverview(
     search: request.nextUrl.search,
   });
   let entry = entries.get(key);
-  let outcome: CacheOutcome = 'hit';
+  let outcome: SharedOverview['outcome'] = 'hit';
   if (entry) {
     entries.delete(key);
     entries.set(key, entry);

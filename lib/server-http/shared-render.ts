@@ -12,6 +12,7 @@
  * only with the token, which no client can know.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import type { NextRequest } from 'next/server';
 import type { HeaderReader } from './request-facts';
 
 export const SHARED_RENDER_HEADER = 'x-zhuashou-shared-render';
@@ -132,4 +133,30 @@ export function fillTemplate(template: Template, values: Record<Slot, string>): 
     out += (slot ? values[slot] : '') + (template.parts[i + 1] ?? '');
   }
   return out;
+}
+
+/** The overview for one request from its scope's shared rendering, as overview-cache.ts serves it. */
+export interface SharedOverview {
+  body: string;
+  headers: [string, string][];
+  outcome: 'hit' | 'miss';
+}
+
+type SharedOverviewServer = (request: NextRequest, nonce: string, secure: boolean) => Promise<SharedOverview | null>;
+
+const SERVER = Symbol.for('zhuashou.shared-overview');
+
+/**
+ * Made available by instrumentation.ts (overview-cache.ts installSharedOverview) rather than imported by proxy.ts:
+ * the proxy is bundled on its own, and importing the session check and the database from it put a second copy of
+ * them (800 KB of JavaScript, ~10 MB resident) into every server. The instrumentation bundle has them already.
+ */
+export function provideSharedOverview(server: SharedOverviewServer): void {
+  (globalThis as { [SERVER]?: SharedOverviewServer })[SERVER] = server;
+}
+
+/** The overview from its shared rendering, or null: not installed (next dev without instrumentation) or not served. */
+export function sharedOverview(request: NextRequest, nonce: string, secure: boolean): Promise<SharedOverview | null> {
+  const server = (globalThis as { [SERVER]?: SharedOverviewServer })[SERVER];
+  return server ? server(request, nonce, secure) : Promise.resolve(null);
 }

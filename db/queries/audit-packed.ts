@@ -1,10 +1,11 @@
 /**
  * An audit window as the walks in ./audit.ts bring it: one JSON text of packed rows (json_build_array per event,
  * in the order below), or lines of COPY's text format with the same columns in the same order.
- * Kept apart from the queries, with nothing but types imported, so that a worker thread
+ * Kept apart from the queries, importing only types and the pure ../copy-text, so that a worker thread
  * (lib/services/audit/window-worker.ts) can read windows without loading the database layer.
  */
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
+import { copyText } from '../copy-text';
 
 type PackedAuditRow = [
   number,
@@ -56,20 +57,6 @@ export function parsePackedAuditRows(text: string): StoredAuditEvent[] {
   return (JSON.parse(text) as PackedAuditRow[]).map(unpackAuditRow);
 }
 
-/** COPY's text format: a backslash escapes these letters (PostgreSQL writes no other escape on output). */
-const COPY_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
-
-/** One field of a COPY text line: null for \N, else the text with its escapes undone. */
-function copyField(raw: string): string | null {
-  if (raw === '\\N') return null;
-  if (!raw.includes('\\')) return raw;
-  return raw.replace(/\\(.)/g, (escape: string, letter: string) => {
-    const text = COPY_ESCAPES[letter];
-    if (text === undefined) throw new Error(`COPY 输出中有未知的转义 ${escape}`);
-    return text;
-  });
-}
-
 const copyNumber = (raw: string | null) => (raw === null ? null : Number(raw));
 const copyJson = (raw: string | null): unknown => (raw === null ? null : JSON.parse(raw));
 
@@ -85,7 +72,7 @@ export function parseCopyAuditRows(bytes: Uint8Array, changes: 'json' | 'text' =
   const lines = decoder.decode(bytes).split('\n');
   if (lines.pop() !== '') throw new Error('COPY 输出的最后一行不完整');
   return lines.map((line) => {
-    const f = line.split('\t').map(copyField);
+    const f = line.split('\t').map(copyText);
     if (f.length !== 16) throw new Error(`COPY 输出的一行有 ${f.length} 列，应为 16 列`);
     const occurredAt = copyJson(f[1] ?? null);
     return unpackAuditRow([

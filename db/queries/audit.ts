@@ -28,9 +28,10 @@ export interface AuditQueryFilter {
 
 export const CHAIN_BATCH_SIZE = 5000;
 /**
- * Bytes of COPY text per window: about a hundred events. A thread's work on a window is garbage at its end; small
- * windows let it die in the thread's small young generation. On a million events, two threads: verify 9.4 s with
- * 1 MB windows, 5.0 s with 32 KB; the CSV 25 s, 9 s (the table of sizes: scripts/bench/README.md).
+ * Bytes of COPY text per window, by default (verify's): about a hundred events. A thread's work on a window is garbage
+ * at its end; small windows let it die in the thread's small young generation. On a million events, two threads:
+ * verify 9.4 s with 1 MB windows, 5.0 s with 32 KB (the table of sizes: scripts/bench/README.md). The audit CSV,
+ * written as bytes without events, takes larger windows (lib/services/exports/exports.ts).
  */
 export const COPY_WINDOW_BYTES = 32 * 1024;
 

@@ -55,9 +55,12 @@ const two = (n: number) => (n < 10 ? `0${n}` : String(n));
  * ask the time zone database.
  */
 export function shanghaiTime(date: Date | null | undefined): string | null {
-  if (!date) return null;
-  const ms = date.getTime();
-  if (!(ms >= FIXED_OFFSET_FROM && ms <= FIXED_OFFSET_UNTIL)) return SHANGHAI_CLOCK.format(date);
+  return date ? shanghaiTimeOfMs(date.getTime()) : null;
+}
+
+/** shanghaiTime of a time given in milliseconds since 1970 (UTC). */
+export function shanghaiTimeOfMs(ms: number): string {
+  if (!(ms >= FIXED_OFFSET_FROM && ms <= FIXED_OFFSET_UNTIL)) return SHANGHAI_CLOCK.format(new Date(ms));
   const seconds = Math.floor((ms + SHANGHAI_OFFSET_MS) / 1000);
   const days = Math.floor(seconds / 86_400);
   const inDay = seconds - days * 86_400;

@@ -2,7 +2,7 @@
  * A worker thread beside a walk over the audit log (./window-threads.ts): it takes one window (the walk's JSON
  * text, or COPY text), parses it and does the window's task — `verify`: recompute every event's hash
  * and check the links inside the window, answering with its verdict; `audit-csv`: write its events as the audit
- * export's CSV records, answering with their UTF-8 bytes. Imports stay relative and free of the database layer:
+ * export's CSV records, answering with their UTF-8 bytes (from COPY text straight to bytes, ../exports/audit-csv.ts). Imports stay relative and free of the database layer:
  * the thread loads only what it runs.
  */
 import { parentPort } from 'node:worker_threads';
@@ -11,6 +11,7 @@ import { parseCopyAuditRows, parsePackedAuditRows } from '../../../db/queries/au
 import { verifyBatch } from '../../domain/audit-verify';
 import { csvRecord } from '../../export/csv';
 import { auditCells } from '../exports/tables';
+import { auditCsvRecords } from '../exports/audit-csv';
 
 /** What a thread is asked: a task and one window, whose buffer (COPY text) is moved to the thread. */
 export interface WindowJob {
@@ -34,6 +35,12 @@ if (!port) throw new Error('window-worker.ts runs as a worker thread');
 port.on('message', ({ task, window }: WindowJob) => {
   if (task === 'verify') {
     port.postMessage(verifyBatch(eventsOf(window, 'json')));
+    return;
+  }
+  if (typeof window !== 'string') {
+    // COPY text: written as bytes, field by field, without making events (./exports/audit-csv.ts).
+    const answer: CsvRecords = auditCsvRecords(window);
+    port.postMessage(answer, [answer.records.buffer as ArrayBuffer]);
     return;
   }
   const events = eventsOf(window, 'text') as AuditExportRow[];

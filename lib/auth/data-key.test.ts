@@ -29,8 +29,15 @@ describe('encryption at rest (AES-256-GCM, HKDF-SHA256 key)', () => {
     const key = deriveDataKey('key-one-key-one-key-one-key-one-1');
     const stored = encryptWithKey(key, SECRET);
     expect(() => decryptWithKeys([deriveDataKey('key-two-key-two-key-two-key-two-2')], stored)).toThrow();
-    const tampered = `${stored.slice(0, -2)}${stored.endsWith('A') ? 'B' : 'A'}${stored.slice(-1)}`;
-    expect(() => decryptWithKeys([key], tampered)).toThrow();
+    // Flip one bit of the ciphertext and, separately, one of the tag: both must be refused.
+    const [prefix, iv, bodyText] = stored.split(':');
+    for (const at of [0, -1]) {
+      const body = Buffer.from(bodyText, 'base64url');
+      body[at < 0 ? body.length + at : at] ^= 0x01;
+      const tampered = `${prefix}:${iv}:${body.toString('base64url')}`;
+      expect(tampered).not.toBe(stored);
+      expect(() => decryptWithKeys([key], tampered)).toThrow();
+    }
   });
 
   it('reads a legacy plain secret as is', () => {

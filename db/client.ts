@@ -7,6 +7,7 @@
 import { serverEnv, type ServerEnv } from '@/lib/env';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -100,7 +101,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   let lock: DirLock | undefined;
   if (!isMemory) lock = await acquireDirLock(path.resolve(/*turbopackIgnore: true*/ dir));
   try {
-    const pglite = pgliteOptions(options.sharedBuffers ?? serverEnv().pgliteSharedBuffers);
+    const pglite = preparePglite(options.sharedBuffers ?? serverEnv().pgliteSharedBuffers);
     const client = isMemory ? new PGlite(pglite) : new PGlite(path.resolve(/*turbopackIgnore: true*/ dir), pglite);
     await client.waitReady;
     const pgliteDb = drizzlePglite(client, { schema, logger: queryLogger(options.onQuery) });
@@ -121,10 +122,28 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
   }
 }
 
-/** PGlite's start parameters with the buffer pool set (a size PostgreSQL reads, e.g. 32MB). */
-export function pgliteOptions(sharedBuffers: string) {
+/**
+ * V8 flags for PGlite's WebAssembly (PostgreSQL compiled to it; the process's only WebAssembly): its baseline
+ * compiler only. By default V8 also recompiles PostgreSQL's hot functions with its optimising compiler, on
+ * background threads as they warm up, and each of those threads' malloc arenas keeps the memory the compiles
+ * needed: 56–77 MB of the server's resident set after start, 4–9 MB without them (measured in
+ * scripts/bench/README.md, *Where the server's memory goes*). The export, verify and dashboard reads took as
+ * long either way there. Read when a module is compiled, so set before the first PGlite opens.
+ */
+export const PGLITE_WASM_FLAGS = '--liftoff-only';
+let wasmFlagsSet = false;
+
+/**
+ * Readies this process for PGlite — the WebAssembly compiler flags above, set once — and returns PGlite's start
+ * parameters with the buffer pool set (a size PostgreSQL reads, e.g. 32MB).
+ */
+export function preparePglite(sharedBuffers: string) {
   if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers))
     throw new Error(`PGLITE_SHARED_BUFFERS「${sharedBuffers}」无效：应为数字加单位 kB、MB 或 GB，如 32MB`);
+  if (!wasmFlagsSet) {
+    setFlagsFromString(PGLITE_WASM_FLAGS);
+    wasmFlagsSet = true;
+  }
   return { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] };
 }
 

@@ -32,8 +32,9 @@ describe('encryption at rest (AES-256-GCM, HKDF-SHA256 key)', () => {
     // Flip one bit of the ciphertext and, separately, one of the tag: both must be refused.
     const [prefix, iv, bodyText] = stored.split(':');
     for (const at of [0, -1]) {
-      const body = Buffer.from(bodyText, 'base64url');
-      body[at < 0 ? body.length + at : at] ^= 0x01;
+      const body = Buffer.from(bodyText ?? '', 'base64url');
+      const index = at < 0 ? body.length + at : at;
+      body.writeUInt8((body.readUInt8(index) ^ 0x01) & 0xff, index);
       const tampered = `${prefix}:${iv}:${body.toString('base64url')}`;
       expect(tampered).not.toBe(stored);
       expect(() => decryptWithKeys([key], tampered)).toThrow();

@@ -13,7 +13,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { z } from 'zod';
-import { openDatabase, pgliteOptions, type Db } from '@/db/client';
+import { openDatabase, preparePglite, type Db } from '@/db/client';
 import { serverEnv } from '@/lib/env';
 import { auditExportSchema } from '@/lib/validation/audit';
 import { getIndicatorByCode } from '@/db/queries/actuals';
@@ -106,7 +106,7 @@ async function auditCopyFloor(args: z.output<typeof argsSchema>) {
       await client.end({ timeout: 5 });
     }
   } else {
-    const client = new PGlite(args.dir ?? '', pgliteOptions(serverEnv().pgliteSharedBuffers));
+    const client = new PGlite(args.dir ?? '', preparePglite(serverEnv().pgliteSharedBuffers));
     try {
       const result = await client.query(`copy (${select}) to '/dev/blob' with (format csv)`);
       bytes = result.blob?.size ?? 0;

@@ -127,8 +127,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
  * compiler only. By default V8 also recompiles PostgreSQL's hot functions with its optimising compiler, on
  * background threads as they warm up, and each of those threads' malloc arenas keeps the memory the compiles
  * needed: 56–77 MB of the server's resident set after start, 4–9 MB without them (measured in
- * scripts/bench/README.md, *Where the server's memory goes*). The export, verify and dashboard reads took as
- * long either way there. Read when a module is compiled, so set before the first PGlite opens.
+ * scripts/bench/README.md, *Where the server's memory goes*). The pages, the export and the verify were no slower
+ * there; PGlite's own heavy SQL (an aggregate over the figures) about a fifth slower. Read when a module is
+ * compiled, so set before the first PGlite opens.
  */
 export const PGLITE_WASM_FLAGS = '--liftoff-only';
 let wasmFlagsSet = false;

@@ -109,7 +109,8 @@ export async function* cutCopyWindows(
   let size = 0;
   const own = (bytes: Uint8Array) => Uint8Array.prototype.slice.call(bytes);
   const cut = (final: boolean): Uint8Array[] => {
-    const joined = Buffer.concat(parts, size);
+    // PGlite hands over a range's output whole: one part, cut where it lies.
+    const joined = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts, size);
     const windows: Uint8Array[] = [];
     let start = 0;
     while (joined.length - start >= windowBytes) {

@@ -1,0 +1,59 @@
+/**
+ * COPY out of either engine (db/copy.ts): rows as COPY text; the engine's error as an error, after which the handle
+ * still answers; and never inside another caller's open transaction — on PGlite, whose raw protocol takes none of its
+ * locks and whose one session a transaction holds between its statements, the COPY waits for it to end.
+ */
+import { expect, it } from 'vitest';
+import { queryRows, sql } from '@/db/client';
+import { copyOut } from '@/db/copy';
+import { forEachEngine } from '@/tests/helpers/test-db';
+
+async function copied(source: AsyncIterable<Uint8Array> | null): Promise<string> {
+  if (!source) throw new Error('no COPY on this handle');
+  const parts: Buffer[] = [];
+  for await (const chunk of source) parts.push(Buffer.from(chunk));
+  return Buffer.concat(parts).toString('utf8');
+}
+
+forEachEngine('COPY out', (ctx) => {
+  it('brings the rows as COPY text, values bound as literals', async () => {
+    const text = await copied(
+      copyOut(ctx.db, {
+        sql: `select n, case when n % 2 = 0 then '偶数' else e'a\\tb' end from generate_series(1, $1::int) as n where n <> $2`,
+        params: [4, 3],
+      }),
+    );
+    expect(text).toBe('1\ta\\tb\n2\t偶数\n4\t偶数\n');
+  });
+
+  it("throws the engine's error, and the handle answers afterwards", async () => {
+    await expect(copied(copyOut(ctx.db, { sql: 'select 1 / 0', params: [] }))).rejects.toThrow('division by zero');
+    expect(await queryRows(ctx.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+  });
+
+  it('never runs inside another caller’s open transaction', async () => {
+    // Made by the tables' owner: the app's login may not create tables (PostgreSQL).
+    await ctx.ownerDb.execute(sql`create table copy_probe (n int)`);
+    await ctx.ownerDb.execute(sql`grant select, insert on copy_probe to public`);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const rolledBack = ctx.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into copy_probe values (1)`);
+        entered();
+        await gate;
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => error.message);
+    await inside;
+    // Started while the transaction is open: it must not see (or join) its uncommitted row.
+    const counted = copied(copyOut(ctx.db, { sql: 'select count(*) from copy_probe', params: [] }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await rolledBack).toBe('roll back');
+    expect(await counted).toBe('0\n');
+    expect(await queryRows(ctx.db, sql`select count(*)::int as n from copy_probe`)).toEqual([{ n: 0 }]);
+  });
+});

@@ -33,17 +33,23 @@ export function copyEngine(db: Db): Engine | null {
 
 /**
  * `query`'s rows through `COPY (…) TO STDOUT` in text format, as raw bytes in complete lines: on PostgreSQL streamed
- * to the client; on PGlite the whole output at once, in one synchronous call, so its callers copy a range at a time. Null for a handle that can do neither (a transaction's).
+ * to the client; on PGlite the whole output at once, in one synchronous call, so its callers copy a range at a time,
+ * each range's answer written into `scratch` (shared by a walk's COPYs): a chunk is valid until the next is asked for.
+ * Null for a handle that can do neither (a transaction's).
  * COPY takes no bound parameters: each of the query's values is quoted as a literal by the engine itself
  * (`format('%L', …)`, on the same connection, so under the same settings) and put in place of its placeholder — the
  * text around them is drizzle's, which writes no `$` but its placeholders. Quoted literals are untyped: the column
  * each is compared with gives its type, as a bound value's would.
  */
-export function copyOut(db: Db, query: RenderedQuery): AsyncIterable<Uint8Array> | null {
+export function copyOut(
+  db: Db,
+  query: RenderedQuery,
+  scratch: CopyScratch = new CopyScratch(),
+): AsyncIterable<Uint8Array> | null {
   const url = postgresUrlOf(db);
   if (url) return copyOutPostgres(url, query);
   const pglite = pgliteOf(db);
-  return pglite ? copyOutPglite(pglite, query) : null;
+  return pglite ? copyOutPglite(pglite, query, scratch) : null;
 }
 
 /** The query's values as text for format('%L'): text, numbers and booleans only (drizzle maps dates to text). */
@@ -71,19 +77,29 @@ function inlineLiterals(query: RenderedQuery, quoted: Record<string, unknown> | 
 const PGLITE_ANSWER_BYTES = 1 << 20;
 
 /**
+ * Where a walk's COPYs on PGlite write their answers, one after another: one buffer for the whole walk. A fresh
+ * megabyte per range made V8 collect the server's whole heap about a hundred times per verify of a million events
+ * (the buffers' bytes count towards its next collection); with one, about fifteen. What copyOut yields from it is
+ * valid until the next chunk is asked for.
+ */
+export class CopyScratch {
+  buffer = new Uint8Array(0);
+}
+
+/**
  * PGlite: `COPY … TO STDOUT` sent on its raw protocol, as a simple query, whose answer (CopyData messages, copied out
  * of its memory as it writes them) is read by ./copy-protocol. Half the time of its COPY … TO '/dev/blob' (a million
  * events: about 5 s against 10 s; scripts/bench/README.md), and one copy of the bytes, not three (the blob's parts,
  * the blob, its ArrayBuffer). The raw protocol takes none of PGlite's locks: it runs holding both, so that it never
  * lands inside another caller's open transaction. It runs to its end in one synchronous call.
  */
-async function* copyOutPglite(pglite: PGlite, query: RenderedQuery): AsyncGenerator<Uint8Array> {
+async function* copyOutPglite(pglite: PGlite, query: RenderedQuery, scratch: CopyScratch): AsyncGenerator<Uint8Array> {
   const values = literalValues(query);
   const quoted = values.length
     ? (await pglite.query<Record<string, string>>(quotingSelect([], values), values)).rows[0]
     : {};
   const message = protocol.serialize.query(`copy (${inlineLiterals(query, quoted)}) to stdout`);
-  let answer = new Uint8Array(PGLITE_ANSWER_BYTES);
+  let answer = scratch.buffer.length ? scratch.buffer : new Uint8Array(PGLITE_ANSWER_BYTES);
   let size = 0;
   const onRawData = (chunk: Uint8Array) => {
     if (size + chunk.length > answer.length) {
@@ -97,6 +113,7 @@ async function* copyOutPglite(pglite: PGlite, query: RenderedQuery): AsyncGenera
   await pglite._runExclusiveTransaction(() =>
     pglite._runExclusiveQuery(() => pglite.execProtocolRawStream(message, { syncToFs: false, onRawData })),
   );
+  scratch.buffer = answer;
   const text = takeCopyData(answer.subarray(0, size));
   if (text.length) yield text;
 }

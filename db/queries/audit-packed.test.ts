@@ -128,6 +128,24 @@ describe('cutCopyWindows', () => {
       }
   });
 
+  it('keeps no chunk once the next is asked for (PGlite writes each over the last)', async () => {
+    // One buffer for every chunk, written over (and the old bytes scribbled on) when the next is asked for.
+    async function* reused(sizes: number[]) {
+      const scratch = new Uint8Array(data.length);
+      let at = 0;
+      for (let i = 0; at < data.length; i += 1) {
+        const size = Math.min(sizes[i % sizes.length] ?? 1, data.length - at);
+        scratch.set(data.subarray(at, at + size));
+        yield scratch.subarray(0, size);
+        scratch.fill(0x21);
+        at += size;
+      }
+    }
+    for (const sizes of [[1], [40, 7], [300], [5, 1, 250], [data.length]])
+      for (const windowBytes of [1, 50, 300, 1 << 20])
+        expect(Buffer.concat(await collect(reused(sizes), windowBytes)).toString()).toBe(text);
+  });
+
   it('refuses output that stops inside a line, and gives nothing for nothing', async () => {
     await expect(collect(chunks(data.subarray(0, data.length - 3), [10]), 50)).rejects.toThrow('不完整的一行');
     expect(await collect(chunks(new Uint8Array(0), [1]), 50)).toEqual([]);

@@ -99,40 +99,56 @@ export function parseCopyAuditRows(bytes: Uint8Array, changes: 'json' | 'text' =
 /**
  * COPY's output, cut at line ends into windows of at most `windowBytes` (or one line, when a line is longer), whatever
  * the chunks it arrived in — a stream's small chunks, or PGlite's whole output of a range at once. Each window is a
- * buffer of its own: handed to a worker thread, it is moved, not copied.
+ * buffer of its own: handed to a worker thread, it is moved, not copied. A chunk is read before the next is asked
+ * for and never kept (PGlite's are written over, db/copy.ts): a chunk long enough is cut where it lies, and what is
+ * left of it, or a short chunk, is copied into one buffer kept for the walk.
  */
 export async function* cutCopyWindows(
   stream: AsyncIterable<Uint8Array>,
   windowBytes: number,
 ): AsyncGenerator<Uint8Array> {
-  let parts: Uint8Array[] = [];
+  let pending = new Uint8Array(windowBytes * 2);
   let size = 0;
-  const own = (bytes: Uint8Array) => Uint8Array.prototype.slice.call(bytes);
-  const cut = (final: boolean): Uint8Array[] => {
-    // PGlite hands over a range's output whole: one part, cut where it lies.
-    const joined = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts, size);
+  const keep = (bytes: Uint8Array) => {
+    if (size + bytes.length > pending.length) {
+      const grown = new Uint8Array(Math.max(pending.length * 2, size + bytes.length));
+      grown.set(pending.subarray(0, size));
+      pending = grown;
+    }
+    pending.set(bytes, size);
+    size += bytes.length;
+  };
+  // A copy in a buffer of its own (Buffer's slice would be a view).
+  const own = (bytes: Uint8Array, start: number, end?: number) => Uint8Array.prototype.slice.call(bytes, start, end);
+  /** Windows cut from the front of `text` (a chunk, or what is kept); the rest (an unfinished window) is kept. */
+  const cut = (text: Uint8Array, kept: boolean, final: boolean): Uint8Array[] => {
     const windows: Uint8Array[] = [];
     let start = 0;
-    while (joined.length - start >= windowBytes) {
-      let end = joined.lastIndexOf(10, start + windowBytes - 1) + 1;
-      if (end <= start) end = joined.indexOf(10, start + windowBytes) + 1; // one line longer than a window
+    while (text.length - start >= windowBytes) {
+      let end = text.lastIndexOf(10, start + windowBytes - 1) + 1;
+      if (end <= start) end = text.indexOf(10, start + windowBytes) + 1; // one line longer than a window
       if (end <= start) break; // … that has not ended yet
-      windows.push(own(joined.subarray(start, end)));
+      windows.push(own(text, start, end));
       start = end;
     }
-    if (final && start < joined.length) {
-      if (joined[joined.length - 1] !== 10) throw new Error('审计日志的 COPY 输出以不完整的一行结束');
-      windows.push(own(joined.subarray(start)));
-      start = joined.length;
+    if (final && start < text.length) {
+      if (text[text.length - 1] !== 10) throw new Error('审计日志的 COPY 输出以不完整的一行结束');
+      windows.push(own(text, start));
+      start = text.length;
     }
-    parts = start < joined.length ? [own(joined.subarray(start))] : [];
-    size = joined.length - start;
+    if (kept) {
+      pending.copyWithin(0, start, text.length);
+      size = text.length - start;
+    } else keep(text.subarray(start));
     return windows;
   };
   for await (const chunk of stream) {
-    parts.push(chunk);
-    size += chunk.length;
-    if (size >= windowBytes) yield* cut(false);
+    if (size === 0 && chunk.length >= windowBytes) {
+      yield* cut(chunk, false, false);
+      continue;
+    }
+    keep(chunk);
+    if (size >= windowBytes) yield* cut(pending.subarray(0, size), true, false);
   }
-  if (size > 0) yield* cut(true);
+  if (size > 0) yield* cut(pending.subarray(0, size), true, true);
 }

@@ -8,7 +8,7 @@ import { can } from '@/lib/domain/permissions';
 import type { Actor } from '@/lib/domain/actor';
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
 import { queryRows, sql, type Db } from '../client';
-import { copyEngine, copyOut } from '../copy';
+import { copyEngine, copyOut, CopyScratch } from '../copy';
 import { auditEvents, departments, indicators } from '../schema';
 import { cutCopyWindows, parsePackedAuditRows } from './audit-packed';
 import { firstOrNull } from './rows';
@@ -216,11 +216,13 @@ const copyColumns = { ...columns, occurredAt: sql<string>`to_json(${auditEvents.
 
 /**
  * Matching events in id order up to `throughId`, as COPY text in complete lines: on PostgreSQL one COPY of them
- * all; on PGlite, whose COPY hands its whole output over at once, one COPY per `batchSize` ids.
+ * all; on PGlite, whose COPY hands its whole output over at once, one COPY per `batchSize` ids, each written over the
+ * last (a chunk is valid until the next is asked for: cutCopyWindows keeps none).
  */
 async function* copyAuditEvents(db: Db, args: WalkArgs): AsyncGenerator<Uint8Array> {
   if (args.throughId === null) return;
   const base = filterConditions(args.filter);
+  const scratch = new CopyScratch();
   const copy = (where: SQL[]) =>
     copyOut(
       db,
@@ -230,6 +232,7 @@ async function* copyAuditEvents(db: Db, args: WalkArgs): AsyncGenerator<Uint8Arr
         .where(and(...base, ...where))
         .orderBy(asc(auditEvents.id))
         .toSQL(),
+      scratch,
     ) ?? [];
   if (copyEngine(db) === 'postgres') {
     yield* copy([lte(auditEvents.id, args.throughId)]);

@@ -6,6 +6,8 @@ export const RELIABILITY_SECRET = 'reliability-only-secret-not-for-production';
 const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
 /** The V8 heap's ceiling in MB, as `npm start` and bin/zhuashou set it (SERVER_HEAP_MB, default 320). */
 export const SERVER_HEAP_MB = Number(process.env.SERVER_HEAP_MB ?? 320);
+/** The young generation's semi-spaces in MB, as `npm start` and bin/zhuashou set them. */
+export const SERVER_SEMI_SPACE_MB = 2;
 
 export interface RunningApp {
   url: string;
@@ -97,7 +99,16 @@ export function startApp(
 ): Promise<RunningApp> {
   return spawnServer({
     command: process.execPath,
-    args: [`--max-old-space-size=${SERVER_HEAP_MB}`, NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    args: [
+      `--max-old-space-size=${SERVER_HEAP_MB}`,
+      `--max-semi-space-size=${SERVER_SEMI_SPACE_MB}`,
+      NEXT_BIN,
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
     env,
     url: `http://127.0.0.1:${port}`,
     publicUrl: options.publicUrl,

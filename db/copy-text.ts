@@ -13,6 +13,21 @@ export const UNESCAPED = new Int16Array(128).fill(-1);
 for (const [letter, code] of Object.entries({ b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 }))
   UNESCAPED[letter.charCodeAt(0)] = code;
 
+/**
+ * `bytes` written at `at` in `buffer` — or, when they do not fit, in a copy of its first `at` bytes twice as large
+ * (or as large as needed): the buffer that now holds them. For the walks' buffers that grow to a range's size and
+ * are then reused (db/copy.ts, ./queries/audit-packed.ts).
+ */
+export function writeAt(buffer: Uint8Array<ArrayBuffer>, at: number, bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  let target = buffer;
+  if (at + bytes.length > buffer.length) {
+    target = new Uint8Array(Math.max(buffer.length * 2, at + bytes.length));
+    target.set(buffer.subarray(0, at));
+  }
+  target.set(bytes, at);
+  return target;
+}
+
 /** One field of COPY text as a string: null for \N, else the text with its escapes undone. */
 export function copyText(raw: string): string | null {
   if (raw === '\\N') return null;

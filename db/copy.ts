@@ -7,6 +7,7 @@ import { protocol, type PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Db, Engine } from './client';
 import { takeCopyData } from './copy-protocol';
+import { writeAt } from './copy-text';
 
 /**
  * What copyOut needs of a handle — PostgreSQL's URL, for a connection of its own; PGlite's instance — kept on the
@@ -102,12 +103,7 @@ async function* copyOutPglite(pglite: PGlite, query: RenderedQuery, scratch: Cop
   let answer = scratch.buffer.length ? scratch.buffer : new Uint8Array(PGLITE_ANSWER_BYTES);
   let size = 0;
   const onRawData = (chunk: Uint8Array) => {
-    if (size + chunk.length > answer.length) {
-      const grown = new Uint8Array(Math.max(answer.length * 2, size + chunk.length));
-      grown.set(answer.subarray(0, size));
-      answer = grown;
-    }
-    answer.set(chunk, size);
+    answer = writeAt(answer, size, chunk);
     size += chunk.length;
   };
   await pglite._runExclusiveTransaction(() =>

@@ -5,7 +5,7 @@
  * (lib/services/audit/window-worker.ts) can read windows without loading the database layer.
  */
 import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
-import { copyText } from '../copy-text';
+import { copyText, writeAt } from '../copy-text';
 
 type PackedAuditRow = [
   number,
@@ -110,12 +110,7 @@ export async function* cutCopyWindows(
   let pending = new Uint8Array(windowBytes * 2);
   let size = 0;
   const keep = (bytes: Uint8Array) => {
-    if (size + bytes.length > pending.length) {
-      const grown = new Uint8Array(Math.max(pending.length * 2, size + bytes.length));
-      grown.set(pending.subarray(0, size));
-      pending = grown;
-    }
-    pending.set(bytes, size);
+    pending = writeAt(pending, size, bytes);
     size += bytes.length;
   };
   // A copy in a buffer of its own (Buffer's slice would be a view).

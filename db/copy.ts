@@ -1,7 +1,7 @@
 /**
  * COPY out of either engine, for the walks over millions of rows (db/queries/audit.ts): PostgreSQL streams it on a
- * connection of its own, PGlite answers it on its raw protocol, a statement at a time. The handles openDatabase (./client.ts) makes carry what
- * this needs under the symbols below.
+ * connection of its own, PGlite answers it on its raw protocol, a statement at a time. The handles openDatabase
+ * (./client.ts) makes carry what this needs under the symbols below.
  */
 import { protocol, type PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
@@ -80,7 +80,7 @@ const PGLITE_ANSWER_BYTES = 1 << 20;
 /**
  * Where a walk's COPYs on PGlite write their answers, one after another: one buffer for the whole walk. A fresh
  * megabyte per range made V8 collect the server's whole heap about a hundred times per verify of a million events
- * (the buffers' bytes count towards its next collection); with one, about fifteen. What copyOut yields from it is
+ * (the buffers' bytes count towards its next collection); with one, once or twice. What copyOut yields from it is
  * valid until the next chunk is asked for.
  */
 export class CopyScratch {

@@ -216,24 +216,21 @@ const copyColumns = { ...columns, occurredAt: sql<string>`to_json(${auditEvents.
 
 /**
  * Matching events in id order up to `throughId`, as COPY text in complete lines: on PostgreSQL one COPY of them
- * all; on PGlite, whose COPY hands its whole output over at once, one COPY per `batchSize` ids, each written over the
- * last (a chunk is valid until the next is asked for: cutCopyWindows keeps none).
+ * all; on PGlite, whose COPY hands its whole output over at once, one COPY per `batchSize` ids, each written over
+ * the last in one buffer (a chunk is valid until the next is asked for: cutCopyWindows keeps none).
  */
 async function* copyAuditEvents(db: Db, args: WalkArgs): AsyncGenerator<Uint8Array> {
   if (args.throughId === null) return;
   const base = filterConditions(args.filter);
   const scratch = new CopyScratch();
-  const copy = (where: SQL[]) =>
-    copyOut(
-      db,
-      db
-        .select(copyColumns)
-        .from(auditEvents)
-        .where(and(...base, ...where))
-        .orderBy(asc(auditEvents.id))
-        .toSQL(),
-      scratch,
-    ) ?? [];
+  const copy = (where: SQL[]) => {
+    const query = db
+      .select(copyColumns)
+      .from(auditEvents)
+      .where(and(...base, ...where))
+      .orderBy(asc(auditEvents.id));
+    return copyOut(db, query.toSQL(), scratch) ?? [];
+  };
   if (copyEngine(db) === 'postgres') {
     yield* copy([lte(auditEvents.id, args.throughId)]);
     return;

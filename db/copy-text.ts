@@ -76,3 +76,57 @@ export function cutCopyLine(src: Uint8Array, start: number, line: CopyLine): num
   ends[width - 1] = end;
   return end + 1;
 }
+
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const COLON = 0x3a;
+
+/** The number written in `n` ASCII digits at `i`; NaN when one is not a digit. */
+function digitsAt(src: Uint8Array, i: number, n: number): number {
+  let value = 0;
+  for (let k = 0; k < n; k += 1) {
+    const d = (src[i + k] as number) - 0x30;
+    if (d < 0 || d > 9) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+
+/**
+ * The time of to_json's text for a timestamptz — "2025-01-05T03:04:05.123456+08:00", as new Date reads it
+ * (milliseconds, the rest of the fraction cut off) — in ms since 1970; NaN for any other shape or an impossible
+ * date, which the caller then gives to new Date itself.
+ */
+export function jsonTimestampMs(src: Uint8Array, s: number, e: number): number {
+  if (src[s] !== QUOTE || src[e - 1] !== QUOTE || src[s + 5] !== MINUS || src[s + 8] !== MINUS) return Number.NaN;
+  if (src[s + 11] !== 0x54 || src[s + 14] !== COLON || src[s + 17] !== COLON) return Number.NaN;
+  const year = digitsAt(src, s + 1, 4);
+  const month = digitsAt(src, s + 6, 2);
+  const day = digitsAt(src, s + 9, 2);
+  const hour = digitsAt(src, s + 12, 2);
+  const minute = digitsAt(src, s + 15, 2);
+  const second = digitsAt(src, s + 18, 2);
+  let i = s + 20;
+  let ms = 0;
+  if (src[i] === 0x2e) {
+    let n = 0;
+    for (i += 1; i < e - 1 && n < 7; i += 1, n += 1) {
+      const d = (src[i] as number) - 0x30;
+      if (d < 0 || d > 9) break;
+      if (n < 3) ms = ms * 10 + d;
+    }
+    if (n === 0 || n > 6) return Number.NaN;
+    for (; n < 3; n += 1) ms *= 10;
+  }
+  const sign = src[i] === PLUS ? 1 : src[i] === MINUS ? -1 : 0;
+  if (sign === 0 || i + 7 !== e || src[i + 3] !== COLON) return Number.NaN;
+  const offset = digitsAt(src, i + 1, 2) * 60 + digitsAt(src, i + 4, 2);
+  // Years before 1000 are left to new Date (Date.UTC reads 0–99 as 1900–1999).
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
+  if (!(hour <= 23 && minute <= 59 && second <= 59 && offset <= 23 * 60 + 59 && offset % 60 <= 59)) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - sign * offset * 60_000;
+}

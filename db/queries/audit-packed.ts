@@ -63,7 +63,9 @@ const copyJson = (raw: string | null): unknown => (raw === null ? null : JSON.pa
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * One window of COPY text (complete lines, UTF-8), in the walk's column order; occurred_at arrives as its JSON
+ * One window of COPY text (complete lines, UTF-8), in the walk's column order, read as events: the plain reading that
+ * the worker threads' byte-level writers (lib/services/audit/verify-copy.ts, ../../lib/services/exports/audit-csv.ts)
+ * are tested against, event for event; occurred_at arrives as its JSON
  * text (to_json), so that both walks hand the same string to Date. before/after as values (`json`: the chain hashes
  * them) or as the database's JSON text (`text`: an export writes them as they are).
  */

@@ -67,18 +67,28 @@ export function createChainVerifier(after: string = GENESIS_HASH) {
     state.breakCount += 1;
     state.firstBreak ??= { id, kind, message: breakMessage(id, kind) };
   };
+  /** The next row, by its links; `recompute` gives the hash of its content (asked only when its link holds). */
+  const link = (row: ChainLink, recompute: () => string): void => {
+    // The link is checked against the previous row's *stored* hash, so one altered row is reported once
+    // (as altered) and a removed row once (as a broken link at its successor).
+    if (row.prevHash !== state.headHash) fail(row.id, 'broken_link');
+    else if (recompute() !== row.hash) fail(row.id, 'hash_mismatch');
+    state.count += 1;
+    state.headId = row.id;
+    state.headHash = row.hash;
+  };
   return {
     state,
-    push(row: StoredAuditEvent): void {
-      // The link is checked against the previous row's *stored* hash, so one altered row is reported once
-      // (as altered) and a removed row once (as a broken link at its successor).
-      if (row.prevHash !== state.headHash) fail(row.id, 'broken_link');
-      else if (hashEvent(contentOf(row), row.prevHash) !== row.hash) fail(row.id, 'hash_mismatch');
-      state.count += 1;
-      state.headId = row.id;
-      state.headHash = row.hash;
-    },
+    link,
+    push: (row: StoredAuditEvent): void => link(row, () => hashEvent(contentOf(row), row.prevHash)),
   };
+}
+
+/** What the chain checks of a row beside its content: its id, its link to the previous row, its stored hash. */
+export interface ChainLink {
+  id: number;
+  prevHash: string;
+  hash: string;
 }
 
 /**
@@ -100,14 +110,21 @@ export interface BatchVerdict {
 
 export function verifyBatch(rows: readonly StoredAuditEvent[]): BatchVerdict {
   const first = rows[0];
-  const last = rows[rows.length - 1];
+  const verifier = createChainVerifier(first?.prevHash);
+  for (const row of rows) verifier.push(row);
+  return batchVerdict(verifier.state, first, rows[rows.length - 1]);
+}
+
+/** The verdict of a batch whose rows, `first` to `last`, were fed to a verifier started at first's prev_hash. */
+export function batchVerdict(
+  state: ChainState,
+  first: ChainLink | undefined,
+  last: ChainLink | undefined,
+): BatchVerdict {
   if (!first || !last) {
     const none = { firstId: null, firstPrevHash: null, lastId: null, lastHash: null };
     return { count: 0, ...none, firstMismatched: false, firstBreak: null, breakCount: 0 };
   }
-  const verifier = createChainVerifier(first.prevHash);
-  for (const row of rows) verifier.push(row);
-  const { state } = verifier;
   return {
     count: state.count,
     firstId: first.id,

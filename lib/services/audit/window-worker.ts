@@ -1,17 +1,19 @@
 /**
  * A worker thread beside a walk over the audit log (./window-threads.ts): it takes one window (the walk's JSON
  * text, or COPY text), parses it and does the window's task — `verify`: recompute every event's hash
- * and check the links inside the window, answering with its verdict; `audit-csv`: write its events as the audit
+ * and check the links inside the window, answering with its verdict (from COPY text straight to the hashed bytes,
+ * ./verify-copy.ts); `audit-csv`: write its events as the audit
  * export's CSV records, answering with their UTF-8 bytes (from COPY text straight to bytes, ../exports/audit-csv.ts). Imports stay relative and free of the database layer:
  * the thread loads only what it runs.
  */
 import { parentPort } from 'node:worker_threads';
 import type { AuditExportRow, AuditWindow } from '../../../db/queries/audit';
-import { parseCopyAuditRows, parsePackedAuditRows } from '../../../db/queries/audit-packed';
+import { parsePackedAuditRows } from '../../../db/queries/audit-packed';
 import { verifyBatch } from '../../domain/audit-verify';
 import { csvRecord } from '../../export/csv';
 import { auditCells } from '../exports/tables';
 import { auditCsvRecords } from '../exports/audit-csv';
+import { verifyCopyWindow } from './verify-copy';
 
 /** What a thread is asked: a task and one window, whose buffer (COPY text) is moved to the thread. */
 export interface WindowJob {
@@ -25,16 +27,12 @@ export interface CsvRecords {
   rows: number;
 }
 
-function eventsOf(window: AuditWindow, changes: 'json' | 'text') {
-  // JSON windows hold before/after as the walk selected them (values for the chain, text for an export).
-  return typeof window === 'string' ? parsePackedAuditRows(window) : parseCopyAuditRows(window, changes);
-}
-
 const port = parentPort;
 if (!port) throw new Error('window-worker.ts runs as a worker thread');
 port.on('message', ({ task, window }: WindowJob) => {
   if (task === 'verify') {
-    port.postMessage(verifyBatch(eventsOf(window, 'json')));
+    // COPY text: hashed from its bytes, without making events (./verify-copy.ts).
+    port.postMessage(typeof window === 'string' ? verifyBatch(parsePackedAuditRows(window)) : verifyCopyWindow(window));
     return;
   }
   if (typeof window !== 'string') {
@@ -43,7 +41,8 @@ port.on('message', ({ task, window }: WindowJob) => {
     port.postMessage(answer, [answer.records.buffer as ArrayBuffer]);
     return;
   }
-  const events = eventsOf(window, 'text') as AuditExportRow[];
+  // A JSON window holds before/after as the walk selected them: text, for an export.
+  const events = parsePackedAuditRows(window) as AuditExportRow[];
   let text = '';
   for (const event of events) text += csvRecord(auditCells(event));
   // Buffer's encoder: ten times TextEncoder's speed on these texts. A short text's bytes sit in Buffer's shared

@@ -1,0 +1,380 @@
+/**
+ * The verify's work on a COPY window (the walk's columns, in PackedAuditRow's order), without making events: for each
+ * line, the canonical JSON that hashEvent(contentOf(event), event.prevHash) hashes for the event
+ * parseCopyAuditRows(window) reads from it, written as UTF-8 bytes straight from the line's, then hashed and
+ * checked by the chain's one verifier (lib/domain/audit-verify.ts). Built as objects, strings and Dates, a million
+ * events cost the verify's threads most of its time. verify-copy.test.ts compares the two on random events.
+ */
+import { hash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import * as copyFormat from '../../../db/copy-text';
+import { ByteSink, fieldText } from '../../export/copy-csv';
+import { canonicalJson } from '../../domain/audit-chain';
+import { batchVerdict, createChainVerifier, type BatchVerdict, type ChainLink } from '../../domain/audit-verify';
+
+// Read once (a transpiled or bundled import is a getter call at every use).
+const { BACKSLASH, CopyLine, cutCopyLine, jsonTimestampMs, QUOTE, UNESCAPED } = copyFormat;
+
+/** The walk's columns (db/queries/audit.ts): where each sits in a COPY line. */
+const enum In {
+  Id,
+  OccurredAt,
+  ActorId,
+  Username,
+  Role,
+  Action,
+  EntityType,
+  EntityId,
+  DepartmentId,
+  IndicatorId,
+  Before,
+  After,
+  Reason,
+  ClientAddress,
+  PrevHash,
+  Hash,
+  Width,
+}
+
+/** JSON.stringify's escape of each character below a space, and of the quote and the backslash. */
+const JSON_ESCAPES: (Buffer | null)[] = Array.from({ length: 128 }, (_, code) => {
+  const escaped = JSON.stringify(String.fromCharCode(code)).slice(1, -1);
+  return escaped.length > 1 ? Buffer.from(escaped, 'latin1') : null;
+});
+
+const isNull = (src: Uint8Array, s: number, e: number) => e - s === 2 && src[s] === BACKSLASH && src[s + 1] === 0x4e;
+
+/** Bytes of ASCII text (a key, a literal). */
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const NULL = ascii('null');
+const EMPTY = ascii('""');
+
+function writeAscii(sink: ByteSink, bytes: Uint8Array): void {
+  sink.reserve(bytes.length);
+  const buf = sink.buf;
+  for (let i = 0; i < bytes.length; i += 1) buf[sink.pos++] = bytes[i] as number;
+}
+
+/**
+ * A text field as JSON.stringify writes its text (COPY's escapes undone, JSON's written); \N as `null`, or as `""`
+ * where the reader takes a missing text as empty (action, entity type, prev_hash).
+ */
+function writeJsonText(sink: ByteSink, src: Uint8Array, s: number, e: number, nullText: Uint8Array): void {
+  if (isNull(src, s, e)) return writeAscii(sink, nullText);
+  sink.reserve(6 * (e - s) + 2);
+  const buf = sink.buf;
+  let pos = sink.pos;
+  buf[pos++] = QUOTE;
+  for (let i = s; i < e; i += 1) {
+    let b = src[i] as number;
+    if (b === BACKSLASH) {
+      i += 1;
+      b = UNESCAPED[src[i] as number] ?? -1;
+      if (b < 0) throw new Error(`COPY 输出中有未知的转义 \\${String.fromCharCode(src[i] as number)}`);
+    }
+    const escape = b < 0x80 ? JSON_ESCAPES[b] : null;
+    if (escape) for (let k = 0; k < escape.length; k += 1) buf[pos++] = escape[k] as number;
+    else buf[pos++] = b;
+  }
+  buf[pos++] = QUOTE;
+  sink.pos = pos;
+}
+
+const SPACE = 0x20;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const MAX_KEYS = 64;
+/** Where each key of a flat object lies, and its value; reused. */
+const keyStarts = new Int32Array(MAX_KEYS);
+const keyEnds = new Int32Array(MAX_KEYS);
+const valueStarts = new Int32Array(MAX_KEYS);
+const valueEnds = new Int32Array(MAX_KEYS);
+const order = new Int32Array(MAX_KEYS);
+
+const TRUE = ascii('true');
+const UTC = ascii('+00:00"');
+const DOT = 0x2e;
+const FALSE = ascii('false');
+function isWord(src: Uint8Array, i: number, j: number, word: Uint8Array): boolean {
+  if (j - i !== word.length) return false;
+  for (let k = 0; k < word.length; k += 1) if (src[i + k] !== word[k]) return false;
+  return true;
+}
+
+const skipSpaces = (src: Uint8Array, i: number, e: number) => {
+  while (i < e && src[i] === SPACE) i += 1;
+  return i;
+};
+
+/** Key a's bytes before key b's (ASCII keys: the order of the default sort, by UTF-16 code units). */
+function keyBefore(src: Uint8Array, a: number, b: number): boolean {
+  const as = keyStarts[a] as number;
+  const bs = keyStarts[b] as number;
+  const al = (keyEnds[a] as number) - as;
+  const bl = (keyEnds[b] as number) - bs;
+  for (let k = 0; k < al && k < bl; k += 1) {
+    const d = (src[as + k] as number) - (src[bs + k] as number);
+    if (d !== 0) return d < 0;
+  }
+  return al < bl;
+}
+
+/**
+ * The end of the scalar JSON value at `i` (a string without escapes, a number, true, false, null), or -1 for any
+ * other: an object or array inside, an escape, a number that needs rewriting.
+ */
+function scalarEnd(src: Uint8Array, i: number, e: number): number {
+  const b = src[i] as number;
+  if (b === QUOTE) {
+    const close = src.indexOf(QUOTE, i + 1);
+    return close < 0 || close >= e ? -1 : close + 1;
+  }
+  let j = i;
+  while (j < e) {
+    const c = src[j] as number;
+    if (c === COMMA || c === CLOSE || c === SPACE) break;
+    j += 1;
+  }
+  if (b === 0x6e || b === 0x74 || b === 0x66)
+    return isWord(src, i, j, NULL) || isWord(src, i, j, TRUE) || isWord(src, i, j, FALSE) ? j : -1;
+  // A number: plain digits as JSON.stringify writes them are copied; others (1.50, 1e2, -0) are rewritten.
+  if (j - i > 15 || (b === 0x30 && j - i > 1)) return -1;
+  for (let k = i; k < j; k += 1) if ((src[k] as number) < 0x30 || (src[k] as number) > 0x39) return -1;
+  return j > i ? j : -1;
+}
+
+/**
+ * jsonb's text of a flat object (or a scalar) as canonicalJson(JSON.parse(text)) writes it, straight from its bytes:
+ * keys sorted, spaces dropped. False, having written nothing, for anything else (a nested value, an escape — any
+ * backslash in the field —, a key beyond ASCII, a repeated key, a number to rewrite): the caller parses it.
+ */
+function writeFlatJsonb(sink: ByteSink, src: Buffer, s: number, e: number): boolean {
+  for (let k = s; k < e; k += 1) if (src[k] === BACKSLASH) return false;
+  if (src[s] !== OPEN) {
+    if (scalarEnd(src, s, e) !== e) return false;
+    sink.bytes(src.subarray(s, e));
+    return true;
+  }
+  let i = skipSpaces(src, s + 1, e);
+  let keys = 0;
+  if (src[i] === CLOSE) i += 1;
+  else
+    for (;;) {
+      if (src[i] !== QUOTE || keys === MAX_KEYS) return false;
+      const keyEnd = src.indexOf(QUOTE, i + 1);
+      if (keyEnd < 0 || keyEnd >= e) return false;
+      for (let k = i + 1; k < keyEnd; k += 1) if ((src[k] as number) >= 0x80) return false;
+      keyStarts[keys] = i + 1;
+      keyEnds[keys] = keyEnd;
+      i = skipSpaces(src, keyEnd + 1, e);
+      if (src[i] !== COLON) return false;
+      i = skipSpaces(src, i + 1, e);
+      const valueEnd = scalarEnd(src, i, e);
+      if (valueEnd < 0) return false;
+      valueStarts[keys] = i;
+      valueEnds[keys] = valueEnd;
+      keys += 1;
+      i = skipSpaces(src, valueEnd, e);
+      if (src[i] === CLOSE) {
+        i += 1;
+        break;
+      }
+      if (src[i] !== COMMA) return false;
+      i = skipSpaces(src, i + 1, e);
+    }
+  if (skipSpaces(src, i, e) !== e) return false;
+  // Insertion sort of the keys (a dozen at most, as the log's values have them).
+  for (let k = 0; k < keys; k += 1) {
+    let at = k;
+    while (at > 0 && keyBefore(src, k, order[at - 1] as number)) {
+      order[at] = order[at - 1] as number;
+      at -= 1;
+    }
+    order[at] = k;
+  }
+  for (let k = 1; k < keys; k += 1) if (!keyBefore(src, order[k - 1] as number, order[k] as number)) return false;
+  let size = 2;
+  for (let k = 0; k < keys; k += 1)
+    size +=
+      (keyEnds[k] as number) - (keyStarts[k] as number) + (valueEnds[k] as number) - (valueStarts[k] as number) + 4;
+  sink.reserve(size);
+  const buf = sink.buf;
+  let pos = sink.pos;
+  buf[pos++] = OPEN;
+  for (let k = 0; k < keys; k += 1) {
+    const key = order[k] as number;
+    if (k > 0) buf[pos++] = COMMA;
+    buf[pos++] = QUOTE;
+    for (let b = keyStarts[key] as number; b < (keyEnds[key] as number); b += 1) buf[pos++] = src[b] as number;
+    buf[pos++] = QUOTE;
+    buf[pos++] = COLON;
+    for (let b = valueStarts[key] as number; b < (valueEnds[key] as number); b += 1) buf[pos++] = src[b] as number;
+  }
+  buf[pos++] = CLOSE;
+  sink.pos = pos;
+  return true;
+}
+
+/** jsonb's text (before/after) as canonicalJson writes its value; \N as null. */
+function writeJsonValue(sink: ByteSink, src: Buffer, s: number, e: number): void {
+  if (s < e && !isNull(src, s, e) && writeFlatJsonb(sink, src, s, e)) return;
+  const text = fieldText(src, s, e);
+  if (text === null) return writeAscii(sink, NULL);
+  sink.text(canonicalJson(JSON.parse(text)));
+}
+
+/**
+ * occurred_at's JSON text (to_json) as contentOf writes it: the ISO time, in UTC, with milliseconds. False for a
+ * time new Date cannot read: contentOf throws on it, when it gets to it.
+ */
+function writeTime(sink: ByteSink, src: Buffer, s: number, e: number): boolean {
+  let ms = jsonTimestampMs(src, s, e);
+  if (!Number.isNaN(ms) && isWord(src, e - 7, e, UTC)) {
+    // A readable time in UTC (the walk's session writes them so): its own digits, the fraction cut or padded to
+    // milliseconds, as toISOString writes them.
+    sink.reserve(26);
+    const buf = sink.buf;
+    let pos = sink.pos;
+    for (let i = s; i < s + 20; i += 1) buf[pos++] = src[i] as number;
+    buf[pos++] = DOT;
+    let i = src[s + 20] === DOT ? s + 21 : e;
+    for (let n = 0; n < 3; n += 1) buf[pos++] = i < e - 7 ? (src[i++] as number) : DIGIT_0;
+    buf[pos++] = 0x5a; // Z
+    buf[pos++] = QUOTE;
+    sink.pos = pos;
+    return true;
+  }
+  if (Number.isNaN(ms)) {
+    const text = fieldText(src, s, e);
+    const json: unknown = text === null ? null : JSON.parse(text);
+    ms = new Date(typeof json === 'string' ? json : '').getTime();
+    if (Number.isNaN(ms)) return false;
+  }
+  sink.text(JSON.stringify(new Date(ms).toISOString()));
+  return true;
+}
+
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/** The id field as Number reads it. */
+function idOf(src: Buffer, s: number, e: number): number {
+  let id = 0;
+  if (e - s > 0 && e - s <= 15) {
+    for (let i = s; i < e; i += 1) {
+      const d = src[i] as number;
+      if (d < DIGIT_0 || d > DIGIT_9) return Number(fieldText(src, s, e));
+      id = id * 10 + d - DIGIT_0;
+    }
+    return id;
+  }
+  return Number(fieldText(src, s, e));
+}
+
+/** The hashed keys in canonical order, each with what precedes its value (audit-chain.ts's HASHED_KEYS). */
+const KEY = {
+  action: ascii('{"action":'),
+  actorId: ascii(',"actorId":'),
+  actorRole: ascii(',"actorRole":'),
+  actorUsername: ascii(',"actorUsername":'),
+  after: ascii(',"after":'),
+  before: ascii(',"before":'),
+  clientAddress: ascii(',"clientAddress":'),
+  departmentId: ascii(',"departmentId":'),
+  entityId: ascii(',"entityId":'),
+  entityType: ascii(',"entityType":'),
+  indicatorId: ascii(',"indicatorId":'),
+  occurredAt: ascii(',"occurredAt":'),
+  prevHash: ascii(',"prevHash":'),
+  reason: ascii(',"reason":'),
+  end: ascii('}'),
+};
+
+/** A number field as canonicalJson writes Number(text) (JSON's null for \N): plain digits are copied. */
+function writeNumber(sink: ByteSink, src: Buffer, s: number, e: number): void {
+  if (isNull(src, s, e)) return writeAscii(sink, NULL);
+  const length = e - s;
+  let plain = length > 0 && length <= 15 && (length === 1 || src[s] !== DIGIT_0);
+  for (let i = s; plain && i < e; i += 1) plain = (src[i] as number) >= DIGIT_0 && (src[i] as number) <= DIGIT_9;
+  if (!plain) return sink.text(canonicalJson(Number(fieldText(src, s, e))));
+  sink.reserve(length);
+  const buf = sink.buf;
+  for (let i = s; i < e; i += 1) buf[sink.pos++] = src[i] as number;
+}
+
+/**
+ * The canonical JSON of the line's event and its prev_hash (`line` cut by cutCopyLine), in the sink; false when its
+ * time cannot be read.
+ */
+function writeCanonicalEvent(sink: ByteSink, src: Buffer, line: InstanceType<typeof CopyLine>): boolean {
+  const { starts, ends } = line;
+  writeAscii(sink, KEY.action);
+  writeJsonText(sink, src, starts[In.Action] as number, ends[In.Action] as number, EMPTY);
+  writeAscii(sink, KEY.actorId);
+  writeNumber(sink, src, starts[In.ActorId] as number, ends[In.ActorId] as number);
+  writeAscii(sink, KEY.actorRole);
+  writeJsonText(sink, src, starts[In.Role] as number, ends[In.Role] as number, NULL);
+  writeAscii(sink, KEY.actorUsername);
+  writeJsonText(sink, src, starts[In.Username] as number, ends[In.Username] as number, NULL);
+  writeAscii(sink, KEY.after);
+  writeJsonValue(sink, src, starts[In.After] as number, ends[In.After] as number);
+  writeAscii(sink, KEY.before);
+  writeJsonValue(sink, src, starts[In.Before] as number, ends[In.Before] as number);
+  writeAscii(sink, KEY.clientAddress);
+  writeJsonText(sink, src, starts[In.ClientAddress] as number, ends[In.ClientAddress] as number, NULL);
+  writeAscii(sink, KEY.departmentId);
+  writeNumber(sink, src, starts[In.DepartmentId] as number, ends[In.DepartmentId] as number);
+  writeAscii(sink, KEY.entityId);
+  writeJsonText(sink, src, starts[In.EntityId] as number, ends[In.EntityId] as number, NULL);
+  writeAscii(sink, KEY.entityType);
+  writeJsonText(sink, src, starts[In.EntityType] as number, ends[In.EntityType] as number, EMPTY);
+  writeAscii(sink, KEY.indicatorId);
+  writeNumber(sink, src, starts[In.IndicatorId] as number, ends[In.IndicatorId] as number);
+  writeAscii(sink, KEY.occurredAt);
+  const timed = writeTime(sink, src, starts[In.OccurredAt] as number, ends[In.OccurredAt] as number);
+  writeAscii(sink, KEY.prevHash);
+  writeJsonText(sink, src, starts[In.PrevHash] as number, ends[In.PrevHash] as number, EMPTY);
+  writeAscii(sink, KEY.reason);
+  writeJsonText(sink, src, starts[In.Reason] as number, ends[In.Reason] as number, NULL);
+  writeAscii(sink, KEY.end);
+  return timed;
+}
+
+const sink = new ByteSink(64 * 1024);
+
+/** The window's verdict: exactly verifyBatch(parseCopyAuditRows(window)). */
+export function verifyCopyWindow(window: Uint8Array): BatchVerdict {
+  const src = Buffer.from(window.buffer, window.byteOffset, window.byteLength);
+  // parseCopyAuditRows decodes the window as UTF-8 and refuses it when it is not.
+  if (!isUtf8(src)) throw new TypeError('The encoded data was not valid for encoding utf-8');
+  const line = new CopyLine(In.Width);
+  const { starts, ends } = line;
+  let verifier: ReturnType<typeof createChainVerifier> | null = null;
+  let first: ChainLink | undefined;
+  let last: ChainLink | undefined;
+  let digest = '';
+  // As contentOf: a time new Date cannot read fails the hash when the hash is asked for (its link holds).
+  const recompute = () => {
+    if (digest === '') throw new RangeError('Invalid time value');
+    return digest;
+  };
+  for (let at = 0; at < src.length;) {
+    at = cutCopyLine(src, at, line);
+    // Every line is written, as parseCopyAuditRows reads every line (its JSON fields) before any is hashed.
+    sink.pos = 0;
+    digest = writeCanonicalEvent(sink, src, line) ? hash('sha256', sink.buf.subarray(0, sink.pos), 'hex') : '';
+    last = {
+      id: idOf(src, starts[In.Id] as number, ends[In.Id] as number),
+      prevHash: fieldText(src, starts[In.PrevHash] as number, ends[In.PrevHash] as number) ?? '',
+      hash: fieldText(src, starts[In.Hash] as number, ends[In.Hash] as number) ?? '',
+    };
+    if (!verifier) {
+      first = last;
+      verifier = createChainVerifier(first.prevHash);
+    }
+    verifier.link(last, recompute);
+  }
+  return batchVerdict(verifier?.state ?? createChainVerifier().state, first, last);
+}

@@ -32,7 +32,7 @@ import {
   type AuditCheckpoint,
 } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { VERIFY_WINDOW_EVENTS, verifyChainWindows } from './window-threads';
+import { VERIFY_WINDOW_EVENTS, verifyChainWindows, windowThreadsFor } from './window-threads';
 import { authorize, type ServiceOptions } from '@/lib/services/options';
 
 export interface AuditEventSummary {
@@ -169,7 +169,7 @@ export async function verifyAuditChain(
   const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
   const head = await getChainHead(db);
   const windows = iterateChainWindows(db, { actor, throughId: head?.id ?? null, batchSize: VERIFY_WINDOW_EVENTS });
-  const state = await verifyChainWindows(windows);
+  const state = await verifyChainWindows(windows, windowThreadsFor(db));
   let comparison: CheckpointComparison | null = null;
   if (checkpoint) {
     const facts =

@@ -6,6 +6,8 @@
  * run side by side.
  */
 import { Worker } from 'node:worker_threads';
+import type { Db } from '@/db/client';
+import { copyEngine } from '@/db/copy';
 import type { AuditWindow } from '@/db/queries/audit';
 import { createChainVerifier, joinBatch, type BatchVerdict, type ChainState } from '@/lib/domain/audit-verify';
 import type { CsvRecords, WindowJob } from './window-worker';
@@ -13,18 +15,25 @@ import type { CsvRecords, WindowJob } from './window-worker';
 /*
  * Threads beside the walk. With JSON windows the database building the JSON was the critical path, and a second
  * thread's heap cost more memory than its time was worth (a million events on PostgreSQL: one thread 8.6 s, two
- * 8.2 s). With COPY windows the threads' work is the critical path: two threads take half of it. On PGlite too, whose
- * engine runs on this thread (a million events: verify 15.2 s with one thread, 10.7 s with two; CSV 22.5 s, 18.6 s).
+ * 8.2 s). With COPY windows from PostgreSQL, whose COPY runs in its own process, the threads' work is the critical
+ * path: two threads take half of it. PGlite's COPY runs on this thread, and since the threads write from COPY's bytes
+ * (./verify-copy.ts, ../exports/audit-csv.ts) one thread keeps up with it: a second one took no time off the verify
+ * or the CSV and cost about 15 MB (its own heap) — scripts/bench/README.md, session 16.
  */
 /**
  * Events per read of the walk: a JSON window handed to a thread (small windows keep its heap small), or on PGlite the
  * ids one COPY covers (its output arrives whole, then is cut into COPY windows).
  */
 export const VERIFY_WINDOW_EVENTS = 2000;
-/** Windows handed out and not yet answered, per thread: enough to keep it busy while the walk fetches the next. */
-const IN_FLIGHT_PER_THREAD = 3;
-/** Threads for COPY windows; JSON windows (a handle without COPY) get one. */
-const COPY_THREADS = 2;
+/**
+ * Bytes of windows handed out and not yet answered (at least two windows a thread): on PGlite a range's whole COPY
+ * output (VERIFY_WINDOW_EVENTS events, about 1.2 MB), so that the threads work through one range while this thread
+ * reads the next. With three windows a thread, the two took turns: verify 9.3–10.3 s against 6.3–8.6 s.
+ */
+const IN_FLIGHT_BYTES = 2 * 1024 * 1024;
+
+/** Threads for a walk's windows on `db`: one beside PGlite's COPY or a JSON walk, two beside PostgreSQL's COPY. */
+export const windowThreadsFor = (db: Db): number => (copyEngine(db) === 'postgres' ? 2 : 1);
 
 interface Answers {
   verify: BatchVerdict;
@@ -81,30 +90,40 @@ function windowThread<T extends WindowJob['task']>(task: T, onFailure: (error: E
 export async function* runInThreads<T extends WindowJob['task']>(
   task: T,
   windows: AsyncIterable<AuditWindow>,
+  threadCount: number,
 ): AsyncGenerator<Answers[T]> {
   let failed: Error | null = null;
   const threads: ReturnType<typeof windowThread<T>>[] = [];
   try {
-    const inFlight: Promise<Answers[T]>[] = [];
+    const inFlight: { answer: Promise<Answers[T]>; bytes: number }[] = [];
+    let inFlightBytes = 0;
+    const next = async () => {
+      const oldest = inFlight.shift() as (typeof inFlight)[number];
+      inFlightBytes -= oldest.bytes;
+      return oldest.answer;
+    };
     let sent = 0;
     for await (const window of windows) {
       if (failed) throw failed;
-      if (threads.length < (typeof window === 'string' ? 1 : COPY_THREADS))
-        threads.push(windowThread(task, (error) => (failed ??= error)));
-      inFlight.push((threads[sent % threads.length] as (typeof threads)[number]).run(window));
+      if (threads.length < threadCount) threads.push(windowThread(task, (error) => (failed ??= error)));
+      const bytes = typeof window === 'string' ? window.length : window.byteLength;
+      inFlight.push({ answer: (threads[sent % threads.length] as (typeof threads)[number]).run(window), bytes });
+      inFlightBytes += bytes;
       sent += 1;
-      if (inFlight.length >= IN_FLIGHT_PER_THREAD * threads.length)
-        yield await (inFlight.shift() as Promise<Answers[T]>);
+      while (inFlightBytes >= IN_FLIGHT_BYTES && inFlight.length > 2 * threads.length) yield await next();
     }
-    while (inFlight.length) yield await (inFlight.shift() as Promise<Answers[T]>);
+    while (inFlight.length) yield await next();
   } finally {
     await Promise.all(threads.map((t) => t.stop()));
   }
 }
 
-/** Verifies the windows' events (given in id order) as one chain from the genesis hash. */
-export async function verifyChainWindows(windows: AsyncIterable<AuditWindow>): Promise<ChainState> {
+/** Verifies the windows' events (given in id order) as one chain from the genesis hash, in `threadCount` threads. */
+export async function verifyChainWindows(
+  windows: AsyncIterable<AuditWindow>,
+  threadCount: number,
+): Promise<ChainState> {
   const { state } = createChainVerifier();
-  for await (const verdict of runInThreads('verify', windows)) joinBatch(state, verdict);
+  for await (const verdict of runInThreads('verify', windows, threadCount)) joinBatch(state, verdict);
   return state;
 }

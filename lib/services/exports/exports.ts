@@ -14,7 +14,7 @@ import { shanghaiTime } from '@/lib/export/cells';
 import type { ExportInfo } from '@/lib/export/table-writer';
 import { auditExportSchema, recordsExportSchema } from '@/lib/validation/audit';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { runInThreads } from '@/lib/services/audit/window-threads';
+import { runInThreads, windowThreadsFor } from '@/lib/services/audit/window-threads';
 import { recordProgressStatuses } from './status';
 import {
   assertExportSize,
@@ -96,7 +96,11 @@ async function prepareAuditExport(actor: Actor, query: ExportQuery, now: Date, d
           // CSV: worker threads write each window's records as bytes (./audit-csv.ts: what auditCells and csvRecord
           // below write, without making the events).
           let written = 0;
-          for await (const { records, rows } of runInThreads('audit-csv', iterateAuditWindows(db, walk, 'text'))) {
+          for await (const { records, rows } of runInThreads(
+            'audit-csv',
+            iterateAuditWindows(db, walk, 'text'),
+            windowThreadsFor(db),
+          )) {
             await writer.writeCsvRecords(records);
             written += rows;
           }

@@ -24,18 +24,18 @@ import type { ScopeKey } from '@/db/queries/scope';
 import { shanghaiDayNumber, type Period } from '@/lib/domain/period';
 
 /**
- * Entries kept per kind (the key up to its first ':') at one version: a few periods of the whole city (a
- * leader flipping through months; each a few MB), more of the small ones (one indicator's page).
+ * Periods of the whole city kept at one version: the current one and two more (a leader comparing months). A period
+ * of the benchmark city holds about 8.5 MB of live heap (its 2,000 views, the KPIs, the overview and its ranking);
+ * six, as before, held 51 MB and made the server's peak (scripts/bench/README.md, session 16). A fourth period is
+ * computed again when it is asked for (the first read of a period: a few hundred ms).
  */
+export const CITY_PERIODS_KEPT = 3;
+/** Entries kept per kind (the key up to its first ':') at one version; more of the small ones (one indicator's page). */
 const CAPACITY: Record<string, number> = {
-  views: 6,
-  kpi: 6,
-  overview: 6,
-  area: 42,
+  area: 7 * CITY_PERIODS_KEPT,
   indicator: 300,
   'indicator-record': 300,
 };
-const DEFAULT_CAPACITY = 6;
 
 interface Generation {
   version: number;
@@ -110,7 +110,7 @@ export async function openReadModel(db: Db, now: Date): Promise<ReadModel> {
       computed.catch(() => {
         if (kept.get(key) === computed) kept.delete(key);
       });
-      const capacity = CAPACITY[kind] ?? DEFAULT_CAPACITY;
+      const capacity = CAPACITY[kind] ?? CITY_PERIODS_KEPT;
       while (kept.size > capacity) {
         const oldest = kept.keys().next().value;
         if (oldest === undefined) break;

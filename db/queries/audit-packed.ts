@@ -57,6 +57,30 @@ export function parsePackedAuditRows(text: string): StoredAuditEvent[] {
   return (JSON.parse(text) as PackedAuditRow[]).map(unpackAuditRow);
 }
 
+/**
+ * Where each of the walk's columns sits in a COPY line (PackedAuditRow's order): for the worker threads' byte-level
+ * readers (lib/services/audit/verify-copy.ts, lib/services/exports/audit-csv.ts).
+ */
+export const AUDIT_COPY_COLUMNS = {
+  Id: 0,
+  OccurredAt: 1,
+  ActorId: 2,
+  Username: 3,
+  Role: 4,
+  Action: 5,
+  EntityType: 6,
+  EntityId: 7,
+  DepartmentId: 8,
+  IndicatorId: 9,
+  Before: 10,
+  After: 11,
+  Reason: 12,
+  ClientAddress: 13,
+  PrevHash: 14,
+  Hash: 15,
+  Width: 16,
+} as const;
+
 const copyNumber = (raw: string | null) => (raw === null ? null : Number(raw));
 const copyJson = (raw: string | null): unknown => (raw === null ? null : JSON.parse(raw));
 

@@ -8,6 +8,7 @@
 import { hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import * as copyFormat from '../../../db/copy-text';
+import * as packed from '../../../db/queries/audit-packed';
 import { ByteSink, fieldText } from '../../export/copy-csv';
 import { canonicalJson } from '../../domain/audit-chain';
 import { batchVerdict, createChainVerifier, type BatchVerdict, type ChainLink } from '../../domain/audit-verify';
@@ -15,26 +16,8 @@ import { batchVerdict, createChainVerifier, type BatchVerdict, type ChainLink } 
 // Read once (a transpiled or bundled import is a getter call at every use).
 const { BACKSLASH, CopyLine, cutCopyLine, jsonTimestampMs, QUOTE, UNESCAPED } = copyFormat;
 
-/** The walk's columns (db/queries/audit.ts): where each sits in a COPY line. */
-const enum In {
-  Id,
-  OccurredAt,
-  ActorId,
-  Username,
-  Role,
-  Action,
-  EntityType,
-  EntityId,
-  DepartmentId,
-  IndicatorId,
-  Before,
-  After,
-  Reason,
-  ClientAddress,
-  PrevHash,
-  Hash,
-  Width,
-}
+/** The walk's columns: where each sits in a COPY line (read once, as the imports above). */
+const In = packed.AUDIT_COPY_COLUMNS;
 
 /** JSON.stringify's escape of each character below a space, and of the quote and the backslash. */
 const JSON_ESCAPES: (Buffer | null)[] = Array.from({ length: 128 }, (_, code) => {
@@ -273,25 +256,6 @@ function idOf(src: Buffer, s: number, e: number): number {
   return Number(fieldText(src, s, e));
 }
 
-/** The hashed keys in canonical order, each with what precedes its value (audit-chain.ts's HASHED_KEYS). */
-const KEY = {
-  action: ascii('{"action":'),
-  actorId: ascii(',"actorId":'),
-  actorRole: ascii(',"actorRole":'),
-  actorUsername: ascii(',"actorUsername":'),
-  after: ascii(',"after":'),
-  before: ascii(',"before":'),
-  clientAddress: ascii(',"clientAddress":'),
-  departmentId: ascii(',"departmentId":'),
-  entityId: ascii(',"entityId":'),
-  entityType: ascii(',"entityType":'),
-  indicatorId: ascii(',"indicatorId":'),
-  occurredAt: ascii(',"occurredAt":'),
-  prevHash: ascii(',"prevHash":'),
-  reason: ascii(',"reason":'),
-  end: ascii('}'),
-};
-
 /** A number field as canonicalJson writes Number(text) (JSON's null for \N): plain digits are copied. */
 function writeNumber(sink: ByteSink, src: Buffer, s: number, e: number): void {
   if (isNull(src, s, e)) return writeAscii(sink, NULL);
@@ -304,41 +268,56 @@ function writeNumber(sink: ByteSink, src: Buffer, s: number, e: number): void {
   for (let i = s; i < e; i += 1) buf[sink.pos++] = src[i] as number;
 }
 
+/** How a hashed field is written (ChainedEventContent's types, as contentOf reads them). */
+const enum As {
+  Text,
+  /** A text the reader takes as empty when it is missing (action, entity type, prev_hash). */
+  TextOrEmpty,
+  Number,
+  Json,
+  Time,
+}
+
+/**
+ * The hashed keys in canonical order (audit-chain.ts's HASHED_KEYS, prevHash among them), each with the bytes before
+ * its value, how its value is written and the column it is read from.
+ */
+const HASHED_FIELDS: readonly [Uint8Array, As, number][] = [
+  [ascii('{"action":'), As.TextOrEmpty, In.Action],
+  [ascii(',"actorId":'), As.Number, In.ActorId],
+  [ascii(',"actorRole":'), As.Text, In.Role],
+  [ascii(',"actorUsername":'), As.Text, In.Username],
+  [ascii(',"after":'), As.Json, In.After],
+  [ascii(',"before":'), As.Json, In.Before],
+  [ascii(',"clientAddress":'), As.Text, In.ClientAddress],
+  [ascii(',"departmentId":'), As.Number, In.DepartmentId],
+  [ascii(',"entityId":'), As.Text, In.EntityId],
+  [ascii(',"entityType":'), As.TextOrEmpty, In.EntityType],
+  [ascii(',"indicatorId":'), As.Number, In.IndicatorId],
+  [ascii(',"occurredAt":'), As.Time, In.OccurredAt],
+  [ascii(',"prevHash":'), As.TextOrEmpty, In.PrevHash],
+  [ascii(',"reason":'), As.Text, In.Reason],
+];
+const END = ascii('}');
+
 /**
  * The canonical JSON of the line's event and its prev_hash (`line` cut by cutCopyLine), in the sink; false when its
  * time cannot be read.
  */
 function writeCanonicalEvent(sink: ByteSink, src: Buffer, line: InstanceType<typeof CopyLine>): boolean {
   const { starts, ends } = line;
-  writeAscii(sink, KEY.action);
-  writeJsonText(sink, src, starts[In.Action] as number, ends[In.Action] as number, EMPTY);
-  writeAscii(sink, KEY.actorId);
-  writeNumber(sink, src, starts[In.ActorId] as number, ends[In.ActorId] as number);
-  writeAscii(sink, KEY.actorRole);
-  writeJsonText(sink, src, starts[In.Role] as number, ends[In.Role] as number, NULL);
-  writeAscii(sink, KEY.actorUsername);
-  writeJsonText(sink, src, starts[In.Username] as number, ends[In.Username] as number, NULL);
-  writeAscii(sink, KEY.after);
-  writeJsonValue(sink, src, starts[In.After] as number, ends[In.After] as number);
-  writeAscii(sink, KEY.before);
-  writeJsonValue(sink, src, starts[In.Before] as number, ends[In.Before] as number);
-  writeAscii(sink, KEY.clientAddress);
-  writeJsonText(sink, src, starts[In.ClientAddress] as number, ends[In.ClientAddress] as number, NULL);
-  writeAscii(sink, KEY.departmentId);
-  writeNumber(sink, src, starts[In.DepartmentId] as number, ends[In.DepartmentId] as number);
-  writeAscii(sink, KEY.entityId);
-  writeJsonText(sink, src, starts[In.EntityId] as number, ends[In.EntityId] as number, NULL);
-  writeAscii(sink, KEY.entityType);
-  writeJsonText(sink, src, starts[In.EntityType] as number, ends[In.EntityType] as number, EMPTY);
-  writeAscii(sink, KEY.indicatorId);
-  writeNumber(sink, src, starts[In.IndicatorId] as number, ends[In.IndicatorId] as number);
-  writeAscii(sink, KEY.occurredAt);
-  const timed = writeTime(sink, src, starts[In.OccurredAt] as number, ends[In.OccurredAt] as number);
-  writeAscii(sink, KEY.prevHash);
-  writeJsonText(sink, src, starts[In.PrevHash] as number, ends[In.PrevHash] as number, EMPTY);
-  writeAscii(sink, KEY.reason);
-  writeJsonText(sink, src, starts[In.Reason] as number, ends[In.Reason] as number, NULL);
-  writeAscii(sink, KEY.end);
+  let timed = true;
+  for (const [key, as, column] of HASHED_FIELDS) {
+    writeAscii(sink, key);
+    const s = starts[column] as number;
+    const e = ends[column] as number;
+    if (as === As.Text) writeJsonText(sink, src, s, e, NULL);
+    else if (as === As.TextOrEmpty) writeJsonText(sink, src, s, e, EMPTY);
+    else if (as === As.Number) writeNumber(sink, src, s, e);
+    else if (as === As.Json) writeJsonValue(sink, src, s, e);
+    else timed = writeTime(sink, src, s, e);
+  }
+  writeAscii(sink, END);
   return timed;
 }
 

@@ -5,6 +5,7 @@
  * threads most of its time. audit-csv.test.ts compares the two writers on random events.
  */
 import * as copyFormat from '../../../db/copy-text';
+import * as packed from '../../../db/queries/audit-packed';
 import { shanghaiTime, shanghaiTimeOfMs } from '../../export/cells';
 import * as copyCsv from '../../export/copy-csv';
 import { csvField } from '../../export/csv';
@@ -16,26 +17,8 @@ const { CopyLine, cutCopyLine, jsonTimestampMs } = copyFormat;
 const { ByteSink, cachedField, fieldText, writeIntegerField, writeTextField } = copyCsv;
 type ByteSink = copyCsv.ByteSink;
 
-/** The walk's columns (db/queries/audit.ts): where each sits in a COPY line. */
-const enum In {
-  Id,
-  OccurredAt,
-  ActorId,
-  Username,
-  Role,
-  Action,
-  EntityType,
-  EntityId,
-  DepartmentId,
-  IndicatorId,
-  Before,
-  After,
-  Reason,
-  ClientAddress,
-  PrevHash,
-  Hash,
-  Width,
-}
+/** The walk's columns: where each sits in a COPY line (read once, as the imports above). */
+const In = packed.AUDIT_COPY_COLUMNS;
 
 const role = cachedField((text) => roleLabel(text));
 const action = cachedField((text) => actionLabel(text ?? ''));
@@ -61,8 +44,8 @@ export function auditCsvRecords(window: Uint8Array): { records: Uint8Array; rows
   const sink = new ByteSink(Math.ceil(src.length * 1.25) + 256);
   const line = new CopyLine(In.Width);
   const { starts, ends } = line;
-  const text = (i: In) => writeTextField(sink, src, starts[i] as number, ends[i] as number);
-  const integer = (i: In) => writeIntegerField(sink, src, starts[i] as number, ends[i] as number);
+  const text = (i: number) => writeTextField(sink, src, starts[i] as number, ends[i] as number);
+  const integer = (i: number) => writeIntegerField(sink, src, starts[i] as number, ends[i] as number);
   const comma = () => sink.byte(COMMA);
   let rows = 0;
   for (let at = 0; at < src.length; rows += 1) {

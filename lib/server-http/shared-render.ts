@@ -37,7 +37,7 @@ export function standIns(): StandIns {
     token: randomBytes(16).toString('hex'),
     name: `zsname${randomBytes(8).toString('hex')}`,
     nonce: randomBytes(16).toString('base64'),
-    stamp: 9_000_000_000_000 + randomInt(0, 2 ** 40),
+    stamp: 9_000_000_000_000 + randomInt(0, 1_000_000_000_000), // below 10^13: always 13 digits
   };
   return holder[KEY];
 }

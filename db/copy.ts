@@ -34,8 +34,9 @@ export function copyEngine(db: Db): Engine | null {
 
 /**
  * `query`'s rows through `COPY (…) TO STDOUT` in text format, as raw bytes in complete lines: on PostgreSQL streamed
- * to the client; on PGlite the whole output at once, in one synchronous call, so its callers copy a range at a time,
- * each range's answer written into `scratch` (shared by a walk's COPYs): a chunk is valid until the next is asked for.
+ * to the client, gathered a quarter of a megabyte at a time; on PGlite the whole output at once, in one synchronous
+ * call, so its callers copy a range at a time. Either way the bytes are written into `scratch` (shared by a walk's
+ * COPYs): a chunk is valid until the next is asked for.
  * Null for a handle that can do neither (a transaction's).
  * COPY takes no bound parameters: each of the query's values is quoted as a literal by the engine itself
  * (`format('%L', …)`, on the same connection, so under the same settings) and put in place of its placeholder — the
@@ -48,7 +49,7 @@ export function copyOut(
   scratch: CopyScratch = new CopyScratch(),
 ): AsyncIterable<Uint8Array> | null {
   const url = postgresUrlOf(db);
-  if (url) return copyOutPostgres(url, query);
+  if (url) return copyOutPostgres(url, query, scratch);
   const pglite = pgliteOf(db);
   return pglite ? copyOutPglite(pglite, query, scratch) : null;
 }
@@ -114,12 +115,67 @@ async function* copyOutPglite(pglite: PGlite, query: RenderedQuery, scratch: Cop
   if (text.length) yield text;
 }
 
+/** Bytes of PostgreSQL's COPY gathered before they are handed on: a window of the audit export (exports.ts). */
+const POSTGRES_GATHER_BYTES = 256 * 1024;
+
+/**
+ * A COPY stream's chunks written end to end into `scratch`, handed on about `POSTGRES_GATHER_BYTES` at a time; the
+ * stream is paused while its reader works on them. postgres.js pushes each row (a CopyData message) to the stream as
+ * a chunk of its own: read through the stream's iterator, its buffer joined them into a new buffer per read (the
+ * stream holds at most 16 KB): a copy of every byte, and a new buffer that counts towards V8's next collection of the
+ * whole heap. Read from its `data` events, each row is copied once, into a buffer reused by the walk.
+ */
+async function* gathered(stream: NodeJS.ReadableStream, scratch: CopyScratch): AsyncGenerator<Uint8Array> {
+  let buffer = scratch.buffer.length ? scratch.buffer : new Uint8Array(2 * POSTGRES_GATHER_BYTES);
+  let size = 0;
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  stream.on('data', (chunk: Uint8Array) => {
+    buffer = writeAt(buffer, size, chunk);
+    size += chunk.length;
+    if (size >= POSTGRES_GATHER_BYTES) {
+      stream.pause();
+      notify();
+    }
+  });
+  stream.on('end', () => {
+    ended = true;
+    notify();
+  });
+  stream.on('error', (error: unknown) => {
+    failure ??= error;
+    notify();
+  });
+  stream.on('close', () => {
+    if (!ended) failure ??= new Error('COPY: the connection closed before the end of its output');
+    notify();
+  });
+  for (;;) {
+    if (failure) throw failure;
+    if (size >= POSTGRES_GATHER_BYTES || (ended && size > 0)) {
+      scratch.buffer = buffer;
+      yield buffer.subarray(0, size);
+      size = 0;
+      if (!ended) stream.resume();
+      continue;
+    }
+    if (ended) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
 /**
  * PostgreSQL: on a connection of its own, closed at the end (at once when the reader stops early): postgres.js 3.4
  * can leave a pooled connection's socket paused after a COPY (porsager/postgres#1016), and the next query on it
  * would wait for ever.
  */
-async function* copyOutPostgres(url: string, query: RenderedQuery): AsyncGenerator<Uint8Array> {
+async function* copyOutPostgres(url: string, query: RenderedQuery, scratch: CopyScratch): AsyncGenerator<Uint8Array> {
   const connect = () => postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   const client = connect();
   let backend: number | null = null;
@@ -133,16 +189,15 @@ async function* copyOutPostgres(url: string, query: RenderedQuery): AsyncGenerat
     );
     backend = Number(facts?.pid);
     stream = await client.unsafe(`copy (${inlineLiterals(query, facts)}) to stdout`).readable();
-    stream.on('error', () => {}); // the end of an abandoned COPY (below) errors it; nobody reads it any more
-    const chunks = stream[Symbol.asyncIterator]();
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value as Uint8Array;
+    yield* gathered(stream, scratch);
     complete = true;
   } finally {
     // A reader that stopped early (a cancelled download): the server is blocked writing the rest, so it reads
     // neither a cancel nor the connection's goodbye until the client reads on. Its backend is ended instead — a
     // login may end its own backends — and what is still on its way is read and dropped, until the socket closes.
     if (!complete && backend !== null) {
-      stream?.removeAllListeners('readable').resume(); // the iterator's listener would keep it from flowing
+      stream?.removeAllListeners('data').on('error', () => {}); // the end of the abandoned COPY errors the stream
+      stream?.resume();
       const other = connect();
       await other`select pg_terminate_backend(${backend})`.catch(() => undefined);
       await other.end({ timeout: 5 });

@@ -3,7 +3,7 @@
  * b f n r t v and itself) into the same events the JSON windows give.
  */
 import { describe, expect, it } from 'vitest';
-import { cutCopyWindows, parseCopyAuditRows, parsePackedAuditRows } from './audit-packed';
+import { cutCopyWindows, parseCopyAuditRows, parsePackedAuditRows, WindowBuffers } from './audit-packed';
 
 const line = (fields: string[]) => `${fields.join('\t')}\n`;
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -111,17 +111,18 @@ describe('cutCopyWindows', () => {
   const text = Array.from({ length: 40 }, (_, i) => `${i}\t${'长治'.repeat(i % 7)}\t${'x'.repeat(i % 11)}\n`).join('');
   const data = bytes(text);
 
-  it('gives back every byte once, each window whole lines in a buffer of its own', async () => {
+  it('gives back every byte once, each window whole lines at the start of a buffer of its own', async () => {
     // [data.length]: the whole output in one chunk, as PGlite's COPY hands a range over.
     for (const sizes of [[1], [3, 7], [64], [1000], [5, 1, 250], [data.length]])
       for (const windowBytes of [1, 50, 300, 1 << 20]) {
         const windows = await collect(chunks(data, sizes), windowBytes);
         if (windowBytes > data.length) expect(windows).toHaveLength(1);
         expect(Buffer.concat(windows).toString()).toBe(text);
+        expect(new Set(windows.map((w) => w.buffer)).size).toBe(windows.length);
         for (const w of windows) {
           expect(w[w.length - 1]).toBe(10);
           expect(w.byteOffset).toBe(0);
-          expect(w.buffer.byteLength).toBe(w.length);
+          expect(w.buffer.byteLength).toBeGreaterThanOrEqual(Math.max(w.length, Math.min(windowBytes, 1 << 20)));
           // At most a window's bytes, unless the window is one line longer than that.
           if (w.length > windowBytes) expect(w.indexOf(10)).toBe(w.length - 1);
         }
@@ -144,6 +145,32 @@ describe('cutCopyWindows', () => {
     for (const sizes of [[1], [40, 7], [300], [5, 1, 250], [data.length]])
       for (const windowBytes of [1, 50, 300, 1 << 20])
         expect(Buffer.concat(await collect(reused(sizes), windowBytes)).toString()).toBe(text);
+  });
+
+  it('reuses the buffers of windows given back, and never one still being read', async () => {
+    for (const sizes of [[1], [40, 7], [data.length]])
+      for (const windowBytes of [50, 300]) {
+        const buffers = new WindowBuffers();
+        const held: Uint8Array[] = [];
+        const seen = new Set<ArrayBufferLike>();
+        let joined = '';
+        for await (const w of cutCopyWindows(chunks(data, sizes), windowBytes, buffers)) {
+          // No window shares a buffer with the two before it, which are still held (in flight to a thread).
+          for (const h of held) expect(w.buffer).not.toBe(h.buffer);
+          joined += Buffer.from(w).toString();
+          seen.add(w.buffer);
+          held.push(w);
+          if (held.length > 2) {
+            const done = held.shift() as Uint8Array;
+            buffers.give(done);
+            done.fill(0x21); // a thread is done with it: its old bytes mean nothing
+          }
+        }
+        expect(joined).toBe(text);
+        // Cut from small chunks a window at a time: three held at most, and the one being filled. (A whole output
+        // at once is cut into all its windows before any comes back.)
+        if (sizes.length > 1 || sizes[0] === 1) expect(seen.size).toBeLessThanOrEqual(4);
+      }
   });
 
   it('refuses output that stops inside a line, and gives nothing for nothing', async () => {

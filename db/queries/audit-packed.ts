@@ -122,16 +122,43 @@ export function parseCopyAuditRows(bytes: Uint8Array, changes: 'json' | 'text' =
   });
 }
 
+/** Buffers kept for reuse by one walk: about as many as its windows in flight. */
+const KEPT_WINDOW_BUFFERS = 32;
+
+/**
+ * The buffers of one walk's COPY windows, given back when a thread is done with a window (the thread moves it back
+ * with its answer: lib/services/audit/window-threads.ts), so that a walk reuses a few dozen buffers instead of
+ * making one per window. A window's buffer counts towards V8's next collection of the whole heap (one per 64 MB of
+ * new buffers): a fresh one per window made the audit export of a million events on PostgreSQL collect the server's
+ * heap about 35 times.
+ */
+export class WindowBuffers {
+  private readonly free: ArrayBuffer[] = [];
+
+  /** A buffer of `size` bytes for a window, reused when one kept is large enough: at least `capacity` when new. */
+  take(size: number, capacity: number): Uint8Array<ArrayBuffer> {
+    const kept = this.free.pop();
+    const buffer = kept && kept.byteLength >= size ? kept : new ArrayBuffer(Math.max(size, capacity));
+    return new Uint8Array(buffer, 0, size);
+  }
+
+  /** A window whose bytes nobody reads any more. */
+  give(window: Uint8Array): void {
+    if (this.free.length < KEPT_WINDOW_BUFFERS && window.buffer instanceof ArrayBuffer) this.free.push(window.buffer);
+  }
+}
+
 /**
  * COPY's output, cut at line ends into windows of at most `windowBytes` (or one line, when a line is longer), whatever
- * the chunks it arrived in — a stream's small chunks, or PGlite's whole output of a range at once. Each window is a
- * buffer of its own: handed to a worker thread, it is moved, not copied. A chunk is read before the next is asked
- * for and never kept (PGlite's are written over, db/copy.ts): a chunk long enough is cut where it lies, and what is
- * left of it, or a short chunk, is copied into one buffer kept for the walk.
+ * the chunks it arrived in — a stream's chunks, or PGlite's whole output of a range at once. Each window is a view of
+ * a buffer of its own (from `buffers`): handed to a worker thread, it is moved, not copied. A chunk is read before the
+ * next is asked for and never kept (both engines' chunks are written over, db/copy.ts): a chunk long enough is cut
+ * where it lies, and what is left of it, or a short chunk, is copied into one buffer kept for the walk.
  */
 export async function* cutCopyWindows(
   stream: AsyncIterable<Uint8Array>,
   windowBytes: number,
+  buffers: WindowBuffers = new WindowBuffers(),
 ): AsyncGenerator<Uint8Array> {
   let pending = new Uint8Array(windowBytes * 2);
   let size = 0;
@@ -139,8 +166,12 @@ export async function* cutCopyWindows(
     pending = writeAt(pending, size, bytes);
     size += bytes.length;
   };
-  // A copy in a buffer of its own (Buffer's slice would be a view).
-  const own = (bytes: Uint8Array, start: number, end?: number) => Uint8Array.prototype.slice.call(bytes, start, end);
+  // A copy in a buffer of its own.
+  const own = (bytes: Uint8Array, start: number, end = bytes.length) => {
+    const window = buffers.take(end - start, windowBytes);
+    window.set(bytes.subarray(start, end));
+    return window;
+  };
   /** Windows cut from the front of `text` (a chunk, or what is kept); the rest (an unfinished window) is kept. */
   const cut = (text: Uint8Array, kept: boolean, final: boolean): Uint8Array[] => {
     const windows: Uint8Array[] = [];

@@ -10,7 +10,7 @@ import type { StoredAuditEvent } from '@/lib/domain/audit-verify';
 import { queryRows, sql, type Db } from '../client';
 import { copyEngine, copyOut, CopyScratch } from '../copy';
 import { auditEvents, departments, indicators } from '../schema';
-import { cutCopyWindows, parsePackedAuditRows } from './audit-packed';
+import { cutCopyWindows, parsePackedAuditRows, type WindowBuffers } from './audit-packed';
 import { firstOrNull } from './rows';
 
 export interface AuditQueryFilter {
@@ -250,18 +250,19 @@ async function* copyAuditEvents(db: Db, args: WalkArgs): AsyncGenerator<Uint8Arr
  */
 export async function* iterateAuditWindows(
   db: Db,
-  args: WalkArgs & { windowBytes?: number },
+  args: WalkArgs & { windowBytes?: number; buffers?: WindowBuffers },
   changes: 'json' | 'text',
 ): AsyncGenerator<AuditWindow> {
   if (!canRead(args.actor) || args.throughId === null) return;
-  if (copyEngine(db)) yield* cutCopyWindows(copyAuditEvents(db, args), args.windowBytes ?? COPY_WINDOW_BYTES);
+  if (copyEngine(db))
+    yield* cutCopyWindows(copyAuditEvents(db, args), args.windowBytes ?? COPY_WINDOW_BYTES, args.buffers);
   else yield* walkAuditWindows(db, args, changes);
 }
 
 /** The whole chain in id order, as windows for the verifier's worker threads. */
 export function iterateChainWindows(
   db: Db,
-  args: { actor: Actor; throughId: number | null; batchSize?: number; windowBytes?: number },
+  args: { actor: Actor; throughId: number | null; batchSize?: number; windowBytes?: number; buffers?: WindowBuffers },
 ): AsyncGenerator<AuditWindow> {
   return iterateAuditWindows(db, { ...args, filter: {} }, 'json');
 }

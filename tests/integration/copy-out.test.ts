@@ -26,6 +26,32 @@ forEachEngine('COPY out', (ctx) => {
     expect(text).toBe('1\ta\\tb\n2\t偶数\n4\t偶数\n');
   });
 
+  it('brings a long output whole, in order, however it is gathered', async () => {
+    // About 2.5 MB of lines of different lengths: many of PostgreSQL's gathered chunks, a row split across none.
+    const rows = 60_000;
+    const text = await copied(
+      copyOut(ctx.db, {
+        sql: `select n, repeat('长治', n % 13), repeat('x', n % 29) from generate_series(1, $1::int) as n`,
+        params: [rows],
+      }),
+    );
+    const expected = Array.from({ length: rows }, (_, i) => {
+      const n = i + 1;
+      return `${n}\t${'长治'.repeat(n % 13)}\t${'x'.repeat(n % 29)}\n`;
+    }).join('');
+    expect(text.length).toBe(expected.length);
+    expect(text === expected).toBe(true);
+  });
+
+  it('throws an error the engine meets after rows were sent, and the handle answers afterwards', async () => {
+    const failing = {
+      sql: `select case when n = $1::int then 1 / 0 else n end, repeat('x', 100) from generate_series(1, $2::int) as n`,
+      params: [50_000, 60_000],
+    };
+    await expect(copied(copyOut(ctx.db, failing))).rejects.toThrow('division by zero');
+    expect(await queryRows(ctx.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+  });
+
   it("throws the engine's error, and the handle answers afterwards", async () => {
     await expect(copied(copyOut(ctx.db, { sql: 'select 1 / 0', params: [] }))).rejects.toThrow('division by zero');
     expect(await queryRows(ctx.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);

@@ -5,6 +5,7 @@
  */
 
 import { appendAuditEvent } from '@/db/queries/audit-append';
+import { WindowBuffers } from '@/db/queries/audit-packed';
 import {
   getAuditEventRow,
   getChainHead,
@@ -168,8 +169,9 @@ export async function verifyAuditChain(
   const { db, now } = await authorize(actor, 'audit.verify', options);
   const checkpoint = input.checkpoint === undefined ? undefined : parseOrThrow(checkpointSchema, input.checkpoint);
   const head = await getChainHead(db);
-  const windows = iterateChainWindows(db, { actor, throughId: head?.id ?? null, batchSize: VERIFY_WINDOW_EVENTS });
-  const state = await verifyChainWindows(windows, windowThreadsFor(db));
+  const buffers = new WindowBuffers();
+  const walk = { actor, throughId: head?.id ?? null, batchSize: VERIFY_WINDOW_EVENTS, buffers };
+  const state = await verifyChainWindows(iterateChainWindows(db, walk), windowThreadsFor(db), buffers);
   let comparison: CheckpointComparison | null = null;
   if (checkpoint) {
     const facts =

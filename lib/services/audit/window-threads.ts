@@ -9,8 +9,9 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '@/db/client';
 import { copyEngine } from '@/db/copy';
 import type { AuditWindow } from '@/db/queries/audit';
+import type { WindowBuffers } from '@/db/queries/audit-packed';
 import { createChainVerifier, joinBatch, type BatchVerdict, type ChainState } from '@/lib/domain/audit-verify';
-import type { CsvRecords, WindowJob } from './window-worker';
+import type { CsvRecords, WindowAnswer, WindowJob } from './window-worker';
 
 /*
  * Threads beside the walk. With JSON windows the database building the JSON was the critical path, and a second
@@ -54,8 +55,15 @@ function startWorker(): Worker {
   });
 }
 
-/** A thread and the answers it owes: it answers its windows in the order they were sent. */
-function windowThread<T extends WindowJob['task']>(task: T, onFailure: (error: Error) => void) {
+/**
+ * A thread and the answers it owes: it answers its windows in the order they were sent, and moves each COPY window's
+ * buffer back with its answer, into `buffers`.
+ */
+function windowThread<T extends WindowJob['task']>(
+  task: T,
+  buffers: WindowBuffers | undefined,
+  onFailure: (error: Error) => void,
+) {
   const worker = startWorker();
   const waiting: { resolve: (answer: Answers[T]) => void; reject: (error: Error) => void }[] = [];
   let failure: Error | null = null;
@@ -64,7 +72,10 @@ function windowThread<T extends WindowJob['task']>(task: T, onFailure: (error: E
     for (const w of waiting.splice(0)) w.reject(failure);
     onFailure(failure);
   };
-  worker.on('message', (answer: Answers[T]) => waiting.shift()?.resolve(answer));
+  worker.on('message', ({ answer, window }: WindowAnswer<Answers[T]>) => {
+    if (window) buffers?.give(window);
+    waiting.shift()?.resolve(answer);
+  });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`audit window worker exited (${code})`)));
   return {
@@ -73,7 +84,7 @@ function windowThread<T extends WindowJob['task']>(task: T, onFailure: (error: E
         if (failure) return reject(failure);
         waiting.push({ resolve, reject });
         const job: WindowJob = { task, window };
-        // A COPY window's buffer is its own (cutCopyWindows): moved to the thread, not copied.
+        // A COPY window's buffer is its own (cutCopyWindows): moved to the thread, not copied, and back.
         worker.postMessage(job, typeof window === 'string' ? [] : [window.buffer as ArrayBuffer]);
       });
       answer.catch(() => undefined); // awaited in turn by the caller; a failure surfaces there, once
@@ -85,12 +96,14 @@ function windowThread<T extends WindowJob['task']>(task: T, onFailure: (error: E
 
 /**
  * The task's answer for each window, in the windows' order. Threads start with the first window and stop when the
- * walk ends or its reader stops early; a reader that pauses pauses the walk (a few windows stay in flight).
+ * walk ends or its reader stops early; a reader that pauses pauses the walk (a few windows stay in flight). The
+ * buffers of COPY windows go back into `buffers`, the walk's (db/queries/audit-packed.ts), once answered.
  */
 export async function* runInThreads<T extends WindowJob['task']>(
   task: T,
   windows: AsyncIterable<AuditWindow>,
   threadCount: number,
+  buffers?: WindowBuffers,
 ): AsyncGenerator<Answers[T]> {
   let failed: Error | null = null;
   const threads: ReturnType<typeof windowThread<T>>[] = [];
@@ -105,7 +118,7 @@ export async function* runInThreads<T extends WindowJob['task']>(
     let sent = 0;
     for await (const window of windows) {
       if (failed) throw failed;
-      if (threads.length < threadCount) threads.push(windowThread(task, (error) => (failed ??= error)));
+      if (threads.length < threadCount) threads.push(windowThread(task, buffers, (error) => (failed ??= error)));
       const bytes = typeof window === 'string' ? window.length : window.byteLength;
       inFlight.push({ answer: (threads[sent % threads.length] as (typeof threads)[number]).run(window), bytes });
       inFlightBytes += bytes;
@@ -122,8 +135,9 @@ export async function* runInThreads<T extends WindowJob['task']>(
 export async function verifyChainWindows(
   windows: AsyncIterable<AuditWindow>,
   threadCount: number,
+  buffers?: WindowBuffers,
 ): Promise<ChainState> {
   const { state } = createChainVerifier();
-  for await (const verdict of runInThreads('verify', windows, threadCount)) joinBatch(state, verdict);
+  for await (const verdict of runInThreads('verify', windows, threadCount, buffers)) joinBatch(state, verdict);
   return state;
 }

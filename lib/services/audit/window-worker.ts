@@ -27,18 +27,31 @@ export interface CsvRecords {
   rows: number;
 }
 
+/** What a thread answers: the task's answer, and a COPY window's buffer moved back for the walk to reuse. */
+export interface WindowAnswer<T> {
+  answer: T;
+  window: Uint8Array | null;
+}
+
+/** Posts an answer with the window it was made from; `moved` holds buffers of the answer's own to move too. */
+function reply<T>(answer: T, window: AuditWindow, moved: ArrayBuffer[] = []): void {
+  const bytes = typeof window === 'string' ? null : window;
+  const message: WindowAnswer<T> = { answer, window: bytes };
+  port?.postMessage(message, bytes ? [...moved, bytes.buffer as ArrayBuffer] : moved);
+}
+
 const port = parentPort;
 if (!port) throw new Error('window-worker.ts runs as a worker thread');
 port.on('message', ({ task, window }: WindowJob) => {
   if (task === 'verify') {
     // COPY text: hashed from its bytes, without making events (./verify-copy.ts).
-    port.postMessage(typeof window === 'string' ? verifyBatch(parsePackedAuditRows(window)) : verifyCopyWindow(window));
+    reply(typeof window === 'string' ? verifyBatch(parsePackedAuditRows(window)) : verifyCopyWindow(window), window);
     return;
   }
   if (typeof window !== 'string') {
     // COPY text: written as bytes, field by field, without making events (./exports/audit-csv.ts).
     const answer: CsvRecords = auditCsvRecords(window);
-    port.postMessage(answer, [answer.records.buffer as ArrayBuffer]);
+    reply(answer, window, [answer.records.buffer as ArrayBuffer]);
     return;
   }
   // A JSON window holds before/after as the walk selected them: text, for an export.
@@ -49,6 +62,5 @@ port.on('message', ({ task, window }: WindowJob) => {
   // pool; only bytes with a buffer of their own may be moved to the other thread.
   const bytes = Buffer.from(text, 'utf8');
   const records = bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
-  const answer: CsvRecords = { records, rows: events.length };
-  port.postMessage(answer, [records.buffer as ArrayBuffer]);
+  reply<CsvRecords>({ records, rows: events.length }, window, [records.buffer as ArrayBuffer]);
 });

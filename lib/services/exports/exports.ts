@@ -7,6 +7,7 @@
  */
 import { type Db } from '@/db/client';
 import { countAuditEvents, getChainHead, iterateAuditExportRows, iterateAuditWindows } from '@/db/queries/audit';
+import { WindowBuffers } from '@/db/queries/audit-packed';
 import { countRecords, iterateRecords, type RecordFilter } from '@/db/queries/export-records';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { Actor } from '@/lib/domain/actor';
@@ -91,7 +92,8 @@ async function prepareAuditExport(actor: Actor, query: ExportQuery, now: Date, d
       title: '审计日志',
       async produce(writer) {
         await writer.startTable('审计日志', AUDIT_COLUMNS);
-        const walk = { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE, windowBytes: CSV_WINDOW_BYTES };
+        const buffers = new WindowBuffers();
+        const walk = { actor, filter, throughId, batchSize: EXPORT_BATCH_SIZE, windowBytes: CSV_WINDOW_BYTES, buffers };
         if (writer.writeCsvRecords) {
           // CSV: worker threads write each window's records as bytes (./audit-csv.ts: what auditCells and csvRecord
           // below write, without making the events).
@@ -100,6 +102,7 @@ async function prepareAuditExport(actor: Actor, query: ExportQuery, now: Date, d
             'audit-csv',
             iterateAuditWindows(db, walk, 'text'),
             windowThreadsFor(db),
+            buffers,
           )) {
             await writer.writeCsvRecords(records);
             written += rows;

@@ -50,7 +50,13 @@ const SOURCES = [
   'tsconfig.json',
 ];
 
-const log = (line: string) => console.log(`[bench] ${line}`);
+const started = performance.now();
+/** A line of progress, stamped with the minutes and seconds since the run started (where the run's time goes). */
+const log = (line: string) => {
+  const seconds = Math.round((performance.now() - started) / 1000);
+  const stamp = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  console.log(`[bench ${stamp}] ${line}`);
+};
 
 function newestSourceMs(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });

@@ -1,13 +1,17 @@
 /**
  * COPY out of either engine, for the walks over millions of rows (db/queries/audit.ts): PostgreSQL streams it on a
- * connection of its own, PGlite answers it on its raw protocol, a statement at a time. The handles openDatabase
+ * connection of its own, read by a thread beside this one (./copy-worker.ts); PGlite answers it on its raw protocol, a
+ * statement at a time. The handles openDatabase
  * (./client.ts) makes carry what this needs under the symbols below.
  */
 import { protocol, type PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
+import { Worker } from 'node:worker_threads';
+import { threadExecArgv } from '@/lib/threads';
 import type { Db, Engine } from './client';
 import { takeCopyData } from './copy-protocol';
+import { CopyScratch, inlineLiterals, literalValues, quotingSelect, type RenderedQuery } from './copy-query';
 import { writeAt } from './copy-text';
+import type { CopyThreadData, CopyThreadMessage, CopyThreadOrder } from './copy-worker';
 
 /**
  * What copyOut needs of a handle — PostgreSQL's URL, for a connection of its own; PGlite's instance — kept on the
@@ -20,12 +24,6 @@ const postgresUrlOf = (db: Db): string | undefined =>
   (db as unknown as Record<symbol, string | undefined>)[POSTGRES_URL];
 const pgliteOf = (db: Db): PGlite | undefined => (db as unknown as Record<symbol, PGlite | undefined>)[PGLITE];
 
-/** A statement as drizzle renders it (`.toSQL()` of a query): text with $1…$n, and the values bound to them. */
-export interface RenderedQuery {
-  sql: string;
-  params: unknown[];
-}
-
 /** How copyOut answers on this handle: one stream of the whole output, one answer per statement, or not at all. */
 export function copyEngine(db: Db): Engine | null {
   if (postgresUrlOf(db)) return 'postgres';
@@ -34,9 +32,9 @@ export function copyEngine(db: Db): Engine | null {
 
 /**
  * `query`'s rows through `COPY (…) TO STDOUT` in text format, as raw bytes in complete lines: on PostgreSQL streamed
- * to the client, gathered a quarter of a megabyte at a time; on PGlite the whole output at once, in one synchronous
- * call, so its callers copy a range at a time. Either way the bytes are written into `scratch` (shared by a walk's
- * COPYs): a chunk is valid until the next is asked for.
+ * to the client by a thread of its own, handed over a quarter of a megabyte at a time; on PGlite the whole output at
+ * once, in one synchronous call, written into `scratch` (shared by a walk's COPYs), so its callers copy a range at a
+ * time. Either way a chunk is valid until the next is asked for.
  * Null for a handle that can do neither (a transaction's).
  * COPY takes no bound parameters: each of the query's values is quoted as a literal by the engine itself
  * (`format('%L', …)`, on the same connection, so under the same settings) and put in place of its placeholder — the
@@ -49,44 +47,13 @@ export function copyOut(
   scratch: CopyScratch = new CopyScratch(),
 ): AsyncIterable<Uint8Array> | null {
   const url = postgresUrlOf(db);
-  if (url) return copyOutPostgres(url, query, scratch);
+  if (url) return copyOutInThread(url, query);
   const pglite = pgliteOf(db);
   return pglite ? copyOutPglite(pglite, query, scratch) : null;
 }
 
-/** The query's values as text for format('%L'): text, numbers and booleans only (drizzle maps dates to text). */
-function literalValues(query: RenderedQuery): (string | null)[] {
-  return query.params.map((value) => {
-    if (value === null || value === undefined) return null;
-    if (typeof value === 'object') throw new Error('copyOut: only text, numbers and booleans can be inlined');
-    return String(value);
-  });
-}
-
-/** The select that quotes each value (as the column "1", "2", …), after `first` columns of the caller's. */
-const quotingSelect = (first: string[], values: unknown[]) =>
-  `select ${[...first, ...values.map((_, i) => `format('%L', $${i + 1}::text) as "${i + 1}"`)].join(', ')}`;
-
-function inlineLiterals(query: RenderedQuery, quoted: Record<string, unknown> | undefined): string {
-  return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const literal = quoted?.[n];
-    if (typeof literal !== 'string') throw new Error(`copyOut: no value for $${n}`);
-    return literal;
-  });
-}
-
 /** Bytes a COPY's answer starts with room for; it doubles as needed (a walk's range is a megabyte or two). */
 const PGLITE_ANSWER_BYTES = 1 << 20;
-
-/**
- * Where a walk's COPYs on PGlite write their answers, one after another: one buffer for the whole walk. A fresh
- * megabyte per range made V8 collect the server's whole heap about a hundred times per verify of a million events
- * (the buffers' bytes count towards its next collection); with one, once or twice. What copyOut yields from it is
- * valid until the next chunk is asked for.
- */
-export class CopyScratch {
-  buffer = new Uint8Array(0);
-}
 
 /**
  * PGlite: `COPY … TO STDOUT` sent on its raw protocol, as a simple query, whose answer (CopyData messages, copied out
@@ -115,93 +82,74 @@ async function* copyOutPglite(pglite: PGlite, query: RenderedQuery, scratch: Cop
   if (text.length) yield text;
 }
 
-/** Bytes of PostgreSQL's COPY gathered before they are handed on: a window of the audit export (exports.ts). */
-const POSTGRES_GATHER_BYTES = 256 * 1024;
+/** How long a stopped COPY's thread gets to end its backend and close its connection before it is terminated. */
+const COPY_THREAD_STOP_MS = 10_000;
 
 /**
- * A COPY stream's chunks written end to end into `scratch`, handed on about `POSTGRES_GATHER_BYTES` at a time; the
- * stream is paused while its reader works on them. postgres.js pushes each row (a CopyData message) to the stream as
- * a chunk of its own: read through the stream's iterator, its buffer joined them into a new buffer per read (the
- * stream holds at most 16 KB): a copy of every byte, and a new buffer that counts towards V8's next collection of the
- * whole heap. Read from its `data` events, each row is copied once, into a buffer reused by the walk.
+ * PostgreSQL: the COPY read by a thread of its own (./copy-worker.ts), whose chunks arrive here with their buffers
+ * moved, and go back once the next is asked for. Read on this thread, postgres.js's few objects per row (a million
+ * rows per audit export) were promoted into the server's heap by its small young generation and cost more in
+ * collections than the COPY itself (scripts/bench/README.md). The generator's end waits for the thread's: a reader
+ * that stopped early has the thread end the COPY's backend first; the engine's error arrives with its fields.
  */
-async function* gathered(stream: NodeJS.ReadableStream, scratch: CopyScratch): AsyncGenerator<Uint8Array> {
-  let buffer = scratch.buffer.length ? scratch.buffer : new Uint8Array(2 * POSTGRES_GATHER_BYTES);
-  let size = 0;
-  let ended = false;
-  let failure: unknown = null;
+async function* copyOutInThread(url: string, query: RenderedQuery): AsyncGenerator<Uint8Array> {
+  const data: CopyThreadData = { url, query: { sql: query.sql, params: literalValues(query) } };
+  const thread = new Worker(new URL('./copy-worker.ts', import.meta.url), {
+    workerData: data,
+    execArgv: threadExecArgv(import.meta.url),
+  });
+  const arrived: CopyThreadMessage[] = [];
+  let failure: Error | null = null;
+  let exited = false;
   let wake: (() => void) | null = null;
   const notify = () => {
     const resolve = wake;
     wake = null;
     resolve?.();
   };
-  stream.on('data', (chunk: Uint8Array) => {
-    buffer = writeAt(buffer, size, chunk);
-    size += chunk.length;
-    if (size >= POSTGRES_GATHER_BYTES) {
-      stream.pause();
-      notify();
-    }
-  });
-  stream.on('end', () => {
-    ended = true;
+  thread.on('message', (message: CopyThreadMessage) => {
+    arrived.push(message);
     notify();
   });
-  stream.on('error', (error: unknown) => {
+  thread.on('error', (error: Error) => {
     failure ??= error;
     notify();
   });
-  stream.on('close', () => {
-    if (!ended) failure ??= new Error('COPY: the connection closed before the end of its output');
-    notify();
-  });
-  for (;;) {
-    if (failure) throw failure;
-    if (size >= POSTGRES_GATHER_BYTES || (ended && size > 0)) {
-      scratch.buffer = buffer;
-      yield buffer.subarray(0, size);
-      size = 0;
-      if (!ended) stream.resume();
-      continue;
-    }
-    if (ended) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-  }
-}
-
-/**
- * PostgreSQL: on a connection of its own, closed at the end (at once when the reader stops early): postgres.js 3.4
- * can leave a pooled connection's socket paused after a COPY (porsager/postgres#1016), and the next query on it
- * would wait for ever.
- */
-async function* copyOutPostgres(url: string, query: RenderedQuery, scratch: CopyScratch): AsyncGenerator<Uint8Array> {
-  const connect = () => postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
-  const client = connect();
-  let backend: number | null = null;
-  let stream: NodeJS.ReadableStream | null = null;
-  let complete = false;
+  const exit = new Promise<void>((resolve) =>
+    thread.once('exit', () => {
+      exited = true;
+      notify();
+      resolve();
+    }),
+  );
+  const order = (message: CopyThreadOrder, moved: ArrayBuffer[] = []) => {
+    if (!exited) thread.postMessage(message, moved);
+  };
+  let ended = false;
   try {
-    const values = literalValues(query);
-    const [facts] = await client.unsafe<Record<string, string | number>[]>(
-      quotingSelect(['pg_backend_pid() as pid'], values),
-      values,
-    );
-    backend = Number(facts?.pid);
-    stream = await client.unsafe(`copy (${inlineLiterals(query, facts)}) to stdout`).readable();
-    yield* gathered(stream, scratch);
-    complete = true;
-  } finally {
-    // A reader that stopped early (a cancelled download): the server is blocked writing the rest, so it reads
-    // neither a cancel nor the connection's goodbye until the client reads on. Its backend is ended instead — a
-    // login may end its own backends — and what is still on its way is read and dropped, until the socket closes.
-    if (!complete && backend !== null) {
-      stream?.removeAllListeners('data').on('error', () => {}); // the end of the abandoned COPY errors the stream
-      stream?.resume();
-      const other = connect();
-      await other`select pg_terminate_backend(${backend})`.catch(() => undefined);
-      await other.end({ timeout: 5 });
+    for (;;) {
+      const message = arrived.shift();
+      if (!message) {
+        if (failure) throw failure;
+        if (exited) throw new Error('COPY: its thread ended before the end of its output');
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if ('error' in message) throw Object.assign(new Error(message.error.message), message.error);
+      if ('end' in message) {
+        ended = true;
+        return;
+      }
+      yield message.chunk;
+      const buffer = message.chunk.buffer as ArrayBuffer;
+      order({ buffer }, [buffer]);
     }
-    await client.end({ timeout: complete ? 5 : 0 });
+  } finally {
+    if (!ended) order({ stop: true });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, COPY_THREAD_STOP_MS)));
+    await Promise.race([exit, late]);
+    clearTimeout(timer);
+    if (!exited) await thread.terminate();
   }
 }

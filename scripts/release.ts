@@ -70,35 +70,38 @@ function prune(dir: string): void {
 }
 
 /**
-/**
- * The audit log's worker thread (lib/services/audit/window-threads.ts: the chain's verification) is started from
- * `new URL('./window-worker.ts', import.meta.url)`, which Next's bundler follows and esbuild does not: the thread
- * becomes a command entry of its own, cli/window-worker.mjs, and the pool's URL is pointed at it from wherever its
- * code lands (an entry in cli/ or a shared chunk in cli/chunks/). Fails the release if the source no longer reads so.
+ * The worker threads (lib/threads.ts): the audit walks' window thread (lib/services/audit/window-threads.ts) and the
+ * thread reading PostgreSQL's COPY (db/copy.ts) are started from `new URL('./<thread>.ts', import.meta.url)`, which
+ * Next's bundler follows and esbuild does not: each thread becomes a command entry of its own, cli/<thread>.mjs, and
+ * its starter's URL is pointed at it from wherever the starter's code lands (an entry in cli/ or a shared chunk in
+ * cli/chunks/). Fails the release if a starter's source no longer reads so.
  */
-const WORKER_URL_SOURCE = "new URL('./window-worker.ts', import.meta.url)";
-const windowWorkerPlugin: Plugin = {
-  name: 'zhuashou-window-worker',
+const THREADS = [
+  { starter: /lib[\\/]services[\\/]audit[\\/]window-threads\.ts$/, thread: 'window-worker', dir: 'lib/services/audit' },
+  { starter: /db[\\/]copy\.ts$/, thread: 'copy-worker', dir: 'db' },
+] as const;
+const threadsPlugin: Plugin = {
+  name: 'zhuashou-threads',
   setup(plugin) {
-    plugin.onLoad({ filter: /lib[\\/]services[\\/]audit[\\/]window-threads\.ts$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      if (!source.includes(WORKER_URL_SOURCE))
-        throw new Error(`release: ${args.path} no longer starts its worker from ${WORKER_URL_SOURCE}`);
-      const bundled =
-        "new URL(import.meta.url.includes('/chunks/') ? '../window-worker.mjs' : './window-worker.mjs', import.meta.url)";
-      return { contents: source.replace(WORKER_URL_SOURCE, bundled), loader: 'ts' };
-    });
+    for (const { starter, thread } of THREADS)
+      plugin.onLoad({ filter: starter }, (args) => {
+        const source = fs.readFileSync(args.path, 'utf8');
+        const url = `new URL('./${thread}.ts', import.meta.url)`;
+        if (!source.includes(url)) throw new Error(`release: ${args.path} no longer starts its thread from ${url}`);
+        const bundled = `new URL(import.meta.url.includes('/chunks/') ? '../${thread}.mjs' : './${thread}.mjs', import.meta.url)`;
+        return { contents: source.replace(url, bundled), loader: 'ts' };
+      });
   },
 };
 
 async function bundleCommands(): Promise<void> {
   const entryPoints = {
     ...Object.fromEntries(Object.values(CLI_COMMANDS).map((file) => [file, path.join(ROOT, 'scripts', `${file}.ts`)])),
-    'window-worker': path.join(ROOT, 'lib', 'services', 'audit', 'window-worker.ts'),
+    ...Object.fromEntries(THREADS.map(({ thread, dir }) => [thread, path.join(ROOT, dir, `${thread}.ts`)])),
   };
   await build({
     entryPoints,
-    plugins: [windowWorkerPlugin],
+    plugins: [threadsPlugin],
     outdir: path.join(STAGE, 'cli'),
     bundle: true,
     splitting: true,

@@ -48,12 +48,44 @@ forEachEngine('COPY out', (ctx) => {
       sql: `select case when n = $1::int then 1 / 0 else n end, repeat('x', 100) from generate_series(1, $2::int) as n`,
       params: [50_000, 60_000],
     };
-    await expect(copied(copyOut(ctx.db, failing))).rejects.toThrow('division by zero');
+    await expect(copied(copyOut(ctx.db, failing))).rejects.toMatchObject({
+      message: expect.stringContaining('division by zero') as unknown,
+      code: '22012', // the engine's SQLSTATE, across the thread that reads PostgreSQL's COPY
+    });
     expect(await queryRows(ctx.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
 
   it("throws the engine's error, and the handle answers afterwards", async () => {
     await expect(copied(copyOut(ctx.db, { sql: 'select 1 / 0', params: [] }))).rejects.toThrow('division by zero');
+    expect(await queryRows(ctx.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
+  });
+
+  it('a reader that stops early ends the COPY, and the handle answers afterwards', async () => {
+    // 20,000 lines of about 1.2 KB: PostgreSQL hands them over a quarter of a megabyte at a time, PGlite at once.
+    let total = 0;
+    for (let n = 1; n <= 20_000; n += 1) total += String(n).length + 1 + 1200 + 1; // n, tab, 长治 × 200, line end
+    const source = copyOut(ctx.db, {
+      sql: `select n, repeat('长治', 200) from generate_series(1, $1::int) as n`,
+      params: [20_000],
+    });
+    if (!source) throw new Error('no COPY on this handle');
+    let read = 0;
+    for await (const chunk of source) {
+      read += chunk.length;
+      if (read > 1_000_000) break;
+    }
+    expect(read).toBeGreaterThan(1_000_000);
+    if (ctx.engine === 'pglite') expect(read).toBe(total);
+    else {
+      expect(read).toBeLessThan(2_000_000); // stopped long before the end
+      // The loop's end waited for the COPY's thread, which ended its backend first.
+      const [row] = await queryRows<{ n: number }>(
+        ctx.db,
+        sql`select count(*)::int as n from pg_stat_activity where query like 'copy (%' and pid <> pg_backend_pid()
+              and datname = current_database()`,
+      );
+      expect(row?.n).toBe(0);
+    }
     expect(await queryRows(ctx.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
   });
 

@@ -14,6 +14,25 @@ import { nodeModulesAbove, releaseArchive, runIn, serve, unpack, zhuashou, type 
 
 const PASSWORD = 'Release-Check#2026q';
 const USER = { username: 'lingdao', args: ['--username', 'lingdao', '--role', 'leader', '--name', '发布检查领导', '--no-force-change'] };
+const AUDITOR = { username: 'shenji', args: ['--username', 'shenji', '--role', 'auditor', '--name', '发布检查审计', '--no-force-change'] };
+
+/**
+ * The auditor's verify and CSV export over HTTP: both walk the log in the server's worker threads (the window thread,
+ * and on PostgreSQL the thread reading its COPY), which the release must carry as bundled scripts.
+ */
+async function auditOverHttp(url: string, cookie: string): Promise<void> {
+  const verify = await fetch(`${url}/api/audit/verify`, { headers: { cookie } });
+  const report = (await verify.json()) as { ok?: boolean; count?: number };
+  expect(verify.status, JSON.stringify(report)).toBe(200);
+  expect(report.ok).toBe(true);
+  expect(report.count).toBeGreaterThanOrEqual(2); // the two users added
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing's day
+  const exported = await fetch(`${url}/api/exports/audit?from=${today}&to=${today}&format=csv`, { headers: { cookie } });
+  const csv = await exported.text();
+  expect(exported.status, csv.slice(0, 500)).toBe(200);
+  expect(csv.trim().split('\n').length).toBeGreaterThanOrEqual(3); // the header, then the two users added
+  expect(csv).toContain('shenji');
+}
 
 async function sessionUser(url: string, cookie: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/session`, { headers: { cookie } });
@@ -69,10 +88,13 @@ describe('the unpacked release', () => {
     const added = zhuashou(u, ['user-add', ...USER.args], { ...data, USER_PASSWORD: PASSWORD });
     expect(added.status, added.out).toBe(0);
     expect(added.out).toContain('已创建用户');
+    const auditor = zhuashou(u, ['user-add', ...AUDITOR.args], { ...data, USER_PASSWORD: PASSWORD });
+    expect(auditor.status, auditor.out).toBe(0);
 
     const second = await serve(u, 3302, data);
     const cookie = await signIn(second.url, USER.username, PASSWORD);
     expect(await sessionUser(second.url, cookie)).toContain('发布检查领导');
+    await auditOverHttp(second.url, await signIn(second.url, AUDITOR.username, PASSWORD));
     expect(await second.stop()).toBe(0);
 
     const file = path.join(u.work, 'backups', 'embedded.jsonl.gz');
@@ -108,6 +130,7 @@ describe('the unpacked release', () => {
     const stamp = Date.now();
     const names = { source: `zs_release_${stamp}`, target: `zs_release_${stamp}_restored`, login: `zs_release_${stamp}_app` };
     const admin = postgres(testUrl ?? '', { max: 1, onnotice: () => {} });
+    let server: Awaited<ReturnType<typeof serve>> | null = null;
     const urlOf = (db: string, user?: { name: string; password: string }) => {
       const url = new URL(testUrl ?? '');
       url.pathname = `/${db}`;
@@ -129,19 +152,25 @@ describe('the unpacked release', () => {
         DATABASE_URL: urlOf(names.source, login),
         DATABASE_OWNER_URL: owner,
         AUTH_SECRET: `release-test-secret-${stamp}-0123456789abcdef`,
+        // The auditor signs in without a TOTP enrolment here (e2e covers that): this checks the release's threads.
+        MFA_REQUIRED_ROLES: 'none',
       };
-      const server = await serve(u, 3303, env);
+      server = await serve(u, 3303, env);
       const ready = (await (await fetch(`${server.url}/api/ready`)).json()) as { login?: string };
       expect(ready.login).toBe('restricted');
       const added = zhuashou(u, ['user-add', ...USER.args], { ...env, USER_PASSWORD: PASSWORD });
       expect(added.status, added.out).toBe(0);
+      const auditor = zhuashou(u, ['user-add', ...AUDITOR.args], { ...env, USER_PASSWORD: PASSWORD });
+      expect(auditor.status, auditor.out).toBe(0);
       const cookie = await signIn(server.url, USER.username, PASSWORD);
       expect(await sessionUser(server.url, cookie)).toContain('发布检查领导');
+      await auditOverHttp(server.url, await signIn(server.url, AUDITOR.username, PASSWORD));
 
       const file = path.join(u.work, 'backups', 'postgres.jsonl.gz');
       const backup = zhuashou(u, ['backup', '--out', file], env);
       expect(backup.status, backup.out).toBe(0);
       expect(await server.stop()).toBe(0);
+      server = null;
 
       const restore = zhuashou(u, ['restore', '--in', file], { DATABASE_URL: urlOf(names.target) });
       expect(restore.status, restore.out).toBe(0);
@@ -152,6 +181,7 @@ describe('the unpacked release', () => {
       await restored.end();
       expect(row?.n).toBe(1);
     } finally {
+      await server?.stop(); // a failed check leaves it running: the next run would find its port taken
       for (const db of [names.source, names.target]) await admin.unsafe(`drop database if exists ${db} with (force)`);
       await admin.unsafe(`drop role if exists ${names.login}`);
       await admin.end();

@@ -10,6 +10,7 @@ import type { Db } from '@/db/client';
 import { copyEngine } from '@/db/copy';
 import type { AuditWindow } from '@/db/queries/audit';
 import type { WindowBuffers } from '@/db/queries/audit-packed';
+import { threadExecArgv } from '@/lib/threads';
 import { createChainVerifier, joinBatch, type BatchVerdict, type ChainState } from '@/lib/domain/audit-verify';
 import type { CsvRecords, WindowAnswer, WindowJob } from './window-worker';
 
@@ -41,17 +42,12 @@ interface Answers {
   'audit-csv': CsvRecords;
 }
 
-function startWorker(): Worker {
-  const url = new URL('./window-worker.ts', import.meta.url);
-  // Under tsx (the scripts) and the test runner the thread gets the TypeScript source: it loads it through tsx's
-  // require hook (its ESM hooks do not reach a worker on Node 20). The production build bundles the thread's code
-  // into a script of its own.
-  const source = url.pathname.endsWith('.ts');
-  return new Worker(url, {
-    execArgv: source ? ['--require', 'tsx/cjs'] : undefined,
+function startWorker() {
+  return new Worker(new URL('./window-worker.ts', import.meta.url), {
     // A small young generation: each window's objects (COPY_WINDOW_BYTES of text) die young. V8's default let the
     // thread hold tens of MB more, no faster. The old generation is room for a window of unusually large events.
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 },
+    execArgv: threadExecArgv(import.meta.url),
   });
 }
 

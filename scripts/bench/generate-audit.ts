@@ -2,10 +2,12 @@
  * The benchmark city's audit history: every generated figure's trail (drafts, submit, approve) and sign-ins,
  * in time order, appended to the existing chain. Hashes are computed here exactly as appendAuditEvent does
  * (buildContent → hashEvent over the previous hash), so `audit:verify` walks a valid chain; rows go in with
- * one multi-row INSERT per 5,000 events instead of one transaction per event.
+ * one statement per 5,000 events (COPY on PGlite) instead of one transaction per event.
  */
+import type { PGlite } from '@electric-sql/pglite';
 import { buildContent, type AuditInput } from '@/db/queries/audit-append';
 import { queryRows, sql, type Db } from '@/db/client';
+import { PGLITE } from '@/db/copy';
 import type { Actor } from '@/lib/domain/actor';
 import { GENESIS_HASH, hashEvent } from '@/lib/domain/audit-chain';
 
@@ -136,7 +138,46 @@ function loginEvent(user: HistoryUser, at: number): AuditInput {
   };
 }
 
-async function insertBatch(db: Db, rows: unknown[]): Promise<void> {
+const COLUMNS = [
+  'occurred_at',
+  'actor_id',
+  'actor_username',
+  'actor_role',
+  'action',
+  'entity_type',
+  'entity_id',
+  'department_id',
+  'indicator_id',
+  'before',
+  'after',
+  'reason',
+  'client_address',
+  'prev_hash',
+  'hash',
+] as const;
+type Row = Record<(typeof COLUMNS)[number], unknown>;
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One value as a field of COPY's text format: \N for null, JSON as its text, the separators escaped. */
+function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] ?? c) : text;
+}
+
+/**
+ * One batch of rows: on PGlite as COPY text from a blob (a million events: about a third less time than the JSON
+ * statement, whose text PGlite parses in its single thread); on PostgreSQL as one statement over a JSON text, which
+ * the server parses while the next batch is hashed here.
+ */
+async function insertBatch(db: Db, rows: Row[]): Promise<void> {
+  const pglite = (db as unknown as Record<symbol, PGlite | undefined>)[PGLITE];
+  if (pglite) {
+    const text = rows.map((row) => `${COLUMNS.map((c) => copyField(row[c])).join('\t')}\n`).join('');
+    await pglite.query(`copy audit_events (${COLUMNS.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });
+    return;
+  }
   await db.execute(sql`
     insert into audit_events (occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id,
       department_id, indicator_id, before, after, reason, client_address, prev_hash, hash)
@@ -182,7 +223,7 @@ export async function appendAuditHistory(
 
   const [head] = await queryRows<{ hash: string }>(db, sql`select hash from audit_events order by id desc limit 1`);
   let prevHash = head?.hash ?? GENESIS_HASH;
-  let batch: unknown[] = [];
+  let batch: Row[] = [];
   // A bulk load builds the secondary indexes once at the end (a sort) instead of one entry per row; the
   // definitions are read back from the catalogue, so the indexes end exactly as the migrations made them.
   const indexes = await queryRows<{ name: string; definition: string }>(
@@ -194,7 +235,7 @@ export async function appendAuditHistory(
   for (const index of indexes) await db.execute(sql.raw(`drop index "${index.name}"`));
   // On PostgreSQL the insert runs in the server while the next batch is hashed here: one batch in flight.
   let inFlight: Promise<void> = Promise.resolve();
-  const send = async (rows: unknown[]) => {
+  const send = async (rows: Row[]) => {
     await inFlight;
     inFlight = insertBatch(db, rows);
     inFlight.catch(() => undefined); // surfaces at the next await, not as an unhandled rejection

@@ -45,7 +45,8 @@ interface Answers {
 function startWorker() {
   return new Worker(new URL('./window-worker.ts', import.meta.url), {
     // A small young generation: each window's objects (COPY_WINDOW_BYTES of text) die young. V8's default let the
-    // thread hold tens of MB more, no faster. The old generation is room for a window of unusually large events.
+    // thread hold tens of MB more, no faster. (The server's --max-semi-space-size, where set, overrides it: V8's
+    // flags are the process's.) The old generation is room for a window of unusually large events.
     resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 },
     execArgv: threadExecArgv(import.meta.url),
   });

@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import fs from 'node:fs';
 import { queryRows, sql, type Db } from './client';
+import { dataVersionChanged } from './queries/data-version';
 import { FORBIDDEN_SETTING_KEYS } from './queries/settings';
 
 export const BACKUP_FORMAT = 'zhuashou-backup';
@@ -202,5 +203,6 @@ export async function restoreDatabase(db: Db, source: Readable): Promise<Record<
       }
     }
   });
+  dataVersionChanged(); // the restored data_version replaces what this process may have read (./queries/data-version)
   return counts;
 }

@@ -22,7 +22,8 @@ export const POSTGRES_URL = Symbol.for('zhuashou.db.postgresUrl');
 export const PGLITE = Symbol.for('zhuashou.db.pglite');
 const postgresUrlOf = (db: Db): string | undefined =>
   (db as unknown as Record<symbol, string | undefined>)[POSTGRES_URL];
-const pgliteOf = (db: Db): PGlite | undefined => (db as unknown as Record<symbol, PGlite | undefined>)[PGLITE];
+/** PGlite's instance behind a root handle (openDatabase's); undefined on PostgreSQL and in a transaction. */
+export const pgliteOf = (db: Db): PGlite | undefined => (db as unknown as Record<symbol, PGlite | undefined>)[PGLITE];
 
 /** How copyOut answers on this handle: one stream of the whole output, one answer per statement, or not at all. */
 export function copyEngine(db: Db): Engine | null {

@@ -4,10 +4,9 @@
  * (buildContent → hashEvent over the previous hash), so `audit:verify` walks a valid chain; rows go in with
  * one statement per 5,000 events (COPY on PGlite) instead of one transaction per event.
  */
-import type { PGlite } from '@electric-sql/pglite';
 import { buildContent, type AuditInput } from '@/db/queries/audit-append';
 import { queryRows, sql, type Db } from '@/db/client';
-import { PGLITE } from '@/db/copy';
+import { pgliteOf } from '@/db/copy';
 import type { Actor } from '@/lib/domain/actor';
 import { GENESIS_HASH, hashEvent } from '@/lib/domain/audit-chain';
 
@@ -172,7 +171,7 @@ function copyField(value: unknown): string {
  * the server parses while the next batch is hashed here.
  */
 async function insertBatch(db: Db, rows: Row[]): Promise<void> {
-  const pglite = (db as unknown as Record<symbol, PGlite | undefined>)[PGLITE];
+  const pglite = pgliteOf(db);
   if (pglite) {
     const text = rows.map((row) => `${COLUMNS.map((c) => copyField(row[c])).join('\t')}\n`).join('');
     await pglite.query(`copy audit_events (${COLUMNS.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([text]) });

@@ -20,17 +20,16 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decode } from 'next-auth/jwt';
 import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { getAuthSecret } from '@/lib/auth/secret';
 import { can } from '@/lib/domain/permissions';
 import { shanghaiDayNumber } from '@/lib/domain/period';
 import { serverEnv } from '@/lib/env';
 import { readDataVersion } from '@/lib/services/dashboards/read-model';
 import { mfaOffNoticeFor } from '@/lib/session/mfa-policy';
 import { sessionUserOf, type SessionUser } from '@/lib/session/session';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionClaimsOf, sessionCookieName } from '@/lib/session/session-token';
 import { servedServers } from './peer-address-hook';
 import { clientAddressOf } from './request-facts';
 import {
@@ -48,8 +47,6 @@ import {
 /** Renderings kept: a leader flips through a few periods; each scope and period is one entry of ~70 KB. */
 const MAX_ENTRIES = 64;
 const RENDER_TIMEOUT_MS = 15_000;
-const COOKIE = 'next-auth.session-token';
-const SECURE_COOKIE = '__Secure-next-auth.session-token';
 
 /** Response headers of the render that are not the page's own (the proxy sets CSP and HSTS per request). */
 const NOT_KEPT = new Set([
@@ -99,8 +96,7 @@ async function serveSharedOverview(
 ): Promise<SharedOverview | null> {
   const env = serverEnv();
   if (!env.overviewCache || env.development || !isOverviewDocumentRequest(request)) return null;
-  const cookieName = secure || env.secureSessionCookie ? SECURE_COOKIE : COOKIE;
-  const token = request.cookies.get(cookieName)?.value;
+  const token = request.cookies.get(sessionCookieName(secure))?.value;
   if (!token) return null;
   const reader = await readerOf(token, request);
   if (!reader) return null;
@@ -133,16 +129,7 @@ async function serveSharedOverview(
 
 /** The reader the session cookie stands for, when the overview may be served to them from the shared rendering. */
 async function readerOf(token: string, request: NextRequest): Promise<SessionUser | null> {
-  let claims: Awaited<ReturnType<typeof decode>>;
-  try {
-    claims = await decode({ token, secret: await getAuthSecret() });
-  } catch {
-    return null;
-  }
-  const user = await sessionUserOf(
-    claims && { uid: claims.uid, sv: claims.sv, at: claims.authTime },
-    clientAddressOf(request.headers),
-  );
+  const user = await sessionUserOf(await sessionClaimsOf(token), clientAddressOf(request.headers));
   // The page redirects these (forced password change, TOTP enrolment); auditors see their own alerts.
   if (!user || user.mustChangePassword || user.mustEnrollTotp || can(user, 'audit.view')) return null;
   return isSubstitutableName(user.displayName) ? user : null;
@@ -194,7 +181,7 @@ async function renderShared(version: number, request: NextRequest, token: string
     'user-agent': request.headers.get('user-agent') ?? '',
     accept: 'text/html',
     // Under both names: the render decides from its own (loopback) request which one next-auth reads.
-    cookie: `${COOKIE}=${token}; ${SECURE_COOKIE}=${token}`,
+    cookie: `${SESSION_COOKIE}=${token}; ${SECURE_SESSION_COOKIE}=${token}`,
     [SHARED_RENDER_HEADER]: stand.token,
   });
   if (!answer || answer.status !== 200 || answer.headers['set-cookie']) return null;

@@ -4,15 +4,14 @@
  * absolute lifetime counts as signed out.
  */
 import { headers } from 'next/headers';
-import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { configuredEngine, getDb } from '@/db/client';
 import { getUserById } from '@/db/queries/users';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { clientAddressOf, isSecureRequest } from '@/lib/server-http/request-facts';
-import { getAuthOptions } from './options';
 import { mfaRequiredRoles, mustEnrollTotp } from './mfa-policy';
+import { currentSessionClaims, type SessionClaims } from './session-token';
 import { isSessionValid } from '../auth/session-validity';
 
 export interface SessionUser extends Actor {
@@ -28,13 +27,6 @@ export interface SessionUser extends Actor {
 /** The address of the client of the current request (the one the nearest trusted proxy saw), as the audit log records it. */
 export async function clientAddress(): Promise<string> {
   return clientAddressOf(await headers());
-}
-
-/** What a session's JWT names: the user, the session version it was issued with, when they signed in. */
-export interface SessionClaims {
-  uid?: unknown;
-  sv?: unknown;
-  at?: unknown;
 }
 
 /**
@@ -66,10 +58,8 @@ export async function sessionUserOf(claims: SessionClaims | null, clientAddress:
 /** The session user, or null when signed out or the session was revoked. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const requestHeaders = await headers();
-  const session = (await getServerSession(
-    await getAuthOptions({ secure: isSecureRequest(requestHeaders) }),
-  )) as SessionClaims | null;
-  return sessionUserOf(session, clientAddressOf(requestHeaders));
+  const claims = await currentSessionClaims(isSecureRequest(requestHeaders));
+  return sessionUserOf(claims, clientAddressOf(requestHeaders));
 });
 
 /**

@@ -19,8 +19,7 @@ const current: { session: Record<string, unknown> | null; headers: Headers } = {
 };
 
 vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
-vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
-vi.mock('@/lib/session/options', () => ({ getAuthOptions: async () => ({}) }));
+vi.mock('@/lib/session/session-token', () => ({ currentSessionClaims: async () => current.session }));
 vi.mock('next/headers', () => ({ headers: async () => current.headers }));
 
 const { POST } = await import('@/app/api/admin/users/[id]/route');

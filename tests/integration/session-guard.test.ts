@@ -14,8 +14,7 @@ import { processDb } from './fixtures/process-db';
 const current: { session: Record<string, unknown> | null } = { session: null };
 
 vi.mock('@/db/client', async (importOriginal) => (await import('./fixtures/process-db')).withProcessDb(importOriginal));
-vi.mock('next-auth', () => ({ getServerSession: async () => current.session }));
-vi.mock('@/lib/session/options', () => ({ getAuthOptions: async () => ({}) }));
+vi.mock('@/lib/session/session-token', () => ({ currentSessionClaims: async () => current.session }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '10.1.1.1' }) }));
 vi.mock('next/navigation', () => ({
   redirect: (url: string) => {

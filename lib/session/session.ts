@@ -1,12 +1,13 @@
 /**
- * The signed-in user of this request, re-read from the database every time: a JWT whose session
+ * The signed-in user of this request, checked against the user as stored now, every time: a JWT whose session
  * version no longer matches (sign-out elsewhere, disabled, role change, reset) or that passed the
- * absolute lifetime counts as signed out.
+ * absolute lifetime counts as signed out. (On PGlite the stored row is kept in the process until the users
+ * table changes: db/queries/session-users.ts.)
  */
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { configuredEngine, getDb } from '@/db/client';
-import { getUserById } from '@/db/queries/users';
+import { getSessionUserRow } from '@/db/queries/session-users';
 import type { Actor } from '@/lib/domain/actor';
 import { AppError } from '@/lib/errors';
 import { clientAddressOf, isSecureRequest } from '@/lib/server-http/request-facts';
@@ -30,14 +31,14 @@ export async function clientAddress(): Promise<string> {
 }
 
 /**
- * The user a session's claims stand for, re-read from the database, or null when the claims are incomplete, the
+ * The user a session's claims stand for, as stored now, or null when the claims are incomplete, the
  * user is gone or disabled, or the session was revoked or outlived (lib/auth/session-validity.ts). The one check
  * of a session: getSessionUser below and the shared overview (lib/server-http/overview-cache.ts) both make it.
  */
 export async function sessionUserOf(claims: SessionClaims | null, clientAddress: string): Promise<SessionUser | null> {
   if (!claims || typeof claims.uid !== 'number' || typeof claims.sv !== 'number') return null;
   const db = await getDb();
-  const user = await getUserById(db, claims.uid);
+  const user = await getSessionUserRow(db, claims.uid);
   const authTime = typeof claims.at === 'number' ? claims.at : undefined;
   if (!user || !isSessionValid({ user, sessionVersion: claims.sv, authTime, now: new Date() })) return null;
   return {

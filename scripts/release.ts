@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { removeStaticSources } from './strip-static-sources';
 
 const ROOT = process.cwd();
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -44,6 +45,7 @@ function buildStandalone(): void {
     stdio: 'inherit',
     env: { ...process.env, ZHUASHOU_STANDALONE: '1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   });
+  removeStaticSources(path.join(ROOT, '.next'));
 }
 
 function copy(from: string, to: string): void {

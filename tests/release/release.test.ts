@@ -63,6 +63,9 @@ describe('the unpacked release', () => {
     // No test files, no sources maps, no TypeScript sources of ours.
     const stray = fs.readdirSync(u.home, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(test\.[jt]s|map)$|^(tests|e2e|scripts)\//.test(f));
     expect(stray).toEqual([]);
+    // What /_next/static/ serves to anyone: the browser's scripts and styles, no source (scripts/strip-static-sources.ts).
+    const served = fs.readdirSync(path.join(u.home, '.next', 'static'), { recursive: true, encoding: 'utf8' });
+    expect(served.filter((f) => /\.[cm]?tsx?$/.test(f))).toEqual([]);
     expect(zhuashou(u, ['version']).out.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const unknown = zhuashou(u, ['frobnicate']);
     expect(unknown.status).toBe(64);

@@ -40,9 +40,7 @@ export const COPY_WINDOW_BYTES = 32 * 1024;
  * Lets other work run between batches. PGlite answers in-process without waiting for I/O, so a long walk over
  * it would otherwise hold the event loop (and every other request) until it ended.
  */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const columns = {
   id: auditEvents.id,

@@ -3,6 +3,7 @@
  * for actions that change data, read by lib/services/dashboards/read-model.ts.
  */
 import { queryRows, sql, type Db } from '../client';
+import { processWide } from '@/lib/process-wide';
 import { pgliteOf } from '../copy';
 
 /*
@@ -22,11 +23,7 @@ interface KeptVersions {
  * instrumentation that serves the shared overview) each carry a copy of this module, and a bump made through one copy
  * must reach the reads of every other.
  */
-const KEPT = Symbol.for('zhuashou.db.dataVersion');
-const kept = ((globalThis as unknown as Record<symbol, KeptVersions | undefined>)[KEPT] ??= {
-  changes: 0,
-  known: new WeakMap(),
-});
+const kept = processWide<KeptVersions>('zhuashou.db.dataVersion', () => ({ changes: 0, known: new WeakMap() }));
 
 /** The version may have moved without a bump (a restore writes the table): the next read asks the database. */
 export function dataVersionChanged(): void {

@@ -12,6 +12,7 @@
  * PostgreSQL is shared with other instances and the commands: it is always asked.
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { processWide } from '@/lib/process-wide';
 import type { Db } from '../client';
 import { pgliteOf } from '../copy';
 import { getUserById, type UserRow } from './users';
@@ -37,11 +38,7 @@ interface KeptUsers {
  * On globalThis, as the database itself is (../client.ts getDbHandle): each of the server's bundles carries its own
  * copy of this module, and a change seen through one must reach the reads of every other.
  */
-const KEPT = Symbol.for('zhuashou.db.sessionUsers');
-const kept = ((globalThis as unknown as Record<symbol, KeptUsers | undefined>)[KEPT] ??= {
-  changes: 0,
-  handles: new WeakMap(),
-});
+const kept = processWide<KeptUsers>('zhuashou.db.sessionUsers', () => ({ changes: 0, handles: new WeakMap() }));
 
 /** Any user may have changed (the trigger's notification; also for a caller that knows of a change itself). */
 export function usersChanged(): void {

@@ -13,6 +13,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { NextRequest } from 'next/server';
+import { processWide } from '@/lib/process-wide';
 import type { HeaderReader } from './request-facts';
 
 export const SHARED_RENDER_HEADER = 'x-zhuashou-shared-render';
@@ -28,18 +29,14 @@ export interface StandIns {
   stamp: number;
 }
 
-const KEY = Symbol.for('zhuashou.shared-render-stand-ins');
-
-/** This process's stand-ins (shared through globalThis: the proxy and the pages are bundled apart). */
+/** This process's stand-ins (process-wide: the proxy and the pages are bundled apart). */
 export function standIns(): StandIns {
-  const holder = globalThis as { [KEY]?: StandIns };
-  holder[KEY] ??= {
+  return processWide('zhuashou.shared-render-stand-ins', () => ({
     token: randomBytes(16).toString('hex'),
     name: `zsname${randomBytes(8).toString('hex')}`,
     nonce: randomBytes(16).toString('base64'),
     stamp: 9_000_000_000_000 + randomInt(0, 1_000_000_000_000), // below 10^13: always 13 digits
-  };
-  return holder[KEY];
+  }));
 }
 
 /** The stand-ins when this request is the proxy's shared render, else null. */

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
+import { FirstFrameSignal } from '@/components/layout/first-frame-signal';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -14,9 +15,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // prerendered at build time could not.
   await connection();
   return (
-    <html lang="zh-CN">
+    // FirstFrameSignal marks <html> once the first frame is shown, which may be before React hydrates it.
+    <html lang="zh-CN" suppressHydrationWarning>
       <body className="min-h-screen antialiased">
         <Providers>{children}</Providers>
+        <FirstFrameSignal />
       </body>
     </html>
   );

@@ -39,3 +39,46 @@ test('the period is in the URL: changing the year navigates and the link reprodu
   await expect(page).toHaveURL(/year=2025/);
   await expect(page.getByRole('heading', { name: /^2025年\d+月 · 总览$/ })).toBeVisible();
 });
+
+test('the areas and the ranking wait for the first frame, then show; without scripts they show at once', async ({
+  page,
+  browser,
+}) => {
+  const watch = watchPage(page);
+  await page.goto('/?year=2025&month=12');
+  const html = page.locator('html');
+  const firstArea = page.getByRole('heading', { name: new RegExp(WORK_AREAS[0]!.name) });
+  const ranking = page.getByRole('heading', { name: '责任单位排名' });
+  // The page's own script (with the CSP nonce: a refused one would leave a console error) marked the first frame.
+  await expect(html).toHaveAttribute('data-first-frame', '');
+  await expect(firstArea).toBeVisible();
+  await expect(ranking).toBeVisible();
+  // Before that mark the stylesheet holds both out, the heading of the areas' section staying in place.
+  await html.evaluate((el) => el.removeAttribute('data-first-frame'));
+  await expect(firstArea).toBeHidden();
+  await expect(ranking).toBeHidden();
+  await expect(page.getByRole('heading', { name: '七个主抓手' })).toBeVisible();
+  await html.evaluate((el) => el.setAttribute('data-first-frame', ''));
+  await expect(firstArea).toBeVisible();
+  watch.assertClean();
+
+  // Without scripts nothing marks the frame: the <noscript> rule shows them.
+  const context = await browser.newContext({ storageState: storageStateOf('leader'), javaScriptEnabled: false });
+  try {
+    const plain = await context.newPage();
+    await plain.goto('/?year=2025&month=12');
+    await expect(plain.locator('html')).not.toHaveAttribute('data-first-frame', '');
+    await expect(plain.getByRole('heading', { name: new RegExp(WORK_AREAS[0]!.name) })).toBeVisible();
+    await expect(plain.getByRole('heading', { name: '责任单位排名' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link to the overview from another page shows its areas and ranking', async ({ page }) => {
+  await page.goto('/departments');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '总览' }).click();
+  await expect(page.getByRole('heading', { name: /总览$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: new RegExp(WORK_AREAS[0]!.name) })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '责任单位排名' })).toBeVisible();
+});

@@ -10,6 +10,7 @@ import { HeadlineTile } from '@/components/kpi/headline-tile';
 import { Notice } from '@/components/ui/notice';
 import { COUNT_ORDER } from '@/components/kpi/status-counts';
 import { PeriodPageHeader } from '@/components/kpi/period-page-header';
+import { BELOW_FIRST_SCREEN } from '@/components/layout/below-first-screen';
 import { OverviewRanking } from './overview-ranking';
 import { overviewQuery, type PeriodParams } from '@/lib/client-api/queries';
 import { STATUS_LABELS } from '@/lib/domain/status';
@@ -113,7 +114,7 @@ export function OverviewView({
         <h2 id="areas-title" className="mb-2 text-base font-semibold">
           七个主抓手
         </h2>
-        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" {...BELOW_FIRST_SCREEN}>
           {data.areas.map((area) => (
             <AreaCard key={area.slug} area={area} period={period} />
           ))}

@@ -7,7 +7,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import Link from '@/components/ui/link';
-import { BELOW_FIRST_SCREEN } from '@/components/layout/below-first-screen';
 import { RankingTable } from '@/components/kpi/ranking-table';
 import { overviewRankingQuery } from '@/lib/client-api/queries';
 import { foldRankRows } from '@/lib/domain/ranking';
@@ -25,11 +24,7 @@ export function OverviewRanking({
   const all = useQuery({ ...overviewRankingQuery(period), enabled: unfolded });
   const ranking = all.data ? foldRankRows(all.data.rows) : data.ranking;
   return (
-    <section
-      aria-labelledby="ranking-title"
-      className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm"
-      {...BELOW_FIRST_SCREEN}
-    >
+    <section aria-labelledby="ranking-title" className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="ranking-title" className="text-base font-semibold">
           责任单位排名

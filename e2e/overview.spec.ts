@@ -93,3 +93,30 @@ test('a link to the overview from another page shows its areas and ranking', asy
   await expect(page.getByRole('heading', { name: new RegExp(WORK_AREAS[0]!.name) })).toBeVisible();
   await expect(page.getByRole('heading', { name: '责任单位排名' })).toBeVisible();
 });
+
+test('the first screen draws in two weights and few sizes: each pair is a font lookup before the first frame', async ({
+  page,
+}) => {
+  await page.goto('/?year=2025&month=12');
+  await expect(page.getByRole('heading', { name: '主要指标', level: 2 })).toBeVisible();
+  // Every text drawn above the fold outside the held block (app/globals.css says why the weights are two).
+  const pairs = await page.evaluate(() => {
+    const seen = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim() || el.closest('[data-below-first-screen], script, style, noscript'))
+        continue;
+      const box = el.getBoundingClientRect();
+      if (box.height === 0 || box.top >= window.innerHeight) continue;
+      const style = getComputedStyle(el);
+      seen.add(`${style.fontSize} ${style.fontWeight}`);
+    }
+    return [...seen].sort();
+  });
+  expect(
+    pairs.every((pair) => /(^| )(400|600)$/.test(pair)),
+    pairs.join(', '),
+  ).toBe(true);
+  expect(pairs.length, pairs.join(', ')).toBeLessThanOrEqual(6);
+});

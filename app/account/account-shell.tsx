@@ -19,7 +19,7 @@ export function AccountShell({
     <>
       <header className="border-b border-red-900/20 bg-gradient-to-r from-red-800 to-red-700 text-white">
         <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-bold tracking-wide">
+          <Link href="/" className="text-xl font-semibold tracking-wide">
             抓手 <span className="text-sm font-normal opacity-80">账号安全</span>
           </Link>
           <nav aria-label="账号安全" className="flex gap-1 text-sm">
@@ -37,7 +37,7 @@ export function AccountShell({
         </div>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-8">
-        <h1 className="text-xl font-bold">{title}</h1>
+        <h1 className="text-xl font-semibold">{title}</h1>
         <div className="mt-4">{children}</div>
       </main>
     </>

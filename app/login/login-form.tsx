@@ -42,7 +42,7 @@ export function LoginForm() {
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <div>
-        <label htmlFor="username" className="block text-sm font-medium text-gray-700">
+        <label htmlFor="username" className="block text-sm text-gray-700">
           用户名
         </label>
         <input
@@ -54,7 +54,7 @@ export function LoginForm() {
         />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium text-gray-700">
+        <label htmlFor="password" className="block text-sm text-gray-700">
           密码
         </label>
         <input
@@ -68,7 +68,7 @@ export function LoginForm() {
       </div>
       {needTotp ? (
         <div>
-          <label htmlFor="totp" className="block text-sm font-medium text-gray-700">
+          <label htmlFor="totp" className="block text-sm text-gray-700">
             动态验证码
           </label>
           <input

@@ -13,7 +13,7 @@ export default async function LoginPage({ searchParams }: SearchPageProps) {
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-red-800 to-red-950 px-4">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
-        <h1 className="text-center text-2xl font-bold text-red-800">抓手</h1>
+        <h1 className="text-center text-2xl font-semibold text-red-800">抓手</h1>
         <p className="mt-1 text-center text-sm text-gray-600">长治市七个主抓手目标进度平台</p>
         {expired ? (
           <p

@@ -44,7 +44,7 @@ function Tiles({ data }: { data: ScreenData }) {
             <h3 className="text-sm text-slate-300 2xl:text-base">{t.name}</h3>
             <StatusBadge status={t.status} label={t.statusLabel} tone="dark" />
           </div>
-          <p className="mt-1 text-3xl font-bold text-white tabular-nums 2xl:text-4xl">
+          <p className="mt-1 text-3xl font-semibold text-white tabular-nums 2xl:text-4xl">
             <FigureText figure={t.figure} unit={t.unit} tone="dark" />
           </p>
           <div className="mt-1 flex items-end justify-between gap-2 text-xs text-slate-400 2xl:text-sm">
@@ -78,7 +78,7 @@ function Areas({ data }: { data: ScreenData }) {
             key={a.slug}
             className="grid grid-cols-[2rem_minmax(0,1fr)] items-center gap-x-3 gap-y-1 rounded bg-slate-800/50 px-3 py-2 2xl:grid-cols-[2.5rem_minmax(0,1fr)_23rem]"
           >
-            <span className="text-2xl font-bold text-red-400 2xl:text-3xl">{a.id}</span>
+            <span className="text-2xl font-semibold text-red-400 2xl:text-3xl">{a.id}</span>
             <div className="min-w-0">
               <div className="flex items-baseline justify-between gap-2">
                 <Link
@@ -123,7 +123,9 @@ export function ScreenView() {
     <div className="min-h-screen bg-[#0b1220] text-slate-100 2xl:h-screen 2xl:overflow-hidden">
       <main className="mx-auto flex min-h-full max-w-[1920px] flex-col gap-3 p-4 2xl:h-full 2xl:gap-4 2xl:p-6">
         <header className="flex flex-wrap items-center gap-x-5 gap-y-2">
-          <h1 className="text-xl font-bold tracking-wider sm:text-2xl 2xl:text-3xl">长治市七个主抓手 · 领导驾驶舱</h1>
+          <h1 className="text-xl font-semibold tracking-wider sm:text-2xl 2xl:text-3xl">
+            长治市七个主抓手 · 领导驾驶舱
+          </h1>
           {data ? (
             <span className="text-lg text-slate-300">
               {data.period.year}年{data.period.month}月
@@ -172,7 +174,7 @@ export function ScreenView() {
                   className="flex items-baseline gap-2 rounded border border-slate-700/70 bg-slate-900/70 px-4 py-2"
                 >
                   <span className="text-sm text-slate-300">{STATUS_LABELS[s]}</span>
-                  <span className={`text-3xl font-bold tabular-nums 2xl:text-4xl ${COUNT_COLORS[s]}`}>
+                  <span className={`text-3xl font-semibold tabular-nums 2xl:text-4xl ${COUNT_COLORS[s]}`}>
                     {data.counts[s]}
                   </span>
                   <span className="text-sm text-slate-400">项</span>

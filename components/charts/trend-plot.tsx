@@ -19,7 +19,7 @@ function TrendTooltip({
   if (!active || !payload?.length) return null;
   return (
     <div className="max-w-xs rounded border border-gray-200 bg-white px-3 py-2 text-xs shadow-md">
-      <p className="font-medium text-gray-900">{label}月</p>
+      <p className="text-gray-900">{label}月</p>
       <ul className="mt-1 space-y-0.5">
         {payload.map((entry) => {
           const key = String(entry.dataKey) as SeriesKey;

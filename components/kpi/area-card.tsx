@@ -44,7 +44,7 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
         </div>
       </div>
       <div className="flex-1 px-4 py-2">
-        <h3 className="text-xs font-medium text-gray-500">{area.featuredKind === 'worst' ? '需关注' : '主要指标'}</h3>
+        <h3 className="text-xs text-gray-500">{area.featuredKind === 'worst' ? '需关注' : '主要指标'}</h3>
         {area.featured.length ? (
           <ul className="area-card-list">
             {area.featured.map((v) => (
@@ -65,7 +65,7 @@ export function AreaCard({ area, period }: { area: AreaCardData; period: PeriodL
       </div>
       <div className="area-card-foot">
         {area.featured.some((v) => v.isSample) ? <SampleBadge /> : <span />}
-        <Link href={href} className="font-medium text-red-800 hover:underline">
+        <Link href={href} className="text-red-800 hover:underline">
           {`查看全部 ${area.total} 项 →`}
         </Link>
       </div>

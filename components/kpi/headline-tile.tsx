@@ -24,7 +24,8 @@ export function HeadlineTile({ view, period }: { view: HeadlineKpiLike; period: 
         <StatusBadge status={view.status} label={view.statusLabel} />
       </div>
       <div className="tile-row">
-        <p>
+        {/* text-sm: the "—" of a missing figure in a size the first screen already draws (globals.css, the weights). */}
+        <p className="text-sm">
           <FigureText figure={view.figure} unit={view.unit} className="tile-figure" inLink />
           {view.figure ? (
             <span className="ml-1.5 text-xs text-gray-500">{asOfText(view)}</span>

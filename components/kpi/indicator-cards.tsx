@@ -13,7 +13,7 @@ export function IndicatorCards({ shown, href }: { shown: KpiLike[]; href: (view:
       {shown.map((v) => (
         <li key={v.code} className="px-4 py-3">
           <div className="flex items-start justify-between gap-2">
-            <Link href={href(v)} className="font-medium text-gray-900 hover:text-red-800 hover:underline">
+            <Link href={href(v)} className="text-gray-900 hover:text-red-800 hover:underline">
               {v.name}
             </Link>
             <StatusBadge status={v.status} label={v.statusLabel} />
@@ -21,7 +21,7 @@ export function IndicatorCards({ shown, href }: { shown: KpiLike[]; href: (view:
           <dl className="mt-1.5 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
             <div>
               <dt className="text-gray-500">本期实绩 {asOfText(v)}</dt>
-              <dd className="text-sm font-medium tabular-nums">
+              <dd className="text-sm tabular-nums">
                 <FigureText figure={v.figure} unit={v.unit} />
               </dd>
             </div>

@@ -74,7 +74,7 @@ export function IndicatorTable({
                   <th scope="row" className="max-w-xs px-4 py-2 text-left font-normal">
                     <Link
                       href={href(v)}
-                      className="font-medium text-gray-900 hover:text-red-800 hover:underline"
+                      className="text-gray-900 hover:text-red-800 hover:underline"
                       title={`口径：${v.definition}`}
                       onClick={(e) => e.stopPropagation()}
                     >
@@ -86,7 +86,7 @@ export function IndicatorTable({
                     </span>
                   </th>
                   <td className="px-2 py-2 text-right whitespace-nowrap">
-                    <FigureText figure={v.figure} unit={v.unit} className="font-medium tabular-nums" />
+                    <FigureText figure={v.figure} unit={v.unit} className="tabular-nums" />
                     <span className="block text-xs text-gray-500">
                       {asOfText(v)}
                       {v.figure?.isSample ? (

@@ -82,7 +82,7 @@ export function RankingTable({
   return (
     <div>
       <p className="text-xs text-gray-600">
-        排名依据（达标率）= <strong className="font-medium">{formula}</strong>
+        排名依据（达标率）= <strong className="font-semibold">{formula}</strong>
       </p>
       {rankedCount === 0 ? (
         <p className="mt-3 text-sm text-gray-500">本期尚无数据：没有已到期的计划指标，暂不排名。</p>
@@ -113,12 +113,7 @@ export function RankingTable({
                             加载失败：{unfold.error}
                           </span>
                         ) : null}
-                        <Button
-                          onClick={unfold.onUnfold}
-                          disabled={unfold.pending}
-                          variant="link"
-                          className="ml-2 font-medium"
-                        >
+                        <Button onClick={unfold.onUnfold} disabled={unfold.pending} variant="link" className="ml-2">
                           {unfold.pending ? '正在加载…' : unfold.error ? '重试' : `展开全部 ${rankedCount} 个单位`}
                         </Button>
                       </>

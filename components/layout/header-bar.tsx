@@ -15,7 +15,7 @@ export function HeaderBar({
   return (
     <header className="no-print border-b border-red-900/20 bg-gradient-to-r from-red-800 to-red-700 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-bold tracking-wide">
+        <Link href="/" className="text-xl font-semibold tracking-wide">
           抓手 <span className="text-sm font-normal opacity-80">长治市七个主抓手目标进度平台</span>
         </Link>
         <nav aria-label="主导航" className="flex flex-wrap gap-1 text-sm">

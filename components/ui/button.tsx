@@ -10,10 +10,10 @@ export type ButtonVariant = 'primary' | 'success' | 'secondary' | 'danger' | 'li
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: 'bg-red-700 font-medium text-white hover:bg-red-800',
-  success: 'bg-green-700 font-medium text-white hover:bg-green-800',
+  primary: 'bg-red-700 text-white hover:bg-red-800',
+  success: 'bg-green-700 text-white hover:bg-green-800',
   secondary: 'border border-gray-300 bg-white hover:bg-gray-50',
-  danger: 'border border-red-300 bg-white font-medium text-red-800 hover:bg-red-50',
+  danger: 'border border-red-300 bg-white text-red-800 hover:bg-red-50',
   link: 'text-red-800 underline-offset-2 hover:underline',
   'on-dark': 'border border-white/40 hover:bg-white/15',
 };

@@ -60,7 +60,7 @@ export function ConfirmDialog({
       <div className="text-sm text-gray-700">{message}</div>
       {reason ? (
         <div className="mt-3">
-          <label htmlFor={reasonId} className="block text-sm font-medium text-gray-700">
+          <label htmlFor={reasonId} className="block text-sm text-gray-700">
             {reason.label}
           </label>
           <input

@@ -25,7 +25,7 @@ function FieldShell({
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-700">
+      <label htmlFor={id} className="block text-sm text-gray-700">
         {label}
       </label>
       {children({ id, describedBy, invalid: Boolean(errorId) })}

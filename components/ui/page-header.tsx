@@ -32,7 +32,7 @@ export function PageHeader({
         </nav>
       ) : null}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <h1 className="text-xl font-bold">{title}</h1>
+        <h1 className="text-xl font-semibold">{title}</h1>
         {badges}
         {controls ? <div className="ml-auto">{controls}</div> : null}
       </div>

@@ -40,7 +40,7 @@ export function TableHead({
             <th
               key={key}
               scope="col"
-              className={[padding(cellPadding, c.className), ALIGN[c.align ?? 'left'], 'font-medium', c.className]
+              className={[padding(cellPadding, c.className), ALIGN[c.align ?? 'left'], 'font-normal', c.className]
                 .filter(Boolean)
                 .join(' ')}
             >

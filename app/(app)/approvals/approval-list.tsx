@@ -19,7 +19,7 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
   if (!children) return null;
   return (
     <div>
-      <dt className="inline font-medium">{term}：</dt>
+      <dt className="inline">{term}：</dt>
       <dd className="inline">{children}</dd>
     </div>
   );
@@ -53,7 +53,7 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
   return (
     <li className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h2 className="font-medium">
+        <h2 className="font-semibold">
           <Link href={`/indicators/${item.indicator.code}`} className="hover:underline">
             {item.indicator.name}
           </Link>
@@ -90,7 +90,7 @@ function ApprovalItem({ item }: { item: ApprovalQueue[number] }) {
         </Detail>
         {item.evidence.length ? (
           <div>
-            <dt className="font-medium">佐证材料（{item.evidence.length} 个文件）：</dt>
+            <dt className="font-semibold">佐证材料（{item.evidence.length} 个文件）：</dt>
             <dd className="mt-1">
               <EvidenceList items={item.evidence} />
             </dd>
@@ -144,7 +144,7 @@ export function ApprovalList() {
   if (!data) return fallback;
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">数据审核 · 待审核 {data.items.length} 项</h1>
+      <h1 className="text-xl font-semibold">数据审核 · 待审核 {data.items.length} 项</h1>
       {data.items.length ? (
         <ul className="space-y-3">
           {data.items.map((item) => (

@@ -14,7 +14,7 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   const id = `audit-filter-${label}`;
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium text-gray-700">
+      <label htmlFor={id} className="block text-xs text-gray-700">
         {label}
       </label>
       {children(id)}

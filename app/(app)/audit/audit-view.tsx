@@ -84,7 +84,7 @@ export function AuditView({
   const events = list.data?.pages.flatMap((page) => page.events) ?? [];
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">审计日志</h1>
+      <h1 className="text-xl font-semibold">审计日志</h1>
       {canVerify ? <ChainStatus onOpenEvent={setSelected} /> : null}
       <AuditFilters filters={filters} options={options} />
       {canExportAudit || canExportRecords ? (

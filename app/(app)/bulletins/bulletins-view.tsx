@@ -122,7 +122,7 @@ export function BulletinsView() {
               <tbody className="divide-y divide-gray-100">
                 {data.bulletins.map((b) => (
                   <tr key={b.id} className={b.id === createdId ? 'bg-green-50' : undefined} data-testid="bulletin-row">
-                    <th scope="row" className="px-4 py-2 text-left font-medium whitespace-nowrap">
+                    <th scope="row" className="px-4 py-2 text-left whitespace-nowrap">
                       {b.year}年{b.month}月
                       {b.isSample ? (
                         <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-900">

@@ -11,7 +11,7 @@ interface EntryFieldProps {
 export function EntryField({ id, label, className, error, children }: EntryFieldProps & { children: ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-xs font-medium text-gray-700">
+      <label htmlFor={id} className="block text-xs text-gray-700">
         {label}
       </label>
       {children}

@@ -30,7 +30,7 @@ export function EntryRowHead({ row, titleId }: { row: EntrySheetRow; titleId: st
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
-        <h3 id={titleId} className="font-medium" title={indicator.definition}>
+        <h3 id={titleId} className="font-semibold" title={indicator.definition}>
           {indicator.name}
           <span className="ml-1 text-sm text-gray-500">（{indicator.unit}）</span>
         </h3>

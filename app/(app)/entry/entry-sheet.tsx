@@ -77,7 +77,7 @@ export function EntrySheetView({ params, notice }: { params: PeriodParams; notic
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">
+        <h1 className="text-xl font-semibold">
           数据填报 · {data.unit ? `${data.unit.name} · ` : ''}
           {formatPeriodLabel(data.period)}
         </h1>

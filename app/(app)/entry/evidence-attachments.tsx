@@ -98,7 +98,7 @@ export function EvidenceAttachments({
   const canAttach = editable && actualId !== null && items.length < EVIDENCE_MAX_PER_FIGURE;
   return (
     <section aria-label="佐证材料" className="sm:col-span-12">
-      <h4 className="text-xs font-medium text-gray-700">
+      <h4 className="text-xs text-gray-700">
         佐证材料（{items.length}/{EVIDENCE_MAX_PER_FIGURE}）
       </h4>
       <div className="mt-1 space-y-2">

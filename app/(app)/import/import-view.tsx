@@ -89,9 +89,9 @@ export function ImportView(props: {
 
   return (
     <div className="space-y-5">
-      <h1 className="text-xl font-bold">批量导入</h1>
+      <h1 className="text-xl font-semibold">批量导入</h1>
       <fieldset className="flex flex-wrap gap-4 text-sm">
-        <legend className="mb-1 text-sm font-medium text-gray-700">导入类型</legend>
+        <legend className="mb-1 text-sm text-gray-700">导入类型</legend>
         {props.kinds.map((k) => (
           <label key={k.kind} className="flex items-center gap-1">
             <input
@@ -149,7 +149,7 @@ export function ImportView(props: {
           <a
             href={templateHref}
             download
-            className="rounded border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"
+            className="rounded border border-red-700 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50"
           >
             下载{LABELS[kind]}模板（.xlsx）
           </a>
@@ -163,7 +163,7 @@ export function ImportView(props: {
         {option?.canImport ? (
           <>
             <div className="mt-3">
-              <label htmlFor={ids.file} className="block text-sm font-medium text-gray-700">
+              <label htmlFor={ids.file} className="block text-sm text-gray-700">
                 选择填写好的文件
               </label>
               <input

@@ -7,7 +7,7 @@ import { DataTable } from '@/components/ui/table';
 const SHOWN_ROWS = 1000;
 const STATUS = {
   ok: { text: '✓ 可导入', className: 'text-green-800' },
-  error: { text: '✗ 有错误', className: 'font-medium text-red-800' },
+  error: { text: '✗ 有错误', className: 'text-red-800' },
   unchanged: { text: '— 不导入', className: 'text-gray-600' },
 } as const;
 
@@ -21,7 +21,7 @@ export function ResultTable({ result }: { result: ImportResult }) {
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" role="status">
         <span>共 {result.rows.length} 行：</span>
         <span className="text-green-800">可导入 {result.okCount} 行</span>
-        <span className={result.errorCount ? 'font-medium text-red-800' : ''}>有错误 {result.errorCount} 行</span>
+        <span className={result.errorCount ? 'text-red-800' : ''}>有错误 {result.errorCount} 行</span>
         <span className="text-gray-600">不导入（无变化或未填写）{result.unchangedCount} 行</span>
         <label className="ml-auto flex items-center gap-1">
           <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} />

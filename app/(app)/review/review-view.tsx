@@ -106,7 +106,7 @@ export function ReviewView({ from = 'review' }: { from?: 'review' | 'plan' }) {
                         <th scope="row" className="max-w-md px-4 py-2 text-left font-normal">
                           <Link
                             href={`/indicators/${item.code}?year=${plan.endYear}`}
-                            className="font-medium hover:text-red-800 hover:underline"
+                            className="hover:text-red-800 hover:underline"
                             title={`口径：${item.definition}`}
                           >
                             {item.name}
@@ -121,7 +121,7 @@ export function ReviewView({ from = 'review' }: { from?: 'review' | 'plan' }) {
                         <td className="px-2 py-2 text-right">
                           <FigureText figure={item.baseline} unit={item.unit} className="tabular-nums" />
                         </td>
-                        <td className="px-2 py-2 text-right font-medium">
+                        <td className="px-2 py-2 text-right">
                           <FigureText figure={item.end} unit={item.unit} className="tabular-nums" />
                         </td>
                         <td className="px-2 py-2 text-right whitespace-nowrap">
@@ -138,7 +138,7 @@ export function ReviewView({ from = 'review' }: { from?: 'review' | 'plan' }) {
                   <li key={item.code} className="px-4 py-3 text-sm">
                     <Link
                       href={`/indicators/${item.code}?year=${plan.endYear}`}
-                      className="font-medium hover:text-red-800 hover:underline"
+                      className="hover:text-red-800 hover:underline"
                     >
                       {item.name}
                     </Link>

@@ -55,7 +55,7 @@ export function ScoreRows({ rows, label }: { rows: ScoresView['rows']; label: st
           <details>
             <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-4 gap-y-1 px-4 py-2">
               <span className="w-14 font-semibold whitespace-nowrap tabular-nums">第{r.rank}名</span>
-              <span className="min-w-24 font-medium">{r.subjectName}</span>
+              <span className="min-w-24">{r.subjectName}</span>
               <span className="text-xs text-gray-500">{r.subjectKindLabel}</span>
               <span className="ml-auto tabular-nums">
                 总分 <strong data-testid="score-total">{r.total}</strong>

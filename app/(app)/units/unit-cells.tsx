@@ -55,7 +55,7 @@ export function PercentCell({ value }: { value: number | null }) {
 export function UnitLink({ code, name, note, query }: { code: string; name: string; note?: string; query: string }) {
   return (
     <>
-      <Link href={`/units/${code}${query}`} className="font-medium text-red-800 hover:underline">
+      <Link href={`/units/${code}${query}`} className="text-red-800 hover:underline">
         {name}
       </Link>
       {note ? <span className="ml-1 text-xs text-gray-500">{note}</span> : null}

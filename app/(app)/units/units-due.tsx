@@ -29,7 +29,7 @@ export function UnitsDue({ due, query }: { due: Due; query: string }) {
               <td className={CELL}>
                 <UnitLink code={u.code} name={u.name} query={query} />
               </td>
-              <td className={`${CELL} tabular-nums ${u.overdue ? 'font-medium text-red-800' : ''}`}>{u.overdue}</td>
+              <td className={`${CELL} tabular-nums ${u.overdue ? 'text-red-800' : ''}`}>{u.overdue}</td>
               <td className={`${CELL} tabular-nums`}>{u.dueSoon}</td>
               <td className={`${CELL} text-xs`}>
                 <ul className="space-y-0.5">

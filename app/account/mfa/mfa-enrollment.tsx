@@ -68,7 +68,7 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
   if (enabled && step.kind === 'intro') {
     return (
       <div className="space-y-3 text-sm text-gray-700">
-        <p className="font-medium text-gray-900">状态：已启用</p>
+        <p className="text-gray-900">状态：已启用</p>
         <p>
           登录时需要输入身份验证器 App 中的 6
           位动态验证码。手机丢失时可用一次性恢复码登录，或联系系统管理员重置双因素认证。
@@ -82,7 +82,7 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
   if (step.kind === 'intro') {
     return (
       <div className="space-y-3 text-sm text-gray-700">
-        <p className="font-medium text-gray-900">状态：未启用</p>
+        <p className="text-gray-900">状态：未启用</p>
         <p>
           双因素认证：登录时除密码外，还需输入手机身份验证器 App（如 Microsoft Authenticator、Google
           身份验证器、FreeOTP）生成的 6 位动态验证码。
@@ -115,7 +115,7 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
           </code>
         </p>
         <form onSubmit={confirm} noValidate className="max-w-xs space-y-2">
-          <label htmlFor="code" className="block font-medium text-gray-900">
+          <label htmlFor="code" className="block text-gray-900">
             第 2 步：输入 App 显示的 6 位动态验证码
           </label>
           <input
@@ -138,7 +138,7 @@ export function MfaEnrollment({ enabled }: { enabled: boolean }) {
   }
   return (
     <div className="space-y-4 text-sm text-gray-700">
-      <p role="status" className="font-medium text-gray-900">
+      <p role="status" className="text-gray-900">
         双因素认证已启用。
       </p>
       <p>

@@ -44,7 +44,7 @@ export function AdminListHeader({
 }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <h1 className="text-xl font-bold">{title}</h1>
+      <h1 className="text-xl font-semibold">{title}</h1>
       <span className="text-sm text-gray-600">{summary}</span>
       {create ? (
         <Button onClick={create.onClick} variant="primary" className="ml-auto">

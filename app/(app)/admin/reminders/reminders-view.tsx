@@ -82,7 +82,7 @@ export function RemindersView({ status }: { status: string | null }) {
   });
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">催报提醒</h1>
+      <h1 className="text-xl font-semibold">催报提醒</h1>
       {error ? (
         <p role="alert" className="text-sm text-red-800">
           加载失败：{error.message}
@@ -105,7 +105,7 @@ export function RemindersView({ status }: { status: string | null }) {
                   key={tab.label}
                   href={tab.status ? `/admin/reminders?status=${tab.status}` : '/admin/reminders'}
                   aria-current={current ? 'page' : undefined}
-                  className={`rounded border px-2 py-0.5 ${current ? 'border-red-700 bg-red-50 font-medium' : 'border-gray-300 hover:bg-gray-50'}`}
+                  className={`rounded border px-2 py-0.5 ${current ? 'border-red-700 bg-red-50' : 'border-gray-300 hover:bg-gray-50'}`}
                 >
                   {tab.label}（{count}）
                 </Link>

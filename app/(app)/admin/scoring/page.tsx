@@ -17,7 +17,7 @@ export default async function AdminScoringPage({ searchParams }: SearchPageProps
       queries: [{ ...scoringQuery(year), queryFn: () => getScoringAdmin(user, { year }) }],
       view: (
         <div className="space-y-4">
-          <h1 className="text-xl font-bold">{year}年考核方案</h1>
+          <h1 className="text-xl font-semibold">{year}年考核方案</h1>
           {error ? (
             <Notice tone="warning" role="status">
               {error}

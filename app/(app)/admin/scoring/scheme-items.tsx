@@ -118,7 +118,7 @@ export function SchemeItems({ draft, data, edit }: SchemePartProps) {
         const name = nameOf(a.area);
         return (
           <fieldset key={a.area} className="rounded border border-gray-200 p-3" aria-label={`主抓手「${name}」`}>
-            <legend className="px-1 text-sm font-medium">{name}</legend>
+            <legend className="px-1 text-sm">{name}</legend>
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <label className="flex items-center gap-1">
                 主抓手权重

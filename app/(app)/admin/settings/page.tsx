@@ -26,7 +26,7 @@ export default async function AdminSettingsPage({ searchParams }: SearchPageProp
       ],
       view: (
         <div className="space-y-6">
-          <h1 className="text-xl font-bold">设置</h1>
+          <h1 className="text-xl font-semibold">设置</h1>
           {can(user, 'target.manage') ? <SettingsForm year={year} /> : null}
           <PeriodLocks year={year} thisYear={thisYear} />
           {reminders ? <ReminderSettingsForm /> : null}

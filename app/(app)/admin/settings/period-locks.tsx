@@ -81,7 +81,7 @@ export function PeriodLocks({ year, thisYear }: { year: number; thisYear: number
                 className={`flex items-center justify-between gap-2 rounded border px-3 py-2 text-sm ${lock ? 'border-gray-400 bg-gray-50' : 'border-gray-200'}`}
               >
                 <div>
-                  <span className="font-medium">
+                  <span className="font-semibold">
                     {year}年{month}月
                   </span>
                   <span className="ml-2">{lock ? '🔒 已关账' : '未关账'}</span>

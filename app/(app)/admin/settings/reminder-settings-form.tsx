@@ -38,7 +38,7 @@ function ChannelFieldset({
 }) {
   return (
     <fieldset className="space-y-3 rounded border border-gray-200 p-3">
-      <legend className="px-1 text-sm font-medium">
+      <legend className="px-1 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked)} />
           {label}

@@ -137,7 +137,7 @@ export function TargetDialog({
           />
         ) : null}
         <fieldset>
-          <legend className="text-sm font-medium text-gray-700">分解方式</legend>
+          <legend className="text-sm text-gray-700">分解方式</legend>
           <div className="mt-1 flex flex-wrap gap-4 text-sm">
             {PHASINGS.map((p) => (
               <label key={p} className="flex items-center gap-1">

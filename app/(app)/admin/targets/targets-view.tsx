@@ -44,7 +44,7 @@ export function TargetsView({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <h1 className="text-xl font-bold">{year} 年目标管理</h1>
+        <h1 className="text-xl font-semibold">{year} 年目标管理</h1>
         <YearSelect
           year={year}
           years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2]}
@@ -83,7 +83,7 @@ export function TargetsView({
               </td>
               <td className="px-3 py-2">{KIND_LABELS[i.indicator.kind]}</td>
               <td className="px-3 py-2">{i.indicator.departmentShortName}</td>
-              <td className="px-3 py-2 font-medium">
+              <td className="px-3 py-2">
                 {i.target ? (
                   <FigureText figure={i.target} unit={i.indicator.unit} />
                 ) : (
@@ -98,7 +98,7 @@ export function TargetsView({
               <td className="px-3 py-2">
                 {i.target?.isRevised ? (
                   <>
-                    <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-600/30">
+                    <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-600/30">
                       已修订
                     </span>
                     <span className="mt-0.5 block max-w-48 text-xs text-gray-600">原因：{i.target.revisionReason}</span>

@@ -76,7 +76,7 @@ function History({ f, unit }: { f: Figure; unit: string }) {
           <li key={e.id}>
             <span className="text-gray-500">{formatShanghaiDateTime(e.at)}</span> {e.actor}
             {e.role ? <span className="text-gray-500">（{e.role}）</span> : null}{' '}
-            <strong className="font-medium">{e.label}</strong>
+            <strong className="font-semibold">{e.label}</strong>
             {e.isValueChange ? (
               <span>
                 ：{e.valueBefore === null ? '' : `${show(e.valueBefore)} → `}
@@ -94,7 +94,7 @@ function History({ f, unit }: { f: Figure; unit: string }) {
 function Value({ f, unit }: { f: Figure; unit: string }) {
   return (
     <span className="inline-flex flex-wrap items-center justify-end gap-1">
-      <FigureText figure={f} unit={unit} className="font-medium tabular-nums" />
+      <FigureText figure={f} unit={unit} className="tabular-nums" />
       {f.isSample ? <SampleBadge /> : null}
     </span>
   );
@@ -137,7 +137,7 @@ export function FiguresSection({ figures, unit }: { figures: Figure[]; unit: str
                   <td className="px-2 py-2 text-right">
                     <Value f={f} unit={unit} />
                   </td>
-                  <td className={`px-2 py-2 text-xs font-medium whitespace-nowrap ${WORKFLOW_STYLES[f.workflow]}`}>
+                  <td className={`px-2 py-2 text-xs whitespace-nowrap ${WORKFLOW_STYLES[f.workflow]}`}>
                     {ACTUAL_STATUS_LABELS[f.workflow]}
                   </td>
                   <td className="px-2 py-2">
@@ -167,15 +167,13 @@ export function FiguresSection({ figures, unit }: { figures: Figure[]; unit: str
             {figures.map((f) => (
               <li key={f.id} className="space-y-1 px-4 py-3 text-sm">
                 <div className="flex items-center justify-between gap-2">
-                  <span className="font-medium">
+                  <span className="font-semibold">
                     {f.year}年{f.month}月
                   </span>
                   <Value f={f} unit={unit} />
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-xs">
-                  <span className={`font-medium ${WORKFLOW_STYLES[f.workflow]}`}>
-                    {ACTUAL_STATUS_LABELS[f.workflow]}
-                  </span>
+                  <span className={`${WORKFLOW_STYLES[f.workflow]}`}>{ACTUAL_STATUS_LABELS[f.workflow]}</span>
                   {f.status ? <StatusBadge status={f.status} label={f.statusLabel ?? undefined} /> : null}
                 </div>
                 <p className="text-xs text-gray-600">
@@ -206,7 +204,7 @@ export function TargetsSection({ targets, unit }: { targets: Target[]; unit: str
         <ul className="mt-2 divide-y divide-gray-100 text-sm">
           {targets.map((t) => (
             <li key={t.year} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
-              <span className="w-16 font-medium">{t.year}年</span>
+              <span className="w-16">{t.year}年</span>
               <FigureText figure={t} unit={unit} className="tabular-nums" />
               <span className="text-xs text-gray-500">{PHASING_LABELS[t.phasing]}</span>
               {t.phases.length ? (

@@ -139,7 +139,7 @@ export function IndicatorView({ code, params, notice }: { code: string; params: 
                 <NumberText value={forecast?.value ?? null} unit={v.unit} />
                 {forecast && forecast.willMeet !== null ? (
                   <span
-                    className={`ml-2 align-middle text-xs font-medium ${forecast.willMeet ? 'text-green-700' : 'text-red-700'}`}
+                    className={`ml-2 align-middle text-xs ${forecast.willMeet ? 'text-green-700' : 'text-red-700'}`}
                   >
                     {forecast.willMeet ? '可完成' : '难完成'}
                   </span>

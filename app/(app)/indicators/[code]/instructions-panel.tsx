@@ -49,7 +49,7 @@ function PostForm({
   const error = mutation.isError ? fieldMessage(mutation.error) : null;
   return (
     <form onSubmit={submit} className="no-print space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-700">
+      <label htmlFor={id} className="block text-sm text-gray-700">
         {label}
       </label>
       <textarea
@@ -106,7 +106,7 @@ export function InstructionsPanel({
           {instructions.map((i) => (
             <li key={i.id} className="rounded border border-red-100 bg-red-50/40 p-3">
               <p className="text-xs text-gray-500">
-                <strong className="font-medium text-gray-800">{i.author}</strong>
+                <strong className="text-gray-800">{i.author}</strong>
                 {i.authorRole ? `（${i.authorRole}）` : ''} 批示于 {formatShanghaiDateTime(i.createdAt)}
               </p>
               <p className="mt-1 text-sm whitespace-pre-wrap text-gray-900">{i.body}</p>
@@ -115,7 +115,7 @@ export function InstructionsPanel({
                   {i.answers.map((a) => (
                     <li key={a.id}>
                       <p className="text-xs text-gray-500">
-                        <strong className="font-medium text-gray-800">{a.author}</strong>（{a.department ?? ''}
+                        <strong className="text-gray-800">{a.author}</strong>（{a.department ?? ''}
                         {a.authorRole}）答复于 {formatShanghaiDateTime(a.createdAt)}
                       </p>
                       <p className="mt-0.5 text-sm whitespace-pre-wrap text-gray-900">{a.body}</p>

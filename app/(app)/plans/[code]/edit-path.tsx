@@ -24,7 +24,7 @@ const plain = (v: string | null | undefined) => (v ?? '').replace(/(\.\d*?)0+$/,
 
 function NumberInput(props: { label: string; value: string; onChange: (v: string) => void; errors?: string[] }) {
   return (
-    <label className="block text-sm font-medium text-gray-700">
+    <label className="block text-sm text-gray-700">
       {props.label}
       <input
         className={INPUT}
@@ -141,7 +141,7 @@ function EditForm(props: { plan: PlanView['plan']; item: Item; choices: Baseline
         hint={`只列单位同为「${item.unit}」的指标；基期数随所链指标的数据更新，不手工抄录。`}
         errors={errors('baselineIndicatorCode')}
       />
-      <label className="block text-sm font-medium text-gray-700">
+      <label className="block text-sm text-gray-700">
         修改说明（可选，记入审计日志）
         <input className={INPUT} value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>

@@ -37,7 +37,7 @@ export function PlanTable({ view, choices }: { view: PlanView; choices: Baseline
           {view.items.map((item) => (
             <tr key={item.code} data-testid={`plan-row-${item.code}`}>
               <th scope="row" className="px-3 py-2 text-left font-normal">
-                <Link href={`/indicators/${item.code}`} className="font-medium hover:text-red-800 hover:underline">
+                <Link href={`/indicators/${item.code}`} className="hover:text-red-800 hover:underline">
                   {item.name}
                 </Link>
                 <span className="ml-1 text-xs text-gray-500">
